@@ -1,0 +1,203 @@
+/*
+ * cache.h: the offline cache, one SQLite file. The only public face of
+ * cache/, and cache/ is the only code that includes <sqlite3.h>. It owns
+ * the schema and its migrations, applying a sync's records in one
+ * transaction, the read-only queries the CLI and TUI show, search, and the
+ * user's own state (stars, read marks) that a sync never deletes.
+ */
+#ifndef GLOBE_CACHE_H
+#define GLOBE_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "common/common.h"
+
+struct cache;
+
+#define CACHE_STATUS_LIST(X) \
+	X(CACHE_OK,		"ok") \
+	X(CACHE_ERR,		"cache error") \
+	X(CACHE_ERR_BUSY,	"the cache is locked by another globe process") \
+	X(CACHE_ERR_FULL,	"the disk is full") \
+	X(CACHE_ERR_CORRUPT,	"the cache file is corrupt") \
+	X(CACHE_ERR_READONLY,	"the cache is read-only") \
+	X(CACHE_ERR_NEWER,	"the cache was written by a newer globe") \
+	X(CACHE_ERR_IO,		"cannot open the cache") \
+	X(CACHE_ERR_REFERENCE,	"a record refers to something that is not there") \
+	X(CACHE_ERR_INVALID,	"invalid record") \
+	X(CACHE_ERR_NOTFOUND,	"not found")
+
+#define CACHE_STATUS_ENUM(code, msg) code,
+enum cache_status { CACHE_STATUS_LIST(CACHE_STATUS_ENUM) };
+#undef CACHE_STATUS_ENUM
+
+/* The fixed message of a status. */
+const char	*cache_strerror(enum cache_status);
+/* The globe exit code for a status (5, or 4 for feed data errors). */
+int		 cache_exit_code(enum cache_status);
+
+#define CACHE_OPEN_READONLY	0x1	/* never write; fails if absent */
+#define CACHE_OPEN_NOCREATE	0x2	/* fail with CACHE_ERR_NOTFOUND if absent */
+
+/*
+ * Opens (and creates, migrates) the cache at path: the directory is made
+ * 0700 and the file 0600 before SQLite touches it; WAL, synchronous=NORMAL,
+ * busy timeout, foreign keys on. A corrupt file is CACHE_ERR_CORRUPT with a
+ * cause that says how to rebuild it. *cause (may be NULL) gets detail the
+ * caller frees.
+ */
+enum cache_status cache_open(const char *path, int flags, struct cache **,
+		    char **cause);
+void		 cache_close(struct cache *);
+/* The schema version this build writes (PRAGMA user_version). */
+int		 cache_schema_version(void);
+
+/* Sync state: one row, written in the same transaction as the data. */
+struct cache_state {
+	char		*feed_id;	/* NULL before the first sync */
+	int64_t		 serial;	/* -1 before the first sync */
+	char		*issued;	/* RFC 3339, from the index */
+	char		*expires;
+	char		*etag;		/* validators of index.json */
+	char		*last_modified;
+	char		*feed_url;	/* where the data came from */
+	int64_t		 last_sync;	/* unix time of the last attempt, 0 = never */
+	char		*last_result;	/* "ok: +3 ~1 -0" or the error text */
+	int64_t		 last_success;	/* unix time of the last good sync */
+};
+enum cache_status cache_state_get(struct cache *, struct cache_state *);
+void		 cache_state_clear(struct cache_state *);
+/* Records a failed (or no-op) attempt outside any data change. */
+enum cache_status cache_state_note(struct cache *, int64_t when,
+		    const char *result);
+
+/* Per-type counts of what one sync changed. */
+struct cache_changes {
+	unsigned	added[REC_NDATA];
+	unsigned	changed[REC_NDATA];
+	unsigned	removed[REC_NDATA];
+};
+
+/*
+ * Applying a sync. begin starts BEGIN IMMEDIATE; snapshot marks that a
+ * snapshot follows (afterwards the cache holds exactly the records given
+ * until the next snapshot call or commit); record upserts one record or
+ * performs one delete (REC_DELETE). commit checks every reference (on
+ * failure CACHE_ERR_REFERENCE with a cause naming the record and field),
+ * brings the search index up to date, writes state in the same
+ * transaction and commits. rollback undoes everything since begin; it is
+ * safe to call after a failed commit or when nothing was begun.
+ */
+enum cache_status cache_apply_begin(struct cache *, char **cause);
+enum cache_status cache_apply_snapshot(struct cache *, char **cause);
+enum cache_status cache_apply_record(struct cache *, const struct record *,
+		    char **cause);
+enum cache_status cache_apply_commit(struct cache *, const struct cache_state *,
+		    struct cache_changes *, char **cause);
+void		 cache_apply_rollback(struct cache *);
+
+/* Totals for the status line and `globe status`. */
+struct cache_counts {
+	unsigned	countries;
+	unsigned	authorities;
+	unsigned	contacts;
+	unsigned	newsletters;
+	unsigned	unread;
+	unsigned	starred;
+};
+enum cache_status cache_counts_get(struct cache *, struct cache_counts *);
+
+/* What a listed row carries besides its record. All borrowed. */
+struct cache_extra {
+	const char	*country_name;		/* authority, contact */
+	const char	*authority_name;	/* contact */
+	const char	*authority_acronym;	/* contact */
+	unsigned	 authorities;		/* country: member authorities */
+	unsigned	 contacts;		/* country, authority */
+	int		 starred;		/* authority, contact */
+	int		 read;			/* newsletter */
+};
+
+/*
+ * Called once per row; the record and extra are valid only during the
+ * call. Return non-zero to stop early.
+ */
+typedef int	(*cache_row_cb)(const struct record *, const struct cache_extra *,
+		    void *);
+
+struct cache_filter {
+	enum record_type type;		/* REC_COUNTRY … REC_NEWSLETTER */
+	const char	*id;		/* one record by key */
+	const char	*country;	/* authorities, contacts of a country */
+	const char	*authority;	/* contacts of an authority */
+	int		 starred_only;
+	size_t		 offset;
+	size_t		 limit;		/* 0 = no limit */
+};
+
+/*
+ * Lists records in display order (countries and authorities by folded
+ * name, contacts by folded name, newsletters newest first). A single id
+ * that does not exist gives CACHE_ERR_NOTFOUND.
+ */
+enum cache_status cache_list(struct cache *, const struct cache_filter *,
+		    cache_row_cb, void *);
+/* Rows the same filter would give with no offset/limit. */
+enum cache_status cache_list_count(struct cache *, const struct cache_filter *,
+		    size_t *);
+/* The type of the authority or contact with this id, or -1. */
+int		 cache_id_type(struct cache *, const char *id);
+
+/* Search: one query box, people and authorities together. */
+struct cache_query {
+	const char	*text;		/* user text, never FTS syntax */
+	const char	*country;	/* filters (NULL = any) */
+	const char	*kind;		/* authority kind */
+	const char	*role;		/* contact role (only contacts) */
+	const char	*expertise;	/* the authority's */
+	const char	*language;
+	size_t		 limit;		/* 0 = 50 */
+	size_t		 offset;
+};
+
+struct cache_hit {
+	enum record_type type;		/* REC_AUTHORITY or REC_CONTACT */
+	char		*id;
+	char		*name;
+	char		*detail;	/* contact: title · authority; authority: acronym · kind */
+	char		*country;	/* code */
+	char		*country_name;
+	char		*authority;	/* contact's authority id */
+	char		*email;
+};
+
+struct cache_hits {
+	struct cache_hit *v;
+	size_t		  n;
+};
+
+/*
+ * Runs a search; results ordered exact and prefix name matches first,
+ * then by folded name. An empty or all-punctuation query gives an empty
+ * list (not an error). hits must be freed with cache_hits_free.
+ */
+enum cache_status cache_search(struct cache *, const struct cache_query *,
+		    struct cache_hits *, char **cause);
+void		 cache_hits_free(struct cache_hits *);
+
+/* User state, keyed by stable ids; sync never deletes it. */
+enum cache_status cache_star_set(struct cache *, enum record_type,
+		    const char *id, int on);
+enum cache_status cache_read_set(struct cache *, const char *newsletter_id,
+		    int read);
+
+/*
+ * A checksum of every directory row and the sync state (not the user
+ * state), for tests that prove a failed sync changed nothing. Caller
+ * frees the hex string.
+ */
+enum cache_status cache_checksum(struct cache *, char **hex);
+
+#endif

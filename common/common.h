@@ -1,0 +1,201 @@
+/*
+ * common.h: the small helpers every part of globe shares: memory that
+ * aborts in one place, a growable buffer, UTF-8 decoding and display width,
+ * search folding, the terminal sanitizer, paths, and the record model of
+ * the feed (one field table that the parser, the cache and every output
+ * format read, so they cannot disagree on a field name).
+ */
+#ifndef GLOBE_COMMON_H
+#define GLOBE_COMMON_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#if defined(__GNUC__)
+#define GLOBE_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define GLOBE_PRINTF(a, b)
+#endif
+
+/* xmalloc.c: out of memory prints one line and aborts; nothing else does. */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+/* Returns a new string the caller frees. */
+char	*xasprintf(const char *, ...) GLOBE_PRINTF(1, 2);
+char	*xvasprintf(const char *, va_list) GLOBE_PRINTF(1, 0);
+
+/* buf.c: a growable byte buffer, always NUL-terminated after its data. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+void	 buf_init(struct buf *);
+void	 buf_free(struct buf *);
+void	 buf_reset(struct buf *);
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_addc(struct buf *, char);
+void	 buf_addf(struct buf *, const char *, ...) GLOBE_PRINTF(2, 3);
+/* Returns the data (caller frees) and leaves the buffer empty. */
+char	*buf_detach(struct buf *);
+
+/* utf8.c */
+/*
+ * Decodes one code point from s (at most len bytes). Returns the number of
+ * bytes used (1-4), or -1 for an invalid, overlong, surrogate or truncated
+ * sequence (then *cp is U+FFFD and one byte should be skipped).
+ */
+int	 utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (4 bytes room); returns the length. */
+int	 utf8_encode(uint32_t cp, char *out);
+/* 1 if s[0..len) is valid UTF-8 with no NUL. */
+int	 utf8_valid(const char *s, size_t len);
+/* Display width of one code point: 0 (combining, format), 1, or 2 (wide). */
+int	 uc_width(uint32_t cp);
+/* Display width of a UTF-8 string; invalid bytes count 1 each. */
+size_t	 utf8_width(const char *s);
+/*
+ * Copies s into a new string that takes exactly width columns: cut with
+ * "…" when longer, padded with spaces when shorter (on the right, or on
+ * the left when right_align). Never splits a character or a combining
+ * sequence. Caller frees.
+ */
+char	*utf8_fit(const char *s, int width, int right_align);
+/* 1 for Han, Hiragana, Katakana, Hangul syllables and other scripts written without spaces. */
+int	 uc_is_cjk(uint32_t cp);
+
+/* fold.c */
+/*
+ * Folds text for search: lower case, diacritics removed, and the letters
+ * SQLite's unicode61 misses (ł→l ø→o ß→ss æ→ae đ→d ı→i þ→th, Greek
+ * accents and final sigma, …). Invalid UTF-8 bytes are dropped. The indexed
+ * text and the query are folded by this same function. Caller frees.
+ */
+char	*fold_text(const char *s);
+
+/* sanitize.c: every string from a feed passes here before a terminal. */
+enum sanitize_mode {
+	SANITIZE_LINE,	/* one line: tab and newline become a space */
+	SANITIZE_TEXT,	/* a body: newlines kept, tab becomes spaces */
+};
+/*
+ * Returns a copy of s safe to print: C0 controls, DEL and C1 controls
+ * become visible symbols (U+2400 block, U+FFFD); bidi overrides,
+ * embeddings and isolates are dropped; invalid UTF-8 becomes U+FFFD.
+ * Caller frees. s may be NULL (returns "").
+ */
+char	*sanitize(const char *s, enum sanitize_mode);
+/* 1 if sanitize() would return s unchanged. */
+int	 sanitize_is_clean(const char *s, enum sanitize_mode);
+
+/* paths.c */
+/* $XDG_DATA_HOME/globe or ~/.local/share/globe. Caller frees. */
+char	*path_data_dir(void);
+/* $XDG_CONFIG_HOME/globe or ~/.config/globe. Caller frees. */
+char	*path_config_dir(void);
+/* mkdir -p with mode for every created level; 0 or -1 with errno. */
+int	 path_mkdir_p(const char *path, mode_t mode);
+/* The directory part of path (caller frees). */
+char	*path_dirname(const char *path);
+/*
+ * Writes data to path atomically: a 0600 temporary file in the same
+ * directory, fsync, rename. 0, or -1 with errno.
+ */
+int	 path_write_atomic(const char *path, const void *data, size_t len);
+
+/* record.c: the record model of feed format v1. */
+enum record_type {
+	REC_COUNTRY,
+	REC_AUTHORITY,
+	REC_CONTACT,
+	REC_NEWSLETTER,
+	REC_DELETE,
+	REC_NTYPES
+};
+#define REC_NDATA 4		/* the four stored types: country … newsletter */
+
+enum record_kind {
+	RF_STRING,
+	RF_LIST			/* an array of strings */
+};
+#define RF_REQUIRED	0x1
+#define RF_MULTILINE	0x2	/* plain text that keeps its newlines (body) */
+
+struct record_field {
+	const char		*name;	/* the JSON key and the cache column */
+	enum record_kind	 kind;
+	int			 flags;
+};
+
+struct record_type_info {
+	const char			*name;	/* "country", "authority", … */
+	const struct record_field	*fields;
+	size_t				 nfields;
+	const char			*key;	/* "code" or "id" */
+};
+
+/* Field indexes, in the order of the tables in record.c. */
+enum { COUNTRY_CODE, COUNTRY_NAME, COUNTRY_REGION, COUNTRY_NFIELDS };
+enum {
+	AUTH_ID, AUTH_COUNTRY, AUTH_NAME, AUTH_NAME_EN, AUTH_ACRONYM, AUTH_KIND,
+	AUTH_WEBSITE, AUTH_ADDRESS, AUTH_PHONE, AUTH_EMAIL, AUTH_LANGUAGES,
+	AUTH_EXPERTISE, AUTH_DESIGNATIONS, AUTH_JOINED, AUTH_VERIFIED,
+	AUTH_SOURCE, AUTH_NOTES, AUTH_NFIELDS
+};
+enum {
+	CONTACT_ID, CONTACT_AUTHORITY, CONTACT_NAME, CONTACT_TITLE,
+	CONTACT_ROLE, CONTACT_EMAIL, CONTACT_PHONE, CONTACT_MOBILE,
+	CONTACT_LANGUAGES, CONTACT_TIMEZONE, CONTACT_HOURS, CONTACT_VERIFIED,
+	CONTACT_NFIELDS
+};
+enum {
+	NEWS_ID, NEWS_ISSUE, NEWS_PUBLISHED, NEWS_LANG, NEWS_TITLE,
+	NEWS_SUMMARY, NEWS_BODY, NEWS_URL, NEWS_NFIELDS
+};
+enum { DELETE_OF, DELETE_ID, DELETE_NFIELDS };
+#define RECORD_MAX_FIELDS 17
+
+struct record_value {
+	char	 *s;		/* RF_STRING: NULL when absent */
+	char	**list;		/* RF_LIST: NULL when absent */
+	size_t	  n;		/* RF_LIST: number of items */
+};
+
+struct record {
+	enum record_type	 type;
+	struct record_value	 v[RECORD_MAX_FIELDS];
+};
+
+extern const struct record_type_info record_types[REC_NTYPES];
+
+/* The type named name, or -1. */
+int	 record_type_from_name(const char *name);
+/* The index of field name in type, or -1. */
+int	 record_field_index(enum record_type, const char *name);
+/* The record's key (code or id); borrowed. */
+const char *record_key(const struct record *);
+/* Frees what the record's values own and zeroes them. */
+void	 record_clear(struct record *);
+/* Sets a string field (copies s; NULL clears). */
+void	 record_set(struct record *, int field, const char *s);
+/* Appends an item to a list field (copies s). */
+void	 record_list_add(struct record *, int field, const char *s);
+
+/* Exit codes of globe and globe-publish (documented in docs/globe.1). */
+enum {
+	EXIT_OK = 0,
+	EXIT_ERROR = 1,
+	EXIT_USAGE = 2,
+	EXIT_NETWORK = 3,
+	EXIT_FEED = 4,
+	EXIT_CACHE = 5
+};
+
+#endif

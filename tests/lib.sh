@@ -1,0 +1,59 @@
+# tests/lib.sh: helpers for the shell suites. Source it; it sets up a
+# private HOME/XDG tree under tests/tmp/<suite>, and gives TAP checks.
+#   ok "what" cmd...            passes if cmd exits 0
+#   check_eq "what" got want    passes if the strings are equal
+#   check_contains "what" haystack needle
+#   check_exit "what" want_status cmd...   runs cmd, stores stdout in $out,
+#                               stderr in $err, passes on the right status
+: "${srcdir:=.}"
+: "${builddir:=$(pwd)}"
+GLOBE="$builddir/globe"
+PUBLISH="$builddir/globe-publish"
+n=0
+nfailed=0
+suite=$(basename "$0" .sh)
+T="$builddir/tests/tmp/$suite"
+rm -rf "$T"
+mkdir -p "$T/home"
+export HOME="$T/home"
+export XDG_DATA_HOME="$T/home/data" XDG_CONFIG_HOME="$T/home/config"
+unset GLOBE_DEMO_FEED NO_COLOR
+export LC_ALL=C.UTF-8
+
+pass() { n=$((n + 1)); echo "ok $n - $1"; }
+fail() { n=$((n + 1)); nfailed=$((nfailed + 1)); echo "not ok $n - $1"; }
+ok() {
+	what=$1; shift
+	if "$@" >"$T/ok.out" 2>&1; then pass "$what"; else
+		fail "$what"; sed 's/^/#   /' "$T/ok.out" | head -n 20; fi
+}
+check_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else
+		fail "$1"; printf '#   got:  %s\n#   want: %s\n' "$2" "$3"; fi
+}
+check_contains() {
+	case "$2" in
+	*"$3"*) pass "$1" ;;
+	*) fail "$1"; printf '#   missing: %s\n#   in: %s\n' "$3" "$(printf '%s' "$2" | head -c 600)" ;;
+	esac
+}
+check_not_contains() {
+	case "$2" in
+	*"$3"*) fail "$1"; printf '#   unexpected: %s\n' "$3" ;;
+	*) pass "$1" ;;
+	esac
+}
+check_exit() {
+	what=$1; want=$2; shift 2
+	"$@" >"$T/out" 2>"$T/err"
+	status=$?
+	out=$(cat "$T/out"); err=$(cat "$T/err")
+	if [ "$status" -eq "$want" ]; then pass "$what (exit $want)"; else
+		fail "$what (exit $status, want $want)"
+		sed 's/^/#   stderr: /' "$T/err" | head -n 10
+	fi
+}
+done_testing() {
+	echo "1..$n"
+	[ "$nfailed" -eq 0 ]
+}
