@@ -14,15 +14,16 @@
 static int harness_n, harness_failed;
 
 #define CHECK(cond, ...) do {						\
+	int check_c_ = !!(cond);					\
 	harness_n++;							\
-	if (cond) {							\
+	if (check_c_) {							\
 		printf("ok %d - ", harness_n);				\
 	} else {							\
 		harness_failed++;					\
 		printf("not ok %d - ", harness_n);			\
 	}								\
 	printf(__VA_ARGS__);						\
-	if (!(cond))							\
+	if (!check_c_)							\
 		printf(" (%s:%d: %s)", __FILE__, __LINE__, #cond);	\
 	printf("\n");							\
 	fflush(stdout);							\

@@ -1,0 +1,166 @@
+/*
+ * record.c: the record model of feed format v1. One table names every
+ * type and field; the feed parser, the cache and every output format read
+ * it, so they cannot disagree on a field name or on which are required.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/common.h"
+
+#define F_STR(n)	{ n, RF_STRING, 0 }
+#define F_REQ(n)	{ n, RF_STRING, RF_REQUIRED }
+#define F_LIST(n)	{ n, RF_LIST, 0 }
+
+static const struct record_field country_fields[COUNTRY_NFIELDS] = {
+	[COUNTRY_CODE] = F_REQ("code"),
+	[COUNTRY_NAME] = F_REQ("name"),
+	[COUNTRY_REGION] = F_STR("region"),
+};
+
+static const struct record_field authority_fields[AUTH_NFIELDS] = {
+	[AUTH_ID] = F_REQ("id"),
+	[AUTH_COUNTRY] = F_REQ("country"),
+	[AUTH_NAME] = F_REQ("name"),
+	[AUTH_NAME_EN] = F_STR("name_en"),
+	[AUTH_ACRONYM] = F_STR("acronym"),
+	[AUTH_KIND] = F_STR("kind"),
+	[AUTH_WEBSITE] = F_STR("website"),
+	[AUTH_ADDRESS] = F_STR("address"),
+	[AUTH_PHONE] = F_STR("phone"),
+	[AUTH_EMAIL] = F_STR("email"),
+	[AUTH_LANGUAGES] = F_LIST("languages"),
+	[AUTH_EXPERTISE] = F_LIST("expertise"),
+	[AUTH_DESIGNATIONS] = F_LIST("designations"),
+	[AUTH_JOINED] = F_STR("joined"),
+	[AUTH_VERIFIED] = F_STR("verified"),
+	[AUTH_SOURCE] = F_STR("source"),
+	[AUTH_NOTES] = F_STR("notes"),
+};
+
+static const struct record_field contact_fields[CONTACT_NFIELDS] = {
+	[CONTACT_ID] = F_REQ("id"),
+	[CONTACT_AUTHORITY] = F_REQ("authority"),
+	[CONTACT_NAME] = F_REQ("name"),
+	[CONTACT_TITLE] = F_STR("title"),
+	[CONTACT_ROLE] = F_STR("role"),
+	[CONTACT_EMAIL] = F_STR("email"),
+	[CONTACT_PHONE] = F_STR("phone"),
+	[CONTACT_MOBILE] = F_STR("mobile"),
+	[CONTACT_LANGUAGES] = F_LIST("languages"),
+	[CONTACT_TIMEZONE] = F_STR("timezone"),
+	[CONTACT_HOURS] = F_STR("hours"),
+	[CONTACT_VERIFIED] = F_STR("verified"),
+};
+
+static const struct record_field newsletter_fields[NEWS_NFIELDS] = {
+	[NEWS_ID] = F_REQ("id"),
+	[NEWS_ISSUE] = F_STR("issue"),
+	[NEWS_PUBLISHED] = F_REQ("published"),
+	[NEWS_LANG] = F_STR("lang"),
+	[NEWS_TITLE] = F_REQ("title"),
+	[NEWS_SUMMARY] = F_STR("summary"),
+	[NEWS_BODY] = { "body", RF_STRING, RF_MULTILINE },
+	[NEWS_URL] = F_STR("url"),
+};
+
+static const struct record_field delete_fields[DELETE_NFIELDS] = {
+	[DELETE_OF] = F_REQ("of"),
+	[DELETE_ID] = F_REQ("id"),
+};
+
+const struct record_type_info record_types[REC_NTYPES] = {
+	[REC_COUNTRY] = { "country", country_fields, COUNTRY_NFIELDS, "code" },
+	[REC_AUTHORITY] = { "authority", authority_fields, AUTH_NFIELDS,
+	    "id" },
+	[REC_CONTACT] = { "contact", contact_fields, CONTACT_NFIELDS, "id" },
+	[REC_NEWSLETTER] = { "newsletter", newsletter_fields, NEWS_NFIELDS,
+	    "id" },
+	[REC_DELETE] = { "delete", delete_fields, DELETE_NFIELDS, "id" },
+};
+
+/* The index of each type's key field. */
+static const int record_key_field[REC_NTYPES] = {
+	[REC_COUNTRY] = COUNTRY_CODE,
+	[REC_AUTHORITY] = AUTH_ID,
+	[REC_CONTACT] = CONTACT_ID,
+	[REC_NEWSLETTER] = NEWS_ID,
+	[REC_DELETE] = DELETE_ID,
+};
+
+int
+record_type_from_name(const char *name)
+{
+	int	t;
+
+	if (name == NULL)
+		return -1;
+	for (t = 0; t < REC_NTYPES; t++) {
+		if (strcmp(record_types[t].name, name) == 0)
+			return t;
+	}
+	return -1;
+}
+
+int
+record_field_index(enum record_type type, const char *name)
+{
+	const struct record_type_info	*ti;
+	size_t				 i;
+
+	if ((unsigned)type >= REC_NTYPES || name == NULL)
+		return -1;
+	ti = &record_types[type];
+	for (i = 0; i < ti->nfields; i++) {
+		if (strcmp(ti->fields[i].name, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *
+record_key(const struct record *r)
+{
+	if ((unsigned)r->type >= REC_NTYPES)
+		return NULL;
+	return r->v[record_key_field[r->type]].s;
+}
+
+void
+record_clear(struct record *r)
+{
+	size_t	i, j;
+
+	for (i = 0; i < RECORD_MAX_FIELDS; i++) {
+		free(r->v[i].s);
+		for (j = 0; j < r->v[i].n; j++)
+			free(r->v[i].list[j]);
+		free(r->v[i].list);
+		r->v[i].s = NULL;
+		r->v[i].list = NULL;
+		r->v[i].n = 0;
+	}
+}
+
+void
+record_set(struct record *r, int field, const char *s)
+{
+	if (field < 0 || field >= RECORD_MAX_FIELDS)
+		return;
+	free(r->v[field].s);
+	r->v[field].s = s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+record_list_add(struct record *r, int field, const char *s)
+{
+	struct record_value	*v;
+
+	if (field < 0 || field >= RECORD_MAX_FIELDS || s == NULL)
+		return;
+	v = &r->v[field];
+	v->list = xreallocarray(v->list, v->n + 1, sizeof *v->list);
+	v->list[v->n++] = xstrdup(s);
+}

@@ -1,0 +1,137 @@
+/*
+ * sanitize.c: the one gate between feed text and a terminal. Controls
+ * become visible symbols (so ESC shows as ␛ and cannot start an escape
+ * sequence), carriage returns and bidi controls are dropped (so a name
+ * cannot overwrite or reorder what is around it), invalid UTF-8 becomes
+ * U+FFFD.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/common.h"
+
+enum sanitize_action {
+	SANITIZE_KEEP,
+	SANITIZE_DROP,
+	SANITIZE_SPACE,
+	SANITIZE_REPLACE	/* by a symbol */
+};
+
+/* What to do with cp (not ASCII printable); *to is the replacement. */
+static enum sanitize_action
+sanitize_classify(uint32_t cp, enum sanitize_mode mode, uint32_t *to)
+{
+	if (cp < 0x20) {
+		if (cp == '\n')
+			return mode == SANITIZE_TEXT ? SANITIZE_KEEP :
+			    SANITIZE_SPACE;
+		if (cp == '\t')
+			return SANITIZE_SPACE;
+		if (cp == '\r')
+			return SANITIZE_DROP;
+		*to = 0x2400 + cp;	/* Control Pictures: ␀ … ␟ */
+		return SANITIZE_REPLACE;
+	}
+	if (cp == 0x7F) {
+		*to = 0x2421;		/* ␡ */
+		return SANITIZE_REPLACE;
+	}
+	if (cp < 0x80)
+		return SANITIZE_KEEP;
+	if (cp <= 0x9F) {
+		*to = 0xFFFD;
+		return SANITIZE_REPLACE;
+	}
+	if (cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+		return SANITIZE_DROP;
+	if (cp == 0x2028 || cp == 0x2029)
+		return SANITIZE_SPACE;
+	return SANITIZE_KEEP;
+}
+
+/* Length of the next sequence at s without reading past a NUL. */
+static int
+sanitize_decode(const char *s, uint32_t *cp)
+{
+	size_t	avail;
+
+	for (avail = 1; avail < 4 && s[avail] != '\0'; avail++)
+		;
+	return utf8_decode(s, avail, cp);
+}
+
+char *
+sanitize(const char *s, enum sanitize_mode mode)
+{
+	enum sanitize_action	 a;
+	struct buf		 b;
+	const char		*start;
+	uint32_t		 cp, to = 0xFFFD;
+	char			 enc[4];
+	int			 n;
+
+	if (s == NULL)
+		return xstrdup("");
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while (*s != '\0') {
+		/* Copy a run that needs nothing in one go. */
+		start = s;
+		while ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F)
+			s++;
+		if (s != start)
+			buf_add(&b, start, s - start);
+		if (*s == '\0')
+			break;
+		if ((n = sanitize_decode(s, &cp)) < 0) {
+			buf_adds(&b, "\xef\xbf\xbd");
+			s++;
+			continue;
+		}
+		a = sanitize_classify(cp, mode, &to);
+		switch (a) {
+		case SANITIZE_KEEP:
+			buf_add(&b, s, n);
+			break;
+		case SANITIZE_DROP:
+			break;
+		case SANITIZE_SPACE:
+			if (cp == '\t' && mode == SANITIZE_TEXT)
+				buf_adds(&b, "    ");
+			else
+				buf_addc(&b, ' ');
+			break;
+		case SANITIZE_REPLACE:
+			buf_add(&b, enc, utf8_encode(to, enc));
+			break;
+		}
+		s += n;
+	}
+	return buf_detach(&b);
+}
+
+int
+sanitize_is_clean(const char *s, enum sanitize_mode mode)
+{
+	uint32_t	cp, to;
+	int		n;
+
+	if (s == NULL)
+		return 0;	/* sanitize() returns a new "" */
+	while (*s != '\0') {
+		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F) {
+			s++;
+			continue;
+		}
+		if ((n = sanitize_decode(s, &cp)) < 0)
+			return 0;
+		if (sanitize_classify(cp, mode, &to) != SANITIZE_KEEP)
+			return 0;
+		s += n;
+	}
+	return 1;
+}

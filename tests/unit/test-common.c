@@ -1,0 +1,452 @@
+/*
+ * test-common.c: unit tests of common/: search folding, display width and
+ * fitting, the terminal sanitizer, strict UTF-8, paths and atomic writes,
+ * the buffer, and the record table.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/common.h"
+#include "tests/unit/harness.h"
+
+#define CHECK_FOLD(in, want) do {					\
+	char *f_ = fold_text(in);					\
+	CHECK_STR(f_, want, "fold \"%s\"", in);				\
+	free(f_);							\
+} while (0)
+
+#define CHECK_FIT(in, w, ra, want) do {					\
+	char *f_ = utf8_fit(in, w, ra);					\
+	CHECK_STR(f_, want, "fit \"%s\" into %d%s", in, w,		\
+	    ra ? " right-aligned" : "");				\
+	CHECK_INT((long long)utf8_width(f_), (w) > 0 ? (w) : 0,		\
+	    "fit \"%s\" into %d takes exactly %d columns", in, w, w);	\
+	free(f_);							\
+} while (0)
+
+#define CHECK_SAN(in, mode, want, what) do {				\
+	char *s_ = sanitize(in, mode);					\
+	CHECK_STR(s_, want, "sanitize: %s", what);			\
+	free(s_);							\
+} while (0)
+
+static void
+test_fold(void)
+{
+	char	*a, *b;
+
+	CHECK_FOLD("Wałęsa", "walesa");
+	CHECK_FOLD("Søren", "soren");
+	CHECK_FOLD("Straße", "strasse");
+	CHECK_FOLD("STRASSE", "strasse");
+	CHECK_FOLD("Γιώργος", "γιωργοσ");
+	CHECK_FOLD("γιωργος", "γιωργοσ");
+	CHECK_FOLD("ΐ ώ Ά", "ι ω α");
+	CHECK_FOLD("José", "jose");
+	CHECK_FOLD("São Paulo", "sao paulo");
+	CHECK_FOLD("ÆSIR", "aesir");
+	CHECK_FOLD("Œuvre", "oeuvre");
+	CHECK_FOLD("Đorđe", "dorde");
+	CHECK_FOLD("Işıl", "isil");
+	CHECK_FOLD("İstanbul", "istanbul");
+	CHECK_FOLD("Þór", "thor");
+	CHECK_FOLD("Ðóra Ħal", "dora hal");
+	CHECK_FOLD("ИВАН Ёлкин", "иван елкин");
+	/* Arabic: the harakat go, the letters stay. */
+	CHECK_FOLD("مُحَمَّد", "محمد");
+	/* Hebrew points go too. */
+	CHECK_FOLD("שָׁלוֹם", "שלום");
+	CHECK_FOLD("王秀英", "王秀英");
+	CHECK_FOLD("김민준", "김민준");
+	CHECK_FOLD("ガイド", "ガイド");
+	CHECK_FOLD("ＡＢＣ１２", "abc12");
+	CHECK_FOLD("ﬁle", "file");
+	CHECK_FOLD("e\xcc\x81", "e");
+	CHECK_FOLD("a\xff" "b\xc3", "ab");
+	CHECK_FOLD("a\xc0\x80z", "az");
+	CHECK_FOLD("", "");
+	CHECK_FOLD("Mixed CASE 123 !?", "mixed case 123 !?");
+	a = fold_text(NULL);
+	CHECK_STR(a, "", "fold NULL gives \"\"");
+	free(a);
+	/* Folding is stable: folding folded text changes nothing. */
+	a = fold_text("Ǽ ǿ ẞ Ŀ ﬀ ℌ ① ㈎ Ω Å");
+	b = fold_text(a);
+	CHECK_STR(b, a, "fold is idempotent on compatibility forms");
+	CHECK_STR(a, "ae o ss l ff h 1 (가) ω a", "compatibility forms fold");
+	free(a);
+	free(b);
+}
+
+static void
+test_utf8(void)
+{
+	uint32_t	cp;
+	char		enc[4];
+	int		n;
+
+	CHECK_INT(utf8_decode("\xc3\xa9", 2, &cp), 2, "decode é length");
+	CHECK_INT(cp, 0xE9, "decode é code point");
+	CHECK_INT(utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4, "decode emoji");
+	CHECK_INT(cp, 0x1F600, "decode emoji code point");
+	CHECK_INT(utf8_decode("\xc0\x80", 2, &cp), -1, "overlong C0 80 rejected");
+	CHECK_INT(cp, 0xFFFD, "rejected gives U+FFFD");
+	CHECK_INT(utf8_decode("\xe0\x80\xaf", 3, &cp), -1,
+	    "overlong 3-byte rejected");
+	CHECK_INT(utf8_decode("\xed\xa0\x80", 3, &cp), -1,
+	    "surrogate ED A0 80 rejected");
+	CHECK_INT(utf8_decode("\xf4\x90\x80\x80", 4, &cp), -1,
+	    "U+110000 rejected");
+	CHECK_INT(utf8_decode("\xf4\x8f\xbf\xbf", 4, &cp), 4, "U+10FFFF accepted");
+	CHECK_INT(utf8_decode("\xe4\xb8", 2, &cp), -1, "truncated rejected");
+	CHECK_INT(utf8_decode("\x80", 1, &cp), -1, "lone continuation rejected");
+	n = utf8_encode(0x20AC, enc);
+	CHECK(n == 3 && memcmp(enc, "\xe2\x82\xac", 3) == 0, "encode €");
+	n = utf8_encode(0x10348, enc);
+	CHECK(n == 4 && memcmp(enc, "\xf0\x90\x8d\x88", 4) == 0, "encode U+10348");
+	CHECK_INT(utf8_valid("Søren 王", strlen("Søren 王")), 1, "valid text");
+	CHECK_INT(utf8_valid("a\0b", 3), 0, "NUL is not valid");
+	CHECK_INT(utf8_valid("a\xed\xa0\x80", 4), 0, "surrogate is not valid");
+
+	CHECK_INT(utf8_width("王秀英"), 6, "width of 王秀英");
+	CHECK_INT(utf8_width("e\xcc\x81"), 1, "width of e + combining acute");
+	CHECK_INT(utf8_width("محمد"), 4, "Arabic width = number of letters");
+	CHECK_INT(utf8_width("مُحَمَّد"), 4, "Arabic with harakat: marks take 0");
+	CHECK_INT(utf8_width("ＡＢ"), 4, "fullwidth letters are wide");
+	CHECK_INT(utf8_width("김"), 2, "Hangul syllable is wide");
+	CHECK_INT(utf8_width("\xe1\x84\x80\xe1\x85\xa1"), 2,
+	    "conjoining jamo: the vowel takes 0");
+	CHECK_INT(utf8_width("a\xe2\x80\x8b" "b"), 2, "ZWSP takes 0");
+	CHECK_INT(utf8_width("a\xc2\xad" "b"), 3, "soft hyphen takes 1");
+	CHECK_INT(utf8_width("\xf0\x9f\x98\x80"), 2, "emoji is wide");
+	CHECK_INT(utf8_width("a\xffz"), 3, "invalid byte counts 1");
+	CHECK_INT(uc_width(0x1B), 0, "ESC has width 0");
+	CHECK_INT(uc_width(0x9B), 0, "C1 has width 0");
+
+	CHECK_FIT("abc", 5, 0, "abc  ");
+	CHECK_FIT("abc", 5, 1, "  abc");
+	CHECK_FIT("abcdef", 4, 0, "abc…");
+	CHECK_FIT("abcd", 4, 0, "abcd");
+	CHECK_FIT("王秀英", 6, 0, "王秀英");
+	CHECK_FIT("王秀英", 5, 0, "王秀…");
+	CHECK_FIT("王秀英", 4, 0, "王 …");
+	CHECK_FIT("王秀英", 1, 0, "…");
+	CHECK_FIT("王秀", 5, 1, " 王秀");
+	CHECK_FIT("e\xcc\x81tude", 5, 0, "e\xcc\x81tude");
+	CHECK_FIT("e\xcc\x81tudes", 5, 0, "e\xcc\x81tud…");
+	CHECK_FIT("ae\xcc\x81z", 3, 0, "ae\xcc\x81z");
+	CHECK_FIT("abe\xcc\x81zz", 4, 0, "abe\xcc\x81…");
+	{
+		char *f = utf8_fit("abc", 0, 0);
+		CHECK_STR(f, "", "fit into 0 columns gives \"\"");
+		free(f);
+		f = utf8_fit("abc", -3, 1);
+		CHECK_STR(f, "", "fit into negative columns gives \"\"");
+		free(f);
+	}
+
+	CHECK_INT(uc_is_cjk(0x738B), 1, "王 is CJK");
+	CHECK_INT(uc_is_cjk(0x3042), 1, "あ is CJK");
+	CHECK_INT(uc_is_cjk(0x30AB), 1, "カ is CJK");
+	CHECK_INT(uc_is_cjk(0xFF76), 1, "halfwidth ｶ is CJK");
+	CHECK_INT(uc_is_cjk(0xAE40), 1, "김 is CJK");
+	CHECK_INT(uc_is_cjk(0x3105), 1, "Bopomofo is CJK");
+	CHECK_INT(uc_is_cjk(0x20000), 1, "Han extension B is CJK");
+	CHECK_INT(uc_is_cjk(0x3002), 0, "。 is not CJK");
+	CHECK_INT(uc_is_cjk(0xFF21), 0, "fullwidth A is not CJK");
+	CHECK_INT(uc_is_cjk('a'), 0, "a is not CJK");
+	CHECK_INT(uc_is_cjk(0x0645), 0, "Arabic is not CJK");
+}
+
+static void
+test_sanitize(void)
+{
+	char	*s;
+
+	s = sanitize("red\x1b[31mtext", SANITIZE_LINE);
+	CHECK_STR(s, "red\xe2\x90\x9b[31mtext", "ESC becomes ␛");
+	CHECK(strchr(s, 0x1b) == NULL, "no ESC byte remains");
+	free(s);
+	CHECK_SAN("over\rwrite", SANITIZE_LINE, "overwrite", "\\r is dropped");
+	CHECK_SAN("a\tb\nc", SANITIZE_LINE, "a b c", "LINE: tab and newline");
+	CHECK_SAN("a\xe2\x80\xa8" "b", SANITIZE_LINE, "a b", "LINE: U+2028");
+	CHECK_SAN("abc\xe2\x80\xae" "fed", SANITIZE_LINE, "abcfed",
+	    "U+202E is dropped");
+	CHECK_SAN("\xe2\x81\xa6x\xe2\x81\xa9\xe2\x80\x8f\xd8\x9c",
+	    SANITIZE_LINE, "x", "isolates, RLM and ALM are dropped");
+	s = sanitize("a\xc2\x9b" "31m", SANITIZE_LINE);
+	CHECK_STR(s, "a\xef\xbf\xbd" "31m", "C1 CSI becomes U+FFFD");
+	CHECK(strstr(s, "\xc2\x9b") == NULL, "no C1 CSI remains");
+	free(s);
+	CHECK_SAN("a\x9b" "b", SANITIZE_LINE, "a\xef\xbf\xbd" "b",
+	    "raw 0x9b byte becomes U+FFFD");
+	CHECK_SAN("a\xff\xfe", SANITIZE_LINE, "a\xef\xbf\xbd\xef\xbf\xbd",
+	    "each invalid byte becomes U+FFFD");
+	CHECK_SAN("x\x7fy\x01", SANITIZE_LINE, "x\xe2\x90\xa1y\xe2\x90\x81",
+	    "DEL and SOH become symbols");
+	CHECK_SAN("line1\r\nline2\tx", SANITIZE_TEXT, "line1\nline2    x",
+	    "TEXT keeps \\n, tab becomes 4 spaces");
+	CHECK_SAN("Søren 王秀英", SANITIZE_LINE, "Søren 王秀英",
+	    "clean text is unchanged");
+	CHECK_SAN(NULL, SANITIZE_LINE, "", "NULL gives \"\"");
+	CHECK_INT(sanitize_is_clean("Søren 王秀英 e\xcc\x81", SANITIZE_LINE), 1,
+	    "is_clean on clean text");
+	CHECK_INT(sanitize_is_clean("a\x1b", SANITIZE_LINE), 0,
+	    "is_clean sees ESC");
+	CHECK_INT(sanitize_is_clean("a\nb", SANITIZE_LINE), 0,
+	    "is_clean: newline in LINE");
+	CHECK_INT(sanitize_is_clean("a\nb", SANITIZE_TEXT), 1,
+	    "is_clean: newline in TEXT");
+	CHECK_INT(sanitize_is_clean("a\xe2\x80\xae", SANITIZE_TEXT), 0,
+	    "is_clean sees U+202E");
+	CHECK_INT(sanitize_is_clean("a\xc3", SANITIZE_TEXT), 0,
+	    "is_clean sees a truncated sequence");
+}
+
+static void
+test_buf(void)
+{
+	struct buf	 b;
+	char		*s;
+	int		 i;
+
+	buf_init(&b);
+	CHECK(b.data == NULL && b.len == 0, "buf_init allocates nothing");
+	buf_adds(&b, "ab");
+	buf_addc(&b, 'c');
+	buf_addf(&b, "-%d-%s", 42, "x");
+	CHECK_STR(b.data, "abc-42-x", "buf_add*");
+	CHECK_INT(b.len, 8, "buf len");
+	for (i = 0; i < 1000; i++)
+		buf_addf(&b, "%04d", i);
+	CHECK_INT(b.len, 8 + 4000, "buf grows");
+	CHECK(b.data[b.len] == '\0' && memcmp(b.data + b.len - 4, "0999", 4) == 0,
+	    "buf stays NUL-terminated");
+	buf_reset(&b);
+	CHECK_STR(b.data, "", "buf_reset empties");
+	buf_free(&b);
+	s = buf_detach(&b);
+	CHECK_STR(s, "", "detach of an empty buffer gives \"\"");
+	free(s);
+	s = xasprintf("%s=%d", "n", 7);
+	CHECK_STR(s, "n=7", "xasprintf");
+	free(s);
+	s = xstrndup("abcdef", 3);
+	CHECK_STR(s, "abc", "xstrndup");
+	free(s);
+}
+
+static int
+dir_has_temp(const char *dir, const char *name)
+{
+	struct dirent	*de;
+	DIR		*d;
+	int		 found = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0 ||
+		    strcmp(de->d_name, name) == 0)
+			continue;
+		found = 1;
+	}
+	closedir(d);
+	return found;
+}
+
+static void
+test_paths(void)
+{
+	struct stat	 sb;
+	char		 tmpl[] = "/tmp/globe-test-common-XXXXXX";
+	char		*p, *q, *file, *data;
+	FILE		*f;
+	size_t		 n;
+
+	if (mkdtemp(tmpl) == NULL) {
+		CHECK(0, "mkdtemp: %s", strerror(errno));
+		return;
+	}
+
+	setenv("XDG_DATA_HOME", "/xdg/data", 1);
+	setenv("XDG_CONFIG_HOME", "/xdg/config", 1);
+	setenv("HOME", "/home/officer", 1);
+	p = path_data_dir();
+	CHECK_STR(p, "/xdg/data/globe", "data dir from XDG_DATA_HOME");
+	free(p);
+	p = path_config_dir();
+	CHECK_STR(p, "/xdg/config/globe", "config dir from XDG_CONFIG_HOME");
+	free(p);
+	setenv("XDG_DATA_HOME", "relative/data", 1);
+	p = path_data_dir();
+	CHECK_STR(p, "/home/officer/.local/share/globe",
+	    "relative XDG_DATA_HOME is ignored");
+	free(p);
+	unsetenv("XDG_DATA_HOME");
+	unsetenv("XDG_CONFIG_HOME");
+	p = path_data_dir();
+	CHECK_STR(p, "/home/officer/.local/share/globe", "data dir from HOME");
+	free(p);
+	p = path_config_dir();
+	CHECK_STR(p, "/home/officer/.config/globe", "config dir from HOME");
+	free(p);
+
+	p = path_dirname("/a/b/c");
+	CHECK_STR(p, "/a/b", "dirname /a/b/c");
+	free(p);
+	p = path_dirname("file");
+	CHECK_STR(p, ".", "dirname file");
+	free(p);
+	p = path_dirname("/file");
+	CHECK_STR(p, "/", "dirname /file");
+	free(p);
+	p = path_dirname("a//b/");
+	CHECK_STR(p, "a", "dirname a//b/");
+	free(p);
+
+	p = xasprintf("%s/x/y/z", tmpl);
+	CHECK_INT(path_mkdir_p(p, 0700), 0, "mkdir -p creates levels");
+	CHECK(stat(p, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+	    (sb.st_mode & 0777) == 0700, "created directory is 0700");
+	CHECK_INT(path_mkdir_p(p, 0700), 0, "mkdir -p on an existing directory");
+	file = xasprintf("%s/x/file", tmpl);
+	f = fopen(file, "w");
+	if (f != NULL)
+		fclose(f);
+	q = xasprintf("%s/sub", file);
+	errno = 0;
+	CHECK(path_mkdir_p(q, 0700) == -1 && errno == ENOTDIR,
+	    "mkdir -p through a file fails with ENOTDIR");
+	free(q);
+	unlink(file);
+	free(file);
+
+	file = xasprintf("%s/x/y/z/out.txt", tmpl);
+	CHECK_INT(path_write_atomic(file, "hello\n", 6), 0, "write_atomic");
+	CHECK_INT(path_write_atomic(file, "second\n", 7), 0,
+	    "write_atomic replaces");
+	CHECK(stat(file, &sb) == 0 && (sb.st_mode & 0777) == 0600,
+	    "written file is 0600");
+	data = NULL;
+	n = 0;
+	if ((f = fopen(file, "r")) != NULL) {
+		data = xcalloc(1, 64);
+		n = fread(data, 1, 63, f);
+		fclose(f);
+	}
+	CHECK(n == 7 && data != NULL && strcmp(data, "second\n") == 0,
+	    "written file holds the new data");
+	free(data);
+	CHECK_INT(dir_has_temp(p, "out.txt"), 0, "no temporary file is left");
+	q = xasprintf("%s/missing/out.txt", tmpl);
+	errno = 0;
+	CHECK(path_write_atomic(q, "x", 1) == -1 && errno == ENOENT,
+	    "write_atomic into a missing directory fails with ENOENT");
+	free(q);
+
+	unlink(file);
+	free(file);
+	rmdir(p);
+	free(p);
+	p = xasprintf("%s/x/y", tmpl);
+	rmdir(p);
+	free(p);
+	p = xasprintf("%s/x", tmpl);
+	rmdir(p);
+	free(p);
+	rmdir(tmpl);
+}
+
+static void
+test_record(void)
+{
+	struct record	 r;
+	int		 t, i, bad;
+	size_t		 j;
+
+	CHECK_INT(record_type_from_name("contact"), REC_CONTACT,
+	    "type contact");
+	CHECK_INT(record_type_from_name("delete"), REC_DELETE, "type delete");
+	CHECK_INT(record_type_from_name("person"), -1, "unknown type");
+	CHECK_INT(record_field_index(REC_AUTHORITY, "designations"),
+	    AUTH_DESIGNATIONS, "authority designations index");
+	CHECK_INT(record_field_index(REC_CONTACT, "timezone"),
+	    CONTACT_TIMEZONE, "contact timezone index");
+	CHECK_INT(record_field_index(REC_NEWSLETTER, "body"), NEWS_BODY,
+	    "newsletter body index");
+	CHECK_INT(record_field_index(REC_COUNTRY, "email"), -1,
+	    "country has no email");
+	CHECK_INT(record_types[REC_AUTHORITY].nfields, AUTH_NFIELDS,
+	    "authority field count");
+	CHECK(record_types[REC_AUTHORITY].nfields <= RECORD_MAX_FIELDS,
+	    "authority fits RECORD_MAX_FIELDS");
+	CHECK_STR(record_types[REC_COUNTRY].key, "code", "country key");
+	CHECK(record_types[REC_CONTACT].fields[CONTACT_LANGUAGES].kind ==
+	    RF_LIST, "contact languages is a list");
+	CHECK(record_types[REC_NEWSLETTER].fields[NEWS_BODY].flags &
+	    RF_MULTILINE, "body is multiline");
+	CHECK(record_types[REC_NEWSLETTER].fields[NEWS_PUBLISHED].flags &
+	    RF_REQUIRED, "published is required");
+	CHECK(!(record_types[REC_NEWSLETTER].fields[NEWS_ISSUE].flags &
+	    RF_REQUIRED), "issue is optional");
+	/* Every type: names unique, the key field exists. */
+	bad = 0;
+	for (t = 0; t < REC_NTYPES; t++) {
+		for (j = 0; j < record_types[t].nfields; j++)
+			if (record_field_index(t,
+			    record_types[t].fields[j].name) != (int)j)
+				bad++;
+		if (record_field_index(t, record_types[t].key) < 0)
+			bad++;
+	}
+	CHECK_INT(bad, 0, "every field name is unique and every key exists");
+
+	memset(&r, 0, sizeof r);
+	r.type = REC_DELETE;
+	record_set(&r, DELETE_OF, "contact");
+	record_set(&r, DELETE_ID, "c-9");
+	CHECK_STR(record_key(&r), "c-9", "delete key is its id");
+	record_clear(&r);
+	CHECK(r.type == REC_DELETE && r.v[DELETE_ID].s == NULL,
+	    "record_clear keeps the type");
+
+	r.type = REC_CONTACT;
+	record_set(&r, CONTACT_ID, "c-1");
+	record_set(&r, CONTACT_ID, "c-2");
+	record_list_add(&r, CONTACT_LANGUAGES, "pt");
+	record_list_add(&r, CONTACT_LANGUAGES, "en");
+	CHECK_STR(record_key(&r), "c-2", "record_set replaces");
+	CHECK(r.v[CONTACT_LANGUAGES].n == 2 &&
+	    strcmp(r.v[CONTACT_LANGUAGES].list[1], "en") == 0,
+	    "record_list_add appends");
+	record_set(&r, CONTACT_ID, NULL);
+	CHECK(r.v[CONTACT_ID].s == NULL, "record_set NULL clears");
+	record_clear(&r);
+	for (i = 0, bad = 0; i < RECORD_MAX_FIELDS; i++)
+		if (r.v[i].s != NULL || r.v[i].list != NULL || r.v[i].n != 0)
+			bad++;
+	CHECK_INT(bad, 0, "record_clear zeroes every value");
+}
+
+int
+main(void)
+{
+	test_fold();
+	test_utf8();
+	test_sanitize();
+	test_buf();
+	test_paths();
+	test_record();
+	HARNESS_END();
+}
