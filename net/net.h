@@ -187,7 +187,10 @@ struct net_result {
 enum net_status	 net_sync(struct cache *, const struct net_options *,
 		    net_progress_cb, void *, struct net_result *, char **cause);
 void		 net_result_clear(struct net_result *);
-/* "+3 ~1 -0" style summary per kind ("contacts +3 ~1 -0, …"). Caller frees. */
+/*
+ * "+added ~changed -removed" per kind, listing only the kinds that changed
+ * ("contacts +3 ~1 -0, newsletters +1 ~0 -0"), or "no changes". Caller frees.
+ */
 char		*net_changes_summary(const struct cache_changes *);
 
 #endif

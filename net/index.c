@@ -1,0 +1,342 @@
+/*
+ * index.c: index.json, the one mutable file of a feed. Parses and
+ * validates it (format, types, object paths confined to
+ * objects/<sha256>.jsonl, the delta chain's bounds), writes it
+ * deterministically for the publisher, and converts the RFC 3339 UTC
+ * times it carries.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "common/common.h"
+#include "net/net.h"
+
+#define FEED_OBJECT_SIZE_MAX	(4ULL * 1024 * 1024 * 1024)
+#define FEED_ID_MAX		128
+
+static int
+feed_digits(const char *s, int n, int *out)
+{
+	int	i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int
+feed_time_parse(const char *s, time_t *out)
+{
+	struct tm	tm, check;
+	int		y, mo, d, h, mi, se;
+	time_t		t;
+
+	if (s == NULL || strlen(s) != 20 || s[4] != '-' || s[7] != '-' ||
+	    s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+		return -1;
+	if (feed_digits(s, 4, &y) != 0 || feed_digits(s + 5, 2, &mo) != 0 ||
+	    feed_digits(s + 8, 2, &d) != 0 || feed_digits(s + 11, 2, &h) != 0 ||
+	    feed_digits(s + 14, 2, &mi) != 0 || feed_digits(s + 17, 2, &se) != 0)
+		return -1;
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
+	    mi > 59 || se > 59)
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	t = timegm(&tm);
+	if (t == (time_t)-1 || gmtime_r(&t, &check) == NULL ||
+	    check.tm_mday != d || check.tm_mon != mo - 1)
+		return -1;	/* 2026-02-30 and the like */
+	*out = t;
+	return 0;
+}
+
+void
+feed_time_format(time_t t, char *out)
+{
+	struct tm	tm;
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) != 20)
+		strcpy(out, "1970-01-01T00:00:00Z");
+}
+
+static int
+feed_id_valid(const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (n == 0 || n > FEED_ID_MAX)
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (!isascii((unsigned char)*s) ||
+		    (!isalnum((unsigned char)*s) && strchr("._-", *s) == NULL))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+feed_hex_valid(const char *s)
+{
+	size_t	i;
+
+	if (strlen(s) != 64)
+		return 0;
+	for (i = 0; i < 64; i++) {
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	}
+	return 1;
+}
+
+/* Integer field >= 0; -1 if absent or not a non-negative integer. */
+static int
+feed_index_int(json_t *o, const char *name, int64_t *out)
+{
+	json_t	*v = json_object_get(o, name);
+
+	if (v == NULL || !json_is_integer(v) || json_integer_value(v) < 0)
+		return -1;
+	*out = json_integer_value(v);
+	return 0;
+}
+
+/* Reads an object entry (snapshot or delta); NULL or a message to free. */
+static char *
+feed_index_object(json_t *o, const char *what, int delta,
+    struct feed_object *obj)
+{
+	json_t		*path, *sha;
+	int64_t		 size;
+	char		*want;
+
+	obj->from = -1;
+	if (!json_is_object(o))
+		return xasprintf("%s: expected an object", what);
+	if (delta) {
+		if (feed_index_int(o, "from", &obj->from) != 0)
+			return xasprintf("%s: 'from' must be an integer >= 0",
+			    what);
+		if (feed_index_int(o, "to", &obj->serial) != 0)
+			return xasprintf("%s: 'to' must be an integer >= 0",
+			    what);
+		if (obj->from >= obj->serial)
+			return xasprintf("%s: 'from' %lld is not below 'to' %lld",
+			    what, (long long)obj->from, (long long)obj->serial);
+	} else if (feed_index_int(o, "serial", &obj->serial) != 0)
+		return xasprintf("%s: 'serial' must be an integer >= 0", what);
+	sha = json_object_get(o, "sha256");
+	if (sha == NULL || !json_is_string(sha) ||
+	    !feed_hex_valid(json_string_value(sha)))
+		return xasprintf("%s: 'sha256' must be 64 lower-case hex "
+		    "digits", what);
+	memcpy(obj->sha256, json_string_value(sha), 65);
+	path = json_object_get(o, "path");
+	if (path == NULL || !json_is_string(path))
+		return xasprintf("%s: 'path' must be a string", what);
+	want = xasprintf("objects/%s.jsonl", obj->sha256);
+	if (strcmp(json_string_value(path), want) != 0) {
+		free(want);
+		return xasprintf("%s: path \"%s\" is not objects/<its "
+		    "sha256>.jsonl", what, json_string_value(path));
+	}
+	obj->path = want;
+	if (feed_index_int(o, "size", &size) != 0 || size == 0 ||
+	    (uint64_t)size > FEED_OBJECT_SIZE_MAX)
+		return xasprintf("%s: 'size' must be an integer between 1 and "
+		    "%llu", what, (unsigned long long)FEED_OBJECT_SIZE_MAX);
+	obj->size = (uint64_t)size;
+	return NULL;
+}
+
+static char *
+feed_index_string(json_t *root, const char *name, char **out)
+{
+	json_t	*v = json_object_get(root, name);
+
+	if (v == NULL || !json_is_string(v))
+		return xasprintf("'%s' must be a string", name);
+	*out = xstrdup(json_string_value(v));
+	return NULL;
+}
+
+enum net_status
+feed_index_parse(const char *text, size_t len, struct feed_index *ix,
+    char **cause)
+{
+	json_t		*root, *v, *item;
+	json_error_t	 err;
+	char		*why = NULL, *what;
+	time_t		 t;
+	size_t		 i;
+
+	memset(ix, 0, sizeof *ix);
+	ix->snapshot.from = -1;
+	if (len > FEED_INDEX_MAX) {
+		*cause = xasprintf("index.json is larger than %d bytes",
+		    FEED_INDEX_MAX);
+		return NET_ERR_TOO_BIG;
+	}
+	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	if (root == NULL) {
+		*cause = xasprintf("index.json: invalid JSON at line %d: %s",
+		    err.line, err.text);
+		return NET_ERR_FORMAT;
+	}
+	if (!json_is_object(root)) {
+		why = xstrdup("not a JSON object");
+		goto fail;
+	}
+	if ((why = feed_index_string(root, "format", &ix->format)) != NULL)
+		goto fail;
+	if (strcmp(ix->format, "globe-feed/1") != 0) {
+		why = xasprintf("format \"%s\" is not globe-feed/1", ix->format);
+		goto fail;
+	}
+	if ((why = feed_index_string(root, "feed_id", &ix->feed_id)) != NULL)
+		goto fail;
+	if (!feed_id_valid(ix->feed_id)) {
+		why = xstrdup("'feed_id' must be 1 to 128 of A-Z a-z 0-9 . _ -");
+		goto fail;
+	}
+	if (feed_index_int(root, "serial", &ix->serial) != 0) {
+		why = xstrdup("'serial' must be an integer >= 0");
+		goto fail;
+	}
+	if ((why = feed_index_string(root, "issued", &ix->issued)) != NULL)
+		goto fail;
+	if (feed_time_parse(ix->issued, &t) != 0) {
+		why = xasprintf("'issued' \"%s\" is not YYYY-MM-DDTHH:MM:SSZ",
+		    ix->issued);
+		goto fail;
+	}
+	if ((why = feed_index_string(root, "expires", &ix->expires)) != NULL)
+		goto fail;
+	if (feed_time_parse(ix->expires, &t) != 0) {
+		why = xasprintf("'expires' \"%s\" is not YYYY-MM-DDTHH:MM:SSZ",
+		    ix->expires);
+		goto fail;
+	}
+	if ((v = json_object_get(root, "snapshot")) == NULL) {
+		why = xstrdup("'snapshot' is missing");
+		goto fail;
+	}
+	if ((why = feed_index_object(v, "snapshot", 0, &ix->snapshot)) != NULL)
+		goto fail;
+	if (ix->snapshot.serial > ix->serial) {
+		why = xasprintf("snapshot serial %lld is above the feed serial "
+		    "%lld", (long long)ix->snapshot.serial,
+		    (long long)ix->serial);
+		goto fail;
+	}
+	v = json_object_get(root, "deltas");
+	if (v != NULL && !json_is_array(v)) {
+		why = xstrdup("'deltas' must be a list");
+		goto fail;
+	}
+	if (v != NULL && json_array_size(v) > 0) {
+		ix->deltas = xcalloc(json_array_size(v), sizeof *ix->deltas);
+		json_array_foreach(v, i, item) {
+			what = xasprintf("delta %zu", i + 1);
+			why = feed_index_object(item, what, 1, &ix->deltas[i]);
+			ix->ndeltas = i + 1;
+			if (why == NULL && ix->deltas[i].serial > ix->serial)
+				why = xasprintf("%s: 'to' %lld is above the feed "
+				    "serial %lld", what,
+				    (long long)ix->deltas[i].serial,
+				    (long long)ix->serial);
+			free(what);
+			if (why != NULL)
+				goto fail;
+		}
+	}
+	json_decref(root);
+	return NET_OK;
+
+fail:
+	json_decref(root);
+	feed_index_clear(ix);
+	*cause = xasprintf("index.json: %s", why);
+	free(why);
+	return NET_ERR_FORMAT;
+}
+
+static json_t *
+feed_index_object_json(const struct feed_object *obj, int delta)
+{
+	json_t	*o = json_object();
+
+	if (delta) {
+		json_object_set_new(o, "from", json_integer(obj->from));
+		json_object_set_new(o, "to", json_integer(obj->serial));
+	} else
+		json_object_set_new(o, "serial", json_integer(obj->serial));
+	json_object_set_new(o, "path", json_string(obj->path != NULL ?
+	    obj->path : ""));
+	json_object_set_new(o, "sha256", json_string(obj->sha256));
+	json_object_set_new(o, "size", json_integer((json_int_t)obj->size));
+	return o;
+}
+
+char *
+feed_index_json(const struct feed_index *ix)
+{
+	json_t	*root, *deltas;
+	char	*out, *text;
+	size_t	 i;
+
+	root = json_object();
+	json_object_set_new(root, "format", json_string(ix->format != NULL ?
+	    ix->format : "globe-feed/1"));
+	json_object_set_new(root, "feed_id", json_string(ix->feed_id));
+	json_object_set_new(root, "serial", json_integer(ix->serial));
+	json_object_set_new(root, "issued", json_string(ix->issued));
+	json_object_set_new(root, "expires", json_string(ix->expires));
+	json_object_set_new(root, "snapshot",
+	    feed_index_object_json(&ix->snapshot, 0));
+	deltas = json_array();
+	for (i = 0; i < ix->ndeltas; i++)
+		json_array_append_new(deltas,
+		    feed_index_object_json(&ix->deltas[i], 1));
+	json_object_set_new(root, "deltas", deltas);
+	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (text == NULL)
+		text = strdup("{}");
+	out = xasprintf("%s\n", text != NULL ? text : "{}");
+	free(text);
+	return out;
+}
+
+void
+feed_index_clear(struct feed_index *ix)
+{
+	size_t	i;
+
+	free(ix->format);
+	free(ix->feed_id);
+	free(ix->issued);
+	free(ix->expires);
+	free(ix->snapshot.path);
+	for (i = 0; i < ix->ndeltas; i++)
+		free(ix->deltas[i].path);
+	free(ix->deltas);
+	memset(ix, 0, sizeof *ix);
+	ix->snapshot.from = -1;
+}

@@ -1,0 +1,749 @@
+/*
+ * sync.c: the sync engine. Fetches and checks index.json and its
+ * signature, checks the feed against the cached state (feed id, rollback,
+ * expiry, freeze), plans the cheapest way to the new serial, downloads
+ * every planned object (size and sha256 checked) into 0600 temp files,
+ * and only then applies them line by line in one cache transaction. On
+ * any failure nothing is committed and the failure is noted in the cache.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache/cache.h"
+#include "common/common.h"
+#include "net/net.h"
+#include "net/private.h"
+
+#define SYNC_APPLY_STEP	1000	/* records between "apply" progress calls */
+
+#define NET_STATUS_MSG(code, msg, exit) msg,
+static const char *const net_messages[] = { NET_STATUS_LIST(NET_STATUS_MSG) };
+#undef NET_STATUS_MSG
+#define NET_STATUS_EXIT(code, msg, exit) exit,
+static const int net_exits[] = { NET_STATUS_LIST(NET_STATUS_EXIT) };
+#undef NET_STATUS_EXIT
+
+const char *
+net_strerror(enum net_status status)
+{
+	if ((unsigned)status >= sizeof net_messages / sizeof net_messages[0])
+		return "unknown error";
+	return net_messages[status];
+}
+
+int
+net_exit_code(enum net_status status)
+{
+	if ((unsigned)status >= sizeof net_exits / sizeof net_exits[0])
+		return EXIT_ERROR;
+	return net_exits[status];
+}
+
+static const char *const sync_kind_names[REC_NDATA] = {
+	"countries", "authorities", "contacts", "newsletters"
+};
+
+char *
+net_changes_summary(const struct cache_changes *c)
+{
+	struct buf	b;
+	int		t;
+
+	buf_init(&b);
+	for (t = 0; t < REC_NDATA; t++) {
+		if (c->added[t] == 0 && c->changed[t] == 0 && c->removed[t] == 0)
+			continue;
+		buf_addf(&b, "%s%s +%u ~%u -%u", b.len > 0 ? ", " : "",
+		    sync_kind_names[t], c->added[t], c->changed[t],
+		    c->removed[t]);
+	}
+	if (b.len == 0)
+		buf_adds(&b, "no changes");
+	return buf_detach(&b);
+}
+
+void
+net_result_clear(struct net_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->expires);
+	memset(r, 0, sizeof *r);
+	r->old_serial = r->new_serial = -1;
+}
+
+/* One sync in progress. */
+struct sync {
+	struct cache			*cache;
+	const struct net_options	*opts;
+	net_progress_cb			 cb;
+	void				*cb_arg;
+	struct net_result		*result;
+	time_t				 now;
+
+	char				*base;		/* feed URL ending in / */
+	struct minisign_pubkey		*keys;
+	size_t				 nkeys;
+	struct buf			 index;
+	struct net_fetch_info		 info;
+	struct feed_index		 ix;
+	struct cache_state		 old;
+	int				 have_old;
+
+	const struct feed_object	**plan;
+	size_t				 nplan;
+	char				**tmp;		/* temp file of each planned object */
+
+	int				 began;
+	struct net_progress		 progress;
+};
+
+static void
+sync_progress(struct sync *s)
+{
+	if (s->cb != NULL)
+		s->cb(&s->progress, s->cb_arg);
+}
+
+static void
+sync_object_progress(uint64_t bytes, void *arg)
+{
+	struct sync	*s = arg;
+
+	s->progress.bytes = bytes;
+	sync_progress(s);
+}
+
+/* Parses the configured keys (each a bare base64 key or a .pub file's text). */
+static enum net_status
+sync_keys(struct sync *s, char **cause)
+{
+	const struct net_options	*o = s->opts;
+	char				*why = NULL;
+	size_t				 i;
+
+	if (o->npubkeys == 0)
+		return NET_OK;
+	s->keys = xcalloc(o->npubkeys, sizeof *s->keys);
+	for (i = 0; i < o->npubkeys; i++) {
+		if (minisign_pubkey_parse(o->pubkeys[i], &s->keys[i],
+		    &why) != NET_OK) {
+			*cause = xasprintf("public key %zu: %s", i + 1, why);
+			free(why);
+			return NET_ERR_USAGE;
+		}
+	}
+	s->nkeys = o->npubkeys;
+	return NET_OK;
+}
+
+/* Fetches index.json and checks its signature. */
+static enum net_status
+sync_fetch_index(struct sync *s, char **cause)
+{
+	struct buf	 sig;
+	enum net_status	 status;
+	char		*url, *why = NULL;
+	int		 missing;
+
+	s->progress.phase = "index";
+	sync_progress(s);
+	url = xasprintf("%sindex.json", s->base);
+	status = net_fetch_memory(NULL, url, FEED_INDEX_MAX, &s->index, NULL,
+	    &s->info, cause);
+	free(url);
+	if (status != NET_OK)
+		return status;
+	s->result->bytes += s->index.len;
+	if (strncmp(s->base, "file://", 7) == 0) {
+		/* Validators only mean something for HTTP. */
+		net_fetch_info_clear(&s->info);
+	}
+
+	if (s->nkeys == 0) {
+		if (s->opts->allow_unsigned)
+			return NET_OK;
+		*cause = xstrdup("no public key is configured to check the "
+		    "feed's signature (configure one, or allow unsigned feeds "
+		    "explicitly)");
+		return NET_ERR_UNSIGNED;
+	}
+	buf_init(&sig);
+	url = xasprintf("%sindex.json.minisig", s->base);
+	status = net_fetch_memory(NULL, url, FEED_SIG_MAX, &sig, &missing,
+	    NULL, &why);
+	if (status != NET_OK) {
+		if (missing && s->opts->allow_unsigned) {
+			free(why);
+			free(url);
+			buf_free(&sig);
+			return NET_OK;
+		}
+		if (missing) {
+			*cause = xasprintf("%s is missing; the feed is not "
+			    "signed", url);
+			free(why);
+			status = NET_ERR_UNSIGNED;
+		} else
+			*cause = why;
+		free(url);
+		buf_free(&sig);
+		return status;
+	}
+	s->result->bytes += sig.len;
+	status = minisign_verify(s->keys, s->nkeys, s->index.data,
+	    s->index.len, sig.data != NULL ? sig.data : "", sig.len, &why);
+	if (status != NET_OK) {
+		*cause = xasprintf("%s: %s", url, why);
+		free(why);
+	}
+	free(url);
+	buf_free(&sig);
+	return status;
+}
+
+/* The checks of the index against the cache and the clock. */
+static enum net_status
+sync_check_index(struct sync *s, char **cause)
+{
+	struct feed_index	*ix = &s->ix;
+	enum net_status		 status;
+	time_t			 issued, expires;
+	enum cache_status	 cs;
+
+	status = feed_index_parse(s->index.data != NULL ? s->index.data : "",
+	    s->index.len, ix, cause);
+	if (status != NET_OK)
+		return status;
+	if ((cs = cache_state_get(s->cache, &s->old)) != CACHE_OK) {
+		*cause = xasprintf("cannot read the sync state: %s",
+		    cache_strerror(cs));
+		return NET_ERR_CACHE;
+	}
+	s->have_old = 1;
+	s->result->old_serial = s->old.feed_id != NULL ? s->old.serial : -1;
+	if (s->old.feed_id != NULL && strcmp(s->old.feed_id, ix->feed_id) != 0) {
+		*cause = xasprintf("the feed is \"%s\" but the cache holds "
+		    "\"%s\"", ix->feed_id, s->old.feed_id);
+		return NET_ERR_FEED_ID;
+	}
+	if (s->old.feed_id != NULL && ix->serial < s->old.serial) {
+		*cause = xasprintf("feed serial %lld is older than the cached "
+		    "serial %lld", (long long)ix->serial,
+		    (long long)s->old.serial);
+		return NET_ERR_ROLLBACK;
+	}
+	/* Both parsed already in feed_index_parse. */
+	feed_time_parse(ix->issued, &issued);
+	feed_time_parse(ix->expires, &expires);
+	if (expires <= s->now) {
+		*cause = xasprintf("the feed expired on %s", ix->expires);
+		return NET_ERR_EXPIRED;
+	}
+	if (issued > s->now + FEED_SKEW) {
+		*cause = xasprintf("the feed is issued on %s, later than this "
+		    "computer's clock allows", ix->issued);
+		return NET_ERR_FUTURE;
+	}
+	return NET_OK;
+}
+
+static int
+sync_delta_cmp(const void *a, const void *b)
+{
+	const struct feed_object *const	*x = a, *const *y = b;
+
+	if ((*x)->from != (*y)->from)
+		return (*x)->from < (*y)->from ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The cheapest chain of deltas from serial start to the index serial.
+ * Returns 0 and fills *chain (caller frees) or -1 when there is none. An
+ * empty chain (start is the index serial) costs 0.
+ */
+static int
+sync_chain(const struct feed_index *ix, int64_t start,
+    const struct feed_object ***chain, size_t *n, uint64_t *cost)
+{
+	const struct feed_object	**d;
+	uint64_t			 *best;
+	size_t				 *prev, i, j, k, end = SIZE_MAX;
+	int				  found = -1;
+
+	*chain = NULL;
+	*n = 0;
+	*cost = 0;
+	if (start == ix->serial)
+		return 0;
+	if (ix->ndeltas == 0)
+		return -1;
+	d = xcalloc(ix->ndeltas, sizeof *d);
+	for (i = 0; i < ix->ndeltas; i++)
+		d[i] = &ix->deltas[i];
+	qsort(d, ix->ndeltas, sizeof *d, sync_delta_cmp);
+	best = xcalloc(ix->ndeltas, sizeof *best);
+	prev = xcalloc(ix->ndeltas, sizeof *prev);
+	/* A predecessor ends where i starts, so it sorts before i. */
+	for (i = 0; i < ix->ndeltas; i++) {
+		best[i] = UINT64_MAX;
+		prev[i] = SIZE_MAX;
+		if (d[i]->from == start)
+			best[i] = d[i]->size;
+		for (j = 0; j < i; j++) {
+			if (best[j] == UINT64_MAX || d[j]->serial != d[i]->from)
+				continue;
+			if (best[j] + d[i]->size < best[i]) {
+				best[i] = best[j] + d[i]->size;
+				prev[i] = j;
+			}
+		}
+		if (best[i] != UINT64_MAX && d[i]->serial == ix->serial &&
+		    (end == SIZE_MAX || best[i] < best[end]))
+			end = i;
+	}
+	if (end != SIZE_MAX) {
+		for (k = 0, i = end; i != SIZE_MAX; i = prev[i])
+			k++;
+		*chain = xcalloc(k, sizeof **chain);
+		*n = k;
+		for (i = end; i != SIZE_MAX; i = prev[i])
+			(*chain)[--k] = d[i];
+		*cost = best[end];
+		found = 0;
+	}
+	free(best);
+	free(prev);
+	free(d);
+	return found;
+}
+
+/* Chooses the objects to download: deltas if cheaper, else the snapshot. */
+static enum net_status
+sync_plan(struct sync *s, char **cause)
+{
+	struct feed_index		 *ix = &s->ix;
+	const struct feed_object	**chain;
+	size_t				  n;
+	uint64_t			  cost;
+
+	if (s->old.feed_id != NULL && s->old.serial >= 0 &&
+	    sync_chain(ix, s->old.serial, &chain, &n, &cost) == 0) {
+		if (cost < ix->snapshot.size) {
+			s->plan = chain;
+			s->nplan = n;
+			return NET_OK;
+		}
+		free(chain);
+	}
+	if (sync_chain(ix, ix->snapshot.serial, &chain, &n, &cost) != 0) {
+		*cause = xasprintf("no chain of deltas leads from the snapshot "
+		    "(serial %lld) to serial %lld",
+		    (long long)ix->snapshot.serial, (long long)ix->serial);
+		return NET_ERR_PLAN;
+	}
+	s->plan = xcalloc(n + 1, sizeof *s->plan);
+	s->plan[0] = &ix->snapshot;
+	if (n > 0)
+		memcpy(s->plan + 1, chain, n * sizeof *chain);
+	s->nplan = n + 1;
+	free(chain);
+	return NET_OK;
+}
+
+static enum net_status
+sync_download(struct sync *s, char **cause)
+{
+	const char	*dir;
+	enum net_status	 status;
+	char		*url;
+	uint64_t	 got;
+	size_t		 i;
+
+	dir = s->opts->tmp_dir;
+	if (dir == NULL || *dir == '\0')
+		dir = getenv("TMPDIR");
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	s->tmp = xcalloc(s->nplan, sizeof *s->tmp);
+	s->progress.phase = "object";
+	s->progress.nobjects = (unsigned)s->nplan;
+	for (i = 0; i < s->nplan; i++) {
+		s->progress.object = (unsigned)i + 1;
+		s->progress.bytes = 0;
+		s->progress.total = s->plan[i]->size;
+		s->progress.records = 0;
+		sync_progress(s);
+		url = xasprintf("%s%s", s->base, s->plan[i]->path);
+		s->tmp[i] = xasprintf("%s/download-%s.part", dir,
+		    s->plan[i]->sha256);
+		status = net_fetch_object(NULL, url, s->plan[i], s->tmp[i],
+		    sync_object_progress, s, &got, cause);
+		free(url);
+		s->result->bytes += got;
+		if (status != NET_OK) {
+			free(s->tmp[i]);	/* removed by net_fetch_object */
+			s->tmp[i] = NULL;
+			return status;
+		}
+		s->result->nobjects++;
+	}
+	return NET_OK;
+}
+
+/* Reads a file line by line with a bounded buffer. */
+struct sync_reader {
+	FILE		*fp;
+	char		 chunk[65536];
+	size_t		 pos;
+	size_t		 len;
+	int		 eof;
+	struct buf	 line;
+	uint64_t	 lineno;
+};
+
+/* 1: a line is in r->line; 0: end of file; -1: line too long; -2: read error. */
+static int
+sync_reader_next(struct sync_reader *r)
+{
+	const char	*nl;
+	size_t		 n;
+
+	buf_reset(&r->line);
+	for (;;) {
+		if (r->pos == r->len) {
+			if (r->eof) {
+				if (r->line.len == 0)
+					return 0;
+				r->lineno++;
+				return 1;	/* a last line without newline */
+			}
+			r->pos = 0;
+			r->len = fread(r->chunk, 1, sizeof r->chunk, r->fp);
+			if (r->len == 0) {
+				if (ferror(r->fp))
+					return -2;
+				r->eof = 1;
+			}
+			continue;
+		}
+		nl = memchr(r->chunk + r->pos, '\n', r->len - r->pos);
+		n = nl != NULL ? (size_t)(nl - (r->chunk + r->pos)) :
+		    r->len - r->pos;
+		if (r->line.len + n > FEED_LINE_MAX) {
+			r->lineno++;
+			return -1;
+		}
+		buf_add(&r->line, r->chunk + r->pos, n);
+		r->pos += n;
+		if (nl != NULL) {
+			r->pos++;
+			r->lineno++;
+			return 1;
+		}
+	}
+}
+
+/* Checks an object's header against what the index promised. */
+static enum net_status
+sync_check_header(struct sync *s, const struct feed_object *obj,
+    const char *line, size_t len, char **cause)
+{
+	struct feed_header	 h;
+	enum net_status		 status;
+	const char		*kind = obj->from < 0 ? "snapshot" : "delta";
+	char			*why = NULL;
+
+	if ((status = feed_header_parse(line, len, &h, &why)) != NET_OK) {
+		*cause = xasprintf("%s line 1: %s", obj->path, why);
+		free(why);
+		return status;
+	}
+	if (strcmp(h.feed_id, s->ix.feed_id) != 0)
+		why = xasprintf("feed_id \"%s\", the index says \"%s\"",
+		    h.feed_id, s->ix.feed_id);
+	else if (strcmp(h.kind, kind) != 0)
+		why = xasprintf("kind \"%s\", the index says \"%s\"", h.kind,
+		    kind);
+	else if (h.from != obj->from)
+		why = xasprintf("from %lld, the index says %lld",
+		    (long long)h.from, (long long)obj->from);
+	else if (h.serial != obj->serial)
+		why = xasprintf("serial %lld, the index says %lld",
+		    (long long)h.serial, (long long)obj->serial);
+	feed_header_clear(&h);
+	if (why != NULL) {
+		*cause = xasprintf("%s: the header has %s", obj->path, why);
+		free(why);
+		return NET_ERR_HEADER;
+	}
+	return NET_OK;
+}
+
+static enum net_status
+sync_cache_status(enum cache_status cs)
+{
+	switch (cs) {
+	case CACHE_OK:
+		return NET_OK;
+	case CACHE_ERR_REFERENCE:
+	case CACHE_ERR_INVALID:
+		return NET_ERR_DATA;
+	default:
+		return NET_ERR_CACHE;
+	}
+}
+
+/* Applies one downloaded object, line by line. */
+static enum net_status
+sync_apply_object(struct sync *s, size_t idx, char **cause)
+{
+	const struct feed_object	*obj = s->plan[idx];
+	struct sync_reader		*r;
+	struct record			 rec;
+	enum net_status			 status = NET_OK;
+	enum cache_status		 cs;
+	char				*why = NULL;
+	uint64_t			 nrecords = 0;
+	int				 rc, snapshot = obj->from < 0;
+
+	r = xcalloc(1, sizeof *r);
+	buf_init(&r->line);
+	if ((r->fp = fopen(s->tmp[idx], "re")) == NULL) {
+		*cause = xasprintf("cannot read %s: %s", s->tmp[idx],
+		    strerror(errno));
+		free(r);
+		return NET_ERR;
+	}
+	s->progress.phase = "apply";
+	s->progress.object = (unsigned)idx + 1;
+	s->progress.bytes = s->progress.total = obj->size;
+	s->progress.records = 0;
+	sync_progress(s);
+
+	rc = sync_reader_next(r);
+	if (rc == 0) {
+		*cause = xasprintf("%s: empty object", obj->path);
+		status = NET_ERR_HEADER;
+		goto out;
+	}
+	if (rc == 1)
+		status = sync_check_header(s, obj, r->line.data, r->line.len,
+		    cause);
+	if (status != NET_OK)
+		goto out;
+	if (snapshot && rc == 1 &&
+	    (cs = cache_apply_snapshot(s->cache, &why)) != CACHE_OK) {
+		*cause = xasprintf("%s", why != NULL ? why : cache_strerror(cs));
+		free(why);
+		status = sync_cache_status(cs);
+		goto out;
+	}
+	for (; rc == 1; rc = sync_reader_next(r)) {
+		if (r->lineno == 1)
+			continue;	/* the header, checked above */
+		if (r->line.len == 0) {
+			*cause = xasprintf("%s line %llu: empty line", obj->path,
+			    (unsigned long long)r->lineno);
+			status = NET_ERR_DATA;
+			goto out;
+		}
+		if (++nrecords > FEED_RECORDS_MAX) {
+			*cause = xasprintf("%s line %llu: more than %d records",
+			    obj->path, (unsigned long long)r->lineno,
+			    FEED_RECORDS_MAX);
+			status = NET_ERR_DATA;
+			goto out;
+		}
+		status = feed_record_parse(r->line.data, r->line.len, &rec, &why);
+		if (status != NET_OK) {
+			*cause = xasprintf("%s line %llu: %s", obj->path,
+			    (unsigned long long)r->lineno, why);
+			free(why);
+			goto out;
+		}
+		if ((int)rec.type == -1)
+			continue;	/* a record type from a later format */
+		if (snapshot && rec.type == REC_DELETE) {
+			*cause = xasprintf("%s line %llu: a snapshot cannot "
+			    "delete (delete %s)", obj->path,
+			    (unsigned long long)r->lineno, record_key(&rec));
+			record_clear(&rec);
+			status = NET_ERR_DATA;
+			goto out;
+		}
+		cs = cache_apply_record(s->cache, &rec, &why);
+		if (cs != CACHE_OK) {
+			*cause = xasprintf("%s line %llu: %s", obj->path,
+			    (unsigned long long)r->lineno,
+			    why != NULL ? why : cache_strerror(cs));
+			free(why);
+			record_clear(&rec);
+			status = sync_cache_status(cs);
+			goto out;
+		}
+		record_clear(&rec);
+		if (nrecords % SYNC_APPLY_STEP == 0) {
+			s->progress.records = nrecords;
+			sync_progress(s);
+		}
+	}
+	if (rc == -1) {
+		*cause = xasprintf("%s line %llu: longer than %d bytes",
+		    obj->path, (unsigned long long)r->lineno, FEED_LINE_MAX);
+		status = NET_ERR_DATA;
+	} else if (rc == -2) {
+		*cause = xasprintf("cannot read %s: %s", s->tmp[idx],
+		    strerror(errno));
+		status = NET_ERR;
+	} else {
+		s->progress.records = nrecords;
+		sync_progress(s);
+	}
+out:
+	fclose(r->fp);
+	buf_free(&r->line);
+	free(r);
+	return status;
+}
+
+/* Applies every object and the new state in one transaction. */
+static enum net_status
+sync_apply(struct sync *s, char **cause)
+{
+	struct cache_state	 st;
+	enum cache_status	 cs;
+	enum net_status		 status;
+	char			*why = NULL;
+	size_t			 i;
+
+	if ((cs = cache_apply_begin(s->cache, &why)) != CACHE_OK) {
+		*cause = xasprintf("%s", why != NULL ? why : cache_strerror(cs));
+		free(why);
+		return NET_ERR_CACHE;
+	}
+	s->began = 1;
+	for (i = 0; i < s->nplan; i++) {
+		if ((status = sync_apply_object(s, i, cause)) != NET_OK)
+			return status;
+	}
+	memset(&st, 0, sizeof st);
+	st.feed_id = s->ix.feed_id;
+	st.serial = s->ix.serial;
+	st.issued = s->ix.issued;
+	st.expires = s->ix.expires;
+	st.etag = s->info.etag;
+	st.last_modified = s->info.last_modified;
+	st.feed_url = (char *)s->opts->feed;
+	st.last_sync = s->now;
+	st.last_result = s->nplan == 0 ? "ok: unchanged" : "ok";
+	st.last_success = s->now;
+	cs = cache_apply_commit(s->cache, &st, &s->result->changes, &why);
+	if (cs != CACHE_OK) {
+		*cause = xasprintf("%s", why != NULL ? why : cache_strerror(cs));
+		free(why);
+		return sync_cache_status(cs);
+	}
+	s->began = 0;
+	return NET_OK;
+}
+
+static enum net_status
+sync_run(struct sync *s, char **cause)
+{
+	enum net_status	 status;
+	char		*summary, *note;
+
+	if ((status = net_feed_base_url(s->opts->feed, &s->base,
+	    cause)) != NET_OK)
+		return status;
+	if ((status = sync_keys(s, cause)) != NET_OK)
+		return status;
+	if ((status = sync_fetch_index(s, cause)) != NET_OK)
+		return status;
+	if ((status = sync_check_index(s, cause)) != NET_OK)
+		return status;
+	s->result->new_serial = s->ix.serial;
+	s->result->expires = xstrdup(s->ix.expires);
+	if (s->old.feed_id != NULL && s->ix.serial == s->old.serial) {
+		/*
+		 * Nothing to download; the state is still written (in an
+		 * empty transaction) so a re-signed index with a later
+		 * expiry is taken into account.
+		 */
+		s->result->unchanged = 1;
+		return sync_apply(s, cause);
+	}
+	if ((status = sync_plan(s, cause)) != NET_OK)
+		return status;
+	if ((status = sync_download(s, cause)) != NET_OK)
+		return status;
+	if ((status = sync_apply(s, cause)) != NET_OK)
+		return status;
+	summary = net_changes_summary(&s->result->changes);
+	note = xasprintf("ok: %s", summary);
+	cache_state_note(s->cache, s->now, note);	/* best effort */
+	free(note);
+	free(summary);
+	return NET_OK;
+}
+
+enum net_status
+net_sync(struct cache *cache, const struct net_options *opts,
+    net_progress_cb cb, void *arg, struct net_result *result, char **cause)
+{
+	struct sync	 s;
+	enum net_status	 status;
+	char		*why = NULL, *note;
+	size_t		 i;
+
+	memset(result, 0, sizeof *result);
+	result->old_serial = result->new_serial = -1;
+	memset(&s, 0, sizeof s);
+	s.cache = cache;
+	s.opts = opts;
+	s.cb = cb;
+	s.cb_arg = arg;
+	s.result = result;
+	s.now = opts->now != 0 ? opts->now : time(NULL);
+	buf_init(&s.index);
+
+	status = sync_run(&s, &why);
+	if (status != NET_OK) {
+		if (s.began)
+			cache_apply_rollback(cache);
+		note = xasprintf("%s: %s", net_strerror(status),
+		    why != NULL ? why : "");
+		cache_state_note(cache, s.now, note);	/* best effort */
+		free(note);
+		free(result->expires);
+		result->expires = NULL;
+	}
+	if (cause != NULL)
+		*cause = why;
+	else
+		free(why);
+
+	for (i = 0; s.tmp != NULL && i < s.nplan; i++) {
+		if (s.tmp[i] != NULL) {
+			unlink(s.tmp[i]);
+			free(s.tmp[i]);
+		}
+	}
+	free(s.tmp);
+	free(s.plan);
+	free(s.base);
+	free(s.keys);
+	buf_free(&s.index);
+	net_fetch_info_clear(&s.info);
+	feed_index_clear(&s.ix);
+	if (s.have_old)
+		cache_state_clear(&s.old);
+	return status;
+}
