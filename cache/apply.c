@@ -1,0 +1,609 @@
+/*
+ * apply.c: applying a sync's records in one transaction, the sync state
+ * row, and the checksum tests use to prove a failed sync changed nothing.
+ * Every key touched is remembered with the hash of its old content
+ * (temp.touched), so commit can count exactly what was added, changed and
+ * removed and bring only those search entries up to date.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "cache/private.h"
+
+static const enum stmt_id apply_touch[REC_NDATA] = {
+	STMT_TOUCH_COUNTRY, STMT_TOUCH_AUTHORITY, STMT_TOUCH_CONTACT,
+	STMT_TOUCH_NEWSLETTER
+};
+static const enum stmt_id apply_upsert[REC_NDATA] = {
+	STMT_UPSERT_COUNTRY, STMT_UPSERT_AUTHORITY, STMT_UPSERT_CONTACT,
+	STMT_UPSERT_NEWSLETTER
+};
+static const enum stmt_id apply_delete[REC_NDATA] = {
+	STMT_DELETE_COUNTRY, STMT_DELETE_AUTHORITY, STMT_DELETE_CONTACT,
+	STMT_DELETE_NEWSLETTER
+};
+/* The field whose folded text is the row's sort_key. */
+static const int apply_sort_field[REC_NDATA] = {
+	COUNTRY_NAME, AUTH_NAME, CONTACT_NAME, NEWS_TITLE
+};
+
+/* List fields live in link tables. */
+static const struct apply_link {
+	enum record_type	 type;
+	int			 field;
+	enum stmt_id		 del;
+	enum stmt_id		 ins;
+} apply_links[] = {
+	{ REC_AUTHORITY, AUTH_LANGUAGES, STMT_LINK_DEL_AUTH_LANG,
+	  STMT_LINK_INS_AUTH_LANG },
+	{ REC_AUTHORITY, AUTH_EXPERTISE, STMT_LINK_DEL_AUTH_EXPERTISE,
+	  STMT_LINK_INS_AUTH_EXPERTISE },
+	{ REC_AUTHORITY, AUTH_DESIGNATIONS, STMT_LINK_DEL_AUTH_DESIGNATION,
+	  STMT_LINK_INS_AUTH_DESIGNATION },
+	{ REC_CONTACT, CONTACT_LANGUAGES, STMT_LINK_DEL_CONTACT_LANG,
+	  STMT_LINK_INS_CONTACT_LANG },
+};
+#define NLINKS	(sizeof apply_links / sizeof apply_links[0])
+
+#define FNV_OFFSET	14695981039346656037ULL
+#define FNV_PRIME	1099511628211ULL
+
+static uint64_t
+fnv_add(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char	*u = p;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= u[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+/*
+ * The hash of a record's content: every field in table order, absent
+ * and present told apart, separators between fields and list items.
+ */
+static int64_t
+apply_hash(const struct record *r)
+{
+	const struct record_type_info	*ti = &record_types[r->type];
+	const struct record_value	*v;
+	uint64_t			 h = FNV_OFFSET;
+	size_t				 i, j;
+
+	for (i = 0; i < ti->nfields; i++) {
+		v = &r->v[i];
+		if (ti->fields[i].kind == RF_STRING) {
+			if (v->s == NULL)
+				h = fnv_add(h, "N", 1);
+			else {
+				h = fnv_add(h, "S", 1);
+				h = fnv_add(h, v->s, strlen(v->s));
+			}
+		} else {
+			h = fnv_add(h, "L", 1);
+			for (j = 0; j < v->n; j++) {
+				h = fnv_add(h, v->list[j], strlen(v->list[j]));
+				h = fnv_add(h, "\036", 1);
+			}
+		}
+		h = fnv_add(h, "\037", 1);
+	}
+	return (int64_t)h;
+}
+
+static enum cache_status
+apply_fail(struct cache *c, int rc, char **cause, const char *what,
+    const struct record *r)
+{
+	enum cache_status	 status;
+	const char		*key = record_key(r);
+	char			*s;
+
+	s = xasprintf("%s %s: %s", record_types[r->type].name,
+	    key != NULL ? key : "?", what);
+	status = cache_fail(c, rc, cause, s);
+	free(s);
+	return status;
+}
+
+/* Runs statement id with the key as ?1 (touch, delete, link delete). */
+static int
+apply_run_key(struct cache *c, enum stmt_id id, const char *key)
+{
+	return stmt_run_text(c, id, key);
+}
+
+static int
+apply_links_write(struct cache *c, const struct record *r, const char *key,
+    int replace)
+{
+	const struct apply_link		*l;
+	const struct record_value	*v;
+	sqlite3_stmt			*st;
+	size_t				 i, j;
+	int				 rc;
+
+	for (i = 0; i < NLINKS; i++) {
+		l = &apply_links[i];
+		if (l->type != r->type)
+			continue;
+		if (replace && (rc = apply_run_key(c, l->del, key)) != SQLITE_OK)
+			return rc;
+		v = &r->v[l->field];
+		if (v->n == 0)
+			continue;
+		if ((st = stmt_get(c, l->ins)) == NULL)
+			return sqlite3_errcode(c->db);
+		for (j = 0; j < v->n; j++) {
+			stmt_bind_text(st, 1, key);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)j);
+			stmt_bind_text(st, 3, v->list[j] != NULL ?
+			    v->list[j] : "");
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			if (rc != SQLITE_DONE) {
+				stmt_put(c, l->ins, st);
+				return rc;
+			}
+		}
+		stmt_put(c, l->ins, st);
+	}
+	return SQLITE_OK;
+}
+
+static int
+apply_links_delete(struct cache *c, enum record_type type, const char *key)
+{
+	size_t	i;
+	int	rc;
+
+	for (i = 0; i < NLINKS; i++) {
+		if (apply_links[i].type != type)
+			continue;
+		if ((rc = apply_run_key(c, apply_links[i].del,
+		    key)) != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+static enum cache_status
+apply_check(struct cache *c, const struct record *r, char **cause)
+{
+	const struct record_type_info	*ti;
+	const char			*key;
+	size_t				 i;
+
+	if ((unsigned)r->type >= REC_NTYPES) {
+		if (cause != NULL)
+			*cause = xstrdup("record of unknown type");
+		return CACHE_ERR_INVALID;
+	}
+	ti = &record_types[r->type];
+	key = record_key(r);
+	for (i = 0; i < ti->nfields; i++) {
+		if (!(ti->fields[i].flags & RF_REQUIRED) ||
+		    ti->fields[i].kind != RF_STRING || r->v[i].s != NULL)
+			continue;
+		if (cause != NULL)
+			*cause = xasprintf("%s %s: missing field '%s'",
+			    ti->name, key != NULL ? key : "?",
+			    ti->fields[i].name);
+		return CACHE_ERR_INVALID;
+	}
+	return CACHE_OK;
+}
+
+enum cache_status
+cache_apply_begin(struct cache *c, char **cause)
+{
+	int	rc;
+
+	if (c->flags & CACHE_OPEN_READONLY) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: opened read-only", c->path);
+		return CACHE_ERR_READONLY;
+	}
+	if (c->in_apply) {
+		if (cause != NULL)
+			*cause = xstrdup("a sync is already being applied");
+		return CACHE_ERR;
+	}
+	if ((rc = cache_exec(c, "BEGIN IMMEDIATE")) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "starting a sync");
+	c->in_apply = 1;
+	c->rebuild = 0;
+	if ((rc = stmt_run(c, STMT_TOUCHED_CLEAR)) != SQLITE_OK ||
+	    (rc = stmt_run(c, STMT_AFFECTED_CLEAR)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "starting a sync");
+	return CACHE_OK;
+}
+
+enum cache_status
+cache_apply_snapshot(struct cache *c, char **cause)
+{
+	int	rc;
+
+	if (!c->in_apply) {
+		if (cause != NULL)
+			*cause = xstrdup("no sync is being applied");
+		return CACHE_ERR;
+	}
+	if ((rc = cache_exec(c, stmt_snapshot_sql)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "starting a snapshot");
+	c->rebuild = 1;
+	return CACHE_OK;
+}
+
+static enum cache_status
+apply_delete_record(struct cache *c, const struct record *r, char **cause)
+{
+	const char	*of = r->v[DELETE_OF].s, *id = r->v[DELETE_ID].s;
+	int		 type, rc;
+
+	type = record_type_from_name(of);
+	if (type < 0 || type >= REC_NDATA) {
+		if (cause != NULL)
+			*cause = xasprintf("delete %s: unknown type '%s'", id,
+			    of);
+		return CACHE_ERR_INVALID;
+	}
+	if ((rc = apply_run_key(c, apply_touch[type], id)) != SQLITE_OK ||
+	    (rc = apply_links_delete(c, type, id)) != SQLITE_OK ||
+	    (rc = apply_run_key(c, apply_delete[type], id)) != SQLITE_OK)
+		return apply_fail(c, rc, cause, "deleting", r);
+	return CACHE_OK;
+}
+
+enum cache_status
+cache_apply_record(struct cache *c, const struct record *r, char **cause)
+{
+	const struct record_type_info	*ti;
+	enum cache_status		 status;
+	sqlite3_stmt			*st;
+	const char			*key;
+	char				*sort_key;
+	size_t				 i;
+	int				 p, rc, written;
+
+	if (!c->in_apply) {
+		if (cause != NULL)
+			*cause = xstrdup("no sync is being applied");
+		return CACHE_ERR;
+	}
+	if ((status = apply_check(c, r, cause)) != CACHE_OK)
+		return status;
+	if (r->type == REC_DELETE)
+		return apply_delete_record(c, r, cause);
+
+	ti = &record_types[r->type];
+	key = record_key(r);
+	if ((rc = apply_run_key(c, apply_touch[r->type], key)) != SQLITE_OK)
+		return apply_fail(c, rc, cause, "storing", r);
+
+	if ((st = stmt_get(c, apply_upsert[r->type])) == NULL)
+		return apply_fail(c, sqlite3_errcode(c->db), cause, "storing",
+		    r);
+	p = 1;
+	for (i = 0; i < ti->nfields; i++) {
+		if (ti->fields[i].kind == RF_STRING)
+			stmt_bind_text(st, p++, r->v[i].s);
+	}
+	sort_key = fold_text(r->v[apply_sort_field[r->type]].s);
+	sqlite3_bind_text(st, p++, sort_key, -1, free);
+	sqlite3_bind_int64(st, p++, apply_hash(r));
+	rc = sqlite3_step(st);
+	written = sqlite3_changes(c->db) > 0;
+	stmt_put(c, apply_upsert[r->type], st);
+	if (rc != SQLITE_DONE)
+		return apply_fail(c, rc, cause, "storing", r);
+
+	/* Same content (same hash): its lists are the same too. */
+	if (written && (rc = apply_links_write(c, r, key, 1)) != SQLITE_OK)
+		return apply_fail(c, rc, cause, "storing lists of", r);
+	return CACHE_OK;
+}
+
+/* Finds the first broken reference and says which. */
+static enum cache_status
+apply_check_references(struct cache *c, char **cause)
+{
+	static const struct {
+		enum stmt_id	 id;
+		const char	*what, *field, *target;
+	} checks[] = {
+		{ STMT_REF_AUTHORITY, "authority", "country", "country" },
+		{ STMT_REF_CONTACT, "contact", "authority", "authority" },
+	};
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+	int		 cur = 0, hi = 0;
+
+	/* SQLite counts unresolved deferred keys: nothing to look for. */
+	if (sqlite3_db_status(c->db, SQLITE_DBSTATUS_DEFERRED_FKS, &cur,
+	    &hi, 0) == SQLITE_OK && cur == 0)
+		return CACHE_OK;
+
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		if ((st = stmt_get(c, checks[i].id)) == NULL)
+			return cache_fail(c, sqlite3_errcode(c->db), cause,
+			    "checking references");
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			if (cause != NULL)
+				*cause = xasprintf("%s %s: field '%s': no %s "
+				    "'%s'", checks[i].what,
+				    (const char *)sqlite3_column_text(st, 0),
+				    checks[i].field, checks[i].target,
+				    (const char *)sqlite3_column_text(st, 1));
+			stmt_put(c, checks[i].id, st);
+			return CACHE_ERR_REFERENCE;
+		}
+		stmt_put(c, checks[i].id, st);
+		if (rc != SQLITE_DONE)
+			return cache_fail(c, rc, cause, "checking references");
+	}
+	if (cause != NULL)
+		*cause = xstrdup("a record refers to something that is not "
+		    "there");
+	return CACHE_ERR_REFERENCE;
+}
+
+static int
+apply_count_changes(struct cache *c, struct cache_changes *ch)
+{
+	sqlite3_stmt	*st;
+	int		 rc, type;
+
+	memset(ch, 0, sizeof *ch);
+	if ((rc = stmt_run(c, STMT_TOUCHED_NEWHASH)) != SQLITE_OK)
+		return rc;
+	if ((st = stmt_get(c, STMT_TOUCHED_COUNTS)) == NULL)
+		return sqlite3_errcode(c->db);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = sqlite3_column_int(st, 0);
+		if (type < 0 || type >= REC_NDATA)
+			continue;
+		ch->added[type] = (unsigned)sqlite3_column_int64(st, 1);
+		ch->changed[type] = (unsigned)sqlite3_column_int64(st, 2);
+		ch->removed[type] = (unsigned)sqlite3_column_int64(st, 3);
+	}
+	stmt_put(c, STMT_TOUCHED_COUNTS, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int
+apply_state_put(struct cache *c, const struct cache_state *s)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = stmt_get(c, STMT_STATE_PUT)) == NULL)
+		return sqlite3_errcode(c->db);
+	stmt_bind_text(st, 1, s->feed_id);
+	sqlite3_bind_int64(st, 2, s->serial);
+	stmt_bind_text(st, 3, s->issued);
+	stmt_bind_text(st, 4, s->expires);
+	stmt_bind_text(st, 5, s->etag);
+	stmt_bind_text(st, 6, s->last_modified);
+	stmt_bind_text(st, 7, s->feed_url);
+	sqlite3_bind_int64(st, 8, s->last_sync);
+	stmt_bind_text(st, 9, s->last_result);
+	sqlite3_bind_int64(st, 10, s->last_success);
+	rc = sqlite3_step(st);
+	stmt_put(c, STMT_STATE_PUT, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+enum cache_status
+cache_apply_commit(struct cache *c, const struct cache_state *state,
+    struct cache_changes *changes, char **cause)
+{
+	struct cache_changes	 ch;
+	enum cache_status	 status;
+	int			 rc;
+
+	if (!c->in_apply) {
+		if (cause != NULL)
+			*cause = xstrdup("no sync is being applied");
+		return CACHE_ERR;
+	}
+	if ((status = apply_check_references(c, cause)) != CACHE_OK)
+		return status;
+	if ((rc = apply_count_changes(c, &ch)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "counting changes");
+	if ((rc = search_update(c, c->rebuild)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "updating the search index");
+	if (state != NULL && (rc = apply_state_put(c, state)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "writing the sync state");
+	if ((rc = cache_exec(c, "COMMIT")) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "committing");
+	c->in_apply = 0;
+	c->rebuild = 0;
+	/* Free the temporary rows now rather than at the next sync. */
+	stmt_run(c, STMT_TOUCHED_CLEAR);
+	stmt_run(c, STMT_AFFECTED_CLEAR);
+	if (changes != NULL)
+		*changes = ch;
+	return CACHE_OK;
+}
+
+void
+cache_apply_rollback(struct cache *c)
+{
+	if (c == NULL || c->db == NULL)
+		return;
+	if (!sqlite3_get_autocommit(c->db))
+		cache_exec(c, "ROLLBACK");
+	c->in_apply = 0;
+	c->rebuild = 0;
+}
+
+static char *
+apply_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	return s != NULL ? xstrdup((const char *)s) : NULL;
+}
+
+enum cache_status
+cache_state_get(struct cache *c, struct cache_state *s)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(s, 0, sizeof *s);
+	s->serial = -1;
+	if ((st = stmt_get(c, STMT_STATE_GET)) == NULL)
+		return cache_fail(c, sqlite3_errcode(c->db), NULL, "state");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		s->feed_id = apply_column_dup(st, 0);
+		s->serial = sqlite3_column_int64(st, 1);
+		s->issued = apply_column_dup(st, 2);
+		s->expires = apply_column_dup(st, 3);
+		s->etag = apply_column_dup(st, 4);
+		s->last_modified = apply_column_dup(st, 5);
+		s->feed_url = apply_column_dup(st, 6);
+		s->last_sync = sqlite3_column_int64(st, 7);
+		s->last_result = apply_column_dup(st, 8);
+		s->last_success = sqlite3_column_int64(st, 9);
+		rc = SQLITE_DONE;
+	}
+	stmt_put(c, STMT_STATE_GET, st);
+	if (rc != SQLITE_DONE)
+		return cache_fail(c, rc, NULL, "state");
+	return CACHE_OK;
+}
+
+void
+cache_state_clear(struct cache_state *s)
+{
+	if (s == NULL)
+		return;
+	free(s->feed_id);
+	free(s->issued);
+	free(s->expires);
+	free(s->etag);
+	free(s->last_modified);
+	free(s->feed_url);
+	free(s->last_result);
+	memset(s, 0, sizeof *s);
+	s->serial = -1;
+}
+
+enum cache_status
+cache_state_note(struct cache *c, int64_t when, const char *result)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (c->flags & CACHE_OPEN_READONLY)
+		return CACHE_ERR_READONLY;
+	if ((st = stmt_get(c, STMT_STATE_NOTE)) == NULL)
+		return cache_fail(c, sqlite3_errcode(c->db), NULL, "state");
+	sqlite3_bind_int64(st, 1, when);
+	stmt_bind_text(st, 2, result);
+	rc = sqlite3_step(st);
+	stmt_put(c, STMT_STATE_NOTE, st);
+	if (rc != SQLITE_DONE)
+		return cache_fail(c, rc, NULL, "state");
+	return CACHE_OK;
+}
+
+static void
+sum_add(crypto_hash_sha256_state *h, const char *s, size_t len)
+{
+	crypto_hash_sha256_update(h, (const unsigned char *)s, len);
+}
+
+static void
+sum_record(crypto_hash_sha256_state *h, const struct record *r)
+{
+	const struct record_type_info	*ti = &record_types[r->type];
+	const struct record_value	*v;
+	size_t				 i, j;
+
+	sum_add(h, ti->name, strlen(ti->name) + 1);
+	for (i = 0; i < ti->nfields; i++) {
+		v = &r->v[i];
+		if (ti->fields[i].kind == RF_STRING) {
+			if (v->s == NULL)
+				sum_add(h, "N", 1);
+			else {
+				sum_add(h, "S", 1);
+				sum_add(h, v->s, strlen(v->s));
+			}
+		} else {
+			sum_add(h, "L", 1);
+			for (j = 0; j < v->n; j++) {
+				sum_add(h, v->list[j], strlen(v->list[j]));
+				sum_add(h, "\036", 1);
+			}
+		}
+		sum_add(h, "\037", 1);
+	}
+	sum_add(h, "\n", 1);
+}
+
+enum cache_status
+cache_checksum(struct cache *c, char **hex)
+{
+	static const enum stmt_id	 ids[REC_NDATA] = {
+		STMT_SUM_COUNTRIES, STMT_SUM_AUTHORITIES, STMT_SUM_CONTACTS,
+		STMT_SUM_NEWSLETTERS
+	};
+	crypto_hash_sha256_state	 h;
+	unsigned char			 out[crypto_hash_sha256_BYTES];
+	char				 buf[64];
+	struct cache_state		 s;
+	struct record			 r;
+	sqlite3_stmt			*st;
+	enum cache_status		 status;
+	int				 type, rc;
+
+	*hex = NULL;
+	if (sodium_init() < 0)
+		return CACHE_ERR;
+	crypto_hash_sha256_init(&h);
+	memset(&r, 0, sizeof r);
+	for (type = 0; type < REC_NDATA; type++) {
+		if ((st = stmt_get(c, ids[type])) == NULL)
+			return cache_fail(c, sqlite3_errcode(c->db), NULL,
+			    "checksum");
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			query_row_record(st, 0, type, &r);
+			sum_record(&h, &r);
+			record_clear(&r);
+		}
+		stmt_put(c, ids[type], st);
+		if (rc != SQLITE_DONE)
+			return cache_fail(c, rc, NULL, "checksum");
+	}
+	if ((status = cache_state_get(c, &s)) != CACHE_OK)
+		return status;
+	sum_add(&h, "state", 6);
+	sum_add(&h, s.feed_id != NULL ? s.feed_id : "", s.feed_id != NULL ?
+	    strlen(s.feed_id) + 1 : 0);
+	snprintf(buf, sizeof buf, "%lld", (long long)s.serial);
+	sum_add(&h, buf, strlen(buf) + 1);
+	sum_add(&h, s.issued != NULL ? s.issued : "", s.issued != NULL ?
+	    strlen(s.issued) + 1 : 0);
+	sum_add(&h, s.expires != NULL ? s.expires : "", s.expires != NULL ?
+	    strlen(s.expires) + 1 : 0);
+	cache_state_clear(&s);
+	crypto_hash_sha256_final(&h, out);
+	*hex = xmalloc(sizeof out * 2 + 1);
+	sodium_bin2hex(*hex, sizeof out * 2 + 1, out, sizeof out);
+	return CACHE_OK;
+}

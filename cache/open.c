@@ -1,0 +1,274 @@
+/*
+ * open.c: opening and closing the cache file, and turning SQLite's result
+ * codes into cache statuses with a cause a person can act on. The
+ * directory (0700) and the file (0600) are made before SQLite touches
+ * them, so the database and its -wal/-shm are private whatever the umask.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache/private.h"
+
+#define CACHE_STATUS_MSG(code, msg) msg,
+static const char *const cache_status_msg[] = {
+	CACHE_STATUS_LIST(CACHE_STATUS_MSG)
+};
+#undef CACHE_STATUS_MSG
+
+#define CACHE_BUSY_TIMEOUT	5000	/* ms */
+
+const char *
+cache_strerror(enum cache_status status)
+{
+	if ((unsigned)status >= sizeof cache_status_msg /
+	    sizeof cache_status_msg[0])
+		return "unknown cache error";
+	return cache_status_msg[status];
+}
+
+int
+cache_exit_code(enum cache_status status)
+{
+	switch (status) {
+	case CACHE_OK:
+		return EXIT_OK;
+	case CACHE_ERR_REFERENCE:
+	case CACHE_ERR_INVALID:
+		return EXIT_FEED;
+	default:
+		return EXIT_CACHE;
+	}
+}
+
+enum cache_status
+cache_fail(struct cache *c, int rc, char **cause, const char *what)
+{
+	enum cache_status	 status;
+	const char		*path = c != NULL && c->path != NULL ?
+				    c->path : "cache";
+	const char		*msg;
+
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return CACHE_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		status = CACHE_ERR_BUSY;
+		break;
+	case SQLITE_FULL:
+		status = CACHE_ERR_FULL;
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		if (cause != NULL)
+			*cause = xasprintf("%s: the cache file is corrupt; move "
+			    "it away and run `globe sync` to rebuild it", path);
+		return CACHE_ERR_CORRUPT;
+	case SQLITE_READONLY:
+		status = CACHE_ERR_READONLY;
+		break;
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		status = CACHE_ERR_IO;
+		break;
+	case SQLITE_CONSTRAINT:
+		status = (rc == SQLITE_CONSTRAINT_FOREIGNKEY) ?
+		    CACHE_ERR_REFERENCE : CACHE_ERR;
+		break;
+	default:
+		status = CACHE_ERR;
+		break;
+	}
+	if (cause != NULL) {
+		msg = (c != NULL && c->db != NULL) ? sqlite3_errmsg(c->db) :
+		    sqlite3_errstr(rc);
+		*cause = xasprintf("%s: %s: %s", path, what, msg);
+	}
+	return status;
+}
+
+int
+cache_exec(struct cache *c, const char *sql)
+{
+	return sqlite3_exec(c->db, sql, NULL, NULL, NULL);
+}
+
+/*
+ * Makes the directory 0700 and the file 0600 if they are not there. The
+ * file is created empty with O_EXCL so SQLite never creates it itself
+ * (it would use the umask) and copies its mode to -wal and -shm.
+ */
+static enum cache_status
+cache_create_file(const char *path, char **cause)
+{
+	char	*dir;
+	int	 fd;
+
+	dir = path_dirname(path);
+	if (path_mkdir_p(dir, 0700) != 0) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", dir, strerror(errno));
+		free(dir);
+		return errno == EROFS ? CACHE_ERR_READONLY : CACHE_ERR_IO;
+	}
+	free(dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return CACHE_OK;
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+		return errno == EROFS ? CACHE_ERR_READONLY : CACHE_ERR_IO;
+	}
+	/* Whatever the umask took away, the owner reads and writes. */
+	if (fchmod(fd, 0600) != 0) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		return CACHE_ERR_IO;
+	}
+	close(fd);
+	return CACHE_OK;
+}
+
+/* The first read: a file that is not a database fails here. */
+static int
+cache_check_header(struct cache *c)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema",
+	    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+static enum cache_status
+cache_setup_temp(struct cache *c, char **cause)
+{
+	int	rc;
+
+	rc = cache_exec(c, stmt_temp_sql);
+	if (rc != SQLITE_OK)
+		return cache_fail(c, rc, cause, "creating temporary tables");
+	return CACHE_OK;
+}
+
+enum cache_status
+cache_open(const char *path, int flags, struct cache **cp, char **cause)
+{
+	struct cache		*c;
+	struct stat		 sb;
+	enum cache_status	 status;
+	int			 rc, oflags, memory;
+
+	*cp = NULL;
+	if (path == NULL || *path == '\0') {
+		if (cause != NULL)
+			*cause = xstrdup("no cache path");
+		return CACHE_ERR_IO;
+	}
+	memory = strcmp(path, ":memory:") == 0;
+	if (!memory) {
+		if (stat(path, &sb) != 0) {
+			if (errno != ENOENT) {
+				if (cause != NULL)
+					*cause = xasprintf("%s: %s", path,
+					    strerror(errno));
+				return CACHE_ERR_IO;
+			}
+			if (flags & (CACHE_OPEN_READONLY | CACHE_OPEN_NOCREATE)) {
+				if (cause != NULL)
+					*cause = xasprintf("%s: no cache yet; "
+					    "run `globe sync`", path);
+				return CACHE_ERR_NOTFOUND;
+			}
+			if ((status = cache_create_file(path,
+			    cause)) != CACHE_OK)
+				return status;
+		} else if (!S_ISREG(sb.st_mode)) {
+			if (cause != NULL)
+				*cause = xasprintf("%s: not a regular file",
+				    path);
+			return CACHE_ERR_IO;
+		}
+	}
+
+	c = xcalloc(1, sizeof *c);
+	c->path = xstrdup(path);
+	c->flags = flags;
+	if (flags & CACHE_OPEN_READONLY)
+		oflags = SQLITE_OPEN_READONLY;
+	else
+		oflags = SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0);
+	rc = sqlite3_open_v2(path, &c->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		status = cache_fail(c, rc, cause, "opening");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_busy_timeout(c->db, CACHE_BUSY_TIMEOUT);
+
+	if ((rc = cache_check_header(c)) != SQLITE_OK) {
+		status = cache_fail(c, rc, cause, "reading");
+		goto fail;
+	}
+	if (!(flags & CACHE_OPEN_READONLY) && !memory) {
+		rc = cache_exec(c, "PRAGMA journal_mode = WAL");
+		if (rc != SQLITE_OK) {
+			status = cache_fail(c, rc, cause, "setting WAL mode");
+			goto fail;
+		}
+	}
+	rc = cache_exec(c, "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA foreign_keys = ON;PRAGMA cache_size = -65536");
+	if (rc != SQLITE_OK) {
+		status = cache_fail(c, rc, cause, "setting up");
+		goto fail;
+	}
+	if ((rc = search_register(c->db)) != SQLITE_OK) {
+		status = cache_fail(c, rc, cause, "registering functions");
+		goto fail;
+	}
+	if ((status = cache_migrate(c, cause)) != CACHE_OK)
+		goto fail;
+	if (!(flags & CACHE_OPEN_READONLY) &&
+	    (status = cache_setup_temp(c, cause)) != CACHE_OK)
+		goto fail;
+	*cp = c;
+	return CACHE_OK;
+
+fail:
+	cache_close(c);
+	return status;
+}
+
+void
+cache_close(struct cache *c)
+{
+	if (c == NULL)
+		return;
+	stmt_finalize_all(c);
+	if (c->db != NULL) {
+		if (!sqlite3_get_autocommit(c->db))
+			cache_exec(c, "ROLLBACK");
+		sqlite3_close_v2(c->db);
+	}
+	free(c->path);
+	free(c);
+}

@@ -1,0 +1,187 @@
+/*
+ * private.h: what the files of cache/ share and nothing outside sees: the
+ * connection structure, the table of SQL statements (stmt.c), error
+ * mapping, the migration steps and the search index maintenance.
+ */
+#ifndef GLOBE_CACHE_PRIVATE_H
+#define GLOBE_CACHE_PRIVATE_H
+
+#include <sqlite3.h>
+
+#include "cache/cache.h"
+
+/* Every SQL statement of cache/, by name; the text is in stmt.c. */
+enum stmt_id {
+	/* apply: change tracking */
+	STMT_TOUCH_COUNTRY,
+	STMT_TOUCH_AUTHORITY,
+	STMT_TOUCH_CONTACT,
+	STMT_TOUCH_NEWSLETTER,
+	STMT_TOUCHED_CLEAR,
+	STMT_TOUCHED_NEWHASH,
+	STMT_TOUCHED_COUNTS,
+	/* apply: upserts and deletes */
+	STMT_UPSERT_COUNTRY,
+	STMT_UPSERT_AUTHORITY,
+	STMT_UPSERT_CONTACT,
+	STMT_UPSERT_NEWSLETTER,
+	STMT_DELETE_COUNTRY,
+	STMT_DELETE_AUTHORITY,
+	STMT_DELETE_CONTACT,
+	STMT_DELETE_NEWSLETTER,
+	STMT_LINK_DEL_AUTH_LANG,
+	STMT_LINK_DEL_AUTH_EXPERTISE,
+	STMT_LINK_DEL_AUTH_DESIGNATION,
+	STMT_LINK_DEL_CONTACT_LANG,
+	STMT_LINK_INS_AUTH_LANG,
+	STMT_LINK_INS_AUTH_EXPERTISE,
+	STMT_LINK_INS_AUTH_DESIGNATION,
+	STMT_LINK_INS_CONTACT_LANG,
+	/* apply: references */
+	STMT_REF_AUTHORITY,
+	STMT_REF_CONTACT,
+	/* sync state */
+	STMT_STATE_GET,
+	STMT_STATE_PUT,
+	STMT_STATE_NOTE,
+	/* lists: one statement per access path */
+	STMT_LIST_COUNTRIES,
+	STMT_LIST_COUNTRY_ID,
+	STMT_LIST_AUTHORITIES,
+	STMT_LIST_AUTHORITY_ID,
+	STMT_LIST_AUTHORITIES_COUNTRY,
+	STMT_LIST_CONTACTS,
+	STMT_LIST_CONTACT_ID,
+	STMT_LIST_CONTACTS_AUTHORITY,
+	STMT_LIST_CONTACTS_COUNTRY,
+	STMT_LIST_NEWSLETTERS,
+	STMT_LIST_NEWSLETTER_ID,
+	STMT_COUNT_COUNTRIES,
+	STMT_COUNT_COUNTRY_ID,
+	STMT_COUNT_AUTHORITIES,
+	STMT_COUNT_AUTHORITY_ID,
+	STMT_COUNT_AUTHORITIES_COUNTRY,
+	STMT_COUNT_CONTACTS,
+	STMT_COUNT_CONTACT_ID,
+	STMT_COUNT_CONTACTS_AUTHORITY,
+	STMT_COUNT_CONTACTS_COUNTRY,
+	STMT_COUNT_NEWSLETTERS,
+	STMT_COUNT_NEWSLETTER_ID,
+	STMT_COUNTS,
+	STMT_ID_TYPE,
+	/* checksum: every row by key */
+	STMT_SUM_COUNTRIES,
+	STMT_SUM_AUTHORITIES,
+	STMT_SUM_CONTACTS,
+	STMT_SUM_NEWSLETTERS,
+	/* user state */
+	STMT_STAR_ON,
+	STMT_STAR_OFF,
+	STMT_READ_ON,
+	STMT_READ_OFF,
+	/* search index maintenance */
+	STMT_SEARCH_CLEAR,
+	STMT_SEARCH_FILL,
+	STMT_SEARCH_WORD_REBUILD,
+	STMT_SEARCH_TRI_REBUILD,
+	STMT_SEARCH_COUNT,
+	STMT_AFFECTED_CLEAR,
+	STMT_AFFECTED_DIRECT,
+	STMT_AFFECTED_AUTH_CONTACTS,
+	STMT_AFFECTED_COUNTRY_AUTHS,
+	STMT_AFFECTED_COUNTRY_CONTACTS,
+	STMT_AFFECTED_COUNT,
+	STMT_AFFECTED_LIST,
+	STMT_ENTRY_FIND,
+	STMT_ENTRY_DELETE,
+	STMT_WORD_DELETE,
+	STMT_TRI_DELETE,
+	STMT_WORD_INSERT,
+	STMT_TRI_INSERT,
+	STMT_ENTRY_SOURCE_AUTHORITY,
+	STMT_ENTRY_SOURCE_CONTACT,
+	STMT_ENTRY_PREV,
+	STMT_ENTRY_NEXT,
+	STMT_ENTRY_INSERT,
+	/* search queries */
+	STMT_FIND_EXACT,
+	STMT_FIND_ACRONYM,
+	STMT_FIND_PREFIX,
+	STMT_FIND_TRI,
+	STMT_FIND_WORD,
+	STMT_HIT_AUTHORITY,
+	STMT_HIT_CONTACT,
+	STMT_COUNT
+};
+
+struct cache {
+	sqlite3		*db;
+	char		*path;
+	int		 flags;
+	int		 in_apply;	/* between begin and commit/rollback */
+	int		 rebuild;	/* a snapshot: rebuild search at commit */
+	sqlite3_stmt	*stmt[STMT_COUNT];
+	unsigned char	 stmt_busy[STMT_COUNT];
+};
+
+/* stmt.c */
+/* Scripts for sqlite3_exec: start of a snapshot; the temporary tables. */
+extern const char stmt_snapshot_sql[];
+extern const char stmt_temp_sql[];
+/*
+ * Returns the statement id, prepared on first use and kept until close,
+ * reset and with no bindings. If it is already in use (a callback that
+ * lists again), a private copy is prepared. NULL on error (the error is
+ * in sqlite3_errcode(c->db)). Give it back with stmt_put.
+ */
+sqlite3_stmt	*stmt_get(struct cache *, enum stmt_id);
+void		 stmt_put(struct cache *, enum stmt_id, sqlite3_stmt *);
+void		 stmt_finalize_all(struct cache *);
+/* Binds a string or NULL. */
+int		 stmt_bind_text(sqlite3_stmt *, int, const char *);
+/* Runs a statement that returns no rows: get, step, put. */
+int		 stmt_run(struct cache *, enum stmt_id);
+/* The same with one text parameter. */
+int		 stmt_run_text(struct cache *, enum stmt_id, const char *);
+
+/* open.c */
+/*
+ * Maps an SQLite result code to a status and, when cause is not NULL,
+ * sets *cause to "<path>: <what>: <sqlite message>" (corruption gets the
+ * advice to rebuild).
+ */
+enum cache_status cache_fail(struct cache *, int rc, char **cause,
+		    const char *what);
+/* Runs SQL text (no rows wanted). */
+int		 cache_exec(struct cache *, const char *sql);
+
+/* schema.c */
+/*
+ * Brings the schema from its current version to the newest, all missing
+ * steps in one transaction. CACHE_ERR_NEWER if the file is newer.
+ */
+enum cache_status cache_migrate(struct cache *, char **cause);
+/*
+ * Test hook: runs the first version steps on a bare connection and sets
+ * user_version to version (no search rebuild). SQLite result code.
+ */
+int		 cache_migrate_to(sqlite3 *, int version);
+
+/* search.c */
+/* Registers the SQL functions the search index is built with. */
+int		 search_register(sqlite3 *);
+/* Rebuilds the whole search index from the data tables. */
+int		 search_rebuild(struct cache *);
+/*
+ * Brings the search index up to date after an apply: incremental for the
+ * entries touched (see touched.newhash), or a full rebuild when full is
+ * set, when many changed, or when the gaps between rowids run out.
+ */
+int		 search_update(struct cache *, int full);
+
+/* query.c */
+/* Fills r from the columns first.. of st, in record_types[type] order. */
+int		 query_row_record(sqlite3_stmt *, int first, enum record_type,
+		    struct record *);
+
+#endif

@@ -1,0 +1,267 @@
+/*
+ * schema.c: the cache's schema as an ordered list of migration steps,
+ * applied by PRAGMA user_version. A new file runs them all; an older one
+ * runs the missing ones in one transaction; a newer one is refused. Never
+ * edit a shipped step: add a new one at the end.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache/private.h"
+
+struct migration {
+	const char	*sql;
+	int		 rebuild_search;	/* refill the search index after */
+};
+
+static const struct migration migrations[] = {
+	/* 1: the directory, its lists, sync state and user state. */
+	{
+	"CREATE TABLE countries ("
+	" code TEXT PRIMARY KEY NOT NULL,"
+	" name TEXT NOT NULL,"
+	" region TEXT,"
+	" sort_key TEXT NOT NULL,"
+	" hash INTEGER NOT NULL);"
+	"CREATE INDEX countries_sort ON countries(sort_key, code);"
+
+	"CREATE TABLE authorities ("
+	" id TEXT PRIMARY KEY NOT NULL,"
+	" country TEXT NOT NULL REFERENCES countries(code)"
+	"  DEFERRABLE INITIALLY DEFERRED,"
+	" name TEXT NOT NULL,"
+	" name_en TEXT,"
+	" acronym TEXT,"
+	" kind TEXT,"
+	" website TEXT,"
+	" address TEXT,"
+	" phone TEXT,"
+	" email TEXT,"
+	" joined TEXT,"
+	" verified TEXT,"
+	" source TEXT,"
+	" notes TEXT,"
+	" sort_key TEXT NOT NULL,"
+	" hash INTEGER NOT NULL);"
+	"CREATE INDEX authorities_country ON authorities(country, sort_key, id);"
+	"CREATE INDEX authorities_sort ON authorities(sort_key, id);"
+	"CREATE TABLE authority_languages (id TEXT NOT NULL,"
+	" pos INTEGER NOT NULL, value TEXT NOT NULL,"
+	" PRIMARY KEY (id, pos)) WITHOUT ROWID;"
+	"CREATE TABLE authority_expertise (id TEXT NOT NULL,"
+	" pos INTEGER NOT NULL, value TEXT NOT NULL,"
+	" PRIMARY KEY (id, pos)) WITHOUT ROWID;"
+	"CREATE TABLE authority_designations (id TEXT NOT NULL,"
+	" pos INTEGER NOT NULL, value TEXT NOT NULL,"
+	" PRIMARY KEY (id, pos)) WITHOUT ROWID;"
+
+	"CREATE TABLE contacts ("
+	" id TEXT PRIMARY KEY NOT NULL,"
+	" authority TEXT NOT NULL REFERENCES authorities(id)"
+	"  DEFERRABLE INITIALLY DEFERRED,"
+	" name TEXT NOT NULL,"
+	" title TEXT,"
+	" role TEXT,"
+	" email TEXT,"
+	" phone TEXT,"
+	" mobile TEXT,"
+	" timezone TEXT,"
+	" hours TEXT,"
+	" verified TEXT,"
+	" sort_key TEXT NOT NULL,"
+	" hash INTEGER NOT NULL);"
+	"CREATE INDEX contacts_authority ON contacts(authority, sort_key, id);"
+	"CREATE INDEX contacts_sort ON contacts(sort_key, id);"
+	"CREATE TABLE contact_languages (id TEXT NOT NULL,"
+	" pos INTEGER NOT NULL, value TEXT NOT NULL,"
+	" PRIMARY KEY (id, pos)) WITHOUT ROWID;"
+
+	"CREATE TABLE newsletters ("
+	" id TEXT PRIMARY KEY NOT NULL,"
+	" issue TEXT,"
+	" published TEXT NOT NULL,"
+	" lang TEXT,"
+	" title TEXT NOT NULL,"
+	" summary TEXT,"
+	" body TEXT,"
+	" url TEXT,"
+	" sort_key TEXT NOT NULL,"
+	" hash INTEGER NOT NULL);"
+	"CREATE INDEX newsletters_published ON newsletters(published DESC, id);"
+
+	"CREATE TABLE sync_state ("
+	" one INTEGER PRIMARY KEY CHECK (one = 1),"
+	" feed_id TEXT,"
+	" serial INTEGER NOT NULL DEFAULT -1,"
+	" issued TEXT,"
+	" expires TEXT,"
+	" etag TEXT,"
+	" last_modified TEXT,"
+	" feed_url TEXT,"
+	" last_sync INTEGER NOT NULL DEFAULT 0,"
+	" last_result TEXT,"
+	" last_success INTEGER NOT NULL DEFAULT 0);"
+
+	/* User state: no foreign keys, ids may vanish and come back. */
+	"CREATE TABLE stars (type TEXT NOT NULL, id TEXT NOT NULL,"
+	" PRIMARY KEY (type, id)) WITHOUT ROWID;"
+	"CREATE TABLE read_marks (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;",
+	0
+	},
+
+	/*
+	 * 2: search. One entry per authority and contact; rowid order is
+	 * name order; two external-content FTS5 indexes over its text.
+	 */
+	{
+	"CREATE TABLE search_entry ("
+	" rowid INTEGER PRIMARY KEY,"
+	" type INTEGER NOT NULL,"
+	" ref TEXT NOT NULL,"
+	" country TEXT,"
+	" akind TEXT,"
+	" role TEXT,"
+	" sort_key TEXT NOT NULL,"
+	" acronym TEXT,"
+	" auth TEXT,"
+	" text TEXT NOT NULL);"
+	"CREATE INDEX search_entry_key ON search_entry(sort_key, type, ref);"
+	"CREATE INDEX search_entry_ref ON search_entry(ref, type);"
+	"CREATE INDEX search_entry_acronym ON search_entry(acronym)"
+	" WHERE acronym IS NOT NULL;"
+	"CREATE VIRTUAL TABLE search_word USING fts5(text,"
+	" content='search_entry', content_rowid='rowid',"
+	" tokenize=\"unicode61 remove_diacritics 0 tokenchars ''\","
+	" prefix='1 2');"
+	"CREATE VIRTUAL TABLE search_tri USING fts5(text,"
+	" content='search_entry', content_rowid='rowid',"
+	" tokenize='trigram');",
+	1
+	},
+};
+
+#define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
+
+int
+cache_schema_version(void)
+{
+	return NMIGRATIONS;
+}
+
+static int
+schema_version_get(sqlite3 *db, int *version)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*version = 0;
+	rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Runs steps from+1 … to and sets user_version; no transaction here. */
+static int
+schema_steps(sqlite3 *db, int from, int to, int *rebuild)
+{
+	char	*sql;
+	int	 i, rc;
+
+	for (i = from; i < to; i++) {
+		rc = sqlite3_exec(db, migrations[i].sql, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+		if (migrations[i].rebuild_search && rebuild != NULL)
+			*rebuild = 1;
+	}
+	sql = sqlite3_mprintf("PRAGMA user_version = %d", to);
+	if (sql == NULL)
+		return SQLITE_NOMEM;
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	return rc;
+}
+
+int
+cache_migrate_to(sqlite3 *db, int version)
+{
+	int	current, rc;
+
+	if (version < 0 || version > NMIGRATIONS)
+		return SQLITE_RANGE;
+	if ((rc = schema_version_get(db, &current)) != SQLITE_OK)
+		return rc;
+	if (current > version)
+		return SQLITE_RANGE;
+	if ((rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL,
+	    NULL)) != SQLITE_OK)
+		return rc;
+	if ((rc = schema_steps(db, current, version, NULL)) != SQLITE_OK) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+}
+
+enum cache_status
+cache_migrate(struct cache *c, char **cause)
+{
+	enum cache_status	 status;
+	int			 version, rc, rebuild = 0;
+
+	if ((rc = schema_version_get(c->db, &version)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "reading the schema version");
+	if (version == NMIGRATIONS)
+		return CACHE_OK;
+	if (version > NMIGRATIONS) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: schema version %d, this globe "
+			    "knows up to %d; upgrade globe", c->path, version,
+			    NMIGRATIONS);
+		return CACHE_ERR_NEWER;
+	}
+	if (c->flags & CACHE_OPEN_READONLY) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: schema version %d needs an "
+			    "upgrade to %d; open it once read-write", c->path,
+			    version, NMIGRATIONS);
+		return CACHE_ERR_READONLY;
+	}
+
+	if ((rc = cache_exec(c, "BEGIN IMMEDIATE")) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "starting the schema upgrade");
+	/* Another process may have upgraded it meanwhile. */
+	if ((rc = schema_version_get(c->db, &version)) != SQLITE_OK)
+		goto fail;
+	if (version > NMIGRATIONS) {
+		cache_exec(c, "ROLLBACK");
+		if (cause != NULL)
+			*cause = xasprintf("%s: schema version %d, this globe "
+			    "knows up to %d; upgrade globe", c->path, version,
+			    NMIGRATIONS);
+		return CACHE_ERR_NEWER;
+	}
+	if ((rc = schema_steps(c->db, version, NMIGRATIONS,
+	    &rebuild)) != SQLITE_OK)
+		goto fail;
+	/* Tables made by a step start empty: fill them from the data. */
+	if (rebuild && version > 0 && (rc = search_rebuild(c)) != SQLITE_OK)
+		goto fail;
+	if ((rc = cache_exec(c, "COMMIT")) != SQLITE_OK)
+		goto fail;
+	return CACHE_OK;
+
+fail:
+	status = cache_fail(c, rc, cause, "upgrading the schema");
+	stmt_finalize_all(c);
+	cache_exec(c, "ROLLBACK");
+	return status;
+}

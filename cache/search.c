@@ -1,0 +1,940 @@
+/*
+ * search.c: the search index and search queries. One search_entry row per
+ * authority and contact holds its folded text; two external-content FTS5
+ * indexes cover it (search_word: unicode61 tokens with 1-2 character
+ * prefix indexes; search_tri: trigrams for substrings). Rowid order is
+ * name order, so "MATCH … ORDER BY rowid LIMIT 50" gives the first names
+ * without sorting the match set. Queries are built here from folded user
+ * text and never parsed as FTS syntax.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache/private.h"
+
+#define SEARCH_LIMIT		50	/* when the query says 0 */
+#define SEARCH_MAX_WORDS	32	/* more words are ignored */
+#define SEARCH_STEP		((sqlite3_int64)1 << 32)
+/* A change set touching more entries than this may rebuild instead. */
+#define SEARCH_INCREMENTAL_MIN	256
+#define SEARCH_NO_GAP		(-1)	/* search_insert: rebuild needed */
+
+/* ---- characters and tokens ------------------------------------------ */
+
+static int
+search_is_space(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
+	    cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/*
+ * Whether cp is part of a token the way unicode61 sees it (letters,
+ * digits, private use): a close approximation by ranges of punctuation,
+ * symbols and spaces.
+ */
+static int
+search_is_token(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		    (cp >= 'A' && cp <= 'Z');
+	if (cp <= 0xBF)
+		return cp == 0xAA || cp == 0xB2 || cp == 0xB3 || cp == 0xB5 ||
+		    cp == 0xB9 || cp == 0xBA || (cp >= 0xBC && cp <= 0xBE);
+	if (cp == 0xD7 || cp == 0xF7)
+		return 0;
+	if (cp >= 0x2000 && cp <= 0x206F)	/* general punctuation */
+		return 0;
+	if (cp >= 0x20A0 && cp <= 0x20CF)	/* currency */
+		return 0;
+	if (cp >= 0x2190 && cp <= 0x23FF)	/* arrows, math, technical */
+		return 0;
+	if (cp >= 0x2500 && cp <= 0x27BF)	/* box, shapes, dingbats */
+		return 0;
+	if (cp >= 0x2E00 && cp <= 0x2E7F)	/* supplemental punctuation */
+		return 0;
+	if ((cp >= 0x3000 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) ||
+	    cp == 0x3030 || cp == 0x303D || cp == 0x30FB)
+		return 0;
+	if (cp >= 0xFE30 && cp <= 0xFE4F)	/* CJK compatibility forms */
+		return 0;
+	if ((cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+	    (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+		return 0;
+	if (cp == 0xFEFF || cp == 0xFFFD)
+		return 0;
+	if (cp >= 0x1F000 && cp <= 0x1FAFF)	/* emoji and symbols */
+		return 0;
+	return 1;
+}
+
+/* Decodes the code point at s[*i]; advances *i (invalid bytes: one). */
+static uint32_t
+search_next(const char *s, size_t len, size_t *i)
+{
+	uint32_t	cp;
+	int		n;
+
+	n = utf8_decode(s + *i, len - *i < 4 ? len - *i : 4, &cp);
+	if (n < 0) {
+		(*i)++;
+		return 0xFFFD;
+	}
+	*i += (size_t)n;
+	return cp;
+}
+
+struct span {
+	size_t	off;
+	size_t	len;
+};
+
+struct spans {
+	struct span	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+static void
+spans_add(struct spans *t, size_t off, size_t len)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap == 0 ? 32 : t->cap * 2;
+		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
+	}
+	t->v[t->n].off = off;
+	t->v[t->n].len = len;
+	t->n++;
+}
+
+/*
+ * Splits s into tokens as search_word's tokenizer does on indexed text:
+ * runs of token characters, every CJK character a token of its own.
+ */
+static void
+search_tokens(const char *s, size_t len, struct spans *t)
+{
+	size_t		i = 0, start = 0, before;
+	uint32_t	cp;
+	int		in = 0;
+
+	t->n = 0;
+	while (i < len) {
+		before = i;
+		cp = search_next(s, len, &i);
+		if (uc_is_cjk(cp)) {
+			if (in)
+				spans_add(t, start, before - start);
+			spans_add(t, before, i - before);
+			in = 0;
+		} else if (search_is_token(cp)) {
+			if (!in) {
+				start = before;
+				in = 1;
+			}
+		} else if (in) {
+			spans_add(t, start, before - start);
+			in = 0;
+		}
+	}
+	if (in)
+		spans_add(t, start, len - start);
+}
+
+/* ---- SQL functions the index is built with -------------------------- */
+
+/* globe_fold(x): fold_text, NULL stays NULL. */
+static void
+search_fn_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*s = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (s == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, fold_text((const char *)s), -1, free);
+}
+
+/* globe_host(url): the host part of a URL. */
+static void
+search_fn_host(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*s = (const char *)sqlite3_value_text(argv[0]);
+	const char	*p, *e, *at;
+
+	(void)argc;
+	if (s == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	p = strstr(s, "://");
+	p = p != NULL ? p + 3 : s;
+	e = p + strcspn(p, "/?#");
+	at = memchr(p, '@', (size_t)(e - p));
+	if (at != NULL)
+		p = at + 1;
+	if (memchr(p, ':', (size_t)(e - p)) != NULL)
+		e = memchr(p, ':', (size_t)(e - p));
+	sqlite3_result_text(ctx, p, (int)(e - p), SQLITE_TRANSIENT);
+}
+
+/*
+ * globe_search_text(...): the folded arguments joined by single spaces,
+ * every CJK character spaced out so it is a token of its own.
+ */
+static void
+search_fn_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct buf	 b;
+	const char	*s;
+	char		*f;
+	size_t		 len, i, before;
+	uint32_t	 cp;
+	int		 a, space = 0;
+
+	buf_init(&b);
+	for (a = 0; a < argc; a++) {
+		if ((s = (const char *)sqlite3_value_text(argv[a])) == NULL)
+			continue;
+		f = fold_text(s);
+		len = strlen(f);
+		space = 1;
+		i = 0;
+		while (i < len) {
+			before = i;
+			cp = search_next(f, len, &i);
+			if (search_is_space(cp)) {
+				space = 1;
+				continue;
+			}
+			if (uc_is_cjk(cp))
+				space = 1;
+			if (space && b.len > 0)
+				buf_addc(&b, ' ');
+			space = uc_is_cjk(cp);
+			buf_add(&b, f + before, i - before);
+		}
+		free(f);
+	}
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	sqlite3_result_text(ctx, buf_detach(&b), -1, free);
+	buf_free(&b);
+}
+
+int
+search_register(sqlite3 *db)
+{
+	int	rc, flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+
+	if ((rc = sqlite3_create_function(db, "globe_fold", 1, flags, NULL,
+	    search_fn_fold, NULL, NULL)) != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_create_function(db, "globe_host", 1, flags, NULL,
+	    search_fn_host, NULL, NULL)) != SQLITE_OK)
+		return rc;
+	return sqlite3_create_function(db, "globe_search_text", -1, flags,
+	    NULL, search_fn_text, NULL, NULL);
+}
+
+/* ---- index maintenance ---------------------------------------------- */
+
+int
+search_rebuild(struct cache *c)
+{
+	int	rc;
+
+	if ((rc = stmt_run(c, STMT_SEARCH_CLEAR)) != SQLITE_OK ||
+	    (rc = stmt_run(c, STMT_SEARCH_FILL)) != SQLITE_OK ||
+	    (rc = stmt_run(c, STMT_SEARCH_WORD_REBUILD)) != SQLITE_OK ||
+	    (rc = stmt_run(c, STMT_SEARCH_TRI_REBUILD)) != SQLITE_OK)
+		return rc;
+	return SQLITE_OK;
+}
+
+static int
+search_count(struct cache *c, enum stmt_id id, sqlite3_int64 *n)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*n = 0;
+	if ((st = stmt_get(c, id)) == NULL)
+		return sqlite3_errcode(c->db);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	stmt_put(c, id, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Runs id with ?1 rowid and ?2 text (FTS insert and delete). */
+static int
+search_fts(struct cache *c, enum stmt_id id, sqlite3_int64 rowid,
+    const char *text)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = stmt_get(c, id)) == NULL)
+		return sqlite3_errcode(c->db);
+	sqlite3_bind_int64(st, 1, rowid);
+	stmt_bind_text(st, 2, text);
+	rc = sqlite3_step(st);
+	stmt_put(c, id, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Removes the entry (type, ref) from search_entry and both indexes. */
+static int
+search_remove(struct cache *c, int type, const char *ref)
+{
+	sqlite3_stmt	*st;
+	sqlite3_int64	 rowid;
+	char		*text;
+	int		 rc;
+
+	if ((st = stmt_get(c, STMT_ENTRY_FIND)) == NULL)
+		return sqlite3_errcode(c->db);
+	stmt_bind_text(st, 1, ref);
+	sqlite3_bind_int(st, 2, type);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		stmt_put(c, STMT_ENTRY_FIND, st);
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	rowid = sqlite3_column_int64(st, 0);
+	text = xstrdup((const char *)sqlite3_column_text(st, 1));
+	stmt_put(c, STMT_ENTRY_FIND, st);
+
+	/* The FTS delete needs exactly the text that was indexed. */
+	if ((rc = search_fts(c, STMT_WORD_DELETE, rowid, text)) == SQLITE_OK &&
+	    (rc = search_fts(c, STMT_TRI_DELETE, rowid, text)) == SQLITE_OK) {
+		if ((st = stmt_get(c, STMT_ENTRY_DELETE)) == NULL)
+			rc = sqlite3_errcode(c->db);
+		else {
+			sqlite3_bind_int64(st, 1, rowid);
+			rc = sqlite3_step(st);
+			stmt_put(c, STMT_ENTRY_DELETE, st);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+	}
+	free(text);
+	return rc;
+}
+
+/* The rowid of the neighbour before (id PREV) or after (NEXT), or 0. */
+static int
+search_neighbour(struct cache *c, enum stmt_id id, const char *sort_key,
+    int type, const char *ref, sqlite3_int64 *rowid)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*rowid = 0;
+	if ((st = stmt_get(c, id)) == NULL)
+		return sqlite3_errcode(c->db);
+	stmt_bind_text(st, 1, sort_key);
+	sqlite3_bind_int(st, 2, type);
+	stmt_bind_text(st, 3, ref);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*rowid = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	stmt_put(c, id, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/*
+ * Inserts the entry of (type, ref) if its record exists, at the midpoint
+ * between its neighbours by name. SEARCH_NO_GAP if there is no room.
+ */
+static int
+search_insert(struct cache *c, int type, const char *ref)
+{
+	enum stmt_id	 src = type == REC_AUTHORITY ?
+			    STMT_ENTRY_SOURCE_AUTHORITY :
+			    STMT_ENTRY_SOURCE_CONTACT;
+	sqlite3_stmt	*st, *ins;
+	sqlite3_int64	 prev, next, rowid;
+	char		*sort_key = NULL, *text = NULL;
+	int		 rc, i;
+
+	if ((st = stmt_get(c, src)) == NULL)
+		return sqlite3_errcode(c->db);
+	stmt_bind_text(st, 1, ref);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		stmt_put(c, src, st);
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	/* Columns: type, ref, country, akind, role, sort_key, acronym, auth, text. */
+	sort_key = xstrdup((const char *)sqlite3_column_text(st, 5));
+	if ((rc = search_neighbour(c, STMT_ENTRY_PREV, sort_key, type, ref,
+	    &prev)) != SQLITE_OK ||
+	    (rc = search_neighbour(c, STMT_ENTRY_NEXT, sort_key, type, ref,
+	    &next)) != SQLITE_OK)
+		goto out;
+	if (next == 0) {
+		if (prev > INT64_MAX - 2 * SEARCH_STEP) {
+			rc = SEARCH_NO_GAP;
+			goto out;
+		}
+		next = prev + 2 * SEARCH_STEP;
+	}
+	if (next - prev < 2) {
+		rc = SEARCH_NO_GAP;
+		goto out;
+	}
+	rowid = prev + (next - prev) / 2;
+
+	if ((ins = stmt_get(c, STMT_ENTRY_INSERT)) == NULL) {
+		rc = sqlite3_errcode(c->db);
+		goto out;
+	}
+	sqlite3_bind_int64(ins, 1, rowid);
+	for (i = 0; i < 9; i++)
+		sqlite3_bind_value(ins, i + 2, sqlite3_column_value(st, i));
+	rc = sqlite3_step(ins);
+	stmt_put(c, STMT_ENTRY_INSERT, ins);
+	if (rc != SQLITE_DONE)
+		goto out;
+	text = xstrdup((const char *)sqlite3_column_text(st, 8));
+	if ((rc = search_fts(c, STMT_WORD_INSERT, rowid, text)) != SQLITE_OK)
+		goto out;
+	rc = search_fts(c, STMT_TRI_INSERT, rowid, text);
+out:
+	stmt_put(c, src, st);
+	free(sort_key);
+	free(text);
+	return rc;
+}
+
+/* Applies the changes listed in temp.affected one entry at a time. */
+static int
+search_incremental(struct cache *c)
+{
+	sqlite3_stmt	*st;
+	char		*ref;
+	int		 rc, type;
+
+	if ((st = stmt_get(c, STMT_AFFECTED_LIST)) == NULL)
+		return sqlite3_errcode(c->db);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = sqlite3_column_int(st, 0);
+		ref = xstrdup((const char *)sqlite3_column_text(st, 1));
+		rc = search_remove(c, type, ref);
+		if (rc == SQLITE_OK)
+			rc = search_insert(c, type, ref);
+		free(ref);
+		if (rc != SQLITE_OK)
+			break;
+	}
+	stmt_put(c, STMT_AFFECTED_LIST, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int
+search_update(struct cache *c, int full)
+{
+	static const enum stmt_id	 fill[] = {
+		STMT_AFFECTED_CLEAR, STMT_AFFECTED_DIRECT,
+		STMT_AFFECTED_AUTH_CONTACTS, STMT_AFFECTED_COUNTRY_AUTHS,
+		STMT_AFFECTED_COUNTRY_CONTACTS
+	};
+	sqlite3_int64			 n, total;
+	size_t				 i;
+	int				 rc;
+
+	if (full)
+		return search_rebuild(c);
+	for (i = 0; i < sizeof fill / sizeof fill[0]; i++) {
+		if ((rc = stmt_run(c, fill[i])) != SQLITE_OK)
+			return rc;
+	}
+	if ((rc = search_count(c, STMT_AFFECTED_COUNT, &n)) != SQLITE_OK)
+		return rc;
+	if (n == 0)
+		return SQLITE_OK;
+	if ((rc = search_count(c, STMT_SEARCH_COUNT, &total)) != SQLITE_OK)
+		return rc;
+	/* Many changes: one rebuild is cheaper than many small updates. */
+	if (n > SEARCH_INCREMENTAL_MIN && n * 10 > total)
+		return search_rebuild(c);
+	rc = search_incremental(c);
+	if (rc == SEARCH_NO_GAP)
+		return search_rebuild(c);
+	return rc;
+}
+
+/* ---- queries -------------------------------------------------------- */
+
+/* A condition checked on candidate text when search_tri drives. */
+struct search_check {
+	int		 phrase;	/* 1: consecutive tokens; 0: a prefix */
+	char		*text;		/* the token(s), space separated */
+};
+
+struct search_plan {
+	struct buf		 tri;	/* MATCH text for search_tri */
+	struct buf		 word;	/* MATCH text for search_word */
+	struct search_check	*checks;
+	size_t			 nchecks;
+	char			*whole;	/* the folded query, single spaces */
+};
+
+static void
+search_plan_free(struct search_plan *p)
+{
+	size_t	i;
+
+	buf_free(&p->tri);
+	buf_free(&p->word);
+	for (i = 0; i < p->nchecks; i++)
+		free(p->checks[i].text);
+	free(p->checks);
+	free(p->whole);
+}
+
+/* Appends s[0..len) as an FTS5 string: quoted, quotes doubled. */
+static void
+search_quote(struct buf *b, const char *s, size_t len)
+{
+	size_t	i;
+
+	buf_addc(b, '"');
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"')
+			buf_addc(b, '"');
+		buf_addc(b, s[i]);
+	}
+	buf_addc(b, '"');
+}
+
+static void
+search_and(struct buf *b)
+{
+	if (b->len > 0)
+		buf_adds(b, " AND ");
+}
+
+static void
+search_check_add(struct search_plan *p, int phrase, char *text)
+{
+	p->checks = xreallocarray(p->checks, p->nchecks + 1,
+	    sizeof *p->checks);
+	p->checks[p->nchecks].phrase = phrase;
+	p->checks[p->nchecks].text = text;
+	p->nchecks++;
+}
+
+/* One word of the folded query, w[0..len) with no spaces. */
+static void
+search_plan_word(struct search_plan *p, const char *w, size_t len)
+{
+	struct spans	 t = { NULL, 0, 0 };
+	struct buf	 phrase;
+	size_t		 i, nchars, first, last;
+	uint32_t	 cp;
+	int		 cjk = 0;
+
+	search_tokens(w, len, &t);
+	if (t.n == 0)
+		goto out;
+	/* Punctuation around the word is not part of it: "(pf)", "ana,". */
+	first = t.v[0].off;
+	last = t.v[t.n - 1].off + t.v[t.n - 1].len;
+	w += first;
+	len = last - first;
+	for (i = 0; i < t.n; i++)
+		t.v[i].off -= first;
+	nchars = 0;
+	for (i = 0; i < len; ) {
+		cp = search_next(w, len, &i);
+		if (uc_is_cjk(cp))
+			cjk = 1;
+		nchars++;
+	}
+
+	if (cjk) {
+		/* A phrase of single characters: "王秀英" → "王 秀 英". */
+		buf_init(&phrase);
+		for (i = 0; i < t.n; i++) {
+			if (i > 0)
+				buf_addc(&phrase, ' ');
+			buf_add(&phrase, w + t.v[i].off, t.v[i].len);
+		}
+		search_and(&p->word);
+		search_quote(&p->word, phrase.data, phrase.len);
+		search_check_add(p, 1, buf_detach(&phrase));
+		buf_free(&phrase);
+	} else if (nchars >= 3) {
+		/* Substring: prefixes, e-mail parts, inside words. */
+		search_and(&p->tri);
+		search_quote(&p->tri, w, len);
+	} else {
+		for (i = 0; i < t.n; i++) {
+			search_and(&p->word);
+			search_quote(&p->word, w + t.v[i].off, t.v[i].len);
+			buf_addc(&p->word, '*');
+			search_check_add(p, 0, xstrndup(w + t.v[i].off,
+			    t.v[i].len));
+		}
+	}
+out:
+	free(t.v);
+}
+
+static void
+search_plan_make(struct search_plan *p, const char *text)
+{
+	struct buf	 whole;
+	char		*f;
+	size_t		 len, i, start, before, words = 0;
+	uint32_t	 cp;
+
+	memset(p, 0, sizeof *p);
+	buf_init(&p->tri);
+	buf_init(&p->word);
+	buf_init(&whole);
+	f = fold_text(text);
+	len = strlen(f);
+	i = 0;
+	while (i < len && words < SEARCH_MAX_WORDS) {
+		/* Skip spaces, then take a word up to the next space. */
+		before = i;
+		cp = search_next(f, len, &i);
+		if (search_is_space(cp))
+			continue;
+		start = before;
+		while (i < len) {
+			before = i;
+			cp = search_next(f, len, &i);
+			if (search_is_space(cp)) {
+				i = before;
+				break;
+			}
+		}
+		if (whole.len > 0)
+			buf_addc(&whole, ' ');
+		buf_add(&whole, f + start, i - start);
+		search_plan_word(p, f + start, i - start);
+		words++;
+	}
+	free(f);
+	p->whole = buf_detach(&whole);
+	buf_free(&whole);
+}
+
+/* Whether the candidate's text passes every check (see search_plan_word). */
+static int
+search_checks_pass(const struct search_plan *p, const char *text,
+    struct spans *t, struct spans *q)
+{
+	const struct search_check	*ck;
+	size_t				 len = strlen(text), i, j, k, tl;
+	int				 found;
+
+	search_tokens(text, len, t);
+	for (i = 0; i < p->nchecks; i++) {
+		ck = &p->checks[i];
+		found = 0;
+		if (!ck->phrase) {
+			tl = strlen(ck->text);
+			for (j = 0; j < t->n && !found; j++) {
+				found = t->v[j].len >= tl &&
+				    memcmp(text + t->v[j].off, ck->text,
+				    tl) == 0;
+			}
+		} else {
+			search_tokens(ck->text, strlen(ck->text), q);
+			for (j = 0; j + q->n <= t->n && !found; j++) {
+				for (k = 0; k < q->n; k++) {
+					if (t->v[j + k].len != q->v[k].len ||
+					    memcmp(text + t->v[j + k].off,
+					    ck->text + q->v[k].off,
+					    q->v[k].len) != 0)
+						break;
+				}
+				found = (k == q->n);
+			}
+		}
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+struct search_found {
+	sqlite3_int64	 rowid;
+	int		 type;
+	char		*ref;
+};
+
+struct search_run {
+	struct search_found	*v;
+	size_t			 n;
+	size_t			 want;
+	sqlite3_int64		*seen;		/* phase-1 rowids, sorted */
+	size_t			 nseen;
+};
+
+static int
+search_rowid_cmp(const void *a, const void *b)
+{
+	sqlite3_int64	x = *(const sqlite3_int64 *)a;
+	sqlite3_int64	y = *(const sqlite3_int64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+search_found_has(const struct search_run *r, sqlite3_int64 rowid)
+{
+	size_t	i;
+
+	if (r->seen != NULL)
+		return bsearch(&rowid, r->seen, r->nseen, sizeof *r->seen,
+		    search_rowid_cmp) != NULL;
+	for (i = 0; i < r->n; i++) {
+		if (r->v[i].rowid == rowid)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+search_found_add(struct search_run *r, sqlite3_stmt *st)
+{
+	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
+	r->v[r->n].rowid = sqlite3_column_int64(st, 0);
+	r->v[r->n].type = sqlite3_column_int(st, 1);
+	r->v[r->n].ref = xstrdup((const char *)sqlite3_column_text(st, 2));
+	r->n++;
+}
+
+static void
+search_bind_filters(sqlite3_stmt *st, const struct cache_query *q,
+    const char *whole)
+{
+	const char	*f[5];
+	int		 i;
+
+	f[0] = q->country;
+	f[1] = q->kind;
+	f[2] = q->role;
+	f[3] = q->expertise;
+	f[4] = q->language;
+	stmt_bind_text(st, 1, whole);
+	for (i = 0; i < 5; i++)
+		stmt_bind_text(st, i + 2, f[i] != NULL && *f[i] != '\0' ?
+		    f[i] : NULL);
+}
+
+/*
+ * Runs one finding statement, adding rows not yet found until want.
+ * match is ?7 (or NULL); checks are applied when plan is given.
+ */
+static int
+search_phase(struct cache *c, enum stmt_id id, const struct cache_query *q,
+    const char *whole, const char *seven, const struct search_plan *plan,
+    struct search_run *r)
+{
+	struct spans	 t = { NULL, 0, 0 }, qt = { NULL, 0, 0 };
+	sqlite3_stmt	*st;
+	const char	*text;
+	int		 rc;
+
+	if (r->n >= r->want)
+		return SQLITE_OK;
+	if ((st = stmt_get(c, id)) == NULL)
+		return sqlite3_errcode(c->db);
+	search_bind_filters(st, q, whole);
+	if (seven != NULL)
+		stmt_bind_text(st, 7, seven);
+	while (r->n < r->want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (search_found_has(r, sqlite3_column_int64(st, 0)))
+			continue;
+		if (plan != NULL && plan->nchecks > 0) {
+			text = (const char *)sqlite3_column_text(st, 3);
+			if (text == NULL ||
+			    !search_checks_pass(plan, text, &t, &qt))
+				continue;
+		}
+		search_found_add(r, st);
+	}
+	if (r->n >= r->want)
+		rc = SQLITE_DONE;
+	stmt_put(c, id, st);
+	free(t.v);
+	free(qt.v);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static char *
+search_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	return s != NULL ? xstrdup((const char *)s) : NULL;
+}
+
+/* "a · b", skipping empty parts. */
+static char *
+search_detail(const char *a, const char *b)
+{
+	int	ha = a != NULL && *a != '\0', hb = b != NULL && *b != '\0';
+
+	if (ha && hb)
+		return xasprintf("%s \xc2\xb7 %s", a, b);
+	return xstrdup(ha ? a : hb ? b : "");
+}
+
+static int
+search_hit_fill(struct cache *c, const struct search_found *f,
+    struct cache_hit *h)
+{
+	enum stmt_id	 id = f->type == REC_AUTHORITY ? STMT_HIT_AUTHORITY :
+			    STMT_HIT_CONTACT;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(h, 0, sizeof *h);
+	if ((st = stmt_get(c, id)) == NULL)
+		return sqlite3_errcode(c->db);
+	stmt_bind_text(st, 1, f->ref);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* id, name, detail a, detail b, country, country name, authority, email */
+		h->type = f->type == REC_AUTHORITY ? REC_AUTHORITY :
+		    REC_CONTACT;
+		h->id = search_column_dup(st, 0);
+		h->name = search_column_dup(st, 1);
+		h->detail = search_detail(
+		    (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3));
+		h->country = search_column_dup(st, 4);
+		h->country_name = search_column_dup(st, 5);
+		h->authority = search_column_dup(st, 6);
+		h->email = search_column_dup(st, 7);
+		rc = SQLITE_DONE;
+	}
+	stmt_put(c, id, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void
+search_hit_clear(struct cache_hit *h)
+{
+	free(h->id);
+	free(h->name);
+	free(h->detail);
+	free(h->country);
+	free(h->country_name);
+	free(h->authority);
+	free(h->email);
+}
+
+void
+cache_hits_free(struct cache_hits *hits)
+{
+	size_t	i;
+
+	if (hits == NULL)
+		return;
+	for (i = 0; i < hits->n; i++)
+		search_hit_clear(&hits->v[i]);
+	free(hits->v);
+	hits->v = NULL;
+	hits->n = 0;
+}
+
+enum cache_status
+cache_search(struct cache *c, const struct cache_query *q,
+    struct cache_hits *hits, char **cause)
+{
+	struct search_plan	 plan;
+	struct search_run	 r;
+	enum cache_status	 status = CACHE_OK;
+	char			*bound = NULL;
+	size_t			 limit, i, blen;
+	int			 rc = SQLITE_OK;
+
+	hits->v = NULL;
+	hits->n = 0;
+	if (q == NULL || q->text == NULL)
+		return CACHE_OK;
+	limit = q->limit != 0 ? q->limit : SEARCH_LIMIT;
+	memset(&r, 0, sizeof r);
+	r.want = q->offset > SIZE_MAX - limit ? SIZE_MAX : q->offset + limit;
+
+	search_plan_make(&plan, q->text);
+	if (plan.tri.len == 0 && plan.word.len == 0)
+		goto done;
+
+	/* Phase 1: the name is the query, the acronym is, the name starts with it. */
+	if (*plan.whole != '\0') {
+		blen = strlen(plan.whole);
+		bound = xstrdup(plan.whole);
+		/* UTF-8 never has 0xff: this byte string follows every prefix match. */
+		bound[blen - 1] = (char)((unsigned char)bound[blen - 1] + 1);
+		if ((rc = search_phase(c, STMT_FIND_EXACT, q, plan.whole, NULL,
+		    NULL, &r)) != SQLITE_OK ||
+		    (rc = search_phase(c, STMT_FIND_ACRONYM, q, plan.whole,
+		    NULL, NULL, &r)) != SQLITE_OK ||
+		    (rc = search_phase(c, STMT_FIND_PREFIX, q, plan.whole,
+		    bound, NULL, &r)) != SQLITE_OK)
+			goto done;
+	}
+	if (r.n > 0) {
+		r.seen = xreallocarray(NULL, r.n, sizeof *r.seen);
+		for (i = 0; i < r.n; i++)
+			r.seen[i] = r.v[i].rowid;
+		r.nseen = r.n;
+		qsort(r.seen, r.nseen, sizeof *r.seen, search_rowid_cmp);
+	}
+
+	/*
+	 * Phase 2: full-text matches in name order. Trigrams drive when
+	 * there is a long word; short words and CJK phrases are then
+	 * checked on each candidate's text rather than matched as sets.
+	 */
+	if (plan.tri.len > 0)
+		rc = search_phase(c, STMT_FIND_TRI, q, plan.whole,
+		    plan.tri.data, &plan, &r);
+	else
+		rc = search_phase(c, STMT_FIND_WORD, q, plan.whole,
+		    plan.word.data, NULL, &r);
+	if (rc != SQLITE_OK)
+		goto done;
+
+	if (r.n > q->offset) {
+		hits->v = xcalloc(r.n - q->offset, sizeof *hits->v);
+		for (i = q->offset; i < r.n; i++) {
+			if ((rc = search_hit_fill(c, &r.v[i],
+			    &hits->v[hits->n])) != SQLITE_OK)
+				break;
+			if (hits->v[hits->n].id != NULL)
+				hits->n++;
+		}
+	}
+
+done:
+	if (rc != SQLITE_OK) {
+		status = cache_fail(c, rc, cause, "searching");
+		cache_hits_free(hits);
+	}
+	for (i = 0; i < r.n; i++)
+		free(r.v[i].ref);
+	free(r.v);
+	free(r.seen);
+	free(bound);
+	search_plan_free(&plan);
+	return status;
+}

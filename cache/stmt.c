@@ -1,0 +1,503 @@
+/*
+ * stmt.c: every SQL statement of cache/ in one table (id → text). Each is
+ * prepared on first use, kept for the life of the connection and
+ * finalized at close. Record columns are named as the fields of
+ * record_types[] and selected in that order, so query.c reads a row into
+ * a struct record by the table alone.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cache/private.h"
+
+/* The SQL below writes record types as these numbers. */
+_Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
+    REC_NEWSLETTER == 3, "record type numbers used in SQL");
+
+/* A list field, read back from its link table (unit separator between). */
+#define LIST_OF(table, key) \
+	"(SELECT group_concat(value, char(31)) FROM " table \
+	" WHERE id = " key ")"
+
+#define COUNTRY_COLS	"c.code, c.name, c.region"
+#define AUTH_COLS \
+	"a.id, a.country, a.name, a.name_en, a.acronym, a.kind, a.website, " \
+	"a.address, a.phone, a.email, " \
+	LIST_OF("authority_languages", "a.id") ", " \
+	LIST_OF("authority_expertise", "a.id") ", " \
+	LIST_OF("authority_designations", "a.id") ", " \
+	"a.joined, a.verified, a.source, a.notes"
+#define CONTACT_COLS \
+	"t.id, t.authority, t.name, t.title, t.role, t.email, t.phone, " \
+	"t.mobile, " LIST_OF("contact_languages", "t.id") ", " \
+	"t.timezone, t.hours, t.verified"
+#define NEWS_COLS \
+	"n.id, n.issue, n.published, n.lang, n.title, n.summary, n.body, n.url"
+
+/* ?1: starred only. */
+#define STARRED(type, key) \
+	"(?1 = 0 OR EXISTS (SELECT 1 FROM stars s WHERE s.type = '" type \
+	"' AND s.id = " key "))"
+#define STAR_COL(type, key) \
+	"EXISTS (SELECT 1 FROM stars s WHERE s.type = '" type "' AND s.id = " \
+	key ")"
+/* ?3, ?4: limit (-1 = none) and offset. */
+#define PAGE		" LIMIT ?3 OFFSET ?4"
+
+#define COUNTRY_EXTRA \
+	", (SELECT count(*) FROM authorities x WHERE x.country = c.code)" \
+	", (SELECT count(*) FROM authorities x JOIN contacts y" \
+	" ON y.authority = x.id WHERE x.country = c.code)" \
+	", " STAR_COL("country", "c.code")
+#define COUNTRY_FROM	" FROM countries c WHERE " STARRED("country", "c.code")
+#define COUNTRY_ORDER	" ORDER BY c.sort_key, c.code"
+
+#define AUTH_EXTRA \
+	", c.name, (SELECT count(*) FROM contacts y WHERE y.authority = a.id)" \
+	", " STAR_COL("authority", "a.id")
+#define AUTH_FROM \
+	" FROM authorities a LEFT JOIN countries c ON c.code = a.country" \
+	" WHERE " STARRED("authority", "a.id")
+#define AUTH_ORDER	" ORDER BY a.sort_key, a.id"
+
+#define CONTACT_EXTRA \
+	", c.name, a.name, a.acronym, " STAR_COL("contact", "t.id")
+#define CONTACT_FROM \
+	" FROM contacts t LEFT JOIN authorities a ON a.id = t.authority" \
+	" LEFT JOIN countries c ON c.code = a.country" \
+	" WHERE " STARRED("contact", "t.id")
+#define CONTACT_ORDER	" ORDER BY t.sort_key, t.id"
+
+#define NEWS_EXTRA \
+	", EXISTS (SELECT 1 FROM read_marks r WHERE r.id = n.id)"
+#define NEWS_FROM	" FROM newsletters n WHERE " STARRED("newsletter", "n.id")
+#define NEWS_ORDER	" ORDER BY n.published DESC, n.id"
+
+#define TOUCH(type, table, key) \
+	"INSERT OR IGNORE INTO temp.touched(type, key, oldhash) VALUES (" \
+	type ", ?1, (SELECT hash FROM " table " WHERE " key " = ?1))"
+
+#define LINK_DEL(table)	"DELETE FROM " table " WHERE id = ?1"
+#define LINK_INS(table) \
+	"INSERT OR REPLACE INTO " table "(id, pos, value) VALUES (?1, ?2, ?3)"
+
+/*
+ * The rows of search_entry, made from the data tables: type, ref,
+ * country, akind, role, sort_key, acronym, auth, text.
+ */
+#define LIST_WORDS(table, key) \
+	"(SELECT group_concat(value, ' ') FROM " table " WHERE id = " key ")"
+#define SRC_AUTH \
+	"SELECT 1 AS type, a.id AS ref, a.country AS country," \
+	" a.kind AS akind, NULL AS role, a.sort_key AS sort_key," \
+	" globe_fold(a.acronym) AS acronym, a.id AS auth," \
+	" globe_search_text(a.name, a.name_en, a.acronym, a.kind, a.email," \
+	" a.phone, globe_host(a.website), " \
+	LIST_WORDS("authority_languages", "a.id") ", " \
+	LIST_WORDS("authority_expertise", "a.id") ", " \
+	LIST_WORDS("authority_designations", "a.id") ", " \
+	" c.name, c.code) AS text" \
+	" FROM authorities a LEFT JOIN countries c ON c.code = a.country"
+#define SRC_CONTACT \
+	"SELECT 2, t.id, a.country, a.kind, t.role, t.sort_key, NULL," \
+	" t.authority, globe_search_text(t.name, t.title, t.role, t.email," \
+	" t.phone, t.mobile, " LIST_WORDS("contact_languages", "t.id") "," \
+	" a.name, a.name_en, a.acronym, c.name, c.code)" \
+	" FROM contacts t LEFT JOIN authorities a ON a.id = t.authority" \
+	" LEFT JOIN countries c ON c.code = a.country"
+#define ENTRY_COLS \
+	"type, ref, country, akind, role, sort_key, acronym, auth, text"
+
+/* Only entries of touched records whose content really changed. */
+#define CHANGED	"d.oldhash IS NOT d.newhash"
+
+/*
+ * Search filters: ?2 country, ?3 authority kind, ?4 role, ?5 expertise,
+ * ?6 language (NULL = any).
+ */
+#define FILTERS \
+	" AND (?2 IS NULL OR e.country = ?2 COLLATE NOCASE)" \
+	" AND (?3 IS NULL OR e.akind = ?3 COLLATE NOCASE)" \
+	" AND (?4 IS NULL OR e.role = ?4 COLLATE NOCASE)" \
+	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM authority_expertise x" \
+	" WHERE x.id = e.auth AND x.value = ?5 COLLATE NOCASE))" \
+	" AND (?6 IS NULL" \
+	" OR (e.type = 1 AND EXISTS (SELECT 1 FROM authority_languages l" \
+	" WHERE l.id = e.ref AND l.value = ?6 COLLATE NOCASE))" \
+	" OR (e.type = 2 AND EXISTS (SELECT 1 FROM contact_languages l" \
+	" WHERE l.id = e.ref AND l.value = ?6 COLLATE NOCASE)))"
+#define FIND_COLS	"SELECT e.rowid, e.type, e.ref, e.text"
+
+static const char *const stmt_sql[STMT_COUNT] = {
+	[STMT_TOUCH_COUNTRY] = TOUCH("0", "countries", "code"),
+	[STMT_TOUCH_AUTHORITY] = TOUCH("1", "authorities", "id"),
+	[STMT_TOUCH_CONTACT] = TOUCH("2", "contacts", "id"),
+	[STMT_TOUCH_NEWSLETTER] = TOUCH("3", "newsletters", "id"),
+	[STMT_TOUCHED_CLEAR] = "DELETE FROM temp.touched",
+	[STMT_TOUCHED_NEWHASH] =
+	    "UPDATE temp.touched SET newhash = CASE type"
+	    " WHEN 0 THEN (SELECT hash FROM countries WHERE code = key)"
+	    " WHEN 1 THEN (SELECT hash FROM authorities WHERE id = key)"
+	    " WHEN 2 THEN (SELECT hash FROM contacts WHERE id = key)"
+	    " ELSE (SELECT hash FROM newsletters WHERE id = key) END",
+	[STMT_TOUCHED_COUNTS] =
+	    "SELECT type,"
+	    " sum(oldhash IS NULL AND newhash IS NOT NULL),"
+	    " sum(oldhash IS NOT NULL AND newhash IS NOT NULL"
+	    " AND oldhash <> newhash),"
+	    " sum(oldhash IS NOT NULL AND newhash IS NULL)"
+	    " FROM temp.touched GROUP BY type",
+
+	/*
+	 * Upserts: string fields in record_types[] order, then sort_key and
+	 * hash. An identical row is not written again (changes() == 0).
+	 */
+	[STMT_UPSERT_COUNTRY] =
+	    "INSERT INTO countries(code, name, region, sort_key, hash)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET"
+	    " name = excluded.name, region = excluded.region,"
+	    " sort_key = excluded.sort_key, hash = excluded.hash"
+	    " WHERE hash IS NOT excluded.hash",
+	[STMT_UPSERT_AUTHORITY] =
+	    "INSERT INTO authorities(id, country, name, name_en, acronym, kind,"
+	    " website, address, phone, email, joined, verified, source, notes,"
+	    " sort_key, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT(id) DO UPDATE SET"
+	    " country = excluded.country, name = excluded.name,"
+	    " name_en = excluded.name_en, acronym = excluded.acronym,"
+	    " kind = excluded.kind, website = excluded.website,"
+	    " address = excluded.address, phone = excluded.phone,"
+	    " email = excluded.email, joined = excluded.joined,"
+	    " verified = excluded.verified, source = excluded.source,"
+	    " notes = excluded.notes, sort_key = excluded.sort_key,"
+	    " hash = excluded.hash WHERE hash IS NOT excluded.hash",
+	[STMT_UPSERT_CONTACT] =
+	    "INSERT INTO contacts(id, authority, name, title, role, email,"
+	    " phone, mobile, timezone, hours, verified, sort_key, hash)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+	    " ON CONFLICT(id) DO UPDATE SET authority = excluded.authority,"
+	    " name = excluded.name, title = excluded.title,"
+	    " role = excluded.role, email = excluded.email,"
+	    " phone = excluded.phone, mobile = excluded.mobile,"
+	    " timezone = excluded.timezone, hours = excluded.hours,"
+	    " verified = excluded.verified, sort_key = excluded.sort_key,"
+	    " hash = excluded.hash WHERE hash IS NOT excluded.hash",
+	[STMT_UPSERT_NEWSLETTER] =
+	    "INSERT INTO newsletters(id, issue, published, lang, title,"
+	    " summary, body, url, sort_key, hash) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO UPDATE SET"
+	    " issue = excluded.issue, published = excluded.published,"
+	    " lang = excluded.lang, title = excluded.title,"
+	    " summary = excluded.summary, body = excluded.body,"
+	    " url = excluded.url, sort_key = excluded.sort_key,"
+	    " hash = excluded.hash WHERE hash IS NOT excluded.hash",
+	[STMT_DELETE_COUNTRY] = "DELETE FROM countries WHERE code = ?1",
+	[STMT_DELETE_AUTHORITY] = "DELETE FROM authorities WHERE id = ?1",
+	[STMT_DELETE_CONTACT] = "DELETE FROM contacts WHERE id = ?1",
+	[STMT_DELETE_NEWSLETTER] = "DELETE FROM newsletters WHERE id = ?1",
+	[STMT_LINK_DEL_AUTH_LANG] = LINK_DEL("authority_languages"),
+	[STMT_LINK_DEL_AUTH_EXPERTISE] = LINK_DEL("authority_expertise"),
+	[STMT_LINK_DEL_AUTH_DESIGNATION] = LINK_DEL("authority_designations"),
+	[STMT_LINK_DEL_CONTACT_LANG] = LINK_DEL("contact_languages"),
+	[STMT_LINK_INS_AUTH_LANG] = LINK_INS("authority_languages"),
+	[STMT_LINK_INS_AUTH_EXPERTISE] = LINK_INS("authority_expertise"),
+	[STMT_LINK_INS_AUTH_DESIGNATION] = LINK_INS("authority_designations"),
+	[STMT_LINK_INS_CONTACT_LANG] = LINK_INS("contact_languages"),
+
+	[STMT_REF_AUTHORITY] =
+	    "SELECT a.id, a.country FROM authorities a WHERE NOT EXISTS"
+	    " (SELECT 1 FROM countries c WHERE c.code = a.country) LIMIT 1",
+	[STMT_REF_CONTACT] =
+	    "SELECT t.id, t.authority FROM contacts t WHERE NOT EXISTS"
+	    " (SELECT 1 FROM authorities a WHERE a.id = t.authority) LIMIT 1",
+
+	[STMT_STATE_GET] =
+	    "SELECT feed_id, serial, issued, expires, etag, last_modified,"
+	    " feed_url, last_sync, last_result, last_success"
+	    " FROM sync_state WHERE one = 1",
+	[STMT_STATE_PUT] =
+	    "INSERT OR REPLACE INTO sync_state(one, feed_id, serial, issued,"
+	    " expires, etag, last_modified, feed_url, last_sync, last_result,"
+	    " last_success) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[STMT_STATE_NOTE] =
+	    "INSERT INTO sync_state(one, last_sync, last_result)"
+	    " VALUES (1, ?1, ?2) ON CONFLICT(one) DO UPDATE SET"
+	    " last_sync = excluded.last_sync, last_result = excluded.last_result",
+
+	/* Lists: ?1 starred only, ?2 the key, ?3 limit, ?4 offset. */
+	[STMT_LIST_COUNTRIES] = "SELECT " COUNTRY_COLS COUNTRY_EXTRA
+	    COUNTRY_FROM COUNTRY_ORDER PAGE,
+	[STMT_LIST_COUNTRY_ID] = "SELECT " COUNTRY_COLS COUNTRY_EXTRA
+	    COUNTRY_FROM " AND c.code = ?2" COUNTRY_ORDER PAGE,
+	[STMT_LIST_AUTHORITIES] = "SELECT " AUTH_COLS AUTH_EXTRA
+	    AUTH_FROM AUTH_ORDER PAGE,
+	[STMT_LIST_AUTHORITY_ID] = "SELECT " AUTH_COLS AUTH_EXTRA
+	    AUTH_FROM " AND a.id = ?2" AUTH_ORDER PAGE,
+	[STMT_LIST_AUTHORITIES_COUNTRY] = "SELECT " AUTH_COLS AUTH_EXTRA
+	    AUTH_FROM " AND a.country = ?2" AUTH_ORDER PAGE,
+	[STMT_LIST_CONTACTS] = "SELECT " CONTACT_COLS CONTACT_EXTRA
+	    CONTACT_FROM CONTACT_ORDER PAGE,
+	[STMT_LIST_CONTACT_ID] = "SELECT " CONTACT_COLS CONTACT_EXTRA
+	    CONTACT_FROM " AND t.id = ?2" CONTACT_ORDER PAGE,
+	[STMT_LIST_CONTACTS_AUTHORITY] = "SELECT " CONTACT_COLS CONTACT_EXTRA
+	    CONTACT_FROM " AND t.authority = ?2" CONTACT_ORDER PAGE,
+	[STMT_LIST_CONTACTS_COUNTRY] = "SELECT " CONTACT_COLS CONTACT_EXTRA
+	    CONTACT_FROM " AND a.country = ?2" CONTACT_ORDER PAGE,
+	[STMT_LIST_NEWSLETTERS] = "SELECT " NEWS_COLS NEWS_EXTRA
+	    NEWS_FROM NEWS_ORDER PAGE,
+	[STMT_LIST_NEWSLETTER_ID] = "SELECT " NEWS_COLS NEWS_EXTRA
+	    NEWS_FROM " AND n.id = ?2" NEWS_ORDER PAGE,
+	[STMT_COUNT_COUNTRIES] = "SELECT count(*)" COUNTRY_FROM,
+	[STMT_COUNT_COUNTRY_ID] = "SELECT count(*)" COUNTRY_FROM
+	    " AND c.code = ?2",
+	[STMT_COUNT_AUTHORITIES] = "SELECT count(*)" AUTH_FROM,
+	[STMT_COUNT_AUTHORITY_ID] = "SELECT count(*)" AUTH_FROM
+	    " AND a.id = ?2",
+	[STMT_COUNT_AUTHORITIES_COUNTRY] = "SELECT count(*)" AUTH_FROM
+	    " AND a.country = ?2",
+	[STMT_COUNT_CONTACTS] = "SELECT count(*)" CONTACT_FROM,
+	[STMT_COUNT_CONTACT_ID] = "SELECT count(*)" CONTACT_FROM
+	    " AND t.id = ?2",
+	[STMT_COUNT_CONTACTS_AUTHORITY] = "SELECT count(*)" CONTACT_FROM
+	    " AND t.authority = ?2",
+	[STMT_COUNT_CONTACTS_COUNTRY] = "SELECT count(*)" CONTACT_FROM
+	    " AND a.country = ?2",
+	[STMT_COUNT_NEWSLETTERS] = "SELECT count(*)" NEWS_FROM,
+	[STMT_COUNT_NEWSLETTER_ID] = "SELECT count(*)" NEWS_FROM
+	    " AND n.id = ?2",
+	[STMT_COUNTS] =
+	    "SELECT (SELECT count(*) FROM countries),"
+	    " (SELECT count(*) FROM authorities),"
+	    " (SELECT count(*) FROM contacts),"
+	    " (SELECT count(*) FROM newsletters),"
+	    " (SELECT count(*) FROM newsletters n WHERE NOT EXISTS"
+	    " (SELECT 1 FROM read_marks r WHERE r.id = n.id)),"
+	    " (SELECT count(*) FROM stars s WHERE"
+	    " (s.type = 'country' AND EXISTS"
+	    " (SELECT 1 FROM countries WHERE code = s.id))"
+	    " OR (s.type = 'authority' AND EXISTS"
+	    " (SELECT 1 FROM authorities WHERE id = s.id))"
+	    " OR (s.type = 'contact' AND EXISTS"
+	    " (SELECT 1 FROM contacts WHERE id = s.id))"
+	    " OR (s.type = 'newsletter' AND EXISTS"
+	    " (SELECT 1 FROM newsletters WHERE id = s.id)))",
+	[STMT_ID_TYPE] =
+	    "SELECT 'authority' FROM authorities WHERE id = ?1 UNION ALL"
+	    " SELECT 'contact' FROM contacts WHERE id = ?1 LIMIT 1",
+
+	[STMT_SUM_COUNTRIES] = "SELECT " COUNTRY_COLS
+	    " FROM countries c ORDER BY c.code",
+	[STMT_SUM_AUTHORITIES] = "SELECT " AUTH_COLS
+	    " FROM authorities a ORDER BY a.id",
+	[STMT_SUM_CONTACTS] = "SELECT " CONTACT_COLS
+	    " FROM contacts t ORDER BY t.id",
+	[STMT_SUM_NEWSLETTERS] = "SELECT " NEWS_COLS
+	    " FROM newsletters n ORDER BY n.id",
+
+	[STMT_STAR_ON] = "INSERT OR IGNORE INTO stars(type, id) VALUES (?1, ?2)",
+	[STMT_STAR_OFF] = "DELETE FROM stars WHERE type = ?1 AND id = ?2",
+	[STMT_READ_ON] = "INSERT OR IGNORE INTO read_marks(id) VALUES (?1)",
+	[STMT_READ_OFF] = "DELETE FROM read_marks WHERE id = ?1",
+
+	/*
+	 * Search index. A full fill numbers the entries in (sort_key, type,
+	 * ref) order, 2^32 apart, so rowid order is name order and an
+	 * incremental insert finds room between its neighbours.
+	 */
+	[STMT_SEARCH_CLEAR] = "DELETE FROM search_entry",
+	[STMT_SEARCH_FILL] =
+	    "INSERT INTO search_entry(rowid, " ENTRY_COLS ")"
+	    " SELECT (row_number() OVER (ORDER BY sort_key, type, ref))"
+	    " * 4294967296, " ENTRY_COLS
+	    " FROM (" SRC_AUTH " UNION ALL " SRC_CONTACT ")",
+	[STMT_SEARCH_WORD_REBUILD] =
+	    "INSERT INTO search_word(search_word) VALUES ('rebuild')",
+	[STMT_SEARCH_TRI_REBUILD] =
+	    "INSERT INTO search_tri(search_tri) VALUES ('rebuild')",
+	[STMT_SEARCH_COUNT] = "SELECT count(*) FROM search_entry",
+	[STMT_AFFECTED_CLEAR] = "DELETE FROM temp.affected",
+	[STMT_AFFECTED_DIRECT] =
+	    "INSERT OR IGNORE INTO temp.affected(type, ref)"
+	    " SELECT d.type, d.key FROM temp.touched d"
+	    " WHERE d.type IN (1, 2) AND " CHANGED,
+	[STMT_AFFECTED_AUTH_CONTACTS] =
+	    "INSERT OR IGNORE INTO temp.affected(type, ref)"
+	    " SELECT 2, t.id FROM temp.touched d"
+	    " JOIN contacts t ON t.authority = d.key"
+	    " WHERE d.type = 1 AND " CHANGED,
+	[STMT_AFFECTED_COUNTRY_AUTHS] =
+	    "INSERT OR IGNORE INTO temp.affected(type, ref)"
+	    " SELECT 1, a.id FROM temp.touched d"
+	    " JOIN authorities a ON a.country = d.key"
+	    " WHERE d.type = 0 AND " CHANGED,
+	[STMT_AFFECTED_COUNTRY_CONTACTS] =
+	    "INSERT OR IGNORE INTO temp.affected(type, ref)"
+	    " SELECT 2, t.id FROM temp.touched d"
+	    " JOIN authorities a ON a.country = d.key"
+	    " JOIN contacts t ON t.authority = a.id"
+	    " WHERE d.type = 0 AND " CHANGED,
+	[STMT_AFFECTED_COUNT] = "SELECT count(*) FROM temp.affected",
+	[STMT_AFFECTED_LIST] = "SELECT type, ref FROM temp.affected",
+	[STMT_ENTRY_FIND] =
+	    "SELECT rowid, text FROM search_entry WHERE ref = ?1 AND type = ?2",
+	[STMT_ENTRY_DELETE] = "DELETE FROM search_entry WHERE rowid = ?1",
+	[STMT_WORD_DELETE] =
+	    "INSERT INTO search_word(search_word, rowid, text)"
+	    " VALUES ('delete', ?1, ?2)",
+	[STMT_TRI_DELETE] =
+	    "INSERT INTO search_tri(search_tri, rowid, text)"
+	    " VALUES ('delete', ?1, ?2)",
+	[STMT_WORD_INSERT] =
+	    "INSERT INTO search_word(rowid, text) VALUES (?1, ?2)",
+	[STMT_TRI_INSERT] =
+	    "INSERT INTO search_tri(rowid, text) VALUES (?1, ?2)",
+	[STMT_ENTRY_SOURCE_AUTHORITY] = SRC_AUTH " WHERE a.id = ?1",
+	[STMT_ENTRY_SOURCE_CONTACT] = SRC_CONTACT " WHERE t.id = ?1",
+	[STMT_ENTRY_PREV] =
+	    "SELECT rowid FROM search_entry"
+	    " WHERE (sort_key, type, ref) < (?1, ?2, ?3)"
+	    " ORDER BY sort_key DESC, type DESC, ref DESC LIMIT 1",
+	[STMT_ENTRY_NEXT] =
+	    "SELECT rowid FROM search_entry"
+	    " WHERE (sort_key, type, ref) > (?1, ?2, ?3)"
+	    " ORDER BY sort_key, type, ref LIMIT 1",
+	[STMT_ENTRY_INSERT] =
+	    "INSERT INTO search_entry(rowid, " ENTRY_COLS ")"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+
+	/* Search queries: ?1 the folded query, ?7 bound or MATCH text. */
+	[STMT_FIND_EXACT] = FIND_COLS " FROM search_entry e"
+	    " WHERE e.sort_key = ?1" FILTERS
+	    " ORDER BY e.sort_key, e.type, e.ref",
+	[STMT_FIND_ACRONYM] = FIND_COLS " FROM search_entry e"
+	    " WHERE e.acronym = ?1 AND e.sort_key <> ?1" FILTERS
+	    " ORDER BY e.rowid",
+	[STMT_FIND_PREFIX] = FIND_COLS " FROM search_entry e"
+	    " WHERE e.sort_key > ?1 AND e.sort_key < ?7" FILTERS
+	    " ORDER BY e.sort_key, e.type, e.ref",
+	[STMT_FIND_TRI] = FIND_COLS " FROM search_tri"
+	    " JOIN search_entry e ON e.rowid = search_tri.rowid"
+	    " WHERE search_tri MATCH ?7" FILTERS " ORDER BY search_tri.rowid",
+	[STMT_FIND_WORD] = FIND_COLS " FROM search_word"
+	    " JOIN search_entry e ON e.rowid = search_word.rowid"
+	    " WHERE search_word MATCH ?7" FILTERS " ORDER BY search_word.rowid",
+	[STMT_HIT_AUTHORITY] =
+	    "SELECT a.id, a.name, a.acronym, a.kind, a.country, c.name,"
+	    " a.id, a.email FROM authorities a"
+	    " LEFT JOIN countries c ON c.code = a.country WHERE a.id = ?1",
+	[STMT_HIT_CONTACT] =
+	    "SELECT t.id, t.name, t.title, a.name, a.country, c.name,"
+	    " t.authority, t.email FROM contacts t"
+	    " LEFT JOIN authorities a ON a.id = t.authority"
+	    " LEFT JOIN countries c ON c.code = a.country WHERE t.id = ?1",
+};
+
+/* Run with sqlite3_exec when a snapshot starts (apply.c). */
+const char stmt_snapshot_sql[] =
+    "INSERT OR IGNORE INTO temp.touched(type, key, oldhash)"
+    " SELECT 0, code, hash FROM countries;"
+    "INSERT OR IGNORE INTO temp.touched(type, key, oldhash)"
+    " SELECT 1, id, hash FROM authorities;"
+    "INSERT OR IGNORE INTO temp.touched(type, key, oldhash)"
+    " SELECT 2, id, hash FROM contacts;"
+    "INSERT OR IGNORE INTO temp.touched(type, key, oldhash)"
+    " SELECT 3, id, hash FROM newsletters;"
+    "DELETE FROM contact_languages;"
+    "DELETE FROM contacts;"
+    "DELETE FROM authority_languages;"
+    "DELETE FROM authority_expertise;"
+    "DELETE FROM authority_designations;"
+    "DELETE FROM authorities;"
+    "DELETE FROM countries;"
+    "DELETE FROM newsletters;";
+
+/* Temporary tables of a writing connection (open.c). */
+const char stmt_temp_sql[] =
+    "CREATE TEMP TABLE IF NOT EXISTS touched (type INTEGER NOT NULL,"
+    " key TEXT NOT NULL, oldhash INTEGER, newhash INTEGER,"
+    " PRIMARY KEY (type, key)) WITHOUT ROWID;"
+    "CREATE TEMP TABLE IF NOT EXISTS affected (type INTEGER NOT NULL,"
+    " ref TEXT NOT NULL, PRIMARY KEY (type, ref)) WITHOUT ROWID;";
+
+sqlite3_stmt *
+stmt_get(struct cache *c, enum stmt_id id)
+{
+	sqlite3_stmt	*st = NULL;
+
+	if ((unsigned)id >= STMT_COUNT || stmt_sql[id] == NULL)
+		return NULL;
+	if (c->stmt[id] != NULL && !c->stmt_busy[id]) {
+		c->stmt_busy[id] = 1;
+		return c->stmt[id];
+	}
+	if (c->stmt[id] == NULL) {
+		if (sqlite3_prepare_v3(c->db, stmt_sql[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &c->stmt[id], NULL) != SQLITE_OK)
+			return NULL;
+		c->stmt_busy[id] = 1;
+		return c->stmt[id];
+	}
+	/* In use further up the stack: a private copy. */
+	if (sqlite3_prepare_v2(c->db, stmt_sql[id], -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	return st;
+}
+
+void
+stmt_put(struct cache *c, enum stmt_id id, sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	if ((unsigned)id < STMT_COUNT && st == c->stmt[id]) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		c->stmt_busy[id] = 0;
+	} else
+		sqlite3_finalize(st);
+}
+
+void
+stmt_finalize_all(struct cache *c)
+{
+	size_t	i;
+
+	for (i = 0; i < STMT_COUNT; i++) {
+		sqlite3_finalize(c->stmt[i]);
+		c->stmt[i] = NULL;
+		c->stmt_busy[i] = 0;
+	}
+}
+
+int
+stmt_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+stmt_run_text(struct cache *c, enum stmt_id id, const char *s)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = stmt_get(c, id)) == NULL)
+		return sqlite3_errcode(c->db) != SQLITE_OK ?
+		    sqlite3_errcode(c->db) : SQLITE_ERROR;
+	if (s != NULL && (rc = stmt_bind_text(st, 1, s)) != SQLITE_OK) {
+		stmt_put(c, id, st);
+		return rc;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	stmt_put(c, id, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int
+stmt_run(struct cache *c, enum stmt_id id)
+{
+	return stmt_run_text(c, id, NULL);
+}

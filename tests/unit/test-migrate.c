@@ -1,0 +1,295 @@
+/*
+ * test-migrate.c: a cache written by every earlier schema version opens
+ * with this build: the missing steps run, the data, user state and sync
+ * state are kept, search works on the old data, and a sync can follow.
+ * A step that fails leaves the old file as it was; a newer file is
+ * refused.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache/cache.h"
+#include "cache/private.h"
+#include "harness.h"
+
+static char	tmpdir[256];
+
+/* Data as a version-1 cache holds it (user state and sync state too). */
+static const char v1_data[] =
+    "INSERT INTO countries VALUES ('PL', 'Poland', 'Europe', 'poland', 1);"
+    "INSERT INTO authorities(id, country, name, acronym, kind, sort_key,"
+    " hash) VALUES ('pl-cba', 'PL', 'Centralne Biuro Antykorupcyjne',"
+    " 'CBA', 'anti-corruption', 'centralne biuro antykorupcyjne', 2);"
+    "INSERT INTO authority_expertise VALUES ('pl-cba', 0, 'asset-recovery');"
+    "INSERT INTO contacts(id, authority, name, role, email, sort_key, hash)"
+    " VALUES ('c-1', 'pl-cba', 'Lech Wałęsa', 'focal-point',"
+    " 'lech@example.pl', 'lech walesa', 3);"
+    "INSERT INTO contact_languages VALUES ('c-1', 0, 'pl'), ('c-1', 1, 'en');"
+    "INSERT INTO newsletters(id, published, title, sort_key, hash)"
+    " VALUES ('nl-1', '2026-01-01', 'One', 'one', 4);"
+    "INSERT INTO stars VALUES ('contact', 'c-1');"
+    "INSERT INTO read_marks VALUES ('nl-1');"
+    "INSERT INTO sync_state(one, feed_id, serial, last_success)"
+    " VALUES (1, 'globe-network', 41, 1234);";
+
+static int
+user_version(const char *path)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	int		 v = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st,
+	    NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+/* Makes a cache at version k, with data when the tables exist. */
+static int
+make_old(const char *path, int k, const char *extra_sql)
+{
+	sqlite3	*db;
+	int	 rc;
+
+	unlink(path);
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		return -1;
+	rc = cache_migrate_to(db, k);
+	if (rc == SQLITE_OK && k >= 1)
+		rc = sqlite3_exec(db, v1_data, NULL, NULL, NULL);
+	if (rc == SQLITE_OK && extra_sql != NULL)
+		rc = sqlite3_exec(db, extra_sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+struct seen {
+	int	rows;
+	int	starred;
+	int	read;
+	char	languages[64];
+};
+
+static int
+seen_cb(const struct record *r, const struct cache_extra *x, void *arg)
+{
+	struct seen	*s = arg;
+	size_t		 i;
+
+	s->rows++;
+	s->starred = x->starred;
+	s->read = x->read;
+	if (r->type == REC_CONTACT) {
+		for (i = 0; i < r->v[CONTACT_LANGUAGES].n; i++) {
+			strncat(s->languages, r->v[CONTACT_LANGUAGES].list[i],
+			    sizeof s->languages - strlen(s->languages) - 1);
+		}
+	}
+	return 0;
+}
+
+static int
+search_finds(struct cache *c, const char *text, const char *id)
+{
+	struct cache_query	 q;
+	struct cache_hits	 hits;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 found = 0;
+
+	memset(&q, 0, sizeof q);
+	q.text = text;
+	if (cache_search(c, &q, &hits, &cause) != CACHE_OK) {
+		free(cause);
+		return 0;
+	}
+	for (i = 0; i < hits.n; i++)
+		found |= strcmp(hits.v[i].id, id) == 0;
+	cache_hits_free(&hits);
+	return found;
+}
+
+static void
+test_upgrade_from(int k)
+{
+	struct cache		*c = NULL;
+	struct cache_filter	 f;
+	struct cache_state	 st;
+	struct cache_changes	 ch;
+	struct seen		 s;
+	struct record		 r;
+	enum cache_status	 status;
+	char			*path, *cause = NULL;
+
+	path = xasprintf("%s/v%d.db", tmpdir, k);
+	CHECK_INT(make_old(path, k, NULL), SQLITE_OK,
+	    "a cache at version %d is made", k);
+	CHECK_INT(user_version(path), k, "it says version %d", k);
+	status = cache_open(path, 0, &c, &cause);
+	CHECK_INT(status, CACHE_OK, "version %d opens (%s)", k,
+	    cause ? cause : "");
+	free(cause);
+	cause = NULL;
+	if (status != CACHE_OK) {
+		free(path);
+		return;
+	}
+	cache_close(c);
+	CHECK_INT(user_version(path), cache_schema_version(),
+	    "version %d is upgraded to %d", k, cache_schema_version());
+	cache_open(path, 0, &c, &cause);
+	free(cause);
+	cause = NULL;
+
+	if (k >= 1) {
+		memset(&f, 0, sizeof f);
+		memset(&s, 0, sizeof s);
+		f.type = REC_CONTACT;
+		f.id = "c-1";
+		CHECK_INT(cache_list(c, &f, seen_cb, &s), CACHE_OK,
+		    "v%d: the old contact is there", k);
+		CHECK(s.rows == 1 && s.starred && strcmp(s.languages, "plen") == 0,
+		    "v%d: with its languages and its star", k);
+		memset(&s, 0, sizeof s);
+		f.type = REC_NEWSLETTER;
+		f.id = "nl-1";
+		cache_list(c, &f, seen_cb, &s);
+		CHECK(s.rows == 1 && s.read, "v%d: the read mark is kept", k);
+		cache_state_get(c, &st);
+		CHECK(st.serial == 41 && st.feed_id != NULL &&
+		    strcmp(st.feed_id, "globe-network") == 0 &&
+		    st.last_success == 1234, "v%d: the sync state is kept", k);
+		cache_state_clear(&st);
+		CHECK(search_finds(c, "walesa", "c-1"),
+		    "v%d: search finds old contacts", k);
+		CHECK(search_finds(c, "cba", "pl-cba"),
+		    "v%d: search finds old authorities by acronym", k);
+		CHECK(search_finds(c, "antykorupcyjne", "c-1"),
+		    "v%d: contacts by their authority's name", k);
+	}
+
+	/* A sync after the upgrade. */
+	memset(&r, 0, sizeof r);
+	status = cache_apply_begin(c, &cause);
+	if (status == CACHE_OK && k == 0) {
+		r.type = REC_COUNTRY;
+		record_set(&r, COUNTRY_CODE, "PL");
+		record_set(&r, COUNTRY_NAME, "Poland");
+		status = cache_apply_record(c, &r, &cause);
+		record_clear(&r);
+		r.type = REC_AUTHORITY;
+		record_set(&r, AUTH_ID, "pl-cba");
+		record_set(&r, AUTH_COUNTRY, "PL");
+		record_set(&r, AUTH_NAME, "CBA");
+		if (status == CACHE_OK)
+			status = cache_apply_record(c, &r, &cause);
+		record_clear(&r);
+	}
+	r.type = REC_CONTACT;
+	record_set(&r, CONTACT_ID, "c-2");
+	record_set(&r, CONTACT_AUTHORITY, "pl-cba");
+	record_set(&r, CONTACT_NAME, "Maria Skłodowska");
+	if (status == CACHE_OK)
+		status = cache_apply_record(c, &r, &cause);
+	record_clear(&r);
+	memset(&st, 0, sizeof st);
+	st.serial = 42;
+	st.feed_id = "globe-network";
+	if (status == CACHE_OK)
+		status = cache_apply_commit(c, &st, &ch, &cause);
+	if (status != CACHE_OK)
+		cache_apply_rollback(c);
+	CHECK_INT(status, CACHE_OK, "v%d: a sync applies after the upgrade (%s)",
+	    k, cause ? cause : "");
+	free(cause);
+	CHECK(search_finds(c, "sklodowska", "c-2"),
+	    "v%d: the new contact is searchable", k);
+	cache_close(c);
+	free(path);
+}
+
+static void
+test_failed_upgrade(void)
+{
+	struct cache		*c = NULL;
+	enum cache_status	 status;
+	char			*path, *cause = NULL;
+	sqlite3			*db;
+	sqlite3_stmt		*st;
+	int			 n = -1;
+
+	/* A table in the way of step 2: the upgrade fails as a whole. */
+	path = xasprintf("%s/blocked.db", tmpdir);
+	make_old(path, 1, "CREATE TABLE search_word (x);");
+	status = cache_open(path, 0, &c, &cause);
+	CHECK(status != CACHE_OK, "an upgrade step that fails fails the open");
+	CHECK(cause != NULL, "with a cause (%s)", cause ? cause : "");
+	free(cause);
+	CHECK_INT(user_version(path), 1, "the file stays at its old version");
+	sqlite3_open(path, &db);
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "name = 'search_entry'", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	CHECK_INT(n, 0, "no part of the failed upgrade stays");
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM contacts", -1, &st,
+	    NULL) == SQLITE_OK) {
+		n = -1;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	CHECK_INT(n, 1, "and the old data is intact");
+	sqlite3_close(db);
+	free(path);
+
+	path = xasprintf("%s/newer.db", tmpdir);
+	make_old(path, cache_schema_version(), "PRAGMA user_version = 1000;");
+	status = cache_open(path, 0, &c, &cause);
+	CHECK_INT(status, CACHE_ERR_NEWER, "a newer version is refused");
+	CHECK(cause != NULL && strstr(cause, "1000") != NULL,
+	    "the cause gives the version (%s)", cause ? cause : "");
+	free(cause);
+	free(path);
+}
+
+int
+main(void)
+{
+	char	*cmd;
+	sqlite3	*db;
+	int	 k;
+
+	snprintf(tmpdir, sizeof tmpdir, "%s/globe-test-migrate.XXXXXX",
+	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(tmpdir) == NULL)
+		return 1;
+
+	CHECK(cache_schema_version() >= 2, "there are at least two versions");
+	for (k = 0; k < cache_schema_version(); k++)
+		test_upgrade_from(k);
+	test_failed_upgrade();
+
+	sqlite3_open(":memory:", &db);
+	CHECK(cache_migrate_to(db, cache_schema_version() + 1) != SQLITE_OK,
+	    "the test hook refuses an unknown version");
+	sqlite3_close(db);
+
+	cmd = xasprintf("rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", tmpdir);
+	free(cmd);
+	HARNESS_END();
+}

@@ -1,0 +1,544 @@
+/*
+ * test-search.c: search as an officer types it: any case, any accents,
+ * Latin letters SQLite does not fold (ł ø ß), Greek, CJK, words in any
+ * order, parts of e-mail addresses and words, acronyms first, exact and
+ * prefix name matches first, filters, paging, FTS syntax typed as text,
+ * and an index that follows deltas (renames, inserts, deletes).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache/cache.h"
+#include "harness.h"
+
+static char	tmpdir[256];
+
+static struct record *
+rec(enum record_type type, ...)
+{
+	struct record	*r = xcalloc(1, sizeof *r);
+	const char	*name, *value;
+	char		*copy, *p, *item;
+	va_list		 ap;
+	int		 f;
+
+	r->type = type;
+	va_start(ap, type);
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		value = va_arg(ap, const char *);
+		if ((f = record_field_index(type, name)) < 0)
+			abort();
+		if (record_types[type].fields[f].kind == RF_STRING) {
+			record_set(r, f, value);
+			continue;
+		}
+		copy = xstrdup(value);
+		p = copy;
+		while ((item = strsep(&p, ",")) != NULL)
+			record_list_add(r, f, item);
+		free(copy);
+	}
+	va_end(ap);
+	return r;
+}
+
+/* Applies the records given (NULL-terminated) as one snapshot or delta. */
+static enum cache_status
+apply(struct cache *c, int snapshot, ...)
+{
+	struct cache_state	 st;
+	struct cache_changes	 ch;
+	enum cache_status	 status;
+	struct record		*r;
+	char			*cause = NULL;
+	va_list			 ap;
+
+	status = cache_apply_begin(c, &cause);
+	if (status == CACHE_OK && snapshot)
+		status = cache_apply_snapshot(c, &cause);
+	va_start(ap, snapshot);
+	while ((r = va_arg(ap, struct record *)) != NULL) {
+		if (status == CACHE_OK)
+			status = cache_apply_record(c, r, &cause);
+		record_clear(r);
+		free(r);
+	}
+	va_end(ap);
+	memset(&st, 0, sizeof st);
+	st.feed_id = "t";
+	st.serial = 1;
+	if (status == CACHE_OK)
+		status = cache_apply_commit(c, &st, &ch, &cause);
+	if (status != CACHE_OK) {
+		printf("# apply: %s\n", cause ? cause : cache_strerror(status));
+		cache_apply_rollback(c);
+	}
+	free(cause);
+	return status;
+}
+
+static struct cache	*cache;
+
+/* Runs a search and returns the ids found, space separated. */
+static const char *
+find_q(const struct cache_query *q)
+{
+	static char		 out[8192];
+	struct cache_hits	 hits;
+	enum cache_status	 status;
+	char			*cause = NULL;
+	size_t			 i;
+
+	out[0] = '\0';
+	status = cache_search(cache, q, &hits, &cause);
+	if (status != CACHE_OK) {
+		snprintf(out, sizeof out, "error: %s", cause ? cause : "");
+		free(cause);
+		return out;
+	}
+	for (i = 0; i < hits.n; i++) {
+		if (i > 0)
+			strncat(out, " ", sizeof out - strlen(out) - 1);
+		strncat(out, hits.v[i].id, sizeof out - strlen(out) - 1);
+	}
+	cache_hits_free(&hits);
+	return out;
+}
+
+static const char *
+find(const char *text)
+{
+	struct cache_query	q;
+
+	memset(&q, 0, sizeof q);
+	q.text = text;
+	return find_q(&q);
+}
+
+/* Whether id is among the results of text. */
+static int
+finds(const char *text, const char *id)
+{
+	const char	*out = find(text), *p;
+	size_t		 n = strlen(id);
+
+	for (p = out; (p = strstr(p, id)) != NULL; p += n) {
+		if ((p == out || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+static const char *
+first(const char *text)
+{
+	static char	 id[128];
+	const char	*out = find(text);
+	size_t		 n = strcspn(out, " ");
+
+	snprintf(id, sizeof id, "%.*s", (int)n, out);
+	return id;
+}
+
+static void
+build(void)
+{
+	enum cache_status	status;
+
+	status = apply(cache, 1,
+	    rec(REC_COUNTRY, "code", "BR", "name", "Brazil", NULL),
+	    rec(REC_COUNTRY, "code", "PL", "name", "Poland", NULL),
+	    rec(REC_COUNTRY, "code", "DK", "name", "Denmark", NULL),
+	    rec(REC_COUNTRY, "code", "DE", "name", "Germany", NULL),
+	    rec(REC_COUNTRY, "code", "GR", "name", "Greece", NULL),
+	    rec(REC_COUNTRY, "code", "CN", "name", "China", NULL),
+	    rec(REC_COUNTRY, "code", "ES", "name", "Spain", NULL),
+	    rec(REC_AUTHORITY, "id", "br-pf", "country", "BR",
+	    "name", "Polícia Federal", "name_en", "Federal Police",
+	    "acronym", "PF", "kind", "police", "languages", "pt,en",
+	    "expertise", "asset-recovery,money-laundering",
+	    "website", "https://www.gov.br/pf/", NULL),
+	    rec(REC_AUTHORITY, "id", "br-mpf", "country", "BR",
+	    "name", "Ministério Público Federal em São Paulo",
+	    "acronym", "MPF", "kind", "prosecution", "languages", "pt",
+	    "expertise", "mutual-legal-assistance", NULL),
+	    rec(REC_AUTHORITY, "id", "pl-cba", "country", "PL",
+	    "name", "Centralne Biuro Antykorupcyjne", "acronym", "CBA",
+	    "kind", "anti-corruption", NULL),
+	    rec(REC_AUTHORITY, "id", "dk-nsk", "country", "DK",
+	    "name", "Særlig Økonomisk Kriminalitet", "acronym", "NSK",
+	    "kind", "prosecution", NULL),
+	    rec(REC_AUTHORITY, "id", "de-bka", "country", "DE",
+	    "name", "Bundeskriminalamt", "acronym", "BKA", "kind", "police",
+	    NULL),
+	    rec(REC_AUTHORITY, "id", "gr-nta", "country", "GR",
+	    "name", "Εθνική Αρχή Διαφάνειας", "acronym", "ΕΑΔ", NULL),
+	    rec(REC_AUTHORITY, "id", "cn-ncs", "country", "CN",
+	    "name", "国家监察委员会", "kind", "anti-corruption", NULL),
+	    rec(REC_AUTHORITY, "id", "es-fa", "country", "ES",
+	    "name", "Fiscalía Anticorrupción", "kind", "prosecution", NULL),
+	    rec(REC_CONTACT, "id", "c-walesa", "authority", "pl-cba",
+	    "name", "Lech Wałęsa", "role", "focal-point", NULL),
+	    rec(REC_CONTACT, "id", "c-soren", "authority", "dk-nsk",
+	    "name", "Søren Kierkegaard", "role", "case-officer", NULL),
+	    rec(REC_CONTACT, "id", "c-hans", "authority", "de-bka",
+	    "name", "Hans Straße", "role", "focal-point", "languages", "de",
+	    NULL),
+	    rec(REC_CONTACT, "id", "c-giorgos", "authority", "gr-nta",
+	    "name", "Γιώργος Παπαδόπουλος", NULL),
+	    rec(REC_CONTACT, "id", "c-ana", "authority", "br-pf",
+	    "name", "Ana Souza", "title", "Delegada", "role", "focal-point",
+	    "email", "ana.souza@example.org", "languages", "pt,en", NULL),
+	    rec(REC_CONTACT, "id", "c-anabela", "authority", "br-mpf",
+	    "name", "Anabela Reis", "role", "case-officer",
+	    "languages", "pt", NULL),
+	    rec(REC_CONTACT, "id", "c-mariana", "authority", "br-mpf",
+	    "name", "Mariana Costa", NULL),
+	    rec(REC_CONTACT, "id", "c-bruno", "authority", "br-pf",
+	    "name", "Bruno Lima", "role", "case-officer", NULL),
+	    rec(REC_CONTACT, "id", "c-wang", "authority", "cn-ncs",
+	    "name", "王秀英", NULL),
+	    rec(REC_CONTACT, "id", "c-jose", "authority", "es-fa",
+	    "name", "José Álvarez", "languages", "es", NULL),
+	    rec(REC_CONTACT, "id", "c-pfister", "authority", "de-bka",
+	    "name", "Pfister Karl", NULL),
+	    rec(REC_CONTACT, "id", "c-silva", "authority", "br-pf",
+	    "name", "Silva", NULL),
+	    rec(REC_CONTACT, "id", "c-silvas", "authority", "br-pf",
+	    "name", "Silva Santos", NULL),
+	    rec(REC_CONTACT, "id", "c-asilva", "authority", "br-pf",
+	    "name", "Ada Silva", NULL),
+	    NULL);
+	CHECK_INT(status, CACHE_OK, "the test directory applies");
+}
+
+static void
+test_folding(void)
+{
+	CHECK(finds("walesa", "c-walesa"), "walesa finds Wałęsa");
+	CHECK(finds("WAŁĘSA", "c-walesa"), "WAŁĘSA finds Wałęsa");
+	CHECK(finds("lech", "c-walesa"), "a first name finds the person");
+	CHECK(finds("soren", "c-soren"), "soren finds Søren");
+	CHECK(finds("kierkegaard", "c-soren"), "a surname finds the person");
+	CHECK(finds("strasse", "c-hans"), "strasse finds Straße");
+	CHECK(finds("γιωργος", "c-giorgos"), "γιωργος finds Γιώργος");
+	CHECK(finds("ΓΙΏΡΓΟΣ", "c-giorgos"), "capital Greek with accents too");
+	CHECK(finds("jose", "c-jose"), "jose finds José");
+	CHECK(finds("ALVAREZ", "c-jose"), "ALVAREZ finds Álvarez");
+	CHECK(finds("sao paulo", "br-mpf"), "sao paulo finds São Paulo");
+	CHECK(finds("økonomisk", "dk-nsk"), "an authority by a word of its name");
+	CHECK(finds("fiscalia anticorrupcion", "es-fa"),
+	    "an authority by its folded name");
+	CHECK(!finds("walesa", "c-soren"), "and not someone else");
+}
+
+static void
+test_words(void)
+{
+	CHECK_STR(find("sou ana"), "c-ana", "sou ana finds Ana Souza only");
+	CHECK_STR(find("ana sou"), "c-ana", "ana sou too: any word order");
+	CHECK_STR(find("ouza"), "c-ana", "a substring inside a word");
+	CHECK_STR(find("souza@ex"), "c-ana", "part of an e-mail address");
+	CHECK(finds("example.org", "c-ana"), "the e-mail domain");
+	CHECK(finds("秀英", "c-wang"), "秀英 finds 王秀英");
+	CHECK(finds("王", "c-wang"), "王 finds 王秀英");
+	CHECK(finds("王秀英", "c-wang"), "the whole CJK name");
+	CHECK(!finds("英秀", "c-wang"), "CJK characters in another order do not");
+	CHECK(finds("监察", "cn-ncs"), "CJK inside an authority name");
+	CHECK(finds("china", "c-wang"), "a contact by its country's name");
+	CHECK(finds("bundeskriminalamt", "c-pfister"),
+	    "a contact by its authority's name");
+	CHECK(finds("federal police", "c-bruno"),
+	    "a contact by its authority's English name");
+	CHECK(finds("asset-recovery", "br-pf"), "an authority by expertise");
+	CHECK(finds("gov.br", "br-pf"), "an authority by its website's host");
+	CHECK(finds("l s", "c-walesa") == 0,
+	    "two one-letter words must both start words");
+	CHECK(finds("l w", "c-walesa"), "one-letter words are word prefixes");
+	CHECK(finds("ana s", "c-ana"), "a long and a short word together");
+	CHECK(finds("s ana", "c-ana"), "a short and a long word together");
+	CHECK(!finds("x ana", "c-ana"), "a short word must match too");
+	CHECK(finds("王 ana", "c-wang") == 0, "CJK and Latin must both match");
+	CHECK_STR(find("zzzz"), "", "nothing matches: an empty list");
+}
+
+static void
+test_order(void)
+{
+	struct cache_query	 q;
+	struct cache_hits	 hits;
+	char			*cause = NULL, *prev = NULL, *cur;
+	size_t			 i;
+	int			 sorted = 1;
+
+	CHECK_STR(first("pf"), "br-pf", "pf gives Polícia Federal first");
+	CHECK_STR(find("pf"), "br-pf c-pfister c-asilva c-ana c-bruno c-silva "
+	    "c-silvas", "then names starting with pf, then the rest by name");
+	CHECK_STR(first("mpf"), "br-mpf", "an acronym of three letters");
+	CHECK_STR(find("silva"), "c-silva c-silvas c-asilva",
+	    "the exact name, then names starting with it, then the rest");
+	CHECK_STR(find("ana"), "c-ana c-anabela c-mariana",
+	    "prefix matches before other matches");
+	CHECK_STR(find("ana souza"), "c-ana", "the exact full name");
+
+	/* Beyond phase 1, rows come in folded name order. */
+	memset(&q, 0, sizeof q);
+	q.text = "a";
+	q.limit = 100;
+	cache_search(cache, &q, &hits, &cause);
+	CHECK(hits.n >= 8, "a one-letter query finds many (%zu)", hits.n);
+	for (i = 0; i < hits.n; i++) {
+		cur = fold_text(hits.v[i].name);
+		if (strncmp(cur, "a", 1) != 0 && prev != NULL &&
+		    strncmp(prev, "a", 1) != 0 && strcmp(prev, cur) > 0)
+			sorted = 0;
+		free(prev);
+		prev = cur;
+	}
+	free(prev);
+	CHECK(sorted, "results are in name order");
+	for (i = 0; i < hits.n; i++) {
+		if (strcmp(hits.v[i].id, "c-ana") == 0)
+			break;
+	}
+	CHECK(i < hits.n && strcmp(hits.v[i].detail,
+	    "Delegada \xc2\xb7 Polícia Federal") == 0 &&
+	    strcmp(hits.v[i].country, "BR") == 0 &&
+	    strcmp(hits.v[i].country_name, "Brazil") == 0 &&
+	    strcmp(hits.v[i].authority, "br-pf") == 0 &&
+	    strcmp(hits.v[i].email, "ana.souza@example.org") == 0 &&
+	    hits.v[i].type == REC_CONTACT,
+	    "a contact hit carries detail, country, authority, e-mail");
+	cache_hits_free(&hits);
+	q.text = "pf";
+	cache_search(cache, &q, &hits, &cause);
+	CHECK(hits.n > 0 && hits.v[0].type == REC_AUTHORITY &&
+	    strcmp(hits.v[0].detail, "PF \xc2\xb7 police") == 0,
+	    "an authority hit: acronym · kind");
+	cache_hits_free(&hits);
+}
+
+static void
+test_filters(void)
+{
+	struct cache_query	q;
+
+	memset(&q, 0, sizeof q);
+	q.text = "ana";
+	q.country = "BR";
+	CHECK_STR(find_q(&q), "c-ana c-anabela c-mariana", "country filter");
+	q.country = "PL";
+	CHECK_STR(find_q(&q), "", "country filter excludes");
+	q.country = "br";
+	CHECK_STR(find_q(&q), "c-ana c-anabela c-mariana",
+	    "a country code in lower case");
+	q.country = NULL;
+	q.language = "en";
+	CHECK_STR(find_q(&q), "c-ana", "language filter: the entry's own");
+	q.language = NULL;
+	q.role = "case-officer";
+	CHECK_STR(find_q(&q), "c-anabela", "role filter");
+	q.text = "pf";
+	q.role = "focal-point";
+	CHECK_STR(find_q(&q), "c-ana", "role filter leaves out authorities");
+	q.role = NULL;
+	q.text = "federal";
+	q.kind = "prosecution";
+	CHECK_STR(find_q(&q), "c-anabela c-mariana br-mpf",
+	    "kind filter: the authority and contacts through it");
+	q.kind = NULL;
+	q.expertise = "asset-recovery";
+	CHECK_STR(find_q(&q), "c-asilva c-ana c-bruno br-pf c-silva c-silvas",
+	    "expertise filter, contacts through their authority");
+	q.expertise = "none-such";
+	CHECK_STR(find_q(&q), "", "an unknown expertise finds nothing");
+	q.expertise = "";
+	CHECK(strlen(find_q(&q)) > 0, "an empty filter is no filter");
+}
+
+static void
+test_syntax(void)
+{
+	static const char *const nasty[] = {
+		"\"", "*", "NEAR(", "-", "^", "AND", "OR", "NOT", ":", "(", ")",
+		"", "   ", "ana\"", "\"ana", "a*b", "text:ana", "-ana", "^ana",
+		"ana OR", "NEAR(ana souza)", "ana AND NOT", "((", "\"\"\"",
+		"ana*", "{text}: ana", "a\"b\"c", "'", "\\", "%", "_", "ΑΝΔ\"",
+		"王\"", "\xff\xfe", "ana\tsouza\n",
+	};
+	struct cache_query	 q;
+	struct cache_hits	 hits;
+	enum cache_status	 status;
+	char			*big, *cause = NULL;
+	size_t			 i;
+	int			 bad = -1;
+
+	for (i = 0; i < sizeof nasty / sizeof nasty[0]; i++) {
+		if (strncmp(find(nasty[i]), "error", 5) == 0) {
+			bad = (int)i;
+			printf("# %s: %s\n", nasty[i], find(nasty[i]));
+		}
+	}
+	CHECK_INT(bad, -1, "FTS syntax typed as text is never an error");
+	CHECK_STR(find("\""), "", "a lone quote finds nothing");
+	CHECK_STR(find("   "), "", "only spaces find nothing");
+	CHECK(finds("ana\"", "c-ana"), "a stray quote is ignored");
+	CHECK(finds("(ana)", "c-ana"), "brackets around a word are ignored");
+	CHECK(finds("-ana", "c-ana"), "a leading - is not NOT");
+
+	big = xmalloc(10241);
+	for (i = 0; i < 10240; i++)
+		big[i] = "ab \"*()"[i % 7];
+	big[10240] = '\0';
+	memset(&q, 0, sizeof q);
+	q.text = big;
+	status = cache_search(cache, &q, &hits, &cause);
+	CHECK_INT(status, CACHE_OK, "10 KB of query text: no error");
+	cache_hits_free(&hits);
+	memset(big, 'a', 10240);
+	status = cache_search(cache, &q, &hits, &cause);
+	CHECK_INT(status, CACHE_OK, "a 10 KB word: no error");
+	CHECK_INT(hits.n, 0, "and nothing found");
+	cache_hits_free(&hits);
+	free(big);
+	memset(&q, 0, sizeof q);
+	status = cache_search(cache, &q, &hits, &cause);
+	CHECK(status == CACHE_OK && hits.n == 0, "a NULL text: empty");
+}
+
+static void
+test_paging(void)
+{
+	struct cache_query	 q;
+	char			 all[1024], page[1024];
+
+	memset(&q, 0, sizeof q);
+	q.text = "a";
+	q.limit = 6;
+	snprintf(all, sizeof all, "%s", find_q(&q));
+	q.limit = 3;
+	snprintf(page, sizeof page, "%s ", find_q(&q));
+	q.offset = 3;
+	strncat(page, find_q(&q), sizeof page - strlen(page) - 1);
+	CHECK_STR(page, all, "two pages of 3 are the first 6");
+	q.limit = 2;
+	q.offset = 0;
+	q.text = "pf";
+	CHECK_STR(find_q(&q), "br-pf c-pfister", "limit");
+	q.offset = 1;
+	CHECK_STR(find_q(&q), "c-pfister c-asilva", "offset across phases");
+	q.offset = 1000;
+	CHECK_STR(find_q(&q), "", "an offset past the end");
+	q.offset = 0;
+	q.limit = 0;
+	q.text = "a";
+	CHECK(strlen(find_q(&q)) > 0, "limit 0 means the default");
+}
+
+static void
+test_delta(void)
+{
+	struct cache_query	 q;
+	enum cache_status	 status;
+	char			 name[32], id[32];
+	int			 i, ok;
+
+	status = apply(cache, 0,
+	    rec(REC_CONTACT, "id", "c-bruno", "authority", "br-pf",
+	    "name", "Bruno Lemos", "role", "case-officer", NULL),
+	    rec(REC_CONTACT, "id", "c-anabel", "authority", "br-pf",
+	    "name", "Anabel Nunes", NULL),
+	    rec(REC_DELETE, "of", "contact", "id", "c-mariana", NULL),
+	    NULL);
+	CHECK_INT(status, CACHE_OK, "a delta applies");
+	CHECK(!finds("lima", "c-bruno"), "the old name no longer matches");
+	CHECK(finds("lemos", "c-bruno"), "the new name matches");
+	CHECK(finds("bruno lem", "c-bruno"), "and as a prefix");
+	CHECK_STR(find("ana"), "c-ana c-anabel c-anabela",
+	    "an insert between neighbours keeps name order; a delete is gone");
+	CHECK_STR(find("mariana"), "", "a deleted contact is not found");
+
+	/* An authority renamed: its contacts are found by the new name. */
+	status = apply(cache, 0,
+	    rec(REC_AUTHORITY, "id", "br-pf", "country", "BR",
+	    "name", "Polícia Federal do Brasil", "name_en", "Federal Police",
+	    "acronym", "PF", "kind", "police", "languages", "pt,en",
+	    "expertise", "asset-recovery,money-laundering", NULL),
+	    rec(REC_COUNTRY, "code", "PL", "name", "Rzeczpospolita Polska",
+	    NULL),
+	    NULL);
+	CHECK_INT(status, CACHE_OK, "an authority and a country change");
+	CHECK(finds("brasil", "c-ana"), "contacts follow their authority's name");
+	CHECK(finds("rzeczpospolita", "c-walesa"),
+	    "contacts follow their country's name");
+	CHECK(finds("rzeczpospolita", "pl-cba"),
+	    "authorities follow their country's name");
+	CHECK(!finds("poland", "c-walesa"), "the old country name is gone");
+	memset(&q, 0, sizeof q);
+	q.text = "lemos";
+	q.kind = "police";
+	CHECK_STR(find_q(&q), "c-bruno", "filters hold after an update");
+
+	/*
+	 * Forty names, each just before the last: the gap between two
+	 * rowids halves every time until a full rebuild is needed.
+	 */
+	ok = 1;
+	for (i = 1; i <= 40 && ok; i++) {
+		snprintf(id, sizeof id, "g-%02d", i);
+		snprintf(name, sizeof name, "Aaz %02d", 41 - i);
+		ok = apply(cache, 0, rec(REC_CONTACT, "id", id,
+		    "authority", "br-pf", "name", name, NULL), NULL) == CACHE_OK;
+	}
+	CHECK(ok, "forty single inserts apply");
+	memset(&q, 0, sizeof q);
+	q.text = "aaz";
+	q.limit = 3;
+	CHECK_STR(find_q(&q), "g-40 g-39 g-38", "the gaps ran out and order holds");
+	q.text = "aaz 2";
+	q.limit = 0;
+	CHECK_STR(find_q(&q),
+	    "g-21 g-20 g-19 g-18 g-17 g-16 g-15 g-14 g-13 g-12",
+	    "a prefix over the rebuilt names");
+	CHECK(finds("lemos", "c-bruno"), "earlier changes are still found");
+}
+
+int
+main(void)
+{
+	enum cache_status	 status;
+	char			*path, *cause = NULL, *cmd;
+
+	snprintf(tmpdir, sizeof tmpdir, "%s/globe-test-search.XXXXXX",
+	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(tmpdir) == NULL)
+		return 1;
+	path = xasprintf("%s/globe.db", tmpdir);
+	status = cache_open(path, 0, &cache, &cause);
+	CHECK_INT(status, CACHE_OK, "open (%s)", cause ? cause : "");
+	free(cause);
+	free(path);
+	if (status != CACHE_OK)
+		HARNESS_END();
+
+	build();
+	test_folding();
+	test_words();
+	test_order();
+	test_filters();
+	test_syntax();
+	test_paging();
+	test_delta();
+	cache_close(cache);
+
+	cmd = xasprintf("rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", tmpdir);
+	free(cmd);
+	HARNESS_END();
+}
