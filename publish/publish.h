@@ -1,0 +1,86 @@
+/*
+ * publish.h: globe-publish, the program that writes feeds. publish.c holds
+ * main and the options (publish, keygen, sign-file); write.c turns a
+ * directory source and the previous feed in the output directory into the
+ * next serial. It reuses net/'s record, index and minisign code, so the
+ * publisher cannot write what the client would parse differently.
+ */
+#ifndef GLOBE_PUBLISH_H
+#define GLOBE_PUBLISH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "common/common.h"
+#include "net/net.h"
+
+/* Status, message, and the exit code it maps to (the same codes as globe). */
+#define PUBLISH_STATUS_LIST(X) \
+	X(PUBLISH_OK,		"ok",					EXIT_OK) \
+	X(PUBLISH_ERR,		"cannot publish",			EXIT_ERROR) \
+	X(PUBLISH_ERR_USAGE,	"bad option",				EXIT_USAGE) \
+	X(PUBLISH_ERR_SOURCE,	"invalid source",			EXIT_FEED) \
+	X(PUBLISH_ERR_FEED,	"the feed in the output directory is unusable", EXIT_ERROR) \
+	X(PUBLISH_ERR_KEY,	"cannot use the secret key",		EXIT_ERROR) \
+	X(PUBLISH_ERR_WRITE,	"cannot write the feed",		EXIT_ERROR)
+
+#define PUBLISH_STATUS_ENUM(code, msg, exit) code,
+enum publish_status { PUBLISH_STATUS_LIST(PUBLISH_STATUS_ENUM) };
+#undef PUBLISH_STATUS_ENUM
+
+const char	*publish_strerror(enum publish_status);
+int		 publish_exit_code(enum publish_status);
+
+#define PUBLISH_FEED_ID_DEFAULT		"globe-network"
+#define PUBLISH_EXPIRES_DAYS_DEFAULT	30
+#define PUBLISH_KEEP_DAYS_DEFAULT	7
+#define PUBLISH_DAYS_MAX		36500
+
+struct publish_options {
+	const char	*source;	/* the JSON Lines directory source */
+	const char	*out;		/* the feed directory */
+	const struct minisign_seckey *key; /* borrowed; NULL: unsigned */
+	const char	*feed_id;	/* NULL: the previous one, or the default */
+	int		 expires_days;
+	int		 keep_days;
+	time_t		 issued;	/* SOURCE_DATE_EPOCH, --issued or now */
+	time_t		 now;		/* for the age of old objects */
+};
+
+struct publish_result {
+	char		*feed_id;
+	int64_t		 serial;
+	struct feed_object snapshot;
+	uint64_t	 nrecords;
+	int		 has_delta;	/* there was a previous serial */
+	int		 delta_kept;	/* smaller than the snapshot: listed */
+	struct feed_object delta;
+	uint64_t	 added, changed, deleted;
+	size_t		 ndeltas;	/* deltas the new index lists */
+	size_t		 removed;	/* old objects deleted (past --keep-days) */
+};
+
+/*
+ * Publishes the next serial of the feed in opts->out from opts->source.
+ * An invalid source is refused (PUBLISH_ERR_SOURCE, cause "FILE:LINE:
+ * …") before anything is written. Objects are written before the index
+ * and its signature. Fills res (clear it with publish_result_clear).
+ */
+enum publish_status publish_run(const struct publish_options *,
+		    struct publish_result *, char **cause);
+void		 publish_result_clear(struct publish_result *);
+
+/*
+ * Writes data to path through a temporary file in the same directory
+ * (fsync, rename), readable by everyone the umask allows (a feed is served
+ * by a web server), unlike path_write_atomic's 0600.
+ */
+int		 publish_write_file(const char *path, const void *data,
+		    size_t len);
+/* The trusted comment minisign itself writes: "timestamp:T\tfile:NAME\thashed". */
+char		*publish_trusted_comment(time_t, const char *path);
+/* Reads a whole small file (at most max bytes) as a string; NULL and errno. */
+char		*publish_read_small(const char *path, size_t max, size_t *len);
+
+#endif

@@ -1,0 +1,1212 @@
+/*
+ * write.c: building and writing a feed. Reads and validates the directory
+ * source with the client's own parser, rebuilds the state of the previous
+ * serial from the feed in the output directory, and writes the next one:
+ * a snapshot object, a delta object from the previous serial, index.json
+ * and its signature, objects first so an index never names a missing
+ * object. Only one canonical line, key and reference per record is held in
+ * memory (sorted arrays), never a JSON tree of the whole directory.
+ */
+#include "config.h"
+
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "common/common.h"
+#include "net/net.h"
+#include "publish/publish.h"
+
+#define PUB_ERRORS_SHOWN	10	/* source errors listed in the message */
+#define PUB_DAY			86400
+
+#define PUBLISH_STATUS_MSG(code, msg, exit) msg,
+static const char *const publish_messages[] = {
+	PUBLISH_STATUS_LIST(PUBLISH_STATUS_MSG)
+};
+#undef PUBLISH_STATUS_MSG
+#define PUBLISH_STATUS_EXIT(code, msg, exit) exit,
+static const int publish_exits[] = { PUBLISH_STATUS_LIST(PUBLISH_STATUS_EXIT) };
+#undef PUBLISH_STATUS_EXIT
+
+const char *
+publish_strerror(enum publish_status s)
+{
+	if ((size_t)s >= sizeof publish_messages / sizeof publish_messages[0])
+		return "unknown error";
+	return publish_messages[s];
+}
+
+int
+publish_exit_code(enum publish_status s)
+{
+	if ((size_t)s >= sizeof publish_exits / sizeof publish_exits[0])
+		return EXIT_ERROR;
+	return publish_exits[s];
+}
+
+/*
+ * One record as the publisher holds it. A tombstone (a delete line read
+ * from a previous delta) has line == NULL.
+ */
+struct pub_rec {
+	int		 type;	/* enum record_type of the record (or deleted one) */
+	char		*key;	/* code or id */
+	char		*ref;	/* an authority's country, a contact's authority */
+	char		*line;	/* canonical JSON, no newline */
+	size_t		 seq;	/* source line number, or reading order */
+};
+
+struct pub_set {
+	struct pub_rec	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* Source errors, kept to sort them by line. */
+struct pub_error {
+	size_t		 lineno;
+	char		*msg;
+};
+
+struct pub_errors {
+	struct pub_error *v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 total;
+};
+
+/* An object being written: a temporary file, hashed as it is written. */
+struct pub_out {
+	FILE				*fp;
+	char				*tmp;
+	crypto_hash_sha256_state	 h;
+	uint64_t			 size;
+	int				 error;	/* errno of the first failure */
+};
+
+static void
+pub_set_add(struct pub_set *set, int type, char *key, char *ref, char *line,
+    size_t seq)
+{
+	struct pub_rec	*r;
+
+	if (set->n == set->cap) {
+		set->cap = set->cap == 0 ? 1024 : set->cap * 2;
+		set->v = xreallocarray(set->v, set->cap, sizeof *set->v);
+	}
+	r = &set->v[set->n++];
+	r->type = type;
+	r->key = key;
+	r->ref = ref;
+	r->line = line;
+	r->seq = seq;
+}
+
+static void
+pub_rec_free(struct pub_rec *r)
+{
+	free(r->key);
+	free(r->ref);
+	free(r->line);
+	memset(r, 0, sizeof *r);
+}
+
+static void
+pub_set_free(struct pub_set *set)
+{
+	size_t	i;
+
+	for (i = 0; i < set->n; i++)
+		pub_rec_free(&set->v[i]);
+	free(set->v);
+	memset(set, 0, sizeof *set);
+}
+
+/* Type order, then key (bytewise), then reading order. */
+static int
+pub_rec_cmp(const void *a, const void *b)
+{
+	const struct pub_rec	*ra = a, *rb = b;
+	int			 c;
+
+	if (ra->type != rb->type)
+		return ra->type < rb->type ? -1 : 1;
+	if ((c = strcmp(ra->key, rb->key)) != 0)
+		return c;
+	if (ra->seq != rb->seq)
+		return ra->seq < rb->seq ? -1 : 1;
+	return 0;
+}
+
+static void
+pub_set_sort(struct pub_set *set)
+{
+	if (set->n > 1)
+		qsort(set->v, set->n, sizeof *set->v, pub_rec_cmp);
+}
+
+/* The record of type and key in a sorted set, or NULL. */
+static const struct pub_rec *
+pub_set_find(const struct pub_set *set, int type, const char *key)
+{
+	size_t	lo = 0, hi = set->n, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = set->v[mid].type != type ?
+		    (set->v[mid].type < type ? -1 : 1) :
+		    strcmp(set->v[mid].key, key);
+		if (c == 0)
+			return &set->v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * Keeps the last of each (type, key) in a sorted set, and drops it if it
+ * is a tombstone: the state after a snapshot and its deltas.
+ */
+static void
+pub_set_collapse(struct pub_set *set)
+{
+	size_t	i, j = 0;
+
+	for (i = 0; i < set->n; i++) {
+		if ((i + 1 < set->n && set->v[i + 1].type == set->v[i].type &&
+		    strcmp(set->v[i + 1].key, set->v[i].key) == 0) ||
+		    set->v[i].line == NULL) {
+			pub_rec_free(&set->v[i]);
+			continue;
+		}
+		set->v[j++] = set->v[i];
+	}
+	set->n = j;
+}
+
+static void
+pub_errors_add(struct pub_errors *e, size_t lineno, char *msg)
+{
+	e->total++;
+	if (e->n == e->cap) {
+		e->cap = e->cap == 0 ? 16 : e->cap * 2;
+		e->v = xreallocarray(e->v, e->cap, sizeof *e->v);
+	}
+	e->v[e->n].lineno = lineno;
+	e->v[e->n].msg = msg;
+	e->n++;
+}
+
+static int
+pub_error_cmp(const void *a, const void *b)
+{
+	const struct pub_error	*ea = a, *eb = b;
+
+	if (ea->lineno != eb->lineno)
+		return ea->lineno < eb->lineno ? -1 : 1;
+	return strcmp(ea->msg, eb->msg);
+}
+
+/* One message for all errors: the first few by line, then a count. */
+static char *
+pub_errors_message(struct pub_errors *e)
+{
+	struct buf	b;
+	size_t		i;
+
+	qsort(e->v, e->n, sizeof *e->v, pub_error_cmp);
+	buf_init(&b);
+	for (i = 0; i < e->n && i < PUB_ERRORS_SHOWN; i++)
+		buf_addf(&b, "%s%s", i > 0 ? "\n" : "", e->v[i].msg);
+	if (e->total > i)
+		buf_addf(&b, "\n(and %zu more error%s)", e->total - i,
+		    e->total - i == 1 ? "" : "s");
+	return buf_detach(&b);
+}
+
+static void
+pub_errors_free(struct pub_errors *e)
+{
+	size_t	i;
+
+	for (i = 0; i < e->n; i++)
+		free(e->v[i].msg);
+	free(e->v);
+	memset(e, 0, sizeof *e);
+}
+
+static int
+pub_blank(const char *s, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	}
+	return 1;
+}
+
+/* The "type" of a line feed_record_parse did not know (sanitized; caller frees). */
+static char *
+pub_type_name(const char *line, size_t len)
+{
+	json_t		*root;
+	const char	*s;
+	char		*out;
+
+	root = json_loadb(line, len, 0, NULL);
+	s = json_string_value(json_object_get(root, "type"));
+	out = sanitize(s != NULL ? s : "?", SANITIZE_LINE);
+	json_decref(root);
+	return out;
+}
+
+/*
+ * Reads the source into set, sorted. Each line goes through the client's
+ * parser; then duplicate keys and references are checked over the whole
+ * set. Blank lines are ignored.
+ */
+static enum publish_status
+pub_source_load(const char *path, struct pub_set *set, char **cause)
+{
+	struct pub_errors	 errs;
+	struct record		 rec;
+	const struct pub_rec	*r, *target;
+	FILE			*fp;
+	char			*line = NULL, *p, *why, *name;
+	const char		*ref;
+	size_t			 cap = 0, lineno = 0, i, first;
+	ssize_t			 len;
+
+	memset(&errs, 0, sizeof errs);
+	if ((fp = fopen(path, "r")) == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return PUBLISH_ERR;
+	}
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		p = line;
+		if (lineno == 1 && len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+			p += 3;		/* a byte order mark, as some exports add */
+			len -= 3;
+		}
+		if (pub_blank(p, (size_t)len))
+			continue;
+		why = NULL;
+		if (feed_record_parse(p, (size_t)len, &rec, &why) != NET_OK) {
+			if (errs.n < PUB_ERRORS_SHOWN)
+				pub_errors_add(&errs, lineno, xasprintf(
+				    "%s:%zu: %s", path, lineno, why));
+			else
+				errs.total++;
+			free(why);
+			continue;
+		}
+		if ((int)rec.type == -1 || rec.type == REC_DELETE) {
+			if (errs.n >= PUB_ERRORS_SHOWN)
+				errs.total++;
+			else if ((int)rec.type == -1) {
+				name = pub_type_name(p, (size_t)len);
+				pub_errors_add(&errs, lineno, xasprintf(
+				    "%s:%zu: unknown record type '%s' (a source "
+				    "holds country, authority, contact and "
+				    "newsletter records only)", path, lineno,
+				    name));
+				free(name);
+			} else
+				pub_errors_add(&errs, lineno, xasprintf(
+				    "%s:%zu: delete lines are not allowed in a "
+				    "source (leave the record out; the delta "
+				    "deletes it)", path, lineno));
+			record_clear(&rec);
+			continue;
+		}
+		ref = NULL;
+		if (rec.type == REC_AUTHORITY)
+			ref = rec.v[AUTH_COUNTRY].s;
+		else if (rec.type == REC_CONTACT)
+			ref = rec.v[CONTACT_AUTHORITY].s;
+		pub_set_add(set, rec.type, xstrdup(record_key(&rec)),
+		    ref != NULL ? xstrdup(ref) : NULL, feed_record_json(&rec),
+		    lineno);
+		record_clear(&rec);
+	}
+	free(line);
+	if (ferror(fp)) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		fclose(fp);
+		pub_errors_free(&errs);
+		return PUBLISH_ERR;
+	}
+	fclose(fp);
+	if (errs.total > 0)
+		goto invalid;	/* references make no sense over a partial set */
+
+	pub_set_sort(set);
+	first = 0;
+	for (i = 1; i < set->n; i++) {
+		if (set->v[i].type != set->v[first].type ||
+		    strcmp(set->v[i].key, set->v[first].key) != 0) {
+			first = i;
+			continue;
+		}
+		pub_errors_add(&errs, set->v[i].seq, xasprintf(
+		    "%s:%zu: duplicate %s %s '%s' (first at line %zu)", path,
+		    set->v[i].seq, record_types[set->v[i].type].name,
+		    record_types[set->v[i].type].key, set->v[i].key,
+		    set->v[first].seq));
+	}
+	for (i = 0; i < set->n; i++) {
+		r = &set->v[i];
+		if (r->type == REC_AUTHORITY) {
+			target = pub_set_find(set, REC_COUNTRY, r->ref);
+			if (target == NULL)
+				pub_errors_add(&errs, r->seq, xasprintf(
+				    "%s:%zu: authority %s: field 'country': "
+				    "no country '%s'", path, r->seq, r->key,
+				    r->ref));
+		} else if (r->type == REC_CONTACT) {
+			target = pub_set_find(set, REC_AUTHORITY, r->ref);
+			if (target == NULL)
+				pub_errors_add(&errs, r->seq, xasprintf(
+				    "%s:%zu: contact %s: field 'authority': "
+				    "no authority '%s'", path, r->seq, r->key,
+				    r->ref));
+		}
+	}
+	if (errs.total == 0)
+		return PUBLISH_OK;
+
+invalid:
+	*cause = pub_errors_message(&errs);
+	pub_errors_free(&errs);
+	return PUBLISH_ERR_SOURCE;
+}
+
+/*
+ * Reads one object of the previous feed into set (tombstones for delete
+ * lines), checking its size, hash and header against the index.
+ */
+static enum publish_status
+pub_object_load(const char *dir, const struct feed_object *obj,
+    const char *feed_id, struct pub_set *set, size_t *seq, char **cause)
+{
+	crypto_hash_sha256_state	 h;
+	struct feed_header		 hdr;
+	struct record			 rec;
+	unsigned char			 digest[crypto_hash_sha256_BYTES];
+	char				 hex[65];
+	FILE				*fp;
+	char				*path, *line = NULL, *why = NULL;
+	size_t				 cap = 0, lineno = 0;
+	ssize_t				 len;
+	uint64_t			 size = 0;
+	int				 of, delta = obj->from >= 0;
+
+	path = xasprintf("%s/%s", dir, obj->path);
+	if ((fp = fopen(path, "r")) == NULL) {
+		why = xasprintf("cannot read the previous %s: %s",
+		    delta ? "delta" : "snapshot", strerror(errno));
+		goto fail;
+	}
+	crypto_hash_sha256_init(&h);
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		size += (uint64_t)len;
+		crypto_hash_sha256_update(&h, (unsigned char *)line,
+		    (unsigned long long)len);
+		if (lineno == 1) {
+			if (feed_header_parse(line, (size_t)len, &hdr,
+			    &why) != NET_OK)
+				goto fail;
+			if (strcmp(hdr.feed_id, feed_id) != 0 ||
+			    strcmp(hdr.kind, delta ? "delta" : "snapshot") != 0 ||
+			    hdr.serial != obj->serial || hdr.from != obj->from)
+				why = xstrdup("its header does not match the "
+				    "index");
+			feed_header_clear(&hdr);
+			if (why != NULL)
+				goto fail;
+			continue;
+		}
+		if (feed_record_parse(line, (size_t)len, &rec, &why) != NET_OK) {
+			char *w = xasprintf("line %zu: %s", lineno, why);
+
+			free(why);
+			why = w;
+			goto fail;
+		}
+		if ((int)rec.type == -1)
+			continue;	/* a later format's type: not ours */
+		if (rec.type == REC_DELETE) {
+			of = record_type_from_name(rec.v[DELETE_OF].s);
+			if (!delta) {
+				record_clear(&rec);
+				why = xasprintf("line %zu: a delete line in a "
+				    "snapshot", lineno);
+				goto fail;
+			}
+			pub_set_add(set, of, xstrdup(rec.v[DELETE_ID].s), NULL,
+			    NULL, (*seq)++);
+		} else
+			pub_set_add(set, rec.type, xstrdup(record_key(&rec)),
+			    NULL, feed_record_json(&rec), (*seq)++);
+		record_clear(&rec);
+	}
+	if (ferror(fp)) {
+		why = xstrdup(strerror(errno));
+		goto fail;
+	}
+	crypto_hash_sha256_final(&h, digest);
+	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+	if (size != obj->size || strcmp(hex, obj->sha256) != 0) {
+		why = xstrdup("it does not match its size or sha256 in "
+		    "index.json");
+		goto fail;
+	}
+	if (lineno == 0) {
+		why = xstrdup("it is empty");
+		goto fail;
+	}
+	fclose(fp);
+	free(line);
+	free(path);
+	return PUBLISH_OK;
+
+fail:
+	if (fp != NULL)
+		fclose(fp);
+	free(line);
+	*cause = xasprintf("%s: %s (the feed directory is damaged; publish "
+	    "into a new directory, or restore it)", path, why);
+	free(why);
+	free(path);
+	return PUBLISH_ERR_FEED;
+}
+
+/*
+ * The directory at the previous index's serial: its snapshot, then the
+ * chain of deltas from the snapshot's serial to the index's.
+ */
+static enum publish_status
+pub_previous_load(const char *dir, const struct feed_index *old,
+    struct pub_set *set, char **cause)
+{
+	enum publish_status	 st;
+	int64_t			 at;
+	size_t			 seq = 1, i;
+	int			 found;
+
+	st = pub_object_load(dir, &old->snapshot, old->feed_id, set, &seq,
+	    cause);
+	if (st != PUBLISH_OK)
+		return st;
+	at = old->snapshot.serial;
+	while (at < old->serial) {
+		found = 0;
+		for (i = 0; i < old->ndeltas; i++) {
+			if (old->deltas[i].from != at)
+				continue;
+			st = pub_object_load(dir, &old->deltas[i],
+			    old->feed_id, set, &seq, cause);
+			if (st != PUBLISH_OK)
+				return st;
+			at = old->deltas[i].serial;
+			found = 1;
+			break;
+		}
+		if (!found) {
+			*cause = xasprintf("%s/index.json: no delta leads from "
+			    "the snapshot (serial %lld) to serial %lld", dir,
+			    (long long)old->snapshot.serial,
+			    (long long)old->serial);
+			return PUBLISH_ERR_FEED;
+		}
+	}
+	pub_set_sort(set);
+	pub_set_collapse(set);
+	return PUBLISH_OK;
+}
+
+static mode_t
+pub_file_mode(void)
+{
+	mode_t	mask;
+
+	mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+static int
+pub_fsync_dir(const char *path)
+{
+	int	fd, rc = 0;
+
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	if (fsync(fd) != 0 && errno != EINVAL)
+		rc = -1;
+	close(fd);
+	return rc;
+}
+
+static int
+pub_out_open(struct pub_out *o, const char *dir)
+{
+	int	fd, saved;
+
+	memset(o, 0, sizeof *o);
+	o->tmp = xasprintf("%s/.tmp-XXXXXX", dir);
+	if ((fd = mkstemp(o->tmp)) < 0 || fchmod(fd, pub_file_mode()) != 0 ||
+	    (o->fp = fdopen(fd, "w")) == NULL) {
+		saved = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		o->tmp = NULL;
+		errno = saved;
+		return -1;
+	}
+	crypto_hash_sha256_init(&o->h);
+	return 0;
+}
+
+/* Writes one line and its "\n". */
+static void
+pub_out_line(struct pub_out *o, const char *line)
+{
+	size_t	len = strlen(line);
+
+	if (o->error != 0)
+		return;
+	if (fwrite(line, 1, len, o->fp) != len || putc('\n', o->fp) == EOF) {
+		o->error = errno != 0 ? errno : EIO;
+		return;
+	}
+	crypto_hash_sha256_update(&o->h, (const unsigned char *)line, len);
+	crypto_hash_sha256_update(&o->h, (const unsigned char *)"\n", 1);
+	o->size += len + 1;
+}
+
+/* Flushes and closes the temporary file and describes it in obj. */
+static int
+pub_out_finish(struct pub_out *o, struct feed_object *obj)
+{
+	unsigned char	digest[crypto_hash_sha256_BYTES];
+	FILE		*fp = o->fp;
+
+	o->fp = NULL;
+	if (o->error == 0 && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
+		o->error = errno;
+	if (fclose(fp) != 0 && o->error == 0)
+		o->error = errno;
+	if (o->error != 0) {
+		errno = o->error;
+		return -1;
+	}
+	crypto_hash_sha256_final(&o->h, digest);
+	sodium_bin2hex(obj->sha256, sizeof obj->sha256, digest, sizeof digest);
+	obj->size = o->size;
+	free(obj->path);
+	obj->path = xasprintf("objects/%s.jsonl", obj->sha256);
+	return 0;
+}
+
+/* Gives the temporary file its name; an existing object is left alone. */
+static int
+pub_out_commit(struct pub_out *o, const char *dir,
+    const struct feed_object *obj)
+{
+	struct stat	 sb;
+	char		*path;
+	int		 rc = 0, saved;
+
+	path = xasprintf("%s/%s", dir, obj->path);
+	if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (uint64_t)sb.st_size == obj->size)
+		unlink(o->tmp);		/* content-addressed: the same bytes */
+	else if (rename(o->tmp, path) != 0) {
+		rc = -1;
+		saved = errno;
+		unlink(o->tmp);
+		errno = saved;
+	}
+	free(path);
+	free(o->tmp);
+	o->tmp = NULL;
+	return rc;
+}
+
+static void
+pub_out_abort(struct pub_out *o)
+{
+	if (o->fp != NULL)
+		fclose(o->fp);
+	o->fp = NULL;
+	if (o->tmp != NULL)
+		unlink(o->tmp);
+	free(o->tmp);
+	o->tmp = NULL;
+}
+
+/* An object's header line. Caller frees. */
+static char *
+pub_header(const char *feed_id, const char *kind, int64_t from,
+    int64_t serial)
+{
+	json_t	*o;
+	char	*s, *out;
+
+	o = json_object();
+	json_object_set_new(o, "format", json_string("globe-feed/1"));
+	json_object_set_new(o, "feed_id", json_string(feed_id));
+	json_object_set_new(o, "kind", json_string(kind));
+	if (from >= 0)
+		json_object_set_new(o, "from", json_integer(from));
+	json_object_set_new(o, "serial", json_integer(serial));
+	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	out = xstrdup(s != NULL ? s : "{}");
+	free(s);
+	return out;
+}
+
+static void
+pub_delete_line(struct pub_out *o, int type, const char *key)
+{
+	struct record	 rec;
+	char		*line;
+
+	memset(&rec, 0, sizeof rec);
+	rec.type = REC_DELETE;
+	record_set(&rec, DELETE_OF, record_types[type].name);
+	record_set(&rec, DELETE_ID, key);
+	line = feed_record_json(&rec);
+	pub_out_line(o, line);
+	free(line);
+	record_clear(&rec);
+}
+
+/*
+ * Writes the delta from prev to cur: changed and new records in type
+ * order, then deletes in reverse type order (newsletters first), so a
+ * reader applying it line by line never drops a country before the
+ * authorities that name it.
+ */
+static void
+pub_delta_write(struct pub_out *o, const struct pub_set *prev,
+    const struct pub_set *cur, struct publish_result *res)
+{
+	const struct pub_rec	*r, *old;
+	size_t			 i;
+	int			 t;
+
+	for (i = 0; i < cur->n; i++) {
+		r = &cur->v[i];
+		old = pub_set_find(prev, r->type, r->key);
+		if (old != NULL && strcmp(old->line, r->line) == 0)
+			continue;
+		if (old == NULL)
+			res->added++;
+		else
+			res->changed++;
+		pub_out_line(o, r->line);
+	}
+	for (t = REC_NDATA - 1; t >= 0; t--) {
+		for (i = 0; i < prev->n; i++) {
+			r = &prev->v[i];
+			if (r->type != t || pub_set_find(cur, t, r->key) != NULL)
+				continue;
+			res->deleted++;
+			pub_delete_line(o, t, r->key);
+		}
+	}
+}
+
+/* Writes data to a new temporary file next to path (fsynced). Returns its name. */
+static char *
+pub_tmp_write(const char *path, const void *data, size_t len)
+{
+	char	*tmp;
+	FILE	*fp;
+	int	 fd, saved;
+
+	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		saved = errno;
+		free(tmp);
+		errno = saved;
+		return NULL;
+	}
+	if (fchmod(fd, pub_file_mode()) != 0 ||
+	    (fp = fdopen(fd, "w")) == NULL) {
+		saved = errno;
+		close(fd);
+		goto fail;
+	}
+	if (fwrite(data, 1, len, fp) != len || fflush(fp) != 0 ||
+	    fsync(fileno(fp)) != 0) {
+		saved = errno;
+		fclose(fp);
+		goto fail;
+	}
+	if (fclose(fp) != 0) {
+		saved = errno;
+		goto fail;
+	}
+	return tmp;
+
+fail:
+	unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return NULL;
+}
+
+int
+publish_write_file(const char *path, const void *data, size_t len)
+{
+	char	*tmp, *dir;
+	int	 saved, rc;
+
+	if ((tmp = pub_tmp_write(path, data, len)) == NULL)
+		return -1;
+	if (rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	free(tmp);
+	dir = path_dirname(path);
+	rc = pub_fsync_dir(dir);
+	free(dir);
+	return rc;
+}
+
+char *
+publish_read_small(const char *path, size_t max, size_t *lenp)
+{
+	struct buf	 b;
+	char		 chunk[8192];
+	size_t		 n;
+	FILE		*fp;
+	int		 saved;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		buf_add(&b, chunk, n);
+		if (b.len > max) {
+			fclose(fp);
+			buf_free(&b);
+			errno = EFBIG;
+			return NULL;
+		}
+	}
+	if (ferror(fp)) {
+		saved = errno;
+		fclose(fp);
+		buf_free(&b);
+		errno = saved;
+		return NULL;
+	}
+	fclose(fp);
+	if (lenp != NULL)
+		*lenp = b.len;
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_detach(&b);
+}
+
+char *
+publish_trusted_comment(time_t t, const char *path)
+{
+	const char	*base = strrchr(path, '/');
+
+	return xasprintf("timestamp:%lld\tfile:%s\thashed", (long long)t,
+	    base != NULL ? base + 1 : path);
+}
+
+static int
+pub_hex_name(const char *name)
+{
+	size_t	i;
+
+	if (strlen(name) != 64 + 6 || strcmp(name + 64, ".jsonl") != 0)
+		return 0;
+	for (i = 0; i < 64; i++) {
+		if (!((name[i] >= '0' && name[i] <= '9') ||
+		    (name[i] >= 'a' && name[i] <= 'f')))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Deletes objects (and stale temporary files) that ix does not list and
+ * that are older than keep_days: mirrors and clients that read the
+ * previous index a moment ago still find what it named.
+ */
+static size_t
+pub_prune(const char *dir, const struct feed_index *ix, int keep_days,
+    time_t now)
+{
+	struct dirent	*de;
+	struct stat	 sb;
+	DIR		*d;
+	char		*objdir, *path;
+	size_t		 i, removed = 0;
+	int		 listed;
+
+	objdir = xasprintf("%s/objects", dir);
+	if ((d = opendir(objdir)) == NULL) {
+		free(objdir);
+		return 0;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (!pub_hex_name(de->d_name) &&
+		    strncmp(de->d_name, ".tmp-", 5) != 0)
+			continue;
+		listed = strncmp(ix->snapshot.path + 8, de->d_name, 70) == 0;
+		for (i = 0; i < ix->ndeltas && !listed; i++)
+			listed = strncmp(ix->deltas[i].path + 8, de->d_name,
+			    70) == 0;
+		if (listed)
+			continue;
+		path = xasprintf("%s/%s", objdir, de->d_name);
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    now - sb.st_mtime >= (time_t)keep_days * PUB_DAY &&
+		    unlink(path) == 0)
+			removed++;
+		free(path);
+	}
+	closedir(d);
+	free(objdir);
+	return removed;
+}
+
+/* Takes the publisher's lock on the output directory (kept until exit). */
+static int
+pub_lock(const char *dir, int *fdp)
+{
+	int	fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		return -1;
+	}
+	*fdp = fd;
+	return 0;
+}
+
+/* Reads DIR/index.json if there is one: 1, 0 if none, -1 on error. */
+static int
+pub_index_read(const char *dir, struct feed_index *ix, char **cause)
+{
+	char	*path, *text, *why = NULL;
+	size_t	 len;
+
+	path = xasprintf("%s/index.json", dir);
+	text = publish_read_small(path, FEED_INDEX_MAX, &len);
+	if (text == NULL) {
+		if (errno == ENOENT) {
+			free(path);
+			return 0;
+		}
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	if (feed_index_parse(text, len, ix, &why) != NET_OK) {
+		*cause = xasprintf("%s: %s", dir, why);
+		free(why);
+		free(text);
+		free(path);
+		return -1;
+	}
+	free(text);
+	free(path);
+	return 1;
+}
+
+/*
+ * The deltas the new index lists: the previous ones and the new one, the
+ * newest first while their total stays below the snapshot's size and the
+ * chain stays contiguous. Fills ix->deltas (paths borrowed).
+ */
+static void
+pub_deltas_choose(const char *dir, const struct feed_index *old,
+    const struct feed_object *delta, struct feed_index *ix)
+{
+	struct feed_object	*cand;
+	struct stat		 sb;
+	size_t			 n = 0, i, start;
+	uint64_t		 total = 0;
+	int64_t			 want;
+	char			*path;
+
+	cand = xcalloc(old->ndeltas + 1, sizeof *cand);
+	for (i = 0; i < old->ndeltas; i++)
+		cand[n++] = old->deltas[i];
+	cand[n++] = *delta;
+	want = ix->serial;
+	start = n;
+	while (start > 0) {
+		i = start - 1;
+		if (cand[i].serial != want || cand[i].from >= cand[i].serial ||
+		    total + cand[i].size >= ix->snapshot.size)
+			break;
+		if (i < n - 1) {	/* an older delta: still on disk? */
+			path = xasprintf("%s/%s", dir, cand[i].path);
+			if (stat(path, &sb) != 0) {
+				free(path);
+				break;
+			}
+			free(path);
+		}
+		total += cand[i].size;
+		want = cand[i].from;
+		start = i;
+	}
+	ix->ndeltas = n - start;
+	ix->deltas = xcalloc(ix->ndeltas + 1, sizeof *ix->deltas);
+	memcpy(ix->deltas, cand + start, ix->ndeltas * sizeof *ix->deltas);
+	free(cand);
+}
+
+static enum publish_status
+pub_fail_errno(char **cause, const char *what, const char *path)
+{
+	*cause = xasprintf("%s %s: %s", what, path, strerror(errno));
+	return PUBLISH_ERR_WRITE;
+}
+
+enum publish_status
+publish_run(const struct publish_options *o, struct publish_result *res,
+    char **cause)
+{
+	struct pub_set		 cur, prev;
+	struct feed_index	 old, ix;
+	struct pub_out		 out;
+	enum publish_status	 st;
+	char			 issued[21], expires[21];
+	char			*objdir = NULL, *text = NULL, *sig = NULL;
+	char			*line, *comment, *ipath = NULL, *spath = NULL;
+	char			*itmp = NULL, *stmp = NULL;
+	size_t			 i;
+	int			 have_old, lockfd = -1;
+
+	memset(res, 0, sizeof *res);
+	memset(&cur, 0, sizeof cur);
+	memset(&prev, 0, sizeof prev);
+	memset(&old, 0, sizeof old);
+	memset(&ix, 0, sizeof ix);
+	memset(&out, 0, sizeof out);
+
+	/* 1. The source: refused before anything is touched. */
+	if ((st = pub_source_load(o->source, &cur, cause)) != PUBLISH_OK)
+		goto done;
+
+	/* 2. The previous feed, under the lock. */
+	if (path_mkdir_p(o->out, 0755) != 0) {
+		st = pub_fail_errno(cause, "cannot create", o->out);
+		goto done;
+	}
+	if (pub_lock(o->out, &lockfd) != 0) {
+		*cause = xasprintf("%s: %s", o->out, errno == EWOULDBLOCK ?
+		    "another globe-publish is writing this feed" :
+		    strerror(errno));
+		st = PUBLISH_ERR;
+		goto done;
+	}
+	if ((have_old = pub_index_read(o->out, &old, cause)) < 0) {
+		st = PUBLISH_ERR_FEED;
+		goto done;
+	}
+	if (have_old && o->feed_id != NULL &&
+	    strcmp(o->feed_id, old.feed_id) != 0) {
+		*cause = xasprintf("%s holds feed '%s', not '%s' (a feed keeps "
+		    "its id: publish into a new directory)", o->out,
+		    old.feed_id, o->feed_id);
+		st = PUBLISH_ERR_FEED;
+		goto done;
+	}
+	res->feed_id = xstrdup(have_old ? old.feed_id :
+	    o->feed_id != NULL ? o->feed_id : PUBLISH_FEED_ID_DEFAULT);
+	if (have_old &&
+	    (st = pub_previous_load(o->out, &old, &prev, cause)) != PUBLISH_OK)
+		goto done;
+	res->serial = have_old ? old.serial + 1 : 1;
+
+	/* 3. The objects: written, fsynced and renamed before the index. */
+	objdir = xasprintf("%s/objects", o->out);
+	if (path_mkdir_p(objdir, 0755) != 0) {
+		st = pub_fail_errno(cause, "cannot create", objdir);
+		goto done;
+	}
+	if (pub_out_open(&out, objdir) != 0) {
+		st = pub_fail_errno(cause, "cannot write in", objdir);
+		goto done;
+	}
+	line = pub_header(res->feed_id, "snapshot", -1, res->serial);
+	pub_out_line(&out, line);
+	free(line);
+	for (i = 0; i < cur.n; i++)
+		pub_out_line(&out, cur.v[i].line);
+	res->nrecords = cur.n;
+	res->snapshot.from = -1;
+	res->snapshot.serial = res->serial;
+	if (pub_out_finish(&out, &res->snapshot) != 0 ||
+	    pub_out_commit(&out, o->out, &res->snapshot) != 0) {
+		st = pub_fail_errno(cause, "cannot write an object in", objdir);
+		goto done;
+	}
+
+	ix.format = "globe-feed/1";
+	ix.feed_id = res->feed_id;
+	ix.serial = res->serial;
+	ix.snapshot = res->snapshot;
+	if (have_old) {
+		res->has_delta = 1;
+		if (pub_out_open(&out, objdir) != 0) {
+			st = pub_fail_errno(cause, "cannot write in", objdir);
+			goto done;
+		}
+		line = pub_header(res->feed_id, "delta", old.serial,
+		    res->serial);
+		pub_out_line(&out, line);
+		free(line);
+		pub_delta_write(&out, &prev, &cur, res);
+		res->delta.from = old.serial;
+		res->delta.serial = res->serial;
+		if (pub_out_finish(&out, &res->delta) != 0) {
+			st = pub_fail_errno(cause, "cannot write an object in",
+			    objdir);
+			goto done;
+		}
+		pub_deltas_choose(o->out, &old, &res->delta, &ix);
+		res->delta_kept = ix.ndeltas > 0 &&
+		    ix.deltas[ix.ndeltas - 1].from == old.serial;
+		if (!res->delta_kept)
+			pub_out_abort(&out);	/* no smaller than the snapshot */
+		else if (pub_out_commit(&out, o->out, &res->delta) != 0) {
+			st = pub_fail_errno(cause, "cannot write an object in",
+			    objdir);
+			goto done;
+		}
+	}
+	res->ndeltas = ix.ndeltas;
+	if (pub_fsync_dir(objdir) != 0) {
+		st = pub_fail_errno(cause, "cannot sync", objdir);
+		goto done;
+	}
+
+	/* 4. The index and its signature. */
+	feed_time_format(o->issued, issued);
+	feed_time_format(o->issued + (time_t)o->expires_days * PUB_DAY,
+	    expires);
+	ix.issued = issued;
+	ix.expires = expires;
+	text = feed_index_json(&ix);
+	ipath = xasprintf("%s/index.json", o->out);
+	spath = xasprintf("%s/index.json.minisig", o->out);
+	if (o->key != NULL) {
+		comment = publish_trusted_comment(o->issued, ipath);
+		sig = minisign_sign(o->key, text, strlen(text), comment);
+		free(comment);
+		if ((stmp = pub_tmp_write(spath, sig, strlen(sig))) == NULL) {
+			st = pub_fail_errno(cause, "cannot write", spath);
+			goto done;
+		}
+	}
+	if ((itmp = pub_tmp_write(ipath, text, strlen(text))) == NULL) {
+		st = pub_fail_errno(cause, "cannot write", ipath);
+		goto done;
+	}
+	/*
+	 * Two renames cannot be one atomic step: for a moment a reader may
+	 * see the new signature with the old index and refuse it; the next
+	 * sync succeeds. Never does an index name a missing object.
+	 */
+	if (stmp != NULL) {
+		if (rename(stmp, spath) != 0) {
+			st = pub_fail_errno(cause, "cannot write", spath);
+			goto done;
+		}
+		free(stmp);
+		stmp = NULL;
+	} else if (unlink(spath) != 0 && errno != ENOENT) {
+		st = pub_fail_errno(cause, "cannot remove the old", spath);
+		goto done;
+	}
+	if (rename(itmp, ipath) != 0) {
+		st = pub_fail_errno(cause, "cannot write", ipath);
+		goto done;
+	}
+	free(itmp);
+	itmp = NULL;
+	if (pub_fsync_dir(o->out) != 0) {
+		st = pub_fail_errno(cause, "cannot sync", o->out);
+		goto done;
+	}
+
+	/* 5. Objects no index has listed for a while. */
+	res->removed = pub_prune(o->out, &ix, o->keep_days, o->now);
+	st = PUBLISH_OK;
+
+done:
+	pub_out_abort(&out);
+	if (itmp != NULL) {
+		unlink(itmp);
+		free(itmp);
+	}
+	if (stmp != NULL) {
+		unlink(stmp);
+		free(stmp);
+	}
+	free(ipath);
+	free(spath);
+	free(sig);
+	free(text);
+	free(objdir);
+	free(ix.deltas);
+	feed_index_clear(&old);
+	pub_set_free(&cur);
+	pub_set_free(&prev);
+	if (lockfd >= 0)
+		close(lockfd);
+	return st;
+}
+
+void
+publish_result_clear(struct publish_result *res)
+{
+	free(res->feed_id);
+	free(res->snapshot.path);
+	free(res->delta.path);
+	memset(res, 0, sizeof *res);
+}
