@@ -1,0 +1,366 @@
+/*
+ * cli-browse.c: the browsing commands (countries, members, authority,
+ * contacts, show), stars (star, unstar, starred) and what `globe` prints
+ * with no command. Each fills an out_list from the cache and hands it to
+ * the output layer with the columns of its human table.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache/cache.h"
+#include "common/common.h"
+#include "tui/tui.h"
+
+#define NCOLS(a)	(sizeof (a) / sizeof (a)[0])
+
+static const struct out_column countries_cols[] = {
+	{ "code", NULL, 4, 0, NULL, NULL },
+	{ "name", NULL, 32, 0, NULL, NULL },
+	{ "region", NULL, 20, 0, NULL, NULL },
+	{ "authorities", NULL, 0, OUT_RIGHT, NULL, NULL },
+	{ "contacts", NULL, 0, OUT_RIGHT, NULL, NULL },
+};
+
+static const struct out_column members_cols[] = {
+	{ "id", NULL, 16, 0, NULL, NULL },
+	{ "name", NULL, 40, 0, NULL, NULL },
+	{ "acronym", NULL, 10, 0, NULL, NULL },
+	{ "kind", NULL, 14, 0, NULL, NULL },
+	{ "languages", NULL, 16, 0, NULL, NULL },
+	{ "designations", NULL, 30, 0, NULL, NULL },
+};
+
+static const struct out_column contacts_cols[] = {
+	{ "id", NULL, 14, 0, NULL, NULL },
+	{ "name", NULL, 28, 0, NULL, NULL },
+	{ "title", NULL, 24, 0, NULL, NULL },
+	{ "role", NULL, 14, 0, NULL, NULL },
+	{ "authority_name", "AUTHORITY", 28, 0, NULL, NULL },
+	{ "email", NULL, 32, 0, NULL, NULL },
+	{ "phone", NULL, 20, 0, NULL, NULL },
+};
+
+static const struct out_column starred_cols[] = {
+	{ "type", NULL, 9, 0, NULL, NULL },
+	{ "id", NULL, 14, 0, NULL, NULL },
+	{ "name", NULL, 30, 0, NULL, NULL },
+	{ "detail", NULL, 36, 0, NULL, NULL },
+	{ "country_name", "COUNTRY", 20, 0, NULL, NULL },
+	{ "email", NULL, 32, 0, NULL, NULL },
+};
+
+/* Runs a list query into l; prints the error and returns its code. */
+static int
+cli_list(struct cli *cli, const struct cache_filter *f, struct out_list *l)
+{
+	enum cache_status	 st;
+
+	st = cache_list(cli->cache, f, out_list_add_cb, l);
+	if (st != CACHE_OK)
+		return cli_cache_error(st, "cannot read the cache", NULL);
+	return EXIT_OK;
+}
+
+/* Prints the items of l: one record as fields, several as a table. */
+static int
+cli_print_one(struct cli *cli, const struct out_list *l)
+{
+	struct buf	 b;
+	int		 rc;
+
+	if (cli->format != OUT_HUMAN)
+		return cli_print_list(cli, l, NULL, 0);
+	buf_init(&b);
+	out_human_record(&b, &l->v[0]);
+	rc = cli_print(&b);
+	buf_free(&b);
+	return rc;
+}
+
+int
+cli_cmd_countries(struct cli *cli)
+{
+	struct cache_filter	 f;
+	struct out_list		 l;
+	int			 rc;
+
+	memset(&f, 0, sizeof f);
+	f.type = REC_COUNTRY;
+	out_list_init(&l);
+	rc = cli_list(cli, &f, &l);
+	if (rc == EXIT_OK)
+		rc = cli_print_list(cli, &l, countries_cols,
+		    NCOLS(countries_cols));
+	out_list_free(&l);
+	return rc;
+}
+
+/* Upper-cases a country code argument into a new string. */
+static char *
+country_code(const char *arg)
+{
+	char	*cc = xstrdup(arg), *p;
+
+	for (p = cc; *p != '\0'; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return cc;
+}
+
+int
+cli_cmd_members(struct cli *cli)
+{
+	struct cache_filter	 f;
+	struct out_list		 l;
+	enum cache_status	 st;
+	char			*cc, *clean;
+	int			 rc;
+
+	cc = country_code(cli->args[0]);
+	out_list_init(&l);
+	st = cli_fetch(cli, REC_COUNTRY, cc, &l);
+	out_list_free(&l);
+	if (st == CACHE_ERR_NOTFOUND) {
+		clean = sanitize(cli->args[0], SANITIZE_LINE);
+		rc = cli_error(EXIT_ERROR, "no such country: %s", clean);
+		free(clean);
+		free(cc);
+		return rc;
+	}
+	if (st != CACHE_OK) {
+		free(cc);
+		return cli_cache_error(st, "cannot read the cache", NULL);
+	}
+	memset(&f, 0, sizeof f);
+	f.type = REC_AUTHORITY;
+	f.country = cc;
+	rc = cli_list(cli, &f, &l);
+	if (rc == EXIT_OK)
+		rc = cli_print_list(cli, &l, members_cols, NCOLS(members_cols));
+	out_list_free(&l);
+	free(cc);
+	return rc;
+}
+
+static int
+not_found(const char *what, const char *id)
+{
+	char	*clean = sanitize(id, SANITIZE_LINE);
+	int	 rc;
+
+	rc = cli_error(EXIT_ERROR, "no such %s: %s", what, clean);
+	free(clean);
+	return rc;
+}
+
+int
+cli_cmd_authority(struct cli *cli)
+{
+	struct cache_filter	 f;
+	struct out_list		 l, contacts;
+	enum cache_status	 st;
+	struct buf		 b;
+	int			 rc;
+
+	out_list_init(&l);
+	st = cli_fetch(cli, REC_AUTHORITY, cli->args[0], &l);
+	if (st == CACHE_ERR_NOTFOUND || (st == CACHE_OK && l.n == 0)) {
+		out_list_free(&l);
+		return not_found("authority", cli->args[0]);
+	}
+	if (st != CACHE_OK) {
+		out_list_free(&l);
+		return cli_cache_error(st, "cannot read the cache", NULL);
+	}
+	memset(&f, 0, sizeof f);
+	f.type = REC_CONTACT;
+	f.authority = cli->args[0];
+	out_list_init(&contacts);
+	rc = cli_list(cli, &f, cli->format == OUT_HUMAN ? &contacts : &l);
+	if (rc == EXIT_OK && cli->format == OUT_HUMAN) {
+		buf_init(&b);
+		out_human_record(&b, &l.v[0]);
+		if (contacts.n > 0) {
+			buf_adds(&b, "\n");
+			out_human_table(&b, &contacts, contacts_cols,
+			    NCOLS(contacts_cols), cli->bold);
+		}
+		rc = cli_print(&b);
+		buf_free(&b);
+	} else if (rc == EXIT_OK)
+		rc = cli_print_list(cli, &l, NULL, 0);
+	out_list_free(&contacts);
+	out_list_free(&l);
+	return rc;
+}
+
+int
+cli_cmd_contacts(struct cli *cli)
+{
+	struct cache_filter	 f;
+	struct out_list		 l;
+	enum cache_status	 st;
+	int			 rc;
+
+	memset(&f, 0, sizeof f);
+	f.type = REC_CONTACT;
+	out_list_init(&l);
+	if (cli->nargs > 0) {
+		st = cli_fetch(cli, REC_AUTHORITY, cli->args[0], &l);
+		out_list_free(&l);
+		if (st == CACHE_ERR_NOTFOUND)
+			return not_found("authority", cli->args[0]);
+		if (st != CACHE_OK)
+			return cli_cache_error(st, "cannot read the cache",
+			    NULL);
+		f.authority = cli->args[0];
+	}
+	rc = cli_list(cli, &f, &l);
+	if (rc == EXIT_OK)
+		rc = cli_print_list(cli, &l, contacts_cols,
+		    NCOLS(contacts_cols));
+	out_list_free(&l);
+	return rc;
+}
+
+/* The type of a contact or authority id, or -1 with the error printed. */
+static int
+cli_id_type(struct cli *cli, const char *id, int *rc)
+{
+	int	 t;
+
+	t = cache_id_type(cli->cache, id);
+	if (t != REC_CONTACT && t != REC_AUTHORITY) {
+		*rc = not_found("contact or authority", id);
+		return -1;
+	}
+	return t;
+}
+
+int
+cli_cmd_show(struct cli *cli)
+{
+	struct out_list		 l;
+	enum cache_status	 st;
+	int			 t, rc = EXIT_OK;
+
+	t = cli_id_type(cli, cli->args[0], &rc);
+	if (t < 0)
+		return rc;
+	out_list_init(&l);
+	st = cli_fetch(cli, (enum record_type)t, cli->args[0], &l);
+	if (st == CACHE_ERR_NOTFOUND || (st == CACHE_OK && l.n == 0))
+		rc = not_found("contact or authority", cli->args[0]);
+	else if (st != CACHE_OK)
+		rc = cli_cache_error(st, "cannot read the cache", NULL);
+	else
+		rc = cli_print_one(cli, &l);
+	out_list_free(&l);
+	return rc;
+}
+
+static int
+cli_star(struct cli *cli, int on)
+{
+	enum cache_status	 st;
+	struct buf		 b;
+	char			*clean;
+	int			 t, rc = EXIT_OK;
+
+	t = cli_id_type(cli, cli->args[0], &rc);
+	if (t < 0)
+		return rc;
+	st = cache_star_set(cli->cache, (enum record_type)t, cli->args[0],
+	    on);
+	if (st != CACHE_OK)
+		return cli_cache_error(st, on ? "cannot star" :
+		    "cannot unstar", NULL);
+	clean = sanitize(cli->args[0], SANITIZE_LINE);
+	buf_init(&b);
+	buf_addf(&b, "%s %s\n", on ? "starred" : "unstarred", clean);
+	free(clean);
+	rc = cli_print(&b);
+	buf_free(&b);
+	return rc;
+}
+
+int
+cli_cmd_star(struct cli *cli)
+{
+	return cli_star(cli, 1);
+}
+
+int
+cli_cmd_unstar(struct cli *cli)
+{
+	return cli_star(cli, 0);
+}
+
+int
+cli_cmd_starred(struct cli *cli)
+{
+	struct cache_filter	 f;
+	struct out_list		 l;
+	int			 rc;
+
+	memset(&f, 0, sizeof f);
+	f.starred_only = 1;
+	out_list_init(&l);
+	f.type = REC_AUTHORITY;
+	rc = cli_list(cli, &f, &l);
+	if (rc == EXIT_OK) {
+		f.type = REC_CONTACT;
+		rc = cli_list(cli, &f, &l);
+	}
+	if (rc == EXIT_OK)
+		rc = cli_print_list(cli, &l, starred_cols, NCOLS(starred_cols));
+	out_list_free(&l);
+	return rc;
+}
+
+int
+cli_cmd_default(struct cli *cli)
+{
+	struct cache_counts	 c;
+	enum cache_status	 st;
+	struct buf		 b;
+	int			 rc;
+
+	memset(&c, 0, sizeof c);
+	st = cache_counts_get(cli->cache, &c);
+	if (st != CACHE_OK)
+		return cli_cache_error(st, "cannot read the cache", NULL);
+	if (c.countries == 0) {
+		buf_init(&b);
+		buf_addf(&b, "The directory cache is empty.\n\n"
+		    "To try globe with the bundled demo directory:\n"
+		    "    globe --demo\n\n"
+		    "To use the GlobE Network feed, put its address and "
+		    "public key in\n%s:\n"
+		    "    feed = https://example.org/globe/\n"
+		    "    pubkey = /path/to/feed.pub\n"
+		    "then run:\n"
+		    "    globe sync\n",
+		    cli->config_path);
+		if (cli->format == OUT_HUMAN)
+			rc = cli_print(&b);
+		else {
+			/* Scripts get an empty list; people the hint. */
+			fputs(b.data, stderr);
+			rc = cli_cmd_countries(cli);
+		}
+		buf_free(&b);
+		return rc;
+	}
+	rc = cli_cmd_countries(cli);
+	if (rc == EXIT_OK) {
+		fflush(stdout);
+		fprintf(cli->format == OUT_HUMAN ? stdout : stderr,
+		    "globe: the full-screen interface is coming; try "
+		    "`globe search WORDS` or `globe --help`.\n");
+	}
+	return rc;
+}

@@ -1,0 +1,432 @@
+/*
+ * cli-sync.c: `globe sync`, `globe status`, and the set-up of --demo
+ * (the bundled feed, synced quietly when its serial differs from the
+ * demo cache's). Progress goes to stderr, only on a terminal, at most ten
+ * updates a second; the summary goes to stdout.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cache/cache.h"
+#include "common/common.h"
+#include "net/net.h"
+#include "tui/tui.h"
+
+struct cli_progress {
+	struct timespec	 last;
+	int		 shown;
+};
+
+static void
+cli_progress_cb(const struct net_progress *p, void *arg)
+{
+	struct cli_progress	*pr = arg;
+	struct timespec		 now;
+	long			 ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - pr->last.tv_sec) * 1000 +
+	    (now.tv_nsec - pr->last.tv_nsec) / 1000000;
+	if (pr->shown && ms < 100)
+		return;
+	pr->last = now;
+	pr->shown = 1;
+	if (p->nobjects > 0 && p->total > 0)
+		fprintf(stderr, "\rsync: %s %u/%u, %llu of %llu KiB, %llu "
+		    "records   ", p->phase, p->object, p->nobjects,
+		    (unsigned long long)(p->bytes / 1024),
+		    (unsigned long long)(p->total / 1024),
+		    (unsigned long long)p->records);
+	else
+		fprintf(stderr, "\rsync: %s, %llu records   ", p->phase,
+		    (unsigned long long)p->records);
+	fflush(stderr);
+}
+
+/* Fills the options of a sync from the config, the flags or the demo. */
+static int
+cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
+{
+	char	*path, *cause = NULL;
+
+	memset(o, 0, sizeof *o);
+	o->tmp_dir = cli->data_dir;
+	*demo_key = NULL;
+	if (cli->demo) {
+		path = xasprintf("%s/demo.pub", cli->demo_dir);
+		*demo_key = tui_config_pubkey(path, &cause);
+		free(path);
+		if (*demo_key == NULL) {
+			cli_error(EXIT_ERROR, "the demo feed is missing "
+			    "(GLOBE_DEMO_FEED, or build globe with make): %s",
+			    cause);
+			free(cause);
+			return EXIT_ERROR;
+		}
+		o->feed = cli->demo_dir;
+		o->pubkeys = (const char *const *)demo_key;
+		o->npubkeys = 1;
+		return EXIT_OK;
+	}
+	o->feed = cli->opt[OPT_FEED] != NULL ? cli->opt[OPT_FEED] :
+	    cli->config.feed;
+	if (o->feed == NULL || *o->feed == '\0') {
+		return cli_error(EXIT_USAGE, "no feed configured: put "
+		    "'feed = URL' in %s or use sync --feed URL (or try "
+		    "globe --demo)", cli->config_path);
+	}
+	o->pubkeys = (const char *const *)cli->config.pubkeys;
+	o->npubkeys = cli->config.npubkeys;
+	o->allow_unsigned = cli->config.allow_unsigned ||
+	    cli->opt[OPT_ALLOW_UNSIGNED] != NULL;
+	return EXIT_OK;
+}
+
+static int
+cli_sync_run(struct cli *cli, int quiet, struct net_result *res)
+{
+	struct net_options	 o;
+	struct cli_progress	 pr;
+	enum net_status		 st;
+	char			*cause = NULL, *demo_key;
+	int			 rc, progress;
+
+	memset(res, 0, sizeof *res);
+	rc = cli_sync_options(cli, &o, &demo_key);
+	if (rc != EXIT_OK)
+		return rc;
+	if (path_mkdir_p(cli->data_dir, 0700) != 0) {
+		free(demo_key);
+		return cli_error(EXIT_CACHE, "cannot create %s: %s",
+		    cli->data_dir, strerror(errno));
+	}
+	memset(&pr, 0, sizeof pr);
+	progress = !quiet && isatty(STDERR_FILENO);
+	st = net_sync(cli->cache, &o, progress ? cli_progress_cb : NULL, &pr,
+	    res, &cause);
+	if (pr.shown)
+		fprintf(stderr, "\r%*s\r", 70, "");
+	free(demo_key);
+	if (st != NET_OK) {
+		char *clean = sanitize(cause, SANITIZE_LINE);
+
+		if (*clean != '\0')
+			cli_error(net_exit_code(st), "sync failed: %s: %s",
+			    net_strerror(st), clean);
+		else
+			cli_error(net_exit_code(st), "sync failed: %s",
+			    net_strerror(st));
+		free(clean);
+		free(cause);
+		net_result_clear(res);
+		return net_exit_code(st);
+	}
+	free(cause);
+	return EXIT_OK;
+}
+
+static json_t *
+json_changes(const struct cache_changes *c)
+{
+	static const char *const names[REC_NDATA] = {
+		"countries", "authorities", "contacts", "newsletters"
+	};
+	json_t	*o = json_object(), *t;
+	int	 i;
+
+	for (i = 0; i < REC_NDATA; i++) {
+		t = json_object();
+		json_object_set_new(t, "added", json_integer(c->added[i]));
+		json_object_set_new(t, "changed", json_integer(c->changed[i]));
+		json_object_set_new(t, "removed", json_integer(c->removed[i]));
+		json_object_set_new(o, names[i], t);
+	}
+	return o;
+}
+
+/* Prints a JSON object (consumed) safely, with a final newline. */
+static int
+cli_print_json(json_t *o)
+{
+	struct buf	 b;
+	char		*text, *safe;
+	int		 rc;
+
+	text = json_dumps(o, JSON_INDENT(2));
+	json_decref(o);
+	safe = out_json_safe(text != NULL ? text : "{}");
+	free(text);
+	buf_init(&b);
+	buf_adds(&b, safe);
+	buf_addc(&b, '\n');
+	free(safe);
+	rc = cli_print(&b);
+	buf_free(&b);
+	return rc;
+}
+
+int
+cli_cmd_sync(struct cli *cli)
+{
+	struct net_result	 res;
+	struct buf		 b;
+	json_t			*o;
+	char			*summary, *was;
+	int			 rc, quiet = cli->opt[OPT_QUIET] != NULL;
+
+	rc = cli_sync_run(cli, quiet, &res);
+	if (rc != EXIT_OK)
+		return rc;
+	if (cli->format == OUT_JSON) {
+		o = json_object();
+		json_object_set_new(o, "serial", json_integer(res.new_serial));
+		json_object_set_new(o, "old_serial", res.old_serial < 0 ?
+		    json_null() : json_integer(res.old_serial));
+		json_object_set_new(o, "unchanged",
+		    json_boolean(res.unchanged));
+		json_object_set_new(o, "objects", json_integer(res.nobjects));
+		json_object_set_new(o, "bytes",
+		    json_integer((json_int_t)res.bytes));
+		json_object_set_new(o, "changes", json_changes(&res.changes));
+		if (res.expires != NULL)
+			json_object_set_new(o, "expires",
+			    json_string(res.expires));
+		net_result_clear(&res);
+		return cli_print_json(o);
+	}
+	if (quiet) {
+		net_result_clear(&res);
+		return EXIT_OK;
+	}
+	buf_init(&b);
+	if (res.unchanged)
+		buf_addf(&b, "already up to date (serial %lld)\n",
+		    (long long)res.new_serial);
+	else {
+		summary = net_changes_summary(&res.changes);
+		if (res.old_serial < 0)
+			was = xstrdup("was empty");
+		else
+			was = xasprintf("was %lld", (long long)res.old_serial);
+		buf_addf(&b, "synced serial %lld (%s): %s (%llu bytes)\n",
+		    (long long)res.new_serial, was, summary,
+		    (unsigned long long)res.bytes);
+		free(was);
+		free(summary);
+	}
+	net_result_clear(&res);
+	rc = cli_print(&b);
+	buf_free(&b);
+	return rc;
+}
+
+/* The serial of the demo feed's index.json, or -1 with an error printed. */
+static int64_t
+cli_demo_serial(struct cli *cli, int *rc)
+{
+	struct feed_index	 idx;
+	enum net_status		 st;
+	char			*path, *text, *cause = NULL;
+	size_t			 len;
+	int64_t			 serial;
+
+	path = xasprintf("%s/index.json", cli->demo_dir);
+	text = tui_file_read(path, &len);
+	if (text == NULL) {
+		*rc = cli_error(EXIT_ERROR, "the demo feed is missing: %s: %s "
+		    "(set GLOBE_DEMO_FEED, or build globe with make)", path,
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	memset(&idx, 0, sizeof idx);
+	st = feed_index_parse(text, len, &idx, &cause);
+	free(text);
+	if (st != NET_OK) {
+		*rc = cli_error(net_exit_code(st), "the demo feed: %s: %s",
+		    net_strerror(st), cause != NULL ? cause : "");
+		free(cause);
+		feed_index_clear(&idx);
+		return -1;
+	}
+	serial = idx.serial;
+	feed_index_clear(&idx);
+	return serial;
+}
+
+int
+cli_demo_prepare(struct cli *cli)
+{
+	struct cache_state	 state;
+	struct net_result	 res;
+	enum cache_status	 cst;
+	int64_t			 serial, cached;
+	char			*cause = NULL, *p;
+	int			 rc = EXIT_OK;
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	size_t			 i;
+
+	serial = cli_demo_serial(cli, &rc);
+	if (serial < 0)
+		return rc;
+	memset(&state, 0, sizeof state);
+	cst = cache_state_get(cli->cache, &state);
+	if (cst != CACHE_OK)
+		return cli_cache_error(cst, "cannot read the demo cache", NULL);
+	cached = state.serial;
+	cache_state_clear(&state);
+	if (cached == serial)
+		return EXIT_OK;
+	/* The demo cache is ours: a demo feed rebuilt from scratch (serial
+	 * back to 1, or a new key) replaces it. */
+	if (cached > serial) {
+		cache_close(cli->cache);
+		cli->cache = NULL;
+		for (i = 0; i < 3; i++) {
+			p = xasprintf("%s%s", cli->db_path, suffixes[i]);
+			unlink(p);
+			free(p);
+		}
+		cst = cache_open(cli->db_path, 0, &cli->cache, &cause);
+		if (cst != CACHE_OK) {
+			cli->cache = NULL;
+			return cli_cache_error(cst, "cannot open the demo "
+			    "cache", cause);
+		}
+	}
+	rc = cli_sync_run(cli, 1, &res);
+	if (rc == EXIT_OK)
+		net_result_clear(&res);
+	return rc;
+}
+
+static char *
+time_text(int64_t t)
+{
+	char	 out[32];
+
+	if (t <= 0)
+		return xstrdup("never");
+	feed_time_format((time_t)t, out);
+	return xstrdup(out);
+}
+
+int
+cli_cmd_status(struct cli *cli)
+{
+	struct cache_state	 s;
+	struct cache_counts	 c;
+	enum cache_status	 st;
+	struct buf		 b;
+	json_t			*o, *cj;
+	char			*hex = NULL, *last, *ok, *v[6];
+	int			 rc;
+	size_t			 i;
+
+	if (cli->opt[OPT_CHECKSUM] != NULL) {
+		st = cache_checksum(cli->cache, &hex);
+		if (st != CACHE_OK)
+			return cli_cache_error(st, "cannot compute the "
+			    "checksum", NULL);
+		buf_init(&b);
+		buf_addf(&b, "%s\n", hex);
+		free(hex);
+		rc = cli_print(&b);
+		buf_free(&b);
+		return rc;
+	}
+	memset(&s, 0, sizeof s);
+	memset(&c, 0, sizeof c);
+	st = cache_state_get(cli->cache, &s);
+	if (st == CACHE_OK)
+		st = cache_counts_get(cli->cache, &c);
+	if (st != CACHE_OK) {
+		cache_state_clear(&s);
+		return cli_cache_error(st, "cannot read the cache", NULL);
+	}
+	last = time_text(s.last_sync);
+	ok = time_text(s.last_success);
+	if (cli->format == OUT_JSON) {
+		o = json_object();
+#define JS(k, val) json_object_set_new(o, k, (val) != NULL ? \
+		    json_string(val) : json_null())
+		JS("db", cli->db_path);
+		JS("feed_url", s.feed_url);
+		JS("feed_id", s.feed_id);
+		json_object_set_new(o, "serial", s.serial < 0 ? json_null() :
+		    json_integer(s.serial));
+		JS("issued", s.issued);
+		JS("expires", s.expires);
+		JS("last_sync", s.last_sync > 0 ? last : NULL);
+		JS("last_result", s.last_result);
+		JS("last_success", s.last_success > 0 ? ok : NULL);
+#undef JS
+		cj = json_object();
+		json_object_set_new(cj, "countries", json_integer(c.countries));
+		json_object_set_new(cj, "authorities",
+		    json_integer(c.authorities));
+		json_object_set_new(cj, "contacts", json_integer(c.contacts));
+		json_object_set_new(cj, "newsletters",
+		    json_integer(c.newsletters));
+		json_object_set_new(cj, "unread", json_integer(c.unread));
+		json_object_set_new(cj, "starred", json_integer(c.starred));
+		json_object_set_new(o, "counts", cj);
+		free(last);
+		free(ok);
+		cache_state_clear(&s);
+		return cli_print_json(o);
+	}
+	v[0] = sanitize(s.feed_url != NULL ? s.feed_url :
+	    (cli->config.feed != NULL ? cli->config.feed : "(none)"),
+	    SANITIZE_LINE);
+	v[1] = sanitize(s.feed_id != NULL ? s.feed_id : "(none)",
+	    SANITIZE_LINE);
+	v[2] = sanitize(s.issued != NULL ? s.issued : "-", SANITIZE_LINE);
+	v[3] = sanitize(s.expires != NULL ? s.expires : "-", SANITIZE_LINE);
+	v[4] = sanitize(s.last_result != NULL ? s.last_result : "",
+	    SANITIZE_LINE);
+	v[5] = NULL;
+	buf_init(&b);
+	buf_addf(&b, "database:      %s\n", cli->db_path);
+	buf_addf(&b, "feed:          %s\n", v[0]);
+	buf_addf(&b, "feed id:       %s\n", v[1]);
+	if (s.serial < 0)
+		buf_addf(&b, "serial:        (never synced)\n");
+	else
+		buf_addf(&b, "serial:        %lld\n", (long long)s.serial);
+	buf_addf(&b, "issued:        %s\n", v[2]);
+	buf_addf(&b, "expires:       %s\n", v[3]);
+	if (*v[4] != '\0')
+		buf_addf(&b, "last sync:     %s (%s)\n", last, v[4]);
+	else
+		buf_addf(&b, "last sync:     %s\n", last);
+	buf_addf(&b, "last success:  %s\n", ok);
+	buf_addf(&b, "countries:     %u\n", c.countries);
+	buf_addf(&b, "authorities:   %u\n", c.authorities);
+	buf_addf(&b, "contacts:      %u\n", c.contacts);
+	buf_addf(&b, "newsletters:   %u (%u unread)\n", c.newsletters,
+	    c.unread);
+	buf_addf(&b, "starred:       %u\n", c.starred);
+	if (s.issued != NULL)
+		buf_addf(&b, "data as of %s\n", v[2]);
+	else
+		buf_addf(&b, "no data yet: run globe sync (or try globe "
+		    "--demo)\n");
+	for (i = 0; i < 5; i++)
+		free(v[i]);
+	free(last);
+	free(ok);
+	cache_state_clear(&s);
+	rc = cli_print(&b);
+	buf_free(&b);
+	return rc;
+}

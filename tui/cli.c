@@ -1,0 +1,563 @@
+/*
+ * cli.c: the globe command line. One table of commands (name, handler,
+ * usage, summary, formats, arguments, options) drives dispatch, argument
+ * checks and every --help text, so they cannot drift apart. Global
+ * options may come before or after the command name. Errors are one line
+ * "globe: message: cause" on stderr and a documented exit code.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache/cache.h"
+#include "common/common.h"
+#include "tui/tui.h"
+
+/* Options of commands: one table of names, arguments and help. */
+static const struct cli_option_info {
+	const char	*name;
+	const char	*arg;		/* NULL for a flag */
+	const char	*help;
+} cli_options[OPT_MAX] = {
+	[OPT_FEED] = { "feed", "URL",
+	    "sync from URL (https://, file:// or a directory)" },
+	[OPT_ALLOW_UNSIGNED] = { "allow-unsigned", NULL,
+	    "accept a feed without a signature" },
+	[OPT_QUIET] = { "quiet", NULL, "print nothing but errors" },
+	[OPT_CHECKSUM] = { "checksum", NULL,
+	    "print only the checksum of the cached data and sync state" },
+	[OPT_COUNTRY] = { "country", "CC", "only this country" },
+	[OPT_KIND] = { "kind", "K", "only authorities of this kind" },
+	[OPT_ROLE] = { "role", "R", "only contacts with this role" },
+	[OPT_EXPERTISE] = { "expertise", "E",
+	    "only authorities with this expertise" },
+	[OPT_LANGUAGE] = { "language", "L", "only this language" },
+	[OPT_LIMIT] = { "limit", "N", "at most N results (default 50)" },
+};
+
+static const enum cli_opt opts_none[] = { OPT_MAX };
+static const enum cli_opt opts_sync[] = {
+	OPT_FEED, OPT_ALLOW_UNSIGNED, OPT_QUIET, OPT_MAX
+};
+static const enum cli_opt opts_status[] = { OPT_CHECKSUM, OPT_MAX };
+static const enum cli_opt opts_search[] = {
+	OPT_COUNTRY, OPT_KIND, OPT_ROLE, OPT_EXPERTISE, OPT_LANGUAGE,
+	OPT_LIMIT, OPT_MAX
+};
+
+#define F_HJ	(OUT_FMASK(OUT_HUMAN) | OUT_FMASK(OUT_JSON))
+#define F_LIST	(F_HJ | OUT_FMASK(OUT_CSV))
+#define F_PEOPLE (F_LIST | OUT_FMASK(OUT_VCARD))
+#define F_HUMAN	OUT_FMASK(OUT_HUMAN)
+
+static const struct cli_command cli_commands[] = {
+	{ "sync", cli_cmd_sync, "sync [--feed URL] [--allow-unsigned] [--quiet]",
+	  "Bring the cache up to date from the feed.", F_HJ, 0, 0,
+	  opts_sync },
+	{ "status", cli_cmd_status, "status [--checksum]",
+	  "Show the feed, the last sync and what the cache holds.", F_HJ,
+	  0, 0, opts_status },
+	{ "countries", cli_cmd_countries, "countries",
+	  "List every country with members.", F_LIST, 0, 0, opts_none },
+	{ "members", cli_cmd_members, "members CC",
+	  "List the member authorities of country CC.", F_PEOPLE, 1, 1,
+	  opts_none },
+	{ "authority", cli_cmd_authority, "authority ID",
+	  "Show one authority, every field, then its contacts.", F_PEOPLE,
+	  1, 1, opts_none },
+	{ "contacts", cli_cmd_contacts, "contacts [AUTHORITY-ID]",
+	  "List all contacts, or those of one authority.", F_PEOPLE, 0, 1,
+	  opts_none },
+	{ "show", cli_cmd_show, "show ID",
+	  "Show a contact or an authority, every field.", F_PEOPLE, 1, 1,
+	  opts_none },
+	{ "search", cli_cmd_search,
+	  "search WORDS... [--country CC] [--kind K] [--role R] "
+	  "[--expertise E] [--language L] [--limit N]",
+	  "Find people and authorities (accents and case do not matter).",
+	  F_PEOPLE, 1, -1, opts_search },
+	{ "newsletters", cli_cmd_newsletters, "newsletters",
+	  "List the newsletters, newest first, with read marks.", F_LIST,
+	  0, 0, opts_none },
+	{ "read", cli_cmd_read, "read ID",
+	  "Print a newsletter and mark it read.", F_HJ, 1, 1, opts_none },
+	{ "star", cli_cmd_star, "star ID",
+	  "Star a contact or an authority (kept across syncs).", F_HUMAN,
+	  1, 1, opts_none },
+	{ "unstar", cli_cmd_unstar, "unstar ID",
+	  "Remove a star.", F_HUMAN, 1, 1, opts_none },
+	{ "starred", cli_cmd_starred, "starred",
+	  "List the starred contacts and authorities.", F_PEOPLE, 0, 0,
+	  opts_none },
+};
+#define NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
+
+/* What runs with no command name. */
+static const struct cli_command cli_default = {
+	"", cli_cmd_default, "", "", F_LIST, 0, 0, opts_none
+};
+
+static const char *const cli_format_names[] = {
+	"human", "--json", "--csv", "--vcard"
+};
+
+int
+cli_error(int code, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fflush(stdout);
+	fputs("globe: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int
+cli_cache_error(enum cache_status st, const char *what, char *cause)
+{
+	int	 code = cache_exit_code(st);
+
+	if (cause != NULL && *cause != '\0')
+		cli_error(code, "%s: %s: %s", what, cache_strerror(st), cause);
+	else
+		cli_error(code, "%s: %s", what, cache_strerror(st));
+	free(cause);
+	return code;
+}
+
+int
+cli_usage_error(struct cli *cli, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fflush(stdout);
+	fputs("globe: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cli != NULL && cli->cmd != NULL && cli->cmd->name[0] != '\0')
+		fprintf(stderr, "usage: globe %s\n", cli->cmd->usage);
+	else
+		fputs("usage: globe [OPTIONS] [COMMAND [ARGS...]] "
+		    "(see globe --help)\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+cli_print(struct buf *b)
+{
+	if (out_write(b) != 0) {
+		return cli_error(EXIT_ERROR, "cannot write the output: %s",
+		    strerror(errno));
+	}
+	return EXIT_OK;
+}
+
+int
+cli_print_list(struct cli *cli, const struct out_list *l,
+    const struct out_column *cols, size_t ncols)
+{
+	struct buf	 b;
+	char		*text;
+	int		 rc;
+
+	buf_init(&b);
+	switch (cli->format) {
+	case OUT_HUMAN:
+		out_human_table(&b, l, cols, ncols, cli->bold);
+		break;
+	case OUT_JSON:
+		text = out_json_list(l);
+		buf_adds(&b, text);
+		free(text);
+		break;
+	case OUT_CSV:
+		out_csv_list(&b, l);
+		break;
+	case OUT_VCARD:
+		out_vcard_list(&b, l);
+		break;
+	}
+	rc = cli_print(&b);
+	buf_free(&b);
+	return rc;
+}
+
+enum cache_status
+cli_fetch(struct cli *cli, enum record_type type, const char *id,
+    struct out_list *l)
+{
+	struct cache_filter	 f;
+
+	memset(&f, 0, sizeof f);
+	f.type = type;
+	f.id = id;
+	return cache_list(cli->cache, &f, out_list_add_cb, l);
+}
+
+static void
+cli_help(FILE *fp)
+{
+	size_t	 i;
+
+	fprintf(fp, "usage: globe [OPTIONS] [COMMAND [ARGS...]]\n\n"
+	    "An offline directory of the GlobE Network: countries, member "
+	    "authorities,\ntheir focal points and the network's "
+	    "newsletters, kept in a local cache.\n\ncommands:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-12s %s\n", cli_commands[i].name,
+		    cli_commands[i].summary);
+	fprintf(fp, "\noptions (before or after the command):\n"
+	    "  --db PATH        the cache database\n"
+	    "  --config PATH    the config file\n"
+	    "  --demo           use the bundled demo directory\n"
+	    "  --json, --csv    output format (default: aligned columns)\n"
+	    "  --vcard          vCard 4.0 for commands that list people\n"
+	    "  --no-color       no bold headers (also NO_COLOR)\n"
+	    "  -h, --help       this help, or a command's (COMMAND --help)\n"
+	    "  --version        print the version\n"
+	    "\nWith no command, globe lists the countries.\n"
+	    "Exit status: 0 ok, 1 error, 2 usage, 3 network, "
+	    "4 feed rejected, 5 cache.\n");
+}
+
+static void
+cli_command_help(const struct cli_command *c)
+{
+	const struct cli_option_info	*o;
+	const enum cli_opt		*op;
+	char				*left;
+	size_t				 i;
+	int				 first = 1;
+
+	printf("usage: globe %s\n\n%s\n", c->usage, c->summary);
+	for (op = c->options; *op != OPT_MAX; op++) {
+		o = &cli_options[*op];
+		if (first)
+			printf("\noptions:\n");
+		first = 0;
+		left = xasprintf("--%s%s%s", o->name, o->arg ? " " : "",
+		    o->arg ? o->arg : "");
+		printf("  %-20s %s\n", left, o->help);
+		free(left);
+	}
+	printf("\noutput formats:");
+	for (i = 0; i < 4; i++) {
+		if (c->formats & OUT_FMASK(i))
+			printf(" %s", cli_format_names[i]);
+	}
+	printf("\n");
+}
+
+/* A global option at argv[*i]: 1 consumed, 0 not global, -1 error. */
+static int
+cli_global(struct cli *cli, int argc, char **argv, int *i, int *help,
+    int *version, int *nocolor, int *nformats)
+{
+	const char	*a = argv[*i], *val = NULL;
+	size_t		 nlen;
+	const char	*eq;
+
+	if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+		*help = 1;
+		return 1;
+	}
+	if (strcmp(a, "--version") == 0) {
+		*version = 1;
+		return 1;
+	}
+	if (strcmp(a, "--demo") == 0) {
+		cli->demo = 1;
+		return 1;
+	}
+	if (strcmp(a, "--no-color") == 0 || strcmp(a, "--no-colour") == 0) {
+		*nocolor = 1;
+		return 1;
+	}
+	if (strcmp(a, "--json") == 0 || strcmp(a, "--csv") == 0 ||
+	    strcmp(a, "--vcard") == 0) {
+		enum out_format f = a[2] == 'j' ? OUT_JSON :
+		    a[2] == 'c' ? OUT_CSV : OUT_VCARD;
+
+		if (*nformats > 0 && cli->format != f) {
+			cli_usage_error(NULL, "choose one of --json, --csv "
+			    "and --vcard");
+			return -1;
+		}
+		cli->format = f;
+		(*nformats)++;
+		return 1;
+	}
+	eq = strchr(a, '=');
+	nlen = eq != NULL ? (size_t)(eq - a) : strlen(a);
+	if ((nlen == 4 && strncmp(a, "--db", 4) == 0) ||
+	    (nlen == 8 && strncmp(a, "--config", 8) == 0)) {
+		if (eq != NULL)
+			val = eq + 1;
+		else if (*i + 1 < argc)
+			val = argv[++*i];
+		else {
+			cli_usage_error(NULL, "%.*s needs a value", (int)nlen,
+			    a);
+			return -1;
+		}
+		if (*val == '\0') {
+			cli_usage_error(NULL, "%.*s needs a value", (int)nlen,
+			    a);
+			return -1;
+		}
+		if (nlen == 4)
+			cli->db_opt = val;
+		else
+			cli->config_opt = val;
+		return 1;
+	}
+	return 0;
+}
+
+/* Parses the command's own options and arguments (collected in args). */
+static int
+cli_command_args(struct cli *cli, int nargs, char **args)
+{
+	const struct cli_command	*c = cli->cmd;
+	const struct cli_option_info	*o;
+	const enum cli_opt		*op;
+	const char			*a, *eq;
+	size_t				 nlen;
+	int				 i, dashdash = 0, found;
+
+	cli->args = xcalloc((size_t)nargs + 1, sizeof *cli->args);
+	cli->nargs = 0;
+	for (i = 0; i < nargs; i++) {
+		a = args[i];
+		if (dashdash || a[0] != '-' || a[1] == '\0') {
+			cli->args[cli->nargs++] = args[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			dashdash = 1;
+			continue;
+		}
+		eq = strchr(a, '=');
+		nlen = eq != NULL ? (size_t)(eq - a) : strlen(a);
+		found = 0;
+		for (op = c->options; *op != OPT_MAX; op++) {
+			o = &cli_options[*op];
+			if (a[1] != '-' || nlen - 2 != strlen(o->name) ||
+			    strncmp(a + 2, o->name, nlen - 2) != 0)
+				continue;
+			found = 1;
+			if (o->arg == NULL) {
+				if (eq != NULL)
+					return cli_usage_error(cli, "--%s takes "
+					    "no value", o->name);
+				cli->opt[*op] = "1";
+			} else if (eq != NULL)
+				cli->opt[*op] = eq + 1;
+			else if (i + 1 < nargs)
+				cli->opt[*op] = args[++i];
+			else
+				return cli_usage_error(cli, "--%s needs a "
+				    "value", o->name);
+			break;
+		}
+		if (!found) {
+			if (c->name[0] == '\0')
+				return cli_usage_error(cli, "unknown option "
+				    "'%s'", a);
+			return cli_usage_error(cli, "unknown option '%s' for %s",
+			    a, c->name);
+		}
+	}
+	if (cli->nargs < c->minargs)
+		return cli_usage_error(cli, "%s needs %s", c->name,
+		    c->minargs == 1 && c->maxargs == 1 ? "one argument" :
+		    "more arguments");
+	if (c->maxargs >= 0 && cli->nargs > c->maxargs) {
+		if (c->name[0] == '\0')
+			return cli_usage_error(cli, "unknown command '%s'",
+			    cli->args[0]);
+		return cli_usage_error(cli, "too many arguments for %s",
+		    c->name);
+	}
+	return EXIT_OK;
+}
+
+static int
+cli_open(struct cli *cli)
+{
+	enum cache_status	 st;
+	char			*cause = NULL, *what;
+
+	st = cache_open(cli->db_path, 0, &cli->cache, &cause);
+	if (st != CACHE_OK) {
+		cli->cache = NULL;
+		what = xasprintf("cannot open the cache %s", cli->db_path);
+		st = cli_cache_error(st, what, cause);
+		free(what);
+		return st;
+	}
+	return EXIT_OK;
+}
+
+static char *
+cli_demo_dir(void)
+{
+	const char	*e = getenv("GLOBE_DEMO_FEED");
+
+	if (e != NULL && *e != '\0')
+		return xstrdup(e);
+	if (access(GLOBE_PKGDATADIR "/demo-feed/index.json", R_OK) == 0)
+		return xstrdup(GLOBE_PKGDATADIR "/demo-feed");
+	return xstrdup(GLOBE_BUILDDIR "/data/demo-feed");
+}
+
+static int
+cli_setup(struct cli *cli)
+{
+	char	*cause = NULL, *path, *dir;
+	int	 rc;
+
+	if (cli->config_opt != NULL)
+		path = xstrdup(cli->config_opt);
+	else {
+		dir = path_config_dir();
+		path = xasprintf("%s/config", dir);
+		free(dir);
+	}
+	rc = tui_config_load(&cli->config, path, cli->config_opt != NULL,
+	    &cause);
+	cli->config_path = path;
+	if (rc != 0) {
+		cli_error(EXIT_USAGE, "%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	cli->data_dir = path_data_dir();
+	if (cli->db_opt != NULL)
+		cli->db_path = xstrdup(cli->db_opt);
+	else
+		cli->db_path = xasprintf("%s/%s", cli->data_dir,
+		    cli->demo ? "demo.db" : "globe.db");
+	if (cli->db_opt != NULL) {
+		free(cli->data_dir);
+		cli->data_dir = path_dirname(cli->db_path);
+	}
+	if (cli->demo)
+		cli->demo_dir = cli_demo_dir();
+	return EXIT_OK;
+}
+
+static const struct cli_command *
+cli_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	}
+	return NULL;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli	  cli;
+	char		**rest;
+	const char	 *nc;
+	int		  nrest = 0, i, r, help = 0, version = 0, nocolor = 0;
+	int		  nformats = 0, dashdash = 0, rc;
+
+	memset(&cli, 0, sizeof cli);
+	cli.format = OUT_HUMAN;
+	rest = xcalloc((size_t)argc + 1, sizeof *rest);
+	for (i = 1; i < argc; i++) {
+		if (!dashdash) {
+			r = cli_global(&cli, argc, argv, &i, &help, &version,
+			    &nocolor, &nformats);
+			if (r < 0) {
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			if (r > 0)
+				continue;
+		}
+		if (strcmp(argv[i], "--") == 0)
+			dashdash = 1;
+		if (cli.cmd == NULL && !dashdash) {
+			if (argv[i][0] == '-' && argv[i][1] != '\0') {
+				rc = cli_usage_error(NULL, "unknown option "
+				    "'%s'", argv[i]);
+				goto out;
+			}
+			cli.cmd = cli_find(argv[i]);
+			if (cli.cmd == NULL) {
+				rc = cli_usage_error(NULL, "unknown command "
+				    "'%s'", argv[i]);
+				goto out;
+			}
+			continue;
+		}
+		rest[nrest++] = argv[i];
+	}
+	if (version) {
+		printf("globe %s\n", PACKAGE_VERSION);
+		rc = EXIT_OK;
+		goto out;
+	}
+	if (help) {
+		if (cli.cmd != NULL)
+			cli_command_help(cli.cmd);
+		else
+			cli_help(stdout);
+		rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_ERROR;
+		goto out;
+	}
+	if (cli.cmd == NULL)
+		cli.cmd = &cli_default;
+	if ((cli.cmd->formats & OUT_FMASK(cli.format)) == 0) {
+		rc = cli_usage_error(&cli, "%s is not available for %s",
+		    cli_format_names[cli.format], cli.cmd->name[0] != '\0' ?
+		    cli.cmd->name : "the country list");
+		goto out;
+	}
+	rc = cli_command_args(&cli, nrest, rest);
+	if (rc != EXIT_OK)
+		goto out;
+	nc = getenv("NO_COLOR");
+	cli.bold = cli.format == OUT_HUMAN && !nocolor &&
+	    (nc == NULL || *nc == '\0') && isatty(STDOUT_FILENO);
+	rc = cli_setup(&cli);
+	if (rc != EXIT_OK)
+		goto out;
+	rc = cli_open(&cli);
+	if (rc != EXIT_OK)
+		goto out;
+	if (cli.demo && cli.cmd->run != cli_cmd_sync) {
+		rc = cli_demo_prepare(&cli);
+		if (rc != EXIT_OK)
+			goto out;
+	}
+	rc = cli.cmd->run(&cli);
+out:
+	if (cli.cache != NULL)
+		cache_close(cli.cache);
+	tui_config_clear(&cli.config);
+	free(cli.db_path);
+	free(cli.config_path);
+	free(cli.data_dir);
+	free(cli.demo_dir);
+	free(cli.args);
+	free(rest);
+	return rc;
+}

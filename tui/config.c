@@ -1,0 +1,230 @@
+/*
+ * config.c: the config file, "key = value" lines with # comments. The
+ * keys are a table; an unknown key or a bad value is an error naming the
+ * line, and the CLI exits 2 for it. Public keys may be given as the
+ * base64 line minisign prints or as a path to a .pub file.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/common.h"
+#include "tui/tui.h"
+
+#define FILE_MAX	(1024 * 1024)
+
+char *
+tui_file_read(const char *path, size_t *lenp)
+{
+	struct buf	 b;
+	char		 tmp[4096];
+	ssize_t		 n;
+	int		 fd, saved;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1)
+		return NULL;
+	buf_init(&b);
+	for (;;) {
+		n = read(fd, tmp, sizeof tmp);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		buf_add(&b, tmp, (size_t)n);
+		if (b.len > FILE_MAX) {
+			n = -1;
+			errno = EFBIG;
+			break;
+		}
+	}
+	if (n < 0) {
+		saved = errno;
+		close(fd);
+		buf_free(&b);
+		errno = saved;
+		return NULL;
+	}
+	close(fd);
+	if (lenp != NULL)
+		*lenp = b.len;
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_detach(&b);
+}
+
+/* A value that looks like a path rather than a base64 key. */
+static int
+looks_like_path(const char *v)
+{
+	size_t	 len = strlen(v);
+
+	if (strchr(v, '/') != NULL || (v[0] == '~' && v[1] == '/'))
+		return 1;
+	if (len > 4 && strcmp(v + len - 4, ".pub") == 0)
+		return 1;
+	return access(v, R_OK) == 0;
+}
+
+char *
+tui_config_pubkey(const char *value, char **cause)
+{
+	const char	*home;
+	char		*path, *text;
+
+	if (!looks_like_path(value))
+		return xstrdup(value);
+	if (value[0] == '~' && value[1] == '/' &&
+	    (home = getenv("HOME")) != NULL)
+		path = xasprintf("%s%s", home, value + 1);
+	else
+		path = xstrdup(value);
+	text = tui_file_read(path, NULL);
+	if (text == NULL && cause != NULL)
+		*cause = xasprintf("cannot read public key %s: %s", path,
+		    strerror(errno));
+	free(path);
+	return text;
+}
+
+static char *
+trim(char *s)
+{
+	char	*e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	*e = '\0';
+	return s;
+}
+
+enum config_key {
+	CONFIG_FEED,
+	CONFIG_PUBKEY,
+	CONFIG_ALLOW_UNSIGNED
+};
+static const char *const config_keys[] = {
+	"feed", "pubkey", "allow_unsigned"
+};
+
+static int
+config_set(struct tui_config *c, int key, const char *value, char **why)
+{
+	char	*text;
+
+	switch (key) {
+	case CONFIG_FEED:
+		free(c->feed);
+		c->feed = xstrdup(value);
+		return 0;
+	case CONFIG_PUBKEY:
+		if (c->npubkeys == TUI_PUBKEYS_MAX) {
+			*why = xasprintf("more than %d public keys",
+			    TUI_PUBKEYS_MAX);
+			return -1;
+		}
+		text = tui_config_pubkey(value, why);
+		if (text == NULL)
+			return -1;
+		c->pubkeys[c->npubkeys++] = text;
+		return 0;
+	case CONFIG_ALLOW_UNSIGNED:
+		if (strcmp(value, "yes") == 0 || strcmp(value, "true") == 0 ||
+		    strcmp(value, "1") == 0)
+			c->allow_unsigned = 1;
+		else if (strcmp(value, "no") == 0 ||
+		    strcmp(value, "false") == 0 || strcmp(value, "0") == 0)
+			c->allow_unsigned = 0;
+		else {
+			*why = xasprintf("allow_unsigned must be yes or no, "
+			    "not '%s'", value);
+			return -1;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+int
+tui_config_load(struct tui_config *c, const char *path, int required,
+    char **cause)
+{
+	char	*text, *line, *next, *eq, *key, *value, *why = NULL;
+	size_t	 k;
+	int	 lineno = 0, found;
+
+	text = tui_file_read(path, NULL);
+	if (text == NULL) {
+		if (errno == ENOENT && !required)
+			return 0;
+		*cause = xasprintf("cannot read config %s: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	free(c->path);
+	c->path = xstrdup(path);
+	for (line = text; line != NULL; line = next) {
+		lineno++;
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		line = trim(line);
+		if (*line == '\0' || *line == '#')
+			continue;
+		eq = strchr(line, '=');
+		if (eq == NULL) {
+			*cause = xasprintf("config:%d: expected 'key = value' "
+			    "(%s)", lineno, path);
+			free(text);
+			return -1;
+		}
+		*eq = '\0';
+		key = trim(line);
+		value = trim(eq + 1);
+		found = 0;
+		for (k = 0; k < sizeof config_keys / sizeof config_keys[0];
+		    k++) {
+			if (strcmp(key, config_keys[k]) != 0)
+				continue;
+			found = 1;
+			if (config_set(c, (int)k, value, &why) != 0) {
+				*cause = xasprintf("config:%d: %s (%s)",
+				    lineno, why, path);
+				free(why);
+				free(text);
+				return -1;
+			}
+			break;
+		}
+		if (!found) {
+			*cause = xasprintf("config:%d: unknown key '%s' (%s)",
+			    lineno, key, path);
+			free(text);
+			return -1;
+		}
+	}
+	free(text);
+	return 0;
+}
+
+void
+tui_config_clear(struct tui_config *c)
+{
+	size_t	 i;
+
+	free(c->path);
+	free(c->feed);
+	for (i = 0; i < c->npubkeys; i++)
+		free(c->pubkeys[i]);
+	memset(c, 0, sizeof *c);
+}

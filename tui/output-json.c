@@ -1,0 +1,127 @@
+/*
+ * output-json.c: --json. A list becomes one array of objects whose keys
+ * are the record_types[] field names plus the extras (out_columns), lists
+ * as arrays. The data is kept as it is (JSON is for programs), but
+ * nothing a terminal would obey reaches stdout raw: jansson escapes C0
+ * controls, and out_json_safe escapes DEL, C1 and bidi controls.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "common/common.h"
+#include "tui/tui.h"
+
+/* A JSON string of s; invalid UTF-8 (never from a valid feed) is sanitized. */
+static json_t *
+json_str(const char *s)
+{
+	json_t	*j;
+	char	*clean;
+
+	j = json_string(s);
+	if (j == NULL) {
+		clean = sanitize(s, SANITIZE_TEXT);
+		j = json_string(clean);
+		free(clean);
+	}
+	return j != NULL ? j : json_string("");
+}
+
+static json_t *
+json_item(const struct out_item *it, const char **names, size_t n)
+{
+	struct out_value	 v;
+	json_t			*o, *a;
+	size_t			 i, k;
+
+	o = json_object();
+	for (i = 0; i < n; i++) {
+		out_item_get(it, names[i], &v);
+		switch (v.kind) {
+		case OUTV_NONE:
+			break;
+		case OUTV_STRING:
+			json_object_set_new(o, names[i], json_str(v.s));
+			break;
+		case OUTV_LIST:
+			a = json_array();
+			for (k = 0; k < v.n; k++)
+				json_array_append_new(a, json_str(v.list[k]));
+			json_object_set_new(o, names[i], a);
+			break;
+		case OUTV_NUMBER:
+			json_object_set_new(o, names[i],
+			    json_integer((json_int_t)v.num));
+			break;
+		case OUTV_BOOL:
+			json_object_set_new(o, names[i], json_boolean(v.num));
+			break;
+		}
+	}
+	return o;
+}
+
+/* 1 if a terminal could act on cp though jansson leaves it raw. */
+static int
+json_unsafe(uint32_t cp)
+{
+	return cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+	    cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *
+out_json_safe(const char *text)
+{
+	struct buf	 b;
+	size_t		 len = strlen(text), i = 0;
+	uint32_t	 cp;
+	int		 n;
+
+	buf_init(&b);
+	while (i < len) {
+		n = utf8_decode(text + i, len - i, &cp);
+		if (n < 0) {
+			/* jansson never writes this; drop it. */
+			i++;
+			continue;
+		}
+		if (json_unsafe(cp))
+			buf_addf(&b, "\\u%04x", (unsigned)cp);
+		else
+			buf_add(&b, text + i, (size_t)n);
+		i += (size_t)n;
+	}
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_detach(&b);
+}
+
+char *
+out_json_list(const struct out_list *l)
+{
+	const char	**names;
+	json_t		 *a;
+	size_t		  n, i;
+	char		 *text, *safe;
+
+	names = out_columns(l, &n);
+	a = json_array();
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(a, json_item(&l->v[i], names, n));
+	free(names);
+	text = json_dumps(a, JSON_INDENT(2));
+	json_decref(a);
+	if (text == NULL)
+		return xstrdup("[]\n");
+	safe = out_json_safe(text);
+	free(text);
+	text = xasprintf("%s\n", safe);
+	free(safe);
+	return text;
+}

@@ -1,0 +1,559 @@
+/*
+ * output.c: the list every CLI command fills (copies of cache rows), the
+ * one value getter all formats read it through (record fields by their
+ * record_types[] names, then a table of extras), and the human format:
+ * tables laid out by display width with utf8_fit, records as
+ * "name: value" lines, and word wrapping. Every feed string is sanitized.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/common.h"
+#include "tui/tui.h"
+
+#define T(t)	(1 << (t))
+
+/* Values an item carries besides its record, in output order. */
+static const struct out_extra {
+	const char	*name;
+	int		 types;
+	enum out_vkind	 kind;
+	size_t		 off;
+} out_extras[] = {
+	{ "country", T(REC_CONTACT), OUTV_STRING,
+	  offsetof(struct out_item, country) },
+	{ "country_name", T(REC_AUTHORITY) | T(REC_CONTACT), OUTV_STRING,
+	  offsetof(struct out_item, country_name) },
+	{ "authority_name", T(REC_CONTACT), OUTV_STRING,
+	  offsetof(struct out_item, authority_name) },
+	{ "authority_acronym", T(REC_CONTACT), OUTV_STRING,
+	  offsetof(struct out_item, authority_acronym) },
+	{ "detail", T(REC_AUTHORITY) | T(REC_CONTACT), OUTV_STRING,
+	  offsetof(struct out_item, detail) },
+	{ "authorities", T(REC_COUNTRY), OUTV_NUMBER,
+	  offsetof(struct out_item, authorities) },
+	{ "contacts", T(REC_COUNTRY) | T(REC_AUTHORITY), OUTV_NUMBER,
+	  offsetof(struct out_item, contacts) },
+	{ "starred", T(REC_AUTHORITY) | T(REC_CONTACT), OUTV_BOOL,
+	  offsetof(struct out_item, starred) },
+	{ "read", T(REC_NEWSLETTER), OUTV_BOOL,
+	  offsetof(struct out_item, read) },
+};
+#define NEXTRAS (sizeof out_extras / sizeof out_extras[0])
+
+void
+out_list_init(struct out_list *l)
+{
+	memset(l, 0, sizeof *l);
+}
+
+void
+out_list_free(struct out_list *l)
+{
+	size_t	 i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->n; i++) {
+		struct out_item	*it = &l->v[i];
+
+		record_clear(&it->rec);
+		free(it->country);
+		free(it->country_name);
+		free(it->authority_name);
+		free(it->authority_acronym);
+		free(it->detail);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+struct out_item *
+out_list_add(struct out_list *l, const struct record *rec,
+    const struct cache_extra *extra)
+{
+	const struct record_type_info	*ti = &record_types[rec->type];
+	struct out_item			*it;
+	size_t				 f, k;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	it = &l->v[l->n++];
+	memset(it, 0, sizeof *it);
+	it->rec.type = rec->type;
+	for (f = 0; f < ti->nfields; f++) {
+		if (ti->fields[f].kind == RF_STRING) {
+			if (rec->v[f].s != NULL)
+				record_set(&it->rec, (int)f, rec->v[f].s);
+		} else if (rec->v[f].list != NULL) {
+			for (k = 0; k < rec->v[f].n; k++)
+				record_list_add(&it->rec, (int)f,
+				    rec->v[f].list[k]);
+		}
+	}
+	if (extra != NULL) {
+		it->country_name = dup_or_null(extra->country_name);
+		it->authority_name = dup_or_null(extra->authority_name);
+		it->authority_acronym = dup_or_null(extra->authority_acronym);
+		it->authorities = extra->authorities;
+		it->contacts = extra->contacts;
+		it->starred = extra->starred;
+		it->read = extra->read;
+	}
+	return it;
+}
+
+int
+out_list_add_cb(const struct record *rec, const struct cache_extra *extra,
+    void *arg)
+{
+	out_list_add(arg, rec, extra);
+	return 0;
+}
+
+void
+out_item_get(const struct out_item *it, const char *name,
+    struct out_value *v)
+{
+	const struct record_type_info	*ti = &record_types[it->rec.type];
+	const struct out_extra		*e;
+	const char			*base = (const char *)it;
+	size_t				 i;
+	int				 f;
+
+	memset(v, 0, sizeof *v);
+	if (strcmp(name, "type") == 0) {
+		v->kind = OUTV_STRING;
+		v->s = ti->name;
+		return;
+	}
+	f = record_field_index(it->rec.type, name);
+	if (f >= 0) {
+		v->multiline = (ti->fields[f].flags & RF_MULTILINE) != 0;
+		if (ti->fields[f].kind == RF_STRING) {
+			if (it->rec.v[f].s != NULL) {
+				v->kind = OUTV_STRING;
+				v->s = it->rec.v[f].s;
+			}
+		} else if (it->rec.v[f].list != NULL) {
+			v->kind = OUTV_LIST;
+			v->list = it->rec.v[f].list;
+			v->n = it->rec.v[f].n;
+		}
+		return;
+	}
+	for (i = 0; i < NEXTRAS; i++) {
+		e = &out_extras[i];
+		if (strcmp(e->name, name) != 0)
+			continue;
+		if ((e->types & T(it->rec.type)) == 0)
+			return;
+		switch (e->kind) {
+		case OUTV_STRING:
+			v->s = *(char *const *)(const void *)(base + e->off);
+			if (v->s != NULL)
+				v->kind = OUTV_STRING;
+			break;
+		case OUTV_NUMBER:
+			v->kind = OUTV_NUMBER;
+			v->num = *(const unsigned *)(const void *)(base + e->off);
+			break;
+		case OUTV_BOOL:
+			v->kind = OUTV_BOOL;
+			v->num = *(const int *)(const void *)(base + e->off) != 0;
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+}
+
+static int
+names_have(const char **names, size_t n, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+const char **
+out_columns(const struct out_list *l, size_t *np)
+{
+	const char		**names;
+	struct out_value	  v;
+	size_t			  n = 0, max, i, f;
+	int			  t, present[REC_NTYPES] = { 0 };
+
+	max = 1 + NEXTRAS;
+	for (t = 0; t < REC_NDATA; t++)
+		max += record_types[t].nfields;
+	names = xcalloc(max, sizeof *names);
+	names[n++] = "type";
+	for (i = 0; i < l->n; i++)
+		present[l->v[i].rec.type] = 1;
+	for (t = 0; t < REC_NDATA; t++) {
+		if (!present[t])
+			continue;
+		for (f = 0; f < record_types[t].nfields; f++) {
+			const char *name = record_types[t].fields[f].name;
+
+			if (!names_have(names, n, name))
+				names[n++] = name;
+		}
+	}
+	for (f = 0; f < NEXTRAS; f++) {
+		if (names_have(names, n, out_extras[f].name))
+			continue;
+		for (i = 0; i < l->n; i++) {
+			out_item_get(&l->v[i], out_extras[f].name, &v);
+			if (v.kind != OUTV_NONE) {
+				names[n++] = out_extras[f].name;
+				break;
+			}
+		}
+	}
+	*np = n;
+	return names;
+}
+
+/* The human "detail" of a row that did not come from a search. */
+static void
+detail_text(const struct out_item *it, struct buf *b)
+{
+	const char	*a = NULL, *c = NULL;
+
+	if (it->detail != NULL) {
+		buf_adds(b, it->detail);
+		return;
+	}
+	if (it->rec.type == REC_CONTACT) {
+		a = it->rec.v[CONTACT_TITLE].s;
+		c = it->authority_acronym != NULL ? it->authority_acronym :
+		    it->authority_name;
+	} else if (it->rec.type == REC_AUTHORITY) {
+		a = it->rec.v[AUTH_ACRONYM].s;
+		c = it->rec.v[AUTH_KIND].s;
+	}
+	if (a != NULL && *a != '\0')
+		buf_adds(b, a);
+	if (c != NULL && *c != '\0') {
+		if (b->len > 0)
+			buf_adds(b, " \xc2\xb7 ");
+		buf_adds(b, c);
+	}
+}
+
+char *
+out_cell_text(const struct out_item *it, const char *name,
+    const struct out_column *col)
+{
+	struct out_value	 v;
+	struct buf		 b;
+	size_t			 i;
+	char			*s;
+
+	buf_init(&b);
+	if (strcmp(name, "detail") == 0) {
+		detail_text(it, &b);
+	} else {
+		out_item_get(it, name, &v);
+		switch (v.kind) {
+		case OUTV_STRING:
+			buf_adds(&b, v.s);
+			break;
+		case OUTV_LIST:
+			for (i = 0; i < v.n; i++) {
+				if (i > 0)
+					buf_adds(&b, ", ");
+				buf_adds(&b, v.list[i]);
+			}
+			break;
+		case OUTV_NUMBER:
+			buf_addf(&b, "%lu", v.num);
+			break;
+		case OUTV_BOOL:
+			if (col != NULL && col->yes != NULL)
+				buf_adds(&b, v.num ? col->yes : col->no);
+			else
+				buf_adds(&b, v.num ? "yes" : "no");
+			break;
+		case OUTV_NONE:
+			break;
+		}
+	}
+	s = sanitize(b.data != NULL ? b.data : "", SANITIZE_LINE);
+	buf_free(&b);
+	return s;
+}
+
+void
+out_human_row(struct buf *b, const char *const *cells, const int *widths,
+    const int *flags, size_t n)
+{
+	size_t	 i, start = b->len;
+	char	*s;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(b, "  ");
+		s = utf8_fit(cells[i], widths[i],
+		    flags != NULL && (flags[i] & OUT_RIGHT));
+		buf_adds(b, s);
+		free(s);
+	}
+	while (b->len > start && b->data[b->len - 1] == ' ')
+		b->len--;
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+	buf_addc(b, '\n');
+}
+
+static char *
+upper_name(const char *s)
+{
+	char	*u = xstrdup(s), *p;
+
+	for (p = u; *p != '\0'; p++) {
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+		else if (*p == '_')
+			*p = ' ';
+	}
+	return u;
+}
+
+void
+out_human_table(struct buf *b, const struct out_list *l,
+    const struct out_column *cols, size_t ncols, int bold)
+{
+	char	**cells, **hdr;
+	int	 *widths, *flags, w;
+	size_t	  r, c;
+
+	if (l->n == 0)
+		return;
+	cells = xcalloc(l->n * ncols, sizeof *cells);
+	hdr = xcalloc(ncols, sizeof *hdr);
+	widths = xcalloc(ncols, sizeof *widths);
+	flags = xcalloc(ncols, sizeof *flags);
+	for (c = 0; c < ncols; c++) {
+		hdr[c] = cols[c].header != NULL ? xstrdup(cols[c].header) :
+		    upper_name(cols[c].name);
+		widths[c] = (int)utf8_width(hdr[c]);
+		flags[c] = cols[c].flags;
+	}
+	for (r = 0; r < l->n; r++) {
+		for (c = 0; c < ncols; c++) {
+			cells[r * ncols + c] = out_cell_text(&l->v[r],
+			    cols[c].name, &cols[c]);
+			w = (int)utf8_width(cells[r * ncols + c]);
+			if (w > widths[c])
+				widths[c] = w;
+		}
+	}
+	for (c = 0; c < ncols; c++) {
+		if (cols[c].max > 0 && widths[c] > cols[c].max)
+			widths[c] = cols[c].max;
+	}
+	if (bold)
+		buf_adds(b, "\033[1m");
+	out_human_row(b, (const char *const *)hdr, widths, flags, ncols);
+	if (bold) {
+		b->len--;	/* the newline goes after the attribute */
+		buf_adds(b, "\033[0m\n");
+	}
+	for (r = 0; r < l->n; r++)
+		out_human_row(b, (const char *const *)&cells[r * ncols],
+		    widths, flags, ncols);
+	for (c = 0; c < l->n * ncols; c++)
+		free(cells[c]);
+	for (c = 0; c < ncols; c++)
+		free(hdr[c]);
+	free(cells);
+	free(hdr);
+	free(widths);
+	free(flags);
+}
+
+void
+out_human_record(struct buf *b, const struct out_item *it)
+{
+	const char		**names;
+	struct out_list		  one;
+	struct out_value	  v;
+	size_t			  n, i, labelw = 0, w;
+	char			 *text, *p, *nl;
+
+	one.v = (struct out_item *)it;
+	one.n = one.cap = 1;
+	names = out_columns(&one, &n);
+	for (i = 0; i < n; i++) {
+		w = strlen(names[i]);
+		if (w > labelw)
+			labelw = w;
+	}
+	for (i = 0; i < n; i++) {
+		out_item_get(it, names[i], &v);
+		if (v.kind == OUTV_NONE ||
+		    (v.kind == OUTV_STRING && *v.s == '\0'))
+			continue;
+		if (v.kind == OUTV_STRING && v.multiline)
+			text = sanitize(v.s, SANITIZE_TEXT);
+		else
+			text = out_cell_text(it, names[i], NULL);
+		buf_addf(b, "%s:%*s", names[i],
+		    (int)(labelw - strlen(names[i]) + 1), "");
+		/* Continuation lines of a multi-line value are indented. */
+		for (p = text; p != NULL; p = nl) {
+			nl = strchr(p, '\n');
+			if (p != text)
+				buf_addf(b, "%*s", (int)labelw + 2, "");
+			if (nl != NULL) {
+				buf_add(b, p, (size_t)(nl - p));
+				nl++;
+			} else
+				buf_adds(b, p);
+			buf_addc(b, '\n');
+		}
+		free(text);
+	}
+	free(names);
+}
+
+/* Width of one character at s, and its length in bytes. */
+static int
+char_at(const char *s, size_t len, uint32_t *cp, int *w)
+{
+	int	 n;
+
+	n = utf8_decode(s, len, cp);
+	if (n < 0) {
+		*w = 1;
+		return 1;
+	}
+	*w = uc_width(*cp);
+	return n;
+}
+
+/*
+ * The end of the word starting at i: a run of non-space characters, or
+ * one CJK character (text without spaces breaks between characters);
+ * zero-width characters stay with the one before.
+ */
+static size_t
+word_end(const char *s, size_t len, size_t i, int *width)
+{
+	uint32_t	 cp;
+	int		 n, w, first = 1, cjk = 0;
+
+	*width = 0;
+	while (i < len) {
+		n = char_at(s + i, len - i, &cp, &w);
+		if (cp == ' ' && n == 1)
+			break;
+		if (w > 0 && !first && (cjk || uc_is_cjk(cp)))
+			break;
+		if (first)
+			cjk = w > 0 && uc_is_cjk(cp);
+		first = 0;
+		*width += w;
+		i += (size_t)n;
+	}
+	return i;
+}
+
+/* Wraps one line (no newline in it). */
+static void
+wrap_line(struct buf *b, const char *s, size_t len, int width)
+{
+	size_t		 i = 0, sp = 0, sp_len = 0, e, j;
+	uint32_t	 cp;
+	int		 col = 0, ww, n, w;
+
+	while (i < len) {
+		if (s[i] == ' ') {
+			sp = i;
+			while (i < len && s[i] == ' ')
+				i++;
+			sp_len = i - sp;
+			if (col == 0 && sp == 0) {
+				/* Keep the indentation of the first line. */
+				buf_add(b, s, sp_len);
+				col = (int)sp_len;
+				sp_len = 0;
+			}
+			continue;
+		}
+		e = word_end(s, len, i, &ww);
+		if (col > 0 && col + (int)sp_len + ww > width) {
+			buf_addc(b, '\n');
+			col = 0;
+		} else if (col > 0) {
+			buf_add(b, s + sp, sp_len);
+			col += (int)sp_len;
+		}
+		sp_len = 0;
+		if (ww <= width - col) {
+			buf_add(b, s + i, e - i);
+			col += ww;
+		} else {
+			/* Too long for any line: cut between characters. */
+			for (j = i; j < e; j += (size_t)n) {
+				n = char_at(s + j, e - j, &cp, &w);
+				if (w > 0 && col + w > width && col > 0) {
+					buf_addc(b, '\n');
+					col = 0;
+				}
+				buf_add(b, s + j, (size_t)n);
+				col += w;
+			}
+		}
+		i = e;
+	}
+	buf_addc(b, '\n');
+}
+
+void
+out_wrap(struct buf *b, const char *text, int width)
+{
+	const char	*p = text, *nl;
+
+	if (width < 10)
+		width = 10;
+	for (;;) {
+		nl = strchr(p, '\n');
+		wrap_line(b, p, nl != NULL ? (size_t)(nl - p) : strlen(p),
+		    width);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+int
+out_write(const struct buf *b)
+{
+	if (b->len > 0 && fwrite(b->data, 1, b->len, stdout) != b->len)
+		return -1;
+	if (fflush(stdout) != 0)
+		return -1;
+	return 0;
+}

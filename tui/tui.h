@@ -1,0 +1,266 @@
+/*
+ * tui.h: the public face of tui/, the program a user runs. Today that is
+ * the `globe` command line: the command table and its dispatch, the
+ * config file, and the output layer that prints every list as a human
+ * table, JSON, CSV or vCard. The output layer is driven by record_types[]
+ * of common/, so field names are the JSON keys and the CSV headers in
+ * every format. The curses interface joins this folder later.
+ */
+#ifndef GLOBE_TUI_H
+#define GLOBE_TUI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cache/cache.h"
+#include "common/common.h"
+
+/* config.c -------------------------------------------------------------- */
+
+#define TUI_PUBKEYS_MAX	4
+
+struct tui_config {
+	char	*path;				/* the file read, NULL if none */
+	char	*feed;				/* feed = URL */
+	char	*pubkeys[TUI_PUBKEYS_MAX];	/* key text: base64 or .pub text */
+	size_t	 npubkeys;
+	int	 allow_unsigned;
+};
+
+/*
+ * Reads the config file at path ("key = value", # comments). A missing
+ * file is fine unless required. Returns 0, or -1 with *cause (caller
+ * frees), e.g. "config:3: unknown key 'x'".
+ */
+int	 tui_config_load(struct tui_config *, const char *path, int required,
+	    char **cause);
+void	 tui_config_clear(struct tui_config *);
+/*
+ * The text of a public key given as a path to a .pub file or as the bare
+ * base64 line. Caller frees; NULL with *cause if a file cannot be read.
+ */
+char	*tui_config_pubkey(const char *value, char **cause);
+/* Reads a whole (small) file. Caller frees; NULL with errno. */
+char	*tui_file_read(const char *path, size_t *len);
+
+/* output.c: the list every command builds, and the human format --------- */
+
+enum out_format {
+	OUT_HUMAN,
+	OUT_JSON,
+	OUT_CSV,
+	OUT_VCARD
+};
+#define OUT_FMASK(f)	(1 << (f))
+#define OUT_FALL	0xf
+
+/* One row to print: a copy of a record and what the cache said about it. */
+struct out_item {
+	struct record	 rec;
+	char		*country;		/* a contact's country code (search) */
+	char		*country_name;
+	char		*authority_name;
+	char		*authority_acronym;
+	char		*detail;		/* search: the hit's detail line */
+	unsigned	 authorities;
+	unsigned	 contacts;
+	int		 starred;
+	int		 read;
+};
+
+struct out_list {
+	struct out_item	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+void	 out_list_init(struct out_list *);
+void	 out_list_free(struct out_list *);
+/* Appends a copy of rec and extra (extra may be NULL); returns the item. */
+struct out_item *out_list_add(struct out_list *, const struct record *,
+	    const struct cache_extra *);
+/* A cache_row_cb that appends to the struct out_list given as argument. */
+int	 out_list_add_cb(const struct record *, const struct cache_extra *,
+	    void *);
+
+enum out_vkind {
+	OUTV_NONE,
+	OUTV_STRING,
+	OUTV_LIST,
+	OUTV_NUMBER,
+	OUTV_BOOL
+};
+struct out_value {
+	enum out_vkind	  kind;
+	const char	 *s;		/* borrowed */
+	char *const	 *list;		/* borrowed */
+	size_t		  n;
+	unsigned long	  num;		/* NUMBER, BOOL */
+	int		  multiline;	/* RF_MULTILINE field */
+};
+/*
+ * The value named name of an item: "type", a field of its record type,
+ * or one of the extras (country_name, authority_name, authorities, …).
+ */
+void	 out_item_get(const struct out_item *, const char *name,
+	    struct out_value *);
+/*
+ * The JSON keys and CSV columns of a list: "type", the fields of every
+ * record type present (table order), then the extras some item has.
+ * Returns an array the caller frees (the names are static).
+ */
+const char **out_columns(const struct out_list *, size_t *n);
+
+/* A column of a human table. */
+struct out_column {
+	const char	*name;		/* value name, see out_item_get */
+	const char	*header;	/* NULL: the name in upper case */
+	int		 max;		/* widest it may grow, 0 = no cap */
+	int		 flags;
+	const char	*yes;		/* BOOL shown as yes/no */
+	const char	*no;
+};
+#define OUT_RIGHT	0x1
+
+/* The sanitized one-line text of a value for a human table. Caller frees. */
+char	*out_cell_text(const struct out_item *, const char *name,
+	    const struct out_column *);
+/*
+ * Lays out one row: each cell (already sanitized) fitted to its display
+ * width with utf8_fit, two spaces between cells, no trailing spaces, a
+ * newline at the end.
+ */
+void	 out_human_row(struct buf *, const char *const *cells,
+	    const int *widths, const int *flags, size_t n);
+/* A whole table, header first (bold if asked); nothing for no rows. */
+void	 out_human_table(struct buf *, const struct out_list *,
+	    const struct out_column *, size_t ncolumns, int bold);
+/* One item, every field present as "name: value" lines. */
+void	 out_human_record(struct buf *, const struct out_item *);
+/*
+ * Wraps text to width columns (display width): words on spaces, CJK
+ * between characters, long words cut; newlines kept. Appends to buf.
+ */
+void	 out_wrap(struct buf *, const char *text, int width);
+/* Writes buf to stdout; 0, or -1 if writing failed. */
+int	 out_write(const struct buf *);
+
+/* output-json.c ----------------------------------------------------------- */
+
+/* The list as one JSON array of objects, with a final newline. Caller frees. */
+char	*out_json_list(const struct out_list *);
+/*
+ * Escapes what jansson leaves raw but a terminal would obey: DEL, C1
+ * controls, bidi controls, U+2028/2029 become \uXXXX. text must be JSON
+ * output (these only occur inside strings). Caller frees.
+ */
+char	*out_json_safe(const char *text);
+
+/* output-csv.c ------------------------------------------------------------ */
+
+/*
+ * One CSV cell: sanitized (multiline keeps newlines), a leading = + - @
+ * TAB or CR neutralised with a ', quoted if it holds , " CR or LF.
+ */
+void	 out_csv_cell(struct buf *, const char *s, int multiline);
+/* The list as RFC 4180 CSV: header row, CRLF line ends. */
+void	 out_csv_list(struct buf *, const struct out_list *);
+
+/* output-vcard.c ---------------------------------------------------------- */
+
+/* Escapes \ , ; and newlines of a vCard value (after sanitizing). */
+void	 out_vcard_escape(struct buf *, const char *s);
+/* Appends one content line folded at 75 octets (never inside a character), CRLF. */
+void	 out_vcard_line(struct buf *, const char *line);
+/* The vCard 4.0 of a contact or an authority (nothing for other types). */
+void	 out_vcard_item(struct buf *, const struct out_item *);
+void	 out_vcard_list(struct buf *, const struct out_list *);
+
+/* cli.c: the globe command ------------------------------------------------ */
+
+enum cli_opt {
+	OPT_FEED,
+	OPT_ALLOW_UNSIGNED,
+	OPT_QUIET,
+	OPT_CHECKSUM,
+	OPT_COUNTRY,
+	OPT_KIND,
+	OPT_ROLE,
+	OPT_EXPERTISE,
+	OPT_LANGUAGE,
+	OPT_LIMIT,
+	OPT_MAX
+};
+
+struct cli;
+struct cli_command {
+	const char	*name;
+	int		(*run)(struct cli *);
+	const char	*usage;		/* after "globe " */
+	const char	*summary;
+	int		 formats;	/* OUT_FMASK bits */
+	int		 minargs;
+	int		 maxargs;	/* -1: any number */
+	const enum cli_opt *options;	/* ends with OPT_MAX */
+};
+
+struct cli {
+	const struct cli_command *cmd;
+	enum out_format	 format;
+	int		 bold;		/* stdout is a terminal, colour allowed */
+	int		 demo;
+	const char	*db_opt;	/* --db */
+	const char	*config_opt;	/* --config */
+	char		*db_path;
+	char		*config_path;	/* the config file (may not exist) */
+	char		*data_dir;
+	char		*demo_dir;	/* --demo: the demo feed directory */
+	struct tui_config config;
+	struct cache	*cache;
+	const char	*opt[OPT_MAX];	/* command options given ("1" for flags) */
+	char		**args;		/* positional arguments (borrowed) */
+	int		 nargs;
+};
+
+/* Runs globe; returns the exit code. */
+int	 cli_main(int argc, char **argv);
+/* Prints "globe: message" on stderr; returns code. */
+int	 cli_error(int code, const char *fmt, ...) GLOBE_PRINTF(2, 3);
+/* Prints "globe: what: cause" for a cache status; returns its exit code. */
+int	 cli_cache_error(enum cache_status, const char *what, char *cause);
+/* Prints the usage line of the current command on stderr; returns 2. */
+int	 cli_usage_error(struct cli *, const char *fmt, ...) GLOBE_PRINTF(2, 3);
+/* Prints buf in the chosen format's way; returns the exit code. */
+int	 cli_print(struct buf *);
+/* Prints a list in the chosen format with the human columns given. */
+int	 cli_print_list(struct cli *, const struct out_list *,
+	    const struct out_column *, size_t ncolumns);
+/* Fetches one record by key; CACHE_ERR_NOTFOUND if it is not there. */
+enum cache_status cli_fetch(struct cli *, enum record_type, const char *id,
+	    struct out_list *);
+
+/* cli-sync.c */
+int	 cli_cmd_sync(struct cli *);
+int	 cli_cmd_status(struct cli *);
+/* --demo: syncs the demo feed quietly if the cached serial differs. */
+int	 cli_demo_prepare(struct cli *);
+
+/* cli-browse.c */
+int	 cli_cmd_countries(struct cli *);
+int	 cli_cmd_members(struct cli *);
+int	 cli_cmd_authority(struct cli *);
+int	 cli_cmd_contacts(struct cli *);
+int	 cli_cmd_show(struct cli *);
+int	 cli_cmd_star(struct cli *);
+int	 cli_cmd_unstar(struct cli *);
+int	 cli_cmd_starred(struct cli *);
+int	 cli_cmd_default(struct cli *);
+
+/* cli-search.c */
+int	 cli_cmd_search(struct cli *);
+
+/* cli-news.c */
+int	 cli_cmd_newsletters(struct cli *);
+int	 cli_cmd_read(struct cli *);
+
+#endif
