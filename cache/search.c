@@ -276,10 +276,13 @@ search_count(struct cache *c, enum stmt_id id, sqlite3_int64 *n)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Runs id with ?1 rowid and ?2 text (FTS insert and delete). */
+/*
+ * Runs id with ?1 rowid, ?2 text and, for search_word, ?3 name (FTS insert
+ * and delete).
+ */
 static int
 search_fts(struct cache *c, enum stmt_id id, sqlite3_int64 rowid,
-    const char *text)
+    const char *text, const char *name)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -288,6 +291,8 @@ search_fts(struct cache *c, enum stmt_id id, sqlite3_int64 rowid,
 		return sqlite3_errcode(c->db);
 	sqlite3_bind_int64(st, 1, rowid);
 	stmt_bind_text(st, 2, text);
+	if (name != NULL)
+		stmt_bind_text(st, 3, name);
 	rc = sqlite3_step(st);
 	stmt_put(c, id, st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -299,7 +304,7 @@ search_remove(struct cache *c, int type, const char *ref)
 {
 	sqlite3_stmt	*st;
 	sqlite3_int64	 rowid;
-	char		*text;
+	char		*text, *name;
 	int		 rc;
 
 	if ((st = stmt_get(c, STMT_ENTRY_FIND)) == NULL)
@@ -313,11 +318,14 @@ search_remove(struct cache *c, int type, const char *ref)
 	}
 	rowid = sqlite3_column_int64(st, 0);
 	text = xstrdup((const char *)sqlite3_column_text(st, 1));
+	name = xstrdup((const char *)sqlite3_column_text(st, 2));
 	stmt_put(c, STMT_ENTRY_FIND, st);
 
 	/* The FTS delete needs exactly the text that was indexed. */
-	if ((rc = search_fts(c, STMT_WORD_DELETE, rowid, text)) == SQLITE_OK &&
-	    (rc = search_fts(c, STMT_TRI_DELETE, rowid, text)) == SQLITE_OK) {
+	if ((rc = search_fts(c, STMT_WORD_DELETE, rowid, text, name)) ==
+	    SQLITE_OK &&
+	    (rc = search_fts(c, STMT_TRI_DELETE, rowid, text, NULL)) ==
+	    SQLITE_OK) {
 		if ((st = stmt_get(c, STMT_ENTRY_DELETE)) == NULL)
 			rc = sqlite3_errcode(c->db);
 		else {
@@ -328,6 +336,7 @@ search_remove(struct cache *c, int type, const char *ref)
 		}
 	}
 	free(text);
+	free(name);
 	return rc;
 }
 
@@ -365,7 +374,7 @@ search_insert(struct cache *c, int type, const char *ref)
 			    STMT_ENTRY_SOURCE_CONTACT;
 	sqlite3_stmt	*st, *ins;
 	sqlite3_int64	 prev, next, rowid;
-	char		*sort_key = NULL, *text = NULL;
+	char		*sort_key = NULL, *text = NULL, *name = NULL;
 	int		 rc, i;
 
 	if ((st = stmt_get(c, src)) == NULL)
@@ -375,7 +384,10 @@ search_insert(struct cache *c, int type, const char *ref)
 		stmt_put(c, src, st);
 		return rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
-	/* Columns: type, ref, country, akind, role, sort_key, acronym, auth, text. */
+	/*
+	 * Columns: type, ref, country, akind, role, sort_key, acronym, auth,
+	 * name, text.
+	 */
 	sort_key = xstrdup((const char *)sqlite3_column_text(st, 5));
 	if ((rc = search_neighbour(c, STMT_ENTRY_PREV, sort_key, type, ref,
 	    &prev)) != SQLITE_OK ||
@@ -400,20 +412,23 @@ search_insert(struct cache *c, int type, const char *ref)
 		goto out;
 	}
 	sqlite3_bind_int64(ins, 1, rowid);
-	for (i = 0; i < 9; i++)
+	for (i = 0; i < 10; i++)
 		sqlite3_bind_value(ins, i + 2, sqlite3_column_value(st, i));
 	rc = sqlite3_step(ins);
 	stmt_put(c, STMT_ENTRY_INSERT, ins);
 	if (rc != SQLITE_DONE)
 		goto out;
-	text = xstrdup((const char *)sqlite3_column_text(st, 8));
-	if ((rc = search_fts(c, STMT_WORD_INSERT, rowid, text)) != SQLITE_OK)
+	name = xstrdup((const char *)sqlite3_column_text(st, 8));
+	text = xstrdup((const char *)sqlite3_column_text(st, 9));
+	if ((rc = search_fts(c, STMT_WORD_INSERT, rowid, text, name)) !=
+	    SQLITE_OK)
 		goto out;
-	rc = search_fts(c, STMT_TRI_INSERT, rowid, text);
+	rc = search_fts(c, STMT_TRI_INSERT, rowid, text, NULL);
 out:
 	stmt_put(c, src, st);
 	free(sort_key);
 	free(text);
+	free(name);
 	return rc;
 }
 
@@ -485,6 +500,7 @@ struct search_check {
 struct search_plan {
 	struct buf		 tri;	/* MATCH text for search_tri */
 	struct buf		 word;	/* MATCH text for search_word */
+	struct buf		 name;	/* every word a prefix of a name token */
 	struct search_check	*checks;
 	size_t			 nchecks;
 	char			*whole;	/* the folded query, single spaces */
@@ -497,6 +513,7 @@ search_plan_free(struct search_plan *p)
 
 	buf_free(&p->tri);
 	buf_free(&p->word);
+	buf_free(&p->name);
 	for (i = 0; i < p->nchecks; i++)
 		free(p->checks[i].text);
 	free(p->checks);
@@ -573,17 +590,30 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 		}
 		search_and(&p->word);
 		search_quote(&p->word, phrase.data, phrase.len);
+		search_and(&p->name);
+		buf_adds(&p->name, "name : ");
+		search_quote(&p->name, phrase.data, phrase.len);
 		search_check_add(p, 1, buf_detach(&phrase));
 		buf_free(&phrase);
 	} else if (nchars >= 3) {
 		/* Substring: prefixes, e-mail parts, inside words. */
 		search_and(&p->tri);
 		search_quote(&p->tri, w, len);
+		for (i = 0; i < t.n; i++) {
+			search_and(&p->name);
+			buf_adds(&p->name, "name : ");
+			search_quote(&p->name, w + t.v[i].off, t.v[i].len);
+			buf_addc(&p->name, '*');
+		}
 	} else {
 		for (i = 0; i < t.n; i++) {
 			search_and(&p->word);
 			search_quote(&p->word, w + t.v[i].off, t.v[i].len);
 			buf_addc(&p->word, '*');
+			search_and(&p->name);
+			buf_adds(&p->name, "name : ");
+			search_quote(&p->name, w + t.v[i].off, t.v[i].len);
+			buf_addc(&p->name, '*');
 			search_check_add(p, 0, xstrndup(w + t.v[i].off,
 			    t.v[i].len));
 		}
@@ -603,6 +633,7 @@ search_plan_make(struct search_plan *p, const char *text)
 	memset(p, 0, sizeof *p);
 	buf_init(&p->tri);
 	buf_init(&p->word);
+	buf_init(&p->name);
 	buf_init(&whole);
 	f = fold_text(text);
 	len = strlen(f);
@@ -878,7 +909,10 @@ cache_search(struct cache *c, const struct cache_query *q,
 	if (plan.tri.len == 0 && plan.word.len == 0)
 		goto done;
 
-	/* Phase 1: the name is the query, the acronym is, the name starts with it. */
+	/*
+	 * Phase 1: the name is the query, the acronym is, the name starts
+	 * with it.
+	 */
 	if (*plan.whole != '\0') {
 		blen = strlen(plan.whole);
 		bound = xstrdup(plan.whole);
@@ -892,6 +926,13 @@ cache_search(struct cache *c, const struct cache_query *q,
 		    bound, NULL, &r)) != SQLITE_OK)
 			goto done;
 	}
+	/*
+	 * Then entries whose name has every word as a prefix of one of its
+	 * words ("sou ana" → Ana Souza before an "Open-Source Analyst").
+	 */
+	if (plan.name.len > 0 && (rc = search_phase(c, STMT_FIND_WORD, q,
+	    plan.whole, plan.name.data, NULL, &r)) != SQLITE_OK)
+		goto done;
 	if (r.n > 0) {
 		r.seen = xreallocarray(NULL, r.n, sizeof *r.seen);
 		for (i = 0; i < r.n; i++)

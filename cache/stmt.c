@@ -84,7 +84,8 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 
 /*
  * The rows of search_entry, made from the data tables: type, ref,
- * country, akind, role, sort_key, acronym, auth, text.
+ * country, akind, role, sort_key, acronym, auth, name (the folded name
+ * alone, for the name tier of search_word), text (everything).
  */
 #define LIST_WORDS(table, key) \
 	"(SELECT group_concat(value, ' ') FROM " table " WHERE id = " key ")"
@@ -92,6 +93,7 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	"SELECT 1 AS type, a.id AS ref, a.country AS country," \
 	" a.kind AS akind, NULL AS role, a.sort_key AS sort_key," \
 	" globe_fold(a.acronym) AS acronym, a.id AS auth," \
+	" globe_search_text(a.name) AS name," \
 	" globe_search_text(a.name, a.name_en, a.acronym, a.kind, a.email," \
 	" a.phone, globe_host(a.website), " \
 	LIST_WORDS("authority_languages", "a.id") ", " \
@@ -101,13 +103,14 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	" FROM authorities a LEFT JOIN countries c ON c.code = a.country"
 #define SRC_CONTACT \
 	"SELECT 2, t.id, a.country, a.kind, t.role, t.sort_key, NULL," \
-	" t.authority, globe_search_text(t.name, t.title, t.role, t.email," \
+	" t.authority, globe_search_text(t.name)," \
+	" globe_search_text(t.name, t.title, t.role, t.email," \
 	" t.phone, t.mobile, " LIST_WORDS("contact_languages", "t.id") "," \
 	" a.name, a.name_en, a.acronym, c.name, c.code)" \
 	" FROM contacts t LEFT JOIN authorities a ON a.id = t.authority" \
 	" LEFT JOIN countries c ON c.code = a.country"
 #define ENTRY_COLS \
-	"type, ref, country, akind, role, sort_key, acronym, auth, text"
+	"type, ref, country, akind, role, sort_key, acronym, auth, name, text"
 
 /* Only entries of touched records whose content really changed. */
 #define CHANGED	"d.oldhash IS NOT d.newhash"
@@ -340,16 +343,17 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_AFFECTED_COUNT] = "SELECT count(*) FROM temp.affected",
 	[STMT_AFFECTED_LIST] = "SELECT type, ref FROM temp.affected",
 	[STMT_ENTRY_FIND] =
-	    "SELECT rowid, text FROM search_entry WHERE ref = ?1 AND type = ?2",
+	    "SELECT rowid, text, name FROM search_entry"
+	    " WHERE ref = ?1 AND type = ?2",
 	[STMT_ENTRY_DELETE] = "DELETE FROM search_entry WHERE rowid = ?1",
 	[STMT_WORD_DELETE] =
-	    "INSERT INTO search_word(search_word, rowid, text)"
-	    " VALUES ('delete', ?1, ?2)",
+	    "INSERT INTO search_word(search_word, rowid, name, text)"
+	    " VALUES ('delete', ?1, ?3, ?2)",
 	[STMT_TRI_DELETE] =
 	    "INSERT INTO search_tri(search_tri, rowid, text)"
 	    " VALUES ('delete', ?1, ?2)",
 	[STMT_WORD_INSERT] =
-	    "INSERT INTO search_word(rowid, text) VALUES (?1, ?2)",
+	    "INSERT INTO search_word(rowid, name, text) VALUES (?1, ?3, ?2)",
 	[STMT_TRI_INSERT] =
 	    "INSERT INTO search_tri(rowid, text) VALUES (?1, ?2)",
 	[STMT_ENTRY_SOURCE_AUTHORITY] = SRC_AUTH " WHERE a.id = ?1",
@@ -364,7 +368,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " ORDER BY sort_key, type, ref LIMIT 1",
 	[STMT_ENTRY_INSERT] =
 	    "INSERT INTO search_entry(rowid, " ENTRY_COLS ")"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 
 	/* Search queries: ?1 the folded query, ?7 bound or MATCH text. */
 	[STMT_FIND_EXACT] = FIND_COLS " FROM search_entry e"

@@ -242,6 +242,9 @@ test_words(void)
 {
 	CHECK_STR(find("sou ana"), "c-ana", "sou ana finds Ana Souza only");
 	CHECK_STR(find("ana sou"), "c-ana", "ana sou too: any word order");
+	CHECK(strncmp(find("federal"), "br-mpf br-pf c-", 15) == 0,
+	    "names that match come before entries matching by other fields"
+	    " (the authorities named Federal before their contacts)");
 	CHECK_STR(find("ouza"), "c-ana", "a substring inside a word");
 	CHECK_STR(find("souza@ex"), "c-ana", "part of an e-mail address");
 	CHECK(finds("example.org", "c-ana"), "the e-mail domain");
@@ -349,12 +352,14 @@ test_filters(void)
 	q.role = NULL;
 	q.text = "federal";
 	q.kind = "prosecution";
-	CHECK_STR(find_q(&q), "c-anabela c-mariana br-mpf",
-	    "kind filter: the authority and contacts through it");
+	CHECK_STR(find_q(&q), "br-mpf c-anabela c-mariana",
+	    "kind filter: the authority (a name match, first) and contacts"
+	    " through it");
 	q.kind = NULL;
 	q.expertise = "asset-recovery";
-	CHECK_STR(find_q(&q), "c-asilva c-ana c-bruno br-pf c-silva c-silvas",
-	    "expertise filter, contacts through their authority");
+	CHECK_STR(find_q(&q), "br-pf c-asilva c-ana c-bruno c-silva c-silvas",
+	    "expertise filter, contacts through their authority (name"
+	    " match first)");
 	q.expertise = "none-such";
 	CHECK_STR(find_q(&q), "", "an unknown expertise finds nothing");
 	q.expertise = "";
