@@ -93,8 +93,12 @@ feed_json_load(const char *line, size_t len, char **cause)
 	}
 	root = json_loadb(line, len, JSON_REJECT_DUPLICATES, &err);
 	if (root == NULL) {
-		*cause = xasprintf("invalid JSON at column %d: %s", err.column,
-		    err.text);
+		if (json_error_code(&err) == json_error_invalid_utf8)
+			*cause = xasprintf("invalid JSON (invalid UTF-8) at "
+			    "column %d: %s", err.column, err.text);
+		else
+			*cause = xasprintf("invalid JSON at column %d: %s",
+			    err.column, err.text);
 		return NULL;
 	}
 	if (!json_is_object(root)) {

@@ -1,19 +1,28 @@
 /*
  * fetch.c: the transport. Every transfer goes through libcurl (https://
- * and file:// alike) with the same safe settings: https or file only,
- * redirects only to https, TLS always verified, no .netrc, size caps
+ * and file:// alike) with the same safe settings: the feed's own scheme
+ * only, TLS always verified (TLS 1.2 or later), no .netrc, size caps
  * counted on the decoded bytes in the write callback (CURLOPT_MAXFILESIZE
- * does not stop a chunked body), time and low-speed limits. Objects are
- * hashed while they download into a 0600 file.
+ * does not stop a chunked body), connect, overall and low-speed limits.
+ * Redirects are followed here, not by libcurl, so each hop is checked:
+ * https only, at most five, and never to another host when a token or a
+ * client certificate is in use. 429 and 503 answers with Retry-After are
+ * retried within the deadline. Objects are hashed while they download
+ * into a 0600 file, and a download cut off part-way is resumed with a
+ * Range request.
  */
 #include "config.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -24,15 +33,18 @@
 #include "net/private.h"
 
 const struct net_fetch_config net_fetch_defaults = {
-	.connect_timeout = 20,
-	.low_speed_limit = 1,
-	.low_speed_time = 60,
-	.max_redirs = 5,
+	.connect_timeout = NET_CONNECT_TIMEOUT,
+	.low_speed_limit = NET_LOW_SPEED_LIMIT,
+	.low_speed_time = NET_LOW_SPEED_TIME,
+	.max_redirs = NET_MAX_REDIRS,
 	.timeout = 0,
 	.user_agent = PACKAGE_NAME "/" PACKAGE_VERSION,
 };
 
 #define FETCH_PROGRESS_STEP	(256 * 1024)
+#define FETCH_ERROR_BODY_MAX	(64 * 1024)	/* body of a 3xx/4xx/5xx we read */
+#define FETCH_RETRIES_MAX	5		/* 429/503 answers retried */
+#define FETCH_HEADER_MAX	1024		/* longest header value kept */
 
 static int
 fetch_global_init(char **cause)
@@ -53,6 +65,15 @@ fetch_global_init(char **cause)
 	return 0;
 }
 
+int64_t
+net_clock_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 void
 net_fetch_info_clear(struct net_fetch_info *info)
 {
@@ -63,11 +84,124 @@ net_fetch_info_clear(struct net_fetch_info *info)
 	memset(info, 0, sizeof *info);
 }
 
+/* The characters of an RFC 6750 b64token. */
+static int
+fetch_token_char(int c)
+{
+	return isalnum(c) || strchr("-._~+/=", c) != NULL;
+}
+
+enum net_status
+net_token_load(const char *path, char **token, char **cause)
+{
+	struct stat	 lst, st;
+	char		*text;
+	size_t		 len, i, start;
+	ssize_t		 n;
+	int		 fd;
+
+	*token = NULL;
+	if (lstat(path, &lst) != 0) {
+		*cause = xasprintf("token_file %s: %s", path, strerror(errno));
+		return NET_ERR_USAGE;
+	}
+	if (S_ISLNK(lst.st_mode)) {
+		*cause = xasprintf("token_file %s is a symbolic link; it must "
+		    "be a regular file", path);
+		return NET_ERR_USAGE;
+	}
+	if (!S_ISREG(lst.st_mode)) {
+		*cause = xasprintf("token_file %s is not a regular file", path);
+		return NET_ERR_USAGE;
+	}
+	if (lst.st_uid != geteuid()) {
+		*cause = xasprintf("token_file %s is not owned by you", path);
+		return NET_ERR_USAGE;
+	}
+	if ((lst.st_mode & 077) != 0) {
+		*cause = xasprintf("token_file %s has mode %04o: others may "
+		    "read it (chmod 600 %s)", path,
+		    (unsigned)(lst.st_mode & 07777), path);
+		return NET_ERR_USAGE;
+	}
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		*cause = xasprintf("token_file %s: %s", path, strerror(errno));
+		return NET_ERR_USAGE;
+	}
+	if (fstat(fd, &st) != 0 || st.st_dev != lst.st_dev ||
+	    st.st_ino != lst.st_ino) {
+		close(fd);
+		*cause = xasprintf("token_file %s changed while it was read",
+		    path);
+		return NET_ERR_USAGE;
+	}
+	text = xmalloc(NET_TOKEN_MAX + 2);
+	len = 0;
+	while (len < NET_TOKEN_MAX + 1) {
+		n = read(fd, text + len, NET_TOKEN_MAX + 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	if (len > NET_TOKEN_MAX) {
+		sodium_memzero(text, NET_TOKEN_MAX + 2);
+		free(text);
+		*cause = xasprintf("token_file %s is longer than %d bytes", path,
+		    NET_TOKEN_MAX);
+		return NET_ERR_USAGE;
+	}
+	while (len > 0 && isspace((unsigned char)text[len - 1]))
+		len--;
+	for (start = 0; start < len && isspace((unsigned char)text[start]);)
+		start++;
+	for (i = start; i < len; i++) {
+		if (!fetch_token_char((unsigned char)text[i]))
+			break;
+	}
+	if (start == len || i != len) {
+		sodium_memzero(text, NET_TOKEN_MAX + 2);
+		free(text);
+		*cause = xasprintf("token_file %s must hold one bearer token "
+		    "(letters, digits and -._~+/= only)", path);
+		return NET_ERR_USAGE;
+	}
+	*token = xstrndup(text + start, len - start);
+	sodium_memzero(text, NET_TOKEN_MAX + 2);
+	free(text);
+	return NET_OK;
+}
+
+void
+net_token_free(char *token)
+{
+	if (token == NULL)
+		return;
+	sodium_memzero(token, strlen(token));
+	free(token);
+}
+
 /* State shared by the callbacks of one transfer. */
 struct fetch {
 	CURL				*curl;
 	char				 errbuf[CURL_ERROR_SIZE];
-	const char			*url;
+	const struct net_fetch_config	*cfg;
+	char				*url;		/* this hop's */
+	char				*first_url;	/* as asked */
+	int				 is_file;
+	int				 credentials;	/* token or client cert */
+	struct curl_slist		*headers;
+
+	/* the response being received */
+	long				 status;	/* 0 for file:// */
+	char				*retry_after;
+	char				*content_range;
+	int				 body_started;
+	uint64_t			 discarded;	/* bytes of a non-2xx body */
+	uint64_t			 received;	/* body bytes kept */
+	int				 cut;		/* a 2xx body cut off */
 
 	/* into memory */
 	struct buf			*out;
@@ -78,15 +212,47 @@ struct fetch {
 	int				 fd;
 	int				 write_errno;
 	const struct feed_object	*obj;
+	const char			*path;
 	crypto_hash_sha256_state	 sha;
-	uint64_t			 got;
+	uint64_t			 offset;	/* asked from this byte */
+	uint64_t			 got;		/* in the file and hashed */
 	uint64_t			 reported;
 	int				 overflow;
+	int				 bad_range;
 	net_fetch_progress_cb		 progress;
 	void				*progress_arg;
 
+	const struct net_fetch_info	*cond;
 	struct net_fetch_info		*info;
 };
+
+static void
+fetch_log(struct fetch *f, const char *fmt, ...) GLOBE_PRINTF(2, 3);
+
+static void
+fetch_log(struct fetch *f, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*line;
+
+	if (f->cfg->log == NULL)
+		return;
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	f->cfg->log(line, f->cfg->log_arg);
+	free(line);
+}
+
+/* A 2xx body (or a file) is kept; any other is read and dropped. */
+static int
+fetch_body_wanted(struct fetch *f, size_t len)
+{
+	if (f->is_file || (f->status >= 200 && f->status < 300))
+		return 1;
+	f->discarded += len;
+	return 0;
+}
 
 static size_t
 fetch_write_memory(char *data, size_t size, size_t n, void *arg)
@@ -94,12 +260,45 @@ fetch_write_memory(char *data, size_t size, size_t n, void *arg)
 	struct fetch	*f = arg;
 	size_t		 len = size * n;
 
+	if (!fetch_body_wanted(f, len))
+		return f->discarded > FETCH_ERROR_BODY_MAX ? 0 : len;
+	f->body_started = 1;
 	if (len > f->max || f->out->len > f->max - len) {
 		f->too_big = 1;
 		return 0;
 	}
 	buf_add(f->out, data, len);
+	f->received += len;
 	return len;
+}
+
+/*
+ * The first body bytes of a download: a 206 must start where we asked; a
+ * 200 (or a file) restarts the object from its first byte.
+ */
+static int
+fetch_body_begin(struct fetch *f)
+{
+	unsigned long long	start;
+
+	f->body_started = 1;
+	if (f->offset == 0)
+		return 0;
+	if (f->status == 206) {
+		if (f->content_range == NULL || sscanf(f->content_range,
+		    "bytes %llu-", &start) != 1 || start != f->offset) {
+			f->bad_range = 1;
+			return -1;
+		}
+		return 0;
+	}
+	if (ftruncate(f->fd, 0) != 0) {
+		f->write_errno = errno;
+		return -1;
+	}
+	crypto_hash_sha256_init(&f->sha);
+	f->got = f->offset = 0;
+	return 0;
 }
 
 static size_t
@@ -109,6 +308,10 @@ fetch_write_file(char *data, size_t size, size_t n, void *arg)
 	size_t		 len = size * n, off = 0;
 	ssize_t		 w;
 
+	if (!fetch_body_wanted(f, len))
+		return f->discarded > FETCH_ERROR_BODY_MAX ? 0 : len;
+	if (!f->body_started && fetch_body_begin(f) != 0)
+		return 0;
 	if (len > f->obj->size || f->got > f->obj->size - len) {
 		f->overflow = 1;
 		return 0;
@@ -125,6 +328,7 @@ fetch_write_file(char *data, size_t size, size_t n, void *arg)
 		off += (size_t)w;
 	}
 	f->got += len;
+	f->received += len;
 	if (f->progress != NULL && (f->got - f->reported >= FETCH_PROGRESS_STEP ||
 	    f->got == f->obj->size)) {
 		f->reported = f->got;
@@ -133,45 +337,66 @@ fetch_write_file(char *data, size_t size, size_t n, void *arg)
 	return len;
 }
 
-/* Keeps the ETag and Last-Modified of the final response. */
-static size_t
-fetch_header(char *data, size_t size, size_t n, void *arg)
+/* Replaces *dest with the trimmed value of a header line, if it is name. */
+static int
+fetch_header_value(const char *data, size_t len, const char *name,
+    char **dest)
 {
-	struct fetch	*f = arg;
-	size_t		 len = size * n, nlen;
-	char		**dest = NULL;
+	size_t		 nlen = strlen(name);
 	const char	*v, *end;
 
-	if (f->info == NULL)
-		return len;
-	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0) {
-		/* A new response (after a redirect): forget the last one's. */
-		free(f->info->etag);
-		free(f->info->last_modified);
-		f->info->etag = f->info->last_modified = NULL;
-		return len;
-	}
-	if (len > 5 && strncasecmp(data, "ETag:", 5) == 0) {
-		dest = &f->info->etag;
-		nlen = 5;
-	} else if (len > 14 && strncasecmp(data, "Last-Modified:", 14) == 0) {
-		dest = &f->info->last_modified;
-		nlen = 14;
-	} else
-		return len;
-	v = data + nlen;
+	if (len <= nlen || strncasecmp(data, name, nlen) != 0 ||
+	    data[nlen] != ':')
+		return 0;
+	v = data + nlen + 1;
 	end = data + len;
 	while (v < end && (*v == ' ' || *v == '\t'))
 		v++;
 	while (end > v && isspace((unsigned char)end[-1]))
 		end--;
 	free(*dest);
-	*dest = (end > v && end - v < 1024) ? xstrndup(v, end - v) : NULL;
+	*dest = (end > v && end - v < FETCH_HEADER_MAX) ?
+	    xstrndup(v, end - v) : NULL;
+	return 1;
+}
+
+/* Keeps the status and the headers we use of the latest response. */
+static size_t
+fetch_header(char *data, size_t size, size_t n, void *arg)
+{
+	struct fetch	*f = arg;
+	size_t		 len = size * n;
+	const char	*sp;
+
+	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0) {
+		/* A new response (after a 1xx or a proxy's CONNECT). */
+		sp = memchr(data, ' ', len);
+		f->status = sp != NULL ? strtol(sp + 1, NULL, 10) : 0;
+		free(f->retry_after);
+		free(f->content_range);
+		f->retry_after = f->content_range = NULL;
+		if (f->info != NULL) {
+			free(f->info->etag);
+			free(f->info->last_modified);
+			f->info->etag = f->info->last_modified = NULL;
+		}
+		return len;
+	}
+	if (fetch_header_value(data, len, "Retry-After", &f->retry_after) ||
+	    fetch_header_value(data, len, "Content-Range", &f->content_range))
+		return len;
+	if (f->info != NULL) {
+		if (fetch_header_value(data, len, "ETag", &f->info->etag) ||
+		    fetch_header_value(data, len, "Last-Modified",
+		    &f->info->last_modified))
+			return len;
+	}
 	return len;
 }
 
+/* Starts a transfer of url with the settings every transfer shares. */
 static enum net_status
-fetch_setup(struct fetch *f, const struct net_fetch_config *cfg,
+fetch_begin(struct fetch *f, const struct net_fetch_config *cfg,
     const char *url, char **cause)
 {
 	CURL	*c;
@@ -184,73 +409,548 @@ fetch_setup(struct fetch *f, const struct net_fetch_config *cfg,
 	}
 	if (cfg == NULL)
 		cfg = &net_fetch_defaults;
+	f->cfg = cfg;
 	f->curl = c;
-	f->url = url;
+	f->url = xstrdup(url);
+	f->first_url = xstrdup(url);
+	f->is_file = strncasecmp(url, "file:", 5) == 0;
+	f->credentials = !f->is_file && (cfg->token != NULL ||
+	    cfg->client_cert != NULL);
 	f->errbuf[0] = '\0';
-	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, f->errbuf);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https,file");
+	/* Only the feed's own scheme; redirects are followed by hand. */
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, f->is_file ? "file" :
+	    "https");
 	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, cfg->max_redirs);
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
 	curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
-	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, cfg->connect_timeout);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, cfg->low_speed_limit);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, cfg->low_speed_time);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, cfg->timeout);
-	curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
+	curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L);
 	if (cfg->user_agent != NULL)
 		curl_easy_setopt(c, CURLOPT_USERAGENT, cfg->user_agent);
+	if (cfg->ca_file != NULL)
+		curl_easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file);
+	if (cfg->client_cert != NULL) {
+		curl_easy_setopt(c, CURLOPT_SSLCERT, cfg->client_cert);
+		curl_easy_setopt(c, CURLOPT_SSLCERTTYPE, "PEM");
+	}
+	if (cfg->client_key != NULL) {
+		curl_easy_setopt(c, CURLOPT_SSLKEY, cfg->client_key);
+		curl_easy_setopt(c, CURLOPT_SSLKEYTYPE, "PEM");
+	}
+	if (cfg->no_proxy)
+		curl_easy_setopt(c, CURLOPT_PROXY, "");
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_header);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, f);
 	return NET_OK;
 }
 
+/* Frees the request headers, wiping them first (one may hold the token). */
+static void
+fetch_headers_free(struct fetch *f)
+{
+	struct curl_slist	*l;
+
+	for (l = f->headers; l != NULL; l = l->next)
+		sodium_memzero(l->data, strlen(l->data));
+	curl_slist_free_all(f->headers);
+	f->headers = NULL;
+}
+
+static void
+fetch_end(struct fetch *f)
+{
+	if (f->curl != NULL)
+		curl_easy_cleanup(f->curl);
+	fetch_headers_free(f);
+	free(f->url);
+	free(f->first_url);
+	free(f->retry_after);
+	free(f->content_range);
+	f->curl = NULL;
+}
+
+/* A header value from the cache is sent only if it is one clean line. */
+static int
+fetch_header_safe(const char *v)
+{
+	for (; *v != '\0'; v++) {
+		if ((unsigned char)*v < 0x20 || *v == 0x7f)
+			return 0;
+	}
+	return 1;
+}
+
+/* Sets up one attempt (the first request or a hop or retry). */
+static enum net_status
+fetch_attempt(struct fetch *f, char **cause)
+{
+	const struct net_fetch_config	*cfg = f->cfg;
+	CURL				*c = f->curl;
+	struct curl_slist		*l;
+	char				*h, range[32];
+	int64_t				 left, ms = 0;
+
+	if (cfg->deadline != 0) {
+		left = cfg->deadline - net_clock_ms();
+		if (left <= 0) {
+			*cause = xasprintf("%s: the time limit of the sync ran "
+			    "out", f->url);
+			return NET_ERR_FETCH;
+		}
+		ms = left;
+	}
+	if (cfg->timeout > 0 && (ms == 0 || cfg->timeout * 1000 < ms))
+		ms = cfg->timeout * 1000;
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)ms);
+	curl_easy_setopt(c, CURLOPT_URL, f->url);
+
+	f->status = 0;
+	f->body_started = 0;
+	f->discarded = 0;
+	f->errbuf[0] = '\0';
+	free(f->retry_after);
+	free(f->content_range);
+	f->retry_after = f->content_range = NULL;
+
+	fetch_headers_free(f);
+	if (!f->is_file) {
+		if (f->cond != NULL && f->cond->etag != NULL &&
+		    fetch_header_safe(f->cond->etag)) {
+			h = xasprintf("If-None-Match: %s", f->cond->etag);
+			f->headers = curl_slist_append(f->headers, h);
+			free(h);
+		}
+		if (f->cond != NULL && f->cond->last_modified != NULL &&
+		    fetch_header_safe(f->cond->last_modified)) {
+			h = xasprintf("If-Modified-Since: %s",
+			    f->cond->last_modified);
+			f->headers = curl_slist_append(f->headers, h);
+			free(h);
+		}
+		if (cfg->token != NULL) {
+			h = xasprintf("Authorization: Bearer %s", cfg->token);
+			l = curl_slist_append(f->headers, h);
+			sodium_memzero(h, strlen(h));
+			free(h);
+			if (l == NULL)
+				abort();
+			f->headers = l;
+		}
+	}
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, f->headers);
+
+	/*
+	 * A range of a gzipped body would be a range of the compressed
+	 * bytes: resume in identity encoding.
+	 */
+	f->offset = f->fd >= 0 ? f->got : 0;
+	if (f->offset > 0 && !f->is_file) {
+		snprintf(range, sizeof range, "%llu-",
+		    (unsigned long long)f->offset);
+		curl_easy_setopt(c, CURLOPT_RANGE, range);
+		curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, NULL);
+	} else {
+		f->offset = 0;
+		if (f->fd >= 0 && f->got > 0) {
+			/* file:// (no ranges): start over. */
+			if (ftruncate(f->fd, 0) != 0) {
+				*cause = xasprintf("cannot write %s: %s",
+				    f->path, strerror(errno));
+				return NET_ERR;
+			}
+			crypto_hash_sha256_init(&f->sha);
+			f->got = 0;
+		}
+		curl_easy_setopt(c, CURLOPT_RANGE, NULL);
+		curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	}
+	return NET_OK;
+}
+
+/* Host and port of an https URL, for the same-host rule. Caller frees. */
+static char *
+fetch_url_origin(const char *url, char **scheme, int *userinfo)
+{
+	CURLU	*u;
+	char	*host = NULL, *port = NULL, *s = NULL, *user = NULL, *out;
+
+	*scheme = NULL;
+	*userinfo = 0;
+	if ((u = curl_url()) == NULL)
+		return NULL;
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &s, 0) != CURLUE_OK) {
+		curl_url_cleanup(u);
+		return NULL;
+	}
+	*scheme = xstrdup(s);
+	curl_free(s);
+	if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK) {
+		*userinfo = 1;
+		curl_free(user);
+	}
+	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) !=
+	    CURLUE_OK) {
+		curl_free(host);
+		curl_url_cleanup(u);
+		return NULL;
+	}
+	out = xasprintf("%s:%s", host, port);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return out;
+}
+
+/* Checks one redirect: https only, no user info, same host with credentials. */
+static enum net_status
+fetch_redirect_check(struct fetch *f, const char *to, char **cause)
+{
+	char		*origin, *first, *scheme, *scheme0;
+	int		 userinfo, ui0;
+	enum net_status	 status = NET_OK;
+
+	origin = fetch_url_origin(to, &scheme, &userinfo);
+	if (origin == NULL || scheme == NULL ||
+	    strcasecmp(scheme, "https") != 0) {
+		*cause = xasprintf("%s: redirected to %s: refused, only "
+		    "https:// redirects are followed", f->url, to);
+		free(origin);
+		free(scheme);
+		return NET_ERR_FETCH;
+	}
+	if (userinfo) {
+		*cause = xasprintf("%s: redirected to a URL with a user name: "
+		    "refused", f->url);
+		free(origin);
+		free(scheme);
+		return NET_ERR_FETCH;
+	}
+	if (f->credentials) {
+		first = fetch_url_origin(f->first_url, &scheme0, &ui0);
+		if (first == NULL || strcmp(first, origin) != 0) {
+			*cause = xasprintf("%s: redirected to %s: refused, a "
+			    "token or client certificate is only sent to the "
+			    "feed's own host", f->url, to);
+			status = NET_ERR_FETCH;
+		}
+		free(first);
+		free(scheme0);
+	}
+	free(origin);
+	free(scheme);
+	return status;
+}
+
+/* Seconds to wait from a Retry-After value (seconds or an HTTP date); -1 if none. */
+static long
+fetch_retry_after(const char *v)
+{
+	char	*end;
+	long	 n;
+	time_t	 t;
+
+	if (v == NULL)
+		return -1;
+	if (isdigit((unsigned char)*v)) {
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (errno != 0 || *end != '\0' || n < 0)
+			return -1;
+		return n;
+	}
+	if ((t = curl_getdate(v, NULL)) < 0)
+		return -1;
+	t -= time(NULL);
+	return t < 0 ? 0 : (long)t;
+}
+
+static void
+fetch_sleep(long seconds)
+{
+	struct timespec	ts, rem;
+
+	ts.tv_sec = seconds;
+	ts.tv_nsec = 0;
+	while (nanosleep(&ts, &rem) != 0 && errno == EINTR)
+		ts = rem;
+}
+
+/* A hint for an HTTP status a user can act on. */
+static const char *
+fetch_status_hint(struct fetch *f, long status)
+{
+	switch (status) {
+	case 400:
+	case 495:
+	case 496:
+		if (f->cfg->client_cert == NULL)
+			return " (the server may require a client certificate: "
+			    "set client_cert and client_key)";
+		return " (the server did not accept the client certificate)";
+	case 401:
+		if (f->cfg->token == NULL)
+			return " (the server may require a token: set "
+			    "token_file)";
+		return " (the server did not accept the token)";
+	case 403:
+		if (f->cfg->token == NULL && f->cfg->client_cert == NULL)
+			return " (access refused: the server may require a "
+			    "client certificate or a token)";
+		return " (access refused)";
+	default:
+		return "";
+	}
+}
+
+/* The proxy libcurl takes from the environment for https, if any. */
+static const char *
+fetch_env_proxy(void)
+{
+	static const char *const names[] = {
+		"https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"
+	};
+	const char	*v;
+	size_t		 i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if ((v = getenv(names[i])) != NULL && *v != '\0')
+			return v;
+	}
+	return NULL;
+}
+
+/* What went wrong with a transfer that failed below HTTP (no URL). */
+static char *
+fetch_transport_error(struct fetch *f, CURLcode rc)
+{
+	const char	*why, *what = "", *hint = "";
+
+	why = f->errbuf[0] != '\0' ? f->errbuf : curl_easy_strerror(rc);
+	switch (rc) {
+	case CURLE_PEER_FAILED_VERIFICATION:
+		what = "TLS: ";
+		if (strstr(why, "host name") != NULL ||
+		    strstr(why, "subject name") != NULL)
+			hint = " (the server's certificate is for another "
+			    "host name)";
+		else if (f->cfg->ca_file == NULL)
+			hint = " (the server's certificate cannot be trusted; "
+			    "for a private CA set ca_file)";
+		else
+			hint = " (the server's certificate is not signed by "
+			    "ca_file)";
+		break;
+	case CURLE_SSL_CONNECT_ERROR:
+		what = "TLS: ";
+		break;
+	case CURLE_SSL_CERTPROBLEM:
+		what = "TLS: client certificate: ";
+		break;
+	case CURLE_SSL_CACERT_BADFILE:
+		what = "TLS: ca_file: ";
+		break;
+	case CURLE_OPERATION_TIMEDOUT:
+		what = "too slow or timed out: ";
+		break;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		what = "refused: ";
+		break;
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_PROXY:
+	case CURLE_RECV_ERROR:
+		if (!f->cfg->no_proxy && fetch_env_proxy() != NULL)
+			hint = " (a proxy is set in the environment, "
+			    "https_proxy or all_proxy: check it, or sync with "
+			    "--no-proxy)";
+		break;
+	default:
+		break;
+	}
+	return xasprintf("%s%s%s", what, why, hint);
+}
+
 /*
- * Turns a finished transfer's result into a status. *missing is set when
- * the file is simply not there.
+ * Runs the request, following redirects and Retry-After by hand.
+ * Returns NET_OK for a 2xx (or 304 when conditional, or a file) with
+ * the body delivered; anything else with *cause set. *missing: 404/410.
  */
 static enum net_status
-fetch_result(struct fetch *f, CURLcode rc, int *missing, char **cause)
+fetch_perform(struct fetch *f, int *missing, char **cause)
 {
-	long	status = 0;
+	enum net_status	 status;
+	CURLcode	 rc;
+	char		*to, *label, *why = NULL;
+	long		 code, wait;
+	int		 hops = 0, retries = 0;
+	int64_t		 left;
 
 	if (missing != NULL)
 		*missing = 0;
-	curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &status);
-	if (f->info != NULL)
-		f->info->status = status;
-	if (rc == CURLE_OK)
-		return NET_OK;
-	if (rc == CURLE_HTTP_RETURNED_ERROR) {
-		if (missing != NULL && (status == 404 || status == 410))
+	for (;;) {
+		if ((status = fetch_attempt(f, cause)) != NET_OK)
+			return status;
+		if (f->offset > 0)
+			label = xasprintf(" (from byte %llu)",
+			    (unsigned long long)f->offset);
+		else if (f->cond != NULL && (f->cond->etag != NULL ||
+		    f->cond->last_modified != NULL))
+			label = xstrdup(" (conditional)");
+		else
+			label = xstrdup("");
+		f->received = 0;
+		rc = curl_easy_perform(f->curl);
+		code = 0;
+		curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &code);
+		if (!f->is_file && code != 0)
+			f->status = code;
+		if (f->info != NULL)
+			f->info->status = f->is_file ? 0 : f->status;
+
+		if (f->too_big) {
+			fetch_log(f, "GET %s%s -> %ld, stopped: larger than %zu "
+			    "bytes", f->url, label, f->status, f->max);
+			*cause = xasprintf("%s: larger than %zu bytes", f->url,
+			    f->max);
+			free(label);
+			return NET_ERR_TOO_BIG;
+		}
+		if (f->overflow) {
+			fetch_log(f, "GET %s%s -> %ld, stopped: more than %llu "
+			    "bytes", f->url, label, f->status,
+			    (unsigned long long)f->obj->size);
+			*cause = xasprintf("%s: expected %llu bytes with sha256 "
+			    "%s, got more", f->obj->path,
+			    (unsigned long long)f->obj->size, f->obj->sha256);
+			free(label);
+			return NET_ERR_HASH;
+		}
+		if (f->write_errno != 0) {
+			*cause = xasprintf("cannot write %s: %s", f->path,
+			    strerror(f->write_errno));
+			free(label);
+			return NET_ERR;
+		}
+		if (f->bad_range) {
+			fetch_log(f, "GET %s%s -> %ld, another range: %s",
+			    f->url, label, f->status, f->content_range != NULL ?
+			    f->content_range : "none");
+			*cause = xasprintf("%s: the server answered with "
+			    "another range than asked", f->url);
+			free(label);
+			return NET_ERR_FETCH;
+		}
+		if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR &&
+		    f->discarded > 0)) {
+			if (f->is_file && (rc == CURLE_FILE_COULDNT_READ_FILE ||
+			    rc == CURLE_REMOTE_FILE_NOT_FOUND)) {
+				if (missing != NULL)
+					*missing = 1;
+				why = xstrdup("no such file");
+			} else
+				why = fetch_transport_error(f, rc);
+			f->cut = f->body_started && f->received > 0;
+			if (f->cut)
+				fetch_log(f, "GET %s%s -> %ld, cut off after %llu "
+				    "bytes: %s", f->url, label, f->status,
+				    (unsigned long long)f->received, why);
+			else
+				fetch_log(f, "%s %s%s -> failed: %s",
+				    f->is_file ? "read" : "GET", f->url, label,
+				    why);
+			*cause = xasprintf("%s: %s", f->url, why);
+			free(why);
+			free(label);
+			return NET_ERR_FETCH;
+		}
+		if (f->is_file) {
+			fetch_log(f, "read %s -> %llu bytes", f->url,
+			    (unsigned long long)f->received);
+			free(label);
+			return NET_OK;
+		}
+		if (f->status >= 200 && f->status < 300) {
+			fetch_log(f, "GET %s%s -> %ld, %llu bytes", f->url,
+			    label, f->status, (unsigned long long)f->received);
+			free(label);
+			return NET_OK;
+		}
+		if (f->status == 304 && f->cond != NULL) {
+			fetch_log(f, "GET %s%s -> 304 not modified", f->url,
+			    label);
+			free(label);
+			return NET_OK;
+		}
+		if (f->status >= 300 && f->status < 400 && f->status != 304) {
+			to = NULL;
+			curl_easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &to);
+			fetch_log(f, "GET %s%s -> %ld, to %s", f->url, label,
+			    f->status, to != NULL ? to : "(nowhere)");
+			free(label);
+			if (to == NULL) {
+				*cause = xasprintf("%s: HTTP status %ld without "
+				    "a location", f->url, f->status);
+				return NET_ERR_FETCH;
+			}
+			if (++hops > f->cfg->max_redirs) {
+				*cause = xasprintf("%s: more than %ld "
+				    "redirects", f->first_url,
+				    f->cfg->max_redirs);
+				return NET_ERR_FETCH;
+			}
+			if ((status = fetch_redirect_check(f, to,
+			    cause)) != NET_OK)
+				return status;
+			to = xstrdup(to);	/* libcurl's is gone next perform */
+			free(f->url);
+			f->url = to;
+			continue;
+		}
+		if (f->status == 429 || f->status == 503) {
+			wait = fetch_retry_after(f->retry_after);
+			left = f->cfg->deadline != 0 ? f->cfg->deadline -
+			    net_clock_ms() : INT64_MAX;
+			if (wait >= 0 && retries < FETCH_RETRIES_MAX &&
+			    (int64_t)wait * 1000 < left) {
+				fetch_log(f, "GET %s%s -> %ld, retrying after "
+				    "%ld s", f->url, label, f->status, wait);
+				free(label);
+				retries++;
+				fetch_sleep(wait);
+				continue;
+			}
+			if (wait >= 0)
+				why = xasprintf(" (retry after %ld s: beyond "
+				    "the time limit)", wait);
+		}
+		fetch_log(f, "GET %s%s -> %ld", f->url, label, f->status);
+		free(label);
+		if (missing != NULL && (f->status == 404 || f->status == 410))
 			*missing = 1;
-		*cause = xasprintf("%s: HTTP status %ld", f->url, status);
+		*cause = xasprintf("%s: HTTP status %ld%s", f->url, f->status,
+		    why != NULL ? why : fetch_status_hint(f, f->status));
+		free(why);
 		return NET_ERR_FETCH;
 	}
-	if (rc == CURLE_FILE_COULDNT_READ_FILE || rc == CURLE_REMOTE_FILE_NOT_FOUND) {
-		if (missing != NULL)
-			*missing = 1;
-		*cause = xasprintf("%s: no such file", f->url);
-		return NET_ERR_FETCH;
-	}
-	*cause = xasprintf("%s: %s", f->url, f->errbuf[0] != '\0' ?
-	    f->errbuf : curl_easy_strerror(rc));
-	return NET_ERR_FETCH;
 }
 
 enum net_status
 net_fetch_memory(const struct net_fetch_config *cfg, const char *url,
-    size_t max, struct buf *out, int *missing, struct net_fetch_info *info,
-    char **cause)
+    size_t max, struct buf *out, const struct net_fetch_info *cond,
+    int *missing, struct net_fetch_info *info, char **cause)
 {
 	struct fetch	 f;
 	enum net_status	 status;
-	CURLcode	 rc;
+	size_t		 start = out->len;
 
 	if (missing != NULL)
 		*missing = 0;
@@ -258,18 +958,18 @@ net_fetch_memory(const struct net_fetch_config *cfg, const char *url,
 	f.out = out;
 	f.max = max;
 	f.info = info;
+	f.cond = cond;
 	f.fd = -1;
-	if ((status = fetch_setup(&f, cfg, url, cause)) != NET_OK)
+	if ((status = fetch_begin(&f, cfg, url, cause)) != NET_OK)
 		return status;
 	curl_easy_setopt(f.curl, CURLOPT_WRITEFUNCTION, fetch_write_memory);
 	curl_easy_setopt(f.curl, CURLOPT_WRITEDATA, &f);
-	rc = curl_easy_perform(f.curl);
-	if (f.too_big) {
-		*cause = xasprintf("%s: larger than %zu bytes", url, max);
-		status = NET_ERR_TOO_BIG;
-	} else
-		status = fetch_result(&f, rc, missing, cause);
-	curl_easy_cleanup(f.curl);
+	status = fetch_perform(&f, missing, cause);
+	if (status != NET_OK)
+		out->len = start;	/* nothing half-read is left */
+	if (out->data != NULL)
+		out->data[out->len] = '\0';
+	fetch_end(&f);
 	return status;
 }
 
@@ -286,48 +986,137 @@ fetch_hex(const unsigned char *bin, size_t len, char *out)
 	out[2 * len] = '\0';
 }
 
-enum net_status
-net_fetch_object(const struct net_fetch_config *cfg, const char *url,
-    const struct feed_object *obj, const char *path,
-    net_fetch_progress_cb progress, void *arg, uint64_t *got, char **cause)
+/* Hashes what fd already holds into f->sha; -1 with errno on error. */
+static int
+fetch_hash_existing(struct fetch *f)
 {
-	struct fetch	 f;
-	enum net_status	 status;
-	unsigned char	 digest[crypto_hash_sha256_BYTES];
-	char		 hex[2 * crypto_hash_sha256_BYTES + 1];
-	CURLcode	 rc;
+	unsigned char	 chunk[65536];
+	ssize_t		 n;
 
-	*got = 0;
-	memset(&f, 0, sizeof f);
-	f.obj = obj;
-	f.progress = progress;
-	f.progress_arg = arg;
-	if ((status = fetch_setup(&f, cfg, url, cause)) != NET_OK)
-		return status;
-	/* A leftover from an interrupted run would block O_EXCL. */
-	unlink(path);
-	f.fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-	    0600);
-	if (f.fd < 0) {
+	crypto_hash_sha256_init(&f->sha);
+	f->got = 0;
+	if (lseek(f->fd, 0, SEEK_SET) < 0)
+		return -1;
+	for (;;) {
+		n = read(f->fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		crypto_hash_sha256_update(&f->sha, chunk, (size_t)n);
+		f->got += (uint64_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Opens the download file: an earlier partial download of ours is kept
+ * (and hashed), anything else at path is replaced. Sets *resumed when
+ * the file holds bytes already.
+ */
+static enum net_status
+fetch_open_part(struct fetch *f, int *resumed, char **cause)
+{
+	const char	*path = f->path;
+	struct stat	 lst, st;
+	int		 fd;
+
+	*resumed = 0;
+	if (lstat(path, &lst) == 0) {
+		if (!S_ISREG(lst.st_mode) || lst.st_uid != geteuid() ||
+		    (uint64_t)lst.st_size > f->obj->size ||
+		    lst.st_size == 0) {
+			unlink(path);
+		} else if ((fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW |
+		    O_CLOEXEC)) >= 0) {
+			if (fstat(fd, &st) == 0 && st.st_ino == lst.st_ino &&
+			    S_ISREG(st.st_mode) && fchmod(fd, 0600) == 0) {
+				f->fd = fd;
+				if (fetch_hash_existing(f) == 0) {
+					*resumed = f->got > 0;
+					return NET_OK;
+				}
+			}
+			close(fd);
+			f->fd = -1;
+			unlink(path);
+		} else
+			unlink(path);
+	}
+	f->fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC |
+	    O_NOFOLLOW, 0600);
+	if (f->fd < 0) {
 		*cause = xasprintf("cannot create %s: %s", path, strerror(errno));
-		curl_easy_cleanup(f.curl);
 		return NET_ERR;
 	}
-	crypto_hash_sha256_init(&f.sha);
-	curl_easy_setopt(f.curl, CURLOPT_WRITEFUNCTION, fetch_write_file);
-	curl_easy_setopt(f.curl, CURLOPT_WRITEDATA, &f);
-	rc = curl_easy_perform(f.curl);
-	*got = f.got;
-	if (f.overflow) {
-		*cause = xasprintf("%s: expected %llu bytes with sha256 %s, got "
-		    "more", obj->path, (unsigned long long)obj->size,
-		    obj->sha256);
-		status = NET_ERR_HASH;
-	} else if (f.write_errno != 0) {
-		*cause = xasprintf("cannot write %s: %s", path,
-		    strerror(f.write_errno));
-		status = NET_ERR;
-	} else if ((status = fetch_result(&f, rc, NULL, cause)) == NET_OK) {
+	crypto_hash_sha256_init(&f->sha);
+	f->got = 0;
+	return NET_OK;
+}
+
+/* One try at an object; *resumed when it started from an earlier partial file. */
+static enum net_status
+fetch_object_once(const struct net_fetch_config *cfg, const char *url,
+    const struct feed_object *obj, const char *path,
+    net_fetch_progress_cb progress, void *arg, uint64_t *got, int *resumed,
+    int *kept, char **cause)
+{
+	struct fetch			 f;
+	enum net_status			 status;
+	crypto_hash_sha256_state	 done;
+	unsigned char			 digest[crypto_hash_sha256_BYTES];
+	char				 hex[2 * crypto_hash_sha256_BYTES + 1];
+	char				*n;
+
+	*got = 0;
+	*kept = 0;
+	memset(&f, 0, sizeof f);
+	f.obj = obj;
+	f.path = path;
+	f.progress = progress;
+	f.progress_arg = arg;
+	f.fd = -1;
+	if ((status = fetch_begin(&f, cfg, url, cause)) != NET_OK)
+		return status;
+	if ((status = fetch_open_part(&f, resumed, cause)) != NET_OK) {
+		fetch_end(&f);
+		return status;
+	}
+	if (f.got == obj->size) {
+		/* Complete from an earlier attempt: only the hash to check. */
+		done = f.sha;
+		crypto_hash_sha256_final(&done, digest);
+		fetch_hex(digest, sizeof digest, hex);
+		if (strcmp(hex, obj->sha256) == 0) {
+			fetch_log(&f, "%s: already downloaded, hash verified",
+			    obj->path);
+			if (progress != NULL)
+				progress(f.got, arg);
+			close(f.fd);
+			fetch_end(&f);
+			return NET_OK;
+		}
+		fetch_log(&f, "%s: an earlier download does not match its "
+		    "hash; discarded", obj->path);
+		if (ftruncate(f.fd, 0) != 0) {
+			*cause = xasprintf("cannot write %s: %s", path,
+			    strerror(errno));
+			status = NET_ERR;
+		}
+		crypto_hash_sha256_init(&f.sha);
+		f.got = 0;
+		*resumed = 0;
+	}
+	if (status == NET_OK) {
+		curl_easy_setopt(f.curl, CURLOPT_WRITEFUNCTION,
+		    fetch_write_file);
+		curl_easy_setopt(f.curl, CURLOPT_WRITEDATA, &f);
+		status = fetch_perform(&f, NULL, cause);
+		*got = f.received;
+	}
+	if (status == NET_OK) {
 		crypto_hash_sha256_final(&f.sha, digest);
 		fetch_hex(digest, sizeof digest, hex);
 		if (f.got != obj->size || strcmp(hex, obj->sha256) != 0) {
@@ -342,9 +1131,53 @@ net_fetch_object(const struct net_fetch_config *cfg, const char *url,
 		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
 		status = NET_ERR;
 	}
-	if (status != NET_OK)
+	if (status == NET_ERR_FETCH && f.cut && f.got > 0 &&
+	    f.got < obj->size) {
+		*kept = 1;
+		n = xasprintf("%s (%llu of %llu bytes kept: the next sync "
+		    "resumes)", *cause, (unsigned long long)f.got,
+		    (unsigned long long)obj->size);
+		free(*cause);
+		*cause = n;
+		fetch_log(&f, "%s: %llu of %llu bytes kept to resume later",
+		    obj->path, (unsigned long long)f.got,
+		    (unsigned long long)obj->size);
+	} else if (status != NET_OK)
 		unlink(path);
-	curl_easy_cleanup(f.curl);
+	fetch_end(&f);
+	return status;
+}
+
+enum net_status
+net_fetch_object(const struct net_fetch_config *cfg, const char *url,
+    const struct feed_object *obj, const char *path,
+    net_fetch_progress_cb progress, void *arg, uint64_t *got, int *kept,
+    char **cause)
+{
+	enum net_status	 status;
+	uint64_t	 n;
+	int		 resumed;
+
+	*got = 0;
+	status = fetch_object_once(cfg, url, obj, path, progress, arg, &n,
+	    &resumed, kept, cause);
+	*got += n;
+	if (status == NET_OK || !resumed || *kept ||
+	    (status != NET_ERR_HASH && status != NET_ERR_FETCH))
+		return status;
+	/* A resumed download that went wrong: once more, whole. */
+	if (cfg != NULL && cfg->log != NULL) {
+		char *line = xasprintf("%s: the resumed download failed (%s); "
+		    "fetching it whole", obj->path, *cause);
+
+		cfg->log(line, cfg->log_arg);
+		free(line);
+	}
+	free(*cause);
+	*cause = NULL;
+	status = fetch_object_once(cfg, url, obj, path, progress, arg, &n,
+	    &resumed, kept, cause);
+	*got += n;
 	return status;
 }
 
@@ -371,8 +1204,9 @@ enum net_status
 net_feed_base_url(const char *feed, char **url, char **cause)
 {
 	struct buf	 b;
-	char		*cwd;
+	char		*cwd, *origin, *scheme;
 	size_t		 len;
+	int		 userinfo;
 
 	*url = NULL;
 	if (feed == NULL || *feed == '\0') {
@@ -387,6 +1221,20 @@ net_feed_base_url(const char *feed, char **url, char **cause)
 			*cause = xasprintf("%s: only https:// and file:// feeds "
 			    "(or a local directory) are allowed", feed);
 			return NET_ERR_USAGE;
+		}
+		if (strncasecmp(feed, "https://", 8) == 0) {
+			origin = fetch_url_origin(feed, &scheme, &userinfo);
+			free(scheme);
+			if (origin == NULL || userinfo) {
+				free(origin);
+				buf_free(&b);
+				*cause = xstrdup(userinfo ? "the feed URL must "
+				    "not hold a user name or password (use "
+				    "token_file)" : "the feed URL is not a "
+				    "valid URL");
+				return NET_ERR_USAGE;
+			}
+			free(origin);
 		}
 		buf_adds(&b, feed);
 	} else {

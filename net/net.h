@@ -148,6 +148,20 @@ enum net_status	 minisign_verify(const struct minisign_pubkey *, size_t nkeys,
 char		*minisign_sign(const struct minisign_seckey *, const void *msg,
 		    size_t len, const char *trusted_comment);
 
+/* Transfer limits used when net_options leaves them at 0. */
+#define NET_CONNECT_TIMEOUT	20	/* seconds to connect */
+#define NET_TIMEOUT		600	/* seconds for a whole sync */
+#define NET_LOW_SPEED_LIMIT	100	/* abort below this many bytes/s ... */
+#define NET_LOW_SPEED_TIME	30	/* ... sustained for this many seconds */
+#define NET_MAX_REDIRS		5
+#define NET_TOKEN_MAX		4096	/* bytes of a bearer token file */
+
+/*
+ * Called with one line per request and its outcome ("GET URL -> 200,
+ * N bytes"): never a header, a token or a key. The line is borrowed.
+ */
+typedef void	(*net_log_cb)(const char *, void *);
+
 /* Sync. */
 struct net_options {
 	const char		*feed;		/* URL (file://, https://) or a local directory */
@@ -156,6 +170,19 @@ struct net_options {
 	int			 allow_unsigned;
 	const char		*tmp_dir;	/* for 0600 downloads; the data directory */
 	time_t			 now;		/* 0 = time(NULL) */
+
+	/* https only; TLS is always verified. NULL = not used. */
+	const char		*ca_file;	/* a private CA (PEM) */
+	const char		*client_cert;	/* mutual TLS (PEM) ... */
+	const char		*client_key;	/* ... and its key (PEM, unencrypted) */
+	const char		*token_file;	/* bearer token; regular 0600 file of the user */
+	long			 connect_timeout;	/* seconds; 0 = NET_CONNECT_TIMEOUT */
+	long			 timeout;	/* whole sync, seconds; 0 = NET_TIMEOUT */
+	long			 low_speed_time;	/* 0 = NET_LOW_SPEED_TIME */
+	long			 low_speed_limit;	/* bytes/s; 0 = NET_LOW_SPEED_LIMIT */
+	int			 no_proxy;	/* ignore the *_proxy environment */
+	net_log_cb		 verbose;	/* may be NULL */
+	void			*verbose_arg;
 };
 
 struct net_progress {
@@ -172,6 +199,7 @@ struct net_result {
 	int64_t			 old_serial;	/* -1 when the cache was empty */
 	int64_t			 new_serial;
 	int			 unchanged;	/* equal serial: nothing done */
+	int			 not_modified;	/* index.json answered 304 */
 	unsigned		 nobjects;
 	uint64_t		 bytes;		/* transferred */
 	struct cache_changes	 changes;

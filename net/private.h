@@ -13,18 +13,40 @@
 #include "net/net.h"
 
 /*
- * Transfer limits. Kept in one struct so a later change can make them
- * configurable; net_fetch_defaults holds the values used today.
+ * How transfers are made: limits, TLS material and credentials. All
+ * strings borrowed. net_fetch_defaults holds the values used when a
+ * caller passes NULL (no credentials, no deadline).
  */
 struct net_fetch_config {
 	long		 connect_timeout;	/* seconds to connect */
 	long		 low_speed_limit;	/* abort below this many bytes/s ... */
 	long		 low_speed_time;	/* ... sustained for this many seconds */
 	long		 max_redirs;
-	long		 timeout;		/* whole transfer in seconds, 0 = none */
+	long		 timeout;		/* one transfer in seconds, 0 = none */
 	const char	*user_agent;
+	const char	*ca_file;		/* NULL: the system's CAs */
+	const char	*client_cert;		/* NULL: no mutual TLS */
+	const char	*client_key;
+	const char	*token;			/* secret: never logged or shown */
+	int		 no_proxy;
+	int64_t		 deadline;		/* monotonic ms, 0 = none */
+	net_log_cb	 log;
+	void		*log_arg;
 };
 extern const struct net_fetch_config net_fetch_defaults;
+
+/* Monotonic clock in milliseconds (for deadlines). */
+int64_t		 net_clock_ms(void);
+
+/*
+ * Reads a bearer token from path, refusing (NET_ERR_USAGE) a file that is
+ * not a regular file owned by the user with no group or other permission
+ * bits, or a symbolic link, or one that does not hold a single token. The
+ * cause never includes the token. Caller frees *token with
+ * net_token_free.
+ */
+enum net_status	 net_token_load(const char *path, char **token, char **cause);
+void		 net_token_free(char *);
 
 /* Validators and status of a fetched file. Fields are owned. */
 struct net_fetch_info {
@@ -38,25 +60,33 @@ void		 net_fetch_info_clear(struct net_fetch_info *);
  * Fetches url into out (appended, NUL-terminated), at most max decoded
  * bytes (more is NET_ERR_TOO_BIG). A file that is not there (HTTP 404 or
  * 410, or no such local file) is NET_ERR_FETCH with *missing set to 1.
- * info (may be NULL) receives the ETag and Last-Modified.
+ * cond (may be NULL) gives validators to send as If-None-Match and
+ * If-Modified-Since; a 304 answer is NET_OK with info->status 304 and
+ * nothing in out. info (may be NULL) receives the ETag and Last-Modified.
  */
 enum net_status	 net_fetch_memory(const struct net_fetch_config *,
-		    const char *url, size_t max, struct buf *out, int *missing,
+		    const char *url, size_t max, struct buf *out,
+		    const struct net_fetch_info *cond, int *missing,
 		    struct net_fetch_info *info, char **cause);
 
 /* Called now and then while an object downloads. */
 typedef void	(*net_fetch_progress_cb)(uint64_t bytes, void *);
 
 /*
- * Downloads an object into a new 0600 file at path (created with
- * O_EXCL), hashing as it goes and stopping as soon as more bytes than
- * obj->size arrive. On success the file holds exactly the promised bytes;
- * on any failure it is removed. *got receives the bytes transferred.
+ * Downloads an object into a 0600 file at path, hashing as it goes and
+ * stopping as soon as more bytes than obj->size arrive. If path already
+ * holds the start of the object (a download cut off before), it is
+ * resumed with a Range request (a 200 answer restarts it); a file that
+ * then does not match the hash is discarded and the object fetched whole
+ * once more. On success the file holds exactly the promised bytes. On
+ * failure the file is removed, unless a transfer was cut off part-way:
+ * then it is kept for the next attempt and *kept set. *got receives the
+ * bytes transferred.
  */
 enum net_status	 net_fetch_object(const struct net_fetch_config *,
 		    const char *url, const struct feed_object *obj,
 		    const char *path, net_fetch_progress_cb, void *,
-		    uint64_t *got, char **cause);
+		    uint64_t *got, int *kept, char **cause);
 
 /*
  * The base URL of a feed, ending in "/": https:// and file:// URLs are

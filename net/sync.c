@@ -8,10 +8,12 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cache/cache.h"
@@ -87,6 +89,10 @@ struct sync {
 	time_t				 now;
 
 	char				*base;		/* feed URL ending in / */
+	struct net_fetch_config		 fetch;		/* limits, TLS, token */
+	char				*token;		/* secret, wiped on free */
+	const char			*dir;		/* for downloads */
+	int				 keep_downloads; /* a cut one to resume */
 	struct minisign_pubkey		*keys;
 	size_t				 nkeys;
 	struct buf			 index;
@@ -142,27 +148,122 @@ sync_keys(struct sync *s, char **cause)
 	return NET_OK;
 }
 
-/* Fetches index.json and checks its signature. */
+/* A file the transport will read must be there (checked before any request). */
+static enum net_status
+sync_check_file(const char *what, const char *path, char **cause)
+{
+	if (path == NULL)
+		return NET_OK;
+	if (*path == '\0' || access(path, R_OK) != 0) {
+		*cause = xasprintf("%s %s: %s", what, path, *path == '\0' ?
+		    "empty path" : strerror(errno));
+		return NET_ERR_USAGE;
+	}
+	return NET_OK;
+}
+
+/*
+ * The transfer settings: limits from the options or the defaults, and
+ * for https the CA, client certificate and token, all checked before
+ * the first request.
+ */
+static enum net_status
+sync_transport(struct sync *s, char **cause)
+{
+	const struct net_options	*o = s->opts;
+	struct net_fetch_config		*c = &s->fetch;
+	enum net_status			 status;
+	long				 timeout;
+
+	*c = net_fetch_defaults;
+	if (o->connect_timeout > 0)
+		c->connect_timeout = o->connect_timeout;
+	if (o->low_speed_limit > 0)
+		c->low_speed_limit = o->low_speed_limit;
+	if (o->low_speed_time > 0)
+		c->low_speed_time = o->low_speed_time;
+	timeout = o->timeout > 0 ? o->timeout : NET_TIMEOUT;
+	c->deadline = net_clock_ms() + (int64_t)timeout * 1000;
+	c->no_proxy = o->no_proxy;
+	c->log = o->verbose;
+	c->log_arg = o->verbose_arg;
+	if (strncmp(s->base, "file://", 7) == 0)
+		return NET_OK;		/* no TLS, no credentials */
+	if (o->client_key != NULL && o->client_cert == NULL) {
+		*cause = xstrdup("client_key is set but client_cert is not");
+		return NET_ERR_USAGE;
+	}
+	if ((status = sync_check_file("ca_file", o->ca_file, cause)) != NET_OK ||
+	    (status = sync_check_file("client_cert", o->client_cert,
+	    cause)) != NET_OK ||
+	    (status = sync_check_file("client_key", o->client_key,
+	    cause)) != NET_OK)
+		return status;
+	c->ca_file = o->ca_file;
+	c->client_cert = o->client_cert;
+	c->client_key = o->client_key;
+	if (o->token_file != NULL) {
+		if ((status = net_token_load(o->token_file, &s->token,
+		    cause)) != NET_OK)
+			return status;
+		c->token = s->token;
+	}
+	return NET_OK;
+}
+
+/* The cached sync state (read before index.json, for its validators). */
+static enum net_status
+sync_read_state(struct sync *s, char **cause)
+{
+	enum cache_status	cs;
+
+	if ((cs = cache_state_get(s->cache, &s->old)) != CACHE_OK) {
+		*cause = xasprintf("cannot read the sync state: %s",
+		    cache_strerror(cs));
+		return NET_ERR_CACHE;
+	}
+	s->have_old = 1;
+	s->result->old_serial = s->old.feed_id != NULL ? s->old.serial : -1;
+	return NET_OK;
+}
+
+/*
+ * Fetches index.json (conditionally, with the cached validators, when
+ * the cache came from this same https feed) and checks its signature.
+ * Sets s->result->not_modified on a 304 and fetches nothing else.
+ */
 static enum net_status
 sync_fetch_index(struct sync *s, char **cause)
 {
-	struct buf	 sig;
-	enum net_status	 status;
-	char		*url, *why = NULL;
-	int		 missing;
+	struct net_fetch_info	 cond;
+	struct buf		 sig;
+	enum net_status		 status;
+	char			*url, *why = NULL;
+	int			 missing, https;
 
 	s->progress.phase = "index";
 	sync_progress(s);
+	https = strncmp(s->base, "file://", 7) != 0;
+	memset(&cond, 0, sizeof cond);
+	if (https && s->old.feed_id != NULL && s->old.feed_url != NULL &&
+	    s->opts->feed != NULL && strcmp(s->old.feed_url, s->opts->feed) == 0) {
+		cond.etag = s->old.etag;
+		cond.last_modified = s->old.last_modified;
+	}
 	url = xasprintf("%sindex.json", s->base);
-	status = net_fetch_memory(NULL, url, FEED_INDEX_MAX, &s->index, NULL,
-	    &s->info, cause);
+	status = net_fetch_memory(&s->fetch, url, FEED_INDEX_MAX, &s->index,
+	    cond.etag != NULL || cond.last_modified != NULL ? &cond : NULL,
+	    NULL, &s->info, cause);
 	free(url);
 	if (status != NET_OK)
 		return status;
 	s->result->bytes += s->index.len;
-	if (strncmp(s->base, "file://", 7) == 0) {
+	if (!https) {
 		/* Validators only mean something for HTTP. */
 		net_fetch_info_clear(&s->info);
+	} else if (s->info.status == 304) {
+		s->result->not_modified = 1;
+		return NET_OK;
 	}
 
 	if (s->nkeys == 0) {
@@ -175,8 +276,8 @@ sync_fetch_index(struct sync *s, char **cause)
 	}
 	buf_init(&sig);
 	url = xasprintf("%sindex.json.minisig", s->base);
-	status = net_fetch_memory(NULL, url, FEED_SIG_MAX, &sig, &missing,
-	    NULL, &why);
+	status = net_fetch_memory(&s->fetch, url, FEED_SIG_MAX, &sig, NULL,
+	    &missing, NULL, &why);
 	if (status != NET_OK) {
 		if (missing && s->opts->allow_unsigned) {
 			free(why);
@@ -214,19 +315,11 @@ sync_check_index(struct sync *s, char **cause)
 	struct feed_index	*ix = &s->ix;
 	enum net_status		 status;
 	time_t			 issued, expires;
-	enum cache_status	 cs;
 
 	status = feed_index_parse(s->index.data != NULL ? s->index.data : "",
 	    s->index.len, ix, cause);
 	if (status != NET_OK)
 		return status;
-	if ((cs = cache_state_get(s->cache, &s->old)) != CACHE_OK) {
-		*cause = xasprintf("cannot read the sync state: %s",
-		    cache_strerror(cs));
-		return NET_ERR_CACHE;
-	}
-	s->have_old = 1;
-	s->result->old_serial = s->old.feed_id != NULL ? s->old.serial : -1;
 	if (s->old.feed_id != NULL && strcmp(s->old.feed_id, ix->feed_id) != 0) {
 		*cause = xasprintf("the feed is \"%s\" but the cache holds "
 		    "\"%s\"", ix->feed_id, s->old.feed_id);
@@ -360,17 +453,13 @@ sync_plan(struct sync *s, char **cause)
 static enum net_status
 sync_download(struct sync *s, char **cause)
 {
-	const char	*dir;
+	const char	*dir = s->dir;
 	enum net_status	 status;
 	char		*url;
 	uint64_t	 got;
 	size_t		 i;
+	int		 kept;
 
-	dir = s->opts->tmp_dir;
-	if (dir == NULL || *dir == '\0')
-		dir = getenv("TMPDIR");
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
 	s->tmp = xcalloc(s->nplan, sizeof *s->tmp);
 	s->progress.phase = "object";
 	s->progress.nobjects = (unsigned)s->nplan;
@@ -383,13 +472,15 @@ sync_download(struct sync *s, char **cause)
 		url = xasprintf("%s%s", s->base, s->plan[i]->path);
 		s->tmp[i] = xasprintf("%s/download-%s.part", dir,
 		    s->plan[i]->sha256);
-		status = net_fetch_object(NULL, url, s->plan[i], s->tmp[i],
-		    sync_object_progress, s, &got, cause);
+		status = net_fetch_object(&s->fetch, url, s->plan[i],
+		    s->tmp[i], sync_object_progress, s, &got, &kept, cause);
 		free(url);
 		s->result->bytes += got;
 		if (status != NET_OK) {
-			free(s->tmp[i]);	/* removed by net_fetch_object */
+			/* Removed by net_fetch_object, or kept to resume. */
+			free(s->tmp[i]);
 			s->tmp[i] = NULL;
+			s->keep_downloads = kept;
 			return status;
 		}
 		s->result->nobjects++;
@@ -634,15 +725,27 @@ sync_apply(struct sync *s, char **cause)
 			return status;
 	}
 	memset(&st, 0, sizeof st);
-	st.feed_id = s->ix.feed_id;
-	st.serial = s->ix.serial;
-	st.issued = s->ix.issued;
-	st.expires = s->ix.expires;
-	st.etag = s->info.etag;
-	st.last_modified = s->info.last_modified;
+	if (s->result->not_modified) {
+		/* The index in force stays; a 304 may renew the validators. */
+		st.feed_id = s->old.feed_id;
+		st.serial = s->old.serial;
+		st.issued = s->old.issued;
+		st.expires = s->old.expires;
+		st.etag = s->info.etag != NULL ? s->info.etag : s->old.etag;
+		st.last_modified = s->info.last_modified != NULL ?
+		    s->info.last_modified : s->old.last_modified;
+		st.last_result = "ok: not modified";
+	} else {
+		st.feed_id = s->ix.feed_id;
+		st.serial = s->ix.serial;
+		st.issued = s->ix.issued;
+		st.expires = s->ix.expires;
+		st.etag = s->info.etag;
+		st.last_modified = s->info.last_modified;
+		st.last_result = s->nplan == 0 ? "ok: unchanged" : "ok";
+	}
 	st.feed_url = (char *)s->opts->feed;
 	st.last_sync = s->now;
-	st.last_result = s->nplan == 0 ? "ok: unchanged" : "ok";
 	st.last_success = s->now;
 	cs = cache_apply_commit(s->cache, &st, &s->result->changes, &why);
 	if (cs != CACHE_OK) {
@@ -652,6 +755,57 @@ sync_apply(struct sync *s, char **cause)
 	}
 	s->began = 0;
 	return NET_OK;
+}
+
+/*
+ * index.json is unchanged on the server: nothing else is fetched, but the
+ * index in force must still be in date.
+ */
+static enum net_status
+sync_not_modified(struct sync *s, char **cause)
+{
+	time_t	expires;
+
+	if (s->old.expires == NULL ||
+	    feed_time_parse(s->old.expires, &expires) != 0 ||
+	    expires <= s->now) {
+		*cause = xasprintf("index.json is unchanged on the server "
+		    "(HTTP 304) and the cached index expired on %s",
+		    s->old.expires != NULL ? s->old.expires : "an unknown date");
+		return NET_ERR_EXPIRED;
+	}
+	s->result->new_serial = s->old.serial;
+	s->result->unchanged = 1;
+	s->result->expires = xstrdup(s->old.expires);
+	return sync_apply(s, cause);
+}
+
+/* Removes downloads of earlier syncs left to resume (after a success). */
+static void
+sync_clean_downloads(struct sync *s)
+{
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	char		*path;
+	size_t		 len;
+
+	if (s->opts->tmp_dir == NULL || *s->opts->tmp_dir == '\0')
+		return;		/* a shared directory: not ours to sweep */
+	if ((d = opendir(s->dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (strncmp(de->d_name, "download-", 9) != 0 || len < 14 ||
+		    strcmp(de->d_name + len - 5, ".part") != 0)
+			continue;
+		path = xasprintf("%s/%s", s->dir, de->d_name);
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid())
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
 }
 
 static enum net_status
@@ -665,8 +819,14 @@ sync_run(struct sync *s, char **cause)
 		return status;
 	if ((status = sync_keys(s, cause)) != NET_OK)
 		return status;
+	if ((status = sync_transport(s, cause)) != NET_OK)
+		return status;
+	if ((status = sync_read_state(s, cause)) != NET_OK)
+		return status;
 	if ((status = sync_fetch_index(s, cause)) != NET_OK)
 		return status;
+	if (s->result->not_modified)
+		return sync_not_modified(s, cause);
 	if ((status = sync_check_index(s, cause)) != NET_OK)
 		return status;
 	s->result->new_serial = s->ix.serial;
@@ -686,6 +846,7 @@ sync_run(struct sync *s, char **cause)
 		return status;
 	if ((status = sync_apply(s, cause)) != NET_OK)
 		return status;
+	sync_clean_downloads(s);
 	summary = net_changes_summary(&s->result->changes);
 	note = xasprintf("ok: %s", summary);
 	cache_state_note(s->cache, s->now, note);	/* best effort */
@@ -712,6 +873,11 @@ net_sync(struct cache *cache, const struct net_options *opts,
 	s.cb_arg = arg;
 	s.result = result;
 	s.now = opts->now != 0 ? opts->now : time(NULL);
+	s.dir = opts->tmp_dir;
+	if (s.dir == NULL || *s.dir == '\0')
+		s.dir = getenv("TMPDIR");
+	if (s.dir == NULL || *s.dir == '\0')
+		s.dir = "/tmp";
 	buf_init(&s.index);
 
 	status = sync_run(&s, &why);
@@ -730,12 +896,18 @@ net_sync(struct cache *cache, const struct net_options *opts,
 	else
 		free(why);
 
+	/*
+	 * Downloads are removed, except after a cut-off transfer: then the
+	 * partial one and those complete before it wait for the next sync.
+	 */
 	for (i = 0; s.tmp != NULL && i < s.nplan; i++) {
 		if (s.tmp[i] != NULL) {
-			unlink(s.tmp[i]);
+			if (status == NET_OK || !s.keep_downloads)
+				unlink(s.tmp[i]);
 			free(s.tmp[i]);
 		}
 	}
+	net_token_free(s.token);
 	free(s.tmp);
 	free(s.plan);
 	free(s.base);

@@ -1,8 +1,9 @@
 /*
  * cli-sync.c: `globe sync`, `globe status`, and the set-up of --demo
  * (the bundled feed, synced quietly when its serial differs from the
- * demo cache's). Progress goes to stderr, only on a terminal, at most ten
- * updates a second; the summary goes to stdout.
+ * demo cache's). A progress bar goes to stderr, only on a terminal, at
+ * most ten updates a second; --verbose prints each request there too;
+ * the summary goes to stdout.
  */
 #include "config.h"
 
@@ -20,34 +21,74 @@
 #include "net/net.h"
 #include "tui/tui.h"
 
+#define CLI_BAR_WIDTH	20
+#define CLI_LINE_WIDTH	78
+
 struct cli_progress {
 	struct timespec	 last;
 	int		 shown;
+	const char	*phase;		/* of the last line drawn */
+	unsigned	 object;
 };
 
+static void
+cli_progress_clear(struct cli_progress *pr)
+{
+	if (pr->shown)
+		fprintf(stderr, "\r%*s\r", CLI_LINE_WIDTH, "");
+	pr->shown = 0;
+}
+
+/* One line: the object, a bar of its bytes, and the records applied. */
 static void
 cli_progress_cb(const struct net_progress *p, void *arg)
 {
 	struct cli_progress	*pr = arg;
 	struct timespec		 now;
+	char			 bar[CLI_BAR_WIDTH + 1];
+	unsigned		 fill;
 	long			 ms;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	ms = (now.tv_sec - pr->last.tv_sec) * 1000 +
 	    (now.tv_nsec - pr->last.tv_nsec) / 1000000;
-	if (pr->shown && ms < 100)
+	if (pr->shown && ms < 100 && pr->phase == p->phase &&
+	    pr->object == p->object)
 		return;
 	pr->last = now;
 	pr->shown = 1;
-	if (p->nobjects > 0 && p->total > 0)
-		fprintf(stderr, "\rsync: %s %u/%u, %llu of %llu KiB, %llu "
-		    "records   ", p->phase, p->object, p->nobjects,
-		    (unsigned long long)(p->bytes / 1024),
-		    (unsigned long long)(p->total / 1024),
-		    (unsigned long long)p->records);
-	else
-		fprintf(stderr, "\rsync: %s, %llu records   ", p->phase,
-		    (unsigned long long)p->records);
+	pr->phase = p->phase;
+	pr->object = p->object;
+	if (p->nobjects == 0 || p->total == 0) {
+		fprintf(stderr, "\rsync: %-*s", CLI_LINE_WIDTH - 7, p->phase);
+		fflush(stderr);
+		return;
+	}
+	fill = (unsigned)(p->bytes >= p->total ? CLI_BAR_WIDTH :
+	    p->bytes * CLI_BAR_WIDTH / p->total);
+	memset(bar, '#', fill);
+	memset(bar + fill, '-', CLI_BAR_WIDTH - fill);
+	bar[CLI_BAR_WIDTH] = '\0';
+	fprintf(stderr, "\rsync: %s %u/%u [%s] %llu/%llu KiB, %llu records   ",
+	    strcmp(p->phase, "apply") == 0 ? "applying" : "object",
+	    p->object, p->nobjects, bar,
+	    (unsigned long long)((p->bytes + 1023) / 1024),
+	    (unsigned long long)((p->total + 1023) / 1024),
+	    (unsigned long long)p->records);
+	fflush(stderr);
+}
+
+/* --verbose: each request and its status (net never puts a secret in it). */
+static void
+cli_verbose_cb(const char *line, void *arg)
+{
+	struct cli_progress	*pr = arg;
+	char			*clean;
+
+	cli_progress_clear(pr);
+	clean = sanitize(line, SANITIZE_LINE);
+	fprintf(stderr, "globe: %s\n", clean);
+	free(clean);
 	fflush(stderr);
 }
 
@@ -87,6 +128,20 @@ cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 	o->npubkeys = cli->config.npubkeys;
 	o->allow_unsigned = cli->config.allow_unsigned ||
 	    cli->opt[OPT_ALLOW_UNSIGNED] != NULL;
+	/* Flags override the config file. */
+	o->ca_file = cli->opt[OPT_CA_FILE] != NULL ? cli->opt[OPT_CA_FILE] :
+	    cli->config.ca_file;
+	o->client_cert = cli->opt[OPT_CLIENT_CERT] != NULL ?
+	    cli->opt[OPT_CLIENT_CERT] : cli->config.client_cert;
+	o->client_key = cli->opt[OPT_CLIENT_KEY] != NULL ?
+	    cli->opt[OPT_CLIENT_KEY] : cli->config.client_key;
+	o->token_file = cli->opt[OPT_TOKEN_FILE] != NULL ?
+	    cli->opt[OPT_TOKEN_FILE] : cli->config.token_file;
+	o->connect_timeout = cli->config.connect_timeout;
+	o->timeout = cli->config.timeout;
+	o->low_speed_time = cli->config.low_speed_time;
+	o->low_speed_limit = cli->config.low_speed_limit;
+	o->no_proxy = cli->config.no_proxy || cli->opt[OPT_NO_PROXY] != NULL;
 	return EXIT_OK;
 }
 
@@ -110,10 +165,13 @@ cli_sync_run(struct cli *cli, int quiet, struct net_result *res)
 	}
 	memset(&pr, 0, sizeof pr);
 	progress = !quiet && isatty(STDERR_FILENO);
+	if (cli->opt[OPT_VERBOSE] != NULL) {
+		o.verbose = cli_verbose_cb;
+		o.verbose_arg = &pr;
+	}
 	st = net_sync(cli->cache, &o, progress ? cli_progress_cb : NULL, &pr,
 	    res, &cause);
-	if (pr.shown)
-		fprintf(stderr, "\r%*s\r", 70, "");
+	cli_progress_clear(&pr);
 	free(demo_key);
 	if (st != NET_OK) {
 		char *clean = sanitize(cause, SANITIZE_LINE);

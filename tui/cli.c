@@ -38,11 +38,24 @@ static const struct cli_option_info {
 	    "only authorities with this expertise" },
 	[OPT_LANGUAGE] = { "language", "L", "only this language" },
 	[OPT_LIMIT] = { "limit", "N", "at most N results (default 50)" },
+	[OPT_CA_FILE] = { "ca-file", "FILE",
+	    "trust the server certificates this CA signed (PEM)" },
+	[OPT_CLIENT_CERT] = { "client-cert", "FILE",
+	    "client certificate for mutual TLS (PEM)" },
+	[OPT_CLIENT_KEY] = { "client-key", "FILE",
+	    "the client certificate's key (PEM)" },
+	[OPT_TOKEN_FILE] = { "token-file", "FILE",
+	    "send the bearer token in FILE (mode 0600)" },
+	[OPT_NO_PROXY] = { "no-proxy", NULL,
+	    "ignore https_proxy and all_proxy" },
+	[OPT_VERBOSE] = { "verbose", NULL,
+	    "print each request and its status on stderr" },
 };
 
 static const enum cli_opt opts_none[] = { OPT_MAX };
 static const enum cli_opt opts_sync[] = {
-	OPT_FEED, OPT_ALLOW_UNSIGNED, OPT_QUIET, OPT_MAX
+	OPT_FEED, OPT_ALLOW_UNSIGNED, OPT_QUIET, OPT_VERBOSE, OPT_CA_FILE,
+	OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_TOKEN_FILE, OPT_NO_PROXY, OPT_MAX
 };
 static const enum cli_opt opts_status[] = { OPT_CHECKSUM, OPT_MAX };
 static const enum cli_opt opts_search[] = {
@@ -56,7 +69,9 @@ static const enum cli_opt opts_search[] = {
 #define F_HUMAN	OUT_FMASK(OUT_HUMAN)
 
 static const struct cli_command cli_commands[] = {
-	{ "sync", cli_cmd_sync, "sync [--feed URL] [--allow-unsigned] [--quiet]",
+	{ "sync", cli_cmd_sync, "sync [--feed URL] [--allow-unsigned] "
+	  "[--quiet | --verbose] [--ca-file FILE] [--client-cert FILE "
+	  "--client-key FILE] [--token-file FILE] [--no-proxy]",
 	  "Bring the cache up to date from the feed.", F_HJ, 0, 0,
 	  opts_sync },
 	{ "status", cli_cmd_status, "status [--checksum]",

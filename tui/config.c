@@ -111,16 +111,80 @@ trim(char *s)
 enum config_key {
 	CONFIG_FEED,
 	CONFIG_PUBKEY,
-	CONFIG_ALLOW_UNSIGNED
+	CONFIG_ALLOW_UNSIGNED,
+	CONFIG_CA_FILE,
+	CONFIG_CLIENT_CERT,
+	CONFIG_CLIENT_KEY,
+	CONFIG_TOKEN_FILE,
+	CONFIG_CONNECT_TIMEOUT,
+	CONFIG_TIMEOUT,
+	CONFIG_LOW_SPEED_TIME,
+	CONFIG_LOW_SPEED_LIMIT,
+	CONFIG_USE_PROXY
 };
 static const char *const config_keys[] = {
-	"feed", "pubkey", "allow_unsigned"
+	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
+	"client_key", "token_file", "connect_timeout", "timeout",
+	"low_speed_time", "low_speed_limit", "use_proxy"
 };
+
+/* yes/no values: 1, 0, or -1 with *why. */
+static int
+config_bool(const char *key, const char *value, char **why)
+{
+	if (strcmp(value, "yes") == 0 || strcmp(value, "true") == 0 ||
+	    strcmp(value, "1") == 0)
+		return 1;
+	if (strcmp(value, "no") == 0 || strcmp(value, "false") == 0 ||
+	    strcmp(value, "0") == 0)
+		return 0;
+	*why = xasprintf("%s must be yes or no, not '%s'", key, value);
+	return -1;
+}
+
+/* A path value; "~/" is the home directory. */
+static int
+config_path(char **dest, const char *value, char **why)
+{
+	const char	*home;
+
+	if (*value == '\0') {
+		*why = xstrdup("empty path");
+		return -1;
+	}
+	free(*dest);
+	if (value[0] == '~' && value[1] == '/' &&
+	    (home = getenv("HOME")) != NULL)
+		*dest = xasprintf("%s%s", home, value + 1);
+	else
+		*dest = xstrdup(value);
+	return 0;
+}
+
+/* A whole number from 1 to max. */
+static int
+config_number(long *dest, const char *key, const char *value, long max,
+    char **why)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0' || n < 1 || n > max) {
+		*why = xasprintf("%s must be a number from 1 to %ld, not '%s'",
+		    key, max, value);
+		return -1;
+	}
+	*dest = n;
+	return 0;
+}
 
 static int
 config_set(struct tui_config *c, int key, const char *value, char **why)
 {
 	char	*text;
+	int	 b;
 
 	switch (key) {
 	case CONFIG_FEED:
@@ -139,17 +203,34 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		c->pubkeys[c->npubkeys++] = text;
 		return 0;
 	case CONFIG_ALLOW_UNSIGNED:
-		if (strcmp(value, "yes") == 0 || strcmp(value, "true") == 0 ||
-		    strcmp(value, "1") == 0)
-			c->allow_unsigned = 1;
-		else if (strcmp(value, "no") == 0 ||
-		    strcmp(value, "false") == 0 || strcmp(value, "0") == 0)
-			c->allow_unsigned = 0;
-		else {
-			*why = xasprintf("allow_unsigned must be yes or no, "
-			    "not '%s'", value);
+		if ((b = config_bool("allow_unsigned", value, why)) < 0)
 			return -1;
-		}
+		c->allow_unsigned = b;
+		return 0;
+	case CONFIG_CA_FILE:
+		return config_path(&c->ca_file, value, why);
+	case CONFIG_CLIENT_CERT:
+		return config_path(&c->client_cert, value, why);
+	case CONFIG_CLIENT_KEY:
+		return config_path(&c->client_key, value, why);
+	case CONFIG_TOKEN_FILE:
+		return config_path(&c->token_file, value, why);
+	case CONFIG_CONNECT_TIMEOUT:
+		return config_number(&c->connect_timeout, "connect_timeout",
+		    value, 3600, why);
+	case CONFIG_TIMEOUT:
+		return config_number(&c->timeout, "timeout", value, 86400,
+		    why);
+	case CONFIG_LOW_SPEED_TIME:
+		return config_number(&c->low_speed_time, "low_speed_time",
+		    value, 3600, why);
+	case CONFIG_LOW_SPEED_LIMIT:
+		return config_number(&c->low_speed_limit, "low_speed_limit",
+		    value, 1000000000L, why);
+	case CONFIG_USE_PROXY:
+		if ((b = config_bool("use_proxy", value, why)) < 0)
+			return -1;
+		c->no_proxy = !b;
 		return 0;
 	}
 	return -1;
@@ -226,5 +307,9 @@ tui_config_clear(struct tui_config *c)
 	free(c->feed);
 	for (i = 0; i < c->npubkeys; i++)
 		free(c->pubkeys[i]);
+	free(c->ca_file);
+	free(c->client_cert);
+	free(c->client_key);
+	free(c->token_file);
 	memset(c, 0, sizeof *c);
 }

@@ -25,6 +25,15 @@ struct tui_config {
 	char	*pubkeys[TUI_PUBKEYS_MAX];	/* key text: base64 or .pub text */
 	size_t	 npubkeys;
 	int	 allow_unsigned;
+	char	*ca_file;			/* https: a private CA */
+	char	*client_cert;			/* mutual TLS */
+	char	*client_key;
+	char	*token_file;			/* bearer token (a 0600 file) */
+	long	 connect_timeout;		/* seconds; 0: net's default */
+	long	 timeout;			/* a whole sync, seconds */
+	long	 low_speed_time;		/* seconds below ... */
+	long	 low_speed_limit;		/* ... bytes per second */
+	int	 no_proxy;			/* use_proxy = no */
 };
 
 /*
@@ -189,6 +198,12 @@ enum cli_opt {
 	OPT_EXPERTISE,
 	OPT_LANGUAGE,
 	OPT_LIMIT,
+	OPT_CA_FILE,
+	OPT_CLIENT_CERT,
+	OPT_CLIENT_KEY,
+	OPT_TOKEN_FILE,
+	OPT_NO_PROXY,
+	OPT_VERBOSE,
 	OPT_MAX
 };
 

@@ -1,0 +1,110 @@
+# tests/net/tls.sh: sourced by the network suites after tests/lib.sh. Makes
+# a test CA, a server certificate for 127.0.0.1/localhost, one for another
+# name (wrong.example), a client certificate and a second, unknown CA with
+# openssl, all at test time under $T/pki; starts and stops a real nginx on
+# 127.0.0.1 with TLS. The access log has one line per request:
+# "GET /path HTTP/1.1 STATUS BYTES gz=RATIO range=RANGE client=VERIFY".
+#
+#   tls_make_pki                 → $T/pki/{ca,server,wrong,client,other-ca}.{crt,key}
+#   nginx_start ROOT [EXTRA]     → serves ROOT on https://127.0.0.1:$NGINX_PORT/
+#                                  (EXTRA: nginx directives for the server block;
+#                                  $NGINX_HTTP: directives for the http block;
+#                                  $NGINX_CERT: another certificate name)
+#   nginx_stop
+#   nginx_requests               → the access log lines so far
+: "${T:?source tests/lib.sh first}"
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+tls_make_pki() {
+	P="$T/pki"
+	mkdir -p "$P"
+	(
+		cd "$P" || exit 1
+		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+			-keyout ca.key -out ca.crt -days 2 -subj "/CN=globe test CA" \
+			-addext "basicConstraints=critical,CA:TRUE" \
+			-addext "keyUsage=critical,keyCertSign,cRLSign"
+		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+			-keyout other-ca.key -out other-ca.crt -days 2 -subj "/CN=unknown CA"
+		openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+			-keyout server.key -out server.csr -subj "/CN=127.0.0.1"
+		printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >server.ext
+		openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial \
+			-out server.crt -days 2 -extfile server.ext
+		# Signed by the test CA, but for another name only.
+		openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+			-keyout wrong.key -out wrong.csr -subj "/CN=wrong.example"
+		printf 'subjectAltName=DNS:wrong.example\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >wrong.ext
+		openssl x509 -req -in wrong.csr -CA ca.crt -CAkey ca.key -CAcreateserial \
+			-out wrong.crt -days 2 -extfile wrong.ext
+		openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+			-keyout client.key -out client.csr -subj "/CN=globe officer"
+		printf 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n' >client.ext
+		openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial \
+			-out client.crt -days 2 -extfile client.ext
+		chmod 600 ./*.key
+	) >"$T/pki.log" 2>&1
+}
+
+NGINX_PID=""
+nginx_start() {
+	root=$1
+	extra=${2:-}
+	NGINX_PORT=$(free_port)
+	N="$T/nginx"
+	mkdir -p "$N/tmp"
+	: >"$N/access.log"
+	cat >"$N/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $N/nginx.pid;
+error_log $N/error.log info;
+events { worker_connections 64; }
+http {
+	log_format globe '\$request \$status \$body_bytes_sent gz=\$gzip_ratio range=\$http_range client=\$ssl_client_verify';
+	access_log $N/access.log globe;
+	${NGINX_HTTP:-}
+	client_body_temp_path $N/tmp;
+	proxy_temp_path $N/tmp;
+	fastcgi_temp_path $N/tmp;
+	uwsgi_temp_path $N/tmp;
+	scgi_temp_path $N/tmp;
+	types { application/json json; application/x-ndjson jsonl; text/plain minisig; }
+	server {
+		listen 127.0.0.1:$NGINX_PORT ssl;
+		server_name 127.0.0.1 localhost;
+		ssl_certificate $T/pki/${NGINX_CERT:-server}.crt;
+		ssl_certificate_key $T/pki/${NGINX_CERT:-server}.key;
+		root $root;
+		$extra
+	}
+}
+CONF
+	nginx -c "$N/nginx.conf" -e "$N/error.log" >"$N/stdout.log" 2>&1 &
+	NGINX_PID=$!
+	i=0
+	while [ $i -lt 50 ]; do
+		if python3 -c "import socket,sys; s=socket.socket(); s.settimeout(0.2); sys.exit(s.connect_ex(('127.0.0.1',$NGINX_PORT)))" 2>/dev/null; then
+			return 0
+		fi
+		i=$((i + 1))
+		sleep 0.1
+	done
+	echo "# nginx did not start:"; sed 's/^/#   /' "$N/error.log" "$N/stdout.log" | tail -n 20
+	return 1
+}
+
+nginx_stop() {
+	if [ -n "$NGINX_PID" ]; then
+		kill "$NGINX_PID" 2>/dev/null
+		wait "$NGINX_PID" 2>/dev/null
+		NGINX_PID=""
+	fi
+}
+
+nginx_requests() {
+	cat "$T/nginx/access.log"
+}
