@@ -286,8 +286,9 @@ sync_fetch_index(struct sync *s, char **cause)
 			return NET_OK;
 		}
 		if (missing) {
-			*cause = xasprintf("%s is missing; the feed is not "
-			    "signed", url);
+			*cause = xasprintf("%s is missing (set allow_unsigned "
+			    "= yes only for a feed you trust by other means)",
+			    url);
 			free(why);
 			status = NET_ERR_UNSIGNED;
 		} else
@@ -335,12 +336,12 @@ sync_check_index(struct sync *s, char **cause)
 	feed_time_parse(ix->issued, &issued);
 	feed_time_parse(ix->expires, &expires);
 	if (expires <= s->now) {
-		*cause = xasprintf("the feed expired on %s", ix->expires);
+		*cause = xasprintf("its index expired on %s", ix->expires);
 		return NET_ERR_EXPIRED;
 	}
 	if (issued > s->now + FEED_SKEW) {
-		*cause = xasprintf("the feed is issued on %s, later than this "
-		    "computer's clock allows", ix->issued);
+		*cause = xasprintf("its index says issued %s, more than %d s "
+		    "ahead of this computer's clock", ix->issued, FEED_SKEW);
 		return NET_ERR_FUTURE;
 	}
 	return NET_OK;

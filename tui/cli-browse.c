@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cache/cache.h"
 #include "common/common.h"
 #include "tui/tui.h"
+#include "tui/app.h"
 
 #define NCOLS(a)	(sizeof (a) / sizeof (a)[0])
 
@@ -321,6 +323,34 @@ cli_cmd_starred(struct cli *cli)
 	return rc;
 }
 
+/* Opens the full-screen interface (tui/app.c) on the open cache. */
+static int
+cli_full_screen(struct cli *cli)
+{
+	struct tui_app_options	 o;
+	struct net_options	 no;
+	char			*demo_key = NULL;
+	int			 rc;
+
+	memset(&o, 0, sizeof o);
+	memset(&no, 0, sizeof no);
+	o.db_path = cli->db_path;
+	o.demo = cli->demo;
+	o.stale_days = (int)cli->config.stale_days;
+	o.bindings = (const char *const *)cli->config.bindings;
+	o.nbindings = cli->config.nbindings;
+	o.no_color = !cli->bold;
+	/* Without a feed, `s` explains how to configure one. */
+	if ((cli->demo || cli->config.feed != NULL) &&
+	    cli_sync_options(cli, &no, &demo_key) == EXIT_OK)
+		o.net = &no;
+	rc = tui_app_run(cli->cache, &o);
+	free(demo_key);
+	if (rc == TUI_APP_NO_TERMINAL)
+		return cli_error(EXIT_ERROR, "%s", TUI_APP_NO_TERMINAL_MSG);
+	return rc;
+}
+
 int
 cli_cmd_default(struct cli *cli)
 {
@@ -328,6 +358,11 @@ cli_cmd_default(struct cli *cli)
 	enum cache_status	 st;
 	struct buf		 b;
 	int			 rc;
+
+	/* On a terminal: the full-screen interface. */
+	if (cli->format == OUT_HUMAN && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO))
+		return cli_full_screen(cli);
 
 	memset(&c, 0, sizeof c);
 	st = cache_counts_get(cli->cache, &c);
@@ -358,9 +393,9 @@ cli_cmd_default(struct cli *cli)
 	rc = cli_cmd_countries(cli);
 	if (rc == EXIT_OK) {
 		fflush(stdout);
-		fprintf(cli->format == OUT_HUMAN ? stdout : stderr,
-		    "globe: the full-screen interface is coming; try "
-		    "`globe search WORDS` or `globe --help`.\n");
+		fprintf(stderr, "globe: not a terminal, so the country list; "
+		    "on a terminal `globe` opens the full-screen interface "
+		    "(see `globe --help`).\n");
 	}
 	return rc;
 }

@@ -93,7 +93,7 @@ cli_verbose_cb(const char *line, void *arg)
 }
 
 /* Fills the options of a sync from the config, the flags or the demo. */
-static int
+int
 cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 {
 	char	*path, *cause = NULL;

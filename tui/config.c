@@ -120,12 +120,15 @@ enum config_key {
 	CONFIG_TIMEOUT,
 	CONFIG_LOW_SPEED_TIME,
 	CONFIG_LOW_SPEED_LIMIT,
-	CONFIG_USE_PROXY
+	CONFIG_USE_PROXY,
+	CONFIG_BIND,
+	CONFIG_STALE_DAYS
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
-	"low_speed_time", "low_speed_limit", "use_proxy"
+	"low_speed_time", "low_speed_limit", "use_proxy", "bind",
+	"stale_days"
 };
 
 /* yes/no values: 1, 0, or -1 with *why. */
@@ -232,6 +235,20 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 			return -1;
 		c->no_proxy = !b;
 		return 0;
+	case CONFIG_BIND:
+		/* "KEY ACTION"; checked by the full-screen interface. */
+		if (strchr(value, ' ') == NULL && strchr(value, '\t') == NULL) {
+			*why = xasprintf("bind needs a key and an action, "
+			    "e.g. 'bind = ^F search', not '%s'", value);
+			return -1;
+		}
+		c->bindings = xreallocarray(c->bindings, c->nbindings + 1,
+		    sizeof *c->bindings);
+		c->bindings[c->nbindings++] = xstrdup(value);
+		return 0;
+	case CONFIG_STALE_DAYS:
+		return config_number(&c->stale_days, "stale_days", value,
+		    100000, why);
 	}
 	return -1;
 }
@@ -311,5 +328,8 @@ tui_config_clear(struct tui_config *c)
 	free(c->client_cert);
 	free(c->client_key);
 	free(c->token_file);
+	for (i = 0; i < c->nbindings; i++)
+		free(c->bindings[i]);
+	free(c->bindings);
 	memset(c, 0, sizeof *c);
 }

@@ -15,6 +15,8 @@
 #include "cache/cache.h"
 #include "common/common.h"
 
+struct net_options;
+
 /* config.c -------------------------------------------------------------- */
 
 #define TUI_PUBKEYS_MAX	4
@@ -34,6 +36,9 @@ struct tui_config {
 	long	 low_speed_time;		/* seconds below ... */
 	long	 low_speed_limit;		/* ... bytes per second */
 	int	 no_proxy;			/* use_proxy = no */
+	char	**bindings;			/* bind = KEY ACTION lines */
+	size_t	 nbindings;
+	long	 stale_days;			/* 0: the default, 365 */
 };
 
 /*
@@ -236,6 +241,13 @@ struct cli {
 	char		**args;		/* positional arguments (borrowed) */
 	int		 nargs;
 };
+
+/*
+ * Fills the options of a sync from the config, the command's flags or the
+ * demo (*demo_key, caller frees, holds the demo key text). Prints why and
+ * returns an exit code other than EXIT_OK when no feed is configured.
+ */
+int	 cli_sync_options(struct cli *, struct net_options *, char **demo_key);
 
 /* Runs globe; returns the exit code. */
 int	 cli_main(int argc, char **argv);

@@ -328,7 +328,9 @@ ok "contacts identical under LC_ALL=C" cmp "$T/wide.utf8" "$T/wide.c"
 # --- no command -------------------------------------------------------------
 check_exit "no command" 0 "$GLOBE"
 check_contains "no command: countries" "$out" "Brazil"
-check_contains "no command: hint" "$out" "globe search WORDS"
+check_contains "no command, not a terminal: a hint on stderr" "$err" \
+	"opens the full-screen interface"
+check_not_contains "no command: stdout holds only the list" "$out" "full-screen"
 check_exit "no command on an empty cache" 0 "$GLOBE" --db "$T/empty/globe.db"
 check_contains "empty cache: explains --demo" "$out" "globe --demo"
 check_contains "empty cache: explains the config" "$out" "feed ="

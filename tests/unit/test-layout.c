@@ -1,0 +1,243 @@
+/*
+ * test-layout.c: the interface's plain helpers, without curses: columns
+ * laid out by display width and dropped by priority, match highlighting
+ * over folded text, wrapping, office hours, the key table and bindings,
+ * and the OSC 52 sequence.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/app.h"
+#include "harness.h"
+
+static const struct layout_col cols[] = {
+	{ "Name", 0, 10, 0, 0 },
+	{ "Code", 4, 0, 3, 0 },
+	{ "Count", 6, 0, 1, 1 },
+};
+
+static void
+test_columns(void)
+{
+	const char	*texts[] = { "王秀英 Wang", "CN", "12" };
+	const char	*accents[] = { "Jose\xcc\x81 Conceic\xcc\xa7\xc3\xa3o", "BR", "3" };
+	int		 w[3];
+	char		*row;
+
+	layout_widths(cols, 3, 80, w);
+	CHECK_INT(w[0], 80 - 4 - 6 - 4, "the flexible column takes the rest");
+	CHECK_INT(w[1], 4, "a fixed column keeps its width");
+	layout_widths(cols, 3, 20, w);
+	CHECK_INT(w[1], -1, "the least important column is dropped first");
+	CHECK_INT(w[2], 6, "the more important one stays");
+	CHECK_INT(w[0], 12, "the name takes what is left");
+
+	row = layout_row(cols, 3, texts, 30);
+	CHECK_INT((long long)utf8_width(row), 30, "a CJK row is exactly 30 columns wide");
+	CHECK(strncmp(row, "王秀英 Wang", strlen("王秀英 Wang")) == 0,
+	    "the CJK name is not cut at 30");
+	CHECK(strstr(row, "    12") != NULL, "the count is right-aligned");
+	free(row);
+	row = layout_row(cols, 3, accents, 30);
+	CHECK_INT((long long)utf8_width(row), 30,
+	    "combining marks take no column");
+	free(row);
+	row = layout_row(cols, 3, texts, 8);
+	CHECK_INT((long long)utf8_width(row), 8, "a narrow row is still exact");
+	free(row);
+	row = layout_titles(cols, 3, 30);
+	CHECK(strncmp(row, "Name", 4) == 0 && strstr(row, "Count") != NULL,
+	    "titles are laid out like the rows");
+	free(row);
+}
+
+static void
+test_match(void)
+{
+	unsigned char	mask[64];
+	const char	*nfd = "Jose\xcc\x81 Nu\xcc\x83" "ez";	/* José Núez, decomposed */
+	const char	*nfc = "Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez";
+
+	layout_match_mask(nfc, "jose", mask);
+	CHECK(mask[0] && mask[1] && mask[2] && mask[3] && mask[4],
+	    "jose marks José including both bytes of é");
+	CHECK(!mask[5] && !mask[6], "the rest is not marked");
+	layout_match_mask(nfd, "jose", mask);
+	CHECK(mask[3] && mask[4] && mask[5], "a combining accent joins its base");
+	CHECK(!mask[6], "the space after it is not marked");
+	layout_match_mask(nfc, "NUÑ", mask);
+	CHECK(mask[6] && mask[7] && mask[8] && mask[9] && mask[10],
+	    "the query is folded too (NUÑ marks Núñ)");
+	CHECK(!mask[11], "and stops there");
+	layout_match_mask("王秀英", "秀", mask);
+	CHECK(!mask[0] && mask[3] && mask[5] && !mask[6],
+	    "a CJK character in the middle");
+	layout_match_mask("Polícia Federal", "pol fed", mask);
+	CHECK(mask[0] && mask[9] && !mask[4],
+	    "each word of the query is marked");
+	layout_match_mask("abc", "", mask);
+	CHECK(!mask[0] && !mask[1] && !mask[2], "an empty query marks nothing");
+}
+
+static void
+test_wrap(void)
+{
+	char	**lines = NULL;
+	size_t	  n = 0, i;
+	int	  ok = 1;
+
+	layout_wrap("one two three four five six\n\nseven", 10, &lines, &n);
+	CHECK_INT(n, 5, "wrapped into 5 lines, the blank one kept");
+	if (n == 5) {
+		CHECK_STR(lines[0], "one two", "breaks at a space");
+		CHECK_STR(lines[1], "three four", "a line may fill the width");
+		CHECK_STR(lines[3], "", "the paragraph break stays");
+		CHECK_STR(lines[4], "seven", "the next paragraph");
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	lines = NULL;
+	n = 0;
+	layout_wrap("北京会议讨论了资产追回。北京会议讨论了资产追回。", 10,
+	    &lines, &n);
+	for (i = 0; i < n; i++) {
+		if (utf8_width(lines[i]) > 10)
+			ok = 0;
+		free(lines[i]);
+	}
+	free(lines);
+	CHECK(ok && n == 5, "CJK wraps between characters by display width");
+	lines = NULL;
+	n = 0;
+	layout_wrap("supercalifragilistic", 8, &lines, &n);
+	CHECK(n == 3 && strcmp(lines[0], "supercal") == 0,
+	    "a word longer than the line is cut");
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+static void
+test_hours(void)
+{
+	char	out[96];
+	time_t	t;
+
+	CHECK_INT(layout_hours_within("Mon-Fri 09:00-17:00", 1, 9 * 60), 1,
+	    "Monday 09:00 is within");
+	CHECK_INT(layout_hours_within("Mon-Fri 09:00-17:00", 5, 17 * 60), 0,
+	    "Friday 17:00 is not");
+	CHECK_INT(layout_hours_within("Mon-Fri 09:00-17:00", 6, 10 * 60), 0,
+	    "Saturday is not");
+	CHECK_INT(layout_hours_within("Mon-Thu 08:00-16:00, Fri 08:00-12:00",
+	    5, 13 * 60), 0, "Friday afternoon is not (two ranges)");
+	CHECK_INT(layout_hours_within("Mon-Thu 08:00-16:00, Fri 08:00-12:00",
+	    4, 13 * 60), 1, "Thursday afternoon is");
+	CHECK_INT(layout_hours_within("by appointment", 1, 600), -1,
+	    "an unknown format says so");
+	/* 2026-11-23 is a Monday; 12:00 UTC is 09:00 in São Paulo. */
+	t = 1795435200;
+	CHECK_INT(layout_local_time("America/Sao_Paulo", "Mon-Fri 09:00-18:00",
+	    t, out, sizeof out), 0, "a known zone");
+	CHECK_STR(out, "09:00 local, within office hours",
+	    "local time and office hours");
+	layout_local_time("Asia/Tokyo", "Mon-Fri 09:00-18:00", t, out,
+	    sizeof out);
+	CHECK_STR(out, "21:00 local, outside office hours", "Tokyo at 21:00");
+	layout_local_time("Asia/Tokyo", NULL, t, out, sizeof out);
+	CHECK_STR(out, "21:00 local", "no hours: just the time");
+	CHECK_INT(layout_local_time("../../etc/passwd", NULL, t, out,
+	    sizeof out), -1, "a path is not a zone");
+	CHECK_INT(layout_local_time("Mars/Olympus", NULL, t, out, sizeof out),
+	    -1, "an unknown zone");
+	CHECK(getenv("TZ") == NULL, "TZ is restored");
+	CHECK_INT(layout_days_since("2026-11-01", t), 22, "days since a date");
+	CHECK_INT(layout_days_since("soon", t), -1, "a bad date");
+}
+
+static void
+test_keys(void)
+{
+	char	*cause = NULL, *s;
+	int	 k;
+
+	keys_reset();
+	CHECK_INT(keys_lookup('j'), ACT_DOWN, "j moves down");
+	CHECK_INT(keys_lookup(input_key_parse("PgDn")), ACT_PAGE_DOWN,
+	    "PgDn pages");
+	CHECK_INT(keys_lookup('/'), ACT_SEARCH, "/ searches");
+	CHECK_INT(tui_keys_bind("x", "quit", &cause), 0, "bind x quit");
+	CHECK_INT(keys_lookup('x'), ACT_QUIT, "x now quits");
+	CHECK_INT(keys_bind_line("bind F6 sync", &cause), 0,
+	    "a config line binds F6");
+	CHECK_INT(keys_lookup(input_key_parse("F6")), ACT_SYNC, "F6 syncs");
+	CHECK_INT(keys_bind_line("q none", &cause), 0, "q can be unbound");
+	CHECK_INT(keys_lookup('q'), ACT_NONE, "q does nothing now");
+	s = keys_for_action(ACT_QUIT);
+	CHECK_STR(s, "x", "help shows the binding in force");
+	free(s);
+	s = keys_for_action(ACT_SYNC);
+	CHECK_STR(s, "s, F5, F6", "every key of an action, in order");
+	free(s);
+	CHECK_INT(tui_keys_bind("Hyper-Q", "quit", &cause), -1,
+	    "an unknown key is refused");
+	CHECK(cause != NULL && strstr(cause, "Hyper-Q") != NULL,
+	    "the cause names the key");
+	free(cause);
+	cause = NULL;
+	CHECK_INT(tui_keys_bind("z", "explode", &cause), -1,
+	    "an unknown action is refused");
+	CHECK(cause != NULL && strstr(cause, "explode") != NULL,
+	    "the cause names the action");
+	free(cause);
+	cause = NULL;
+	CHECK_INT(keys_bind_line("bind", &cause), -1, "a bind with nothing");
+	free(cause);
+	k = input_key_parse("^L");
+	CHECK_INT(k, 12, "^L is control-L");
+	s = input_key_name(k);
+	CHECK_STR(s, "^L", "and prints back");
+	free(s);
+	s = input_key_name(input_key_parse("é"));
+	CHECK_STR(s, "é", "a non-ASCII key");
+	free(s);
+	keys_reset();
+	CHECK_INT(keys_lookup('q'), ACT_QUIT, "reset restores q");
+}
+
+static void
+test_osc52(void)
+{
+	char	*s;
+
+	s = clipboard_osc52("jose@example.org", 0);
+	CHECK_STR(s, "\033]52;c;am9zZUBleGFtcGxlLm9yZw==\a",
+	    "OSC 52 with the text in base64");
+	free(s);
+	s = clipboard_osc52("ab", 1);
+	CHECK_STR(s, "\033]52;c;YWI=\a\033Ptmux;\033\033]52;c;YWI=\a\033\\",
+	    "inside tmux also a passthrough copy");
+	free(s);
+}
+
+int
+main(void)
+{
+	char	n[32];
+
+	test_columns();
+	test_match();
+	test_wrap();
+	test_hours();
+	test_keys();
+	test_osc52();
+	layout_count(1020, n);
+	CHECK_STR(n, "1,020", "counts with thousands separators");
+	layout_count(7, n);
+	CHECK_STR(n, "7", "small counts as they are");
+	HARNESS_END();
+}

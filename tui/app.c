@@ -1,0 +1,1115 @@
+/*
+ * app.c: the interface's main loop and frame. The loop blocks in ppoll on
+ * the terminal and the background sync's pipe (no timeout: idle costs no
+ * CPU), passes every event through input_read and the key table, and
+ * redraws the frame: the breadcrumb line, the current view, the status
+ * line (data as of …, counts, and offline / syncing / synced). Views are
+ * a stack; each is one view-*.c file behind a view_ops table.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tui/app.h"
+
+/* ---- rows ------------------------------------------------------------ */
+
+void
+row_clear(struct row *r)
+{
+	size_t	i;
+
+	free(r->id);
+	for (i = 0; i < ROW_MAXCOLS; i++)
+		free(r->col[i]);
+	free(r->copy);
+	free(r->country);
+	memset(r, 0, sizeof *r);
+	r->type = -1;
+}
+
+struct row *
+rows_add(struct rows *rs)
+{
+	struct row	*r;
+
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap == 0 ? 16 : rs->cap * 2;
+		rs->v = xreallocarray(rs->v, rs->cap, sizeof *rs->v);
+	}
+	r = &rs->v[rs->n++];
+	memset(r, 0, sizeof *r);
+	r->type = -1;
+	return r;
+}
+
+void
+rows_free(struct rows *rs)
+{
+	size_t	i;
+
+	for (i = 0; i < rs->n; i++)
+		row_clear(&rs->v[i]);
+	free(rs->v);
+	rs->v = NULL;
+	rs->n = rs->cap = 0;
+}
+
+/* ---- views ----------------------------------------------------------- */
+
+size_t
+view_nrows(const struct view *v)
+{
+	return v->head.n + v->total;
+}
+
+void
+view_invalidate(struct view *v)
+{
+	rows_free(&v->win);
+	v->win_valid = 0;
+	v->woff = 0;
+}
+
+static size_t
+view_window_size(const struct view *v)
+{
+	return v->list_height > 10 ? (size_t)v->list_height : 10;
+}
+
+struct row *
+view_row(struct view *v, size_t i)
+{
+	size_t	j, h;
+
+	if (i < v->head.n)
+		return &v->head.v[i];
+	j = i - v->head.n;
+	if (j >= v->total || v->ops->fetch == NULL)
+		return NULL;
+	if (!v->win_valid || j < v->woff || j >= v->woff + v->win.n) {
+		view_invalidate(v);
+		h = view_window_size(v);
+		v->woff = j > h ? j - h : 0;
+		v->ops->fetch(v, v->woff, 3 * h, &v->win);
+		v->win_valid = 1;
+		if (j < v->woff || j >= v->woff + v->win.n)
+			return NULL;	/* the data changed under us */
+	}
+	return &v->win.v[j - v->woff];
+}
+
+static int
+view_selectable(struct view *v, size_t i)
+{
+	struct row	*r;
+
+	r = view_row(v, i);
+	return r != NULL && !(r->flags & (ROW_HEADER | ROW_TEXT));
+}
+
+/* Moves sel by delta rows, skipping section headers. */
+static void
+view_move(struct view *v, long delta)
+{
+	size_t	n = view_nrows(v), i;
+	long	target;
+
+	if (n == 0)
+		return;
+	if (v->ops->scroll_only) {
+		target = (long)v->top + delta;
+		if (target > (long)n - v->list_height)
+			target = (long)n - v->list_height;
+		if (target < 0)
+			target = 0;
+		v->top = (size_t)target;
+		return;
+	}
+	target = (long)v->sel + delta;
+	if (target < 0)
+		target = 0;
+	if (target >= (long)n)
+		target = (long)n - 1;
+	i = (size_t)target;
+	if (delta >= 0) {
+		while (i < n && !view_selectable(v, i))
+			i++;
+		if (i == n) {
+			i = (size_t)target;
+			while (i > 0 && !view_selectable(v, i))
+				i--;
+		}
+	} else {
+		while (i > 0 && !view_selectable(v, i))
+			i--;
+		if (!view_selectable(v, i)) {
+			while (i < n && !view_selectable(v, i))
+				i++;
+			if (i == n)
+				i = (size_t)target;
+		}
+	}
+	v->sel = i;
+}
+
+static void
+view_clamp(struct view *v)
+{
+	size_t	n = view_nrows(v);
+	int	h = v->list_height > 0 ? v->list_height : 1;
+
+	if (v->ops->scroll_only) {
+		if (n <= (size_t)h)
+			v->top = 0;
+		else if (v->top > n - (size_t)h)
+			v->top = n - (size_t)h;
+		return;
+	}
+	if (n == 0) {
+		v->sel = v->top = 0;
+		return;
+	}
+	if (v->sel >= n)
+		v->sel = n - 1;
+	if (!view_selectable(v, v->sel))
+		view_move(v, 0);
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + (size_t)h)
+		v->top = v->sel - (size_t)h + 1;
+	if (v->top + (size_t)h > n)
+		v->top = n > (size_t)h ? n - (size_t)h : 0;
+	if (v->sel < v->top)
+		v->top = v->sel;
+}
+
+void
+view_select_id(struct view *v, const char *id, size_t hint)
+{
+	struct rows	 tmp = { 0 };
+	size_t		 i, off;
+
+	v->sel = hint;
+	if (id == NULL)
+		goto out;
+	for (i = 0; i < v->head.n; i++) {
+		if (v->head.v[i].id != NULL && strcmp(v->head.v[i].id, id) == 0) {
+			v->sel = i;
+			goto out;
+		}
+	}
+	if (v->ops->fetch == NULL || v->total == 0)
+		goto out;
+	/* Look near where it was: the list only shifts by what changed. */
+	off = hint > v->head.n + 100 ? hint - v->head.n - 100 : 0;
+	v->ops->fetch(v, off, 200, &tmp);
+	for (i = 0; i < tmp.n; i++) {
+		if (tmp.v[i].id != NULL && strcmp(tmp.v[i].id, id) == 0) {
+			v->sel = v->head.n + off + i;
+			break;
+		}
+	}
+	rows_free(&tmp);
+out:
+	view_clamp(v);
+}
+
+int
+view_label_width(int cols)
+{
+	return cols >= 60 ? 14 : 10;
+}
+
+void
+view_add_field(struct view *v, const char *label, const char *value,
+    const char *copy)
+{
+	struct row	*r;
+	char		*clean, **lines = NULL;
+	size_t		 n = 0, i;
+	int		 width;
+
+	if (value == NULL || *value == '\0')
+		return;
+	clean = sanitize(value, SANITIZE_LINE);
+	width = v->app->cols - view_label_width(v->app->cols);
+	layout_wrap(clean, width > 8 ? width : 8, &lines, &n);
+	for (i = 0; i < n; i++) {
+		r = rows_add(&v->head);
+		r->flags = ROW_FIELD;
+		r->col[0] = xstrdup(i == 0 ? label : "");
+		r->col[1] = lines[i];
+		r->copy = xstrdup(copy != NULL ? copy : value);
+	}
+	free(lines);
+	free(clean);
+}
+
+void
+view_add_header(struct view *v, const char *text)
+{
+	struct row	*r;
+
+	r = rows_add(&v->head);
+	r->flags = ROW_HEADER;
+	r->col[0] = xstrdup(text);
+}
+
+void
+view_add_text(struct view *v, const char *text, int flags)
+{
+	struct row	*r;
+
+	r = rows_add(&v->head);
+	r->flags = ROW_TEXT | flags;
+	r->col[0] = xstrdup(text);
+}
+
+struct view *
+app_current(struct app *app)
+{
+	return app->depth > 0 ? app->stack[app->depth - 1] : NULL;
+}
+
+static void
+view_free(struct view *v)
+{
+	if (v == NULL)
+		return;
+	if (v->ops->close != NULL)
+		v->ops->close(v);
+	rows_free(&v->head);
+	rows_free(&v->win);
+	free(v->title);
+	free(v->arg);
+	free(v);
+}
+
+static int
+app_list_height(struct app *app)
+{
+	return app->rows - 2;
+}
+
+struct view *
+app_push(struct app *app, const struct view_ops *ops, const char *arg,
+    const char *title)
+{
+	struct view	*v;
+
+	if (app->depth == APP_MAX_DEPTH) {
+		/* Deep enough: forget the oldest but the top-level one. */
+		view_free(app->stack[1]);
+		memmove(&app->stack[1], &app->stack[2],
+		    (APP_MAX_DEPTH - 2) * sizeof app->stack[0]);
+		app->depth--;
+	}
+	v = xcalloc(1, sizeof *v);
+	v->ops = ops;
+	v->app = app;
+	v->type = -1;
+	v->arg = arg != NULL ? xstrdup(arg) : NULL;
+	v->title = sanitize(title != NULL ? title : ops->name, SANITIZE_LINE);
+	v->list_height = app_list_height(app);
+	v->loaded_cols = app->cols;
+	app->stack[app->depth++] = v;
+	if (ops->load != NULL)
+		ops->load(v);	/* may choose the first selection */
+	view_clamp(v);
+	return v;
+}
+
+int
+app_pop(struct app *app)
+{
+	if (app->depth <= 1)
+		return 0;
+	view_free(app->stack[--app->depth]);
+	return 1;
+}
+
+void
+app_switch(struct app *app, const struct view_ops *ops)
+{
+	while (app->depth > 0)
+		view_free(app->stack[--app->depth]);
+	app_push(app, ops, NULL, NULL);
+}
+
+void
+app_message(struct app *app, int warn, const char *fmt, ...)
+{
+	va_list	ap;
+
+	free(app->message);
+	va_start(ap, fmt);
+	app->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	app->message_warn = warn;
+}
+
+void
+app_prompt(struct app *app, const char *label, const char *initial,
+    void (*done)(struct app *, const char *, void *), void *arg)
+{
+	free(app->prompt_label);
+	app->prompt_label = xstrdup(label);
+	buf_reset(&app->prompt_text);
+	buf_adds(&app->prompt_text, initial != NULL ? initial : "");
+	app->prompt_done = done;
+	app->prompt_arg = arg;
+	app->prompting = 1;
+}
+
+void
+app_refresh_status(struct app *app)
+{
+	cache_state_clear(&app->state);
+	memset(&app->state, 0, sizeof app->state);
+	app->state.serial = -1;
+	if (cache_state_get(app->cache, &app->state) != CACHE_OK) {
+		memset(&app->state, 0, sizeof app->state);
+		app->state.serial = -1;
+	}
+	memset(&app->counts, 0, sizeof app->counts);
+	cache_counts_get(app->cache, &app->counts);
+}
+
+/* Loads the view again, keeping its selection by id (else by place). */
+static void
+view_reload(struct view *v)
+{
+	struct row	*r;
+	size_t		 sel, top;
+	char		*id;
+
+	r = v->ops->scroll_only ? NULL : view_row(v, v->sel);
+	id = r != NULL && r->id != NULL ? xstrdup(r->id) : NULL;
+	sel = v->sel;
+	top = v->top;
+	view_invalidate(v);
+	rows_free(&v->head);
+	v->total = 0;
+	v->loaded_cols = v->app->cols;
+	if (v->ops->load != NULL)
+		v->ops->load(v);
+	v->top = top;
+	if (v->ops->scroll_only)
+		view_clamp(v);
+	else
+		view_select_id(v, id, sel);
+	free(id);
+}
+
+void
+app_reload(struct app *app)
+{
+	size_t	i;
+
+	app_refresh_status(app);
+	for (i = 0; i < app->depth; i++)
+		view_reload(app->stack[i]);
+}
+
+/* ---- stars, vCards ---------------------------------------------------- */
+
+/* The record a key like `*` or `v` acts on: the row's, else the view's. */
+static int
+view_target(struct view *v, struct row *r, const char **id)
+{
+	if (r != NULL && r->id != NULL &&
+	    (r->type == REC_AUTHORITY || r->type == REC_CONTACT)) {
+		*id = r->id;
+		return r->type;
+	}
+	if (v->arg != NULL && (v->type == REC_AUTHORITY || v->type == REC_CONTACT)) {
+		*id = v->arg;
+		return v->type;
+	}
+	return -1;
+}
+
+void
+view_toggle_star(struct view *v, struct row *r)
+{
+	struct app		*app = v->app;
+	struct cache_filter	 f;
+	const char		*id;
+	int			 type, on = 1;
+	char			*keep;
+
+	type = view_target(v, r, &id);
+	if (type == -1) {
+		app_message(app, 1, "only contacts and authorities can be starred");
+		return;
+	}
+	keep = xstrdup(id);
+	if (r != NULL && r->id != NULL && strcmp(r->id, keep) == 0)
+		on = !(r->flags & ROW_STARRED);
+	else {
+		/* The view's own record: ask the cache whether it is starred. */
+		size_t n = 0;
+		memset(&f, 0, sizeof f);
+		f.type = type;
+		f.id = keep;
+		f.starred_only = 1;
+		if (cache_list_count(app->cache, &f, &n) == CACHE_OK && n > 0)
+			on = 0;
+	}
+	if (cache_star_set(app->cache, type, keep, on) != CACHE_OK)
+		app_message(app, 1, "cannot change the star: %s",
+		    cache_strerror(CACHE_ERR));
+	else
+		app_message(app, 0, "%s %s", on ? "starred" : "unstarred", keep);
+	free(keep);
+	app_reload(app);
+}
+
+static void
+view_vcard_done(struct app *app, const char *path, void *arg)
+{
+	char		*id = arg, *cause = NULL, *full = NULL;
+	const char	*home = getenv("HOME");
+
+	if (path != NULL && path[0] == '~' && path[1] == '/' && home != NULL)
+		path = full = xasprintf("%s%s", home, path + 1);
+	if (path != NULL && *path != '\0') {
+		if (vcard_file_write(app->cache, id, path, &cause) == 0)
+			app_message(app, 0, "vCard written to %s", path);
+		else {
+			app_message(app, 1, "cannot write %s: %s", path,
+			    cause != NULL ? cause : "error");
+			free(cause);
+		}
+	} else
+		app_message(app, 0, "no vCard written");
+	free(full);
+	free(id);
+}
+
+void
+view_vcard(struct view *v, const char *id, int type)
+{
+	char	*def, *safe, *p;
+
+	safe = xstrdup(id);
+	for (p = safe; *p != '\0'; p++) {
+		if (*p == '/' || (unsigned char)*p < 0x20)
+			*p = '_';
+	}
+	def = xasprintf("%s.vcf", safe);
+	free(safe);
+	app_prompt(v->app, "save vCard to: ", def, view_vcard_done, xstrdup(id));
+	free(def);
+}
+
+/* ---- drawing --------------------------------------------------------- */
+
+static void
+app_draw_title(struct app *app)
+{
+	struct buf	 b;
+	size_t		 i, start;
+	const char	*sep = " \xe2\x80\xba ";
+	char		*line;
+
+	buf_init(&b);
+	/* Drop the oldest parts (behind a "…") until the trail fits. */
+	for (start = 0; start < app->depth; start++) {
+		buf_reset(&b);
+		if (start > 0)
+			buf_adds(&b, "\xe2\x80\xa6");
+		for (i = start; i < app->depth; i++) {
+			if (b.len > 0)
+				buf_adds(&b, sep);
+			buf_adds(&b, app->stack[i]->title);
+		}
+		if (utf8_width(b.data) + 1 <= (size_t)app->cols ||
+		    start + 1 == app->depth)
+			break;
+	}
+	line = xasprintf(" %s", b.data != NULL ? b.data : "");
+	display_text(0, 0, app->cols, line, STYLE_TITLE);
+	/* The demo says so on the right, when there is room. */
+	if (app->opts->demo && utf8_width(line) + 8 <= (size_t)app->cols)
+		display_text(0, app->cols - 6, 6, "demo", STYLE_TITLE);
+	free(line);
+	buf_free(&b);
+}
+
+static void
+app_draw_status(struct app *app)
+{
+	struct buf	 b;
+	char		 a[32], c[32], s[32], date[11], *line;
+	int		 level;
+	size_t		 w;
+
+	if (app->prompting) {
+		line = xasprintf("%s%s", app->prompt_label,
+		    app->prompt_text.data != NULL ? app->prompt_text.data : "");
+		display_text(app->rows - 1, 0, app->cols, line, STYLE_NORMAL);
+		w = utf8_width(line);
+		app->cursor_y = app->rows - 1;
+		app->cursor_x = w < (size_t)app->cols ? (int)w : app->cols - 1;
+		free(line);
+		return;
+	}
+	if (app->message != NULL) {
+		display_text(app->rows - 1, 0, app->cols, app->message,
+		    app->message_warn ? STYLE_WARN : STYLE_STATUS);
+		return;
+	}
+	layout_count(app->counts.authorities, a);
+	layout_count(app->counts.contacts, c);
+	layout_count(app->state.serial < 0 ? 0 : (uint64_t)app->state.serial, s);
+	buf_init(&b);
+	/* Drop details by priority until the line fits. */
+	for (level = 0; level < 4; level++) {
+		buf_reset(&b);
+		if (app->state.serial < 0 || app->state.issued == NULL)
+			buf_adds(&b, "no data yet");
+		else {
+			snprintf(date, sizeof date, "%.10s", app->state.issued);
+			buf_addf(&b, "data as of %s", date);
+			if (level < 1)
+				buf_addf(&b, " \xc2\xb7 serial %s", s);
+			if (level < 2)
+				buf_addf(&b, " \xc2\xb7 %s authorities", a);
+			if (level < 3)
+				buf_addf(&b, " \xc2\xb7 %s contacts", c);
+		}
+		buf_addf(&b, " \xc2\xb7 %s", app->sync_text);
+		if (utf8_width(b.data) <= (size_t)app->cols)
+			break;
+	}
+	display_text(app->rows - 1, 0, app->cols, b.data, STYLE_STATUS);
+	buf_free(&b);
+}
+
+static void
+view_draw_row_default(struct view *v, const struct row *r, int y, int width,
+    int selected)
+{
+	const char	*texts[ROW_MAXCOLS];
+	char		*line;
+	enum style	 st;
+	int		 lw;
+	size_t		 i;
+
+	if (r->flags & ROW_HEADER) {
+		display_text(y, 0, width, r->col[0], STYLE_HEADER);
+		return;
+	}
+	if (r->flags & ROW_TEXT) {
+		display_text(y, 0, width, r->col[0],
+		    (r->flags & ROW_BOLD) ? STYLE_BOLD :
+		    (r->flags & ROW_WARN) ? STYLE_WARN : STYLE_NORMAL);
+		return;
+	}
+	if (r->flags & ROW_FIELD) {
+		lw = view_label_width(width);
+		display_text(y, 0, lw - 1, r->col[0],
+		    selected ? STYLE_SELECTED : STYLE_LABEL);
+		display_text(y, lw - 1, 1, "", selected ? STYLE_SELECTED :
+		    STYLE_NORMAL);
+		display_text(y, lw, width - lw, r->col[1],
+		    selected ? STYLE_SELECTED :
+		    (r->flags & ROW_WARN) ? STYLE_WARN : STYLE_NORMAL);
+		return;
+	}
+	for (i = 0; i < ROW_MAXCOLS; i++)
+		texts[i] = r->col[i] != NULL ? r->col[i] : "";
+	line = layout_row(v->ops->cols, v->ops->ncols, texts, width);
+	st = selected ? STYLE_SELECTED : (r->flags & ROW_BOLD) ? STYLE_BOLD :
+	    (r->flags & ROW_WARN) ? STYLE_WARN : STYLE_NORMAL;
+	display_text(y, 0, width, line, st);
+	free(line);
+}
+
+void
+view_add_para(struct view *v, const char *text, int flags)
+{
+	char	**lines = NULL;
+	size_t	  n = 0, i;
+
+	layout_wrap(text, v->app->cols > 2 ? v->app->cols - 1 : 1, &lines, &n);
+	for (i = 0; i < n; i++) {
+		view_add_text(v, lines[i], flags);
+		free(lines[i]);
+	}
+	free(lines);
+}
+
+int
+view_draw_titles(struct view *v, int y, int width)
+{
+	char	*line;
+
+	if (v->ops->ncols == 0)
+		return 0;
+	line = layout_titles(v->ops->cols, v->ops->ncols, width);
+	display_text(y, 0, width, line, STYLE_HEADER);
+	free(line);
+	return 1;
+}
+
+static void
+app_draw_view(struct app *app, struct view *v)
+{
+	int		 y, y0, hdr, i;
+	size_t		 n;
+	struct row	*r;
+
+	y0 = 1;
+	hdr = 0;
+	if (v->ops->wraps && v->loaded_cols != app->cols)
+		view_reload(v);
+	if (v->ops->draw_header != NULL)
+		hdr = v->ops->draw_header(v, y0, app->cols);
+	v->list_height = app->rows - 2 - hdr;
+	if (v->list_height < 1)
+		v->list_height = 1;
+	view_clamp(v);
+	n = view_nrows(v);
+	for (i = 0; i < v->list_height; i++) {
+		y = y0 + hdr + i;
+		if (v->top + (size_t)i >= n) {
+			display_text(y, 0, app->cols, "", STYLE_NORMAL);
+			continue;
+		}
+		r = view_row(v, v->top + (size_t)i);
+		if (r == NULL) {
+			display_text(y, 0, app->cols, "", STYLE_NORMAL);
+			continue;
+		}
+		if (v->ops->draw_row != NULL && !(r->flags & (ROW_FIELD |
+		    ROW_HEADER | ROW_TEXT)))
+			v->ops->draw_row(v, r, y, app->cols,
+			    !v->ops->scroll_only && v->top + (size_t)i == v->sel);
+		else
+			view_draw_row_default(v, r, y, app->cols,
+			    !v->ops->scroll_only && v->top + (size_t)i == v->sel);
+	}
+}
+
+static void
+app_draw(struct app *app)
+{
+	struct view	*v;
+	int		 y;
+	char		*msg;
+
+	display_size(&app->rows, &app->cols);
+	app->cursor_x = -1;
+	app->too_small = app->rows < DISPLAY_MIN_ROWS ||
+	    app->cols < DISPLAY_MIN_COLS;
+	display_clear();
+	if (app->too_small) {
+		msg = xasprintf("needs %dx%d", DISPLAY_MIN_COLS,
+		    DISPLAY_MIN_ROWS);
+		for (y = 0; y < app->rows; y++)
+			display_text(y, 0, app->cols, y == app->rows / 2 ?
+			    "terminal too small" : y == app->rows / 2 + 1 ?
+			    msg : "", STYLE_NORMAL);
+		free(msg);
+		display_cursor(0, -1);
+		display_refresh();
+		return;
+	}
+	app_draw_title(app);
+	if ((v = app_current(app)) != NULL)
+		app_draw_view(app, v);
+	app_draw_status(app);
+	display_cursor(app->cursor_y, app->cursor_x);
+	display_refresh();
+}
+
+/* ---- input ----------------------------------------------------------- */
+
+static void
+app_prompt_key(struct app *app, const struct input_event *ev)
+{
+	void	(*done)(struct app *, const char *, void *);
+	char	 utf[8], *text;
+	size_t	 len;
+	int	 n;
+
+	if (ev->key == TUI_KEY_ENTER || ev->key == TUI_KEY_ESC) {
+		app->prompting = 0;
+		done = app->prompt_done;
+		text = buf_detach(&app->prompt_text);
+		if (done != NULL)
+			done(app, ev->key == TUI_KEY_ENTER ? text : NULL,
+			    app->prompt_arg);
+		free(text);
+		return;
+	}
+	if (input_key_is_backspace(ev->key)) {
+		len = app->prompt_text.len;
+		while (len > 0 && ((unsigned char)app->prompt_text.data[len - 1]
+		    & 0xc0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		app->prompt_text.len = len;
+		if (app->prompt_text.data != NULL)
+			app->prompt_text.data[len] = '\0';
+		return;
+	}
+	if (ev->key == TUI_KEY_CTRL('u')) {
+		buf_reset(&app->prompt_text);
+		return;
+	}
+	if (input_key_printable(ev->key)) {
+		n = utf8_encode((uint32_t)ev->key, utf);
+		buf_add(&app->prompt_text, utf, (size_t)n);
+	}
+}
+
+static void
+app_sync_start(struct app *app)
+{
+	char	*cause = NULL;
+
+	if (app->sync != NULL) {
+		app_message(app, 0, "a sync is already running");
+		return;
+	}
+	if (app->opts->net == NULL || app->opts->net->feed == NULL) {
+		app_message(app, 1, "no feed configured: put `feed = URL` in "
+		    "~/.config/globe/config, or run globe --demo");
+		return;
+	}
+	app->sync = sync_bg_start(app->opts->db_path, app->opts->net, &cause);
+	if (app->sync == NULL) {
+		app_message(app, 1, "sync failed: %s", cause != NULL ? cause :
+		    "cannot start");
+		free(cause);
+		return;
+	}
+	free(app->sync_text);
+	app->sync_text = xstrdup("syncing");
+}
+
+static void
+app_sync_event(struct app *app)
+{
+	char	*text = NULL;
+	int	 failed = 0;
+
+	if (app->sync == NULL)
+		return;
+	if (sync_bg_poll(app->sync, &text, &failed) == 0) {
+		if (text != NULL) {
+			free(app->sync_text);
+			app->sync_text = text;
+		}
+		return;
+	}
+	sync_bg_free(app->sync);
+	app->sync = NULL;
+	free(app->sync_text);
+	app->sync_text = text != NULL ? text : xstrdup("sync over");
+	if (failed)
+		app_message(app, 1, "%s", app->sync_text);
+	app_reload(app);
+	/* The first sync from the welcome screen: show the data. */
+	if (app->depth == 1 && app->stack[0]->ops == &view_welcome_ops &&
+	    !app->prompting && app->counts.countries > 0)
+		app_switch(app, &view_countries_ops);
+}
+
+static void
+app_open_selected(struct app *app, struct view *v)
+{
+	struct row	*r;
+
+	if (v->ops->open_row == NULL || v->ops->scroll_only)
+		return;
+	r = view_row(v, v->sel);
+	if (r != NULL)
+		v->ops->open_row(v, r);
+}
+
+static void
+app_action(struct app *app, struct view *v, enum action a)
+{
+	struct row	*r;
+	const char	*id;
+	int		 type, page;
+	char		*cause = NULL;
+
+	page = v->list_height > 1 ? v->list_height - 1 : 1;
+	switch (a) {
+	case ACT_UP:
+		view_move(v, -1);
+		break;
+	case ACT_DOWN:
+		view_move(v, 1);
+		break;
+	case ACT_PAGE_UP:
+		view_move(v, -page);
+		if (!v->ops->scroll_only)
+			v->top = v->top > (size_t)page ? v->top - page : 0;
+		break;
+	case ACT_PAGE_DOWN:
+		view_move(v, page);
+		if (!v->ops->scroll_only)
+			v->top += page;
+		break;
+	case ACT_FIRST:
+		view_move(v, -(long)view_nrows(v));
+		break;
+	case ACT_LAST:
+		view_move(v, (long)view_nrows(v));
+		break;
+	case ACT_OPEN:
+		app_open_selected(app, v);
+		break;
+	case ACT_BACK:
+		app_pop(app);
+		break;
+	case ACT_NEXT_PANE:
+		if (v->ops->scroll_only || v->total == 0 || v->head.n == 0)
+			break;
+		if (v->sel < v->head.n)
+			v->sel = v->head.n;
+		else
+			v->sel = 0;
+		view_move(v, 0);
+		break;
+	case ACT_SEARCH:
+		if (v->ops != &view_search_ops)
+			app_push(app, &view_search_ops, NULL, "Search");
+		break;
+	case ACT_COUNTRIES:
+		app_switch(app, &view_countries_ops);
+		break;
+	case ACT_NEWSLETTERS:
+		if (v->ops != &view_newsletters_ops)
+			app_push(app, &view_newsletters_ops, NULL, "Newsletters");
+		break;
+	case ACT_STARRED:
+		if (v->ops != &view_starred_ops)
+			app_push(app, &view_starred_ops, NULL, "Starred");
+		break;
+	case ACT_HELP:
+		if (v->ops != &view_help_ops)
+			app_push(app, &view_help_ops, NULL, "Help");
+		break;
+	case ACT_STAR:
+		view_toggle_star(v, v->ops->scroll_only ? NULL :
+		    view_row(v, v->sel));
+		break;
+	case ACT_COPY:
+		r = v->ops->scroll_only ? NULL : view_row(v, v->sel);
+		if (r == NULL || r->copy == NULL || *r->copy == '\0') {
+			app_message(app, 1, "nothing to copy on this line");
+			break;
+		}
+		clipboard_copy(r->copy);
+		cause = sanitize(r->copy, SANITIZE_LINE);
+		app_message(app, 0, "copied %s to the clipboard", cause);
+		free(cause);
+		break;
+	case ACT_VCARD:
+		r = v->ops->scroll_only ? NULL : view_row(v, v->sel);
+		type = view_target(v, r, &id);
+		if (type == -1)
+			app_message(app, 1, "select a contact or an authority "
+			    "to save as a vCard");
+		else
+			view_vcard(v, id, type);
+		break;
+	case ACT_SYNC:
+		app_sync_start(app);
+		break;
+	case ACT_REDRAW:
+		display_redraw();
+		break;
+	case ACT_QUIT:
+		if (!app_pop(app))
+			app->quit = 1;
+		break;
+	case ACT_FILTER_COUNTRY:
+	case ACT_FILTER_EXPERTISE:
+	case ACT_FILTER_LANGUAGE:
+		app_message(app, 0, "filters work in search: press / first");
+		break;
+	case ACT_NONE:
+	case ACT_COUNT:
+		break;
+	}
+}
+
+static void
+app_mouse(struct app *app, struct view *v, const struct input_event *ev)
+{
+	int	 hdr, line;
+	size_t	 i;
+
+	switch (ev->mouse_button) {
+	case INPUT_MOUSE_WHEEL_UP:
+		view_move(v, -3);
+		return;
+	case INPUT_MOUSE_WHEEL_DOWN:
+		view_move(v, 3);
+		return;
+	}
+	/* The list starts below the header lines the view drew. */
+	hdr = app->rows - 2 - v->list_height;
+	line = ev->mouse_y - 1 - hdr;
+	if (line < 0 || line >= v->list_height || v->ops->scroll_only)
+		return;
+	i = v->top + (size_t)line;
+	if (i >= view_nrows(v) || !view_selectable(v, i))
+		return;
+	v->sel = i;
+	if (ev->mouse_button == INPUT_MOUSE_DOUBLE)
+		app_open_selected(app, v);
+}
+
+static void
+app_event(struct app *app, const struct input_event *ev)
+{
+	struct view	*v;
+
+	if (ev->kind == INPUT_RESIZE || ev->kind == INPUT_NONE)
+		return;
+	/* A one-time message goes away at the next key. */
+	free(app->message);
+	app->message = NULL;
+	if (app->prompting) {
+		if (ev->kind == INPUT_KEY)
+			app_prompt_key(app, ev);
+		return;
+	}
+	v = app_current(app);
+	if (v == NULL)
+		return;
+	if (app->too_small) {
+		if (ev->kind == INPUT_KEY && ev->action == ACT_QUIT)
+			app->quit = 1;
+		return;
+	}
+	if (ev->kind == INPUT_MOUSE) {
+		app_mouse(app, v, ev);
+		return;
+	}
+	if (v->ops->key != NULL && v->ops->key(v, ev))
+		return;
+	app_action(app, v, ev->action);
+}
+
+static int
+app_bindings(const struct tui_app_options *opts)
+{
+	size_t	 i;
+	char	*cause = NULL;
+
+	for (i = 0; i < opts->nbindings; i++) {
+		if (keys_bind_line(opts->bindings[i], &cause) != 0) {
+			fprintf(stderr, "globe: config: bind: %s\n", cause);
+			free(cause);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+tui_app_run(struct cache *cache, const struct tui_app_options *opts)
+{
+	struct app		 app;
+	struct input_event	 ev;
+	struct pollfd		 pfd[2];
+	sigset_t		 block, old;
+	int			 nfd;
+
+	if (app_bindings(opts) != 0)
+		return EXIT_USAGE;
+	if (display_init(opts->no_color) != 0)
+		return TUI_APP_NO_TERMINAL;
+
+	memset(&app, 0, sizeof app);
+	app.cache = cache;
+	app.opts = opts;
+	app.stale_days = opts->stale_days > 0 ? opts->stale_days : 365;
+	app.sync_text = xstrdup("offline");
+	app.state.serial = -1;
+	buf_init(&app.prompt_text);
+	display_size(&app.rows, &app.cols);
+	app_refresh_status(&app);
+	if (app.state.serial < 0 && app.counts.countries == 0)
+		app_push(&app, &view_welcome_ops, NULL, "Welcome");
+	else
+		app_push(&app, &view_countries_ops, NULL, NULL);
+
+	/*
+	 * SIGWINCH is blocked except inside ppoll, so a resize between two
+	 * polls is never lost: it interrupts the next ppoll at once.
+	 */
+	sigemptyset(&block);
+	sigaddset(&block, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &block, &old);
+
+	while (!app.quit) {
+		app_draw(&app);
+		pfd[0].fd = STDIN_FILENO;
+		pfd[0].events = POLLIN;
+		pfd[0].revents = 0;
+		nfd = 1;
+		if (app.sync != NULL) {
+			pfd[1].fd = sync_bg_fd(app.sync);
+			pfd[1].events = POLLIN;
+			pfd[1].revents = 0;
+			nfd = 2;
+		}
+		if (ppoll(pfd, (nfds_t)nfd, NULL, &old) == -1 && errno != EINTR)
+			break;
+		if (nfd == 2 && (pfd[1].revents & (POLLIN | POLLHUP)))
+			app_sync_event(&app);
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			break;	/* the terminal went away */
+		/* Everything curses has now (keys, a resize after EINTR). */
+		for (;;) {
+			input_read(&ev);
+			if (ev.kind == INPUT_NONE)
+				break;
+			app_event(&app, &ev);
+			if (app.quit)
+				break;
+		}
+	}
+
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (app.sync != NULL) {
+		/*
+		 * net_sync cannot be interrupted; it commits or rolls back on
+		 * its own connection. Say why quitting waits.
+		 */
+		app_message(&app, 0, "quitting when the sync in progress ends...");
+		app.quit = 0;
+		app_draw(&app);
+		sync_bg_free(app.sync);
+		app.sync = NULL;
+	}
+	while (app.depth > 0)
+		view_free(app.stack[--app.depth]);
+	display_end();
+	cache_state_clear(&app.state);
+	free(app.message);
+	free(app.sync_text);
+	free(app.prompt_label);
+	buf_free(&app.prompt_text);
+	return EXIT_OK;
+}

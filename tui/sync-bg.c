@@ -1,0 +1,227 @@
+/*
+ * sync-bg.c: `s` in the interface. net_sync blocks, so it runs in a
+ * thread with its OWN cache connection (SQLite connections are never
+ * shared between threads); in WAL mode the interface keeps reading its
+ * own connection meanwhile. Progress and the end are told through a pipe
+ * the main loop polls, so the interface wakes only when there is news.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tui/app.h"
+
+struct sync_bg {
+	pthread_t		 thread;
+	int			 started;
+	int			 fd[2];		/* read end, write end */
+	char			*db_path;
+	struct net_options	 opts;		/* strings borrowed from the caller */
+
+	pthread_mutex_t		 lock;		/* guards what follows */
+	char			*text;		/* the latest progress */
+	int			 changed;
+	int			 done;
+	enum net_status		 status;
+	char			*cause;
+	struct net_result	 result;
+};
+
+static void
+sync_bg_wake(struct sync_bg *sb, char c)
+{
+	ssize_t	n;
+
+	/* Non-blocking: a full pipe already says there is news. */
+	do
+		n = write(sb->fd[1], &c, 1);
+	while (n == -1 && errno == EINTR);
+}
+
+static char *
+sync_bg_progress_text(const struct net_progress *p)
+{
+	unsigned	pct;
+	uint64_t	part;
+
+	if (strcmp(p->phase, "object") == 0 && p->nobjects > 0) {
+		part = p->total > 0 ? p->bytes * 100 / p->total : 0;
+		if (part > 100)
+			part = 100;
+		pct = (unsigned)(((p->object > 0 ? p->object - 1 : 0) * 100 +
+		    part) / p->nobjects);
+		return xasprintf("syncing %u%% (objects %u/%u)", pct,
+		    p->object, p->nobjects);
+	}
+	if (strcmp(p->phase, "apply") == 0)
+		return xasprintf("syncing: applying (objects %u/%u, %llu "
+		    "records)", p->object, p->nobjects,
+		    (unsigned long long)p->records);
+	if (strcmp(p->phase, "index") == 0)
+		return xstrdup("syncing: fetching the index");
+	return xasprintf("syncing: %s", p->phase);
+}
+
+static void
+sync_bg_progress(const struct net_progress *p, void *arg)
+{
+	struct sync_bg	*sb = arg;
+	char		*text;
+	int		 wake = 0;
+
+	text = sync_bg_progress_text(p);
+	pthread_mutex_lock(&sb->lock);
+	if (sb->text == NULL || strcmp(sb->text, text) != 0) {
+		free(sb->text);
+		sb->text = text;
+		text = NULL;
+		if (!sb->changed)
+			wake = 1;
+		sb->changed = 1;
+	}
+	pthread_mutex_unlock(&sb->lock);
+	free(text);
+	if (wake)
+		sync_bg_wake(sb, 'p');
+}
+
+static void *
+sync_bg_main(void *arg)
+{
+	struct sync_bg		*sb = arg;
+	struct cache		*cache = NULL;
+	struct net_result	 res;
+	enum net_status		 st;
+	enum cache_status	 cst;
+	char			*cause = NULL;
+
+	memset(&res, 0, sizeof res);
+	cst = cache_open(sb->db_path, 0, &cache, &cause);
+	if (cst != CACHE_OK) {
+		st = NET_ERR_CACHE;
+		if (cause == NULL)
+			cause = xstrdup(cache_strerror(cst));
+	} else {
+		st = net_sync(cache, &sb->opts, sync_bg_progress, sb, &res,
+		    &cause);
+		cache_close(cache);
+	}
+	pthread_mutex_lock(&sb->lock);
+	sb->done = 1;
+	sb->status = st;
+	sb->cause = cause;
+	sb->result = res;
+	pthread_mutex_unlock(&sb->lock);
+	sync_bg_wake(sb, 'd');
+	return NULL;
+}
+
+struct sync_bg *
+sync_bg_start(const char *db_path, const struct net_options *opts,
+    char **cause)
+{
+	struct sync_bg	*sb;
+	int		 rc;
+
+	sb = xcalloc(1, sizeof *sb);
+	if (pipe(sb->fd) != 0) {
+		*cause = xasprintf("pipe: %s", strerror(errno));
+		free(sb);
+		return NULL;
+	}
+	fcntl(sb->fd[0], F_SETFL, fcntl(sb->fd[0], F_GETFL) | O_NONBLOCK);
+	fcntl(sb->fd[1], F_SETFL, fcntl(sb->fd[1], F_GETFL) | O_NONBLOCK);
+	fcntl(sb->fd[0], F_SETFD, FD_CLOEXEC);
+	fcntl(sb->fd[1], F_SETFD, FD_CLOEXEC);
+	sb->db_path = xstrdup(db_path);
+	sb->opts = *opts;
+	pthread_mutex_init(&sb->lock, NULL);
+	if ((rc = pthread_create(&sb->thread, NULL, sync_bg_main, sb)) != 0) {
+		*cause = xasprintf("cannot start a thread: %s", strerror(rc));
+		sync_bg_free(sb);
+		return NULL;
+	}
+	sb->started = 1;
+	return sb;
+}
+
+int
+sync_bg_fd(const struct sync_bg *sb)
+{
+	return sb->fd[0];
+}
+
+/* "synced +3 ~1 -0": every kind of record together. */
+static char *
+sync_bg_summary(const struct net_result *r)
+{
+	unsigned	a = 0, c = 0, d = 0;
+	int		i;
+
+	if (r->unchanged)
+		return xasprintf("up to date (serial %lld)",
+		    (long long)r->new_serial);
+	for (i = 0; i < REC_NDATA; i++) {
+		a += r->changes.added[i];
+		c += r->changes.changed[i];
+		d += r->changes.removed[i];
+	}
+	return xasprintf("synced +%u ~%u -%u", a, c, d);
+}
+
+int
+sync_bg_poll(struct sync_bg *sb, char **text, int *failed)
+{
+	char	 drain[64], *clean;
+	int	 done;
+
+	while (read(sb->fd[0], drain, sizeof drain) > 0)
+		;
+	*text = NULL;
+	*failed = 0;
+	pthread_mutex_lock(&sb->lock);
+	done = sb->done;
+	if (!done && sb->changed && sb->text != NULL)
+		*text = xstrdup(sb->text);
+	sb->changed = 0;
+	if (done) {
+		if (sb->status == NET_OK)
+			*text = sync_bg_summary(&sb->result);
+		else {
+			*failed = 1;
+			clean = sanitize(sb->cause, SANITIZE_LINE);
+			if (*clean != '\0')
+				*text = xasprintf("sync failed: %s: %s",
+				    net_strerror(sb->status), clean);
+			else
+				*text = xasprintf("sync failed: %s",
+				    net_strerror(sb->status));
+			free(clean);
+		}
+	}
+	pthread_mutex_unlock(&sb->lock);
+	return done;
+}
+
+void
+sync_bg_free(struct sync_bg *sb)
+{
+	if (sb == NULL)
+		return;
+	if (sb->started)
+		pthread_join(sb->thread, NULL);
+	close(sb->fd[0]);
+	close(sb->fd[1]);
+	pthread_mutex_destroy(&sb->lock);
+	free(sb->text);
+	free(sb->cause);
+	net_result_clear(&sb->result);
+	free(sb->db_path);
+	free(sb);
+}

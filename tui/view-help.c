@@ -1,0 +1,90 @@
+/*
+ * view-help.c: the help screen, generated from the key table (keys.c), so
+ * it always shows the bindings in force, including those changed in the
+ * config file; then how typing works in the countries and search screens.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/app.h"
+
+static const char *help_notes[] = {
+	"",
+	"Countries: type a country name to filter the list at once (start "
+	"with a capital letter when its first letter is a command key); "
+	"Backspace edits the filter, Esc clears it.",
+	"Search (/): every key types into the query; arrows move, Enter "
+	"opens, Esc goes back. F2 country, F3 expertise, F4 language set a "
+	"filter (an empty answer clears it).",
+	"The status line shows how old the data is and the sync: offline, "
+	"syncing, synced +added ~changed -removed, or the error.",
+	"Bindings can be changed in the config file: bind KEY ACTION (for "
+	"example: bind x quit, bind F6 sync, bind q none).",
+};
+
+/* "  keys      help (action)", the help wrapped under itself. */
+static void
+help_line(struct view *v, const char *keys, const char *text)
+{
+	struct buf	 b;
+	char		*fitted, **lines = NULL;
+	size_t		 n = 0, i;
+	int		 kw, width;
+
+	kw = v->app->cols >= 60 ? 24 : 14;
+	width = v->app->cols - kw - 2;
+	if (width < 10)
+		width = 10;
+	layout_wrap(text, width, &lines, &n);
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		buf_reset(&b);
+		fitted = utf8_fit(i == 0 ? keys : "", kw, 0);
+		buf_addf(&b, "  %s%s", fitted, lines[i]);
+		view_add_text(v, b.data, 0);
+		free(fitted);
+		free(lines[i]);
+	}
+	free(lines);
+	buf_free(&b);
+}
+
+static void
+help_load(struct view *v)
+{
+	char	*keys, *text, **lines = NULL;
+	size_t	 i, n = 0;
+	int	 a;
+
+	view_add_text(v, "Keys (and the action names for bind lines)",
+	    ROW_BOLD);
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		keys = keys_for_action((enum action)a);
+		if (*keys == '\0') {
+			free(keys);
+			continue;
+		}
+		text = xasprintf("%s (%s)", keys_action_help(a),
+		    keys_action_name(a));
+		help_line(v, keys, text);
+		free(text);
+		free(keys);
+	}
+	for (i = 0; i < sizeof help_notes / sizeof help_notes[0]; i++)
+		layout_wrap(help_notes[i], v->app->cols > 2 ? v->app->cols - 1 :
+		    1, &lines, &n);
+	for (i = 0; i < n; i++) {
+		view_add_text(v, lines[i], 0);
+		free(lines[i]);
+	}
+	free(lines);
+}
+
+const struct view_ops view_help_ops = {
+	.name = "Help",
+	.wraps = 1,
+	.load = help_load,
+	.scroll_only = 1,
+};

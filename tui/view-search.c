@@ -1,0 +1,334 @@
+/*
+ * view-search.c: one query box over people and authorities together.
+ * Results change on every keystroke (cache_search, as many as the screen
+ * shows), each marked by type, with the parts that match the folded query
+ * highlighted. F2, F3 and F4 set the country, expertise and language
+ * filters (F2 offers the selected result's country); an empty answer
+ * clears a filter. Enter opens a result, Esc goes back to where you were.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/app.h"
+
+enum { FILTER_COUNTRY, FILTER_EXPERTISE, FILTER_LANGUAGE, FILTER_COUNT };
+
+static const char *filter_names[FILTER_COUNT] = {
+	"country", "expertise", "language"
+};
+
+struct search {
+	struct buf		 query;
+	char			*filter[FILTER_COUNT];
+	struct cache_hits	 hits;
+	char			*error;
+};
+
+static const struct layout_col search_cols[] = {
+	{ "Type", 9, 0, 1, 0 },
+	{ "Name", 0, 12, 0, 0 },
+	{ "Detail", 24, 0, 3, 0 },
+	{ "Country", 14, 0, 2, 0 },
+	{ "E-mail", 26, 0, 4, 0 },
+};
+#define SEARCH_NCOLS (sizeof search_cols / sizeof search_cols[0])
+
+static void
+search_run(struct view *v)
+{
+	struct search		*s = v->data;
+	struct cache_query	 q;
+	char			*cause = NULL;
+	enum cache_status	 st;
+
+	cache_hits_free(&s->hits);
+	memset(&s->hits, 0, sizeof s->hits);
+	free(s->error);
+	s->error = NULL;
+	v->total = 0;
+	if (s->query.len == 0)
+		return;
+	memset(&q, 0, sizeof q);
+	q.text = s->query.data;
+	q.country = s->filter[FILTER_COUNTRY];
+	q.expertise = s->filter[FILTER_EXPERTISE];
+	q.language = s->filter[FILTER_LANGUAGE];
+	q.limit = v->app->rows > 10 ? (size_t)v->app->rows : 10;
+	st = cache_search(v->app->cache, &q, &s->hits, &cause);
+	if (st != CACHE_OK) {
+		s->error = xasprintf("%s%s%s", cache_strerror(st),
+		    cause != NULL ? ": " : "", cause != NULL ? cause : "");
+		free(cause);
+		cache_hits_free(&s->hits);
+		memset(&s->hits, 0, sizeof s->hits);
+		return;
+	}
+	v->total = s->hits.n;
+}
+
+static void
+search_load(struct view *v)
+{
+	if (v->data == NULL) {
+		v->data = xcalloc(1, sizeof(struct search));
+		buf_init(&((struct search *)v->data)->query);
+	}
+	search_run(v);
+}
+
+static void
+search_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
+{
+	struct search	*s = v->data;
+	struct cache_hit *h;
+	struct row	*r;
+	size_t		 i;
+
+	for (i = off; i < s->hits.n && i < off + limit; i++) {
+		h = &s->hits.v[i];
+		r = rows_add(out);
+		r->id = xstrdup(h->id);
+		r->type = h->type;
+		r->col[0] = xstrdup(h->type == REC_CONTACT ? "person" :
+		    "authority");
+		r->col[1] = sanitize(h->name, SANITIZE_LINE);
+		r->col[2] = sanitize(h->detail, SANITIZE_LINE);
+		r->col[3] = sanitize(h->country_name != NULL ? h->country_name :
+		    h->country, SANITIZE_LINE);
+		r->col[4] = sanitize(h->email, SANITIZE_LINE);
+		if (h->email != NULL)
+			r->copy = xstrdup(h->email);
+		if (h->country != NULL)
+			r->country = xstrdup(h->country);
+	}
+}
+
+static void
+search_draw_row(struct view *v, const struct row *r, int y, int width,
+    int selected)
+{
+	struct search	*s = v->data;
+	int		 widths[SEARCH_NCOLS], x = 0;
+	size_t		 i;
+	unsigned char	*mask;
+	enum style	 st = selected ? STYLE_SELECTED : STYLE_NORMAL;
+	char		*cell;
+
+	layout_widths(search_cols, SEARCH_NCOLS, width, widths);
+	for (i = 0; i < SEARCH_NCOLS; i++) {
+		if (widths[i] < 0)
+			continue;
+		if (x > 0) {
+			display_text(y, x, 2, "", st);
+			x += 2;
+		}
+		if (x + widths[i] > width)
+			widths[i] = width - x;
+		if (i == 1 || i == 4) {
+			/* Names and e-mails show what matched. */
+			mask = xmalloc(strlen(r->col[i] != NULL ? r->col[i] : "")
+			    + 1);
+			layout_match_mask(r->col[i] != NULL ? r->col[i] : "",
+			    s->query.data, mask);
+			display_text_mask(y, x, widths[i], r->col[i], mask, st);
+			free(mask);
+		} else {
+			cell = utf8_fit(r->col[i], widths[i], search_cols[i].right);
+			display_text(y, x, widths[i], cell, st);
+			free(cell);
+		}
+		x += widths[i];
+	}
+	if (x < width)
+		display_text(y, x, width - x, "", st);
+}
+
+static int
+search_header(struct view *v, int y, int width)
+{
+	struct search	*s = v->data;
+	struct buf	 b;
+	char		*q, *line;
+	size_t		 i;
+
+	q = sanitize(s->query.data, SANITIZE_LINE);
+	buf_init(&b);
+	buf_addf(&b, "Search: %s", q);
+	v->app->cursor_y = y;
+	v->app->cursor_x = (int)utf8_width(b.data);
+	if (v->app->cursor_x >= width)
+		v->app->cursor_x = width - 1;
+	if (s->error != NULL)
+		buf_addf(&b, "   (%s)", s->error);
+	else if (s->query.len > 0 && s->hits.n == 0)
+		buf_adds(&b, "   (no match)");
+	else if (s->query.len == 0)
+		buf_adds(&b, "   (type a name, acronym, e-mail, expertise)");
+	display_text(y, 0, width, b.data, STYLE_BOLD);
+	buf_reset(&b);
+	for (i = 0; i < FILTER_COUNT; i++) {
+		line = s->filter[i] != NULL ? sanitize(s->filter[i],
+		    SANITIZE_LINE) : xstrdup("any");
+		buf_addf(&b, "%s%s: %s", i > 0 ? " \xc2\xb7 " : "",
+		    filter_names[i], line);
+		free(line);
+	}
+	buf_adds(&b, "   (F2 F3 F4 set)");
+	display_text(y + 1, 0, width, b.data, STYLE_LABEL);
+	buf_free(&b);
+	free(q);
+	return 2 + view_draw_titles(v, y + 2, width);
+}
+
+static void
+search_changed(struct view *v)
+{
+	view_invalidate(v);
+	search_run(v);
+	v->sel = 0;
+	v->top = 0;
+}
+
+struct search_prompt {
+	struct view	*v;
+	int		 which;
+};
+
+static void
+search_filter_done(struct app *app, const char *text, void *arg)
+{
+	struct search_prompt	*p = arg;
+	struct search		*s = p->v->data;
+	char			*t, *e;
+
+	if (text != NULL) {
+		while (*text == ' ')
+			text++;
+		t = xstrdup(text);
+		e = t + strlen(t);
+		while (e > t && e[-1] == ' ')
+			*--e = '\0';
+		free(s->filter[p->which]);
+		s->filter[p->which] = *t != '\0' ? t : NULL;
+		if (*t == '\0')
+			free(t);
+		search_changed(p->v);
+	}
+	free(p);
+}
+
+static void
+search_filter_prompt(struct view *v, int which)
+{
+	struct search		*s = v->data;
+	struct search_prompt	*p;
+	struct row		*r;
+	const char		*initial = s->filter[which];
+	char			*label;
+
+	if (which == FILTER_COUNTRY && initial == NULL) {
+		r = view_row(v, v->sel);
+		if (r != NULL)
+			initial = r->country;
+	}
+	p = xmalloc(sizeof *p);
+	p->v = v;
+	p->which = which;
+	label = xasprintf("%s filter (%s; empty for any): ", filter_names[which],
+	    which == FILTER_COUNTRY ? "a code like BR" :
+	    which == FILTER_LANGUAGE ? "a code like pt" : "like asset-recovery");
+	app_prompt(v->app, label, initial, search_filter_done, p);
+	free(label);
+}
+
+static int
+search_key(struct view *v, const struct input_event *ev)
+{
+	struct search	*s = v->data;
+	char		 utf[8];
+	size_t		 len;
+	int		 n;
+
+	if (ev->kind != INPUT_KEY)
+		return 0;
+	switch (ev->action) {
+	case ACT_FILTER_COUNTRY:
+		search_filter_prompt(v, FILTER_COUNTRY);
+		return 1;
+	case ACT_FILTER_EXPERTISE:
+		search_filter_prompt(v, FILTER_EXPERTISE);
+		return 1;
+	case ACT_FILTER_LANGUAGE:
+		search_filter_prompt(v, FILTER_LANGUAGE);
+		return 1;
+	default:
+		break;
+	}
+	if (input_key_is_backspace(ev->key)) {
+		len = s->query.len;
+		while (len > 0 && ((unsigned char)s->query.data[len - 1] &
+		    0xc0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		s->query.len = len;
+		if (s->query.data != NULL)
+			s->query.data[len] = '\0';
+		search_changed(v);
+		return 1;
+	}
+	if (ev->key == TUI_KEY_CTRL('u')) {
+		buf_reset(&s->query);
+		search_changed(v);
+		return 1;
+	}
+	if (!input_key_printable(ev->key))
+		return 0;
+	n = utf8_encode((uint32_t)ev->key, utf);
+	buf_add(&s->query, utf, (size_t)n);
+	search_changed(v);
+	return 1;
+}
+
+static void
+search_open(struct view *v, const struct row *r)
+{
+	if (r->id == NULL)
+		return;
+	if (r->type == REC_CONTACT)
+		app_push(v->app, &view_contact_ops, r->id, r->col[1]);
+	else if (r->type == REC_AUTHORITY)
+		app_push(v->app, &view_authority_ops, r->id, r->col[1]);
+}
+
+static void
+search_close(struct view *v)
+{
+	struct search	*s = v->data;
+	size_t		 i;
+
+	if (s == NULL)
+		return;
+	buf_free(&s->query);
+	for (i = 0; i < FILTER_COUNT; i++)
+		free(s->filter[i]);
+	cache_hits_free(&s->hits);
+	free(s->error);
+	free(s);
+	v->data = NULL;
+}
+
+const struct view_ops view_search_ops = {
+	.name = "Search",
+	.load = search_load,
+	.fetch = search_fetch,
+	.draw_header = search_header,
+	.draw_row = search_draw_row,
+	.open_row = search_open,
+	.key = search_key,
+	.close = search_close,
+	.cols = search_cols,
+	.ncols = SEARCH_NCOLS,
+};

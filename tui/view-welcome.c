@@ -1,0 +1,49 @@
+/*
+ * view-welcome.c: the first run, before any data is cached: what globe is,
+ * how to try it on the demo directory, how to configure a feed, and (when
+ * a feed is configured) that s syncs now. Never a blank screen.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/app.h"
+
+static const char *welcome_text[] = {
+	"Welcome to globe, the offline directory of the GlobE Network.",
+	"",
+	"There is no directory data on this computer yet.",
+	"",
+	"To try globe on the bundled demo directory, quit (q) and run:",
+	"    globe --demo",
+	"",
+	"To use a real feed, put its address and public key in",
+	"~/.config/globe/config:",
+	"    feed = https://example.org/globe-feed/",
+	"    pubkey = RWQ...  (the feed's minisign public key)",
+	"then sync with s here, or with: globe sync",
+};
+
+static void
+welcome_load(struct view *v)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof welcome_text / sizeof welcome_text[0]; i++)
+		view_add_para(v, welcome_text[i], i == 0 ? ROW_BOLD : 0);
+	view_add_text(v, "", 0);
+	if (v->app->opts->net != NULL && v->app->opts->net->feed != NULL)
+		view_add_text(v, "A feed is configured: press s to sync now.",
+		    ROW_BOLD);
+	else
+		view_add_text(v, "No feed is configured yet.", 0);
+	view_add_text(v, "Press ? for the keys, q to quit.", 0);
+}
+
+const struct view_ops view_welcome_ops = {
+	.name = "Welcome",
+	.wraps = 1,
+	.load = welcome_load,
+	.scroll_only = 1,
+};
