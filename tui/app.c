@@ -1080,6 +1080,8 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 			app_sync_event(&app);
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;	/* the terminal went away */
+		/* A resize, whether or not curses noticed it yet. */
+		display_check_size();
 		/* Everything curses has now (keys, a resize after EINTR). */
 		for (;;) {
 			input_read(&ev);

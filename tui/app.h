@@ -164,6 +164,8 @@ int		 display_init(int no_color);
 void		 display_end(void);
 /* The screen size after a resize (KEY_RESIZE already handled by curses). */
 void		 display_size(int *rows, int *cols);
+/* Resizes curses to the terminal's size if it changed; 1 if it did. */
+int		 display_check_size(void);
 void		 display_clear(void);
 /* Draws text (already sanitized) at y,x in exactly width columns. */
 void		 display_text(int y, int x, int width, const char *text,

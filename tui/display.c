@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <curses.h>
 #include <ctype.h>
 #include <langinfo.h>
@@ -121,6 +124,28 @@ void
 display_size(int *rows, int *cols)
 {
 	getmaxyx(stdscr, *rows, *cols);
+}
+
+/*
+ * Asks the terminal for its size and resizes curses if it changed. The
+ * main loop calls this after every wake-up, so a resize never depends on
+ * curses having seen its own SIGWINCH flag (two quick resizes could leave
+ * the screen one size behind until the next key). 1 if the size changed.
+ */
+int
+display_check_size(void)
+{
+	struct winsize	ws;
+
+	if (!display_up || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 ||
+	    ws.ws_row == 0 || ws.ws_col == 0)
+		return 0;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return 0;
+	resize_term(ws.ws_row, ws.ws_col);
+	/* What the terminal shows is unknown now: repaint all of it. */
+	clearok(curscr, TRUE);
+	return 1;
 }
 
 void

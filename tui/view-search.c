@@ -1,7 +1,7 @@
 /*
  * view-search.c: one query box over people and authorities together.
  * Results change on every keystroke (cache_search, as many as the screen
- * shows), each marked by type, with the parts that match the folded query
+ * shows; scrolling past the last asks for more), each marked by type, with the parts that match the folded query
  * highlighted. F2, F3 and F4 set the country, expertise and language
  * filters (F2 offers the selected result's country); an empty answer
  * clears a filter. Enter opens a result, Esc goes back to where you were.
@@ -23,8 +23,13 @@ struct search {
 	struct buf		 query;
 	char			*filter[FILTER_COUNT];
 	struct cache_hits	 hits;
+	size_t			 want;	/* results asked for; 0: a screenful */
+	int			 more;	/* the last search filled want */
 	char			*error;
 };
+
+/* The most results one query box shows (scrolling stops there). */
+#define SEARCH_MAX	5000
 
 static const struct layout_col search_cols[] = {
 	{ "Type", 9, 0, 1, 0 },
@@ -55,7 +60,9 @@ search_run(struct view *v)
 	q.country = s->filter[FILTER_COUNTRY];
 	q.expertise = s->filter[FILTER_EXPERTISE];
 	q.language = s->filter[FILTER_LANGUAGE];
-	q.limit = v->app->rows > 10 ? (size_t)v->app->rows : 10;
+	if (s->want == 0)
+		s->want = v->app->rows > 10 ? (size_t)v->app->rows : 10;
+	q.limit = s->want;
 	st = cache_search(v->app->cache, &q, &s->hits, &cause);
 	if (st != CACHE_OK) {
 		s->error = xasprintf("%s%s%s", cache_strerror(st),
@@ -65,7 +72,12 @@ search_run(struct view *v)
 		memset(&s->hits, 0, sizeof s->hits);
 		return;
 	}
-	v->total = s->hits.n;
+	/*
+	 * One row past the results stands for "more": moving onto it makes
+	 * search_fetch ask for more, so a keystroke only pays for a screen.
+	 */
+	s->more = s->hits.n == s->want && s->want < SEARCH_MAX;
+	v->total = s->hits.n + (s->more ? 1 : 0);
 }
 
 static void
@@ -86,6 +98,13 @@ search_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 	struct row	*r;
 	size_t		 i;
 
+	if (off + limit > s->hits.n && s->more) {
+		s->want = s->want * 4 > off + limit ? s->want * 4 :
+		    off + limit;
+		if (s->want > SEARCH_MAX)
+			s->want = SEARCH_MAX;
+		search_run(v);
+	}
 	for (i = off; i < s->hits.n && i < off + limit; i++) {
 		h = &s->hits.v[i];
 		r = rows_add(out);
@@ -183,9 +202,16 @@ search_header(struct view *v, int y, int width)
 }
 
 static void
+search_reset_want(struct view *v)
+{
+	((struct search *)v->data)->want = 0;
+}
+
+static void
 search_changed(struct view *v)
 {
 	view_invalidate(v);
+	search_reset_want(v);
 	search_run(v);
 	v->sel = 0;
 	v->top = 0;
