@@ -1,9 +1,12 @@
 /*
  * view-countries.c: the top screen, every country with members: name,
  * member authorities, contacts, by folded name. Typing filters the list at
- * once: an upper-case letter, or any character no command uses, starts
- * the filter; while it is shown every character goes to it, Backspace
- * edits it and Esc clears it. Without a filter the list is read from the
+ * once: any letter starts the filter except the navigation letters
+ * (j k g G h l) and q, which stay commands so the list moves as everywhere
+ * else — a country starting with one of those is typed with a capital
+ * ("Japan"). While the filter is shown every character goes to it,
+ * Backspace edits it and Esc clears it. So "spain" filters, it does not
+ * start a sync (F5 and s elsewhere do). Without a filter the list is read from the
  * cache a window at a time.
  */
 #include "config.h"
@@ -169,8 +172,8 @@ countries_header(struct view *v, int y, int width)
 			v->app->cursor_x = width - 1;
 		free(clean);
 	} else {
-		line = xstrdup("Type a country name to filter \xc2\xb7 / search "
-		    "\xc2\xb7 2 newsletters \xc2\xb7 3 starred \xc2\xb7 ? help");
+		line = xstrdup("Type a country name to filter (capitals for "
+		    "G H J K L Q) \xc2\xb7 / search \xc2\xb7 ? help");
 		display_text(y, 0, width, line, STYLE_LABEL);
 	}
 	free(line);
@@ -196,7 +199,7 @@ countries_key(struct view *v, const struct input_event *ev)
 	struct countries	*c = v->data;
 	char			 utf[8];
 	size_t			 len;
-	int			 n, upper;
+	int			 n, letter;
 
 	if (ev->kind != INPUT_KEY)
 		return 0;
@@ -219,8 +222,11 @@ countries_key(struct view *v, const struct input_event *ev)
 	}
 	if (!input_key_printable(ev->key))
 		return 0;
-	upper = (ev->key >= 'A' && ev->key <= 'Z') || ev->key >= 0x80;
-	if (!countries_filtering(c) && !upper && ev->action != ACT_NONE)
+	/* Letters filter, but for the keys that move and quit. */
+	letter = (ev->key >= 'A' && ev->key <= 'Z') ||
+	    (ev->key >= 'a' && ev->key <= 'z') || ev->key >= 0x80;
+	if (!countries_filtering(c) && ev->action != ACT_NONE &&
+	    (!letter || strchr("jkgGhlq", ev->key) != NULL))
 		return 0;	/* a command */
 	if (!countries_filtering(c) && ev->key == ' ')
 		return 0;

@@ -27,7 +27,7 @@ ui_feed "$T/big.jsonl"
 ui_start 80x24
 ui_expect_text "the interface opens" "Countries"
 ui_keys j j j
-ui_keys s / j o s e
+ui_keys F5 / j o s e
 if ui_wait_for "José Núñez"; then
 	screen=$(ui_capture)
 	pass "the search answers during the sync"
