@@ -69,6 +69,23 @@ check_not_contains "typing s did not start a sync" "$(ui_capture)" "syncing"
 ui_keys Escape
 ui_expect_text "Esc clears it again" "Type a country name"
 
+# The mouse: a click selects, a double click opens, the wheel scrolls.
+# Line 4 is the first country (line 1 the title, 2 the hint, 3 the
+# column titles).
+ui_mouse 0 5 5
+ui_keys Enter
+ui_expect_text "a click selects the second country" "Countries › China"
+ui_keys Escape
+ui_mouse 0 5 6 2
+ui_expect_text "a double click opens the third" "Countries › Egypt"
+ui_keys Escape
+ui_keys Home
+ui_mouse 65 5 5
+ui_keys Enter
+ui_expect_text "the wheel moves the selection three lines down" \
+    "Countries › Spain"
+ui_keys Escape
+
 ui_keys '?'
 ui_expect_text "? shows the help from the key table" "star or unstar the selection (star)"
 ui_keys q
@@ -78,8 +95,7 @@ ui_expect_text "q quits from the top" "[globe exited 0]"
 
 # NO_COLOR: attributes (reverse, bold) but no colour (30-38, 40-48; 39/49
 # are tmux's resets to the default colours).
-$TM kill-session -t ui >/dev/null 2>&1
-$TM new-session -d -s ui -x 80 -y 24 -e NO_COLOR=1 "'$GLOBE'; exec sleep 3600"
+UI_ENV=NO_COLOR=1 ui_start 80x24
 ui_expect_text "NO_COLOR: the interface opens" "Countries"
 ui_keys /
 ui_type jose

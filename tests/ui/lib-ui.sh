@@ -41,21 +41,31 @@ ui_feed() {
 	    >"$XDG_CONFIG_HOME/globe/config"
 }
 
-# ui_start WxH [globe args...]: starts globe in a new tmux session "ui".
+# ui_start WxH [globe args...]: starts globe in a new tmux session "ui"
+# (replacing the one there).
 # When globe exits the pane says "[globe exited N]" and stays.
 ui_start() {
 	size=$1; shift
-	$TM kill-session -t ui >/dev/null 2>&1
 	: >"$T/args"
 	[ $# -gt 0 ] && printf '%s\n' "$@" >"$T/args"
 	cat >"$T/run.sh" <<EOS
 cd "$T"
 set --
 while IFS= read -r a; do set -- "\$@" "\$a"; done <"$T/args"
-sh -c 'echo \$\$ >"\$0"; exec "\$@"' "$T/globe.pid" "$GLOBE" "\$@"
+sh -c 'echo \$\$ >"\$0"; exec "\$@"' "$T/globe.pid" env ${UI_ENV} "$GLOBE" "\$@"
 echo "[globe exited \$?]"
 exec sleep 3600
 EOS
+	# One session per server: the old server is gone before the next
+	# starts (a client reaching a server that is shutting down fails,
+	# and tmux 3.3 crashes making a second sized session with
+	# window-size manual). UI_ENV=VAR=VALUE adds to globe's environment.
+	$TM kill-server >/dev/null 2>&1
+	i=0
+	while $TM ls >/dev/null 2>&1 && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	$TM new-session -d -s ui -x "${size%x*}" -y "${size#*x}" \
 	    "sh $T/run.sh"
 	$TM set-option -g status off >/dev/null
@@ -76,6 +86,25 @@ ui_keys() {
 # Types text literally (no key names).
 ui_type() {
 	$TM send-keys -t ui -l "$1"
+}
+
+# ui_mouse BUTTON X Y [CLICKS]: mouse presses (and releases) at column X,
+# line Y (1-based), as an xterm sends them (X10 encoding, which
+# tmux-256color's kmous names). BUTTON: 0 left, 64 wheel up, 65 wheel
+# down. CLICKS 2 is a double click (both within curses' interval).
+ui_mouse() {
+	b=$(printf "\\$(printf '%03o' $(($1 + 32)))")
+	x=$(printf "\\$(printf '%03o' $(($2 + 32)))")
+	y=$(printf "\\$(printf '%03o' $(($3 + 32)))")
+	k=0
+	while [ $k -lt "${4:-1}" ]; do
+		$TM send-keys -t ui -l "$(printf '\033[M')$b$x$y"
+		if [ "$1" -lt 64 ]; then
+			$TM send-keys -t ui -l "$(printf '\033[M#')$x$y"
+		fi
+		k=$((k + 1))
+	done
+	sleep 0.3	# curses assembles the sequence before the next key
 }
 
 ui_resize() {

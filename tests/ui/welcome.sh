@@ -22,9 +22,7 @@ ui_expect_text "the status line says what the sync did" "synced +"
 ui_keys q
 ui_expect_text "quit" "[globe exited 0]"
 
-$TM kill-session -t ui >/dev/null 2>&1
-$TM new-session -d -s ui -x 80 -y 24 \
-    "TERM=dumb '$GLOBE'; echo \"[globe exited \$?]\"; exec sleep 3600"
+UI_ENV=TERM=dumb ui_start 80x24
 ui_expect_text "TERM=dumb: a clear message" "use the commands instead"
 ui_expect_text "TERM=dumb: exit status 1" "[globe exited 1]"
 
