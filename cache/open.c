@@ -225,6 +225,17 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 	sqlite3_busy_timeout(c->db, CACHE_BUSY_TIMEOUT);
 
 	if ((rc = cache_check_header(c)) != SQLITE_OK) {
+		/* WAL needs to write -shm even to read: say why it failed. */
+		if ((rc & 0xff) == SQLITE_CANTOPEN && !memory &&
+		    access(path, W_OK) != 0 &&
+		    (errno == EROFS || errno == EACCES)) {
+			if (cause != NULL)
+				*cause = xasprintf("%s: %s", path,
+				    errno == EROFS ? "on a read-only file "
+				    "system" : "not writable by you");
+			status = CACHE_ERR_READONLY;
+			goto fail;
+		}
 		status = cache_fail(c, rc, cause, "reading");
 		goto fail;
 	}
@@ -235,8 +246,13 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 			goto fail;
 		}
 	}
+	/*
+	 * An 8 MiB page cache: the OS caches the file anyway, and a larger
+	 * one only raised peak RSS (64 MiB more in a full sync and while
+	 * searching) for a few percent of speed; see bench/results.md.
+	 */
 	rc = cache_exec(c, "PRAGMA synchronous = NORMAL;"
-	    "PRAGMA foreign_keys = ON;PRAGMA cache_size = -65536");
+	    "PRAGMA foreign_keys = ON;PRAGMA cache_size = -8192");
 	if (rc != SQLITE_OK) {
 		status = cache_fail(c, rc, cause, "setting up");
 		goto fail;

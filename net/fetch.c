@@ -563,7 +563,7 @@ fetch_attempt(struct fetch *f, char **cause)
 			if (ftruncate(f->fd, 0) != 0) {
 				*cause = xasprintf("cannot write %s: %s",
 				    f->path, strerror(errno));
-				return NET_ERR;
+				return NET_ERR_CACHE;
 			}
 			crypto_hash_sha256_init(&f->sha);
 			f->got = 0;
@@ -838,7 +838,7 @@ fetch_perform(struct fetch *f, int *missing, char **cause)
 			*cause = xasprintf("cannot write %s: %s", f->path,
 			    strerror(f->write_errno));
 			free(label);
-			return NET_ERR;
+			return NET_ERR_CACHE;
 		}
 		if (f->bad_range) {
 			fetch_log(f, "GET %s%s -> %ld, another range: %s",
@@ -1049,7 +1049,7 @@ fetch_open_part(struct fetch *f, int *resumed, char **cause)
 	    O_NOFOLLOW, 0600);
 	if (f->fd < 0) {
 		*cause = xasprintf("cannot create %s: %s", path, strerror(errno));
-		return NET_ERR;
+		return NET_ERR_CACHE;
 	}
 	crypto_hash_sha256_init(&f->sha);
 	f->got = 0;
@@ -1103,7 +1103,7 @@ fetch_object_once(const struct net_fetch_config *cfg, const char *url,
 		if (ftruncate(f.fd, 0) != 0) {
 			*cause = xasprintf("cannot write %s: %s", path,
 			    strerror(errno));
-			status = NET_ERR;
+			status = NET_ERR_CACHE;
 		}
 		crypto_hash_sha256_init(&f.sha);
 		f.got = 0;
@@ -1129,7 +1129,7 @@ fetch_object_once(const struct net_fetch_config *cfg, const char *url,
 	}
 	if (close(f.fd) != 0 && status == NET_OK) {
 		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
-		status = NET_ERR;
+		status = NET_ERR_CACHE;
 	}
 	if (status == NET_ERR_FETCH && f.cut && f.got > 0 &&
 	    f.got < obj->size) {

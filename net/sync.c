@@ -8,8 +8,11 @@
  */
 #include "config.h"
 
+#include <sys/file.h>
+
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -856,6 +859,31 @@ sync_run(struct sync *s, char **cause)
 	return NET_OK;
 }
 
+/*
+ * One sync at a time per data directory: downloads are named by their
+ * hash there, so two syncs would write and read each other's files. The
+ * directory itself is locked (flock), so no lock file is left behind.
+ * Returns the descriptor holding the lock, or -1 with *cause set.
+ */
+static int
+sync_lock(const char *dir, char **cause)
+{
+	int	fd;
+
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		*cause = xasprintf("cannot open %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		*cause = xasprintf("the cache is locked by another globe "
+		    "sync (in %s); try again when it has finished", dir);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 enum net_status
 net_sync(struct cache *cache, const struct net_options *opts,
     net_progress_cb cb, void *arg, struct net_result *result, char **cause)
@@ -864,6 +892,7 @@ net_sync(struct cache *cache, const struct net_options *opts,
 	enum net_status	 status;
 	char		*why = NULL, *note;
 	size_t		 i;
+	int		 lockfd;
 
 	memset(result, 0, sizeof *result);
 	result->old_serial = result->new_serial = -1;
@@ -881,7 +910,12 @@ net_sync(struct cache *cache, const struct net_options *opts,
 		s.dir = "/tmp";
 	buf_init(&s.index);
 
-	status = sync_run(&s, &why);
+	lockfd = -1;
+	if (opts->tmp_dir != NULL && *opts->tmp_dir != '\0' &&
+	    (lockfd = sync_lock(s.dir, &why)) < 0)
+		status = NET_ERR_CACHE;
+	else
+		status = sync_run(&s, &why);
 	if (status != NET_OK) {
 		if (s.began)
 			cache_apply_rollback(cache);
@@ -908,6 +942,8 @@ net_sync(struct cache *cache, const struct net_options *opts,
 			free(s.tmp[i]);
 		}
 	}
+	if (lockfd >= 0)
+		close(lockfd);	/* after the downloads are gone */
 	net_token_free(s.token);
 	free(s.tmp);
 	free(s.plan);

@@ -21,9 +21,10 @@ ca-certificates"
 if [ "$mode" = check ] || [ "$mode" = deps ]; then
 	# What the suites drive: minisign for signature interop, python3 for
 	# the feed crafting and fault server, tmux for the screen tests, nginx
-	# and openssl for TLS tests, iso-codes for the demo generator check.
+	# and openssl for TLS tests, iso-codes for the demo generator check,
+	# valgrind and clang with libFuzzer for .ci/run's extra steps.
 	pkgs="$pkgs minisign python3 tmux nginx-light openssl iso-codes
-	groff-base man-db xz-utils"
+	groff-base man-db xz-utils valgrind clang libclang-rt-14-dev"
 fi
 
 missing=""

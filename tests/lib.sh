@@ -20,6 +20,16 @@ export XDG_DATA_HOME="$T/home/data" XDG_CONFIG_HOME="$T/home/config"
 unset GLOBE_DEMO_FEED NO_COLOR
 export LC_ALL=C.UTF-8
 
+# GLOBE_WRAPPER (e.g. "valgrind -q --error-exitcode=99 --leak-check=full"):
+# every run of globe in the suites goes through it (.ci/run uses it for the
+# CLI suites on a build without ASan).
+if [ -n "${GLOBE_WRAPPER:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$GLOBE_WRAPPER" "$GLOBE" \
+	    >"$T/globe-wrapped"
+	chmod 755 "$T/globe-wrapped"
+	GLOBE="$T/globe-wrapped"
+fi
+
 pass() { n=$((n + 1)); echo "ok $n - $1"; }
 fail() { n=$((n + 1)); nfailed=$((nfailed + 1)); echo "not ok $n - $1"; }
 ok() {

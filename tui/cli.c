@@ -142,6 +142,9 @@ cli_cache_error(enum cache_status st, const char *what, char *cause)
 
 	if (cause != NULL && *cause != '\0')
 		cli_error(code, "%s: %s: %s", what, cache_strerror(st), cause);
+	else if (st == CACHE_ERR_CORRUPT)	/* say how to get out of it */
+		cli_error(code, "%s: %s; move it away and run `globe sync` to "
+		    "rebuild it", what, cache_strerror(st));
 	else
 		cli_error(code, "%s: %s", what, cache_strerror(st));
 	free(cause);
