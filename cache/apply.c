@@ -3,7 +3,9 @@
  * row, and the checksum tests use to prove a failed sync changed nothing.
  * Every key touched is remembered with the hash of its old content
  * (temp.touched), so commit can count exactly what was added, changed and
- * removed and bring only those search entries up to date.
+ * removed and bring only those search entries up to date. A snapshot
+ * adds its keys there in one statement at commit instead. Commit also
+ * recounts the per-country and total counts the lists show.
  */
 #include "config.h"
 
@@ -256,7 +258,9 @@ apply_delete_record(struct cache *c, const struct record *r, char **cause)
 			    of);
 		return CACHE_ERR_INVALID;
 	}
-	if ((rc = apply_run_key(c, apply_touch[type], id)) != SQLITE_OK ||
+	/* A snapshot touches its keys at commit (stmt_snapshot_end_sql). */
+	if ((!c->rebuild && (rc = apply_run_key(c, apply_touch[type],
+	    id)) != SQLITE_OK) ||
 	    (rc = apply_links_delete(c, type, id)) != SQLITE_OK ||
 	    (rc = apply_run_key(c, apply_delete[type], id)) != SQLITE_OK)
 		return apply_fail(c, rc, cause, "deleting", r);
@@ -286,7 +290,8 @@ cache_apply_record(struct cache *c, const struct record *r, char **cause)
 
 	ti = &record_types[r->type];
 	key = record_key(r);
-	if ((rc = apply_run_key(c, apply_touch[r->type], key)) != SQLITE_OK)
+	if (!c->rebuild && (rc = apply_run_key(c, apply_touch[r->type],
+	    key)) != SQLITE_OK)
 		return apply_fail(c, rc, cause, "storing", r);
 
 	if ((st = stmt_get(c, apply_upsert[r->type])) == NULL)
@@ -365,6 +370,9 @@ apply_count_changes(struct cache *c, struct cache_changes *ch)
 	int		 rc, type;
 
 	memset(ch, 0, sizeof *ch);
+	if (c->rebuild && (rc = cache_exec(c,
+	    stmt_snapshot_end_sql)) != SQLITE_OK)
+		return rc;
 	if ((rc = stmt_run(c, STMT_TOUCHED_NEWHASH)) != SQLITE_OK)
 		return rc;
 	if ((st = stmt_get(c, STMT_TOUCHED_COUNTS)) == NULL)
@@ -379,6 +387,20 @@ apply_count_changes(struct cache *c, struct cache_changes *ch)
 	}
 	stmt_put(c, STMT_TOUCHED_COUNTS, st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Whether a record was added, changed or removed. */
+static int
+apply_changed(const struct cache_changes *ch)
+{
+	int	type;
+
+	for (type = 0; type < REC_NDATA; type++) {
+		if (ch->added[type] != 0 || ch->changed[type] != 0 ||
+		    ch->removed[type] != 0)
+			return 1;
+	}
+	return 0;
 }
 
 static int
@@ -423,6 +445,9 @@ cache_apply_commit(struct cache *c, const struct cache_state *state,
 		return cache_fail(c, rc, cause, "counting changes");
 	if ((rc = search_update(c, c->rebuild)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, "updating the search index");
+	if (apply_changed(&ch) && (rc = cache_exec(c,
+	    stmt_stats_sql)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "counting the directory");
 	if (state != NULL && (rc = apply_state_put(c, state)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, "writing the sync state");
 	if ((rc = cache_exec(c, "COMMIT")) != SQLITE_OK)

@@ -10,6 +10,15 @@
 
 #include "cache/cache.h"
 
+/*
+ * Search entries are numbered this far apart by a rebuild, so an
+ * incremental insert finds room between its neighbours by name. Small,
+ * because the FTS indexes store rowid deltas as varints: 32 keeps most
+ * of them one byte (2^32 apart made both indexes twice the size).
+ */
+#define SEARCH_STEP		32
+#define SEARCH_STEP_SQL		"32"
+
 /* Every SQL statement of cache/, by name; the text is in stmt.c. */
 enum stmt_id {
 	/* apply: change tracking */
@@ -128,6 +137,10 @@ struct cache {
 /* Scripts for sqlite3_exec: start of a snapshot; the temporary tables. */
 extern const char stmt_snapshot_sql[];
 extern const char stmt_temp_sql[];
+/* Adds the keys of a snapshot to temp.touched at its commit (apply.c). */
+extern const char stmt_snapshot_end_sql[];
+/* Recounts country_stats and totals from the data tables (apply.c). */
+extern const char stmt_stats_sql[];
 /*
  * Returns the statement id, prepared on first use and kept until close,
  * reset and with no bindings. If it is already in use (a callback that

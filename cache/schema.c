@@ -141,6 +141,40 @@ static const struct migration migrations[] = {
 	" tokenize='trigram');",
 	1
 	},
+
+	/*
+	 * 3: a smaller, faster trigram index (no positions: search.c ANDs a
+	 * word's trigrams and checks the text), and the counts the lists
+	 * and the status line show, kept by apply instead of counted on
+	 * every start. The search index is rebuilt: SEARCH_STEP spacing.
+	 */
+	{
+	"DROP TABLE search_tri;"
+	"CREATE VIRTUAL TABLE search_tri USING fts5(text,"
+	" content='search_entry', content_rowid='rowid',"
+	" tokenize='trigram', detail='none');"
+	"CREATE TABLE country_stats ("
+	" code TEXT PRIMARY KEY NOT NULL,"
+	" authorities INTEGER NOT NULL,"
+	" contacts INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE totals ("
+	" one INTEGER PRIMARY KEY CHECK (one = 1),"
+	" countries INTEGER NOT NULL,"
+	" authorities INTEGER NOT NULL,"
+	" contacts INTEGER NOT NULL,"
+	" newsletters INTEGER NOT NULL);"
+	"INSERT INTO country_stats(code, authorities, contacts)"
+	" SELECT c.code,"
+	" (SELECT count(*) FROM authorities a WHERE a.country = c.code),"
+	" (SELECT count(*) FROM authorities a JOIN contacts t"
+	" ON t.authority = a.id WHERE a.country = c.code)"
+	" FROM countries c;"
+	"INSERT INTO totals(one, countries, authorities, contacts,"
+	" newsletters) VALUES (1, (SELECT count(*) FROM countries),"
+	" (SELECT count(*) FROM authorities), (SELECT count(*) FROM contacts),"
+	" (SELECT count(*) FROM newsletters));",
+	1
+	},
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))

@@ -2,10 +2,12 @@
  * search.c: the search index and search queries. One search_entry row per
  * authority and contact holds its folded text; two external-content FTS5
  * indexes cover it (search_word: unicode61 tokens with 1-2 character
- * prefix indexes; search_tri: trigrams for substrings). Rowid order is
- * name order, so "MATCH … ORDER BY rowid LIMIT 50" gives the first names
- * without sorting the match set. Queries are built here from folded user
- * text and never parsed as FTS syntax.
+ * prefix indexes; search_tri: trigrams for substrings, detail=none, so a
+ * word is matched as the AND of its trigrams and every candidate's text
+ * is then checked to hold the word). Rowid order is name order, so
+ * "MATCH … ORDER BY rowid LIMIT 50" gives the first names without
+ * sorting the match set. Queries are built here from folded user text
+ * and never parsed as FTS syntax.
  */
 #include "config.h"
 
@@ -17,7 +19,6 @@
 
 #define SEARCH_LIMIT		50	/* when the query says 0 */
 #define SEARCH_MAX_WORDS	32	/* more words are ignored */
-#define SEARCH_STEP		((sqlite3_int64)1 << 32)
 /* A change set touching more entries than this may rebuild instead. */
 #define SEARCH_INCREMENTAL_MIN	256
 #define SEARCH_NO_GAP		(-1)	/* search_insert: rebuild needed */
@@ -298,13 +299,92 @@ search_fts(struct cache *c, enum stmt_id id, sqlite3_int64 rowid,
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Removes the entry (type, ref) from search_entry and both indexes. */
+/*
+ * An entry's FTS rows to delete or insert. They are written in rowid
+ * order after the search_entry rows: FTS5 flushes its pending terms to a
+ * new segment (and merges segments) whenever a rowid goes backwards, so
+ * one write per entry in name order of the affected keys made every
+ * change a segment of its own.
+ */
+struct search_fts_row {
+	sqlite3_int64	 rowid;
+	char		*text;
+	char		*name;
+};
+
+struct search_fts_rows {
+	struct search_fts_row	*v;
+	size_t			 n;
+};
+
+static void
+search_fts_rows_add(struct search_fts_rows *l, sqlite3_int64 rowid,
+    const unsigned char *text, const unsigned char *name)
+{
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n].rowid = rowid;
+	l->v[l->n].text = xstrdup(text != NULL ? (const char *)text : "");
+	l->v[l->n].name = xstrdup(name != NULL ? (const char *)name : "");
+	l->n++;
+}
+
+static void
+search_fts_rows_free(struct search_fts_rows *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].text);
+		free(l->v[i].name);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
 static int
-search_remove(struct cache *c, int type, const char *ref)
+search_fts_row_cmp(const void *a, const void *b)
+{
+	sqlite3_int64	x = ((const struct search_fts_row *)a)->rowid;
+	sqlite3_int64	y = ((const struct search_fts_row *)b)->rowid;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Writes the rows to both FTS indexes in rowid order (deletes or inserts). */
+static int
+search_fts_write(struct cache *c, struct search_fts_rows *l, enum stmt_id word,
+    enum stmt_id tri)
+{
+	size_t	i;
+	int	rc;
+
+	if (l->n == 0)
+		return SQLITE_OK;
+	qsort(l->v, l->n, sizeof *l->v, search_fts_row_cmp);
+	for (i = 0; i < l->n; i++) {
+		if ((rc = search_fts(c, word, l->v[i].rowid, l->v[i].text,
+		    l->v[i].name)) != SQLITE_OK)
+			return rc;
+	}
+	for (i = 0; i < l->n; i++) {
+		if ((rc = search_fts(c, tri, l->v[i].rowid, l->v[i].text,
+		    NULL)) != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+/*
+ * Removes the entry (type, ref) from search_entry, adding what was
+ * indexed to del for the FTS deletes.
+ */
+static int
+search_remove(struct cache *c, int type, const char *ref,
+    struct search_fts_rows *del)
 {
 	sqlite3_stmt	*st;
 	sqlite3_int64	 rowid;
-	char		*text, *name;
 	int		 rc;
 
 	if ((st = stmt_get(c, STMT_ENTRY_FIND)) == NULL)
@@ -317,27 +397,17 @@ search_remove(struct cache *c, int type, const char *ref)
 		return rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
 	rowid = sqlite3_column_int64(st, 0);
-	text = xstrdup((const char *)sqlite3_column_text(st, 1));
-	name = xstrdup((const char *)sqlite3_column_text(st, 2));
+	/* The FTS delete needs exactly the text that was indexed. */
+	search_fts_rows_add(del, rowid, sqlite3_column_text(st, 1),
+	    sqlite3_column_text(st, 2));
 	stmt_put(c, STMT_ENTRY_FIND, st);
 
-	/* The FTS delete needs exactly the text that was indexed. */
-	if ((rc = search_fts(c, STMT_WORD_DELETE, rowid, text, name)) ==
-	    SQLITE_OK &&
-	    (rc = search_fts(c, STMT_TRI_DELETE, rowid, text, NULL)) ==
-	    SQLITE_OK) {
-		if ((st = stmt_get(c, STMT_ENTRY_DELETE)) == NULL)
-			rc = sqlite3_errcode(c->db);
-		else {
-			sqlite3_bind_int64(st, 1, rowid);
-			rc = sqlite3_step(st);
-			stmt_put(c, STMT_ENTRY_DELETE, st);
-			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-		}
-	}
-	free(text);
-	free(name);
-	return rc;
+	if ((st = stmt_get(c, STMT_ENTRY_DELETE)) == NULL)
+		return sqlite3_errcode(c->db);
+	sqlite3_bind_int64(st, 1, rowid);
+	rc = sqlite3_step(st);
+	stmt_put(c, STMT_ENTRY_DELETE, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* The rowid of the neighbour before (id PREV) or after (NEXT), or 0. */
@@ -364,17 +434,19 @@ search_neighbour(struct cache *c, enum stmt_id id, const char *sort_key,
 
 /*
  * Inserts the entry of (type, ref) if its record exists, at the midpoint
- * between its neighbours by name. SEARCH_NO_GAP if there is no room.
+ * between its neighbours by name, adding it to ins for the FTS inserts.
+ * SEARCH_NO_GAP if there is no room.
  */
 static int
-search_insert(struct cache *c, int type, const char *ref)
+search_insert(struct cache *c, int type, const char *ref,
+    struct search_fts_rows *ins)
 {
 	enum stmt_id	 src = type == REC_AUTHORITY ?
 			    STMT_ENTRY_SOURCE_AUTHORITY :
 			    STMT_ENTRY_SOURCE_CONTACT;
-	sqlite3_stmt	*st, *ins;
+	sqlite3_stmt	*st, *est;
 	sqlite3_int64	 prev, next, rowid;
-	char		*sort_key = NULL, *text = NULL, *name = NULL;
+	char		*sort_key = NULL;
 	int		 rc, i;
 
 	if ((st = stmt_get(c, src)) == NULL)
@@ -395,11 +467,11 @@ search_insert(struct cache *c, int type, const char *ref)
 	    &next)) != SQLITE_OK)
 		goto out;
 	if (next == 0) {
-		if (prev > INT64_MAX - 2 * SEARCH_STEP) {
+		if (prev > INT64_MAX - 2 * (sqlite3_int64)SEARCH_STEP) {
 			rc = SEARCH_NO_GAP;
 			goto out;
 		}
-		next = prev + 2 * SEARCH_STEP;
+		next = prev + 2 * (sqlite3_int64)SEARCH_STEP;
 	}
 	if (next - prev < 2) {
 		rc = SEARCH_NO_GAP;
@@ -407,52 +479,59 @@ search_insert(struct cache *c, int type, const char *ref)
 	}
 	rowid = prev + (next - prev) / 2;
 
-	if ((ins = stmt_get(c, STMT_ENTRY_INSERT)) == NULL) {
+	if ((est = stmt_get(c, STMT_ENTRY_INSERT)) == NULL) {
 		rc = sqlite3_errcode(c->db);
 		goto out;
 	}
-	sqlite3_bind_int64(ins, 1, rowid);
+	sqlite3_bind_int64(est, 1, rowid);
 	for (i = 0; i < 10; i++)
-		sqlite3_bind_value(ins, i + 2, sqlite3_column_value(st, i));
-	rc = sqlite3_step(ins);
-	stmt_put(c, STMT_ENTRY_INSERT, ins);
+		sqlite3_bind_value(est, i + 2, sqlite3_column_value(st, i));
+	rc = sqlite3_step(est);
+	stmt_put(c, STMT_ENTRY_INSERT, est);
 	if (rc != SQLITE_DONE)
 		goto out;
-	name = xstrdup((const char *)sqlite3_column_text(st, 8));
-	text = xstrdup((const char *)sqlite3_column_text(st, 9));
-	if ((rc = search_fts(c, STMT_WORD_INSERT, rowid, text, name)) !=
-	    SQLITE_OK)
-		goto out;
-	rc = search_fts(c, STMT_TRI_INSERT, rowid, text, NULL);
+	rc = SQLITE_OK;
+	search_fts_rows_add(ins, rowid, sqlite3_column_text(st, 9),
+	    sqlite3_column_text(st, 8));
 out:
 	stmt_put(c, src, st);
 	free(sort_key);
-	free(text);
-	free(name);
 	return rc;
 }
 
-/* Applies the changes listed in temp.affected one entry at a time. */
+/*
+ * Applies the changes listed in temp.affected: every entry is removed
+ * and inserted again in search_entry, then the FTS deletes and inserts
+ * are written, each in rowid order.
+ */
 static int
 search_incremental(struct cache *c)
 {
-	sqlite3_stmt	*st;
-	char		*ref;
-	int		 rc, type;
+	struct search_fts_rows	 del = { NULL, 0 }, ins = { NULL, 0 };
+	sqlite3_stmt		*st;
+	char			*ref;
+	int			 rc, type;
 
 	if ((st = stmt_get(c, STMT_AFFECTED_LIST)) == NULL)
 		return sqlite3_errcode(c->db);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		type = sqlite3_column_int(st, 0);
 		ref = xstrdup((const char *)sqlite3_column_text(st, 1));
-		rc = search_remove(c, type, ref);
+		rc = search_remove(c, type, ref, &del);
 		if (rc == SQLITE_OK)
-			rc = search_insert(c, type, ref);
+			rc = search_insert(c, type, ref, &ins);
 		free(ref);
 		if (rc != SQLITE_OK)
 			break;
 	}
 	stmt_put(c, STMT_AFFECTED_LIST, st);
+	if (rc == SQLITE_DONE &&
+	    (rc = search_fts_write(c, &del, STMT_WORD_DELETE,
+	    STMT_TRI_DELETE)) == SQLITE_OK)
+		rc = search_fts_write(c, &ins, STMT_WORD_INSERT,
+		    STMT_TRI_INSERT);
+	search_fts_rows_free(&del);
+	search_fts_rows_free(&ins);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -491,10 +570,19 @@ search_update(struct cache *c, int full)
 
 /* ---- queries -------------------------------------------------------- */
 
+/* At most this many trigrams of one word go into the MATCH. */
+#define SEARCH_MAX_TRIGRAMS	12
+
 /* A condition checked on candidate text when search_tri drives. */
+enum search_check_kind {
+	CHECK_PREFIX,		/* a token starts with text */
+	CHECK_PHRASE,		/* consecutive tokens are text's tokens */
+	CHECK_SUBSTRING		/* the text holds text */
+};
+
 struct search_check {
-	int		 phrase;	/* 1: consecutive tokens; 0: a prefix */
-	char		*text;		/* the token(s), space separated */
+	enum search_check_kind	 kind;
+	char			*text;	/* the token(s), space separated */
 };
 
 struct search_plan {
@@ -543,13 +631,53 @@ search_and(struct buf *b)
 }
 
 static void
-search_check_add(struct search_plan *p, int phrase, char *text)
+search_check_add(struct search_plan *p, enum search_check_kind kind,
+    char *text)
 {
 	p->checks = xreallocarray(p->checks, p->nchecks + 1,
 	    sizeof *p->checks);
-	p->checks[p->nchecks].phrase = phrase;
+	p->checks[p->nchecks].kind = kind;
 	p->checks[p->nchecks].text = text;
 	p->nchecks++;
+}
+
+/*
+ * Adds the trigrams of w[0..len) (nchars characters, at least 3) to the
+ * search_tri MATCH, ANDed: every one if they are few, else an even
+ * spread over the word that covers its ends. The caller checks the
+ * whole word on every candidate, so a subset only lets more through.
+ */
+static void
+search_plan_trigrams(struct search_plan *p, const char *w, size_t len,
+    size_t nchars)
+{
+	size_t	*at, ntri, i, j, k, step;
+
+	at = xreallocarray(NULL, nchars + 1, sizeof *at);
+	for (i = 0, k = 0; i < len; k++) {
+		at[k] = i;
+		(void)search_next(w, len, &i);
+	}
+	at[k] = len;
+	nchars = k;
+	ntri = nchars - 2;
+	step = (ntri + SEARCH_MAX_TRIGRAMS - 1) / SEARCH_MAX_TRIGRAMS;
+	for (i = 0; i < ntri; i++) {
+		if (i % step != 0 && i != ntri - 1)
+			continue;
+		/* The same trigram twice ("anana") is asked once. */
+		for (j = 0; j < i; j++) {
+			if ((j % step == 0 || j == ntri - 1) &&
+			    at[j + 3] - at[j] == at[i + 3] - at[i] &&
+			    memcmp(w + at[j], w + at[i], at[i + 3] - at[i]) == 0)
+				break;
+		}
+		if (j < i)
+			continue;
+		search_and(&p->tri);
+		search_quote(&p->tri, w + at[i], at[i + 3] - at[i]);
+	}
+	free(at);
 }
 
 /* One word of the folded query, w[0..len) with no spaces. */
@@ -593,12 +721,12 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 		search_and(&p->name);
 		buf_adds(&p->name, "name : ");
 		search_quote(&p->name, phrase.data, phrase.len);
-		search_check_add(p, 1, buf_detach(&phrase));
+		search_check_add(p, CHECK_PHRASE, buf_detach(&phrase));
 		buf_free(&phrase);
 	} else if (nchars >= 3) {
 		/* Substring: prefixes, e-mail parts, inside words. */
-		search_and(&p->tri);
-		search_quote(&p->tri, w, len);
+		search_plan_trigrams(p, w, len, nchars);
+		search_check_add(p, CHECK_SUBSTRING, xstrndup(w, len));
 		for (i = 0; i < t.n; i++) {
 			search_and(&p->name);
 			buf_adds(&p->name, "name : ");
@@ -614,8 +742,8 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 			buf_adds(&p->name, "name : ");
 			search_quote(&p->name, w + t.v[i].off, t.v[i].len);
 			buf_addc(&p->name, '*');
-			search_check_add(p, 0, xstrndup(w + t.v[i].off,
-			    t.v[i].len));
+			search_check_add(p, CHECK_PREFIX,
+			    xstrndup(w + t.v[i].off, t.v[i].len));
 		}
 	}
 out:
@@ -673,11 +801,19 @@ search_checks_pass(const struct search_plan *p, const char *text,
 	size_t				 len = strlen(text), i, j, k, tl;
 	int				 found;
 
-	search_tokens(text, len, t);
+	t->n = 0;
 	for (i = 0; i < p->nchecks; i++) {
 		ck = &p->checks[i];
+		if (ck->kind == CHECK_SUBSTRING) {
+			if (strstr(text, ck->text) == NULL)
+				return 0;
+			continue;
+		}
+		/* Tokens once, when a check needs them. */
+		if (t->n == 0)
+			search_tokens(text, len, t);
 		found = 0;
-		if (!ck->phrase) {
+		if (ck->kind == CHECK_PREFIX) {
 			tl = strlen(ck->text);
 			for (j = 0; j < t->n && !found; j++) {
 				found = t->v[j].len >= tl &&

@@ -45,10 +45,12 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 /* ?3, ?4: limit (-1 = none) and offset. */
 #define PAGE		" LIMIT ?3 OFFSET ?4"
 
+/* Counts kept by apply (stmt_stats_sql), not counted on every list. */
 #define COUNTRY_EXTRA \
-	", (SELECT count(*) FROM authorities x WHERE x.country = c.code)" \
-	", (SELECT count(*) FROM authorities x JOIN contacts y" \
-	" ON y.authority = x.id WHERE x.country = c.code)" \
+	", coalesce((SELECT x.authorities FROM country_stats x" \
+	" WHERE x.code = c.code), 0)" \
+	", coalesce((SELECT x.contacts FROM country_stats x" \
+	" WHERE x.code = c.code), 0)" \
 	", " STAR_COL("country", "c.code")
 #define COUNTRY_FROM	" FROM countries c WHERE " STARRED("country", "c.code")
 #define COUNTRY_ORDER	" ORDER BY c.sort_key, c.code"
@@ -270,10 +272,10 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_COUNT_NEWSLETTER_ID] = "SELECT count(*)" NEWS_FROM
 	    " AND n.id = ?2",
 	[STMT_COUNTS] =
-	    "SELECT (SELECT count(*) FROM countries),"
-	    " (SELECT count(*) FROM authorities),"
-	    " (SELECT count(*) FROM contacts),"
-	    " (SELECT count(*) FROM newsletters),"
+	    "SELECT (SELECT countries FROM totals),"
+	    " (SELECT authorities FROM totals),"
+	    " (SELECT contacts FROM totals),"
+	    " (SELECT newsletters FROM totals),"
 	    " (SELECT count(*) FROM newsletters n WHERE NOT EXISTS"
 	    " (SELECT 1 FROM read_marks r WHERE r.id = n.id)),"
 	    " (SELECT count(*) FROM stars s WHERE"
@@ -305,14 +307,14 @@ static const char *const stmt_sql[STMT_COUNT] = {
 
 	/*
 	 * Search index. A full fill numbers the entries in (sort_key, type,
-	 * ref) order, 2^32 apart, so rowid order is name order and an
+	 * ref) order, SEARCH_STEP apart, so rowid order is name order and an
 	 * incremental insert finds room between its neighbours.
 	 */
 	[STMT_SEARCH_CLEAR] = "DELETE FROM search_entry",
 	[STMT_SEARCH_FILL] =
 	    "INSERT INTO search_entry(rowid, " ENTRY_COLS ")"
 	    " SELECT (row_number() OVER (ORDER BY sort_key, type, ref))"
-	    " * 4294967296, " ENTRY_COLS
+	    " * " SEARCH_STEP_SQL ", " ENTRY_COLS
 	    " FROM (" SRC_AUTH " UNION ALL " SRC_CONTACT ")",
 	[STMT_SEARCH_WORD_REBUILD] =
 	    "INSERT INTO search_word(search_word) VALUES ('rebuild')",
@@ -415,6 +417,40 @@ const char stmt_snapshot_sql[] =
     "DELETE FROM authorities;"
     "DELETE FROM countries;"
     "DELETE FROM newsletters;";
+
+/*
+ * The counts the lists and the status line show, recounted in the
+ * transaction of an apply that changed something (schema step 3 has the
+ * same text to fill them in an older cache).
+ */
+const char stmt_stats_sql[] =
+    "DELETE FROM country_stats;"
+    "INSERT INTO country_stats(code, authorities, contacts)"
+    " SELECT c.code,"
+    " (SELECT count(*) FROM authorities a WHERE a.country = c.code),"
+    " (SELECT count(*) FROM authorities a JOIN contacts t"
+    " ON t.authority = a.id WHERE a.country = c.code)"
+    " FROM countries c;"
+    "INSERT OR REPLACE INTO totals(one, countries, authorities, contacts,"
+    " newsletters) VALUES (1, (SELECT count(*) FROM countries),"
+    " (SELECT count(*) FROM authorities), (SELECT count(*) FROM contacts),"
+    " (SELECT count(*) FROM newsletters));";
+
+/*
+ * Run at the commit of a snapshot (apply.c): its records are not touched
+ * one by one (every old key is already in temp.touched, and the tables
+ * were empty), so every key now present is added here, with no old hash
+ * unless it was there before.
+ */
+const char stmt_snapshot_end_sql[] =
+    "INSERT OR IGNORE INTO temp.touched(type, key) SELECT 0, code"
+    " FROM countries;"
+    "INSERT OR IGNORE INTO temp.touched(type, key) SELECT 1, id"
+    " FROM authorities;"
+    "INSERT OR IGNORE INTO temp.touched(type, key) SELECT 2, id"
+    " FROM contacts;"
+    "INSERT OR IGNORE INTO temp.touched(type, key) SELECT 3, id"
+    " FROM newsletters;";
 
 /* Temporary tables of a writing connection (open.c). */
 const char stmt_temp_sql[] =

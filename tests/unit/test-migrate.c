@@ -74,10 +74,12 @@ make_old(const char *path, int k, const char *extra_sql)
 }
 
 struct seen {
-	int	rows;
-	int	starred;
-	int	read;
-	char	languages[64];
+	int		rows;
+	int		starred;
+	int		read;
+	unsigned	authorities;
+	unsigned	contacts;
+	char		languages[64];
 };
 
 static int
@@ -89,6 +91,8 @@ seen_cb(const struct record *r, const struct cache_extra *x, void *arg)
 	s->rows++;
 	s->starred = x->starred;
 	s->read = x->read;
+	s->authorities = x->authorities;
+	s->contacts = x->contacts;
 	if (r->type == REC_CONTACT) {
 		for (i = 0; i < r->v[CONTACT_LANGUAGES].n; i++) {
 			strncat(s->languages, r->v[CONTACT_LANGUAGES].list[i],
@@ -117,6 +121,27 @@ search_finds(struct cache *c, const char *text, const char *id)
 		found |= strcmp(hits.v[i].id, id) == 0;
 	cache_hits_free(&hits);
 	return found;
+}
+
+/* The totals and the country's counts, as the TUI's first screen shows. */
+static int
+counts_are(struct cache *c, unsigned authorities, unsigned contacts)
+{
+	struct cache_counts	 n;
+	struct cache_filter	 f;
+	struct seen		 s;
+
+	if (cache_counts_get(c, &n) != CACHE_OK)
+		return 0;
+	memset(&f, 0, sizeof f);
+	memset(&s, 0, sizeof s);
+	f.type = REC_COUNTRY;
+	f.id = "PL";
+	if (cache_list(c, &f, seen_cb, &s) != CACHE_OK || s.rows != 1)
+		return 0;
+	return n.countries == 1 && n.authorities == authorities &&
+	    n.contacts == contacts && s.authorities == authorities &&
+	    s.contacts == contacts;
 }
 
 static void
@@ -176,6 +201,10 @@ test_upgrade_from(int k)
 		    "v%d: search finds old authorities by acronym", k);
 		CHECK(search_finds(c, "antykorupcyjne", "c-1"),
 		    "v%d: contacts by their authority's name", k);
+		CHECK(search_finds(c, "lech@example.pl", "c-1"),
+		    "v%d: and by a whole e-mail address", k);
+		CHECK(counts_are(c, 1, 1),
+		    "v%d: the totals and the country's counts are filled", k);
 	}
 
 	/* A sync after the upgrade. */
@@ -214,6 +243,8 @@ test_upgrade_from(int k)
 	free(cause);
 	CHECK(search_finds(c, "sklodowska", "c-2"),
 	    "v%d: the new contact is searchable", k);
+	CHECK(counts_are(c, 1, k >= 1 ? 2 : 1),
+	    "v%d: the counts follow the sync", k);
 	cache_close(c);
 	free(path);
 }

@@ -248,6 +248,10 @@ test_words(void)
 	CHECK_STR(find("ouza"), "c-ana", "a substring inside a word");
 	CHECK_STR(find("souza@ex"), "c-ana", "part of an e-mail address");
 	CHECK(finds("example.org", "c-ana"), "the e-mail domain");
+	CHECK(finds("ana.souza@example.org", "c-ana"),
+	    "a whole e-mail address (more trigrams than are matched)");
+	CHECK(!finds("ana.souza@example.orx", "c-ana"),
+	    "and not one that differs in its last letter");
 	CHECK(finds("秀英", "c-wang"), "秀英 finds 王秀英");
 	CHECK(finds("王", "c-wang"), "王 finds 王秀英");
 	CHECK(finds("王秀英", "c-wang"), "the whole CJK name");
