@@ -35,6 +35,19 @@ row_clear(struct row *r)
 	r->type = -1;
 }
 
+void
+row_name_cell(struct row *r, const char *name, int starred)
+{
+	char	*clean = sanitize(name, SANITIZE_LINE);
+
+	if (starred) {
+		r->col[0] = xasprintf("\xe2\x98\x85 %s", clean);
+		r->flags |= ROW_STARRED;
+		free(clean);
+	} else
+		r->col[0] = clean;
+}
+
 struct row *
 rows_add(struct rows *rs)
 {

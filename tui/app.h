@@ -265,6 +265,8 @@ struct rows {
 	size_t		 cap;
 };
 struct row	*rows_add(struct rows *);
+/* Sets the row's first cell to the sanitized name, starred with "★ ". */
+void		 row_name_cell(struct row *, const char *name, int starred);
 void		 rows_free(struct rows *);
 
 struct app;

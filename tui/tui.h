@@ -159,7 +159,7 @@ void	 out_wrap(struct buf *, const char *text, int width);
 /* Writes buf to stdout; 0, or -1 if writing failed. */
 int	 out_write(const struct buf *);
 
-/* output-json.c ----------------------------------------------------------- */
+/* cli-json.c ------------------------------------------------------------- */
 
 /* The list as one JSON array of objects, with a final newline. Caller frees. */
 char	*out_json_list(const struct out_list *);

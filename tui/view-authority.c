@@ -27,18 +27,11 @@ view_contact_row(struct rows *out, const struct record *rec,
     const struct cache_extra *x)
 {
 	struct row	*r;
-	char		*name;
 
 	r = rows_add(out);
 	r->id = xstrdup(rec->v[CONTACT_ID].s);
 	r->type = REC_CONTACT;
-	name = sanitize(rec->v[CONTACT_NAME].s, SANITIZE_LINE);
-	if (x != NULL && x->starred) {
-		r->col[0] = xasprintf("\xe2\x98\x85 %s", name);
-		r->flags |= ROW_STARRED;
-	} else
-		r->col[0] = xstrdup(name);
-	free(name);
+	row_name_cell(r, rec->v[CONTACT_NAME].s, x != NULL && x->starred);
 	r->col[1] = sanitize(rec->v[CONTACT_TITLE].s, SANITIZE_LINE);
 	r->col[2] = sanitize(rec->v[CONTACT_ROLE].s, SANITIZE_LINE);
 	r->col[3] = sanitize(rec->v[CONTACT_EMAIL].s, SANITIZE_LINE);

@@ -50,18 +50,11 @@ view_authority_row(struct rows *out, const struct record *rec,
     const struct cache_extra *x)
 {
 	struct row	*r;
-	char		*name;
 
 	r = rows_add(out);
 	r->id = xstrdup(rec->v[AUTH_ID].s);
 	r->type = REC_AUTHORITY;
-	name = sanitize(rec->v[AUTH_NAME].s, SANITIZE_LINE);
-	if (x != NULL && x->starred) {
-		r->col[0] = xasprintf("\xe2\x98\x85 %s", name);
-		r->flags |= ROW_STARRED;
-	} else
-		r->col[0] = xstrdup(name);
-	free(name);
+	row_name_cell(r, rec->v[AUTH_NAME].s, x != NULL && x->starred);
 	r->col[1] = sanitize(rec->v[AUTH_ACRONYM].s, SANITIZE_LINE);
 	r->col[2] = sanitize(rec->v[AUTH_KIND].s, SANITIZE_LINE);
 	r->col[3] = layout_list(rec->v[AUTH_LANGUAGES].list,

@@ -1,5 +1,5 @@
 /*
- * output-json.c: --json. A list becomes one array of objects whose keys
+ * cli-json.c: --json. A list becomes one array of objects whose keys
  * are the record_types[] field names plus the extras (out_columns), lists
  * as arrays. The data is kept as it is (JSON is for programs), but
  * nothing a terminal would obey reaches stdout raw: jansson escapes C0
