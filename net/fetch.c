@@ -4,6 +4,8 @@
  * only, TLS always verified (TLS 1.2 or later), no .netrc, size caps
  * counted on the decoded bytes in the write callback (CURLOPT_MAXFILESIZE
  * does not stop a chunked body), connect, overall and low-speed limits.
+ * libcurl is loaded when the first transfer starts (curl-lib.c) and
+ * called through its table, f->cl.
  * Redirects are followed here, not by libcurl, so each hop is checked:
  * https only, at most five, and never to another host when a token or a
  * client certificate is in use. 429 and 503 answers with Retry-After are
@@ -46,23 +48,17 @@ const struct net_fetch_config net_fetch_defaults = {
 #define FETCH_RETRIES_MAX	5		/* 429/503 answers retried */
 #define FETCH_HEADER_MAX	1024		/* longest header value kept */
 
-static int
-fetch_global_init(char **cause)
+/* Loads libcurl (once) and initializes libsodium (idempotent). */
+static enum net_status
+fetch_global_init(const struct net_curl **cl, char **cause)
 {
-	static int	done;
-
-	if (done)
-		return 0;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		*cause = xstrdup("cannot initialize libcurl");
-		return -1;
-	}
+	if ((*cl = net_curl_load(cause)) == NULL)
+		return NET_ERR_FETCH;
 	if (sodium_init() < 0) {
 		*cause = xstrdup("cannot initialize libsodium");
-		return -1;
+		return NET_ERR;
 	}
-	done = 1;
-	return 0;
+	return NET_OK;
 }
 
 int64_t
@@ -185,6 +181,7 @@ net_token_free(char *token)
 
 /* State shared by the callbacks of one transfer. */
 struct fetch {
+	const struct net_curl		*cl;
 	CURL				*curl;
 	char				 errbuf[CURL_ERROR_SIZE];
 	const struct net_fetch_config	*cfg;
@@ -399,11 +396,14 @@ static enum net_status
 fetch_begin(struct fetch *f, const struct net_fetch_config *cfg,
     const char *url, char **cause)
 {
-	CURL	*c;
+	const struct net_curl	*cl;
+	enum net_status		 status;
+	CURL			*c;
 
-	if (fetch_global_init(cause) != 0)
-		return NET_ERR;
-	if ((c = curl_easy_init()) == NULL) {
+	if ((status = fetch_global_init(&cl, cause)) != NET_OK)
+		return status;
+	f->cl = cl;
+	if ((c = cl->easy_init()) == NULL) {
 		*cause = xstrdup("cannot start a transfer (libcurl)");
 		return NET_ERR;
 	}
@@ -417,37 +417,37 @@ fetch_begin(struct fetch *f, const struct net_fetch_config *cfg,
 	f->credentials = !f->is_file && (cfg->token != NULL ||
 	    cfg->client_cert != NULL);
 	f->errbuf[0] = '\0';
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, f->errbuf);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	cl->easy_setopt(c, CURLOPT_ERRORBUFFER, f->errbuf);
+	cl->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	/* Only the feed's own scheme; redirects are followed by hand. */
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, f->is_file ? "file" :
+	cl->easy_setopt(c, CURLOPT_PROTOCOLS_STR, f->is_file ? "file" :
 	    "https");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
-	curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, cfg->connect_timeout);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, cfg->low_speed_limit);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, cfg->low_speed_time);
-	curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L);
+	cl->easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	cl->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	cl->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	cl->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	cl->easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
+	cl->easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_IGNORED);
+	cl->easy_setopt(c, CURLOPT_CONNECTTIMEOUT, cfg->connect_timeout);
+	cl->easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, cfg->low_speed_limit);
+	cl->easy_setopt(c, CURLOPT_LOW_SPEED_TIME, cfg->low_speed_time);
+	cl->easy_setopt(c, CURLOPT_FAILONERROR, 0L);
 	if (cfg->user_agent != NULL)
-		curl_easy_setopt(c, CURLOPT_USERAGENT, cfg->user_agent);
+		cl->easy_setopt(c, CURLOPT_USERAGENT, cfg->user_agent);
 	if (cfg->ca_file != NULL)
-		curl_easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file);
+		cl->easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file);
 	if (cfg->client_cert != NULL) {
-		curl_easy_setopt(c, CURLOPT_SSLCERT, cfg->client_cert);
-		curl_easy_setopt(c, CURLOPT_SSLCERTTYPE, "PEM");
+		cl->easy_setopt(c, CURLOPT_SSLCERT, cfg->client_cert);
+		cl->easy_setopt(c, CURLOPT_SSLCERTTYPE, "PEM");
 	}
 	if (cfg->client_key != NULL) {
-		curl_easy_setopt(c, CURLOPT_SSLKEY, cfg->client_key);
-		curl_easy_setopt(c, CURLOPT_SSLKEYTYPE, "PEM");
+		cl->easy_setopt(c, CURLOPT_SSLKEY, cfg->client_key);
+		cl->easy_setopt(c, CURLOPT_SSLKEYTYPE, "PEM");
 	}
 	if (cfg->no_proxy)
-		curl_easy_setopt(c, CURLOPT_PROXY, "");
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_header);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, f);
+		cl->easy_setopt(c, CURLOPT_PROXY, "");
+	cl->easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_header);
+	cl->easy_setopt(c, CURLOPT_HEADERDATA, f);
 	return NET_OK;
 }
 
@@ -457,9 +457,11 @@ fetch_headers_free(struct fetch *f)
 {
 	struct curl_slist	*l;
 
+	if (f->headers == NULL)
+		return;
 	for (l = f->headers; l != NULL; l = l->next)
 		sodium_memzero(l->data, strlen(l->data));
-	curl_slist_free_all(f->headers);
+	f->cl->slist_free_all(f->headers);
 	f->headers = NULL;
 }
 
@@ -467,7 +469,7 @@ static void
 fetch_end(struct fetch *f)
 {
 	if (f->curl != NULL)
-		curl_easy_cleanup(f->curl);
+		f->cl->easy_cleanup(f->curl);
 	fetch_headers_free(f);
 	free(f->url);
 	free(f->first_url);
@@ -492,6 +494,7 @@ static enum net_status
 fetch_attempt(struct fetch *f, char **cause)
 {
 	const struct net_fetch_config	*cfg = f->cfg;
+	const struct net_curl		*cl = f->cl;
 	CURL				*c = f->curl;
 	struct curl_slist		*l;
 	char				*h, range[32];
@@ -508,8 +511,8 @@ fetch_attempt(struct fetch *f, char **cause)
 	}
 	if (cfg->timeout > 0 && (ms == 0 || cfg->timeout * 1000 < ms))
 		ms = cfg->timeout * 1000;
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)ms);
-	curl_easy_setopt(c, CURLOPT_URL, f->url);
+	cl->easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)ms);
+	cl->easy_setopt(c, CURLOPT_URL, f->url);
 
 	f->status = 0;
 	f->body_started = 0;
@@ -524,19 +527,19 @@ fetch_attempt(struct fetch *f, char **cause)
 		if (f->cond != NULL && f->cond->etag != NULL &&
 		    fetch_header_safe(f->cond->etag)) {
 			h = xasprintf("If-None-Match: %s", f->cond->etag);
-			f->headers = curl_slist_append(f->headers, h);
+			f->headers = cl->slist_append(f->headers, h);
 			free(h);
 		}
 		if (f->cond != NULL && f->cond->last_modified != NULL &&
 		    fetch_header_safe(f->cond->last_modified)) {
 			h = xasprintf("If-Modified-Since: %s",
 			    f->cond->last_modified);
-			f->headers = curl_slist_append(f->headers, h);
+			f->headers = cl->slist_append(f->headers, h);
 			free(h);
 		}
 		if (cfg->token != NULL) {
 			h = xasprintf("Authorization: Bearer %s", cfg->token);
-			l = curl_slist_append(f->headers, h);
+			l = cl->slist_append(f->headers, h);
 			sodium_memzero(h, strlen(h));
 			free(h);
 			if (l == NULL)
@@ -544,7 +547,7 @@ fetch_attempt(struct fetch *f, char **cause)
 			f->headers = l;
 		}
 	}
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, f->headers);
+	cl->easy_setopt(c, CURLOPT_HTTPHEADER, f->headers);
 
 	/*
 	 * A range of a gzipped body would be a range of the compressed
@@ -554,8 +557,8 @@ fetch_attempt(struct fetch *f, char **cause)
 	if (f->offset > 0 && !f->is_file) {
 		snprintf(range, sizeof range, "%llu-",
 		    (unsigned long long)f->offset);
-		curl_easy_setopt(c, CURLOPT_RANGE, range);
-		curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, NULL);
+		cl->easy_setopt(c, CURLOPT_RANGE, range);
+		cl->easy_setopt(c, CURLOPT_ACCEPT_ENCODING, NULL);
 	} else {
 		f->offset = 0;
 		if (f->fd >= 0 && f->got > 0) {
@@ -568,45 +571,46 @@ fetch_attempt(struct fetch *f, char **cause)
 			crypto_hash_sha256_init(&f->sha);
 			f->got = 0;
 		}
-		curl_easy_setopt(c, CURLOPT_RANGE, NULL);
-		curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+		cl->easy_setopt(c, CURLOPT_RANGE, NULL);
+		cl->easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
 	}
 	return NET_OK;
 }
 
 /* Host and port of an https URL, for the same-host rule. Caller frees. */
 static char *
-fetch_url_origin(const char *url, char **scheme, int *userinfo)
+fetch_url_origin(const struct net_curl *cl, const char *url, char **scheme,
+    int *userinfo)
 {
 	CURLU	*u;
 	char	*host = NULL, *port = NULL, *s = NULL, *user = NULL, *out;
 
 	*scheme = NULL;
 	*userinfo = 0;
-	if ((u = curl_url()) == NULL)
+	if ((u = cl->url()) == NULL)
 		return NULL;
-	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_SCHEME, &s, 0) != CURLUE_OK) {
-		curl_url_cleanup(u);
+	if (cl->url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    cl->url_get(u, CURLUPART_SCHEME, &s, 0) != CURLUE_OK) {
+		cl->url_cleanup(u);
 		return NULL;
 	}
 	*scheme = xstrdup(s);
-	curl_free(s);
-	if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK) {
+	cl->free(s);
+	if (cl->url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK) {
 		*userinfo = 1;
-		curl_free(user);
+		cl->free(user);
 	}
-	if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) !=
+	if (cl->url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
+	    cl->url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) !=
 	    CURLUE_OK) {
-		curl_free(host);
-		curl_url_cleanup(u);
+		cl->free(host);
+		cl->url_cleanup(u);
 		return NULL;
 	}
 	out = xasprintf("%s:%s", host, port);
-	curl_free(host);
-	curl_free(port);
-	curl_url_cleanup(u);
+	cl->free(host);
+	cl->free(port);
+	cl->url_cleanup(u);
 	return out;
 }
 
@@ -618,7 +622,7 @@ fetch_redirect_check(struct fetch *f, const char *to, char **cause)
 	int		 userinfo, ui0;
 	enum net_status	 status = NET_OK;
 
-	origin = fetch_url_origin(to, &scheme, &userinfo);
+	origin = fetch_url_origin(f->cl, to, &scheme, &userinfo);
 	if (origin == NULL || scheme == NULL ||
 	    strcasecmp(scheme, "https") != 0) {
 		*cause = xasprintf("%s: redirected to %s: refused, only "
@@ -635,7 +639,7 @@ fetch_redirect_check(struct fetch *f, const char *to, char **cause)
 		return NET_ERR_FETCH;
 	}
 	if (f->credentials) {
-		first = fetch_url_origin(f->first_url, &scheme0, &ui0);
+		first = fetch_url_origin(f->cl, f->first_url, &scheme0, &ui0);
 		if (first == NULL || strcmp(first, origin) != 0) {
 			*cause = xasprintf("%s: redirected to %s: refused, a "
 			    "token or client certificate is only sent to the "
@@ -652,7 +656,7 @@ fetch_redirect_check(struct fetch *f, const char *to, char **cause)
 
 /* Seconds to wait from a Retry-After value (seconds or an HTTP date); -1 if none. */
 static long
-fetch_retry_after(const char *v)
+fetch_retry_after(const struct net_curl *cl, const char *v)
 {
 	char	*end;
 	long	 n;
@@ -667,7 +671,7 @@ fetch_retry_after(const char *v)
 			return -1;
 		return n;
 	}
-	if ((t = curl_getdate(v, NULL)) < 0)
+	if ((t = cl->getdate(v, NULL)) < 0)
 		return -1;
 	t -= time(NULL);
 	return t < 0 ? 0 : (long)t;
@@ -734,7 +738,7 @@ fetch_transport_error(struct fetch *f, CURLcode rc)
 {
 	const char	*why, *what = "", *hint = "";
 
-	why = f->errbuf[0] != '\0' ? f->errbuf : curl_easy_strerror(rc);
+	why = f->errbuf[0] != '\0' ? f->errbuf : f->cl->easy_strerror(rc);
 	switch (rc) {
 	case CURLE_PEER_FAILED_VERIFICATION:
 		what = "TLS: ";
@@ -808,9 +812,9 @@ fetch_perform(struct fetch *f, int *missing, char **cause)
 		else
 			label = xstrdup("");
 		f->received = 0;
-		rc = curl_easy_perform(f->curl);
+		rc = f->cl->easy_perform(f->curl);
 		code = 0;
-		curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &code);
+		f->cl->easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &code);
 		if (!f->is_file && code != 0)
 			f->status = code;
 		if (f->info != NULL)
@@ -892,7 +896,8 @@ fetch_perform(struct fetch *f, int *missing, char **cause)
 		}
 		if (f->status >= 300 && f->status < 400 && f->status != 304) {
 			to = NULL;
-			curl_easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &to);
+			f->cl->easy_getinfo(f->curl, CURLINFO_REDIRECT_URL,
+			    &to);
 			fetch_log(f, "GET %s%s -> %ld, to %s", f->url, label,
 			    f->status, to != NULL ? to : "(nowhere)");
 			free(label);
@@ -916,7 +921,7 @@ fetch_perform(struct fetch *f, int *missing, char **cause)
 			continue;
 		}
 		if (f->status == 429 || f->status == 503) {
-			wait = fetch_retry_after(f->retry_after);
+			wait = fetch_retry_after(f->cl, f->retry_after);
 			left = f->cfg->deadline != 0 ? f->cfg->deadline -
 			    net_clock_ms() : INT64_MAX;
 			if (wait >= 0 && retries < FETCH_RETRIES_MAX &&
@@ -962,8 +967,8 @@ net_fetch_memory(const struct net_fetch_config *cfg, const char *url,
 	f.fd = -1;
 	if ((status = fetch_begin(&f, cfg, url, cause)) != NET_OK)
 		return status;
-	curl_easy_setopt(f.curl, CURLOPT_WRITEFUNCTION, fetch_write_memory);
-	curl_easy_setopt(f.curl, CURLOPT_WRITEDATA, &f);
+	f.cl->easy_setopt(f.curl, CURLOPT_WRITEFUNCTION, fetch_write_memory);
+	f.cl->easy_setopt(f.curl, CURLOPT_WRITEDATA, &f);
 	status = fetch_perform(&f, missing, cause);
 	if (status != NET_OK)
 		out->len = start;	/* nothing half-read is left */
@@ -1110,9 +1115,9 @@ fetch_object_once(const struct net_fetch_config *cfg, const char *url,
 		*resumed = 0;
 	}
 	if (status == NET_OK) {
-		curl_easy_setopt(f.curl, CURLOPT_WRITEFUNCTION,
+		f.cl->easy_setopt(f.curl, CURLOPT_WRITEFUNCTION,
 		    fetch_write_file);
-		curl_easy_setopt(f.curl, CURLOPT_WRITEDATA, &f);
+		f.cl->easy_setopt(f.curl, CURLOPT_WRITEDATA, &f);
 		status = fetch_perform(&f, NULL, cause);
 		*got = f.received;
 	}
@@ -1203,10 +1208,11 @@ fetch_path_escape(struct buf *b, const char *path)
 enum net_status
 net_feed_base_url(const char *feed, char **url, char **cause)
 {
-	struct buf	 b;
-	char		*cwd, *origin, *scheme;
-	size_t		 len;
-	int		 userinfo;
+	const struct net_curl	*cl;
+	struct buf		 b;
+	char			*cwd, *origin, *scheme;
+	size_t			 len;
+	int			 userinfo;
 
 	*url = NULL;
 	if (feed == NULL || *feed == '\0') {
@@ -1223,7 +1229,12 @@ net_feed_base_url(const char *feed, char **url, char **cause)
 			return NET_ERR_USAGE;
 		}
 		if (strncasecmp(feed, "https://", 8) == 0) {
-			origin = fetch_url_origin(feed, &scheme, &userinfo);
+			/* libcurl parses it, as it will fetch it. */
+			if ((cl = net_curl_load(cause)) == NULL) {
+				buf_free(&b);
+				return NET_ERR_FETCH;
+			}
+			origin = fetch_url_origin(cl, feed, &scheme, &userinfo);
 			free(scheme);
 			if (origin == NULL || userinfo) {
 				free(origin);

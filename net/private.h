@@ -1,7 +1,8 @@
 /*
  * private.h: what the files of net/ share and nobody else sees: the
- * libcurl transport (fetch.c) and feed URL helpers. Never includes
- * <curl/curl.h> or <jansson.h> itself, so sync.c stays free of both.
+ * libcurl transport (fetch.c, curl-lib.c) and feed URL helpers. Never
+ * includes <curl/curl.h> or <jansson.h> itself, so sync.c stays free of
+ * both.
  */
 #ifndef GLOBE_NET_PRIVATE_H
 #define GLOBE_NET_PRIVATE_H
@@ -87,6 +88,40 @@ enum net_status	 net_fetch_object(const struct net_fetch_config *,
 		    const char *url, const struct feed_object *obj,
 		    const char *path, net_fetch_progress_cb, void *,
 		    uint64_t *got, int *kept, char **cause);
+
+/*
+ * libcurl, loaded with dlopen when the first transfer starts (curl-lib.c)
+ * rather than linked, so starting globe does not load it and its thirty
+ * dependencies. net_curl_load loads and initializes it once (thread-safe)
+ * and returns the table, or NULL with *cause saying why (no such library,
+ * older than 7.85). Only files that include <curl/curl.h> see the table;
+ * each member has the type of the libcurl function it holds (easy_setopt
+ * is curl_easy_setopt without the header's type-checking macro, so its
+ * arguments must have exactly the option's type: long, pointer, callback
+ * or curl_off_t).
+ */
+#ifdef LIBCURL_VERSION_NUM
+struct net_curl {
+	__typeof__(curl_global_init)	*global_init;
+	__typeof__(curl_version_info)	*version_info;
+	__typeof__(curl_easy_init)	*easy_init;
+	__typeof__(curl_easy_setopt)	*easy_setopt;
+	__typeof__(curl_easy_perform)	*easy_perform;
+	__typeof__(curl_easy_getinfo)	*easy_getinfo;
+	__typeof__(curl_easy_cleanup)	*easy_cleanup;
+	__typeof__(curl_easy_strerror)	*easy_strerror;
+	__typeof__(curl_slist_append)	*slist_append;
+	__typeof__(curl_slist_free_all)	*slist_free_all;
+	__typeof__(curl_url)		*url;
+	__typeof__(curl_url_set)	*url_set;
+	__typeof__(curl_url_get)	*url_get;
+	__typeof__(curl_url_cleanup)	*url_cleanup;
+	__typeof__(curl_free)		*free;
+	__typeof__(curl_getdate)	*getdate;
+};
+#endif
+struct net_curl;
+const struct net_curl	*net_curl_load(char **cause);
 
 /*
  * The base URL of a feed, ending in "/": https:// and file:// URLs are

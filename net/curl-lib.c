@@ -1,0 +1,107 @@
+/*
+ * curl-lib.c: libcurl, loaded with dlopen when the first transfer starts
+ * instead of linked. libcurl.so pulls in some thirty shared libraries
+ * (TLS, Kerberos, LDAP, SSH, HTTP/2, ...) whose loading and constructors
+ * would cost every start of globe, the TUI's first frame included,
+ * several milliseconds; most starts never fetch anything. The library is
+ * loaded once (under pthread_once: the TUI syncs in a thread), checked to
+ * be 7.85 or newer, initialized, and never unloaded. <curl/curl.h> still
+ * gives the types, constants and prototypes: the table's members have
+ * exactly the types of the functions they stand for.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+
+#include <curl/curl.h>
+
+#include "common/common.h"
+#include "net/net.h"
+#include "net/private.h"
+
+#ifndef GLOBE_CURL_SONAME
+#define GLOBE_CURL_SONAME	"libcurl.so.4"
+#endif
+#define NET_CURL_VERSION_MIN	0x075500	/* 7.85: PROTOCOLS_STR */
+
+/* Each member of struct net_curl and the libcurl function it holds. */
+#define NET_CURL_FUNCTIONS \
+	X(global_init,		curl_global_init) \
+	X(version_info,		curl_version_info) \
+	X(easy_init,		curl_easy_init) \
+	X(easy_setopt,		curl_easy_setopt) \
+	X(easy_perform,		curl_easy_perform) \
+	X(easy_getinfo,		curl_easy_getinfo) \
+	X(easy_cleanup,		curl_easy_cleanup) \
+	X(easy_strerror,	curl_easy_strerror) \
+	X(slist_append,		curl_slist_append) \
+	X(slist_free_all,	curl_slist_free_all) \
+	X(url,			curl_url) \
+	X(url_set,		curl_url_set) \
+	X(url_get,		curl_url_get) \
+	X(url_cleanup,		curl_url_cleanup) \
+	X(free,			curl_free) \
+	X(getdate,		curl_getdate)
+
+static struct net_curl	 net_curl;
+static int		 net_curl_ready;
+static char		*net_curl_error;	/* why it could not be loaded */
+static pthread_once_t	 net_curl_once = PTHREAD_ONCE_INIT;
+
+static void
+net_curl_open(void)
+{
+	struct net_curl		 lib;
+	curl_version_info_data	*v;
+	const char		*why;
+	void			*h, *sym;
+
+	if ((h = dlopen(GLOBE_CURL_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		why = dlerror();
+		net_curl_error = xasprintf("cannot load libcurl (%s): %s; "
+		    "install the libcurl4 package", GLOBE_CURL_SONAME,
+		    why != NULL ? why : "unknown error");
+		return;
+	}
+#define X(member, name) \
+	if ((sym = dlsym(h, #name)) == NULL) { \
+		net_curl_error = xasprintf("cannot load libcurl (%s): it " \
+		    "has no %s; globe needs libcurl 7.85 or newer", \
+		    GLOBE_CURL_SONAME, #name); \
+		return; \
+	} \
+	lib.member = (__typeof__(lib.member))sym;
+	NET_CURL_FUNCTIONS
+#undef X
+
+	v = lib.version_info(CURLVERSION_NOW);
+	if (v == NULL || v->version_num < NET_CURL_VERSION_MIN) {
+		net_curl_error = xasprintf("libcurl %s (%s) is too old: globe "
+		    "needs 7.85 or newer", v != NULL && v->version != NULL ?
+		    v->version : "?", GLOBE_CURL_SONAME);
+		return;
+	}
+	if (lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		net_curl_error = xasprintf("cannot initialize libcurl (%s)",
+		    GLOBE_CURL_SONAME);
+		return;
+	}
+	net_curl = lib;
+	net_curl_ready = 1;
+}
+
+const struct net_curl *
+net_curl_load(char **cause)
+{
+	if (pthread_once(&net_curl_once, net_curl_open) != 0) {
+		*cause = xstrdup("cannot load libcurl: pthread_once failed");
+		return NULL;
+	}
+	if (!net_curl_ready) {
+		*cause = xstrdup(net_curl_error != NULL ? net_curl_error :
+		    "cannot load libcurl");
+		return NULL;
+	}
+	return &net_curl;
+}
