@@ -72,6 +72,15 @@ void		 cache_state_clear(struct cache_state *);
 /* Records a failed (or no-op) attempt outside any data change. */
 enum cache_status cache_state_note(struct cache *, int64_t when,
 		    const char *result);
+/*
+ * A number that changes whenever another connection (another globe
+ * process, or the interface's own sync thread) has committed to the
+ * file since this connection last looked; this connection's own commits
+ * leave it alone. Cheap (no table is read): the interface polls it to
+ * reload after a `globe sync` elsewhere.
+ */
+enum cache_status cache_data_version(struct cache *, int64_t *version,
+		    char **cause);
 
 /* Per-type counts of what one sync changed. */
 struct cache_changes {

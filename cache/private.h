@@ -53,6 +53,8 @@ enum stmt_id {
 	STMT_STATE_GET,
 	STMT_STATE_PUT,
 	STMT_STATE_NOTE,
+	/* another connection's commits */
+	STMT_DATA_VERSION,
 	/* lists: one statement per access path */
 	STMT_LIST_COUNTRIES,
 	STMT_LIST_COUNTRY_ID,

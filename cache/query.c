@@ -1,7 +1,8 @@
 /*
  * query.c: the read-only lists the CLI and the TUI show (countries,
  * authorities of a country, contacts, newsletters, one record), their
- * counts and the status-line totals. Rows come back as struct record,
+ * counts, the status-line totals and the data version the interface
+ * polls to notice another process's sync. Rows come back as struct record,
  * read by the field table, plus the extras of struct cache_extra.
  */
 #include "config.h"
@@ -237,4 +238,25 @@ cache_id_type(struct cache *c, const char *id)
 		type = record_type_from_name(query_text(st, 0));
 	stmt_put(c, STMT_ID_TYPE, st);
 	return type;
+}
+
+enum cache_status
+cache_data_version(struct cache *c, int64_t *version, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*version = 0;
+	if ((st = stmt_get(c, STMT_DATA_VERSION)) == NULL)
+		return cache_fail(c, sqlite3_errcode(c->db), cause,
+		    "reading the data version");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = (int64_t)sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	/* Reset at once: no read transaction stays open between polls. */
+	stmt_put(c, STMT_DATA_VERSION, st);
+	if (rc != SQLITE_DONE)
+		return cache_fail(c, rc, cause, "reading the data version");
+	return CACHE_OK;
 }

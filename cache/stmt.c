@@ -229,6 +229,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    "INSERT INTO sync_state(one, last_sync, last_result)"
 	    " VALUES (1, ?1, ?2) ON CONFLICT(one) DO UPDATE SET"
 	    " last_sync = excluded.last_sync, last_result = excluded.last_result",
+	/* Changes when another connection commits (not this one). */
+	[STMT_DATA_VERSION] = "PRAGMA data_version",
 
 	/* Lists: ?1 starred only, ?2 the key, ?3 limit, ?4 offset. */
 	[STMT_LIST_COUNTRIES] = "SELECT " COUNTRY_COLS COUNTRY_EXTRA

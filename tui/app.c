@@ -1,10 +1,12 @@
 /*
  * app.c: the interface's main loop and frame. The loop blocks in ppoll on
- * the terminal and the background sync's pipe (no timeout: idle costs no
- * CPU), passes every event through input_read and the key table, and
- * redraws the frame: the breadcrumb line, the current view, the status
- * line (data as of …, counts, and offline / syncing / synced). Views are
- * a stack; each is one view-*.c file behind a view_ops table.
+ * the terminal and the background sync's pipe, passes every event through
+ * input_read and the key table, and redraws the frame: the breadcrumb
+ * line, the current view, the status line (data as of …, counts, and
+ * offline / syncing / synced). Every APP_WATCH_MS it also wakes to ask the
+ * cache whether another process committed (one PRAGMA, no redraw when
+ * nothing changed), and then reloads the views in place. Views are a
+ * stack; each is one view-*.c file behind a view_ops table.
  */
 #include "config.h"
 
@@ -18,6 +20,12 @@
 #include <unistd.h>
 
 #include "tui/app.h"
+
+/*
+ * How often an idle interface looks for a commit by another process (a
+ * `globe sync` in another terminal): one PRAGMA, microseconds.
+ */
+#define APP_WATCH_MS	2000
 
 /* ---- rows ------------------------------------------------------------ */
 
@@ -813,6 +821,25 @@ app_sync_start(struct app *app)
 	app->sync_text = xstrdup("syncing");
 }
 
+/*
+ * The data changed under the interface: remember the version first (a
+ * commit during the reload is then seen at the next look), reload every
+ * view keeping its selection by id, and leave the welcome screen once
+ * there is data.
+ */
+static void
+app_data_changed(struct app *app)
+{
+	int64_t	v;
+
+	if (cache_data_version(app->cache, &v, NULL) == CACHE_OK)
+		app->data_version = v;
+	app_reload(app);
+	if (app->depth == 1 && app->stack[0]->ops == &view_welcome_ops &&
+	    !app->prompting && app->counts.countries > 0)
+		app_switch(app, &view_countries_ops);
+}
+
 static void
 app_sync_event(struct app *app)
 {
@@ -834,11 +861,26 @@ app_sync_event(struct app *app)
 	app->sync_text = text != NULL ? text : xstrdup("sync over");
 	if (failed)
 		app_message(app, 1, "%s", app->sync_text);
-	app_reload(app);
-	/* The first sync from the welcome screen: show the data. */
-	if (app->depth == 1 && app->stack[0]->ops == &view_welcome_ops &&
-	    !app->prompting && app->counts.countries > 0)
-		app_switch(app, &view_countries_ops);
+	app_data_changed(app);
+}
+
+/*
+ * Another process (a `globe sync` elsewhere) committed to the cache since
+ * the last look: reload in place. Not while this interface's own sync
+ * runs: its end reloads. Returns 1 if the views were reloaded.
+ */
+static int
+app_watch(struct app *app)
+{
+	int64_t	v;
+
+	if (app->sync != NULL)
+		return 0;
+	if (cache_data_version(app->cache, &v, NULL) != CACHE_OK ||
+	    v == app->data_version)
+		return 0;
+	app_data_changed(app);
+	return 1;
 }
 
 static void
@@ -1045,8 +1087,9 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	struct app		 app;
 	struct input_event	 ev;
 	struct pollfd		 pfd[2];
+	struct timespec		 watch;
 	sigset_t		 block, old;
-	int			 nfd;
+	int			 nfd, rc, redraw = 1;
 
 	if (app_bindings(opts) != 0)
 		return EXIT_USAGE;
@@ -1061,6 +1104,9 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	app.state.serial = -1;
 	buf_init(&app.prompt_text);
 	display_size(&app.rows, &app.cols);
+	/* Before the first read: a commit after it is seen as a change. */
+	if (cache_data_version(cache, &app.data_version, NULL) != CACHE_OK)
+		app.data_version = -1;
 	app_refresh_status(&app);
 	if (app.state.serial < 0 && app.counts.countries == 0)
 		app_push(&app, &view_welcome_ops, NULL, "Welcome");
@@ -1075,8 +1121,12 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	sigaddset(&block, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &block, &old);
 
+	watch.tv_sec = APP_WATCH_MS / 1000;
+	watch.tv_nsec = (long)(APP_WATCH_MS % 1000) * 1000000L;
 	while (!app.quit) {
-		app_draw(&app);
+		if (redraw)
+			app_draw(&app);
+		redraw = 1;
 		pfd[0].fd = STDIN_FILENO;
 		pfd[0].events = POLLIN;
 		pfd[0].revents = 0;
@@ -1087,8 +1137,14 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 			pfd[1].revents = 0;
 			nfd = 2;
 		}
-		if (ppoll(pfd, (nfds_t)nfd, NULL, &old) == -1 && errno != EINTR)
+		rc = ppoll(pfd, (nfds_t)nfd, &watch, &old);
+		if (rc == -1 && errno != EINTR)
 			break;
+		if (rc == 0) {
+			/* Quiet: only a commit elsewhere makes a redraw. */
+			redraw = app_watch(&app);
+			continue;
+		}
 		if (nfd == 2 && (pfd[1].revents & (POLLIN | POLLHUP)))
 			app_sync_event(&app);
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))
@@ -1104,6 +1160,8 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 			if (app.quit)
 				break;
 		}
+		if (!app.quit)
+			app_watch(&app);
 	}
 
 	sigprocmask(SIG_SETMASK, &old, NULL);

@@ -360,6 +360,7 @@ struct app {
 	int				 message_warn;
 	char				*sync_text;	/* "offline", "syncing 45% …", "synced +3 ~1 -0" */
 	struct sync_bg			*sync;
+	int64_t				 data_version;	/* cache_data_version when last reloaded */
 	/* A one-line prompt on the status line (vCard path, search filters). */
 	int				 prompting;
 	char				*prompt_label;

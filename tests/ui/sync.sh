@@ -5,7 +5,7 @@
 # it takes seconds; meanwhile the test opens the search, types and reads
 # the results, and checks the status line still says "syncing". When the
 # sync ends the views reload in place and keep their selection by id,
-# though 26 new countries now sort before it. Then idle CPU is zero.
+# though 26 new countries now sort before it. Then idle CPU is near zero.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui/lib-ui.sh"
 
@@ -52,12 +52,15 @@ ui_keys Enter
 ui_expect_text "the selection was kept by id (Spain)" "Countries › Spain"
 ui_keys Escape
 
-# Idle: nothing to do, so no CPU at all (no busy polling).
+# Idle: no busy polling. The loop wakes every 2 s to look for commits of
+# other processes (about 0.1 ms of CPU), so over 4 s at most one 10 ms
+# clock tick may be charged to it; a polling loop would show hundreds.
 ui_settle
 before=$(ui_cpu_ticks)
-sleep 2
+sleep 4
 after=$(ui_cpu_ticks)
-check_eq "idle CPU is zero over 2 seconds (clock ticks)" "$after" "$before"
+check_eq "idle CPU is at most one clock tick over 4 seconds" \
+    "$(( after - before <= 1 ))" 1
 
 ui_keys q
 ui_expect_text "quit" "[globe exited 0]"
