@@ -175,6 +175,26 @@ static const struct migration migrations[] = {
 	" (SELECT count(*) FROM newsletters));",
 	1
 	},
+
+	/*
+	 * 4: names in an index of their own. The name tier asked search_word
+	 * for 'name : "ex"*', which reads every "ex…" token of every column
+	 * and drops the ones outside the name (3 ms for "ex" on 100k
+	 * contacts); search_name holds only names. search_word keeps the
+	 * text, which holds the name too.
+	 */
+	{
+	"DROP TABLE search_word;"
+	"CREATE VIRTUAL TABLE search_word USING fts5(text,"
+	" content='search_entry', content_rowid='rowid',"
+	" tokenize=\"unicode61 remove_diacritics 0 tokenchars ''\","
+	" prefix='1 2');"
+	"CREATE VIRTUAL TABLE search_name USING fts5(name,"
+	" content='search_entry', content_rowid='rowid',"
+	" tokenize=\"unicode61 remove_diacritics 0 tokenchars ''\","
+	" prefix='1 2');",
+	1
+	},
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))

@@ -1,7 +1,8 @@
 /*
  * search.c: the search index and search queries. One search_entry row per
- * authority and contact holds its folded text; two external-content FTS5
- * indexes cover it (search_word: unicode61 tokens with 1-2 character
+ * authority and contact holds its folded name and text; three
+ * external-content FTS5 indexes cover it (search_word over the text and
+ * search_name over the name alone: unicode61 tokens with 1-2 character
  * prefix indexes; search_tri: trigrams for substrings, detail=none, so a
  * word is matched as the AND of its trigrams and every candidate's text
  * is then checked to hold the word). Rowid order is name order, so
@@ -255,6 +256,7 @@ search_rebuild(struct cache *c)
 	if ((rc = stmt_run(c, STMT_SEARCH_CLEAR)) != SQLITE_OK ||
 	    (rc = stmt_run(c, STMT_SEARCH_FILL)) != SQLITE_OK ||
 	    (rc = stmt_run(c, STMT_SEARCH_WORD_REBUILD)) != SQLITE_OK ||
+	    (rc = stmt_run(c, STMT_SEARCH_NAME_REBUILD)) != SQLITE_OK ||
 	    (rc = stmt_run(c, STMT_SEARCH_TRI_REBUILD)) != SQLITE_OK)
 		return rc;
 	return SQLITE_OK;
@@ -277,13 +279,10 @@ search_count(struct cache *c, enum stmt_id id, sqlite3_int64 *n)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/*
- * Runs id with ?1 rowid, ?2 text and, for search_word, ?3 name (FTS insert
- * and delete).
- */
+/* Runs id with ?1 rowid and ?2 the indexed text (FTS insert and delete). */
 static int
 search_fts(struct cache *c, enum stmt_id id, sqlite3_int64 rowid,
-    const char *text, const char *name)
+    const char *text)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -292,8 +291,6 @@ search_fts(struct cache *c, enum stmt_id id, sqlite3_int64 rowid,
 		return sqlite3_errcode(c->db);
 	sqlite3_bind_int64(st, 1, rowid);
 	stmt_bind_text(st, 2, text);
-	if (name != NULL)
-		stmt_bind_text(st, 3, name);
 	rc = sqlite3_step(st);
 	stmt_put(c, id, st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -351,26 +348,28 @@ search_fts_row_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Writes the rows to both FTS indexes in rowid order (deletes or inserts). */
+/*
+ * Writes the rows to the three FTS indexes, one index at a time in rowid
+ * order; ids are the word, name and trigram statements (deletes or
+ * inserts).
+ */
 static int
-search_fts_write(struct cache *c, struct search_fts_rows *l, enum stmt_id word,
-    enum stmt_id tri)
+search_fts_write(struct cache *c, struct search_fts_rows *l,
+    const enum stmt_id ids[3])
 {
-	size_t	i;
+	size_t	i, j;
 	int	rc;
 
 	if (l->n == 0)
 		return SQLITE_OK;
 	qsort(l->v, l->n, sizeof *l->v, search_fts_row_cmp);
-	for (i = 0; i < l->n; i++) {
-		if ((rc = search_fts(c, word, l->v[i].rowid, l->v[i].text,
-		    l->v[i].name)) != SQLITE_OK)
-			return rc;
-	}
-	for (i = 0; i < l->n; i++) {
-		if ((rc = search_fts(c, tri, l->v[i].rowid, l->v[i].text,
-		    NULL)) != SQLITE_OK)
-			return rc;
+	for (j = 0; j < 3; j++) {
+		for (i = 0; i < l->n; i++) {
+			if ((rc = search_fts(c, ids[j], l->v[i].rowid,
+			    j == 1 ? l->v[i].name : l->v[i].text)) !=
+			    SQLITE_OK)
+				return rc;
+		}
 	}
 	return SQLITE_OK;
 }
@@ -507,6 +506,12 @@ out:
 static int
 search_incremental(struct cache *c)
 {
+	static const enum stmt_id deletes[3] = {
+		STMT_WORD_DELETE, STMT_NAME_DELETE, STMT_TRI_DELETE
+	};
+	static const enum stmt_id inserts[3] = {
+		STMT_WORD_INSERT, STMT_NAME_INSERT, STMT_TRI_INSERT
+	};
 	struct search_fts_rows	 del = { NULL, 0 }, ins = { NULL, 0 };
 	sqlite3_stmt		*st;
 	char			*ref;
@@ -526,10 +531,8 @@ search_incremental(struct cache *c)
 	}
 	stmt_put(c, STMT_AFFECTED_LIST, st);
 	if (rc == SQLITE_DONE &&
-	    (rc = search_fts_write(c, &del, STMT_WORD_DELETE,
-	    STMT_TRI_DELETE)) == SQLITE_OK)
-		rc = search_fts_write(c, &ins, STMT_WORD_INSERT,
-		    STMT_TRI_INSERT);
+	    (rc = search_fts_write(c, &del, deletes)) == SQLITE_OK)
+		rc = search_fts_write(c, &ins, inserts);
 	search_fts_rows_free(&del);
 	search_fts_rows_free(&ins);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -570,8 +573,15 @@ search_update(struct cache *c, int full)
 
 /* ---- queries -------------------------------------------------------- */
 
-/* At most this many trigrams of one word go into the MATCH. */
-#define SEARCH_MAX_TRIGRAMS	12
+/*
+ * A long word puts this many trigrams, spread over it, and its last one
+ * into the MATCH. Every trigram ANDed costs a pass over its document
+ * list; the whole word is checked on each candidate anyway, so fewer
+ * trigrams only let a few more candidates through (measured on 100k
+ * contacts: 12 trigrams per word gave a 1.9-2.1 ms p99 per keystroke,
+ * 2 plus the last 1.5-1.7 ms, same results).
+ */
+#define SEARCH_MAX_TRIGRAMS	2
 
 /* A condition checked on candidate text when search_tri drives. */
 enum search_check_kind {
@@ -588,7 +598,7 @@ struct search_check {
 struct search_plan {
 	struct buf		 tri;	/* MATCH text for search_tri */
 	struct buf		 word;	/* MATCH text for search_word */
-	struct buf		 name;	/* every word a prefix of a name token */
+	struct buf		 name;	/* MATCH text for search_name */
 	struct search_check	*checks;
 	size_t			 nchecks;
 	char			*whole;	/* the folded query, single spaces */
@@ -644,8 +654,9 @@ search_check_add(struct search_plan *p, enum search_check_kind kind,
 /*
  * Adds the trigrams of w[0..len) (nchars characters, at least 3) to the
  * search_tri MATCH, ANDed: every one if they are few, else an even
- * spread over the word that covers its ends. The caller checks the
- * whole word on every candidate, so a subset only lets more through.
+ * spread over the word that covers its ends (SEARCH_MAX_TRIGRAMS). The
+ * caller checks the whole word on every candidate, so a subset only lets
+ * more through.
  */
 static void
 search_plan_trigrams(struct search_plan *p, const char *w, size_t len,
@@ -719,7 +730,6 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 		search_and(&p->word);
 		search_quote(&p->word, phrase.data, phrase.len);
 		search_and(&p->name);
-		buf_adds(&p->name, "name : ");
 		search_quote(&p->name, phrase.data, phrase.len);
 		search_check_add(p, CHECK_PHRASE, buf_detach(&phrase));
 		buf_free(&phrase);
@@ -729,7 +739,6 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 		search_check_add(p, CHECK_SUBSTRING, xstrndup(w, len));
 		for (i = 0; i < t.n; i++) {
 			search_and(&p->name);
-			buf_adds(&p->name, "name : ");
 			search_quote(&p->name, w + t.v[i].off, t.v[i].len);
 			buf_addc(&p->name, '*');
 		}
@@ -739,7 +748,6 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 			search_quote(&p->word, w + t.v[i].off, t.v[i].len);
 			buf_addc(&p->word, '*');
 			search_and(&p->name);
-			buf_adds(&p->name, "name : ");
 			search_quote(&p->name, w + t.v[i].off, t.v[i].len);
 			buf_addc(&p->name, '*');
 			search_check_add(p, CHECK_PREFIX,
@@ -1031,7 +1039,7 @@ cache_search(struct cache *c, const struct cache_query *q,
 	enum cache_status	 status = CACHE_OK;
 	char			*bound = NULL;
 	size_t			 limit, i, blen;
-	int			 rc = SQLITE_OK;
+	int			 rc = SQLITE_OK, began = 0;
 
 	hits->v = NULL;
 	hits->n = 0;
@@ -1044,6 +1052,17 @@ cache_search(struct cache *c, const struct cache_query *q,
 	search_plan_make(&plan, q->text);
 	if (plan.tri.len == 0 && plan.word.len == 0)
 		goto done;
+
+	/*
+	 * One read transaction for every statement below: otherwise each
+	 * one takes and drops the WAL read lock (two fcntl calls and a
+	 * look at the shared memory), which cost more than the searching.
+	 */
+	if (sqlite3_get_autocommit(c->db)) {
+		if ((rc = cache_exec(c, "BEGIN")) != SQLITE_OK)
+			goto done;
+		began = 1;
+	}
 
 	/*
 	 * Phase 1: the name is the query, the acronym is, the name starts
@@ -1066,7 +1085,7 @@ cache_search(struct cache *c, const struct cache_query *q,
 	 * Then entries whose name has every word as a prefix of one of its
 	 * words ("sou ana" → Ana Souza before an "Open-Source Analyst").
 	 */
-	if (plan.name.len > 0 && (rc = search_phase(c, STMT_FIND_WORD, q,
+	if (plan.name.len > 0 && (rc = search_phase(c, STMT_FIND_NAME, q,
 	    plan.whole, plan.name.data, NULL, &r)) != SQLITE_OK)
 		goto done;
 	if (r.n > 0) {
@@ -1107,6 +1126,8 @@ done:
 		status = cache_fail(c, rc, cause, "searching");
 		cache_hits_free(hits);
 	}
+	if (began)
+		cache_exec(c, "COMMIT");
 	for (i = 0; i < r.n; i++)
 		free(r.v[i].ref);
 	free(r.v);

@@ -322,6 +322,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    "INSERT INTO search_word(search_word) VALUES ('rebuild')",
 	[STMT_SEARCH_TRI_REBUILD] =
 	    "INSERT INTO search_tri(search_tri) VALUES ('rebuild')",
+	[STMT_SEARCH_NAME_REBUILD] =
+	    "INSERT INTO search_name(search_name) VALUES ('rebuild')",
 	[STMT_SEARCH_COUNT] = "SELECT count(*) FROM search_entry",
 	[STMT_AFFECTED_CLEAR] = "DELETE FROM temp.affected",
 	[STMT_AFFECTED_DIRECT] =
@@ -351,15 +353,20 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " WHERE ref = ?1 AND type = ?2",
 	[STMT_ENTRY_DELETE] = "DELETE FROM search_entry WHERE rowid = ?1",
 	[STMT_WORD_DELETE] =
-	    "INSERT INTO search_word(search_word, rowid, name, text)"
-	    " VALUES ('delete', ?1, ?3, ?2)",
+	    "INSERT INTO search_word(search_word, rowid, text)"
+	    " VALUES ('delete', ?1, ?2)",
 	[STMT_TRI_DELETE] =
 	    "INSERT INTO search_tri(search_tri, rowid, text)"
 	    " VALUES ('delete', ?1, ?2)",
+	[STMT_NAME_DELETE] =
+	    "INSERT INTO search_name(search_name, rowid, name)"
+	    " VALUES ('delete', ?1, ?2)",
 	[STMT_WORD_INSERT] =
-	    "INSERT INTO search_word(rowid, name, text) VALUES (?1, ?3, ?2)",
+	    "INSERT INTO search_word(rowid, text) VALUES (?1, ?2)",
 	[STMT_TRI_INSERT] =
 	    "INSERT INTO search_tri(rowid, text) VALUES (?1, ?2)",
+	[STMT_NAME_INSERT] =
+	    "INSERT INTO search_name(rowid, name) VALUES (?1, ?2)",
 	[STMT_ENTRY_SOURCE_AUTHORITY] = SRC_AUTH " WHERE a.id = ?1",
 	[STMT_ENTRY_SOURCE_CONTACT] = SRC_CONTACT " WHERE t.id = ?1",
 	[STMT_ENTRY_PREV] =
@@ -390,6 +397,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_FIND_WORD] = FIND_COLS " FROM search_word"
 	    " JOIN search_entry e ON e.rowid = search_word.rowid"
 	    " WHERE search_word MATCH ?7" FILTERS " ORDER BY search_word.rowid",
+	[STMT_FIND_NAME] = FIND_COLS " FROM search_name"
+	    " JOIN search_entry e ON e.rowid = search_name.rowid"
+	    " WHERE search_name MATCH ?7" FILTERS " ORDER BY search_name.rowid",
 	[STMT_HIT_AUTHORITY] =
 	    "SELECT a.id, a.name, a.acronym, a.kind, a.country, c.name,"
 	    " a.id, a.email FROM authorities a"

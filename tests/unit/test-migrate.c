@@ -36,6 +36,11 @@ static const char v1_data[] =
     "INSERT INTO sync_state(one, feed_id, serial, last_success)"
     " VALUES (1, 'globe-network', 41, 1234);";
 
+/* From version 3 on, apply keeps the counts with the data. */
+static const char v3_counts[] =
+    "INSERT OR REPLACE INTO country_stats VALUES ('PL', 1, 1);"
+    "INSERT OR REPLACE INTO totals VALUES (1, 1, 1, 1, 1);";
+
 static int
 user_version(const char *path)
 {
@@ -67,6 +72,8 @@ make_old(const char *path, int k, const char *extra_sql)
 	rc = cache_migrate_to(db, k);
 	if (rc == SQLITE_OK && k >= 1)
 		rc = sqlite3_exec(db, v1_data, NULL, NULL, NULL);
+	if (rc == SQLITE_OK && k >= 3)
+		rc = sqlite3_exec(db, v3_counts, NULL, NULL, NULL);
 	if (rc == SQLITE_OK && extra_sql != NULL)
 		rc = sqlite3_exec(db, extra_sql, NULL, NULL, NULL);
 	sqlite3_close(db);
@@ -266,6 +273,7 @@ test_failed_upgrade(void)
 	CHECK(status != CACHE_OK, "an upgrade step that fails fails the open");
 	CHECK(cause != NULL, "with a cause (%s)", cause ? cause : "");
 	free(cause);
+	cause = NULL;
 	CHECK_INT(user_version(path), 1, "the file stays at its old version");
 	sqlite3_open(path, &db);
 	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE "
