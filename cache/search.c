@@ -23,6 +23,8 @@
 /* A change set touching more entries than this may rebuild instead. */
 #define SEARCH_INCREMENTAL_MIN	256
 #define SEARCH_NO_GAP		(-1)	/* search_insert: rebuild needed */
+/* Entries spread at most to make room for one insert (then a rebuild). */
+#define SEARCH_SPREAD_MAX	4096
 
 /* ---- characters and tokens ------------------------------------------ */
 
@@ -432,19 +434,144 @@ search_neighbour(struct cache *c, enum stmt_id id, const char *sort_key,
 }
 
 /*
+ * The window's entries moved: win.v[i] from its rowid to first + step * i.
+ * Their FTS rows follow. An entry inserted earlier in this change set has
+ * its FTS insert still pending in ins, which only changes rowid; for the
+ * others the old rows are deleted (del) and new ones inserted. Which ones
+ * are pending is found before anything changes: a new place can be an
+ * old place of another entry of the window.
+ */
+static void
+search_moved(struct search_fts_rows *ins, struct search_fts_rows *del,
+    const struct search_fts_rows *win, size_t n, sqlite3_int64 first,
+    sqlite3_int64 step)
+{
+	size_t	*pending, i, j;
+
+	pending = xreallocarray(NULL, n, sizeof *pending);
+	for (i = 0; i < n; i++) {
+		pending[i] = SIZE_MAX;
+		for (j = ins->n; j > 0; j--) {
+			if (ins->v[j - 1].rowid == win->v[i].rowid) {
+				pending[i] = j - 1;
+				break;
+			}
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (pending[i] != SIZE_MAX) {
+			ins->v[pending[i]].rowid = first +
+			    step * (sqlite3_int64)i;
+			continue;
+		}
+		search_fts_rows_add(del, win->v[i].rowid,
+		    (const unsigned char *)win->v[i].text,
+		    (const unsigned char *)win->v[i].name);
+		search_fts_rows_add(ins, first + step * (sqlite3_int64)i,
+		    (const unsigned char *)win->v[i].text,
+		    (const unsigned char *)win->v[i].name);
+	}
+	free(pending);
+}
+
+/*
+ * No room between prev and the next entry: spreads the entries after
+ * prev evenly over a span wide enough for them and one more, and gives
+ * the free place right after prev in *rowid. The window grows (16, 64,
+ * 256, ... entries) until its span has room; rowid order, and so name
+ * order, is kept. A full rebuild renumbered every entry and cost a minute
+ * at a million contacts; this moves a few. SEARCH_NO_GAP if even
+ * SEARCH_SPREAD_MAX entries have no room.
+ */
+static int
+search_spread(struct cache *c, sqlite3_int64 prev, struct search_fts_rows *ins,
+    struct search_fts_rows *del, sqlite3_int64 *rowid)
+{
+	struct search_fts_rows	 win = { NULL, 0 };
+	sqlite3_stmt		*st;
+	sqlite3_int64		 bound, step;
+	size_t			 want, n, i;
+	int			 rc = SQLITE_OK, pass;
+
+	for (want = 16; want <= SEARCH_SPREAD_MAX; want *= 4) {
+		search_fts_rows_free(&win);
+		if ((st = stmt_get(c, STMT_ENTRY_WINDOW)) == NULL)
+			return sqlite3_errcode(c->db);
+		sqlite3_bind_int64(st, 1, prev);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)want + 1);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			search_fts_rows_add(&win, sqlite3_column_int64(st, 0),
+			    sqlite3_column_text(st, 1),
+			    sqlite3_column_text(st, 2));
+		}
+		stmt_put(c, STMT_ENTRY_WINDOW, st);
+		if (rc != SQLITE_DONE)
+			goto out;
+		rc = SQLITE_OK;
+		/* The entry after the window bounds it; at the end, open room. */
+		if (win.n > want) {
+			n = want;
+			bound = win.v[want].rowid;
+		} else {
+			n = win.n;
+			bound = n > 0 ? win.v[n - 1].rowid : prev;
+			if (bound > INT64_MAX - (sqlite3_int64)(n + 2) *
+			    SEARCH_STEP)
+				break;
+			bound += (sqlite3_int64)(n + 2) * SEARCH_STEP;
+		}
+		step = (bound - prev) / (sqlite3_int64)(n + 2);
+		if (step < 2)
+			continue;
+		/*
+		 * Place k (0 the new entry, 1..n the window) at prev + step *
+		 * (k + 1). Through negative rowids first: old and new places
+		 * overlap.
+		 */
+		for (pass = 0; pass < 2; pass++) {
+			for (i = 0; i < n; i++) {
+				sqlite3_int64 to = prev + step *
+				    (sqlite3_int64)(i + 2);
+
+				if ((st = stmt_get(c, STMT_ENTRY_MOVE)) == NULL) {
+					rc = sqlite3_errcode(c->db);
+					goto out;
+				}
+				sqlite3_bind_int64(st, 1, pass == 0 ?
+				    win.v[i].rowid : -to);
+				sqlite3_bind_int64(st, 2, pass == 0 ? -to : to);
+				rc = sqlite3_step(st);
+				stmt_put(c, STMT_ENTRY_MOVE, st);
+				if (rc != SQLITE_DONE)
+					goto out;
+				rc = SQLITE_OK;
+			}
+		}
+		search_moved(ins, del, &win, n, prev + 2 * step, step);
+		*rowid = prev + step;
+		goto out;
+	}
+	rc = SEARCH_NO_GAP;
+out:
+	search_fts_rows_free(&win);
+	return rc;
+}
+
+/*
  * Inserts the entry of (type, ref) if its record exists, at the midpoint
- * between its neighbours by name, adding it to ins for the FTS inserts.
- * SEARCH_NO_GAP if there is no room.
+ * between its neighbours by name (making room with search_spread if there
+ * is none), adding it to ins for the FTS inserts; entries moved to make
+ * room add to del and ins. SEARCH_NO_GAP if there is no room.
  */
 static int
 search_insert(struct cache *c, int type, const char *ref,
-    struct search_fts_rows *ins)
+    struct search_fts_rows *ins, struct search_fts_rows *del)
 {
 	enum stmt_id	 src = type == REC_AUTHORITY ?
 			    STMT_ENTRY_SOURCE_AUTHORITY :
 			    STMT_ENTRY_SOURCE_CONTACT;
 	sqlite3_stmt	*st, *est;
-	sqlite3_int64	 prev, next, rowid;
+	sqlite3_int64	 prev, next, rowid = 0;
 	char		*sort_key = NULL;
 	int		 rc, i;
 
@@ -472,11 +599,10 @@ search_insert(struct cache *c, int type, const char *ref,
 		}
 		next = prev + 2 * (sqlite3_int64)SEARCH_STEP;
 	}
-	if (next - prev < 2) {
-		rc = SEARCH_NO_GAP;
+	if (next - prev >= 2)
+		rowid = prev + (next - prev) / 2;
+	else if ((rc = search_spread(c, prev, ins, del, &rowid)) != SQLITE_OK)
 		goto out;
-	}
-	rowid = prev + (next - prev) / 2;
 
 	if ((est = stmt_get(c, STMT_ENTRY_INSERT)) == NULL) {
 		rc = sqlite3_errcode(c->db);
@@ -500,8 +626,9 @@ out:
 
 /*
  * Applies the changes listed in temp.affected: every entry is removed
- * and inserted again in search_entry, then the FTS deletes and inserts
- * are written, each in rowid order.
+ * from search_entry, then every one is inserted again (all removes first,
+ * so an entry moved by search_spread is never removed afterwards), then
+ * the FTS deletes and inserts are written, each in rowid order.
  */
 static int
 search_incremental(struct cache *c)
@@ -515,21 +642,26 @@ search_incremental(struct cache *c)
 	struct search_fts_rows	 del = { NULL, 0 }, ins = { NULL, 0 };
 	sqlite3_stmt		*st;
 	char			*ref;
-	int			 rc, type;
+	int			 rc = SQLITE_DONE, type, pass;
 
-	if ((st = stmt_get(c, STMT_AFFECTED_LIST)) == NULL)
-		return sqlite3_errcode(c->db);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		type = sqlite3_column_int(st, 0);
-		ref = xstrdup((const char *)sqlite3_column_text(st, 1));
-		rc = search_remove(c, type, ref, &del);
-		if (rc == SQLITE_OK)
-			rc = search_insert(c, type, ref, &ins);
-		free(ref);
-		if (rc != SQLITE_OK)
+	for (pass = 0; pass < 2 && rc == SQLITE_DONE; pass++) {
+		if ((st = stmt_get(c, STMT_AFFECTED_LIST)) == NULL) {
+			rc = sqlite3_errcode(c->db);
 			break;
+		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			type = sqlite3_column_int(st, 0);
+			ref = xstrdup((const char *)sqlite3_column_text(st, 1));
+			if (pass == 0)
+				rc = search_remove(c, type, ref, &del);
+			else
+				rc = search_insert(c, type, ref, &ins, &del);
+			free(ref);
+			if (rc != SQLITE_OK)
+				break;
+		}
+		stmt_put(c, STMT_AFFECTED_LIST, st);
 	}
-	stmt_put(c, STMT_AFFECTED_LIST, st);
 	if (rc == SQLITE_DONE &&
 	    (rc = search_fts_write(c, &del, deletes)) == SQLITE_OK)
 		rc = search_fts_write(c, &ins, inserts);

@@ -380,6 +380,11 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_ENTRY_INSERT] =
 	    "INSERT INTO search_entry(rowid, " ENTRY_COLS ")"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	/* The entries after ?1 in name order, to spread when room runs out. */
+	[STMT_ENTRY_WINDOW] =
+	    "SELECT rowid, text, name FROM search_entry WHERE rowid > ?1"
+	    " ORDER BY rowid LIMIT ?2",
+	[STMT_ENTRY_MOVE] = "UPDATE search_entry SET rowid = ?2 WHERE rowid = ?1",
 
 	/* Search queries: ?1 the folded query, ?7 bound or MATCH text. */
 	[STMT_FIND_EXACT] = FIND_COLS " FROM search_entry e"

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "cache/cache.h"
 #include "harness.h"
 
@@ -83,6 +85,42 @@ apply(struct cache *c, int snapshot, ...)
 }
 
 static struct cache	*cache;
+static char		*db_path;
+
+/*
+ * Looks into the file from a second connection: the three FTS indexes
+ * against their content (FTS5's integrity-check with rank 1 tokenizes
+ * every row of search_entry and compares). Returns 1 if all agree.
+ */
+static int
+search_file_check(void)
+{
+	static const char *const checks[] = {
+		"INSERT INTO search_word(search_word, rank)"
+		" VALUES ('integrity-check', 1)",
+		"INSERT INTO search_name(search_name, rank)"
+		" VALUES ('integrity-check', 1)",
+		"INSERT INTO search_tri(search_tri, rank)"
+		" VALUES ('integrity-check', 1)"
+	};
+	sqlite3		*db;
+	size_t		 i;
+	int		 ok = 1;
+
+	if (sqlite3_open(db_path, &db) != SQLITE_OK) {
+		sqlite3_close(db);
+		return 0;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		if (sqlite3_exec(db, checks[i], NULL, NULL, NULL) != SQLITE_OK) {
+			printf("# %s: %s\n", checks[i], sqlite3_errmsg(db));
+			ok = 0;
+		}
+	}
+	sqlite3_close(db);
+	return ok;
+}
 
 /* Runs a search and returns the ids found, space separated. */
 static const char *
@@ -454,7 +492,9 @@ test_delta(void)
 {
 	struct cache_query	 q;
 	enum cache_status	 status;
+	struct record		*recs[262];
 	char			 name[32], id[32];
+	size_t			 n;
 	int			 i, ok;
 
 	status = apply(cache, 0,
@@ -495,8 +535,12 @@ test_delta(void)
 
 	/*
 	 * Forty names, each just before the last: the gap between two
-	 * rowids halves every time until a full rebuild is needed.
+	 * rowids halves every time until there is no room, then the entries
+	 * after it are spread over a wider span (search_spread) instead of
+	 * renumbering every entry.
 	 */
+	CHECK(search_file_check(),
+	    "the search indexes match their content before the inserts");
 	ok = 1;
 	for (i = 1; i <= 40 && ok; i++) {
 		snprintf(id, sizeof id, "g-%02d", i);
@@ -513,8 +557,66 @@ test_delta(void)
 	q.limit = 0;
 	CHECK_STR(find_q(&q),
 	    "g-21 g-20 g-19 g-18 g-17 g-16 g-15 g-14 g-13 g-12",
-	    "a prefix over the rebuilt names");
+	    "a prefix over the spread names");
 	CHECK(finds("lemos", "c-bruno"), "earlier changes are still found");
+	CHECK(search_file_check(),
+	    "the search indexes match their content after the spreading");
+
+	/*
+	 * One change set: 250 names into one gap (entries moved to make room
+	 * may be ones inserted earlier in the same set), two contacts of the
+	 * crowded range deleted and one renamed into it.
+	 */
+	n = 0;
+	for (i = 1; i <= 250; i++) {
+		snprintf(id, sizeof id, "h-%03d", i);
+		snprintf(name, sizeof name, "Aay %03d", 251 - i);
+		recs[n++] = rec(REC_CONTACT, "id", id, "authority", "br-pf",
+		    "name", name, NULL);
+	}
+	recs[n++] = rec(REC_DELETE, "of", "contact", "id", "g-40", NULL);
+	recs[n++] = rec(REC_DELETE, "of", "contact", "id", "g-20", NULL);
+	recs[n++] = rec(REC_CONTACT, "id", "c-bruno", "authority", "br-pf",
+	    "name", "Aay 125b", "role", "case-officer", NULL);
+	status = cache_apply_begin(cache, NULL);
+	for (i = 0; i < (int)n; i++) {
+		if (status == CACHE_OK)
+			status = cache_apply_record(cache, recs[i], NULL);
+		record_clear(recs[i]);
+		free(recs[i]);
+	}
+	if (status == CACHE_OK) {
+		struct cache_state	 cs;
+		struct cache_changes	 ch;
+
+		memset(&cs, 0, sizeof cs);
+		cs.feed_id = "t";
+		cs.serial = 1;
+		status = cache_apply_commit(cache, &cs, &ch, NULL);
+	} else
+		cache_apply_rollback(cache);
+	CHECK_INT(status, CACHE_OK, "250 inserts into one gap apply as one set");
+	CHECK(search_file_check(),
+	    "the search indexes match their content after it");
+	memset(&q, 0, sizeof q);
+	q.text = "aay 12";
+	q.limit = 0;
+	CHECK_STR(find_q(&q), "h-131 h-130 h-129 h-128 h-127 h-126 c-bruno "
+	    "h-125 h-124 h-123 h-122", "name order holds across the spread "
+	    "(Aay 120..129, the renamed contact after Aay 125)");
+	q.text = "aay";
+	q.limit = 1;
+	CHECK_STR(find_q(&q), "h-250", "the first of the crowded names");
+	CHECK_STR(find("aaz 01"), "", "a deleted contact of the range is gone");
+	CHECK_STR(find("aaz 21"), "", "and the other one");
+	CHECK(finds("aaz 20", "g-21") && finds("aaz 22", "g-19"),
+	    "its neighbours stay");
+	for (i = 1, ok = 1; i <= 250 && ok; i += 7) {
+		snprintf(name, sizeof name, "aay %03d", 251 - i);
+		snprintf(id, sizeof id, "h-%03d", i);
+		ok = finds(name, id);
+	}
+	CHECK(ok, "every seventh of the 250 is found by its name");
 }
 
 int
@@ -528,10 +630,10 @@ main(void)
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
 	path = xasprintf("%s/globe.db", tmpdir);
+	db_path = path;
 	status = cache_open(path, 0, &cache, &cause);
 	CHECK_INT(status, CACHE_OK, "open (%s)", cause ? cause : "");
 	free(cause);
-	free(path);
 	if (status != CACHE_OK)
 		HARNESS_END();
 
@@ -544,6 +646,7 @@ main(void)
 	test_paging();
 	test_delta();
 	cache_close(cache);
+	free(path);
 
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
