@@ -120,6 +120,8 @@ enum stmt_id {
 	STMT_ENTRY_WINDOW,
 	STMT_ENTRY_MOVE,
 	/* search queries */
+	STMT_READ_BEGIN,
+	STMT_READ_END,
 	STMT_FIND_EXACT,
 	STMT_FIND_ACRONYM,
 	STMT_FIND_PREFIX,
@@ -164,6 +166,8 @@ int		 stmt_bind_text(sqlite3_stmt *, int, const char *);
 int		 stmt_run(struct cache *, enum stmt_id);
 /* The same with one text parameter. */
 int		 stmt_run_text(struct cache *, enum stmt_id, const char *);
+/* Runs a statement that returns one integer (a count, a PRAGMA). */
+int		 stmt_int64(struct cache *, enum stmt_id, int64_t *);
 
 /* open.c */
 /*

@@ -243,20 +243,9 @@ cache_id_type(struct cache *c, const char *id)
 enum cache_status
 cache_data_version(struct cache *c, int64_t *version, char **cause)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	int	rc;
 
-	*version = 0;
-	if ((st = stmt_get(c, STMT_DATA_VERSION)) == NULL)
-		return cache_fail(c, sqlite3_errcode(c->db), cause,
-		    "reading the data version");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*version = (int64_t)sqlite3_column_int64(st, 0);
-		rc = SQLITE_DONE;
-	}
-	/* Reset at once: no read transaction stays open between polls. */
-	stmt_put(c, STMT_DATA_VERSION, st);
-	if (rc != SQLITE_DONE)
+	if ((rc = stmt_int64(c, STMT_DATA_VERSION, version)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, "reading the data version");
 	return CACHE_OK;
 }

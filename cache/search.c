@@ -264,23 +264,6 @@ search_rebuild(struct cache *c)
 	return SQLITE_OK;
 }
 
-static int
-search_count(struct cache *c, enum stmt_id id, sqlite3_int64 *n)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	*n = 0;
-	if ((st = stmt_get(c, id)) == NULL)
-		return sqlite3_errcode(c->db);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*n = sqlite3_column_int64(st, 0);
-		rc = SQLITE_DONE;
-	}
-	stmt_put(c, id, st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 /* Runs id with ?1 rowid and ?2 the indexed text (FTS insert and delete). */
 static int
 search_fts(struct cache *c, enum stmt_id id, sqlite3_int64 rowid,
@@ -678,7 +661,7 @@ search_update(struct cache *c, int full)
 		STMT_AFFECTED_AUTH_CONTACTS, STMT_AFFECTED_COUNTRY_AUTHS,
 		STMT_AFFECTED_COUNTRY_CONTACTS
 	};
-	sqlite3_int64			 n, total;
+	int64_t				 n, total;
 	size_t				 i;
 	int				 rc;
 
@@ -688,11 +671,11 @@ search_update(struct cache *c, int full)
 		if ((rc = stmt_run(c, fill[i])) != SQLITE_OK)
 			return rc;
 	}
-	if ((rc = search_count(c, STMT_AFFECTED_COUNT, &n)) != SQLITE_OK)
+	if ((rc = stmt_int64(c, STMT_AFFECTED_COUNT, &n)) != SQLITE_OK)
 		return rc;
 	if (n == 0)
 		return SQLITE_OK;
-	if ((rc = search_count(c, STMT_SEARCH_COUNT, &total)) != SQLITE_OK)
+	if ((rc = stmt_int64(c, STMT_SEARCH_COUNT, &total)) != SQLITE_OK)
 		return rc;
 	/* Many changes: one rebuild is cheaper than many small updates. */
 	if (n > SEARCH_INCREMENTAL_MIN && n * 10 > total)
@@ -1191,7 +1174,7 @@ cache_search(struct cache *c, const struct cache_query *q,
 	 * look at the shared memory), which cost more than the searching.
 	 */
 	if (sqlite3_get_autocommit(c->db)) {
-		if ((rc = cache_exec(c, "BEGIN")) != SQLITE_OK)
+		if ((rc = stmt_run(c, STMT_READ_BEGIN)) != SQLITE_OK)
 			goto done;
 		began = 1;
 	}
@@ -1259,7 +1242,7 @@ done:
 		cache_hits_free(hits);
 	}
 	if (began)
-		cache_exec(c, "COMMIT");
+		stmt_run(c, STMT_READ_END);
 	for (i = 0; i < r.n; i++)
 		free(r.v[i].ref);
 	free(r.v);

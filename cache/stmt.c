@@ -386,6 +386,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " ORDER BY rowid LIMIT ?2",
 	[STMT_ENTRY_MOVE] = "UPDATE search_entry SET rowid = ?2 WHERE rowid = ?1",
 
+	/* One read transaction around the statements of a search. */
+	[STMT_READ_BEGIN] = "BEGIN",
+	[STMT_READ_END] = "COMMIT",
 	/* Search queries: ?1 the folded query, ?7 bound or MATCH text. */
 	[STMT_FIND_EXACT] = FIND_COLS " FROM search_entry e"
 	    " WHERE e.sort_key = ?1" FILTERS
@@ -557,4 +560,24 @@ int
 stmt_run(struct cache *c, enum stmt_id id)
 {
 	return stmt_run_text(c, id, NULL);
+}
+
+/* Runs id (no parameters) and puts its first column's integer in *n. */
+int
+stmt_int64(struct cache *c, enum stmt_id id, int64_t *n)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*n = 0;
+	if ((st = stmt_get(c, id)) == NULL)
+		return sqlite3_errcode(c->db) != SQLITE_OK ?
+		    sqlite3_errcode(c->db) : SQLITE_ERROR;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*n = (int64_t)sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	/* Reset at once: no read transaction stays open after it. */
+	stmt_put(c, id, st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
