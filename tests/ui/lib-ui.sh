@@ -151,19 +151,28 @@ ui_settle() {
 	done
 }
 
-# ui_expect NAME "what": the settled screen equals screens/NAME.txt.
+# ui_expect NAME "what": the settled screen equals screens/NAME.txt. A
+# settled screen that differs is looked at again for up to 10 s: on a
+# loaded machine a redraw can come after the 0.2 s that ui_settle calls
+# quiet (seen in CI after a resize), and a late frame is not a wrong one.
 ui_expect() {
-	ui_settle
-	ui_capture >"$T/$1.got"
-	if [ -n "$UI_UPDATE" ]; then
-		cp "$T/$1.got" "$SCREENS/$1.txt"
-	fi
-	if diff -u "$SCREENS/$1.txt" "$T/$1.got" >"$T/$1.diff" 2>&1; then
-		pass "$2 (screen $1)"
-	else
-		fail "$2 (screen $1)"
-		sed 's/^/#   /' "$T/$1.diff" | head -n 60
-	fi
+	_try=0
+	while :; do
+		ui_settle
+		ui_capture >"$T/$1.got"
+		if [ -n "$UI_UPDATE" ]; then
+			cp "$T/$1.got" "$SCREENS/$1.txt"
+		fi
+		if diff -u "$SCREENS/$1.txt" "$T/$1.got" >"$T/$1.diff" 2>&1; then
+			pass "$2 (screen $1)"
+			return
+		fi
+		_try=$((_try + 1))
+		[ $_try -lt 20 ] || break
+		sleep 0.5
+	done
+	fail "$2 (screen $1)"
+	sed 's/^/#   /' "$T/$1.diff" | head -n 60
 }
 
 # ui_expect_text "what" TEXT [SECONDS]: the screen shows TEXT in time.
