@@ -280,6 +280,7 @@ cache_close(struct cache *c)
 	if (c == NULL)
 		return;
 	stmt_finalize_all(c);
+	vocab_close(c);
 	if (c->db != NULL) {
 		if (!sqlite3_get_autocommit(c->db))
 			cache_exec(c, "ROLLBACK");

@@ -119,6 +119,12 @@ enum stmt_id {
 	STMT_ENTRY_INSERT,
 	STMT_ENTRY_WINDOW,
 	STMT_ENTRY_MOVE,
+	STMT_TERM_CLEAR,
+	STMT_TERM_FILL,
+	STMT_TERM_TRI_REBUILD,
+	STMT_TERM_ADD,
+	STMT_TERM_TRI_ADD,
+	STMT_FTS5_API,
 	/* search queries */
 	STMT_READ_BEGIN,
 	STMT_READ_END,
@@ -128,8 +134,10 @@ enum stmt_id {
 	STMT_FIND_TRI,
 	STMT_FIND_WORD,
 	STMT_FIND_NAME,
-	STMT_HIT_AUTHORITY,
-	STMT_HIT_CONTACT,
+	STMT_TERM_CONTAINS,
+	STMT_TERM_PREFIX,
+	STMT_HIT_AUTH_NAME,
+	STMT_HIT_COUNTRY_NAME,
 	STMT_COUNT
 };
 
@@ -141,6 +149,9 @@ struct cache {
 	int		 rebuild;	/* a snapshot: rebuild search at commit */
 	sqlite3_stmt	*stmt[STMT_COUNT];
 	unsigned char	 stmt_busy[STMT_COUNT];
+	/* search_word's tokenizer, made on first use (search-vocab.c) */
+	fts5_tokenizer	 tok_api;
+	Fts5Tokenizer	*tok;
 };
 
 /* stmt.c */
@@ -203,6 +214,25 @@ int		 search_rebuild(struct cache *);
  * set, when many changed, or when the gaps between rowids run out.
  */
 int		 search_update(struct cache *, int full);
+
+/* search-vocab.c */
+/* Runs search_word's tokenizer over s[0..len), fn(arg, flags, token,
+ * length, start, end) for each token (FTS5's xTokenize). */
+int		 vocab_tokenize(struct cache *, const char *, size_t,
+		    int (*)(void *, int, const char *, int, int, int), void *);
+/*
+ * Whether the vocabulary holds a token like t: three or more characters,
+ * one of them not an ASCII digit (a term holding or starting with such a
+ * t is one too, so the terms found for it are all there are).
+ */
+int		 vocab_keeps(const char *t, size_t len);
+/* Adds the terms of an indexed text that are not in search_term yet. */
+int		 vocab_add(struct cache *, const char *text);
+/* Makes search_term again from search_word's terms. */
+int		 vocab_rebuild(struct cache *);
+/* Whether s[0..len) is one token, unchanged by the tokenizer's folding. */
+int		 vocab_is_token(struct cache *, const char *, size_t);
+void		 vocab_close(struct cache *);
 
 /* query.c */
 /* Fills r from the columns first.. of st, in record_types[type] order. */

@@ -195,6 +195,46 @@ static const struct migration migrations[] = {
 	" prefix='1 2');",
 	1
 	},
+
+	/*
+	 * 5: the vocabulary. search_term holds every token of three or more
+	 * characters, not all digits, that search_word indexes, with a
+	 * trigram index over it, so a query word becomes the OR of the few
+	 * terms that contain it (search-vocab.c). Numbers (a phone number is
+	 * one token) are left to the trigrams: they were 99% of the terms.
+	 * What a hit shows is kept in its entry, so a search reads no
+	 * record. The FTS indexes drop their per-row sizes (columnsize=0:
+	 * only ranking functions read them, and globe ranks by name). The
+	 * whole index is rebuilt.
+	 */
+	{
+	"DROP TABLE search_word;"
+	"DROP TABLE search_name;"
+	"DROP TABLE search_tri;"
+	"ALTER TABLE search_entry ADD COLUMN shown TEXT;"
+	"ALTER TABLE search_entry ADD COLUMN sub TEXT;"
+	"ALTER TABLE search_entry ADD COLUMN email TEXT;"
+	"CREATE VIRTUAL TABLE search_word USING fts5(text,"
+	" content='search_entry', content_rowid='rowid',"
+	" tokenize=\"unicode61 remove_diacritics 0 tokenchars ''\","
+	" prefix='1 2', columnsize=0);"
+	"CREATE VIRTUAL TABLE search_name USING fts5(name,"
+	" content='search_entry', content_rowid='rowid',"
+	" tokenize=\"unicode61 remove_diacritics 0 tokenchars ''\","
+	" prefix='1 2', columnsize=0);"
+	"CREATE VIRTUAL TABLE search_tri USING fts5(text,"
+	" content='search_entry', content_rowid='rowid',"
+	" tokenize='trigram', detail='none', columnsize=0);"
+	"CREATE VIRTUAL TABLE search_word_terms USING"
+	" fts5vocab(search_word, row);"
+	"CREATE TABLE search_term ("
+	" id INTEGER PRIMARY KEY,"
+	" term TEXT NOT NULL UNIQUE);"
+	"CREATE VIRTUAL TABLE search_term_tri USING fts5(term,"
+	" content='search_term', content_rowid='id',"
+	" tokenize='trigram', detail='none', columnsize=0);",
+	1
+	},
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))

@@ -5,10 +5,13 @@
  * search_name over the name alone: unicode61 tokens with 1-2 character
  * prefix indexes; search_tri: trigrams for substrings, detail=none, so a
  * word is matched as the AND of its trigrams and every candidate's text
- * is then checked to hold the word). Rowid order is name order, so
- * "MATCH … ORDER BY rowid LIMIT 50" gives the first names without
- * sorting the match set. Queries are built here from folded user text
- * and never parsed as FTS syntax.
+ * is then checked to hold the word). A long query word is first looked
+ * up in the vocabulary (search-vocab.c) and matched in search_word as the
+ * OR of the terms that hold it; the trigrams drive only when that cannot
+ * be done. Each entry holds what its hit shows. Rowid order is name
+ * order, so "MATCH … ORDER BY rowid LIMIT 50" gives the first names
+ * without sorting the match set. Queries are built here from folded user
+ * text and never parsed as FTS syntax.
  */
 #include "config.h"
 
@@ -259,7 +262,8 @@ search_rebuild(struct cache *c)
 	    (rc = stmt_run(c, STMT_SEARCH_FILL)) != SQLITE_OK ||
 	    (rc = stmt_run(c, STMT_SEARCH_WORD_REBUILD)) != SQLITE_OK ||
 	    (rc = stmt_run(c, STMT_SEARCH_NAME_REBUILD)) != SQLITE_OK ||
-	    (rc = stmt_run(c, STMT_SEARCH_TRI_REBUILD)) != SQLITE_OK)
+	    (rc = stmt_run(c, STMT_SEARCH_TRI_REBUILD)) != SQLITE_OK ||
+	    (rc = vocab_rebuild(c)) != SQLITE_OK)
 		return rc;
 	return SQLITE_OK;
 }
@@ -567,7 +571,7 @@ search_insert(struct cache *c, int type, const char *ref,
 	}
 	/*
 	 * Columns: type, ref, country, akind, role, sort_key, acronym, auth,
-	 * name, text.
+	 * name, text, shown, sub, email.
 	 */
 	sort_key = xstrdup((const char *)sqlite3_column_text(st, 5));
 	if ((rc = search_neighbour(c, STMT_ENTRY_PREV, sort_key, type, ref,
@@ -592,7 +596,7 @@ search_insert(struct cache *c, int type, const char *ref,
 		goto out;
 	}
 	sqlite3_bind_int64(est, 1, rowid);
-	for (i = 0; i < 10; i++)
+	for (i = 0; i < 13; i++)
 		sqlite3_bind_value(est, i + 2, sqlite3_column_value(st, i));
 	rc = sqlite3_step(est);
 	stmt_put(c, STMT_ENTRY_INSERT, est);
@@ -625,6 +629,7 @@ search_incremental(struct cache *c)
 	struct search_fts_rows	 del = { NULL, 0 }, ins = { NULL, 0 };
 	sqlite3_stmt		*st;
 	char			*ref;
+	size_t			 i;
 	int			 rc = SQLITE_DONE, type, pass;
 
 	for (pass = 0; pass < 2 && rc == SQLITE_DONE; pass++) {
@@ -648,6 +653,9 @@ search_incremental(struct cache *c)
 	if (rc == SQLITE_DONE &&
 	    (rc = search_fts_write(c, &del, deletes)) == SQLITE_OK)
 		rc = search_fts_write(c, &ins, inserts);
+	/* The terms the new texts bring (moved entries bring none). */
+	for (i = 0; i < ins.n && rc == SQLITE_OK; i++)
+		rc = vocab_add(c, ins.v[i].text);
 	search_fts_rows_free(&del);
 	search_fts_rows_free(&ins);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -710,7 +718,24 @@ struct search_check {
 	char			*text;	/* the token(s), space separated */
 };
 
+/*
+ * A word of the query as the vocabulary sees it: a short word or a CJK
+ * phrase is the same MATCH text for search_word and search_name; a long
+ * word becomes the terms that hold it (search_vocab_*).
+ */
+enum search_word_kind {
+	WORD_FRAGMENT,		/* text: MATCH text as it is */
+	WORD_LONG		/* text: the word, three or more characters */
+};
+
+struct search_word {
+	enum search_word_kind	 kind;
+	char			*text;
+};
+
 struct search_plan {
+	struct search_word	*words;
+	size_t			 nwords;
 	struct buf		 tri;	/* MATCH text for search_tri */
 	struct buf		 word;	/* MATCH text for search_word */
 	struct buf		 name;	/* MATCH text for search_name */
@@ -724,6 +749,9 @@ search_plan_free(struct search_plan *p)
 {
 	size_t	i;
 
+	for (i = 0; i < p->nwords; i++)
+		free(p->words[i].text);
+	free(p->words);
 	buf_free(&p->tri);
 	buf_free(&p->word);
 	buf_free(&p->name);
@@ -756,6 +784,17 @@ search_and(struct buf *b)
 }
 
 static void
+search_word_add(struct search_plan *p, enum search_word_kind kind,
+    char *text)
+{
+	p->words = xreallocarray(p->words, p->nwords + 1,
+	    sizeof *p->words);
+	p->words[p->nwords].kind = kind;
+	p->words[p->nwords].text = text;
+	p->nwords++;
+}
+
+static void
 search_check_add(struct search_plan *p, enum search_check_kind kind,
     char *text)
 {
@@ -767,15 +806,14 @@ search_check_add(struct search_plan *p, enum search_check_kind kind,
 }
 
 /*
- * Adds the trigrams of w[0..len) (nchars characters, at least 3) to the
- * search_tri MATCH, ANDed: every one if they are few, else an even
+ * Adds the trigrams of w[0..len) (nchars characters, at least 3) to a
+ * trigram MATCH, ANDed: every one if they are few, else an even
  * spread over the word that covers its ends (SEARCH_MAX_TRIGRAMS). The
  * caller checks the whole word on every candidate, so a subset only lets
  * more through.
  */
 static void
-search_plan_trigrams(struct search_plan *p, const char *w, size_t len,
-    size_t nchars)
+search_trigrams(struct buf *b, const char *w, size_t len, size_t nchars)
 {
 	size_t	*at, ntri, i, j, k, step;
 
@@ -800,8 +838,8 @@ search_plan_trigrams(struct search_plan *p, const char *w, size_t len,
 		}
 		if (j < i)
 			continue;
-		search_and(&p->tri);
-		search_quote(&p->tri, w + at[i], at[i + 3] - at[i]);
+		search_and(b);
+		search_quote(b, w + at[i], at[i + 3] - at[i]);
 	}
 	free(at);
 }
@@ -811,7 +849,7 @@ static void
 search_plan_word(struct search_plan *p, const char *w, size_t len)
 {
 	struct spans	 t = { NULL, 0, 0 };
-	struct buf	 phrase;
+	struct buf	 phrase, frag;
 	size_t		 i, nchars, first, last;
 	uint32_t	 cp;
 	int		 cjk = 0;
@@ -846,19 +884,28 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 		search_quote(&p->word, phrase.data, phrase.len);
 		search_and(&p->name);
 		search_quote(&p->name, phrase.data, phrase.len);
-		search_check_add(p, CHECK_PHRASE, buf_detach(&phrase));
+		search_check_add(p, CHECK_PHRASE, xstrdup(phrase.data));
+		buf_init(&frag);
+		search_quote(&frag, phrase.data, phrase.len);
+		search_word_add(p, WORD_FRAGMENT, buf_detach(&frag));
+		buf_free(&frag);
 		buf_free(&phrase);
 	} else if (nchars >= 3) {
 		/* Substring: prefixes, e-mail parts, inside words. */
-		search_plan_trigrams(p, w, len, nchars);
+		search_trigrams(&p->tri, w, len, nchars);
 		search_check_add(p, CHECK_SUBSTRING, xstrndup(w, len));
+		search_word_add(p, WORD_LONG, xstrndup(w, len));
 		for (i = 0; i < t.n; i++) {
 			search_and(&p->name);
 			search_quote(&p->name, w + t.v[i].off, t.v[i].len);
 			buf_addc(&p->name, '*');
 		}
 	} else {
+		buf_init(&frag);
 		for (i = 0; i < t.n; i++) {
+			search_and(&frag);
+			search_quote(&frag, w + t.v[i].off, t.v[i].len);
+			buf_addc(&frag, '*');
 			search_and(&p->word);
 			search_quote(&p->word, w + t.v[i].off, t.v[i].len);
 			buf_addc(&p->word, '*');
@@ -868,6 +915,8 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 			search_check_add(p, CHECK_PREFIX,
 			    xstrndup(w + t.v[i].off, t.v[i].len));
 		}
+		search_word_add(p, WORD_FRAGMENT, buf_detach(&frag));
+		buf_free(&frag);
 	}
 out:
 	free(t.v);
@@ -962,10 +1011,17 @@ search_checks_pass(const struct search_plan *p, const char *text,
 	return 1;
 }
 
+/* A row found, with what its hit shows (FIND_COLS in stmt.c). */
 struct search_found {
 	sqlite3_int64	 rowid;
 	int		 type;
 	char		*ref;
+	char		*shown;
+	char		*sub;
+	char		*email;
+	char		*country;
+	char		*auth;
+	char		*akind;
 };
 
 struct search_run {
@@ -1000,14 +1056,36 @@ search_found_has(const struct search_run *r, sqlite3_int64 rowid)
 	return 0;
 }
 
+static char *search_column_dup(sqlite3_stmt *, int);
+
 static void
 search_found_add(struct search_run *r, sqlite3_stmt *st)
 {
+	struct search_found	*f;
+
 	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
-	r->v[r->n].rowid = sqlite3_column_int64(st, 0);
-	r->v[r->n].type = sqlite3_column_int(st, 1);
-	r->v[r->n].ref = xstrdup((const char *)sqlite3_column_text(st, 2));
-	r->n++;
+	f = &r->v[r->n++];
+	f->rowid = sqlite3_column_int64(st, 0);
+	f->type = sqlite3_column_int(st, 1);
+	f->ref = xstrdup((const char *)sqlite3_column_text(st, 2));
+	f->shown = search_column_dup(st, 4);
+	f->sub = search_column_dup(st, 5);
+	f->email = search_column_dup(st, 6);
+	f->country = search_column_dup(st, 7);
+	f->auth = search_column_dup(st, 8);
+	f->akind = search_column_dup(st, 9);
+}
+
+static void
+search_found_free(struct search_found *f)
+{
+	free(f->ref);
+	free(f->shown);
+	free(f->sub);
+	free(f->email);
+	free(f->country);
+	free(f->auth);
+	free(f->akind);
 }
 
 static void
@@ -1068,6 +1146,227 @@ search_phase(struct cache *c, enum stmt_id id, const struct cache_query *q,
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* ---- the vocabulary path --------------------------------------------- */
+
+/*
+ * A long word is matched as the OR of the terms that hold it when they
+ * are at most this many; FTS5 steps every branch of an OR for each row
+ * it yields, so a word inside very many terms ("555" in phone numbers) is
+ * checked on the candidates of the other words instead.
+ */
+#define SEARCH_VOCAB_MAX	64
+
+/*
+ * Appends to m, ANDed, the OR of the terms of search_term that hold t
+ * (id STMT_TERM_CONTAINS) or start with it (STMT_TERM_PREFIX); t has at
+ * least three characters. *n is how many there are, SEARCH_VOCAB_MAX + 1
+ * meaning more (then m is unchanged, as it is for none).
+ */
+static int
+search_vocab_terms(struct cache *c, enum stmt_id id, const char *t,
+    size_t len, struct buf *m, size_t *n)
+{
+	sqlite3_stmt	*st;
+	struct buf	 a, or;
+	char		*bound;
+	const char	*term;
+	int		 rc;
+
+	*n = 0;
+	buf_init(&a);
+	buf_init(&or);
+	if ((st = stmt_get(c, id)) == NULL)
+		return sqlite3_errcode(c->db);
+	if (id == STMT_TERM_CONTAINS) {
+		search_trigrams(&a, t, len, len);
+		stmt_bind_text(st, 1, a.data);
+		sqlite3_bind_text(st, 2, t, (int)len, SQLITE_TRANSIENT);
+	} else {
+		/* UTF-8 never has 0xff: this follows every term with prefix t. */
+		bound = xstrndup(t, len);
+		bound[len - 1] = (char)((unsigned char)bound[len - 1] + 1);
+		sqlite3_bind_text(st, 1, t, (int)len, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, bound, (int)len, free);
+	}
+	sqlite3_bind_int(st, 3, SEARCH_VOCAB_MAX + 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((term = (const char *)sqlite3_column_text(st, 0)) == NULL)
+			continue;
+		buf_adds(&or, *n == 0 ? "(" : " OR ");
+		search_quote(&or, term, strlen(term));
+		(*n)++;
+	}
+	stmt_put(c, id, st);
+	if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+		if (*n > 0 && *n <= SEARCH_VOCAB_MAX) {
+			buf_addc(&or, ')');
+			search_and(m);
+			buf_add(m, or.data, or.len);
+		}
+	}
+	buf_free(&a);
+	buf_free(&or);
+	return rc;
+}
+
+/*
+ * A name-tier prefix: the terms a token starts; one the vocabulary cannot
+ * hold (shorter than three characters, all digits, changed by the
+ * tokenizer's folding, or ending in a byte no bound follows) is matched
+ * as an FTS5 prefix, as before.
+ */
+static int
+search_vocab_prefix(struct cache *c, const char *t, size_t len,
+    struct buf *m, int *none)
+{
+	size_t	n;
+	int	rc;
+
+	if (vocab_keeps(t, len) && (unsigned char)t[len - 1] != 0xff &&
+	    vocab_is_token(c, t, len)) {
+		if ((rc = search_vocab_terms(c, STMT_TERM_PREFIX, t, len, m,
+		    &n)) != SQLITE_OK)
+			return rc;
+		if (n == 0)
+			*none = 1;
+		if (n >= 1 && n <= SEARCH_VOCAB_MAX)
+			return SQLITE_OK;
+	}
+	search_and(m);
+	search_quote(m, t, len);
+	buf_addc(m, '*');
+	return SQLITE_OK;
+}
+
+/*
+ * The name tier's MATCH for search_name: what search_plan_word puts in
+ * p->name, with each long word's tokens replaced by the terms they start
+ * (FTS5 reads every segment's term list for a prefix it has no index
+ * for). *none when a token starts no term: the tier finds nothing.
+ */
+static int
+search_vocab_name(struct cache *c, const struct search_plan *p,
+    struct buf *m, int *none)
+{
+	struct spans	 t = { NULL, 0, 0 };
+	const char	*w;
+	size_t		 i, j;
+	int		 rc = SQLITE_OK;
+
+	*none = 0;
+	for (i = 0; i < p->nwords && rc == SQLITE_OK && !*none; i++) {
+		w = p->words[i].text;
+		if (p->words[i].kind == WORD_FRAGMENT) {
+			search_and(m);
+			buf_adds(m, w);
+			continue;
+		}
+		search_tokens(w, strlen(w), &t);
+		for (j = 0; j < t.n && rc == SQLITE_OK && !*none; j++)
+			rc = search_vocab_prefix(c, w + t.v[j].off,
+			    t.v[j].len, m, none);
+	}
+	free(t.v);
+	return rc;
+}
+
+struct search_vocab_toks {
+	const char	*s;
+	struct spans	 t;
+	int		 same;	/* every token is the text at its place */
+};
+
+static int
+search_vocab_tok(void *arg, int flags, const char *tok, int len, int start,
+    int end)
+{
+	struct search_vocab_toks	*v = arg;
+
+	(void)flags;
+	if (start < 0 || end < start || len != end - start ||
+	    memcmp(tok, v->s + start, (size_t)len) != 0)
+		v->same = 0;
+	spans_add(&v->t, (size_t)start, (size_t)(end > start ? end - start :
+	    0));
+	return SQLITE_OK;
+}
+
+/*
+ * The full-text MATCH for search_word, in place of the trigrams: a long
+ * word that is one token becomes the OR of the terms holding it, which
+ * matches exactly the entries whose text holds it; a word of several
+ * tokens ("o'brien", "ana.souza@mj") its inner tokens as they are and
+ * its last as a prefix, and the whole word is checked on each candidate
+ * (ck). Short words and CJK phrases are matched as before. *none when a
+ * word is in no term; m stays empty when no word could be put in it
+ * (then the trigrams drive).
+ */
+static int
+search_vocab_text(struct cache *c, const struct search_plan *p,
+    struct buf *m, struct search_plan *ck, int *none)
+{
+	struct search_vocab_toks	 v;
+	const char			*w;
+	size_t				 i, j, len, n;
+	int				 rc = SQLITE_OK, any = 0;
+
+	*none = 0;
+	memset(&v, 0, sizeof v);
+	for (i = 0; i < p->nwords && rc == SQLITE_OK && !*none; i++) {
+		w = p->words[i].text;
+		len = strlen(w);
+		if (p->words[i].kind == WORD_FRAGMENT) {
+			search_and(m);
+			buf_adds(m, w);
+			any = 1;
+			continue;
+		}
+		if (vocab_keeps(w, len) && vocab_is_token(c, w, len)) {
+			if ((rc = search_vocab_terms(c, STMT_TERM_CONTAINS, w,
+			    len, m, &n)) != SQLITE_OK)
+				break;
+			if (n == 0)
+				*none = 1;
+			else if (n <= SEARCH_VOCAB_MAX)
+				any = 1;
+			else
+				search_check_add(ck, CHECK_SUBSTRING,
+				    xstrdup(w));
+			continue;
+		}
+		v.s = w;
+		v.t.n = 0;
+		v.same = 1;
+		if ((rc = vocab_tokenize(c, w, len, search_vocab_tok,
+		    &v)) != SQLITE_OK)
+			break;
+		search_check_add(ck, CHECK_SUBSTRING, xstrdup(w));
+		if (!v.same || v.t.n < 2)
+			continue;
+		/* The first token ends a term: a term holding it narrows. */
+		if (vocab_keeps(w + v.t.v[0].off, v.t.v[0].len)) {
+			if ((rc = search_vocab_terms(c, STMT_TERM_CONTAINS,
+			    w + v.t.v[0].off, v.t.v[0].len, m, &n)) !=
+			    SQLITE_OK)
+				break;
+			if (n == 0)
+				*none = 1;
+		}
+		for (j = 1; j < v.t.n; j++) {
+			search_and(m);
+			search_quote(m, w + v.t.v[j].off, v.t.v[j].len);
+			if (j == v.t.n - 1)
+				buf_addc(m, '*');
+		}
+		any = 1;
+	}
+	free(v.t.v);
+	if (!any)
+		buf_reset(m);
+	return rc;
+}
+
 static char *
 search_column_dup(sqlite3_stmt *st, int i)
 {
@@ -1087,36 +1386,61 @@ search_detail(const char *a, const char *b)
 	return xstrdup(ha ? a : hb ? b : "");
 }
 
+/* The first column of statement id for key, or NULL; key NULL: NULL. */
 static int
-search_hit_fill(struct cache *c, const struct search_found *f,
-    struct cache_hit *h)
+search_lookup(struct cache *c, enum stmt_id id, const char *key, char **out)
 {
-	enum stmt_id	 id = f->type == REC_AUTHORITY ? STMT_HIT_AUTHORITY :
-			    STMT_HIT_CONTACT;
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	memset(h, 0, sizeof *h);
+	*out = NULL;
+	if (key == NULL)
+		return SQLITE_OK;
 	if ((st = stmt_get(c, id)) == NULL)
 		return sqlite3_errcode(c->db);
-	stmt_bind_text(st, 1, f->ref);
+	stmt_bind_text(st, 1, key);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* id, name, detail a, detail b, country, country name, authority, email */
-		h->type = f->type == REC_AUTHORITY ? REC_AUTHORITY :
-		    REC_CONTACT;
-		h->id = search_column_dup(st, 0);
-		h->name = search_column_dup(st, 1);
-		h->detail = search_detail(
-		    (const char *)sqlite3_column_text(st, 2),
-		    (const char *)sqlite3_column_text(st, 3));
-		h->country = search_column_dup(st, 4);
-		h->country_name = search_column_dup(st, 5);
-		h->authority = search_column_dup(st, 6);
-		h->email = search_column_dup(st, 7);
+		*out = search_column_dup(st, 0);
 		rc = SQLITE_DONE;
 	}
 	stmt_put(c, id, st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/*
+ * Makes the hit of a found row, taking its strings: the entry holds what
+ * a hit shows but the names of its authority and country, which are
+ * looked up (small tables, always in the page cache).
+ */
+static int
+search_hit_fill(struct cache *c, struct search_found *f,
+    struct cache_hit *h)
+{
+	char	*auth_name = NULL;
+	int	 rc;
+
+	memset(h, 0, sizeof *h);
+	if (f->type == REC_AUTHORITY) {
+		h->type = REC_AUTHORITY;
+		h->detail = search_detail(f->sub, f->akind);
+	} else {
+		h->type = REC_CONTACT;
+		if ((rc = search_lookup(c, STMT_HIT_AUTH_NAME, f->auth,
+		    &auth_name)) != SQLITE_OK)
+			return rc;
+		h->detail = search_detail(f->sub, auth_name);
+		free(auth_name);
+	}
+	if ((rc = search_lookup(c, STMT_HIT_COUNTRY_NAME, f->country,
+	    &h->country_name)) != SQLITE_OK)
+		return rc;
+	h->id = f->ref;
+	h->name = f->shown != NULL ? f->shown : xstrdup("");
+	h->country = f->country;
+	h->authority = f->auth;
+	h->email = f->email;
+	f->ref = f->shown = f->country = f->auth = f->email = NULL;
+	return SQLITE_OK;
 }
 
 static void
@@ -1149,12 +1473,13 @@ enum cache_status
 cache_search(struct cache *c, const struct cache_query *q,
     struct cache_hits *hits, char **cause)
 {
-	struct search_plan	 plan;
+	struct search_plan	 plan, ck;
 	struct search_run	 r;
+	struct buf		 vm;
 	enum cache_status	 status = CACHE_OK;
 	char			*bound = NULL;
 	size_t			 limit, i, blen;
-	int			 rc = SQLITE_OK, began = 0;
+	int			 rc = SQLITE_OK, began = 0, none = 0;
 
 	hits->v = NULL;
 	hits->n = 0;
@@ -1164,6 +1489,8 @@ cache_search(struct cache *c, const struct cache_query *q,
 	memset(&r, 0, sizeof r);
 	r.want = q->offset > SIZE_MAX - limit ? SIZE_MAX : q->offset + limit;
 
+	memset(&ck, 0, sizeof ck);
+	buf_init(&vm);
 	search_plan_make(&plan, q->text);
 	if (plan.tri.len == 0 && plan.word.len == 0)
 		goto done;
@@ -1200,9 +1527,14 @@ cache_search(struct cache *c, const struct cache_query *q,
 	 * Then entries whose name has every word as a prefix of one of its
 	 * words ("sou ana" → Ana Souza before an "Open-Source Analyst").
 	 */
-	if (plan.name.len > 0 && (rc = search_phase(c, STMT_FIND_NAME, q,
-	    plan.whole, plan.name.data, NULL, &r)) != SQLITE_OK)
-		goto done;
+	if (plan.name.len > 0 && r.n < r.want) {
+		if ((rc = search_vocab_name(c, &plan, &vm, &none)) !=
+		    SQLITE_OK)
+			goto done;
+		if (!none && (rc = search_phase(c, STMT_FIND_NAME, q,
+		    plan.whole, vm.data, NULL, &r)) != SQLITE_OK)
+			goto done;
+	}
 	if (r.n > 0) {
 		r.seen = xreallocarray(NULL, r.n, sizeof *r.seen);
 		for (i = 0; i < r.n; i++)
@@ -1212,11 +1544,22 @@ cache_search(struct cache *c, const struct cache_query *q,
 	}
 
 	/*
-	 * Phase 2: full-text matches in name order. Trigrams drive when
-	 * there is a long word; short words and CJK phrases are then
-	 * checked on each candidate's text rather than matched as sets.
+	 * Phase 2: full-text matches in name order. A long word is the OR
+	 * of the terms holding it (search_vocab_text); when no word can be
+	 * matched that way the trigrams drive, and short words and CJK
+	 * phrases are then checked on each candidate's text.
 	 */
-	if (plan.tri.len > 0)
+	none = 0;
+	buf_reset(&vm);
+	if (plan.tri.len > 0 && r.n < r.want &&
+	    (rc = search_vocab_text(c, &plan, &vm, &ck, &none)) != SQLITE_OK)
+		goto done;
+	if (none)
+		rc = SQLITE_OK;
+	else if (plan.tri.len > 0 && vm.len > 0)
+		rc = search_phase(c, STMT_FIND_WORD, q, plan.whole, vm.data,
+		    ck.nchecks > 0 ? &ck : NULL, &r);
+	else if (plan.tri.len > 0)
 		rc = search_phase(c, STMT_FIND_TRI, q, plan.whole,
 		    plan.tri.data, &plan, &r);
 	else
@@ -1229,10 +1572,11 @@ cache_search(struct cache *c, const struct cache_query *q,
 		hits->v = xcalloc(r.n - q->offset, sizeof *hits->v);
 		for (i = q->offset; i < r.n; i++) {
 			if ((rc = search_hit_fill(c, &r.v[i],
-			    &hits->v[hits->n])) != SQLITE_OK)
+			    &hits->v[hits->n])) != SQLITE_OK) {
+				search_hit_clear(&hits->v[hits->n]);
 				break;
-			if (hits->v[hits->n].id != NULL)
-				hits->n++;
+			}
+			hits->n++;
 		}
 	}
 
@@ -1244,10 +1588,12 @@ done:
 	if (began)
 		stmt_run(c, STMT_READ_END);
 	for (i = 0; i < r.n; i++)
-		free(r.v[i].ref);
+		search_found_free(&r.v[i]);
 	free(r.v);
 	free(r.seen);
 	free(bound);
 	search_plan_free(&plan);
+	search_plan_free(&ck);
+	buf_free(&vm);
 	return status;
 }

@@ -87,7 +87,9 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 /*
  * The rows of search_entry, made from the data tables: type, ref,
  * country, akind, role, sort_key, acronym, auth, name (the folded name
- * alone, for the name tier of search_word), text (everything).
+ * alone, for the name tier of search_word), text (everything), and what
+ * a hit shows without reading its record: shown (the name as written),
+ * sub (contact: title; authority: acronym) and email.
  */
 #define LIST_WORDS(table, key) \
 	"(SELECT group_concat(value, ' ') FROM " table " WHERE id = " key ")"
@@ -101,18 +103,21 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	LIST_WORDS("authority_languages", "a.id") ", " \
 	LIST_WORDS("authority_expertise", "a.id") ", " \
 	LIST_WORDS("authority_designations", "a.id") ", " \
-	" c.name, c.code) AS text" \
+	" c.name, c.code) AS text," \
+	" a.name AS shown, a.acronym AS sub, a.email AS email" \
 	" FROM authorities a LEFT JOIN countries c ON c.code = a.country"
 #define SRC_CONTACT \
 	"SELECT 2, t.id, a.country, a.kind, t.role, t.sort_key, NULL," \
 	" t.authority, globe_search_text(t.name)," \
 	" globe_search_text(t.name, t.title, t.role, t.email," \
 	" t.phone, t.mobile, " LIST_WORDS("contact_languages", "t.id") "," \
-	" a.name, a.name_en, a.acronym, c.name, c.code)" \
+	" a.name, a.name_en, a.acronym, c.name, c.code)," \
+	" t.name, t.title, t.email" \
 	" FROM contacts t LEFT JOIN authorities a ON a.id = t.authority" \
 	" LEFT JOIN countries c ON c.code = a.country"
 #define ENTRY_COLS \
-	"type, ref, country, akind, role, sort_key, acronym, auth, name, text"
+	"type, ref, country, akind, role, sort_key, acronym, auth, name, text," \
+	" shown, sub, email"
 
 /* Only entries of touched records whose content really changed. */
 #define CHANGED	"d.oldhash IS NOT d.newhash"
@@ -132,7 +137,9 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	" WHERE l.id = e.ref AND l.value = ?6 COLLATE NOCASE))" \
 	" OR (e.type = 2 AND EXISTS (SELECT 1 FROM contact_languages l" \
 	" WHERE l.id = e.ref AND l.value = ?6 COLLATE NOCASE)))"
-#define FIND_COLS	"SELECT e.rowid, e.type, e.ref, e.text"
+#define FIND_COLS \
+	"SELECT e.rowid, e.type, e.ref, e.text, e.shown, e.sub, e.email," \
+	" e.country, e.auth, e.akind"
 
 static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_TOUCH_COUNTRY] = TOUCH("0", "countries", "code"),
@@ -379,12 +386,28 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " ORDER BY sort_key, type, ref LIMIT 1",
 	[STMT_ENTRY_INSERT] =
 	    "INSERT INTO search_entry(rowid, " ENTRY_COLS ")"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14)",
 	/* The entries after ?1 in name order, to spread when room runs out. */
 	[STMT_ENTRY_WINDOW] =
 	    "SELECT rowid, text, name FROM search_entry WHERE rowid > ?1"
 	    " ORDER BY rowid LIMIT ?2",
 	[STMT_ENTRY_MOVE] = "UPDATE search_entry SET rowid = ?2 WHERE rowid = ?1",
+	/*
+	 * The vocabulary (search-vocab.c): terms of 3 or more characters
+	 * with one that is not a digit (vocab_keeps).
+	 */
+	[STMT_TERM_CLEAR] = "DELETE FROM search_term",
+	[STMT_TERM_FILL] = "INSERT INTO search_term(term)"
+	    " SELECT term FROM search_word_terms WHERE length(term) >= 3"
+	    " AND term GLOB '*[^0-9]*'",
+	[STMT_TERM_TRI_REBUILD] =
+	    "INSERT INTO search_term_tri(search_term_tri) VALUES ('rebuild')",
+	[STMT_TERM_ADD] = "INSERT OR IGNORE INTO search_term(term) VALUES (?1)",
+	[STMT_TERM_TRI_ADD] =
+	    "INSERT INTO search_term_tri(rowid, term) VALUES (?1, ?2)",
+	/* The FTS5 API, for its tokenizer: ?1 a pointer it fills. */
+	[STMT_FTS5_API] = "SELECT fts5(?1)",
 
 	/* One read transaction around the statements of a search. */
 	[STMT_READ_BEGIN] = "BEGIN",
@@ -408,15 +431,16 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_FIND_NAME] = FIND_COLS " FROM search_name"
 	    " JOIN search_entry e ON e.rowid = search_name.rowid"
 	    " WHERE search_name MATCH ?7" FILTERS " ORDER BY search_name.rowid",
-	[STMT_HIT_AUTHORITY] =
-	    "SELECT a.id, a.name, a.acronym, a.kind, a.country, c.name,"
-	    " a.id, a.email FROM authorities a"
-	    " LEFT JOIN countries c ON c.code = a.country WHERE a.id = ?1",
-	[STMT_HIT_CONTACT] =
-	    "SELECT t.id, t.name, t.title, a.name, a.country, c.name,"
-	    " t.authority, t.email FROM contacts t"
-	    " LEFT JOIN authorities a ON a.id = t.authority"
-	    " LEFT JOIN countries c ON c.code = a.country WHERE t.id = ?1",
+	/* Terms holding ?2, ?1 its trigrams; terms in [?1, ?2); ?3 at most. */
+	[STMT_TERM_CONTAINS] = "SELECT t.term FROM search_term_tri"
+	    " JOIN search_term t ON t.id = search_term_tri.rowid"
+	    " WHERE search_term_tri MATCH ?1 AND instr(t.term, ?2) > 0"
+	    " LIMIT ?3",
+	[STMT_TERM_PREFIX] = "SELECT term FROM search_term"
+	    " WHERE term >= ?1 AND term < ?2 LIMIT ?3",
+	/* A hit's authority name and country name (the rest is in its entry). */
+	[STMT_HIT_AUTH_NAME] = "SELECT name FROM authorities WHERE id = ?1",
+	[STMT_HIT_COUNTRY_NAME] = "SELECT name FROM countries WHERE code = ?1",
 };
 
 /* Run with sqlite3_exec when a snapshot starts (apply.c). */

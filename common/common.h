@@ -57,6 +57,8 @@ int	 utf8_decode(const char *s, size_t len, uint32_t *cp);
 int	 utf8_encode(uint32_t cp, char *out);
 /* 1 if s[0..len) is valid UTF-8 with no NUL. */
 int	 utf8_valid(const char *s, size_t len);
+/* Characters in s[0..len): bytes that are not UTF-8 continuation bytes. */
+size_t	 utf8_chars(const char *s, size_t len);
 /* Display width of one code point: 0 (combining, format), 1, or 2 (wide). */
 int	 uc_width(uint32_t cp);
 /* Display width of a UTF-8 string; invalid bytes count 1 each. */

@@ -105,6 +105,18 @@ utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+size_t
+utf8_chars(const char *s, size_t len)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	}
+	return n;
+}
+
 static int
 uc_in_ranges(uint32_t cp, const struct uc_range *r, size_t n)
 {

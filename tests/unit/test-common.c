@@ -116,6 +116,10 @@ test_utf8(void)
 	CHECK_INT(utf8_valid("Søren 王", strlen("Søren 王")), 1, "valid text");
 	CHECK_INT(utf8_valid("a\0b", 3), 0, "NUL is not valid");
 	CHECK_INT(utf8_valid("a\xed\xa0\x80", 4), 0, "surrogate is not valid");
+	CHECK_INT((int)utf8_chars("Søren 王", strlen("Søren 王")), 7,
+	    "characters, not bytes, are counted");
+	CHECK_INT((int)utf8_chars("ab\x80\xbf", 4), 2,
+	    "stray continuation bytes are not characters");
 
 	CHECK_INT(utf8_width("王秀英"), 6, "width of 王秀英");
 	CHECK_INT(utf8_width("e\xcc\x81"), 1, "width of e + combining acute");

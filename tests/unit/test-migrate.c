@@ -41,6 +41,25 @@ static const char v3_counts[] =
     "INSERT OR REPLACE INTO country_stats VALUES ('PL', 1, 1);"
     "INSERT OR REPLACE INTO totals VALUES (1, 1, 1, 1, 1);";
 
+/*
+ * From version 4 on, the search index a v4 cache holds (apply keeps it
+ * whole; step 5 builds the vocabulary from it without a rebuild).
+ */
+static const char v4_search[] =
+    "INSERT INTO search_entry(rowid, type, ref, country, akind, role,"
+    " sort_key, acronym, auth, name, text) VALUES"
+    " (32, 1, 'pl-cba', 'PL', 'anti-corruption', NULL,"
+    " 'centralne biuro antykorupcyjne', 'cba', 'pl-cba',"
+    " 'centralne biuro antykorupcyjne', 'centralne biuro antykorupcyjne"
+    " cba anti corruption asset recovery poland pl'),"
+    " (64, 2, 'c-1', 'PL', 'anti-corruption', 'focal-point',"
+    " 'lech walesa', NULL, 'pl-cba', 'lech walesa', 'lech walesa focal"
+    " point lech@example.pl pl en centralne biuro antykorupcyjne cba"
+    " poland pl');"
+    "INSERT INTO search_word(search_word) VALUES ('rebuild');"
+    "INSERT INTO search_name(search_name) VALUES ('rebuild');"
+    "INSERT INTO search_tri(search_tri) VALUES ('rebuild');";
+
 static int
 user_version(const char *path)
 {
@@ -74,6 +93,8 @@ make_old(const char *path, int k, const char *extra_sql)
 		rc = sqlite3_exec(db, v1_data, NULL, NULL, NULL);
 	if (rc == SQLITE_OK && k >= 3)
 		rc = sqlite3_exec(db, v3_counts, NULL, NULL, NULL);
+	if (rc == SQLITE_OK && k == 4)
+		rc = sqlite3_exec(db, v4_search, NULL, NULL, NULL);
 	if (rc == SQLITE_OK && extra_sql != NULL)
 		rc = sqlite3_exec(db, extra_sql, NULL, NULL, NULL);
 	sqlite3_close(db);

@@ -88,9 +88,10 @@ static struct cache	*cache;
 static char		*db_path;
 
 /*
- * Looks into the file from a second connection: the three FTS indexes
- * against their content (FTS5's integrity-check with rank 1 tokenizes
- * every row of search_entry and compares). Returns 1 if all agree.
+ * Looks into the file from a second connection: the FTS indexes against
+ * their content (FTS5's integrity-check with rank 1 tokenizes every row
+ * of search_entry and compares) and the vocabulary against search_word's
+ * terms. Returns 1 if all agree.
  */
 static int
 search_file_check(void)
@@ -101,9 +102,21 @@ search_file_check(void)
 		"INSERT INTO search_name(search_name, rank)"
 		" VALUES ('integrity-check', 1)",
 		"INSERT INTO search_tri(search_tri, rank)"
+		" VALUES ('integrity-check', 1)",
+		"INSERT INTO search_term_tri(search_term_tri, rank)"
 		" VALUES ('integrity-check', 1)"
 	};
+	/*
+	 * Every term of search_word (3+ characters, not all digits) is in
+	 * the vocabulary.
+	 */
+	static const char missing[] =
+	    "SELECT count(*) FROM search_word_terms w"
+	    " WHERE length(w.term) >= 3 AND w.term GLOB '*[^0-9]*'"
+	    " AND NOT EXISTS"
+	    " (SELECT 1 FROM search_term t WHERE t.term = w.term)";
 	sqlite3		*db;
+	sqlite3_stmt	*st;
 	size_t		 i;
 	int		 ok = 1;
 
@@ -118,6 +131,13 @@ search_file_check(void)
 			ok = 0;
 		}
 	}
+	if (sqlite3_prepare_v2(db, missing, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 0) {
+		printf("# terms missing from the vocabulary: %s\n",
+		    sqlite3_errmsg(db));
+		ok = 0;
+	}
+	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return ok;
 }
@@ -491,6 +511,7 @@ static void
 test_delta(void)
 {
 	struct cache_query	 q;
+	struct cache_hits	 hits;
 	enum cache_status	 status;
 	struct record		*recs[262];
 	char			 name[32], id[32];
@@ -528,6 +549,20 @@ test_delta(void)
 	CHECK(finds("rzeczpospolita", "pl-cba"),
 	    "authorities follow their country's name");
 	CHECK(!finds("poland", "c-walesa"), "the old country name is gone");
+	memset(&q, 0, sizeof q);
+	q.text = "ana souza";
+	cache_search(cache, &q, &hits, NULL);
+	CHECK(hits.n == 1 && strcmp(hits.v[0].detail,
+	    "Delegada \xc2\xb7 Polícia Federal do Brasil") == 0,
+	    "a hit shows its authority's new name");
+	cache_hits_free(&hits);
+	q.text = "walesa";
+	cache_search(cache, &q, &hits, NULL);
+	CHECK(hits.n == 1 && strcmp(hits.v[0].country_name,
+	    "Rzeczpospolita Polska") == 0 &&
+	    strcmp(hits.v[0].name, "Lech Wałęsa") == 0,
+	    "and its country's new name");
+	cache_hits_free(&hits);
 	memset(&q, 0, sizeof q);
 	q.text = "lemos";
 	q.kind = "police";
@@ -619,6 +654,86 @@ test_delta(void)
 	CHECK(ok, "every seventh of the 250 is found by its name");
 }
 
+/*
+ * The vocabulary (cache/search-vocab.c): a long word is matched as the
+ * OR of the terms that hold it. A word inside more terms than are ORed
+ * is checked on the candidates instead; a word of several tokens is
+ * narrowed by its tokens and checked whole (its first token may end a
+ * longer word); words new in a delta are found.
+ */
+static void
+test_vocabulary(void)
+{
+	struct record	*recs[80];
+	struct cache_state cs;
+	struct cache_changes ch;
+	enum cache_status status;
+	char		 name[32], id[32], want[1024];
+	size_t		 n = 0, i;
+
+	for (i = 1; i <= 70; i++) {
+		snprintf(id, sizeof id, "t-%02zu", i);
+		snprintf(name, sizeof name, "Tester Q%02zuqxz", i);
+		recs[n++] = rec(REC_CONTACT, "id", id, "authority", "de-bka",
+		    "name", name, NULL);
+	}
+	recs[n++] = rec(REC_CONTACT, "id", "c-obrien", "authority", "de-bka",
+	    "name", "Mary O'Brien", "phone", "+353 1 555 0199", NULL);
+	recs[n++] = rec(REC_CONTACT, "id", "c-kayo", "authority", "de-bka",
+	    "name", "Ken Watanabe", "title", "Kayo'Brien liaison", NULL);
+	recs[n++] = rec(REC_CONTACT, "id", "c-bo", "authority", "de-bka",
+	    "name", "Bo Rien", "title", "O Brien", NULL);
+	recs[n++] = rec(REC_CONTACT, "id", "c-zyx", "authority", "de-bka",
+	    "name", "Zyxwvut Nowak", NULL);
+	status = cache_apply_begin(cache, NULL);
+	for (i = 0; i < n; i++) {
+		if (status == CACHE_OK)
+			status = cache_apply_record(cache, recs[i], NULL);
+		record_clear(recs[i]);
+		free(recs[i]);
+	}
+	memset(&cs, 0, sizeof cs);
+	cs.feed_id = "t";
+	cs.serial = 2;
+	if (status == CACHE_OK)
+		status = cache_apply_commit(cache, &cs, &ch, NULL);
+	else
+		cache_apply_rollback(cache);
+	CHECK_INT(status, CACHE_OK, "74 new contacts apply as a delta");
+	CHECK(search_file_check(), "their words are in the vocabulary");
+
+	want[0] = '\0';
+	for (i = 1; i <= 50; i++) {
+		snprintf(id, sizeof id, "%st-%02zu", i > 1 ? " " : "", i);
+		strncat(want, id, sizeof want - strlen(want) - 1);
+	}
+	CHECK_STR(find("qxz"), want,
+	    "a word inside 70 terms (more than are ORed) finds them in order");
+	CHECK_STR(find("qxz tester"), want,
+	    "and checked on the candidates of another word");
+	CHECK_STR(find("7qxz"), "t-07 t-17 t-27 t-37 t-47 t-57 t-67",
+	    "a word inside seven of them finds those seven");
+	CHECK_STR(find("q07qxz"), "t-07", "a whole term finds its entry");
+	CHECK_STR(find("o'bri"), "c-obrien c-kayo",
+	    "a word of two tokens: the name first, then inside a longer word"
+	    " (Kayo'Brien), not where the tokens are apart (O Brien)");
+	CHECK_STR(find("uza@exa"), "c-ana",
+	    "its first token inside a term, its last a prefix");
+	CHECK_STR(find("xwvu"), "c-zyx", "a word new in this delta");
+	CHECK_STR(find("qqxz"), "", "a word in no term finds nothing");
+	CHECK_STR(find("0199"), "c-obrien",
+	    "numbers are not in the vocabulary: the trigrams find them");
+	CHECK_STR(find("mary 019"), "c-obrien",
+	    "and a number is checked on the candidates of a word");
+	CHECK_STR(find("555 0199"), "c-obrien", "two numbers");
+	CHECK_STR(find("mary 0198"), "", "a number that is not there");
+	status = apply(cache, 0, rec(REC_DELETE, "of", "contact", "id",
+	    "c-zyx", NULL), NULL);
+	CHECK_INT(status, CACHE_OK, "the new contact is deleted");
+	CHECK_STR(find("xwvu"), "", "and no longer found (its term stays)");
+	CHECK(search_file_check(), "the vocabulary still covers the index");
+}
+
 int
 main(void)
 {
@@ -645,6 +760,7 @@ main(void)
 	test_syntax();
 	test_paging();
 	test_delta();
+	test_vocabulary();
 	cache_close(cache);
 	free(path);
 
