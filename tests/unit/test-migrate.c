@@ -42,8 +42,8 @@ static const char v3_counts[] =
     "INSERT OR REPLACE INTO totals VALUES (1, 1, 1, 1, 1);";
 
 /*
- * From version 4 on, the search index a v4 cache holds (apply keeps it
- * whole; step 5 builds the vocabulary from it without a rebuild).
+ * The search index a version-4 cache holds (apply keeps it whole); step 5
+ * makes the FTS tables again and rebuilds it with the vocabulary.
  */
 static const char v4_search[] =
     "INSERT INTO search_entry(rowid, type, ref, country, akind, role,"
