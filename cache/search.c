@@ -737,8 +737,6 @@ struct search_plan {
 	struct search_word	*words;
 	size_t			 nwords;
 	struct buf		 tri;	/* MATCH text for search_tri */
-	struct buf		 word;	/* MATCH text for search_word */
-	struct buf		 name;	/* MATCH text for search_name */
 	struct search_check	*checks;
 	size_t			 nchecks;
 	char			*whole;	/* the folded query, single spaces */
@@ -753,8 +751,6 @@ search_plan_free(struct search_plan *p)
 		free(p->words[i].text);
 	free(p->words);
 	buf_free(&p->tri);
-	buf_free(&p->word);
-	buf_free(&p->name);
 	for (i = 0; i < p->nchecks; i++)
 		free(p->checks[i].text);
 	free(p->checks);
@@ -880,10 +876,6 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 				buf_addc(&phrase, ' ');
 			buf_add(&phrase, w + t.v[i].off, t.v[i].len);
 		}
-		search_and(&p->word);
-		search_quote(&p->word, phrase.data, phrase.len);
-		search_and(&p->name);
-		search_quote(&p->name, phrase.data, phrase.len);
 		search_check_add(p, CHECK_PHRASE, xstrdup(phrase.data));
 		buf_init(&frag);
 		search_quote(&frag, phrase.data, phrase.len);
@@ -895,23 +887,12 @@ search_plan_word(struct search_plan *p, const char *w, size_t len)
 		search_trigrams(&p->tri, w, len, nchars);
 		search_check_add(p, CHECK_SUBSTRING, xstrndup(w, len));
 		search_word_add(p, WORD_LONG, xstrndup(w, len));
-		for (i = 0; i < t.n; i++) {
-			search_and(&p->name);
-			search_quote(&p->name, w + t.v[i].off, t.v[i].len);
-			buf_addc(&p->name, '*');
-		}
 	} else {
 		buf_init(&frag);
 		for (i = 0; i < t.n; i++) {
 			search_and(&frag);
 			search_quote(&frag, w + t.v[i].off, t.v[i].len);
 			buf_addc(&frag, '*');
-			search_and(&p->word);
-			search_quote(&p->word, w + t.v[i].off, t.v[i].len);
-			buf_addc(&p->word, '*');
-			search_and(&p->name);
-			search_quote(&p->name, w + t.v[i].off, t.v[i].len);
-			buf_addc(&p->name, '*');
 			search_check_add(p, CHECK_PREFIX,
 			    xstrndup(w + t.v[i].off, t.v[i].len));
 		}
@@ -932,8 +913,6 @@ search_plan_make(struct search_plan *p, const char *text)
 
 	memset(p, 0, sizeof *p);
 	buf_init(&p->tri);
-	buf_init(&p->word);
-	buf_init(&p->name);
 	buf_init(&whole);
 	f = fold_text(text);
 	len = strlen(f);
@@ -1240,10 +1219,11 @@ search_vocab_prefix(struct cache *c, const char *t, size_t len,
 }
 
 /*
- * The name tier's MATCH for search_name: what search_plan_word puts in
- * p->name, with each long word's tokens replaced by the terms they start
- * (FTS5 reads every segment's term list for a prefix it has no index
- * for). *none when a token starts no term: the tier finds nothing.
+ * The name tier's MATCH for search_name: every word's fragment, and each
+ * token of a long word as a prefix, replaced by the terms it starts when
+ * the vocabulary can say (FTS5 reads every segment's term list for a
+ * prefix it has no index for). *none when a token starts no term: the
+ * tier finds nothing.
  */
 static int
 search_vocab_name(struct cache *c, const struct search_plan *p,
@@ -1298,9 +1278,9 @@ search_vocab_tok(void *arg, int flags, const char *tok, int len, int start,
  * matches exactly the entries whose text holds it; a word of several
  * tokens ("o'brien", "ana.souza@mj") its inner tokens as they are and
  * its last as a prefix, and the whole word is checked on each candidate
- * (ck). Short words and CJK phrases are matched as before. *none when a
- * word is in no term; m stays empty when no word could be put in it
- * (then the trigrams drive).
+ * (ck). Short words and CJK phrases are their fragments (with no long
+ * word, that is the whole MATCH). *none when a word is in no term; m
+ * stays empty when no word could be put in it (then the trigrams drive).
  */
 static int
 search_vocab_text(struct cache *c, const struct search_plan *p,
@@ -1322,7 +1302,15 @@ search_vocab_text(struct cache *c, const struct search_plan *p,
 			any = 1;
 			continue;
 		}
-		if (vocab_keeps(w, len) && vocab_is_token(c, w, len)) {
+		v.s = w;
+		v.t.n = 0;
+		v.same = 1;
+		if ((rc = vocab_tokenize(c, w, len, search_vocab_tok,
+		    &v)) != SQLITE_OK)
+			break;
+		/* One token, as the tokenizer leaves it: the terms holding it. */
+		if (v.same && v.t.n == 1 && v.t.v[0].off == 0 &&
+		    v.t.v[0].len == len && vocab_keeps(w, len)) {
 			if ((rc = search_vocab_terms(c, STMT_TERM_CONTAINS, w,
 			    len, m, &n)) != SQLITE_OK)
 				break;
@@ -1335,12 +1323,6 @@ search_vocab_text(struct cache *c, const struct search_plan *p,
 				    xstrdup(w));
 			continue;
 		}
-		v.s = w;
-		v.t.n = 0;
-		v.same = 1;
-		if ((rc = vocab_tokenize(c, w, len, search_vocab_tok,
-		    &v)) != SQLITE_OK)
-			break;
 		search_check_add(ck, CHECK_SUBSTRING, xstrdup(w));
 		if (!v.same || v.t.n < 2)
 			continue;
@@ -1386,53 +1368,32 @@ search_detail(const char *a, const char *b)
 	return xstrdup(ha ? a : hb ? b : "");
 }
 
-/* The first column of statement id for key, or NULL; key NULL: NULL. */
-static int
-search_lookup(struct cache *c, enum stmt_id id, const char *key, char **out)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	*out = NULL;
-	if (key == NULL)
-		return SQLITE_OK;
-	if ((st = stmt_get(c, id)) == NULL)
-		return sqlite3_errcode(c->db);
-	stmt_bind_text(st, 1, key);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = search_column_dup(st, 0);
-		rc = SQLITE_DONE;
-	}
-	stmt_put(c, id, st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 /*
  * Makes the hit of a found row, taking its strings: the entry holds what
- * a hit shows but the names of its authority and country, which are
- * looked up (small tables, always in the page cache).
+ * a hit shows but the names of its authority (for a contact) and of its
+ * country, looked up in one statement (small tables, in the page cache).
  */
 static int
 search_hit_fill(struct cache *c, struct search_found *f,
     struct cache_hit *h)
 {
-	char	*auth_name = NULL;
-	int	 rc;
+	sqlite3_stmt	*st;
+	int		 rc, contact = f->type != REC_AUTHORITY;
 
 	memset(h, 0, sizeof *h);
-	if (f->type == REC_AUTHORITY) {
-		h->type = REC_AUTHORITY;
-		h->detail = search_detail(f->sub, f->akind);
-	} else {
-		h->type = REC_CONTACT;
-		if ((rc = search_lookup(c, STMT_HIT_AUTH_NAME, f->auth,
-		    &auth_name)) != SQLITE_OK)
-			return rc;
-		h->detail = search_detail(f->sub, auth_name);
-		free(auth_name);
+	if ((st = stmt_get(c, STMT_HIT_NAMES)) == NULL)
+		return sqlite3_errcode(c->db);
+	stmt_bind_text(st, 1, contact ? f->auth : NULL);
+	stmt_bind_text(st, 2, f->country);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->type = contact ? REC_CONTACT : REC_AUTHORITY;
+		h->detail = search_detail(f->sub, contact ?
+		    (const char *)sqlite3_column_text(st, 0) : f->akind);
+		h->country_name = search_column_dup(st, 1);
+		rc = SQLITE_DONE;
 	}
-	if ((rc = search_lookup(c, STMT_HIT_COUNTRY_NAME, f->country,
-	    &h->country_name)) != SQLITE_OK)
+	stmt_put(c, STMT_HIT_NAMES, st);
+	if (rc != SQLITE_DONE)
 		return rc;
 	h->id = f->ref;
 	h->name = f->shown != NULL ? f->shown : xstrdup("");
@@ -1492,7 +1453,7 @@ cache_search(struct cache *c, const struct cache_query *q,
 	memset(&ck, 0, sizeof ck);
 	buf_init(&vm);
 	search_plan_make(&plan, q->text);
-	if (plan.tri.len == 0 && plan.word.len == 0)
+	if (plan.nwords == 0)
 		goto done;
 
 	/*
@@ -1527,7 +1488,7 @@ cache_search(struct cache *c, const struct cache_query *q,
 	 * Then entries whose name has every word as a prefix of one of its
 	 * words ("sou ana" → Ana Souza before an "Open-Source Analyst").
 	 */
-	if (plan.name.len > 0 && r.n < r.want) {
+	if (r.n < r.want) {
 		if ((rc = search_vocab_name(c, &plan, &vm, &none)) !=
 		    SQLITE_OK)
 			goto done;
@@ -1549,24 +1510,22 @@ cache_search(struct cache *c, const struct cache_query *q,
 	 * matched that way the trigrams drive, and short words and CJK
 	 * phrases are then checked on each candidate's text.
 	 */
-	none = 0;
 	buf_reset(&vm);
-	if (plan.tri.len > 0 && r.n < r.want &&
-	    (rc = search_vocab_text(c, &plan, &vm, &ck, &none)) != SQLITE_OK)
-		goto done;
-	if (none)
-		rc = SQLITE_OK;
-	else if (plan.tri.len > 0 && vm.len > 0)
-		rc = search_phase(c, STMT_FIND_WORD, q, plan.whole, vm.data,
-		    ck.nchecks > 0 ? &ck : NULL, &r);
-	else if (plan.tri.len > 0)
-		rc = search_phase(c, STMT_FIND_TRI, q, plan.whole,
-		    plan.tri.data, &plan, &r);
-	else
-		rc = search_phase(c, STMT_FIND_WORD, q, plan.whole,
-		    plan.word.data, NULL, &r);
-	if (rc != SQLITE_OK)
-		goto done;
+	if (r.n < r.want) {
+		if ((rc = search_vocab_text(c, &plan, &vm, &ck, &none)) !=
+		    SQLITE_OK)
+			goto done;
+		if (none)
+			rc = SQLITE_OK;
+		else if (vm.len > 0)
+			rc = search_phase(c, STMT_FIND_WORD, q, plan.whole,
+			    vm.data, ck.nchecks > 0 ? &ck : NULL, &r);
+		else
+			rc = search_phase(c, STMT_FIND_TRI, q, plan.whole,
+			    plan.tri.data, &plan, &r);
+		if (rc != SQLITE_OK)
+			goto done;
+	}
 
 	if (r.n > q->offset) {
 		hits->v = xcalloc(r.n - q->offset, sizeof *hits->v);

@@ -438,9 +438,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " LIMIT ?3",
 	[STMT_TERM_PREFIX] = "SELECT term FROM search_term"
 	    " WHERE term >= ?1 AND term < ?2 LIMIT ?3",
-	/* A hit's authority name and country name (the rest is in its entry). */
-	[STMT_HIT_AUTH_NAME] = "SELECT name FROM authorities WHERE id = ?1",
-	[STMT_HIT_COUNTRY_NAME] = "SELECT name FROM countries WHERE code = ?1",
+	/* A hit's authority ?1 and country ?2 names (the rest is in its entry). */
+	[STMT_HIT_NAMES] = "SELECT (SELECT name FROM authorities WHERE id = ?1),"
+	    " (SELECT name FROM countries WHERE code = ?2)",
 };
 
 /* Run with sqlite3_exec when a snapshot starts (apply.c). */
