@@ -6,6 +6,9 @@
  * removed and bring only those search entries up to date. A snapshot
  * adds its keys there in one statement at commit instead. Commit also
  * recounts the per-country and total counts the lists show.
+ *
+ * The first sync into an empty cache is written without the write-ahead
+ * log (apply_direct_begin).
  */
 #include "config.h"
 
@@ -204,10 +207,82 @@ apply_check(struct cache *c, const struct record *r, char **cause)
 	return CACHE_OK;
 }
 
+/* Sets the journal mode; whether it is now mode (SQLite answers which). */
+static int
+apply_journal_set(struct cache *c, const char *mode)
+{
+	sqlite3_stmt	*st;
+	const char	*now;
+	char		 sql[64];
+	int		 set = 0;
+
+	(void)snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", mode);
+	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		now = (const char *)sqlite3_column_text(st, 0);
+		set = now != NULL && strcmp(now, mode) == 0;
+	}
+	sqlite3_finalize(st);
+	return set;
+}
+
+/*
+ * The first sync into an empty cache is written in rollback-journal mode
+ * instead of WAL. In WAL mode every page is written twice, into the log
+ * and at the checkpoint into the file; a rollback journal keeps only
+ * the pages that existed before, and an empty cache has almost none, so
+ * each page is written once (a full sync of 100k contacts: system time
+ * 2.0 -> 0.7 s, wall time 15% less; bench/README). The transaction is
+ * as atomic as in WAL (synchronous=FULL while it lasts, as rollback mode
+ * needs for a power cut). Leaving WAL mode needs the file to be open by
+ * this connection alone: SQLite refuses at once otherwise (busy timeout
+ * 0 here) and the sync goes on in WAL. Until the commit, another
+ * process cannot read the cache; it waits (busy timeout) and is then
+ * told a sync holds it (open.c). With a few thousand contacts that is
+ * under a second. Commit and rollback go back to WAL; a crash leaves the
+ * file in rollback mode (with a journal SQLite plays back at the next
+ * open), and the next open sets WAL again.
+ */
+static void
+apply_direct_begin(struct cache *c)
+{
+	int64_t	empty = 0;
+
+	c->direct = 0;
+	if (strcmp(c->path, ":memory:") == 0 ||
+	    stmt_int64(c, STMT_CACHE_EMPTY, &empty) != SQLITE_OK || !empty)
+		return;
+	sqlite3_busy_timeout(c->db, 0);
+	if (apply_journal_set(c, "delete")) {
+		c->direct = 1;
+		if (cache_exec(c, "PRAGMA synchronous = FULL") != SQLITE_OK) {
+			(void)apply_journal_set(c, "wal");
+			c->direct = 0;
+		}
+	}
+	sqlite3_busy_timeout(c->db, CACHE_BUSY_TIMEOUT);
+}
+
+/*
+ * Back to WAL after apply_direct_begin. If a reader holds the file at
+ * that moment, the next open sets WAL (open.c).
+ */
+static void
+apply_direct_end(struct cache *c)
+{
+	if (!c->direct)
+		return;
+	c->direct = 0;
+	(void)apply_journal_set(c, "wal");
+	(void)cache_exec(c, "PRAGMA synchronous = NORMAL");
+}
+
 enum cache_status
 cache_apply_begin(struct cache *c, char **cause)
 {
-	int	rc;
+	enum cache_status	status;
+	int			rc;
 
 	if (c->flags & CACHE_OPEN_READONLY) {
 		if (cause != NULL)
@@ -219,8 +294,12 @@ cache_apply_begin(struct cache *c, char **cause)
 			*cause = xstrdup("a sync is already being applied");
 		return CACHE_ERR;
 	}
-	if ((rc = cache_exec(c, "BEGIN IMMEDIATE")) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "starting a sync");
+	apply_direct_begin(c);
+	if ((rc = cache_exec(c, "BEGIN IMMEDIATE")) != SQLITE_OK) {
+		status = cache_fail(c, rc, cause, "starting a sync");
+		apply_direct_end(c);
+		return status;
+	}
 	c->in_apply = 1;
 	c->rebuild = 0;
 	if ((rc = stmt_run(c, STMT_TOUCHED_CLEAR)) != SQLITE_OK ||
@@ -454,6 +533,7 @@ cache_apply_commit(struct cache *c, const struct cache_state *state,
 		return cache_fail(c, rc, cause, "committing");
 	c->in_apply = 0;
 	c->rebuild = 0;
+	apply_direct_end(c);
 	/* Free the temporary rows now rather than at the next sync. */
 	stmt_run(c, STMT_TOUCHED_CLEAR);
 	stmt_run(c, STMT_AFFECTED_CLEAR);
@@ -471,6 +551,7 @@ cache_apply_rollback(struct cache *c)
 		cache_exec(c, "ROLLBACK");
 	c->in_apply = 0;
 	c->rebuild = 0;
+	apply_direct_end(c);
 }
 
 static char *

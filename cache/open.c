@@ -22,8 +22,6 @@ static const char *const cache_status_msg[] = {
 };
 #undef CACHE_STATUS_MSG
 
-#define CACHE_BUSY_TIMEOUT	5000	/* ms */
-
 const char *
 cache_strerror(enum cache_status status)
 {
@@ -158,6 +156,23 @@ cache_check_header(struct cache *c)
 	return rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
+/*
+ * cache_fail for opening. A lock held past the busy timeout is a sync:
+ * the first one into an empty cache holds the file until it ends
+ * (apply.c), which at a million contacts is minutes.
+ */
+static enum cache_status
+cache_open_fail(struct cache *c, int rc, char **cause, const char *what)
+{
+	if ((rc & 0xff) != SQLITE_BUSY)
+		return cache_fail(c, rc, cause, what);
+	if (cause != NULL)
+		*cause = xasprintf("%s: locked by a sync that is writing it "
+		    "(a first sync holds it until it ends); try again when "
+		    "it ends", c->path);
+	return CACHE_ERR_BUSY;
+}
+
 static enum cache_status
 cache_setup_temp(struct cache *c, char **cause)
 {
@@ -236,13 +251,14 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 			status = CACHE_ERR_READONLY;
 			goto fail;
 		}
-		status = cache_fail(c, rc, cause, "reading");
+		status = cache_open_fail(c, rc, cause, "reading");
 		goto fail;
 	}
 	if (!(flags & CACHE_OPEN_READONLY) && !memory) {
 		rc = cache_exec(c, "PRAGMA journal_mode = WAL");
 		if (rc != SQLITE_OK) {
-			status = cache_fail(c, rc, cause, "setting WAL mode");
+			status = cache_open_fail(c, rc, cause,
+			    "setting WAL mode");
 			goto fail;
 		}
 	}

@@ -10,6 +10,9 @@
 
 #include "cache/cache.h"
 
+/* How long a statement waits for another connection's lock (ms). */
+#define CACHE_BUSY_TIMEOUT	5000
+
 /*
  * Search entries are numbered this far apart by a rebuild, so an
  * incremental insert finds room between its neighbours by name. Small,
@@ -137,6 +140,7 @@ enum stmt_id {
 	STMT_TERM_CONTAINS,
 	STMT_TERM_PREFIX,
 	STMT_HIT_NAMES,
+	STMT_CACHE_EMPTY,
 	STMT_COUNT
 };
 
@@ -146,6 +150,7 @@ struct cache {
 	int		 flags;
 	int		 in_apply;	/* between begin and commit/rollback */
 	int		 rebuild;	/* a snapshot: rebuild search at commit */
+	int		 direct;	/* rollback journal, not WAL (apply.c) */
 	sqlite3_stmt	*stmt[STMT_COUNT];
 	unsigned char	 stmt_busy[STMT_COUNT];
 	/* search_word's tokenizer, made on first use (search-vocab.c) */

@@ -235,6 +235,26 @@ static const struct migration migrations[] = {
 	" tokenize='trigram', detail='none', columnsize=0);",
 	1
 	},
+
+	/*
+	 * 6: each FTS index keeps up to 8 MiB of new terms in memory before
+	 * it writes them as a segment, instead of 1 MiB ('hashsize', in the
+	 * index's config table). A full sync builds each index with 8 times
+	 * fewer segments to merge (100k contacts: search_word 1.7 -> 0.9 s,
+	 * search_tri 2.4 -> 1.5 s, bench/README) for about 17 MiB more peak
+	 * memory while it runs.
+	 */
+	{
+	"INSERT INTO search_word(search_word, rank)"
+	" VALUES ('hashsize', 8388608);"
+	"INSERT INTO search_name(search_name, rank)"
+	" VALUES ('hashsize', 8388608);"
+	"INSERT INTO search_tri(search_tri, rank)"
+	" VALUES ('hashsize', 8388608);"
+	"INSERT INTO search_term_tri(search_term_tri, rank)"
+	" VALUES ('hashsize', 8388608);",
+	0
+	},
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))

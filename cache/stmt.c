@@ -441,6 +441,12 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	/* A hit's authority ?1 and country ?2 names (the rest is in its entry). */
 	[STMT_HIT_NAMES] = "SELECT (SELECT name FROM authorities WHERE id = ?1),"
 	    " (SELECT name FROM countries WHERE code = ?2)",
+
+	/* No record at all: the first sync writes without WAL (apply.c). */
+	[STMT_CACHE_EMPTY] = "SELECT NOT EXISTS (SELECT 1 FROM countries)"
+	    " AND NOT EXISTS (SELECT 1 FROM authorities)"
+	    " AND NOT EXISTS (SELECT 1 FROM contacts)"
+	    " AND NOT EXISTS (SELECT 1 FROM newsletters)",
 };
 
 /* Run with sqlite3_exec when a snapshot starts (apply.c). */

@@ -6,7 +6,8 @@
 #     intact, the next sync with room succeeds
 #   - read-only data directory (a read-only tmpfs; chmod when not root)
 #   - a database locked by another writer (python3 holding BEGIN
-#     IMMEDIATE): a short lock is waited for, a long one is a clear error
+#     IMMEDIATE): a short lock is waited for, a long one is a clear error;
+#     a reader while a first sync holds the file (rollback mode) is told so
 #   - two syncs at once: both succeed or one says the cache is locked
 #   - a corrupt cache file (truncated, random bytes, a damaged page):
 #     exit 5 naming how to rebuild, never a crash; the rebuild works
@@ -177,6 +178,30 @@ hold 1
 check_exit "a short lock is waited for" 0 "$GLOBE" sync
 wait "$holder" 2>/dev/null
 check_eq "a short lock is waited for: serial 2" "$(checksum)" "$C2"
+
+# A first sync into an empty cache holds the file in rollback-journal
+# mode (cache/apply.c), so readers cannot read until it ends. The same
+# state: python3 holds BEGIN EXCLUSIVE on the cache in that mode.
+rm -f "$T/locked"
+python3 - "$DB" "$T/locked" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+db.execute("PRAGMA journal_mode = DELETE")
+db.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+time.sleep(8)
+db.execute("ROLLBACK")
+PY
+holder=$!
+i=0; while [ ! -f "$T/locked" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+check_exit "reading while a first sync holds the cache" 5 "$GLOBE" countries
+check_contains "it says a sync holds it" "$err" "locked by a sync"
+wait "$holder" 2>/dev/null
+check_exit "reading once it is done" 0 "$GLOBE" countries
+check_eq "and the cache is in WAL mode again" "$(python3 -c '
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode").fetchone()[0])
+' "$DB")" wal
 
 # --- two syncs at once (three rounds) -------------------------------------
 ok2=1 okint=1 oksum=1 round=0

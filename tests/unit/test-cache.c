@@ -298,6 +298,12 @@ test_modes(void)
 	base_set(&s);
 	status = apply_set(c, 1, &s, 1, &ch, &cause);
 	CHECK_INT(status, CACHE_OK, "a first snapshot applies");
+	/* The first one is written without WAL (test_direct); the next is. */
+	set_free(&s);
+	set_add(&s, rec(REC_CONTACT, "id", "c-9", "authority", "br-pf",
+	    "name", "Zé Modo", NULL));
+	status = apply_set(c, 0, &s, 2, &ch, &cause);
+	CHECK_INT(status, CACHE_OK, "a second sync applies");
 	CHECK(access(wal, F_OK) == 0, "a write leaves a -wal file");
 	CHECK_INT(mode_of(wal), 0600, "the -wal file is 0600");
 	CHECK_INT(mode_of(shm), 0600, "the -shm file is 0600");
@@ -749,6 +755,123 @@ test_concurrent(const char *path)
 	cache_close(c);
 }
 
+/* The journal mode the file's header says: 1 rollback, 2 WAL, -1 none. */
+static int
+header_mode(const char *path)
+{
+	unsigned char	h[20];
+	int		fd, n;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return -1;
+	n = (int)pread(fd, h, sizeof h, 0);
+	close(fd);
+	if (n != (int)sizeof h || h[18] != h[19])
+		return -1;
+	return h[18];
+}
+
+/*
+ * The first sync into an empty cache is written in rollback-journal mode
+ * when no other connection has the file (each page written once), and
+ * the file is back in WAL mode after it, whether it commits or not.
+ */
+static void
+test_direct(void)
+{
+	struct cache		*c = NULL, *c2 = NULL;
+	struct set		 s = { .n = 0 };
+	struct cache_changes	 ch;
+	struct cache_filter	 f;
+	enum cache_status	 status;
+	char			*path, *journal, *cause = NULL;
+	size_t			 n = 0;
+
+	path = tmp_path("direct.db");
+	journal = xasprintf("%s-journal", path);
+	status = cache_open(path, 0, &c, &cause);
+	CHECK_INT(status, CACHE_OK, "open a new cache (%s)", cause ? cause : "");
+	free(cause);
+	cause = NULL;
+	CHECK_INT(header_mode(path), 2, "a new cache is in WAL mode");
+
+	/* A first sync that fails: nothing stored, back to WAL. */
+	status = cache_apply_begin(c, &cause);
+	CHECK_INT(status, CACHE_OK, "a first sync begins");
+	CHECK_INT(header_mode(path), 1,
+	    "the first sync into an empty cache is written without WAL");
+	set_add(&s, rec(REC_COUNTRY, "code", "BR", "name", "Brazil", NULL));
+	status = cache_apply_record(c, s.v[0], &cause);
+	CHECK_INT(status, CACHE_OK, "a record is stored");
+	CHECK(access(journal, F_OK) == 0 && mode_of(journal) == 0600,
+	    "its rollback journal is there, 0600");
+	cache_apply_rollback(c);
+	CHECK_INT(header_mode(path), 2, "a rolled back first sync: WAL again");
+	CHECK(access(journal, F_OK) != 0, "and no journal is left");
+	memset(&f, 0, sizeof f);
+	f.type = REC_COUNTRY;
+	CHECK(cache_list_count(c, &f, &n) == CACHE_OK && n == 0,
+	    "and nothing was stored");
+	set_free(&s);
+
+	/* The same, committed. */
+	base_set(&s);
+	status = apply_set(c, 1, &s, 1, &ch, &cause);
+	CHECK_INT(status, CACHE_OK, "a first snapshot applies (%s)",
+	    cause ? cause : "");
+	free(cause);
+	cause = NULL;
+	CHECK_INT(header_mode(path), 2, "after it the cache is in WAL mode");
+	CHECK(access(journal, F_OK) != 0, "no journal is left");
+	status = cache_open(path, 0, &c2, &cause);
+	CHECK_INT(status, CACHE_OK, "another connection opens it");
+	free(cause);
+	cause = NULL;
+	f.type = REC_CONTACT;
+	CHECK(c2 != NULL && cache_list_count(c2, &f, &n) == CACHE_OK &&
+	    n == 4, "and reads what the first sync stored");
+	set_free(&s);
+
+	/* A cache with records is written through WAL. */
+	status = cache_apply_begin(c, &cause);
+	CHECK_INT(status, CACHE_OK, "a second sync begins");
+	CHECK_INT(header_mode(path), 2, "a sync into a cache with records "
+	    "keeps WAL");
+	cache_apply_rollback(c);
+	cache_close(c);
+	cache_close(c2);
+	c = c2 = NULL;
+	free(path);
+
+	/* An empty cache another connection has open: WAL, no waiting. */
+	path = tmp_path("direct2.db");
+	status = cache_open(path, 0, &c, &cause);
+	free(cause);
+	cause = NULL;
+	status = cache_open(path, 0, &c2, &cause);
+	CHECK_INT(status, CACHE_OK, "two connections to a new cache");
+	free(cause);
+	cause = NULL;
+	base_set(&s);
+	status = cache_apply_begin(c, &cause);
+	CHECK_INT(status, CACHE_OK, "a first sync begins beside a reader");
+	CHECK_INT(header_mode(path), 2, "and keeps WAL: the reader can read");
+	f.type = REC_CONTACT;
+	CHECK(c2 != NULL && cache_list_count(c2, &f, &n) == CACHE_OK &&
+	    n == 0, "the reader reads while the sync runs");
+	cache_apply_rollback(c);
+	status = apply_set(c, 1, &s, 1, &ch, &cause);
+	CHECK_INT(status, CACHE_OK, "the sync commits beside the reader");
+	free(cause);
+	CHECK(c2 != NULL && cache_list_count(c2, &f, &n) == CACHE_OK &&
+	    n == 4, "the reader sees it");
+	set_free(&s);
+	cache_close(c);
+	cache_close(c2);
+	free(path);
+	free(journal);
+}
+
 static void
 test_bad_files(void)
 {
@@ -876,6 +999,7 @@ main(void)
 	test_sync(path);
 	test_concurrent(path);
 	free(path);
+	test_direct();
 	test_bad_files();
 	test_memory();
 

@@ -60,6 +60,61 @@ static const char v4_search[] =
     "INSERT INTO search_name(search_name) VALUES ('rebuild');"
     "INSERT INTO search_tri(search_tri) VALUES ('rebuild');";
 
+/*
+ * The search index of a version-5 cache: what a hit shows is in its
+ * entry, and the vocabulary is filled. Step 6 only changes how the FTS
+ * indexes are written, so the upgrade keeps it as it is.
+ */
+static const char v5_search[] =
+    "INSERT INTO search_entry(rowid, type, ref, country, akind, role,"
+    " sort_key, acronym, auth, name, text, shown, sub, email) VALUES"
+    " (32, 1, 'pl-cba', 'PL', 'anti-corruption', NULL,"
+    " 'centralne biuro antykorupcyjne', 'cba', 'pl-cba',"
+    " 'centralne biuro antykorupcyjne', 'centralne biuro antykorupcyjne"
+    " cba anti corruption asset recovery poland pl',"
+    " 'Centralne Biuro Antykorupcyjne', 'CBA', NULL),"
+    " (64, 2, 'c-1', 'PL', 'anti-corruption', 'focal-point',"
+    " 'lech walesa', NULL, 'pl-cba', 'lech walesa', 'lech walesa focal"
+    " point lech@example.pl pl en centralne biuro antykorupcyjne cba"
+    " poland pl', 'Lech Wałęsa', NULL, 'lech@example.pl');"
+    "INSERT INTO search_word(search_word) VALUES ('rebuild');"
+    "INSERT INTO search_name(search_name) VALUES ('rebuild');"
+    "INSERT INTO search_tri(search_tri) VALUES ('rebuild');"
+    "INSERT INTO search_term(term) SELECT term FROM search_word_terms"
+    " WHERE length(term) >= 3 AND term GLOB '*[^0-9]*';"
+    "INSERT INTO search_term_tri(search_term_tri) VALUES ('rebuild');";
+
+/* How many FTS indexes of path keep 8 MiB of terms in memory (step 6). */
+static int
+fts_hashsize_count(const char *path)
+{
+	static const char *const tables[] = { "search_word", "search_name",
+	    "search_tri", "search_term_tri" };
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	char		*sql;
+	size_t		 i;
+	int		 n = 0;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		sql = sqlite3_mprintf("SELECT v FROM %s_config"
+		    " WHERE k = 'hashsize'", tables[i]);
+		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+			if (sqlite3_step(st) == SQLITE_ROW &&
+			    sqlite3_column_int(st, 0) == 8388608)
+				n++;
+			sqlite3_finalize(st);
+		}
+		sqlite3_free(sql);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
 static int
 user_version(const char *path)
 {
@@ -95,6 +150,8 @@ make_old(const char *path, int k, const char *extra_sql)
 		rc = sqlite3_exec(db, v3_counts, NULL, NULL, NULL);
 	if (rc == SQLITE_OK && k == 4)
 		rc = sqlite3_exec(db, v4_search, NULL, NULL, NULL);
+	if (rc == SQLITE_OK && k == 5)
+		rc = sqlite3_exec(db, v5_search, NULL, NULL, NULL);
 	if (rc == SQLITE_OK && extra_sql != NULL)
 		rc = sqlite3_exec(db, extra_sql, NULL, NULL, NULL);
 	sqlite3_close(db);
@@ -200,6 +257,8 @@ test_upgrade_from(int k)
 	cache_close(c);
 	CHECK_INT(user_version(path), cache_schema_version(),
 	    "version %d is upgraded to %d", k, cache_schema_version());
+	CHECK_INT(fts_hashsize_count(path), 4,
+	    "v%d: its 4 FTS indexes write 8 MiB segments", k);
 	cache_open(path, 0, &c, &cause);
 	free(cause);
 	cause = NULL;
