@@ -164,6 +164,9 @@ extern const char stmt_snapshot_sql[];
 extern const char stmt_temp_sql[];
 /* Adds the keys of a snapshot to temp.touched at its commit (apply.c). */
 extern const char stmt_snapshot_end_sql[];
+/* Drops and makes search_entry's indexes around a rebuild (search.c). */
+extern const char stmt_entry_index_drop_sql[];
+extern const char stmt_entry_index_sql[];
 /* Recounts country_stats and totals from the data tables (apply.c). */
 extern const char stmt_stats_sql[];
 /*

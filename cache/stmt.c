@@ -502,6 +502,21 @@ const char stmt_snapshot_end_sql[] =
     "INSERT OR IGNORE INTO temp.touched(type, key) SELECT 3, id"
     " FROM newsletters;";
 
+/*
+ * search_entry's indexes, dropped while search_rebuild fills the table
+ * and builds the FTS indexes, and made again after (search.c). The same
+ * definitions as schema step 2.
+ */
+const char stmt_entry_index_drop_sql[] =
+    "DROP INDEX search_entry_key;"
+    "DROP INDEX search_entry_ref;"
+    "DROP INDEX search_entry_acronym;";
+const char stmt_entry_index_sql[] =
+    "CREATE INDEX search_entry_key ON search_entry(sort_key, type, ref);"
+    "CREATE INDEX search_entry_ref ON search_entry(ref, type);"
+    "CREATE INDEX search_entry_acronym ON search_entry(acronym)"
+    " WHERE acronym IS NOT NULL;";
+
 /* Temporary tables of a writing connection (open.c). */
 const char stmt_temp_sql[] =
     "CREATE TEMP TABLE IF NOT EXISTS touched (type INTEGER NOT NULL,"
