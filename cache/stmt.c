@@ -332,6 +332,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_SEARCH_NAME_REBUILD] =
 	    "INSERT INTO search_name(search_name) VALUES ('rebuild')",
 	[STMT_SEARCH_COUNT] = "SELECT count(*) FROM search_entry",
+	[STMT_SEARCH_SOURCES] = "SELECT (SELECT count(*) FROM authorities)"
+	    " + (SELECT count(*) FROM contacts)",
 	[STMT_AFFECTED_CLEAR] = "DELETE FROM temp.affected",
 	[STMT_AFFECTED_DIRECT] =
 	    "INSERT OR IGNORE INTO temp.affected(type, ref)"

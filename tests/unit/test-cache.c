@@ -755,21 +755,6 @@ test_concurrent(const char *path)
 	cache_close(c);
 }
 
-/* The one integer a statement returns, -1 on error. */
-static long long
-count_of(struct cache *c, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 n = -1;
-
-	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* The journal mode the file's header says: 1 rollback, 2 WAL, -1 none. */
 static int
 header_mode(const char *path)
@@ -837,10 +822,6 @@ test_direct(void)
 	free(cause);
 	cause = NULL;
 	CHECK_INT(header_mode(path), 2, "after it the cache is in WAL mode");
-	CHECK_INT(count_of(c, "SELECT count(*) FROM sqlite_schema WHERE"
-	    " type = 'index' AND name IN ('search_entry_key',"
-	    " 'search_entry_ref', 'search_entry_acronym')"), 3,
-	    "search_entry's indexes are made again after the rebuild");
 	CHECK(access(journal, F_OK) != 0, "no journal is left");
 	status = cache_open(path, 0, &c2, &cause);
 	CHECK_INT(status, CACHE_OK, "another connection opens it");

@@ -734,6 +734,88 @@ test_vocabulary(void)
 	CHECK(search_file_check(), "the vocabulary still covers the index");
 }
 
+/* The number of search_entry's indexes in the file (second connection). */
+static int
+entry_indexes(void)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	int		 n = -1;
+
+	if (sqlite3_open(db_path, &db) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE type = 'index' AND name IN ('search_entry_key',"
+	    " 'search_entry_ref', 'search_entry_acronym')", -1, &st,
+	    NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
+/*
+ * A snapshot large enough (SEARCH_BULK entries) that search_rebuild
+ * drops search_entry's indexes for the fill and makes them again after.
+ */
+static void
+test_bulk(void)
+{
+	struct cache_state	 cs;
+	struct cache_changes	 ch;
+	struct record		*r;
+	enum cache_status	 status;
+	char			 id[32], name[64];
+	int			 i;
+
+	status = cache_apply_begin(cache, NULL);
+	if (status == CACHE_OK)
+		status = cache_apply_snapshot(cache, NULL);
+	for (i = 0; i < 20002; i++) {
+		if (i == 0)
+			r = rec(REC_COUNTRY, "code", "BR", "name", "Brazil",
+			    NULL);
+		else if (i == 1)
+			r = rec(REC_AUTHORITY, "id", "br-pf", "country", "BR",
+			    "name", "Polícia Federal", "acronym", "PF", NULL);
+		else {
+			snprintf(id, sizeof id, "b-%05d", i);
+			snprintf(name, sizeof name, "Bulk Person %05d", i * 7 %
+			    20000);
+			r = rec(REC_CONTACT, "id", id, "authority", "br-pf",
+			    "name", name, NULL);
+		}
+		if (status == CACHE_OK)
+			status = cache_apply_record(cache, r, NULL);
+		record_clear(r);
+		free(r);
+	}
+	memset(&cs, 0, sizeof cs);
+	cs.feed_id = "t";
+	cs.serial = 2;
+	if (status == CACHE_OK)
+		status = cache_apply_commit(cache, &cs, &ch, NULL);
+	else
+		cache_apply_rollback(cache);
+	CHECK_INT(status, CACHE_OK, "a snapshot of 20,000 contacts applies");
+	CHECK_INT(entry_indexes(), 3,
+	    "search_entry's indexes are made again after a large rebuild");
+	CHECK(search_file_check(),
+	    "the search indexes match their content after it");
+	CHECK_STR(first("bulk person 12345"), "b-10335",
+	    "a contact of the large snapshot is found by name");
+	CHECK_STR(first("pf 01239"), "b-00177",
+	    "and by its authority and part of its name");
+
+	/* A delta after it finds its neighbours through search_entry_key. */
+	status = apply(cache, 0, rec(REC_CONTACT, "id", "b-new", "authority",
+	    "br-pf", "name", "Bulk Person 12345a", NULL), NULL);
+	CHECK_INT(status, CACHE_OK, "a delta applies after it");
+	CHECK_STR(find("bulk person 12345"), "b-10335 b-new",
+	    "in name order among the snapshot's entries");
+}
+
 int
 main(void)
 {
@@ -761,6 +843,7 @@ main(void)
 	test_paging();
 	test_delta();
 	test_vocabulary();
+	test_bulk();
 	cache_close(cache);
 	free(path);
 
