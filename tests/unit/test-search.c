@@ -84,6 +84,23 @@ apply(struct cache *c, int snapshot, ...)
 	return status;
 }
 
+/* Commits a set applied record by record (status so far), or rolls back. */
+static enum cache_status
+apply_end(struct cache *c, enum cache_status status, int64_t serial)
+{
+	struct cache_state	 cs;
+	struct cache_changes	 ch;
+
+	memset(&cs, 0, sizeof cs);
+	cs.feed_id = "t";
+	cs.serial = serial;
+	if (status == CACHE_OK)
+		status = cache_apply_commit(c, &cs, &ch, NULL);
+	else
+		cache_apply_rollback(c);
+	return status;
+}
+
 static struct cache	*cache;
 static char		*db_path;
 
@@ -620,16 +637,7 @@ test_delta(void)
 		record_clear(recs[i]);
 		free(recs[i]);
 	}
-	if (status == CACHE_OK) {
-		struct cache_state	 cs;
-		struct cache_changes	 ch;
-
-		memset(&cs, 0, sizeof cs);
-		cs.feed_id = "t";
-		cs.serial = 1;
-		status = cache_apply_commit(cache, &cs, &ch, NULL);
-	} else
-		cache_apply_rollback(cache);
+	status = apply_end(cache, status, 1);
 	CHECK_INT(status, CACHE_OK, "250 inserts into one gap apply as one set");
 	CHECK(search_file_check(),
 	    "the search indexes match their content after it");
@@ -665,8 +673,6 @@ static void
 test_vocabulary(void)
 {
 	struct record	*recs[80];
-	struct cache_state cs;
-	struct cache_changes ch;
 	enum cache_status status;
 	char		 name[32], id[32], want[1024];
 	size_t		 n = 0, i;
@@ -692,13 +698,7 @@ test_vocabulary(void)
 		record_clear(recs[i]);
 		free(recs[i]);
 	}
-	memset(&cs, 0, sizeof cs);
-	cs.feed_id = "t";
-	cs.serial = 2;
-	if (status == CACHE_OK)
-		status = cache_apply_commit(cache, &cs, &ch, NULL);
-	else
-		cache_apply_rollback(cache);
+	status = apply_end(cache, status, 2);
 	CHECK_INT(status, CACHE_OK, "74 new contacts apply as a delta");
 	CHECK(search_file_check(), "their words are in the vocabulary");
 
@@ -762,8 +762,6 @@ entry_indexes(void)
 static void
 test_bulk(void)
 {
-	struct cache_state	 cs;
-	struct cache_changes	 ch;
 	struct record		*r;
 	enum cache_status	 status;
 	char			 id[32], name[64];
@@ -791,13 +789,7 @@ test_bulk(void)
 		record_clear(r);
 		free(r);
 	}
-	memset(&cs, 0, sizeof cs);
-	cs.feed_id = "t";
-	cs.serial = 2;
-	if (status == CACHE_OK)
-		status = cache_apply_commit(cache, &cs, &ch, NULL);
-	else
-		cache_apply_rollback(cache);
+	status = apply_end(cache, status, 2);
 	CHECK_INT(status, CACHE_OK, "a snapshot of 20,000 contacts applies");
 	CHECK_INT(entry_indexes(), 3,
 	    "search_entry's indexes are made again after a large rebuild");
