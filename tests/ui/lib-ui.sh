@@ -79,6 +79,12 @@ ui_cpu_ticks() {
 	awk '{ print $14 + $15 }' "/proc/$(cat "$T/globe.pid")/stat"
 }
 
+# How many times globe's threads went to sleep (voluntary context
+# switches): each wait of the main loop is one.
+ui_sleeps() {
+	cat "/proc/$(cat "$T/globe.pid")"/task/*/status |
+	    awk '/^voluntary_ctxt_switches/ { n += $2 } END { print n }'
+}
 ui_keys() {
 	$TM send-keys -t ui "$@"
 }
