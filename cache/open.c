@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -184,6 +185,19 @@ cache_setup_temp(struct cache *c, char **cause)
 	return CACHE_OK;
 }
 
+static pthread_once_t	cache_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Before SQLite's first use: no memory statistics (globe reads none, and
+ * keeping them takes a global mutex on every allocation SQLite makes). A
+ * process that started SQLite before its first cache_open keeps them.
+ */
+static void
+cache_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 enum cache_status
 cache_open(const char *path, int flags, struct cache **cp, char **cause)
 {
@@ -224,6 +238,7 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 		}
 	}
 
+	pthread_once(&cache_once, cache_setup);
 	c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	c->flags = flags;
@@ -231,6 +246,8 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 		oflags = SQLITE_OPEN_READONLY;
 	else
 		oflags = SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0);
+	/* A connection is only ever used by the thread that opened it. */
+	oflags |= SQLITE_OPEN_NOMUTEX;
 	rc = sqlite3_open_v2(path, &c->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		status = cache_fail(c, rc, cause, "opening");

@@ -3,8 +3,9 @@
  * signature, checks the feed against the cached state (feed id, rollback,
  * expiry, freeze), plans the cheapest way to the new serial, downloads
  * every planned object (size and sha256 checked) into 0600 temp files,
- * and only then applies them line by line in one cache transaction. On
- * any failure nothing is committed and the failure is noted in the cache.
+ * and only then applies them line by line in one cache transaction, the
+ * lines parsed on a second thread (records.c). On any failure nothing is
+ * committed and the failure is noted in the cache.
  */
 #include "config.h"
 
@@ -492,59 +493,6 @@ sync_download(struct sync *s, char **cause)
 	return NET_OK;
 }
 
-/* Reads a file line by line with a bounded buffer. */
-struct sync_reader {
-	FILE		*fp;
-	char		 chunk[65536];
-	size_t		 pos;
-	size_t		 len;
-	int		 eof;
-	struct buf	 line;
-	uint64_t	 lineno;
-};
-
-/* 1: a line is in r->line; 0: end of file; -1: line too long; -2: read error. */
-static int
-sync_reader_next(struct sync_reader *r)
-{
-	const char	*nl;
-	size_t		 n;
-
-	buf_reset(&r->line);
-	for (;;) {
-		if (r->pos == r->len) {
-			if (r->eof) {
-				if (r->line.len == 0)
-					return 0;
-				r->lineno++;
-				return 1;	/* a last line without newline */
-			}
-			r->pos = 0;
-			r->len = fread(r->chunk, 1, sizeof r->chunk, r->fp);
-			if (r->len == 0) {
-				if (ferror(r->fp))
-					return -2;
-				r->eof = 1;
-			}
-			continue;
-		}
-		nl = memchr(r->chunk + r->pos, '\n', r->len - r->pos);
-		n = nl != NULL ? (size_t)(nl - (r->chunk + r->pos)) :
-		    r->len - r->pos;
-		if (r->line.len + n > FEED_LINE_MAX) {
-			r->lineno++;
-			return -1;
-		}
-		buf_add(&r->line, r->chunk + r->pos, n);
-		r->pos += n;
-		if (nl != NULL) {
-			r->pos++;
-			r->lineno++;
-			return 1;
-		}
-	}
-}
-
 /* Checks an object's header against what the index promised. */
 static enum net_status
 sync_check_header(struct sync *s, const struct feed_object *obj,
@@ -595,116 +543,68 @@ sync_cache_status(enum cache_status cs)
 	}
 }
 
-/* Applies one downloaded object, line by line. */
+/*
+ * Applies one downloaded object, record by record, as a second thread
+ * reads and parses the records that follow (records.c).
+ */
 static enum net_status
 sync_apply_object(struct sync *s, size_t idx, char **cause)
 {
 	const struct feed_object	*obj = s->plan[idx];
-	struct sync_reader		*r;
+	struct records			*rs;
 	struct record			 rec;
-	enum net_status			 status = NET_OK;
+	struct buf			 header;
+	enum net_status			 status;
 	enum cache_status		 cs;
 	char				*why = NULL;
-	uint64_t			 nrecords = 0;
-	int				 rc, snapshot = obj->from < 0;
+	uint64_t			 lineno, n = 0;
+	int				 snapshot = obj->from < 0;
 
-	r = xcalloc(1, sizeof *r);
-	buf_init(&r->line);
-	if ((r->fp = fopen(s->tmp[idx], "re")) == NULL) {
-		*cause = xasprintf("cannot read %s: %s", s->tmp[idx],
-		    strerror(errno));
-		free(r);
-		return NET_ERR;
-	}
 	s->progress.phase = "apply";
 	s->progress.object = (unsigned)idx + 1;
 	s->progress.bytes = s->progress.total = obj->size;
 	s->progress.records = 0;
 	sync_progress(s);
 
-	rc = sync_reader_next(r);
-	if (rc == 0) {
-		*cause = xasprintf("%s: empty object", obj->path);
-		status = NET_ERR_HEADER;
-		goto out;
-	}
-	if (rc == 1)
-		status = sync_check_header(s, obj, r->line.data, r->line.len,
+	buf_init(&header);
+	status = records_open(&rs, s->tmp[idx], obj->path, &header, cause);
+	if (status == NET_OK)
+		status = records_start(rs, snapshot, cause);
+	if (status == NET_OK)
+		status = sync_check_header(s, obj, header.data, header.len,
 		    cause);
+	buf_free(&header);
 	if (status != NET_OK)
 		goto out;
-	if (snapshot && rc == 1 &&
+	if (snapshot &&
 	    (cs = cache_apply_snapshot(s->cache, &why)) != CACHE_OK) {
 		*cause = xasprintf("%s", why != NULL ? why : cache_strerror(cs));
 		free(why);
 		status = sync_cache_status(cs);
 		goto out;
 	}
-	for (; rc == 1; rc = sync_reader_next(r)) {
-		if (r->lineno == 1)
-			continue;	/* the header, checked above */
-		if (r->line.len == 0) {
-			*cause = xasprintf("%s line %llu: empty line", obj->path,
-			    (unsigned long long)r->lineno);
-			status = NET_ERR_DATA;
-			goto out;
-		}
-		if (++nrecords > FEED_RECORDS_MAX) {
-			*cause = xasprintf("%s line %llu: more than %d records",
-			    obj->path, (unsigned long long)r->lineno,
-			    FEED_RECORDS_MAX);
-			status = NET_ERR_DATA;
-			goto out;
-		}
-		status = feed_record_parse(r->line.data, r->line.len, &rec, &why);
-		if (status != NET_OK) {
-			*cause = xasprintf("%s line %llu: %s", obj->path,
-			    (unsigned long long)r->lineno, why);
-			free(why);
-			goto out;
-		}
-		if ((int)rec.type == -1)
-			continue;	/* a record type from a later format */
-		if (snapshot && rec.type == REC_DELETE) {
-			*cause = xasprintf("%s line %llu: a snapshot cannot "
-			    "delete (delete %s)", obj->path,
-			    (unsigned long long)r->lineno, record_key(&rec));
-			record_clear(&rec);
-			status = NET_ERR_DATA;
-			goto out;
-		}
+	while (records_next(rs, &rec, &lineno, &status, cause)) {
 		cs = cache_apply_record(s->cache, &rec, &why);
+		record_clear(&rec);
 		if (cs != CACHE_OK) {
 			*cause = xasprintf("%s line %llu: %s", obj->path,
-			    (unsigned long long)r->lineno,
+			    (unsigned long long)lineno,
 			    why != NULL ? why : cache_strerror(cs));
 			free(why);
-			record_clear(&rec);
 			status = sync_cache_status(cs);
 			goto out;
 		}
-		record_clear(&rec);
-		if (nrecords % SYNC_APPLY_STEP == 0) {
-			s->progress.records = nrecords;
+		if (++n % SYNC_APPLY_STEP == 0) {
+			s->progress.records = n;
 			sync_progress(s);
 		}
 	}
-	if (rc == -1) {
-		*cause = xasprintf("%s line %llu: longer than %d bytes",
-		    obj->path, (unsigned long long)r->lineno, FEED_LINE_MAX);
-		status = NET_ERR_DATA;
-	} else if (rc == -2) {
-		*cause = xasprintf("cannot read %s: %s", s->tmp[idx],
-		    strerror(errno));
-		status = NET_ERR;
-	} else {
-		s->progress.records = nrecords;
+	if (status == NET_OK) {
+		s->progress.records = records_lines(rs);
 		sync_progress(s);
 	}
 out:
-	fclose(r->fp);
-	buf_free(&r->line);
-	free(r);
+	records_close(rs);
 	return status;
 }
 

@@ -1,6 +1,6 @@
 /*
  * test-limits.c: the limits that need a small world to reach. Built with
- * net/sync.c compiled in and FEED_RECORDS_MAX=3 (see Makefile.am), so an
+ * net/records.c compiled in and FEED_RECORDS_MAX=3 (see Makefile.am), so an
  * object with more records than the cap is refused with a clear error and
  * the cache left as it was, while one at the cap is accepted. Also
  * path_write_atomic: the file is 0600 under umask 022, replaced whole,
