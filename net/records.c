@@ -295,8 +295,10 @@ records_next(struct records *rs, struct record *rec, uint64_t *lineno,
 {
 	struct records_batch	*b;
 
-	if (rs->done)
+	if (rs->done) {
+		*status = rs->status;	/* the cause went with the first end */
 		return 0;
+	}
 	pthread_mutex_lock(&rs->lock);
 	for (;;) {
 		while (rs->count == 0)
