@@ -135,19 +135,19 @@ enum net_status	 net_feed_base_url(const char *feed, char **url,
 /*
  * A downloaded object's records, parsed on a second thread (records.c).
  * records_open reads the first line into header (NET_ERR_HEADER for an
- * empty object); *rs is set whenever the file opened, to be closed with
- * records_close. records_start starts parsing the record lines after it
- * (snapshot: a delete is an error). records_next gives the next record
- * (the caller owns it) and its line number and returns 1, or returns 0
- * at the end with *status NET_OK, or the first bad line's status and
- * *cause (caller frees) once every record before it was given.
- * records_lines is the number of record lines read, after the end.
- * records_close stops the thread wherever it is.
+ * empty object) and starts parsing the record lines after it on a second
+ * thread (snapshot: a delete is an error); *rs is set whenever the file
+ * opened, to be closed with records_close. records_next gives the next
+ * record (the caller owns it) and its line number and returns 1, or
+ * returns 0 at the end with *status NET_OK, or the first bad line's
+ * status and *cause (caller frees) once every record before it was
+ * given. records_lines is the number of record lines read, after the
+ * end. records_close stops the thread wherever it is.
  */
 struct records;
 enum net_status	 records_open(struct records **rs, const char *path,
-		    const char *name, struct buf *header, char **cause);
-enum net_status	 records_start(struct records *, int snapshot, char **cause);
+		    const char *name, int snapshot, struct buf *header,
+		    char **cause);
 int		 records_next(struct records *, struct record *rec,
 		    uint64_t *lineno, enum net_status *status, char **cause);
 uint64_t	 records_lines(const struct records *);

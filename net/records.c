@@ -59,6 +59,7 @@ struct records {
 	unsigned		 head;		/* next batch to consume */
 	unsigned		 count;		/* full batches queued */
 	int			 stop;		/* the consumer gave up */
+	struct records_batch	*cur;		/* the consumer's, unlocked */
 
 	/* The end of the stream, set by the reader with the last batch. */
 	enum net_status		 status;
@@ -227,10 +228,11 @@ records_main(void *arg)
 
 enum net_status
 records_open(struct records **rsp, const char *path, const char *name,
-    struct buf *header, char **cause)
+    int snapshot, struct buf *header, char **cause)
 {
 	struct records	*rs;
-	int		 rc;
+	sigset_t	 all, old;
+	int		 rc, error;
 
 	*rsp = NULL;
 	rs = xcalloc(1, sizeof *rs);
@@ -243,6 +245,7 @@ records_open(struct records **rsp, const char *path, const char *name,
 	}
 	rs->path = xstrdup(path);
 	rs->name = xstrdup(name);
+	rs->snapshot = snapshot;
 	*rsp = rs;
 
 	rc = records_reader_next(&rs->r);
@@ -261,16 +264,7 @@ records_open(struct records **rsp, const char *path, const char *name,
 	}
 	buf_reset(header);
 	buf_add(header, rs->r.line.data, rs->r.line.len);
-	return NET_OK;
-}
 
-enum net_status
-records_start(struct records *rs, int snapshot, char **cause)
-{
-	sigset_t	 all, old;
-	int		 error;
-
-	rs->snapshot = snapshot;
 	pthread_mutex_init(&rs->lock, NULL);
 	pthread_cond_init(&rs->cond, NULL);
 	/* Signals stay with the threads that handle them. */
@@ -289,25 +283,35 @@ records_start(struct records *rs, int snapshot, char **cause)
 	return NET_OK;
 }
 
+/*
+ * The consumer's batch is its own until it asks for the next one, so a
+ * record from it takes no lock; the lock is taken once per batch.
+ */
 int
 records_next(struct records *rs, struct record *rec, uint64_t *lineno,
     enum net_status *status, char **cause)
 {
-	struct records_batch	*b;
+	struct records_batch	*b = rs->cur;
 
 	if (rs->done) {
 		*status = rs->status;	/* the cause went with the first end */
 		return 0;
 	}
-	pthread_mutex_lock(&rs->lock);
-	for (;;) {
-		while (rs->count == 0)
-			pthread_cond_wait(&rs->cond, &rs->lock);
-		b = &rs->q[rs->head];
-		if (b->next < b->n)
-			break;
-		if (b->last) {
-			/* Everything before the end was delivered. */
+	if (b == NULL || b->next == b->n) {
+		pthread_mutex_lock(&rs->lock);
+		if (b != NULL && !b->last) {
+			/* Done with it: the reader may fill it again. */
+			rs->head = (rs->head + 1) % RECORDS_QUEUE;
+			rs->count--;
+			pthread_cond_broadcast(&rs->cond);
+		}
+		if (b == NULL || !b->last) {
+			while (rs->count == 0)
+				pthread_cond_wait(&rs->cond, &rs->lock);
+			b = rs->cur = &rs->q[rs->head];
+		}
+		if (b->next == b->n) {
+			/* The last batch, empty or used up: the end. */
 			rs->done = 1;
 			*status = rs->status;
 			*cause = rs->cause;
@@ -315,12 +319,8 @@ records_next(struct records *rs, struct record *rec, uint64_t *lineno,
 			pthread_mutex_unlock(&rs->lock);
 			return 0;
 		}
-		rs->head = (rs->head + 1) % RECORDS_QUEUE;
-		rs->count--;
-		pthread_cond_broadcast(&rs->cond);
+		pthread_mutex_unlock(&rs->lock);
 	}
-	pthread_mutex_unlock(&rs->lock);
-	/* The batch is the consumer's until it moves on. */
 	*rec = b->rec[b->next];
 	*lineno = b->lineno[b->next];
 	memset(&b->rec[b->next], 0, sizeof b->rec[b->next]);

@@ -567,9 +567,8 @@ sync_apply_object(struct sync *s, size_t idx, char **cause)
 	sync_progress(s);
 
 	buf_init(&header);
-	status = records_open(&rs, s->tmp[idx], obj->path, &header, cause);
-	if (status == NET_OK)
-		status = records_start(rs, snapshot, cause);
+	status = records_open(&rs, s->tmp[idx], obj->path, snapshot, &header,
+	    cause);
 	if (status == NET_OK)
 		status = sync_check_header(s, obj, header.data, header.len,
 		    cause);

@@ -183,10 +183,11 @@ progress(const struct net_progress *p, void *arg)
 		seen->apply++;
 }
 
-/* Runs a sync with the default options (signed, key configured). */
+/* Runs a sync with these keys and feed, progress reported to cb. */
 static enum net_status
-sync_with(const char *feed, const char *const *keys, size_t nkeys,
-    int allow_unsigned, struct net_result *res, char **cause)
+sync_run(const char *feed, const char *const *keys, size_t nkeys,
+    int allow_unsigned, net_progress_cb cb, void *arg,
+    struct net_result *res, char **cause)
 {
 	struct net_options	opts;
 
@@ -197,32 +198,31 @@ sync_with(const char *feed, const char *const *keys, size_t nkeys,
 	opts.allow_unsigned = allow_unsigned;
 	opts.tmp_dir = dldir;
 	opts.now = now;
-	return net_sync(cache, &opts, NULL, NULL, res, cause);
+	return net_sync(cache, &opts, cb, arg, res, cause);
+}
+
+static enum net_status
+sync_with(const char *feed, const char *const *keys, size_t nkeys,
+    int allow_unsigned, struct net_result *res, char **cause)
+{
+	return sync_run(feed, keys, nkeys, allow_unsigned, NULL, NULL, res,
+	    cause);
+}
+
+/* A sync with the default options (signed, key configured). */
+static enum net_status
+sync_watched(net_progress_cb cb, void *arg, struct net_result *res,
+    char **cause)
+{
+	const char	*keys[1] = { pk_b64 };
+
+	return sync_run(feeddir, keys, 1, 0, cb, arg, res, cause);
 }
 
 static enum net_status
 sync_default(struct net_result *res, char **cause)
 {
-	const char	*keys[1] = { pk_b64 };
-
-	return sync_with(feeddir, keys, 1, 0, res, cause);
-}
-
-/* sync_default, with progress reported to cb. */
-static enum net_status
-sync_watched(net_progress_cb cb, void *arg, struct net_result *res,
-    char **cause)
-{
-	struct net_options	opts;
-	const char		*keys[1] = { pk_b64 };
-
-	memset(&opts, 0, sizeof opts);
-	opts.feed = feeddir;
-	opts.pubkeys = keys;
-	opts.npubkeys = 1;
-	opts.tmp_dir = dldir;
-	opts.now = now;
-	return net_sync(cache, &opts, cb, arg, res, cause);
+	return sync_watched(NULL, NULL, res, cause);
 }
 
 /*
