@@ -2,7 +2,8 @@
  * config.c: the config file, "key = value" lines with # comments. The
  * keys are a table; an unknown key or a bad value is an error naming the
  * line, and the CLI exits 2 for it. Public keys may be given as the
- * base64 line minisign prints or as a path to a .pub file.
+ * base64 line minisign prints, a pasted .pub file, or a path to one; the
+ * key parser of net/ tells which.
  */
 #include "config.h"
 
@@ -16,9 +17,12 @@
 #include <unistd.h>
 
 #include "common/common.h"
+#include "net/net.h"
 #include "tui/tui.h"
 
 #define FILE_MAX	(1024 * 1024)
+/* The first line of a .pub file, as minisign writes it. */
+#define PUB_COMMENT	"untrusted comment:"
 
 char *
 tui_file_read(const char *path, size_t *lenp)
@@ -60,36 +64,53 @@ tui_file_read(const char *path, size_t *lenp)
 	return buf_detach(&b);
 }
 
-/* A value that looks like a path rather than a base64 key. */
-static int
-looks_like_path(const char *v)
+/* "~/x" is x under $HOME; anything else is itself. Caller frees. */
+static char *
+config_expand(const char *value)
 {
-	size_t	 len = strlen(v);
+	const char	*home;
 
-	if (strchr(v, '/') != NULL || (v[0] == '~' && v[1] == '/'))
-		return 1;
-	if (len > 4 && strcmp(v + len - 4, ".pub") == 0)
-		return 1;
-	return access(v, R_OK) == 0;
+	if (value[0] == '~' && value[1] == '/' &&
+	    (home = getenv("HOME")) != NULL)
+		return xasprintf("%s%s", home, value + 1);
+	return xstrdup(value);
 }
 
+/*
+ * Told apart by content, never by its characters: base64 has '/' and '+'
+ * in most keys, so a value that minisign's own parser takes as a key is a
+ * key, and anything else is a path.
+ */
 char *
 tui_config_pubkey(const char *value, char **cause)
 {
-	const char	*home;
-	char		*path, *text;
+	struct minisign_pubkey	 pk;
+	char			*path, *text, *why = NULL;
+	int			 saved;
 
-	if (!looks_like_path(value))
+	if (minisign_pubkey_parse(value, &pk, &why) == NET_OK)
 		return xstrdup(value);
-	if (value[0] == '~' && value[1] == '/' &&
-	    (home = getenv("HOME")) != NULL)
-		path = xasprintf("%s%s", home, value + 1);
-	else
-		path = xstrdup(value);
+	path = config_expand(value);
 	text = tui_file_read(path, NULL);
-	if (text == NULL && cause != NULL)
-		*cause = xasprintf("cannot read public key %s: %s", path,
-		    strerror(errno));
+	if (text == NULL) {
+		saved = errno;
+		if (cause != NULL)
+			*cause = xasprintf("%s, and no file %s: %s", why, path,
+			    strerror(saved));
+		free(why);
+		free(path);
+		return NULL;
+	}
+	free(why);
+	why = NULL;
+	if (minisign_pubkey_parse(text, &pk, &why) != NET_OK) {
+		if (cause != NULL)
+			*cause = xasprintf("public key file %s: %s", path,
+			    why);
+		free(why);
+		free(text);
+		text = NULL;
+	}
 	free(path);
 	return text;
 }
@@ -149,18 +170,12 @@ config_bool(const char *key, const char *value, char **why)
 static int
 config_path(char **dest, const char *value, char **why)
 {
-	const char	*home;
-
 	if (*value == '\0') {
 		*why = xstrdup("empty path");
 		return -1;
 	}
 	free(*dest);
-	if (value[0] == '~' && value[1] == '/' &&
-	    (home = getenv("HOME")) != NULL)
-		*dest = xasprintf("%s%s", home, value + 1);
-	else
-		*dest = xstrdup(value);
+	*dest = config_expand(value);
 	return 0;
 }
 
@@ -258,6 +273,7 @@ tui_config_load(struct tui_config *c, const char *path, int required,
     char **cause)
 {
 	char	*text, *line, *next, *eq, *key, *value, *why = NULL;
+	char	*joined = NULL;
 	size_t	 k;
 	int	 lineno = 0, found;
 
@@ -283,12 +299,27 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 		if (eq == NULL) {
 			*cause = xasprintf("config:%d: expected 'key = value' "
 			    "(%s)", lineno, path);
+			free(joined);
 			free(text);
 			return -1;
 		}
 		*eq = '\0';
 		key = trim(line);
 		value = trim(eq + 1);
+		free(joined);
+		joined = NULL;
+		if (strcmp(key, "pubkey") == 0 &&
+		    strncmp(value, PUB_COMMENT, strlen(PUB_COMMENT)) == 0 &&
+		    next != NULL) {
+			/* A .pub file pasted whole: its key is the next line. */
+			line = next;
+			next = strchr(line, '\n');
+			if (next != NULL)
+				*next++ = '\0';
+			lineno++;
+			joined = xasprintf("%s\n%s", value, trim(line));
+			value = joined;
+		}
 		found = 0;
 		for (k = 0; k < sizeof config_keys / sizeof config_keys[0];
 		    k++) {
@@ -299,6 +330,7 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 				*cause = xasprintf("config:%d: %s (%s)",
 				    lineno, why, path);
 				free(why);
+				free(joined);
 				free(text);
 				return -1;
 			}
@@ -307,10 +339,12 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 		if (!found) {
 			*cause = xasprintf("config:%d: unknown key '%s' (%s)",
 			    lineno, key, path);
+			free(joined);
 			free(text);
 			return -1;
 		}
 	}
+	free(joined);
 	free(text);
 	return 0;
 }

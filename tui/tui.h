@@ -50,8 +50,10 @@ int	 tui_config_load(struct tui_config *, const char *path, int required,
 	    char **cause);
 void	 tui_config_clear(struct tui_config *);
 /*
- * The text of a public key given as a path to a .pub file or as the bare
- * base64 line. Caller frees; NULL with *cause if a file cannot be read.
+ * The text of a public key given inline (the base64 line or a .pub file's
+ * text) or as the path of a .pub file ("~/" expanded); decided by whether
+ * the value parses as a key. Caller frees; NULL with *cause if it is
+ * neither, or the file holds no key.
  */
 char	*tui_config_pubkey(const char *value, char **cause);
 /* Reads a whole (small) file. Caller frees; NULL with errno. */
