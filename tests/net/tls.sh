@@ -6,7 +6,8 @@
 # "GET /path HTTP/1.1 STATUS BYTES gz=RATIO range=RANGE client=VERIFY".
 #
 #   tls_make_pki                 → $T/pki/{ca,server,wrong,client,other-ca}.{crt,key}
-#   nginx_start ROOT [EXTRA]     → serves ROOT on https://127.0.0.1:$NGINX_PORT/
+#   nginx_start ROOT [EXTRA]     → serves ROOT on https://127.0.0.1:$NGINX_PORT/,
+#                                  workers running as the invoking user
 #                                  (EXTRA: nginx directives for the server block;
 #                                  $NGINX_HTTP: directives for the http block;
 #                                  $NGINX_CERT: another certificate name)
@@ -49,6 +50,17 @@ tls_make_pki() {
 	) >"$T/pki.log" 2>&1
 }
 
+# nginx started by root runs its workers as "nobody", which cannot enter
+# a checkout under a home only its owner may enter (Debian makes homes
+# 0700): the workers answer 403. Run them as the user running the tests.
+# Started by anyone else, nginx cannot switch users and warns about a
+# "user" line, so there is none.
+nginx_user() {
+	if [ "$(id -u)" -eq 0 ]; then
+		printf 'user %s %s;\n' "$(id -un)" "$(id -gn)"
+	fi
+}
+
 NGINX_PID=""
 nginx_start() {
 	root=$1
@@ -59,6 +71,7 @@ nginx_start() {
 	: >"$N/access.log"
 	cat >"$N/nginx.conf" <<CONF
 daemon off;
+$(nginx_user)
 worker_processes 1;
 pid $N/nginx.pid;
 error_log $N/error.log info;
