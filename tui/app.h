@@ -76,10 +76,28 @@ enum action { ACTION_LIST(ACTION_ENUM) ACT_COUNT };
 #undef ACTION_ENUM
 
 /*
- * A key: a Unicode code point for a typed character, or KEY_BASE plus a
- * curses key code for a function key. KEY_BASE is above Unicode.
+ * A key: a Unicode code point for a typed character, or one of globe's
+ * own codes above Unicode for a function key (input.c maps curses' codes
+ * to these, so nothing that names or binds keys needs curses).
  */
 #define TUI_KEY_BASE	0x200000
+enum {
+	TUI_KEY_UP = TUI_KEY_BASE + 1,
+	TUI_KEY_DOWN,
+	TUI_KEY_LEFT,
+	TUI_KEY_RIGHT,
+	TUI_KEY_PGUP,
+	TUI_KEY_PGDN,
+	TUI_KEY_HOME,
+	TUI_KEY_END,
+	TUI_KEY_BACKSPACE,
+	TUI_KEY_DELETE,
+	TUI_KEY_INSERT,
+	TUI_KEY_BTAB
+};
+#define TUI_KEY_F(n)	(TUI_KEY_BASE + 0x100 + (n))	/* F1 .. F24 */
+#define TUI_KEY_FMAX	24
+#define TUI_KEY_OTHER	(TUI_KEY_BASE + 0x1000)	/* + an unnamed curses code */
 #define TUI_KEY_ESC	27
 #define TUI_KEY_ENTER	'\n'
 #define TUI_KEY_TAB	'\t'
@@ -95,11 +113,13 @@ void		 keys_reset(void);
 /*
  * Binds key (a name as keys_name prints it: "j", "^L", "F5", "PgDn",
  * "Enter", "Esc", "Space") to action (its name, or "none" to unbind).
- * Returns 0, or -1 with *cause (caller frees) naming what is wrong. The
- * config parser calls it for each `bind KEY ACTION` line.
+ * Returns 0, or -1 with *cause (caller frees) naming what is wrong.
  */
 int		 tui_keys_bind(const char *key, const char *action, char **cause);
-/* Applies one "KEY ACTION" line (as in the config file, without "bind"). */
+/*
+ * Applies one "KEY ACTION" line (a `bind = KEY ACTION` config line's
+ * value); the config loader checked it already with tui_keys_check.
+ */
 int		 keys_bind_line(const char *line, char **cause);
 /* The keys bound to action as "j, Down" into out (caller frees). */
 char		*keys_for_action(enum action);
@@ -128,6 +148,7 @@ struct input_event {
 
 /* Reads one event without blocking (INPUT_NONE when nothing is there). */
 void		 input_read(struct input_event *);
+/* input-keys.c: key names and kinds, without curses. */
 /* A key's name ("j", "^L", "F5", "PgDn"); caller frees. */
 char		*input_key_name(int key);
 /* Parses a key name; -1 when unknown. */

@@ -198,6 +198,12 @@ config_number(long *dest, const char *key, const char *value, long max,
 	return 0;
 }
 
+char *
+tui_config_bind_line(const char *key, const char *action)
+{
+	return xasprintf("%s = %s %s", config_keys[CONFIG_BIND], key, action);
+}
+
 static int
 config_set(struct tui_config *c, int key, const char *value, char **why)
 {
@@ -251,12 +257,12 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		c->no_proxy = !b;
 		return 0;
 	case CONFIG_BIND:
-		/* "KEY ACTION"; checked by the full-screen interface. */
-		if (strchr(value, ' ') == NULL && strchr(value, '\t') == NULL) {
-			*why = xasprintf("bind needs a key and an action, "
-			    "e.g. 'bind = ^F search', not '%s'", value);
+		/*
+		 * Checked here, with the full-screen interface's own parser,
+		 * so every command refuses a bad line with its number.
+		 */
+		if (tui_keys_check(value, why) != 0)
 			return -1;
-		}
 		c->bindings = xreallocarray(c->bindings, c->nbindings + 1,
 		    sizeof *c->bindings);
 		c->bindings[c->nbindings++] = xstrdup(value);

@@ -1,8 +1,8 @@
 /*
  * keys.c: the one key table of the interface. Every key maps to a named
  * action here; dispatch (app.c), the help screen (view-help.c) and the
- * config file's `bind KEY ACTION` lines all read this table, so they
- * cannot drift apart.
+ * config file's `bind = KEY ACTION` lines all read this table, so they
+ * cannot drift apart. No curses: every command checks bind lines.
  */
 #include "config.h"
 
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "tui/tui.h"
 
 #define ACTION_NAME(a, name, help) name,
 static const char *action_names[] = { ACTION_LIST(ACTION_NAME) };
@@ -130,12 +131,13 @@ keys_lookup(int key)
 	return ACT_NONE;
 }
 
-int
-tui_keys_bind(const char *key, const char *action, char **cause)
+/* Resolves a key name and an action name; 0, or -1 with *cause. */
+static int
+keys_resolve(const char *key, const char *action, int *kp, enum action *ap,
+    char **cause)
 {
 	int	k, a;
 
-	keys_load();
 	k = input_key_parse(key);
 	if (k == -1) {
 		if (cause != NULL)
@@ -153,14 +155,32 @@ tui_keys_bind(const char *key, const char *action, char **cause)
 			    "screen, ?, for the names)", action);
 		return -1;
 	}
-	keys_set(k, (enum action)a);
+	*kp = k;
+	*ap = (enum action)a;
 	return 0;
 }
 
 int
-keys_bind_line(const char *line, char **cause)
+tui_keys_bind(const char *key, const char *action, char **cause)
 {
-	char	*copy, *key, *action, *end;
+	enum action	a;
+	int		k;
+
+	keys_load();
+	if (keys_resolve(key, action, &k, &a, cause) != 0)
+		return -1;
+	keys_set(k, a);
+	return 0;
+}
+
+/*
+ * Splits "KEY ACTION" (a leading "bind" word is allowed) and resolves
+ * both names, without touching the table.
+ */
+static int
+keys_bind_parse(const char *line, int *kp, enum action *ap, char **cause)
+{
+	char	*copy, *key, *action, *end, *syntax;
 	int	 rc;
 
 	copy = xstrdup(line);
@@ -181,16 +201,42 @@ keys_bind_line(const char *line, char **cause)
 	end = action + strlen(action);
 	while (end > action && isspace((unsigned char)end[-1]))
 		*--end = '\0';
-	if (*key == '\0' || *action == '\0' || strchr(action, ' ') != NULL) {
-		if (cause != NULL)
-			*cause = xasprintf("expected 'bind KEY ACTION', got "
-			    "'%s'", line);
+	if (*key == '\0' || *action == '\0' ||
+	    strpbrk(action, " \t") != NULL) {
+		if (cause != NULL) {
+			syntax = tui_config_bind_line("KEY", "ACTION");
+			*cause = xasprintf("expected '%s', got '%s'", syntax,
+			    line);
+			free(syntax);
+		}
 		free(copy);
 		return -1;
 	}
-	rc = tui_keys_bind(key, action, cause);
+	rc = keys_resolve(key, action, kp, ap, cause);
 	free(copy);
 	return rc;
+}
+
+int
+keys_bind_line(const char *line, char **cause)
+{
+	enum action	a;
+	int		k;
+
+	keys_load();
+	if (keys_bind_parse(line, &k, &a, cause) != 0)
+		return -1;
+	keys_set(k, a);
+	return 0;
+}
+
+int
+tui_keys_check(const char *line, char **cause)
+{
+	enum action	a;
+	int		k;
+
+	return keys_bind_parse(line, &k, &a, cause);
 }
 
 char *

@@ -56,8 +56,23 @@ void	 tui_config_clear(struct tui_config *);
  * neither, or the file holds no key.
  */
 char	*tui_config_pubkey(const char *value, char **cause);
+/*
+ * The config line that binds key to action, exactly as tui_config_load
+ * reads it ("bind = KEY ACTION"): error messages and the help screen
+ * show this, so they cannot drift from the parser. Caller frees.
+ */
+char	*tui_config_bind_line(const char *key, const char *action);
 /* Reads a whole (small) file. Caller frees; NULL with errno. */
 char	*tui_file_read(const char *path, size_t *len);
+
+/* keys.c: bind lines, checked without curses ---------------------------- */
+
+/*
+ * Checks a bind line's value, "KEY ACTION", with the parser the
+ * full-screen interface uses: 0, or -1 with *cause (caller frees) naming
+ * the unknown key or action. Changes no binding.
+ */
+int	 tui_keys_check(const char *binding, char **cause);
 
 /* output.c: the list every command builds, and the human format --------- */
 

@@ -1,7 +1,8 @@
 /*
  * view-help.c: the help screen, generated from the key table (keys.c), so
  * it always shows the bindings in force, including those changed in the
- * config file; then how typing works in the countries and search screens.
+ * config file; then how typing works in the countries and search screens,
+ * and the config's bind line, as the config parser formats it.
  */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "tui/tui.h"
 
 static const char *help_notes[] = {
 	"",
@@ -20,8 +22,17 @@ static const char *help_notes[] = {
 	"filter (an empty answer clears it).",
 	"The status line shows how old the data is and the sync: offline, "
 	"syncing, synced +added ~changed -removed, or the error.",
-	"Bindings can be changed in the config file: bind KEY ACTION (for "
-	"example: bind x quit, bind F6 sync, bind q none).",
+	"Bindings can be changed in the config file, one line each:",
+};
+
+/* Shown as config lines, written by the config parser's own formatter. */
+static const struct {
+	const char	*key;
+	const char	*action;
+} help_bind_examples[] = {
+	{ "x", "quit" },
+	{ "F6", "sync" },
+	{ "q", "none" },
 };
 
 /* "  keys      help (action)", the help wrapped under itself. */
@@ -49,6 +60,19 @@ help_line(struct view *v, const char *keys, const char *text)
 	}
 	free(lines);
 	buf_free(&b);
+}
+
+/* "  bind = KEY ACTION", indented as the key lines are. */
+static void
+help_bind_line(struct view *v, const char *key, const char *action)
+{
+	char	*line, *text;
+
+	line = tui_config_bind_line(key, action);
+	text = xasprintf("  %s", line);
+	view_add_text(v, text, 0);
+	free(text);
+	free(line);
 }
 
 static void
@@ -80,6 +104,12 @@ help_load(struct view *v)
 		free(lines[i]);
 	}
 	free(lines);
+	help_bind_line(v, "KEY", "ACTION");
+	view_add_text(v, "for example:", 0);
+	for (i = 0; i < sizeof help_bind_examples /
+	    sizeof help_bind_examples[0]; i++)
+		help_bind_line(v, help_bind_examples[i].key,
+		    help_bind_examples[i].action);
 }
 
 const struct view_ops view_help_ops = {

@@ -145,4 +145,37 @@ check_exit "a file that is not a public key" 2 "$GLOBE" status
 check_contains "  says which file and why" "$err" \
     "config:1: public key file $T/junk.pub: not a minisign public key"
 
+# --- 2. bind lines are checked by every command --------------------------
+# With the parser the full-screen interface uses (tui/keys.c), before any
+# command runs: the line number, what is wrong, the path, exit 2.
+good="feed = $T/feed
+pubkey = $T/k.pub"
+sync_fresh
+for cmd in status "search x" "countries"; do
+	printf '%s\n# keys\nbind = ^N down\nbind = Hyper-Q quit\n' "$good" \
+	    >"$CONF"
+	check_exit "globe $cmd with a bind line naming an unknown key" 2 \
+	    "$GLOBE" $cmd
+	check_contains "  names the line and the key" "$err" \
+	    "config:5: unknown key 'Hyper-Q'"
+	check_contains "  and the config file" "$err" "($CONF)"
+	printf '%s\nbind = x explode\n' "$good" >"$CONF"
+	check_exit "globe $cmd with a bind line naming an unknown action" 2 \
+	    "$GLOBE" $cmd
+	check_contains "  names the line and the action" "$err" \
+	    "config:3: unknown action 'explode'"
+	check_contains "  and the config file" "$err" "($CONF)"
+done
+printf '%s\nbind = x\n' "$good" >"$CONF"
+check_exit "a bind line without an action" 2 "$GLOBE" status
+check_contains "  shows the syntax the parser reads" "$err" \
+    "config:3: expected 'bind = KEY ACTION', got 'x'"
+printf '%s\nbind = x quit now\n' "$good" >"$CONF"
+check_exit "a bind line with two actions" 2 "$GLOBE" status
+check_contains "  is refused too" "$err" "config:3: expected 'bind = KEY ACTION'"
+printf '%s\nbind = ^N down\nbind = F6 sync\nbind = q none\nbind = PgDn page-down\nbind = = search\n' \
+    "$good" >"$CONF"
+check_exit "good bind lines (a ctrl key, F6, none, a named key, '=')" 0 \
+    "$GLOBE" status
+
 done_testing

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "tui/app.h"
+#include "tui/tui.h"
 #include "harness.h"
 
 static const struct layout_col cols[] = {
@@ -207,6 +208,36 @@ test_keys(void)
 	free(s);
 	keys_reset();
 	CHECK_INT(keys_lookup('q'), ACT_QUIT, "reset restores q");
+
+	/* The config loader's check: the same parser, no binding changed. */
+	CHECK_INT(tui_keys_check("x quit", NULL), 0, "check accepts x quit");
+	CHECK_INT(keys_lookup('x'), ACT_NONE, "and x is still unbound");
+	CHECK_INT(tui_keys_check("Hyper-Q quit", &cause), -1,
+	    "check refuses an unknown key");
+	CHECK(cause != NULL && strstr(cause, "unknown key 'Hyper-Q'") != NULL,
+	    "  naming it");
+	free(cause);
+	cause = NULL;
+	CHECK_INT(tui_keys_check("q quit now", &cause), -1,
+	    "check refuses two actions");
+	CHECK(cause != NULL && strstr(cause, "'bind = KEY ACTION'") != NULL,
+	    "  showing the config syntax");
+	free(cause);
+	cause = NULL;
+	s = tui_config_bind_line("^N", "down");
+	CHECK_STR(s, "bind = ^N down", "the bind line as the config reads it");
+	free(s);
+
+	/* Named keys and F keys round-trip without curses' codes. */
+	s = input_key_name(input_key_parse("pgdn"));
+	CHECK_STR(s, "PgDn", "PgDn by any case");
+	free(s);
+	s = input_key_name(input_key_parse("F24"));
+	CHECK_STR(s, "F24", "F24");
+	free(s);
+	CHECK_INT(input_key_parse("F25"), -1, "no F25");
+	CHECK(input_key_is_backspace(input_key_parse("Backspace")),
+	    "Backspace deletes");
 }
 
 static void
