@@ -102,6 +102,11 @@ int	 sanitize_is_clean(const char *s, enum sanitize_mode);
 char	*path_data_dir(void);
 /* $XDG_CONFIG_HOME/globe or ~/.config/globe. Caller frees. */
 char	*path_config_dir(void);
+/*
+ * path as a person would write it: "~/.config/globe/config" when it lies
+ * under the home directory, else unchanged. For messages; caller frees.
+ */
+char	*path_tilde(const char *path);
 /* mkdir -p with mode for every created level; 0 or -1 with errno. */
 int	 path_mkdir_p(const char *path, mode_t mode);
 /* The directory part of path (caller frees). */

@@ -66,6 +66,23 @@ path_config_dir(void)
 	return path_xdg("XDG_CONFIG_HOME", ".config");
 }
 
+char *
+path_tilde(const char *path)
+{
+	const char	*home;
+	size_t		 len;
+
+	home = path_home();
+	if (home == NULL)
+		return xstrdup(path);
+	len = strlen(home);
+	while (len > 0 && home[len - 1] == '/')
+		len--;
+	if (len > 0 && strncmp(path, home, len) == 0 && path[len] == '/')
+		return xasprintf("~%s", path + len);
+	return xstrdup(path);
+}
+
 int
 path_mkdir_p(const char *path, mode_t mode)
 {

@@ -796,18 +796,33 @@ app_prompt_key(struct app *app, const struct input_event *ev)
 	}
 }
 
+char *
+app_config_path(struct app *app)
+{
+	char	*tilde, *clean;
+
+	if (app->opts->config_path == NULL)
+		return xstrdup("the config file");
+	tilde = path_tilde(app->opts->config_path);
+	clean = sanitize(tilde, SANITIZE_LINE);
+	free(tilde);
+	return clean;
+}
+
 static void
 app_sync_start(struct app *app)
 {
-	char	*cause = NULL;
+	char	*cause = NULL, *path;
 
 	if (app->sync != NULL) {
 		app_message(app, 0, "a sync is already running");
 		return;
 	}
 	if (app->opts->net == NULL || app->opts->net->feed == NULL) {
+		path = app_config_path(app);
 		app_message(app, 1, "no feed configured: put `feed = URL` in "
-		    "~/.config/globe/config, or run globe --demo");
+		    "%s, or run globe --demo", path);
+		free(path);
 		return;
 	}
 	app->sync = sync_bg_start(app->opts->db_path, app->opts->net, &cause);

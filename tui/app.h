@@ -26,6 +26,7 @@ struct tui_app_options {
 	const char *const	*bindings;	/* "KEY ACTION" lines from the config */
 	size_t			 nbindings;
 	int			 no_color;	/* --no-color (NO_COLOR is read here too) */
+	const char		*config_path;	/* the config file read (--config or XDG) */
 };
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
@@ -400,6 +401,11 @@ int		 app_pop(struct app *);
 /* Replaces the whole stack by one top-level view. */
 void		 app_switch(struct app *, const struct view_ops *);
 struct view	*app_current(struct app *);
+/*
+ * The config file globe read (--config or the XDG path), as a person
+ * writes it ("~/..."), sanitized for the screen. Caller frees.
+ */
+char		*app_config_path(struct app *);
 /* Sets the one-time status message (printf-style). */
 void		 app_message(struct app *, int warn, const char *, ...)
 		    GLOBE_PRINTF(3, 4);

@@ -6,11 +6,36 @@
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui/lib-ui.sh"
 
+# The suite's XDG_CONFIG_HOME is $HOME/config: the screen names the file
+# globe reads there, not ~/.config/globe/config.
 ui_start 80x24
 ui_expect_text "the first run opens the welcome screen" "Welcome to globe"
 ui_expect welcome "how to try the demo and configure a feed"
 ui_keys q
 ui_expect_text "q quits" "[globe exited 0]"
+
+# The config file it names is the one globe reads: XDG_CONFIG_HOME unset,
+# set outside the home directory, and --config (under home and outside).
+UI_ENV="-u XDG_CONFIG_HOME" ui_start 80x24
+ui_expect_text "no XDG_CONFIG_HOME: ~/.config/globe/config" \
+    "~/.config/globe/config:"
+XDG=$(mktemp -d "${TMPDIR:-/tmp}/globe-xdg.XXXXXX")
+UI_ENV="XDG_CONFIG_HOME=$XDG" ui_start 80x24
+ui_expect_text "XDG_CONFIG_HOME elsewhere: that directory's file" \
+    "$XDG/globe/config:"
+check_not_contains "  and not ~/.config" "$(ui_capture)" "~/.config"
+mkdir -p "$HOME/work"
+echo "# mine" >"$HOME/work/my.conf"
+ui_start 100x24 --config "$HOME/work/my.conf"
+ui_expect_text "--config FILE under home: ~/work/my.conf" "~/work/my.conf:"
+check_not_contains "  and not the XDG file" "$(ui_capture)" "globe/config"
+ui_keys s
+ui_expect_text "s without a feed names the same file" \
+    "no feed configured: put \`feed = URL\` in ~/work/my.conf"
+echo "# mine" >"$XDG/my.conf"
+ui_start 80x24 --config "$XDG/my.conf"
+ui_expect_text "--config FILE outside home: its path" "$XDG/my.conf:"
+rm -rf "$XDG"
 
 ui_source "$T/source.jsonl"
 ui_feed "$T/source.jsonl"

@@ -305,6 +305,20 @@ test_paths(void)
 	p = path_config_dir();
 	CHECK_STR(p, "/home/officer/.config/globe", "config dir from HOME");
 	free(p);
+	p = path_tilde("/home/officer/.config/globe/config");
+	CHECK_STR(p, "~/.config/globe/config", "a path under home: ~/");
+	free(p);
+	p = path_tilde("/home/officerx/config");
+	CHECK_STR(p, "/home/officerx/config", "a sibling of home is not ~");
+	free(p);
+	p = path_tilde("/etc/globe/config");
+	CHECK_STR(p, "/etc/globe/config", "a path elsewhere is unchanged");
+	free(p);
+	setenv("HOME", "/home/officer/", 1);
+	p = path_tilde("/home/officer/globe.conf");
+	CHECK_STR(p, "~/globe.conf", "HOME with a trailing slash");
+	free(p);
+	setenv("HOME", "/home/officer", 1);
 
 	p = path_dirname("/a/b/c");
 	CHECK_STR(p, "/a/b", "dirname /a/b/c");
