@@ -442,7 +442,7 @@ cli_demo_dir(void)
 static int
 cli_setup(struct cli *cli)
 {
-	char	*cause = NULL, *path, *dir;
+	char	*cause = NULL, *path, *dir, *clean;
 	int	 rc;
 
 	if (cli->config_opt != NULL)
@@ -456,7 +456,10 @@ cli_setup(struct cli *cli)
 	    &cause);
 	cli->config_path = path;
 	if (rc != 0) {
-		cli_error(EXIT_USAGE, "%s", cause);
+		/* It quotes the file's text, which may hold anything. */
+		clean = sanitize(cause, SANITIZE_LINE);
+		cli_error(EXIT_USAGE, "%s", clean);
+		free(clean);
 		free(cause);
 		return EXIT_USAGE;
 	}

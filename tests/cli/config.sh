@@ -178,4 +178,12 @@ printf '%s\nbind = ^N down\nbind = F6 sync\nbind = q none\nbind = PgDn page-down
 check_exit "good bind lines (a ctrl key, F6, none, a named key, '=')" 0 \
     "$GLOBE" status
 
+# The errors quote the file, which may hold anything: never raw controls.
+printf '%s\nbind = \033]0;pwned\007 quit\n' "$good" >"$CONF"
+check_exit "a bind line with escape sequences in its key" 2 "$GLOBE" status
+printf '%s' "$err" >"$T/err.raw"
+check_eq "  the error has no raw ESC or BEL" \
+    "$(tr -d -c '\033\007' <"$T/err.raw" | wc -c | tr -d ' ')" 0
+check_contains "  and still names the line" "$err" "config:3: unknown key"
+
 done_testing
