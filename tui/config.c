@@ -274,6 +274,26 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 	return -1;
 }
 
+/*
+ * 1 if the line at s could be the base64 line under a pasted .pub file's
+ * comment: not blank, not a comment, not a setting (base64 of a key has
+ * no '=').
+ */
+static int
+pub_key_line(const char *s)
+{
+	size_t	n;
+
+	n = strcspn(s, "\n");
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	return n > 0 && *s != '#' && memchr(s, '=', n) == NULL;
+}
+
 int
 tui_config_load(struct tui_config *c, const char *path, int required,
     char **cause)
@@ -314,9 +334,9 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 		value = trim(eq + 1);
 		free(joined);
 		joined = NULL;
-		if (strcmp(key, "pubkey") == 0 &&
+		if (strcmp(key, config_keys[CONFIG_PUBKEY]) == 0 &&
 		    strncmp(value, PUB_COMMENT, strlen(PUB_COMMENT)) == 0 &&
-		    next != NULL) {
+		    next != NULL && pub_key_line(next)) {
 			/* A .pub file pasted whole: its key is the next line. */
 			line = next;
 			next = strchr(line, '\n');

@@ -108,6 +108,14 @@ check_exit "a bad line after a pasted .pub file" 2 "$GLOBE" status
 check_contains "  is named by its own line number" "$err" \
     "config:3: unknown key 'colour'"
 
+# Only the comment line pasted: the next setting is not taken for the key.
+{ printf 'pubkey = '; head -n 1 "$T/k.pub"; printf 'feed = %s\n' "$T/feed"; } \
+    >"$CONF"
+check_exit "a .pub file's comment line without its key" 2 "$GLOBE" status
+check_contains "  is an error on its own line" "$err" \
+    "config:1: not a minisign public key"
+check_not_contains "  that does not swallow the next line" "$err" "feed ="
+
 # --- keys as paths: absolute, relative, ~/ -------------------------------
 mkdir -p "$HOME/keys" "$T/rel/sub"
 cp "$T/k.pub" "$HOME/keys/feed.pub"
