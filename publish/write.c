@@ -923,12 +923,75 @@ pub_lock(const char *dir, int *fdp)
 	return 0;
 }
 
-/* Reads DIR/index.json if there is one: 1, 0 if none, -1 on error. */
-static int
-pub_index_read(const char *dir, struct feed_index *ix, char **cause)
+/*
+ * Checks DIR/index.json.minisig over the exact bytes of the previous
+ * index against the trusted keys: the signing key's own and any given.
+ * Without a signing key and without given keys there is nothing to trust
+ * and nothing is checked (an unsigned feed).
+ */
+static enum publish_status
+pub_index_verify(const struct publish_options *o, const char *text,
+    size_t len, char **cause)
 {
-	char	*path, *text, *why = NULL;
-	size_t	 len;
+	struct minisign_pubkey	*keys;
+	size_t			 n = 0, siglen;
+	char			*spath, *sig, *why = NULL;
+	enum publish_status	 st = PUBLISH_OK;
+
+	if (o->key == NULL && o->nprevious_keys == 0)
+		return PUBLISH_OK;
+	keys = xcalloc(o->nprevious_keys + 1, sizeof *keys);
+	if (o->key != NULL) {
+		memcpy(keys[n].id, o->key->id, sizeof keys[n].id);
+		crypto_sign_ed25519_sk_to_pk(keys[n].pk, o->key->sk);
+		n++;
+	}
+	memcpy(keys + n, o->previous_keys, o->nprevious_keys * sizeof *keys);
+	n += o->nprevious_keys;
+	spath = xasprintf("%s/index.json.minisig", o->out);
+	sig = publish_read_small(spath, FEED_SIG_MAX, &siglen);
+	if (sig == NULL)
+		why = xasprintf("cannot read %s: %s", spath, errno == EFBIG ?
+		    "too large for a signature" : strerror(errno));
+	else if (minisign_verify(keys, n, text, len, sig, siglen, &why) !=
+	    NET_OK) {
+		char *w = xasprintf("%s/index.json does not verify: %s", o->out,
+		    why);
+
+		free(why);
+		why = w;
+	}
+	if (why != NULL) {
+		*cause = xasprintf("%s; the previous feed was not signed by "
+		    "%s, so the directory was changed by someone without the "
+		    "key or signed with another one. Nothing was published: "
+		    "restore the directory from a copy you trust, publish into "
+		    "a new directory, or name the key that signed it with "
+		    "--previous-key FILE.pub", why, o->key != NULL ?
+		    "this key" : "the --previous-key keys");
+		free(why);
+		st = PUBLISH_ERR_FEED;
+	}
+	free(sig);
+	free(spath);
+	sodium_memzero(keys, (o->nprevious_keys + 1) * sizeof *keys);
+	free(keys);
+	return st;
+}
+
+/*
+ * Reads DIR/index.json if there is one and checks its signature: 1, 0 if
+ * none, -1 on error (*st says which).
+ */
+static int
+pub_index_read(const struct publish_options *o, struct feed_index *ix,
+    enum publish_status *st, char **cause)
+{
+	const char	*dir = o->out;
+	char		*path, *text, *why = NULL;
+	size_t		 len;
+
+	*st = PUBLISH_ERR_FEED;
 
 	path = xasprintf("%s/index.json", dir);
 	text = publish_read_small(path, FEED_INDEX_MAX, &len);
@@ -941,14 +1004,76 @@ pub_index_read(const char *dir, struct feed_index *ix, char **cause)
 		free(path);
 		return -1;
 	}
+	if ((*st = pub_index_verify(o, text, len, cause)) != PUBLISH_OK) {
+		free(text);
+		free(path);
+		return -1;
+	}
 	if (feed_index_parse(text, len, ix, &why) != NET_OK) {
 		*cause = xasprintf("%s: %s", dir, why);
+		*st = PUBLISH_ERR_FEED;
 		free(why);
 		free(text);
 		free(path);
 		return -1;
 	}
 	free(text);
+	free(path);
+	return 1;
+}
+
+/*
+ * Checks that DIR/obj->path holds the bytes the index promised: 1 if it
+ * does, 0 if the file is gone (pruned), -1 with *cause if it differs.
+ */
+static int
+pub_object_check(const char *dir, const struct feed_object *obj,
+    char **cause)
+{
+	crypto_hash_sha256_state	 h;
+	unsigned char			 digest[crypto_hash_sha256_BYTES];
+	unsigned char			 chunk[65536];
+	char				 hex[65];
+	char				*path;
+	uint64_t			 size = 0;
+	ssize_t				 n;
+	int				 fd;
+
+	path = xasprintf("%s/%s", dir, obj->path);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0) {
+		if (errno == ENOENT) {
+			free(path);
+			return 0;
+		}
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	crypto_hash_sha256_init(&h);
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+			close(fd);
+			free(path);
+			return -1;
+		}
+		size += (uint64_t)n;
+		crypto_hash_sha256_update(&h, chunk, (unsigned long long)n);
+	}
+	close(fd);
+	crypto_hash_sha256_final(&h, digest);
+	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+	if (size != obj->size || strcmp(hex, obj->sha256) != 0) {
+		*cause = xasprintf("%s does not match its size or sha256 in "
+		    "index.json: the directory was changed behind "
+		    "the publisher's back. Nothing was published: restore the "
+		    "directory from a copy you trust, or publish into a new "
+		    "directory", path);
+		free(path);
+		return -1;
+	}
 	free(path);
 	return 1;
 }
@@ -977,8 +1102,9 @@ pub_deltas_choose(const char *dir, const struct feed_index *old,
 	start = n;
 	while (start > 0) {
 		i = start - 1;
+		/* Sizes are capped (FEED_OBJECT_SIZE_MAX): no overflow. */
 		if (cand[i].serial != want || cand[i].from >= cand[i].serial ||
-		    total + cand[i].size >= ix->snapshot.size)
+		    cand[i].size >= ix->snapshot.size - total)
 			break;
 		if (i < n - 1) {	/* an older delta: still on disk? */
 			path = xasprintf("%s/%s", dir, cand[i].path);
@@ -1043,7 +1169,12 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 		st = PUBLISH_ERR;
 		goto done;
 	}
-	if ((have_old = pub_index_read(o->out, &old, cause)) < 0) {
+	if ((have_old = pub_index_read(o, &old, &st, cause)) < 0)
+		goto done;
+	if (have_old && old.serial >= FEED_SERIAL_MAX) {
+		*cause = xasprintf("%s/index.json: serial %lld is the last a "
+		    "feed can have; publish into a new directory with a new "
+		    "feed id", o->out, (long long)old.serial);
 		st = PUBLISH_ERR_FEED;
 		goto done;
 	}
@@ -1060,6 +1191,13 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 	if (have_old &&
 	    (st = pub_previous_load(o->out, &old, &prev, cause)) != PUBLISH_OK)
 		goto done;
+	/* Deltas the new index may list again: the bytes the old one signed. */
+	for (i = 0; have_old && i < old.ndeltas; i++) {
+		if (pub_object_check(o->out, &old.deltas[i], cause) < 0) {
+			st = PUBLISH_ERR_FEED;
+			goto done;
+		}
+	}
 	res->serial = have_old ? old.serial + 1 : 1;
 
 	/* 3. The objects: written, fsynced and renamed before the index. */
