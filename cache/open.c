@@ -255,6 +255,13 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 	}
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_busy_timeout(c->db, CACHE_BUSY_TIMEOUT);
+	/*
+	 * The file may not be ours (a --db someone else wrote): no SQL in
+	 * its schema may call application functions or change the schema
+	 * behind SQLite's back.
+	 */
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 
 	if ((rc = cache_check_header(c)) != SQLITE_OK) {
 		/* WAL needs to write -shm even to read: say why it failed. */
@@ -294,7 +301,9 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 		status = cache_fail(c, rc, cause, "registering functions");
 		goto fail;
 	}
-	if ((status = cache_migrate(c, cause)) != CACHE_OK)
+	if ((status = cache_schema_check(c, 0, cause)) != CACHE_OK ||
+	    (status = cache_migrate(c, cause)) != CACHE_OK ||
+	    (status = cache_schema_check(c, 1, cause)) != CACHE_OK)
 		goto fail;
 	if (!(flags & CACHE_OPEN_READONLY) &&
 	    (status = cache_setup_temp(c, cause)) != CACHE_OK)
