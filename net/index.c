@@ -17,7 +17,6 @@
 #include "common/common.h"
 #include "net/net.h"
 
-#define FEED_OBJECT_SIZE_MAX	(4ULL * 1024 * 1024 * 1024)
 #define FEED_ID_MAX		128
 
 static int

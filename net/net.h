@@ -54,6 +54,7 @@ int		 net_exit_code(enum net_status);
 #define FEED_RECORDS_MAX	5000000		/* records in one object */
 #endif
 #define FEED_SKEW		300		/* seconds of clock skew allowed */
+#define FEED_OBJECT_SIZE_MAX	(4ULL * 1024 * 1024 * 1024) /* one object's bytes */
 /*
  * The largest serial (2^53 - 1): every JSON reader holds it exactly, and
  * a publisher can count on from it for longer than anyone will publish.

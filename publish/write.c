@@ -289,7 +289,7 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 	struct record		 rec;
 	const struct pub_rec	*r, *target;
 	FILE			*fp;
-	char			*line = NULL, *p, *why, *name;
+	char			*line = NULL, *p, *why, *name, *out;
 	const char		*ref;
 	size_t			 cap = 0, lineno = 0, i, first;
 	ssize_t			 len;
@@ -342,9 +342,23 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 			ref = rec.v[AUTH_COUNTRY].s;
 		else if (rec.type == REC_CONTACT)
 			ref = rec.v[CONTACT_AUTHORITY].s;
+		out = feed_record_json(&rec);
+		/* Escaping can make the feed's line longer than the source's. */
+		if (strlen(out) >= FEED_LINE_MAX) {
+			if (errs.n < PUB_ERRORS_SHOWN)
+				pub_errors_add(&errs, lineno, xasprintf(
+				    "%s:%zu: %zu bytes as the feed writes it, "
+				    "more than the %d of a line a client "
+				    "accepts", path, lineno, strlen(out) + 1,
+				    FEED_LINE_MAX));
+			else
+				errs.total++;
+			free(out);
+			record_clear(&rec);
+			continue;
+		}
 		pub_set_add(set, rec.type, xstrdup(record_key(&rec)),
-		    ref != NULL ? xstrdup(ref) : NULL, feed_record_json(&rec),
-		    lineno);
+		    ref != NULL ? xstrdup(ref) : NULL, out, lineno);
 		record_clear(&rec);
 	}
 	free(line);
@@ -357,6 +371,12 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 	fclose(fp);
 	if (errs.total > 0)
 		goto invalid;	/* references make no sense over a partial set */
+	if (set->n > FEED_RECORDS_MAX) {
+		*cause = xasprintf("%s: %zu records, more than the %d a client "
+		    "accepts in one object", path, set->n, FEED_RECORDS_MAX);
+		pub_errors_free(&errs);
+		return PUBLISH_ERR_SOURCE;
+	}
 
 	pub_set_sort(set);
 	first = 0;
@@ -1218,8 +1238,19 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 	res->nrecords = cur.n;
 	res->snapshot.from = -1;
 	res->snapshot.serial = res->serial;
-	if (pub_out_finish(&out, &res->snapshot) != 0 ||
-	    pub_out_commit(&out, o->out, &res->snapshot) != 0) {
+	if (pub_out_finish(&out, &res->snapshot) != 0) {
+		st = pub_fail_errno(cause, "cannot write an object in", objdir);
+		goto done;
+	}
+	if (res->snapshot.size > FEED_OBJECT_SIZE_MAX) {
+		*cause = xasprintf("%s: the snapshot would be %llu bytes, more "
+		    "than the %llu of an object a client accepts", o->source,
+		    (unsigned long long)res->snapshot.size,
+		    (unsigned long long)FEED_OBJECT_SIZE_MAX);
+		st = PUBLISH_ERR_SOURCE;
+		goto done;
+	}
+	if (pub_out_commit(&out, o->out, &res->snapshot) != 0) {
 		st = pub_fail_errno(cause, "cannot write an object in", objdir);
 		goto done;
 	}
@@ -1246,7 +1277,10 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 			    objdir);
 			goto done;
 		}
-		pub_deltas_choose(o->out, &old, &res->delta, &ix);
+		/* A delta a client would refuse is not listed: the snapshot is. */
+		if (res->added + res->changed + res->deleted <=
+		    FEED_RECORDS_MAX && res->delta.size <= FEED_OBJECT_SIZE_MAX)
+			pub_deltas_choose(o->out, &old, &res->delta, &ix);
 		res->delta_kept = ix.ndeltas > 0 &&
 		    ix.deltas[ix.ndeltas - 1].from == old.serial;
 		if (!res->delta_kept)
@@ -1270,6 +1304,16 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 	ix.issued = issued;
 	ix.expires = expires;
 	text = feed_index_json(&ix);
+	/* Past the cap a client reads no index: list fewer old deltas. */
+	while (strlen(text) > FEED_INDEX_MAX && ix.ndeltas > 0) {
+		memmove(ix.deltas, ix.deltas + 1,
+		    (ix.ndeltas - 1) * sizeof *ix.deltas);
+		ix.ndeltas--;
+		free(text);
+		text = feed_index_json(&ix);
+	}
+	res->ndeltas = ix.ndeltas;
+	res->delta_kept = res->delta_kept && ix.ndeltas > 0;
 	ipath = xasprintf("%s/index.json", o->out);
 	spath = xasprintf("%s/index.json.minisig", o->out);
 	if (o->key != NULL) {
