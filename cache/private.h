@@ -152,6 +152,7 @@ struct cache {
 	int		 in_apply;	/* between begin and commit/rollback */
 	int		 rebuild;	/* a snapshot: rebuild search at commit */
 	int		 direct;	/* rollback journal, not WAL (apply.c) */
+	char		*notice;	/* what opening changed (cache_notice) */
 	sqlite3_stmt	*stmt[STMT_COUNT];
 	unsigned char	 stmt_busy[STMT_COUNT];
 	/* search_word's tokenizer, made on first use (search-vocab.c) */

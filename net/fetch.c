@@ -1041,14 +1041,17 @@ fetch_open_part(struct fetch *f, int *resumed, char **cause)
 
 	*resumed = 0;
 	if (lstat(path, &lst) == 0) {
+		/* A hard link would have us append to another file. */
 		if (!S_ISREG(lst.st_mode) || lst.st_uid != geteuid() ||
+		    lst.st_nlink != 1 ||
 		    (uint64_t)lst.st_size > f->obj->size ||
 		    lst.st_size == 0) {
 			unlink(path);
 		} else if ((fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW |
 		    O_CLOEXEC)) >= 0) {
 			if (fstat(fd, &st) == 0 && st.st_ino == lst.st_ino &&
-			    S_ISREG(st.st_mode) && fchmod(fd, 0600) == 0) {
+			    S_ISREG(st.st_mode) && st.st_nlink == 1 &&
+			    fchmod(fd, 0600) == 0) {
 				f->fd = fd;
 				if (fetch_hash_existing(f) == 0) {
 					*resumed = f->got > 0;
