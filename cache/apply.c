@@ -688,7 +688,10 @@ cache_checksum(struct cache *c, char **hex)
 			return cache_fail(c, sqlite3_errcode(c->db), NULL,
 			    "checksum");
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			query_row_record(st, 0, type, &r);
+			if (query_row_record(st, 0, type, &r) != 0) {
+				rc = SQLITE_CORRUPT;
+				break;
+			}
 			sum_record(&h, &r);
 			record_clear(&r);
 		}

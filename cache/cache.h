@@ -51,6 +51,11 @@ int		 cache_exit_code(enum cache_status);
 enum cache_status cache_open(const char *path, int flags, struct cache **,
 		    char **cause);
 void		 cache_close(struct cache *);
+/*
+ * What cache_open changed that the user should hear once (the file was
+ * readable by others and is now 0600), or NULL. Borrowed.
+ */
+const char	*cache_notice(const struct cache *);
 /* The schema version this build writes (PRAGMA user_version). */
 int		 cache_schema_version(void);
 

@@ -141,6 +141,59 @@ cache_create_file(const char *path, char **cause)
 	return CACHE_OK;
 }
 
+/*
+ * An existing cache file (sb from lstat) must be the user's own: a
+ * regular file, not a symbolic link, owned by the user, with one link, so
+ * a file someone else can change (a --db in a shared directory, a hard
+ * link to it) is never read as the directory. Group or other bits on the
+ * user's own file (and its -wal/-shm) are taken away; *tightened says so.
+ */
+static enum cache_status
+cache_check_file(const char *path, const struct stat *sb, int flags,
+    int *tightened, char **cause)
+{
+	const char	*why = NULL;
+	char		*side;
+	int		 i;
+
+	if (S_ISLNK(sb->st_mode))
+		why = "is a symbolic link; give the file it points to";
+	else if (!S_ISREG(sb->st_mode))
+		why = "not a regular file";
+	else if (sb->st_uid != geteuid())
+		why = "owned by another user; globe reads only a cache file "
+		    "of your own";
+	else if (sb->st_nlink != 1)
+		why = "has more than one name (a hard link); globe reads only "
+		    "a cache file of its own";
+	if (why != NULL) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", path, why);
+		return CACHE_ERR_IO;
+	}
+	if ((sb->st_mode & 077) == 0 || (flags & CACHE_OPEN_READONLY))
+		return CACHE_OK;
+	if (chmod(path, 0600) != 0) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: readable by others, and cannot "
+			    "be made private: %s", path, strerror(errno));
+		return CACHE_ERR_IO;
+	}
+	for (i = 0; i < 2; i++) {
+		side = xasprintf("%s-%s", path, i == 0 ? "wal" : "shm");
+		(void)chmod(side, 0600);	/* absent: nothing to do */
+		free(side);
+	}
+	*tightened = 1;
+	return CACHE_OK;
+}
+
+const char *
+cache_notice(const struct cache *c)
+{
+	return c != NULL ? c->notice : NULL;
+}
+
 /* The first read: a file that is not a database fails here. */
 static int
 cache_check_header(struct cache *c)
@@ -204,7 +257,7 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 	struct cache		*c;
 	struct stat		 sb;
 	enum cache_status	 status;
-	int			 rc, oflags, memory;
+	int			 rc, oflags, memory, tightened = 0;
 
 	*cp = NULL;
 	if (path == NULL || *path == '\0') {
@@ -214,7 +267,7 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 	}
 	memory = strcmp(path, ":memory:") == 0;
 	if (!memory) {
-		if (stat(path, &sb) != 0) {
+		if (lstat(path, &sb) != 0) {
 			if (errno != ENOENT) {
 				if (cause != NULL)
 					*cause = xasprintf("%s: %s", path,
@@ -230,18 +283,18 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 			if ((status = cache_create_file(path,
 			    cause)) != CACHE_OK)
 				return status;
-		} else if (!S_ISREG(sb.st_mode)) {
-			if (cause != NULL)
-				*cause = xasprintf("%s: not a regular file",
-				    path);
-			return CACHE_ERR_IO;
-		}
+		} else if ((status = cache_check_file(path, &sb, flags, &tightened,
+		    cause)) != CACHE_OK)
+			return status;
 	}
 
 	pthread_once(&cache_once, cache_setup);
 	c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	c->flags = flags;
+	if (tightened)
+		c->notice = xasprintf("%s was readable or writable by others; "
+		    "it is now yours alone (0600)", path);
 	if (flags & CACHE_OPEN_READONLY)
 		oflags = SQLITE_OPEN_READONLY;
 	else
@@ -255,6 +308,13 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 	}
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_busy_timeout(c->db, CACHE_BUSY_TIMEOUT);
+	/*
+	 * The file may not be ours (a --db someone else wrote): no SQL in
+	 * its schema may call application functions or change the schema
+	 * behind SQLite's back.
+	 */
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 
 	if ((rc = cache_check_header(c)) != SQLITE_OK) {
 		/* WAL needs to write -shm even to read: say why it failed. */
@@ -294,7 +354,9 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 		status = cache_fail(c, rc, cause, "registering functions");
 		goto fail;
 	}
-	if ((status = cache_migrate(c, cause)) != CACHE_OK)
+	if ((status = cache_schema_check(c, 0, cause)) != CACHE_OK ||
+	    (status = cache_migrate(c, cause)) != CACHE_OK ||
+	    (status = cache_schema_check(c, 1, cause)) != CACHE_OK)
 		goto fail;
 	if (!(flags & CACHE_OPEN_READONLY) &&
 	    (status = cache_setup_temp(c, cause)) != CACHE_OK)
@@ -319,6 +381,7 @@ cache_close(struct cache *c)
 			cache_exec(c, "ROLLBACK");
 		sqlite3_close_v2(c->db);
 	}
+	free(c->notice);
 	free(c->path);
 	free(c);
 }

@@ -152,6 +152,7 @@ struct cache {
 	int		 in_apply;	/* between begin and commit/rollback */
 	int		 rebuild;	/* a snapshot: rebuild search at commit */
 	int		 direct;	/* rollback journal, not WAL (apply.c) */
+	char		*notice;	/* what opening changed (cache_notice) */
 	sqlite3_stmt	*stmt[STMT_COUNT];
 	unsigned char	 stmt_busy[STMT_COUNT];
 	/* search_word's tokenizer, made on first use (search-vocab.c) */
@@ -206,6 +207,13 @@ int		 cache_exec(struct cache *, const char *sql);
  */
 enum cache_status cache_migrate(struct cache *, char **cause);
 /*
+ * Refuses a file whose schema holds what globe never creates: before an
+ * upgrade (complete 0) any trigger or view, after it (complete 1) any
+ * object not in the current schema, or one of it missing.
+ */
+enum cache_status cache_schema_check(struct cache *, int complete,
+		    char **cause);
+/*
  * Test hook: runs the first version steps on a bare connection and sets
  * user_version to version (no search rebuild). SQLite result code.
  */
@@ -243,7 +251,10 @@ int		 vocab_is_token(struct cache *, const char *, size_t);
 void		 vocab_close(struct cache *);
 
 /* query.c */
-/* Fills r from the columns first.. of st, in record_types[type] order. */
+/*
+ * Fills r from the columns first.. of st, in record_types[type] order.
+ * -1 (r cleared) when a required field is NULL: the file is forged.
+ */
 int		 query_row_record(sqlite3_stmt *, int first, enum record_type,
 		    struct record *);
 

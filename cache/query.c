@@ -49,6 +49,11 @@ query_row_record(sqlite3_stmt *st, int first, enum record_type type,
 	for (i = 0; i < ti->nfields; i++) {
 		col = first + (int)i;
 		s = (const char *)sqlite3_column_text(st, col);
+		if (s == NULL && (ti->fields[i].flags & RF_REQUIRED)) {
+			/* NOT NULL in the schema: only a forged file has it. */
+			record_clear(r);
+			return -1;
+		}
 		if (s == NULL)
 			continue;
 		if (ti->fields[i].kind == RF_STRING) {
@@ -157,7 +162,10 @@ cache_list(struct cache *c, const struct cache_filter *f, cache_row_cb cb,
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)f->offset);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows++;
-		query_row_record(st, 0, f->type, &r);
+		if (query_row_record(st, 0, f->type, &r) != 0) {
+			rc = SQLITE_CORRUPT;
+			break;
+		}
 		query_extra(st, f->type, &x);
 		if (cb != NULL)
 			stop = cb(&r, &x, arg);

@@ -259,6 +259,106 @@ static const struct migration migrations[] = {
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
 
+/*
+ * Every object of the schema at NMIGRATIONS, SQLite's automatic indexes
+ * and FTS5's shadow tables included. A cache file holding anything else
+ * (a trigger, a view, a table of its own) was not made by globe and is
+ * refused: its schema would run its own SQL inside globe's transactions.
+ * tests/unit/test-migrate checks this list against a fresh cache and
+ * against every migrated one.
+ */
+static const struct schema_object {
+	const char	*type;
+	const char	*name;
+} schema_objects[] = {
+	{ "index", "authorities_country" }, { "index", "authorities_sort" },
+	{ "index", "contacts_authority" }, { "index", "contacts_sort" },
+	{ "index", "countries_sort" }, { "index", "newsletters_published" },
+	{ "index", "search_entry_acronym" }, { "index", "search_entry_key" },
+	{ "index", "search_entry_ref" },
+	{ "index", "sqlite_autoindex_authorities_1" },
+	{ "index", "sqlite_autoindex_contacts_1" },
+	{ "index", "sqlite_autoindex_countries_1" },
+	{ "index", "sqlite_autoindex_newsletters_1" },
+	{ "index", "sqlite_autoindex_search_term_1" },
+	{ "table", "authorities" }, { "table", "authority_designations" },
+	{ "table", "authority_expertise" }, { "table", "authority_languages" },
+	{ "table", "contact_languages" }, { "table", "contacts" },
+	{ "table", "countries" }, { "table", "country_stats" },
+	{ "table", "newsletters" }, { "table", "read_marks" },
+	{ "table", "search_entry" }, { "table", "search_name" },
+	{ "table", "search_name_config" }, { "table", "search_name_data" },
+	{ "table", "search_name_idx" }, { "table", "search_term" },
+	{ "table", "search_term_tri" }, { "table", "search_term_tri_config" },
+	{ "table", "search_term_tri_data" }, { "table", "search_term_tri_idx" },
+	{ "table", "search_tri" }, { "table", "search_tri_config" },
+	{ "table", "search_tri_data" }, { "table", "search_tri_idx" },
+	{ "table", "search_word" }, { "table", "search_word_config" },
+	{ "table", "search_word_data" }, { "table", "search_word_idx" },
+	{ "table", "search_word_terms" }, { "table", "stars" },
+	{ "table", "sync_state" }, { "table", "totals" },
+};
+#define NSCHEMA_OBJECTS	(sizeof schema_objects / sizeof schema_objects[0])
+
+static int
+schema_object_known(const char *type, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < NSCHEMA_OBJECTS; i++) {
+		if (strcmp(schema_objects[i].type, type) == 0 &&
+		    strcmp(schema_objects[i].name, name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+enum cache_status
+cache_schema_check(struct cache *c, int complete, char **cause)
+{
+	sqlite3_stmt	*st;
+	const char	*type, *name;
+	size_t		 known = 0;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(c->db, "SELECT type, name FROM sqlite_schema",
+	    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return cache_fail(c, rc, cause, "reading the schema");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = (const char *)sqlite3_column_text(st, 0);
+		name = (const char *)sqlite3_column_text(st, 1);
+		if (type == NULL || name == NULL)
+			break;
+		/* Before an upgrade only what no version ever made counts. */
+		if (schema_object_known(type, name))
+			known++;
+		else if (complete || strcmp(type, "trigger") == 0 ||
+		    strcmp(type, "view") == 0) {
+			if (cause != NULL)
+				*cause = xasprintf("%s: holds a %s '%s' that "
+				    "globe did not create; move it away and "
+				    "run `globe sync` to rebuild it", c->path,
+				    type, name);
+			sqlite3_finalize(st);
+			return CACHE_ERR_CORRUPT;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return cache_fail(c, rc == SQLITE_ROW ? SQLITE_CORRUPT : rc,
+		    cause, "reading the schema");
+	if (complete && known != NSCHEMA_OBJECTS) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %zu of globe's %zu tables and "
+			    "indexes are missing; move it away and run `globe "
+			    "sync` to rebuild it", c->path,
+			    NSCHEMA_OBJECTS - known, NSCHEMA_OBJECTS);
+		return CACHE_ERR_CORRUPT;
+	}
+	return CACHE_OK;
+}
+
 int
 cache_schema_version(void)
 {

@@ -241,7 +241,12 @@ search_fn_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int
 search_register(sqlite3 *db)
 {
-	int	rc, flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+	/*
+	 * SQLITE_DIRECTONLY: callable from globe's own statements only,
+	 * never from a trigger, view or default a planted file brings.
+	 */
+	int	rc, flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+		    SQLITE_DIRECTONLY;
 
 	if ((rc = sqlite3_create_function(db, "globe_fold", 1, flags, NULL,
 	    search_fn_fold, NULL, NULL)) != SQLITE_OK)
@@ -593,6 +598,10 @@ search_insert(struct cache *c, int type, const char *ref,
 	 * Columns: type, ref, country, akind, role, sort_key, acronym, auth,
 	 * name, text, shown, sub, email.
 	 */
+	if (sqlite3_column_type(st, 5) == SQLITE_NULL) {
+		rc = SQLITE_CORRUPT;	/* a NOT NULL column: a forged file */
+		goto out;
+	}
 	sort_key = xstrdup((const char *)sqlite3_column_text(st, 5));
 	if ((rc = search_neighbour(c, STMT_ENTRY_PREV, sort_key, type, ref,
 	    &prev)) != SQLITE_OK ||
@@ -659,6 +668,10 @@ search_incremental(struct cache *c)
 		}
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			type = sqlite3_column_int(st, 0);
+			if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+				rc = SQLITE_CORRUPT;
+				break;
+			}
 			ref = xstrdup((const char *)sqlite3_column_text(st, 1));
 			if (pass == 0)
 				rc = search_remove(c, type, ref, &del);
@@ -1117,7 +1130,7 @@ search_phase(struct cache *c, enum stmt_id id, const struct cache_query *q,
 	struct spans	 t = { NULL, 0, 0 }, qt = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
 	const char	*text;
-	int		 rc;
+	int		 rc = SQLITE_DONE;
 
 	if (r->n >= r->want)
 		return SQLITE_OK;
@@ -1135,9 +1148,13 @@ search_phase(struct cache *c, enum stmt_id id, const struct cache_query *q,
 			    !search_checks_pass(plan, text, &t, &qt))
 				continue;
 		}
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
+			rc = SQLITE_CORRUPT;	/* a NOT NULL ref: forged */
+			break;
+		}
 		search_found_add(r, st);
 	}
-	if (r->n >= r->want)
+	if (r->n >= r->want && rc != SQLITE_CORRUPT)
 		rc = SQLITE_DONE;
 	stmt_put(c, id, st);
 	free(t.v);

@@ -278,7 +278,8 @@ feed_get_serial(json_t *root, const char *name, int64_t *out)
 	json_t	*v;
 
 	v = json_object_get(root, name);
-	if (v == NULL || !json_is_integer(v) || json_integer_value(v) < 0)
+	if (v == NULL || !json_is_integer(v) || json_integer_value(v) < 0 ||
+	    json_integer_value(v) > FEED_SERIAL_MAX)
 		return -1;
 	*out = json_integer_value(v);
 	return 0;
@@ -325,7 +326,8 @@ feed_header_parse(const char *line, size_t len, struct feed_header *h,
 		goto fail;
 	}
 	if (feed_get_serial(root, "serial", &h->serial) != 0) {
-		why = xstrdup("header: field 'serial': expected an integer >= 0");
+		why = xasprintf("header: field 'serial': expected an "
+		    "integer from 0 to %lld", (long long)FEED_SERIAL_MAX);
 		goto fail;
 	}
 	v = json_object_get(root, "from");
@@ -335,7 +337,8 @@ feed_header_parse(const char *line, size_t len, struct feed_header *h,
 			goto fail;
 		}
 	} else if (feed_get_serial(root, "from", &h->from) != 0) {
-		why = xstrdup("header: field 'from': expected an integer >= 0");
+		why = xasprintf("header: field 'from': expected an "
+		    "integer from 0 to %lld", (long long)FEED_SERIAL_MAX);
 		goto fail;
 	}
 	json_decref(root);

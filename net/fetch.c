@@ -46,6 +46,7 @@ const struct net_fetch_config net_fetch_defaults = {
 #define FETCH_PROGRESS_STEP	(256 * 1024)
 #define FETCH_ERROR_BODY_MAX	(64 * 1024)	/* body of a 3xx/4xx/5xx we read */
 #define FETCH_RETRIES_MAX	5		/* 429/503 answers retried */
+#define FETCH_RETRY_AFTER_MAX	86400L		/* longest Retry-After kept, s */
 #define FETCH_HEADER_MAX	1024		/* longest header value kept */
 
 /* Loads libcurl (once) and initializes libsodium (idempotent). */
@@ -654,27 +655,36 @@ fetch_redirect_check(struct fetch *f, const char *to, char **cause)
 	return status;
 }
 
-/* Seconds to wait from a Retry-After value (seconds or an HTTP date); -1 if none. */
+/*
+ * Seconds to wait from a Retry-After value (seconds or an HTTP date), at
+ * most FETCH_RETRY_AFTER_MAX; -1 if none.
+ */
 static long
 fetch_retry_after(const struct net_curl *cl, const char *v)
 {
 	char	*end;
 	long	 n;
-	time_t	 t;
+	time_t	 t, now;
 
 	if (v == NULL)
 		return -1;
 	if (isdigit((unsigned char)*v)) {
+		/* Saturates: "9223372036854775807" and more is "for ever". */
 		errno = 0;
 		n = strtol(v, &end, 10);
-		if (errno != 0 || *end != '\0' || n < 0)
+		if (*end != '\0' || n < 0)
 			return -1;
+		if (errno == ERANGE || n > FETCH_RETRY_AFTER_MAX)
+			return FETCH_RETRY_AFTER_MAX;
 		return n;
 	}
 	if ((t = cl->getdate(v, NULL)) < 0)
 		return -1;
-	t -= time(NULL);
-	return t < 0 ? 0 : (long)t;
+	now = time(NULL);
+	if (t <= now)
+		return 0;
+	return t - now > FETCH_RETRY_AFTER_MAX ? FETCH_RETRY_AFTER_MAX :
+	    (long)(t - now);
 }
 
 static void
@@ -924,8 +934,9 @@ fetch_perform(struct fetch *f, int *missing, char **cause)
 			wait = fetch_retry_after(f->cl, f->retry_after);
 			left = f->cfg->deadline != 0 ? f->cfg->deadline -
 			    net_clock_ms() : INT64_MAX;
+			/* Divide, never multiply: a server picks wait. */
 			if (wait >= 0 && retries < FETCH_RETRIES_MAX &&
-			    (int64_t)wait * 1000 < left) {
+			    left > 0 && wait < left / 1000) {
 				fetch_log(f, "GET %s%s -> %ld, retrying after "
 				    "%ld s", f->url, label, f->status, wait);
 				free(label);
@@ -1030,14 +1041,17 @@ fetch_open_part(struct fetch *f, int *resumed, char **cause)
 
 	*resumed = 0;
 	if (lstat(path, &lst) == 0) {
+		/* A hard link would have us append to another file. */
 		if (!S_ISREG(lst.st_mode) || lst.st_uid != geteuid() ||
+		    lst.st_nlink != 1 ||
 		    (uint64_t)lst.st_size > f->obj->size ||
 		    lst.st_size == 0) {
 			unlink(path);
 		} else if ((fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW |
 		    O_CLOEXEC)) >= 0) {
 			if (fstat(fd, &st) == 0 && st.st_ino == lst.st_ino &&
-			    S_ISREG(st.st_mode) && fchmod(fd, 0600) == 0) {
+			    S_ISREG(st.st_mode) && st.st_nlink == 1 &&
+			    fchmod(fd, 0600) == 0) {
 				f->fd = fd;
 				if (fetch_hash_existing(f) == 0) {
 					*resumed = f->got > 0;

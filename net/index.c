@@ -17,7 +17,6 @@
 #include "common/common.h"
 #include "net/net.h"
 
-#define FEED_OBJECT_SIZE_MAX	(4ULL * 1024 * 1024 * 1024)
 #define FEED_ID_MAX		128
 
 static int
@@ -117,6 +116,18 @@ feed_index_int(json_t *o, const char *name, int64_t *out)
 	return 0;
 }
 
+/* A serial field: 0 to FEED_SERIAL_MAX; NULL or a message to free. */
+static char *
+feed_index_serial(json_t *o, const char *what, const char *name,
+    int64_t *out)
+{
+	if (feed_index_int(o, name, out) != 0 || *out > FEED_SERIAL_MAX)
+		return xasprintf("%s%s'%s' must be an integer from 0 to %lld",
+		    what, *what != '\0' ? ": " : "", name,
+		    (long long)FEED_SERIAL_MAX);
+	return NULL;
+}
+
 /* Reads an object entry (snapshot or delta); NULL or a message to free. */
 static char *
 feed_index_object(json_t *o, const char *what, int delta,
@@ -124,23 +135,23 @@ feed_index_object(json_t *o, const char *what, int delta,
 {
 	json_t		*path, *sha;
 	int64_t		 size;
-	char		*want;
+	char		*want, *why;
 
 	obj->from = -1;
 	if (!json_is_object(o))
 		return xasprintf("%s: expected an object", what);
 	if (delta) {
-		if (feed_index_int(o, "from", &obj->from) != 0)
-			return xasprintf("%s: 'from' must be an integer >= 0",
-			    what);
-		if (feed_index_int(o, "to", &obj->serial) != 0)
-			return xasprintf("%s: 'to' must be an integer >= 0",
-			    what);
+		if ((why = feed_index_serial(o, what, "from", &obj->from)) !=
+		    NULL ||
+		    (why = feed_index_serial(o, what, "to", &obj->serial)) !=
+		    NULL)
+			return why;
 		if (obj->from >= obj->serial)
 			return xasprintf("%s: 'from' %lld is not below 'to' %lld",
 			    what, (long long)obj->from, (long long)obj->serial);
-	} else if (feed_index_int(o, "serial", &obj->serial) != 0)
-		return xasprintf("%s: 'serial' must be an integer >= 0", what);
+	} else if ((why = feed_index_serial(o, what, "serial",
+	    &obj->serial)) != NULL)
+		return why;
 	sha = json_object_get(o, "sha256");
 	if (sha == NULL || !json_is_string(sha) ||
 	    !feed_hex_valid(json_string_value(sha)))
@@ -215,10 +226,8 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 		why = xstrdup("'feed_id' must be 1 to 128 of A-Z a-z 0-9 . _ -");
 		goto fail;
 	}
-	if (feed_index_int(root, "serial", &ix->serial) != 0) {
-		why = xstrdup("'serial' must be an integer >= 0");
+	if ((why = feed_index_serial(root, "", "serial", &ix->serial)) != NULL)
 		goto fail;
-	}
 	if ((why = feed_index_string(root, "issued", &ix->issued)) != NULL)
 		goto fail;
 	if (feed_time_parse(ix->issued, &t) != 0) {

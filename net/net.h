@@ -54,6 +54,14 @@ int		 net_exit_code(enum net_status);
 #define FEED_RECORDS_MAX	5000000		/* records in one object */
 #endif
 #define FEED_SKEW		300		/* seconds of clock skew allowed */
+#define FEED_OBJECT_SIZE_MAX	(4ULL * 1024 * 1024 * 1024) /* one object's bytes */
+/*
+ * The largest serial (2^53 - 1): every JSON reader holds it exactly, and
+ * a publisher can count on from it for longer than anyone will publish.
+ * A feed that names a larger one is refused, so no planted index can push
+ * clients to a serial that genuine feeds can never pass.
+ */
+#define FEED_SERIAL_MAX		INT64_C(9007199254740991)
 
 /* record lines (feed.c) */
 /*

@@ -27,11 +27,13 @@
 
 #define SIGN_FILE_MAX	(256UL * 1024 * 1024)
 #define KEY_FILE_MAX	4096
+#define PREVIOUS_KEYS_MAX 4
 
 static const char usage_text[] =
 "usage: globe-publish --source FILE.jsonl --out DIR [--sign KEY]\n"
 "                     [--feed-id ID] [--expires-days N] [--keep-days N]\n"
-"                     [--issued YYYY-MM-DDTHH:MM:SSZ] [--quiet]\n"
+"                     [--issued YYYY-MM-DDTHH:MM:SSZ] [--previous-key PUB]\n"
+"                     [--quiet]\n"
 "       globe-publish --keygen PREFIX\n"
 "       globe-publish --sign-file FILE --sign KEY\n"
 "       globe-publish --help | --version\n"
@@ -48,6 +50,9 @@ static const char usage_text[] =
 "  --keep-days N        keep objects the index no longer lists N days (7)\n"
 "  --issued TIME        the time of publication (default: SOURCE_DATE_EPOCH\n"
 "                       if set, else now)\n"
+"  --previous-key PUB   the previous index may also be signed by this public\n"
+"                       key (a key rollover; up to 4). Without it, it must\n"
+"                       be signed by --sign KEY, or nothing is published\n"
 "  --quiet              print nothing on success\n"
 "  --keygen PREFIX      write PREFIX.key (secret, 0600) and PREFIX.pub\n"
 "  --sign-file FILE     write FILE.minisig, signed with --sign KEY\n"
@@ -57,7 +62,7 @@ static const char usage_text[] =
 enum {
 	OPT_SOURCE = 256, OPT_OUT, OPT_SIGN, OPT_FEED_ID, OPT_EXPIRES_DAYS,
 	OPT_KEEP_DAYS, OPT_ISSUED, OPT_QUIET, OPT_KEYGEN, OPT_SIGN_FILE,
-	OPT_HELP, OPT_VERSION
+	OPT_PREVIOUS_KEY, OPT_HELP, OPT_VERSION
 };
 
 static const struct option options[] = {
@@ -71,6 +76,7 @@ static const struct option options[] = {
 	{ "quiet",		no_argument,		NULL, OPT_QUIET },
 	{ "keygen",		required_argument,	NULL, OPT_KEYGEN },
 	{ "sign-file",		required_argument,	NULL, OPT_SIGN_FILE },
+	{ "previous-key",	required_argument,	NULL, OPT_PREVIOUS_KEY },
 	{ "help",		no_argument,		NULL, OPT_HELP },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ NULL,			0,			NULL, 0 }
@@ -84,6 +90,8 @@ struct args {
 	const char	*issued;
 	const char	*keygen;
 	const char	*sign_file;
+	const char	*previous_keys[PREVIOUS_KEYS_MAX];
+	size_t		 nprevious_keys;
 	int		 expires_days;
 	int		 keep_days;
 	int		 quiet;
@@ -226,6 +234,27 @@ load_key(const char *path, int quiet, struct minisign_seckey *sk)
 	if (!quiet && stat(path, &sb) == 0 && (sb.st_mode & 077) != 0)
 		publish_error("warning: %s can be read by others; chmod 600 it",
 		    path);
+	return 0;
+}
+
+/* Reads a public key file (.pub) or its base64 line; 0, or -1 after printing why. */
+static int
+load_pubkey(const char *path, struct minisign_pubkey *pk)
+{
+	char	*text, *why = NULL;
+
+	if ((text = publish_read_small(path, KEY_FILE_MAX, NULL)) == NULL) {
+		publish_error("%s: %s", path, errno == EFBIG ?
+		    "too large for a minisign public key" : strerror(errno));
+		return -1;
+	}
+	if (minisign_pubkey_parse(text, pk, &why) != NET_OK) {
+		publish_error("%s: %s", path, why);
+		free(why);
+		free(text);
+		return -1;
+	}
+	free(text);
 	return 0;
 }
 
@@ -378,8 +407,10 @@ run_publish(const struct args *a, time_t issued)
 	struct publish_options	 o;
 	struct publish_result	 res;
 	struct minisign_seckey	 sk;
+	struct minisign_pubkey	 prev[PREVIOUS_KEYS_MAX];
 	enum publish_status	 st;
 	char			*cause = NULL;
+	size_t			 i;
 
 	memset(&o, 0, sizeof o);
 	o.source = a->source;
@@ -389,6 +420,12 @@ run_publish(const struct args *a, time_t issued)
 	o.keep_days = a->keep_days;
 	o.issued = issued;
 	o.now = time(NULL);
+	for (i = 0; i < a->nprevious_keys; i++) {
+		if (load_pubkey(a->previous_keys[i], &prev[i]) != 0)
+			return EXIT_ERROR;
+	}
+	o.previous_keys = prev;
+	o.nprevious_keys = a->nprevious_keys;
 	if (a->sign != NULL) {
 		if (load_key(a->sign, a->quiet, &sk) != 0)
 			return EXIT_ERROR;
@@ -473,6 +510,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_SIGN_FILE:
 			a.sign_file = optarg;
+			break;
+		case OPT_PREVIOUS_KEY:
+			if (a.nprevious_keys == PREVIOUS_KEYS_MAX)
+				return usage_error("more than %d --previous-key",
+				    PREVIOUS_KEYS_MAX);
+			a.previous_keys[a.nprevious_keys++] = optarg;
 			break;
 		case OPT_HELP:
 			fputs(usage_text, stdout);

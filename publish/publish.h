@@ -41,6 +41,14 @@ struct publish_options {
 	const char	*source;	/* the JSON Lines directory source */
 	const char	*out;		/* the feed directory */
 	const struct minisign_seckey *key; /* borrowed; NULL: unsigned */
+	/*
+	 * Keys one of which must have signed the previous index.json
+	 * (borrowed). With key set, its own public key is always trusted;
+	 * these add the old key of a rollover. Without key and without
+	 * these, the previous feed is taken as it is (an unsigned feed).
+	 */
+	const struct minisign_pubkey *previous_keys;
+	size_t		 nprevious_keys;
 	const char	*feed_id;	/* NULL: the previous one, or the default */
 	int		 expires_days;
 	int		 keep_days;
@@ -64,8 +72,13 @@ struct publish_result {
 /*
  * Publishes the next serial of the feed in opts->out from opts->source.
  * An invalid source is refused (PUBLISH_ERR_SOURCE, cause "FILE:LINE:
- * …") before anything is written. Objects are written before the index
- * and its signature. Fills res (clear it with publish_result_clear).
+ * …") before anything is written. The output directory is a web root
+ * others may write to: the previous index must carry a valid signature
+ * by a trusted key (see previous_keys) and every object it names that
+ * the new index lists again must match its size and sha256, otherwise
+ * nothing is published (PUBLISH_ERR_FEED). Objects are written before
+ * the index and its signature. Fills res (clear it with
+ * publish_result_clear).
  */
 enum publish_status publish_run(const struct publish_options *,
 		    struct publish_result *, char **cause);

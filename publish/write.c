@@ -289,7 +289,7 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 	struct record		 rec;
 	const struct pub_rec	*r, *target;
 	FILE			*fp;
-	char			*line = NULL, *p, *why, *name;
+	char			*line = NULL, *p, *why, *name, *out;
 	const char		*ref;
 	size_t			 cap = 0, lineno = 0, i, first;
 	ssize_t			 len;
@@ -342,9 +342,23 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 			ref = rec.v[AUTH_COUNTRY].s;
 		else if (rec.type == REC_CONTACT)
 			ref = rec.v[CONTACT_AUTHORITY].s;
+		out = feed_record_json(&rec);
+		/* Escaping can make the feed's line longer than the source's. */
+		if (strlen(out) >= FEED_LINE_MAX) {
+			if (errs.n < PUB_ERRORS_SHOWN)
+				pub_errors_add(&errs, lineno, xasprintf(
+				    "%s:%zu: %zu bytes as the feed writes it, "
+				    "more than the %d of a line a client "
+				    "accepts", path, lineno, strlen(out) + 1,
+				    FEED_LINE_MAX));
+			else
+				errs.total++;
+			free(out);
+			record_clear(&rec);
+			continue;
+		}
 		pub_set_add(set, rec.type, xstrdup(record_key(&rec)),
-		    ref != NULL ? xstrdup(ref) : NULL, feed_record_json(&rec),
-		    lineno);
+		    ref != NULL ? xstrdup(ref) : NULL, out, lineno);
 		record_clear(&rec);
 	}
 	free(line);
@@ -357,6 +371,12 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 	fclose(fp);
 	if (errs.total > 0)
 		goto invalid;	/* references make no sense over a partial set */
+	if (set->n > FEED_RECORDS_MAX) {
+		*cause = xasprintf("%s: %zu records, more than the %d a client "
+		    "accepts in one object", path, set->n, FEED_RECORDS_MAX);
+		pub_errors_free(&errs);
+		return PUBLISH_ERR_SOURCE;
+	}
 
 	pub_set_sort(set);
 	first = 0;
@@ -923,12 +943,75 @@ pub_lock(const char *dir, int *fdp)
 	return 0;
 }
 
-/* Reads DIR/index.json if there is one: 1, 0 if none, -1 on error. */
-static int
-pub_index_read(const char *dir, struct feed_index *ix, char **cause)
+/*
+ * Checks DIR/index.json.minisig over the exact bytes of the previous
+ * index against the trusted keys: the signing key's own and any given.
+ * Without a signing key and without given keys there is nothing to trust
+ * and nothing is checked (an unsigned feed).
+ */
+static enum publish_status
+pub_index_verify(const struct publish_options *o, const char *text,
+    size_t len, char **cause)
 {
-	char	*path, *text, *why = NULL;
-	size_t	 len;
+	struct minisign_pubkey	*keys;
+	size_t			 n = 0, siglen;
+	char			*spath, *sig, *why = NULL;
+	enum publish_status	 st = PUBLISH_OK;
+
+	if (o->key == NULL && o->nprevious_keys == 0)
+		return PUBLISH_OK;
+	keys = xcalloc(o->nprevious_keys + 1, sizeof *keys);
+	if (o->key != NULL) {
+		memcpy(keys[n].id, o->key->id, sizeof keys[n].id);
+		crypto_sign_ed25519_sk_to_pk(keys[n].pk, o->key->sk);
+		n++;
+	}
+	memcpy(keys + n, o->previous_keys, o->nprevious_keys * sizeof *keys);
+	n += o->nprevious_keys;
+	spath = xasprintf("%s/index.json.minisig", o->out);
+	sig = publish_read_small(spath, FEED_SIG_MAX, &siglen);
+	if (sig == NULL)
+		why = xasprintf("cannot read %s: %s", spath, errno == EFBIG ?
+		    "too large for a signature" : strerror(errno));
+	else if (minisign_verify(keys, n, text, len, sig, siglen, &why) !=
+	    NET_OK) {
+		char *w = xasprintf("%s/index.json does not verify: %s", o->out,
+		    why);
+
+		free(why);
+		why = w;
+	}
+	if (why != NULL) {
+		*cause = xasprintf("%s; the previous feed was not signed by "
+		    "%s, so the directory was changed by someone without the "
+		    "key or signed with another one. Nothing was published: "
+		    "restore the directory from a copy you trust, publish into "
+		    "a new directory, or name the key that signed it with "
+		    "--previous-key FILE.pub", why, o->key != NULL ?
+		    "this key" : "the --previous-key keys");
+		free(why);
+		st = PUBLISH_ERR_FEED;
+	}
+	free(sig);
+	free(spath);
+	sodium_memzero(keys, (o->nprevious_keys + 1) * sizeof *keys);
+	free(keys);
+	return st;
+}
+
+/*
+ * Reads DIR/index.json if there is one and checks its signature: 1, 0 if
+ * none, -1 on error (*st says which).
+ */
+static int
+pub_index_read(const struct publish_options *o, struct feed_index *ix,
+    enum publish_status *st, char **cause)
+{
+	const char	*dir = o->out;
+	char		*path, *text, *why = NULL;
+	size_t		 len;
+
+	*st = PUBLISH_ERR_FEED;
 
 	path = xasprintf("%s/index.json", dir);
 	text = publish_read_small(path, FEED_INDEX_MAX, &len);
@@ -941,14 +1024,76 @@ pub_index_read(const char *dir, struct feed_index *ix, char **cause)
 		free(path);
 		return -1;
 	}
+	if ((*st = pub_index_verify(o, text, len, cause)) != PUBLISH_OK) {
+		free(text);
+		free(path);
+		return -1;
+	}
 	if (feed_index_parse(text, len, ix, &why) != NET_OK) {
 		*cause = xasprintf("%s: %s", dir, why);
+		*st = PUBLISH_ERR_FEED;
 		free(why);
 		free(text);
 		free(path);
 		return -1;
 	}
 	free(text);
+	free(path);
+	return 1;
+}
+
+/*
+ * Checks that DIR/obj->path holds the bytes the index promised: 1 if it
+ * does, 0 if the file is gone (pruned), -1 with *cause if it differs.
+ */
+static int
+pub_object_check(const char *dir, const struct feed_object *obj,
+    char **cause)
+{
+	crypto_hash_sha256_state	 h;
+	unsigned char			 digest[crypto_hash_sha256_BYTES];
+	unsigned char			 chunk[65536];
+	char				 hex[65];
+	char				*path;
+	uint64_t			 size = 0;
+	ssize_t				 n;
+	int				 fd;
+
+	path = xasprintf("%s/%s", dir, obj->path);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0) {
+		if (errno == ENOENT) {
+			free(path);
+			return 0;
+		}
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	crypto_hash_sha256_init(&h);
+	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+			close(fd);
+			free(path);
+			return -1;
+		}
+		size += (uint64_t)n;
+		crypto_hash_sha256_update(&h, chunk, (unsigned long long)n);
+	}
+	close(fd);
+	crypto_hash_sha256_final(&h, digest);
+	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+	if (size != obj->size || strcmp(hex, obj->sha256) != 0) {
+		*cause = xasprintf("%s does not match its size or sha256 in "
+		    "index.json: the directory was changed behind "
+		    "the publisher's back. Nothing was published: restore the "
+		    "directory from a copy you trust, or publish into a new "
+		    "directory", path);
+		free(path);
+		return -1;
+	}
 	free(path);
 	return 1;
 }
@@ -977,8 +1122,9 @@ pub_deltas_choose(const char *dir, const struct feed_index *old,
 	start = n;
 	while (start > 0) {
 		i = start - 1;
+		/* Sizes are capped (FEED_OBJECT_SIZE_MAX): no overflow. */
 		if (cand[i].serial != want || cand[i].from >= cand[i].serial ||
-		    total + cand[i].size >= ix->snapshot.size)
+		    cand[i].size >= ix->snapshot.size - total)
 			break;
 		if (i < n - 1) {	/* an older delta: still on disk? */
 			path = xasprintf("%s/%s", dir, cand[i].path);
@@ -1043,7 +1189,12 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 		st = PUBLISH_ERR;
 		goto done;
 	}
-	if ((have_old = pub_index_read(o->out, &old, cause)) < 0) {
+	if ((have_old = pub_index_read(o, &old, &st, cause)) < 0)
+		goto done;
+	if (have_old && old.serial >= FEED_SERIAL_MAX) {
+		*cause = xasprintf("%s/index.json: serial %lld is the last a "
+		    "feed can have; publish into a new directory with a new "
+		    "feed id", o->out, (long long)old.serial);
 		st = PUBLISH_ERR_FEED;
 		goto done;
 	}
@@ -1060,6 +1211,13 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 	if (have_old &&
 	    (st = pub_previous_load(o->out, &old, &prev, cause)) != PUBLISH_OK)
 		goto done;
+	/* Deltas the new index may list again: the bytes the old one signed. */
+	for (i = 0; have_old && i < old.ndeltas; i++) {
+		if (pub_object_check(o->out, &old.deltas[i], cause) < 0) {
+			st = PUBLISH_ERR_FEED;
+			goto done;
+		}
+	}
 	res->serial = have_old ? old.serial + 1 : 1;
 
 	/* 3. The objects: written, fsynced and renamed before the index. */
@@ -1080,8 +1238,19 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 	res->nrecords = cur.n;
 	res->snapshot.from = -1;
 	res->snapshot.serial = res->serial;
-	if (pub_out_finish(&out, &res->snapshot) != 0 ||
-	    pub_out_commit(&out, o->out, &res->snapshot) != 0) {
+	if (pub_out_finish(&out, &res->snapshot) != 0) {
+		st = pub_fail_errno(cause, "cannot write an object in", objdir);
+		goto done;
+	}
+	if (res->snapshot.size > FEED_OBJECT_SIZE_MAX) {
+		*cause = xasprintf("%s: the snapshot would be %llu bytes, more "
+		    "than the %llu of an object a client accepts", o->source,
+		    (unsigned long long)res->snapshot.size,
+		    (unsigned long long)FEED_OBJECT_SIZE_MAX);
+		st = PUBLISH_ERR_SOURCE;
+		goto done;
+	}
+	if (pub_out_commit(&out, o->out, &res->snapshot) != 0) {
 		st = pub_fail_errno(cause, "cannot write an object in", objdir);
 		goto done;
 	}
@@ -1108,7 +1277,10 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 			    objdir);
 			goto done;
 		}
-		pub_deltas_choose(o->out, &old, &res->delta, &ix);
+		/* A delta a client would refuse is not listed: the snapshot is. */
+		if (res->added + res->changed + res->deleted <=
+		    FEED_RECORDS_MAX && res->delta.size <= FEED_OBJECT_SIZE_MAX)
+			pub_deltas_choose(o->out, &old, &res->delta, &ix);
 		res->delta_kept = ix.ndeltas > 0 &&
 		    ix.deltas[ix.ndeltas - 1].from == old.serial;
 		if (!res->delta_kept)
@@ -1132,6 +1304,16 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 	ix.issued = issued;
 	ix.expires = expires;
 	text = feed_index_json(&ix);
+	/* Past the cap a client reads no index: list fewer old deltas. */
+	while (strlen(text) > FEED_INDEX_MAX && ix.ndeltas > 0) {
+		memmove(ix.deltas, ix.deltas + 1,
+		    (ix.ndeltas - 1) * sizeof *ix.deltas);
+		ix.ndeltas--;
+		free(text);
+		text = feed_index_json(&ix);
+	}
+	res->ndeltas = ix.ndeltas;
+	res->delta_kept = res->delta_kept && ix.ndeltas > 0;
 	ipath = xasprintf("%s/index.json", o->out);
 	spath = xasprintf("%s/index.json.minisig", o->out);
 	if (o->key != NULL) {

@@ -424,6 +424,11 @@ cli_open(struct cli *cli)
 		free(what);
 		return st;
 	}
+	if (cache_notice(cli->cache) != NULL) {
+		what = sanitize(cache_notice(cli->cache), SANITIZE_LINE);
+		cli_error(EXIT_OK, "%s", what);
+		free(what);
+	}
 	return EXIT_OK;
 }
 

@@ -166,6 +166,20 @@ fails_unchanged "503 with a Retry-After beyond the time limit" 3 "HTTP status 50
 took=$(( $(date +%s) - start ))
 if [ "$took" -le 3 ]; then pass "503 beyond the limit: not waited for"; else
 	fail "503 beyond the limit: not waited for (${took}s)"; fi
+# A Retry-After no sync can wait for (2^63-1 s, and past any integer):
+# refused at once and without an overflow, so no sync sleeps for ever
+# holding the sync lock.
+for huge in 9223372036854775807 99999999999999999999999999; do
+	rules "index.json status 503 $huge"
+	start=$(date +%s)
+	before=$(sum)
+	check_exit "503 with Retry-After: $huge" 3 timeout 60 "$GLOBE" sync
+	took=$(( $(date +%s) - start ))
+	check_contains "Retry-After $huge: the message says why" "$err" "beyond the time limit"
+	check_eq "Retry-After $huge: the cache is unchanged" "$(sum)" "$before"
+	if [ "$took" -le 5 ]; then pass "Retry-After $huge: not waited for (${took}s)"; else
+		fail "Retry-After $huge: not waited for (${took}s)"; fi
+done
 rules "index.json status 500"
 fails_unchanged "an HTTP error" 3 "index.json: HTTP status 500"
 

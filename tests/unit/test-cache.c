@@ -695,6 +695,43 @@ test_memory(void)
 	cache_close(c);
 }
 
+/*
+ * globe's SQL functions are for globe's own statements: a view, trigger
+ * or default in a file someone else wrote cannot call them.
+ */
+static void
+test_functions_direct_only(void)
+{
+	struct cache	*c = NULL;
+	sqlite3_stmt	*st = NULL;
+	char		*cause = NULL;
+	int		 rc;
+
+	CHECK_INT(cache_open(":memory:", 0, &c, &cause), CACHE_OK,
+	    "functions: a cache opens");
+	free(cause);
+	if (c == NULL)
+		return;
+	rc = sqlite3_prepare_v2(c->db, "SELECT globe_fold('Wałęsa')", -1, &st,
+	    NULL);
+	CHECK(rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(st, 0), "walesa") == 0,
+	    "functions: globe_fold works in globe's own statement");
+	sqlite3_finalize(st);
+	CHECK_INT(sqlite3_exec(c->db, "CREATE VIEW v AS SELECT "
+	    "globe_fold('X') AS x", NULL, NULL, NULL), SQLITE_OK,
+	    "functions: a view naming globe_fold can be made");
+	st = NULL;
+	rc = sqlite3_prepare_v2(c->db, "SELECT x FROM v", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	CHECK(rc == SQLITE_ERROR &&
+	    strstr(sqlite3_errmsg(c->db), "unsafe use of globe_fold") != NULL,
+	    "functions: but not run from it (%s)", sqlite3_errmsg(c->db));
+	sqlite3_finalize(st);
+	cache_close(c);
+}
+
 static int
 reader_cb(const struct record *r, const struct cache_extra *x, void *arg)
 {
@@ -1002,6 +1039,7 @@ main(void)
 	test_direct();
 	test_bad_files();
 	test_memory();
+	test_functions_direct_only();
 
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
