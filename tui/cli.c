@@ -52,6 +52,11 @@ static const struct cli_option_info {
 	    "print each request and its status on stderr" },
 };
 
+/* At most this many "did you mean" suggestions in one message. */
+#define CLI_SUGGEST_MAX	5
+
+static int	cli_cmd_help(struct cli *);
+
 static const enum cli_opt opts_none[] = { OPT_MAX };
 static const enum cli_opt opts_sync[] = {
 	OPT_FEED, OPT_ALLOW_UNSIGNED, OPT_QUIET, OPT_VERBOSE, OPT_CA_FILE,
@@ -109,6 +114,9 @@ static const struct cli_command cli_commands[] = {
 	{ "starred", cli_cmd_starred, "starred",
 	  "List the starred contacts and authorities.", F_PEOPLE, 0, 0,
 	  opts_none },
+	{ "help", cli_cmd_help, "help [COMMAND]",
+	  "Show this help, or the usage and options of COMMAND.", F_HUMAN,
+	  0, 1, opts_none },
 };
 #define NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
 
@@ -116,6 +124,13 @@ static const struct cli_command cli_commands[] = {
 static const struct cli_command cli_default = {
 	"", cli_cmd_default, "", "", F_LIST, 0, 0, opts_none
 };
+
+/* The global options, for suggestions (cli_global parses them). */
+static const char *const cli_global_names[] = {
+	"--db", "--config", "--demo", "--json", "--csv", "--vcard",
+	"--no-color", "--help", "--version"
+};
+#define NGLOBALS (sizeof cli_global_names / sizeof cli_global_names[0])
 
 static const char *const cli_format_names[] = {
 	"human", "--json", "--csv", "--vcard"
@@ -241,7 +256,8 @@ cli_help(FILE *fp)
 	    "  --json, --csv    output format (default: aligned columns)\n"
 	    "  --vcard          vCard 4.0 for commands that list people\n"
 	    "  --no-color       no bold headers (also NO_COLOR)\n"
-	    "  -h, --help       this help, or a command's (COMMAND --help)\n"
+	    "  -h, --help       this help, or a command's (COMMAND --help,\n"
+	    "                   or globe help COMMAND)\n"
 	    "  --version        print the version\n"
 	    "\nWith no command, globe lists the countries.\n"
 	    "Exit status: 0 ok, 1 error, 2 usage, 3 network, "
@@ -274,6 +290,125 @@ cli_command_help(const struct cli_command *c)
 			printf(" %s", cli_format_names[i]);
 	}
 	printf("\n");
+}
+
+static const struct cli_command *
+cli_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	}
+	return NULL;
+}
+
+/*
+ * Appends "; did you mean 'x' or 'y'?" to b for the candidates closest
+ * to word, or nothing when none is close.
+ */
+static void
+cli_suggest(struct buf *b, const char *word, const char *const *cands,
+    size_t n)
+{
+	const char	*best[CLI_SUGGEST_MAX];
+	size_t		 idx[CLI_SUGGEST_MAX], k, i;
+
+	k = suggest_closest(word, cands, n, idx, CLI_SUGGEST_MAX);
+	if (k == 0)
+		return;
+	for (i = 0; i < k; i++)
+		best[i] = cands[idx[i]];
+	buf_adds(b, "; did you mean ");
+	suggest_join(b, best, k, "'");
+	buf_addc(b, '?');
+}
+
+/* "unknown command 'x'; did you mean 'y'?" and the usage; returns 2. */
+static int
+cli_unknown_command(const char *name)
+{
+	const char	*names[NCOMMANDS];
+	struct buf	 b;
+	char		*clean;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		names[i] = cli_commands[i].name;
+	clean = sanitize(name, SANITIZE_LINE);
+	buf_init(&b);
+	buf_addf(&b, "unknown command '%s'", clean);
+	cli_suggest(&b, name, names, NCOMMANDS);
+	rc = cli_usage_error(NULL, "%s", b.data);
+	buf_free(&b);
+	free(clean);
+	return rc;
+}
+
+/*
+ * "unknown option '--x' for cmd; did you mean '--y'?" (the command's
+ * options and the global ones are the candidates) and the usage; the
+ * part of arg before any '=' is the name. Returns 2.
+ */
+static int
+cli_unknown_option(struct cli *cli, const char *arg)
+{
+	const struct cli_command	*c = cli->cmd;
+	const enum cli_opt		*op;
+	const char			**cands;
+	char				**own, *word, *clean;
+	struct buf			 b;
+	size_t				 n = 0, nown = 0, i;
+	int				 rc;
+
+	word = xstrndup(arg, strcspn(arg, "="));
+	for (op = c != NULL ? c->options : NULL; op != NULL && *op != OPT_MAX;
+	    op++)
+		nown++;
+	own = xcalloc(nown + 1, sizeof *own);
+	cands = xcalloc(nown + NGLOBALS + 1, sizeof *cands);
+	for (i = 0; i < nown; i++) {
+		own[i] = xasprintf("--%s", cli_options[c->options[i]].name);
+		cands[n++] = own[i];
+	}
+	for (i = 0; i < NGLOBALS; i++)
+		cands[n++] = cli_global_names[i];
+	clean = sanitize(arg, SANITIZE_LINE);
+	buf_init(&b);
+	if (c != NULL && c->name[0] != '\0')
+		buf_addf(&b, "unknown option '%s' for %s", clean, c->name);
+	else
+		buf_addf(&b, "unknown option '%s'", clean);
+	cli_suggest(&b, word, cands, n);
+	rc = cli_usage_error(c != NULL ? cli : NULL, "%s", b.data);
+	buf_free(&b);
+	free(clean);
+	for (i = 0; i < nown; i++)
+		free(own[i]);
+	free(own);
+	free(cands);
+	free(word);
+	return rc;
+}
+
+/*
+ * `globe help [COMMAND]`: the same texts as --help and COMMAND --help,
+ * on stdout; runs before any cache is opened.
+ */
+static int
+cli_cmd_help(struct cli *cli)
+{
+	const struct cli_command	*c;
+
+	if (cli->nargs == 0)
+		cli_help(stdout);
+	else if ((c = cli_find(cli->args[0])) != NULL)
+		cli_command_help(c);
+	else
+		return cli_unknown_command(cli->args[0]);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_ERROR;
 }
 
 /* A global option at argv[*i]: 1 consumed, 0 not global, -1 error. */
@@ -388,13 +523,8 @@ cli_command_args(struct cli *cli, int nargs, char **args)
 				    "value", o->name);
 			break;
 		}
-		if (!found) {
-			if (c->name[0] == '\0')
-				return cli_usage_error(cli, "unknown option "
-				    "'%s'", a);
-			return cli_usage_error(cli, "unknown option '%s' for %s",
-			    a, c->name);
-		}
+		if (!found)
+			return cli_unknown_option(cli, a);
 	}
 	if (cli->nargs < c->minargs)
 		return cli_usage_error(cli, "%s needs %s", c->name,
@@ -402,8 +532,7 @@ cli_command_args(struct cli *cli, int nargs, char **args)
 		    "more arguments");
 	if (c->maxargs >= 0 && cli->nargs > c->maxargs) {
 		if (c->name[0] == '\0')
-			return cli_usage_error(cli, "unknown command '%s'",
-			    cli->args[0]);
+			return cli_unknown_command(cli->args[0]);
 		return cli_usage_error(cli, "too many arguments for %s",
 		    c->name);
 	}
@@ -475,18 +604,6 @@ cli_setup(struct cli *cli)
 	return EXIT_OK;
 }
 
-static const struct cli_command *
-cli_find(const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < NCOMMANDS; i++) {
-		if (strcmp(cli_commands[i].name, name) == 0)
-			return &cli_commands[i];
-	}
-	return NULL;
-}
-
 int
 cli_main(int argc, char **argv)
 {
@@ -514,14 +631,12 @@ cli_main(int argc, char **argv)
 			dashdash = 1;
 		if (cli.cmd == NULL && !dashdash) {
 			if (argv[i][0] == '-' && argv[i][1] != '\0') {
-				rc = cli_usage_error(NULL, "unknown option "
-				    "'%s'", argv[i]);
+				rc = cli_unknown_option(&cli, argv[i]);
 				goto out;
 			}
 			cli.cmd = cli_find(argv[i]);
 			if (cli.cmd == NULL) {
-				rc = cli_usage_error(NULL, "unknown command "
-				    "'%s'", argv[i]);
+				rc = cli_unknown_command(argv[i]);
 				goto out;
 			}
 			continue;
@@ -552,6 +667,10 @@ cli_main(int argc, char **argv)
 	rc = cli_command_args(&cli, nrest, rest);
 	if (rc != EXIT_OK)
 		goto out;
+	if (cli.cmd->run == cli_cmd_help) {
+		rc = cli_cmd_help(&cli);
+		goto out;
+	}
 	nc = getenv("NO_COLOR");
 	cli.bold = cli.format == OUT_HUMAN && !nocolor &&
 	    (nc == NULL || *nc == '\0') && isatty(STDOUT_FILENO);

@@ -359,7 +359,7 @@ check_exit "sync with no feed configured" 2 "$GLOBE" --config /dev/null sync
 # --- help and version -------------------------------------------------------
 check_exit "--help" 0 "$GLOBE" --help
 for c in sync status countries members authority contacts show search \
-	newsletters read star unstar starred; do
+	newsletters read star unstar starred help; do
 	check_contains "--help lists $c" "$out" "  $c "
 done
 for c in sync status countries members authority contacts show search \
@@ -367,6 +367,54 @@ for c in sync status countries members authority contacts show search \
 	check_exit "$c --help" 0 "$GLOBE" $c --help
 	check_contains "$c --help: usage" "$out" "usage: globe $c"
 done
+# globe help [COMMAND]: the same texts as --help, on stdout, exit 0
+check_exit "globe help" 0 "$GLOBE" help
+check_contains "help: the commands" "$out" "  search "
+check_contains "help: itself" "$out" "  help "
+helptext=$("$GLOBE" --help)
+check_eq "globe help is globe --help" "$out" "$helptext"
+for c in sync status countries members authority contacts show search \
+	newsletters read star unstar starred help; do
+	check_exit "help $c" 0 "$GLOBE" help $c
+	check_eq "help $c is $c --help" "$out" "$("$GLOBE" $c --help)"
+	check_eq "help $c: nothing on stderr" "$err" ""
+done
+check_exit "help search" 0 "$GLOBE" help search
+check_contains "help search: the options" "$out" "--limit N"
+check_exit "help works with no cache at all" 0 \
+	"$GLOBE" --db "$T/nocache/none.db" help members
+test -e "$T/nocache" && fail "help made no cache" || pass "help made no cache"
+
+# A misspelt command or option suggests the closest one.
+check_exit "misspelt command" 2 "$GLOBE" serch x
+check_contains "misspelt command: suggests" "$err" \
+	"globe: unknown command 'serch'; did you mean 'search'?"
+check_eq "misspelt command: nothing on stdout" "$out" ""
+check_exit "help of a misspelt command" 2 "$GLOBE" help serch
+check_contains "help serch: suggests" "$err" "did you mean 'search'?"
+check_exit "a command two are close to" 2 "$GLOBE" stat
+check_contains "stat: both" "$err" "did you mean 'status' or 'star'?"
+check_exit "a swap of two letters" 2 "$GLOBE" contatcs
+check_contains "contatcs: contacts" "$err" "did you mean 'contacts'?"
+check_exit "nothing close" 2 "$GLOBE" frobnicate
+check_contains "nothing close: still says what" "$err" \
+	"unknown command 'frobnicate'"
+check_not_contains "nothing close: no suggestion" "$err" "did you mean"
+check_exit "misspelt option" 2 "$GLOBE" search x --limt 5
+check_contains "misspelt option: suggests" "$err" \
+	"globe: unknown option '--limt' for search; did you mean '--limit'?"
+check_contains "misspelt option: the usage" "$err" "usage: globe search"
+check_exit "misspelt option=value" 2 "$GLOBE" search x --contry=BR
+check_contains "--contry=BR: suggests" "$err" "did you mean '--country'?"
+check_exit "misspelt global option" 2 "$GLOBE" --jsno countries
+check_contains "--jsno: suggests" "$err" "did you mean '--json'?"
+check_exit "global option misspelt after the command" 2 "$GLOBE" countries --vcrad
+check_contains "--vcrad: suggests" "$err" "did you mean '--vcard'?"
+check_exit "option far from all" 2 "$GLOBE" countries --frobnicate
+check_not_contains "far option: no suggestion" "$err" "did you mean"
+"$GLOBE" "$(printf 'se\033]0;x\007rch')" >/dev/null 2>"$T/typo.err"
+ok "a typed name is sanitized in the message" clean_bytes "$T/typo.err"
+
 check_exit "search -h" 0 "$GLOBE" search -h
 check_contains "search --help: options" "$out" "--country CC"
 check_exit "--version" 0 "$GLOBE" --version
