@@ -195,6 +195,14 @@ struct cache_hits {
 enum cache_status cache_search(struct cache *, const struct cache_query *,
 		    struct cache_hits *, char **cause);
 void		 cache_hits_free(struct cache_hits *);
+/*
+ * How many entries the query matches in all, its limit and offset
+ * ignored: as many hits as cache_search gives with no limit, counted
+ * without reading what they show. For "showing 50 of 295" when a
+ * search stopped at its limit (run it only then: it visits every match).
+ */
+enum cache_status cache_search_count(struct cache *, const struct cache_query *,
+		    size_t *n, char **cause);
 
 /* User state, keyed by stable ids; sync never deletes it. */
 enum cache_status cache_star_set(struct cache *, enum record_type,

@@ -216,6 +216,7 @@ void	 record_list_add(struct record *, int field, const char *s);
 enum {
 	EXIT_OK = 0,
 	EXIT_ERROR = 1,
+	EXIT_NOMATCH = 1,	/* a search found nothing (as grep) */
 	EXIT_USAGE = 2,
 	EXIT_NETWORK = 3,
 	EXIT_FEED = 4,

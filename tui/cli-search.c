@@ -2,12 +2,13 @@
  * cli-search.c: `globe search WORDS...`, people and authorities together.
  * The words are handed to cache_search as plain text (never FTS syntax);
  * each hit is then read whole, so --json, --csv and --vcard carry every
- * field of the record, not just the hit's summary.
+ * field of the record, not just the hit's summary. Nothing found is exit
+ * 1 with "no matches" on stderr; a list cut at its limit says so there.
  */
 #include "config.h"
 
 #include <ctype.h>
-#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,22 +35,15 @@ cli_cmd_search(struct cli *cli)
 	struct out_item		*it;
 	enum cache_status	 st;
 	struct buf		 text;
-	char			*cause = NULL, *cc = NULL, *end, *p;
-	unsigned long		 limit;
-	size_t			 i, before;
+	char			*cause = NULL, *cc = NULL, *p;
+	size_t			 limit, total = 0, i, before;
 	int			 rc, k;
 
 	memset(&q, 0, sizeof q);
-	if (cli->opt[OPT_LIMIT] != NULL) {
-		errno = 0;
-		limit = strtoul(cli->opt[OPT_LIMIT], &end, 10);
-		if (errno != 0 || *end != '\0' || limit == 0 ||
-		    limit > 100000 || !isdigit((unsigned char)
-		    cli->opt[OPT_LIMIT][0]))
-			return cli_usage_error(cli, "--limit wants a number "
-			    "from 1 to 100000, not '%s'", cli->opt[OPT_LIMIT]);
-		q.limit = limit;
-	}
+	if ((rc = cli_limit(cli, CLI_LIMIT_SEARCH, &limit)) != EXIT_OK)
+		return rc;
+	/* One more than shown tells whether the limit cut the list. */
+	q.limit = limit != 0 ? limit + 1 : SIZE_MAX;
 	buf_init(&text);
 	for (k = 0; k < cli->nargs; k++) {
 		if (k > 0)
@@ -69,6 +63,12 @@ cli_cmd_search(struct cli *cli)
 	q.language = cli->opt[OPT_LANGUAGE];
 	memset(&hits, 0, sizeof hits);
 	st = cache_search(cli->cache, &q, &hits, &cause);
+	if (st == CACHE_OK && limit != 0 && hits.n > limit) {
+		/* Cut: the true total, counted only now. */
+		st = cache_search_count(cli->cache, &q, &total, &cause);
+		if (total < hits.n)
+			total = hits.n;
+	}
 	buf_free(&text);
 	free(cc);
 	if (st != CACHE_OK) {
@@ -77,7 +77,8 @@ cli_cmd_search(struct cli *cli)
 	}
 	free(cause);
 	out_list_init(&l);
-	for (i = 0; i < hits.n; i++) {
+	l.types = OUT_TMASK(REC_AUTHORITY) | OUT_TMASK(REC_CONTACT);
+	for (i = 0; i < hits.n && (limit == 0 || i < limit); i++) {
 		before = l.n;
 		st = cli_fetch(cli, hits.v[i].type, hits.v[i].id, &l);
 		if (st == CACHE_ERR_NOTFOUND)
@@ -99,12 +100,15 @@ cli_cmd_search(struct cli *cli)
 			it->country_name = xstrdup(hits.v[i].country_name);
 	}
 	cache_hits_free(&hits);
-	if (l.n == 0 && cli->format == OUT_HUMAN) {
-		fflush(stdout);
-		fprintf(stderr, "globe: no matches\n");
-	}
 	rc = cli_print_list(cli, &l, search_cols,
 	    sizeof search_cols / sizeof search_cols[0]);
+	if (rc == EXIT_OK && l.n == 0) {
+		/* As grep and fzf: nothing found is status 1, data stays clean. */
+		fflush(stdout);
+		fprintf(stderr, "globe: no matches\n");
+		rc = EXIT_NOMATCH;
+	} else if (rc == EXIT_OK)
+		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	return rc;
 }

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -37,7 +38,9 @@ static const struct cli_option_info {
 	[OPT_EXPERTISE] = { "expertise", "E",
 	    "only authorities with this expertise" },
 	[OPT_LANGUAGE] = { "language", "L", "only this language" },
-	[OPT_LIMIT] = { "limit", "N", "at most N results (default 50)" },
+	[OPT_LIMIT] = { "limit", "N",
+	    "at most N rows (search: 50 unless given; lists: all)" },
+	[OPT_ALL] = { "all", NULL, "every row, no limit" },
 	[OPT_CA_FILE] = { "ca-file", "FILE",
 	    "trust the server certificates this CA signed (PEM)" },
 	[OPT_CLIENT_CERT] = { "client-cert", "FILE",
@@ -52,6 +55,9 @@ static const struct cli_option_info {
 	    "print each request and its status on stderr" },
 };
 
+/* The largest --limit (--all has none). */
+#define CLI_LIMIT_MAX	1000000
+
 /* At most this many "did you mean" suggestions in one message. */
 #define CLI_SUGGEST_MAX	5
 
@@ -63,9 +69,10 @@ static const enum cli_opt opts_sync[] = {
 	OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_TOKEN_FILE, OPT_NO_PROXY, OPT_MAX
 };
 static const enum cli_opt opts_status[] = { OPT_CHECKSUM, OPT_MAX };
+static const enum cli_opt opts_list[] = { OPT_LIMIT, OPT_ALL, OPT_MAX };
 static const enum cli_opt opts_search[] = {
 	OPT_COUNTRY, OPT_KIND, OPT_ROLE, OPT_EXPERTISE, OPT_LANGUAGE,
-	OPT_LIMIT, OPT_MAX
+	OPT_LIMIT, OPT_ALL, OPT_MAX
 };
 
 #define F_HJ	(OUT_FMASK(OUT_HUMAN) | OUT_FMASK(OUT_JSON))
@@ -82,28 +89,29 @@ static const struct cli_command cli_commands[] = {
 	{ "status", cli_cmd_status, "status [--checksum]",
 	  "Show the feed, the last sync and what the cache holds.", F_HJ,
 	  0, 0, opts_status },
-	{ "countries", cli_cmd_countries, "countries",
-	  "List every country with members.", F_LIST, 0, 0, opts_none },
-	{ "members", cli_cmd_members, "members CC",
+	{ "countries", cli_cmd_countries, "countries [--limit N | --all]",
+	  "List every country with members.", F_LIST, 0, 0, opts_list },
+	{ "members", cli_cmd_members, "members CC [--limit N | --all]",
 	  "List the member authorities of country CC.", F_PEOPLE, 1, 1,
-	  opts_none },
+	  opts_list },
 	{ "authority", cli_cmd_authority, "authority ID",
 	  "Show one authority, every field, then its contacts.", F_PEOPLE,
 	  1, 1, opts_none },
-	{ "contacts", cli_cmd_contacts, "contacts [AUTHORITY-ID]",
+	{ "contacts", cli_cmd_contacts,
+	  "contacts [AUTHORITY-ID] [--limit N | --all]",
 	  "List all contacts, or those of one authority.", F_PEOPLE, 0, 1,
-	  opts_none },
+	  opts_list },
 	{ "show", cli_cmd_show, "show ID",
 	  "Show a contact or an authority, every field.", F_PEOPLE, 1, 1,
 	  opts_none },
 	{ "search", cli_cmd_search,
 	  "search WORDS... [--country CC] [--kind K] [--role R] "
-	  "[--expertise E] [--language L] [--limit N]",
+	  "[--expertise E] [--language L] [--limit N | --all]",
 	  "Find people and authorities (accents and case do not matter).",
 	  F_PEOPLE, 1, -1, opts_search },
-	{ "newsletters", cli_cmd_newsletters, "newsletters",
+	{ "newsletters", cli_cmd_newsletters, "newsletters [--limit N | --all]",
 	  "List the newsletters, newest first, with read marks.", F_LIST,
-	  0, 0, opts_none },
+	  0, 0, opts_list },
 	{ "read", cli_cmd_read, "read ID",
 	  "Print a newsletter and mark it read.", F_HJ, 1, 1, opts_none },
 	{ "star", cli_cmd_star, "star ID",
@@ -111,9 +119,9 @@ static const struct cli_command cli_commands[] = {
 	  1, 1, opts_none },
 	{ "unstar", cli_cmd_unstar, "unstar ID",
 	  "Remove a star.", F_HUMAN, 1, 1, opts_none },
-	{ "starred", cli_cmd_starred, "starred",
+	{ "starred", cli_cmd_starred, "starred [--limit N | --all]",
 	  "List the starred contacts and authorities.", F_PEOPLE, 0, 0,
-	  opts_none },
+	  opts_list },
 	{ "help", cli_cmd_help, "help [COMMAND]",
 	  "Show this help, or the usage and options of COMMAND.", F_HUMAN,
 	  0, 1, opts_none },
@@ -225,6 +233,66 @@ cli_print_list(struct cli *cli, const struct out_list *l,
 	return rc;
 }
 
+int
+cli_limit(struct cli *cli, size_t def, size_t *limit)
+{
+	const char	*a = cli->opt[OPT_LIMIT];
+	char		*end, *clean;
+	unsigned long	 n;
+	int		 rc;
+
+	*limit = def;
+	if (cli->opt[OPT_ALL] != NULL && a != NULL)
+		return cli_usage_error(cli, "choose one of --limit and --all");
+	if (cli->opt[OPT_ALL] != NULL)
+		*limit = 0;
+	if (a == NULL)
+		return EXIT_OK;
+	errno = 0;
+	n = strtoul(a, &end, 10);
+	if (errno != 0 || *end != '\0' || n == 0 || n > CLI_LIMIT_MAX ||
+	    !isdigit((unsigned char)a[0])) {
+		clean = sanitize(a, SANITIZE_LINE);
+		rc = cli_usage_error(cli, "--limit wants a number from 1 to "
+		    "%d (or --all), not '%s'", CLI_LIMIT_MAX, clean);
+		free(clean);
+		return rc;
+	}
+	*limit = n;
+	return EXIT_OK;
+}
+
+void
+cli_limit_note(size_t shown, size_t total)
+{
+	if (total <= shown)
+		return;
+	fflush(stdout);
+	fprintf(stderr, "globe: showing %zu of %zu; --limit N or --all\n",
+	    shown, total);
+}
+
+int
+cli_list_limited(struct cli *cli, struct cache_filter *f, struct out_list *l,
+    size_t *total)
+{
+	enum cache_status	 st;
+	size_t			 limit;
+	int			 rc;
+
+	if ((rc = cli_limit(cli, CLI_LIMIT_NONE, &limit)) != EXIT_OK)
+		return rc;
+	f->limit = limit;
+	st = cache_list(cli->cache, f, out_list_add_cb, l);
+	if (st == CACHE_OK && limit != 0 && l->n >= limit)
+		st = cache_list_count(cli->cache, f, total);
+	else
+		*total = l->n;
+	if (st != CACHE_OK)
+		return cli_cache_error(st, "cannot read the cache", NULL);
+	return EXIT_OK;
+}
+
 enum cache_status
 cli_fetch(struct cli *cli, enum record_type type, const char *id,
     struct out_list *l)
@@ -260,8 +328,11 @@ cli_help(FILE *fp)
 	    "                   or globe help COMMAND)\n"
 	    "  --version        print the version\n"
 	    "\nWith no command, globe lists the countries.\n"
-	    "Exit status: 0 ok, 1 error, 2 usage, 3 network, "
-	    "4 feed rejected, 5 cache.\n");
+	    "Lists take --limit N or --all; search shows 50 unless told, and "
+	    "a list cut\nat its limit says so on stderr (showing 50 of 295).\n"
+	    "Exit status: 0 ok (an empty list too), 1 no match (search) or "
+	    "not found\nor another error, 2 usage or configuration, "
+	    "3 network, 4 feed rejected, 5 cache.\n");
 }
 
 static void

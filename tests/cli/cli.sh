@@ -168,13 +168,13 @@ check_exit "search CJK part" 0 "$GLOBE" search 秀英
 check_contains "search: CJK part of a name" "$out" "王秀英"
 check_exit "search authority acronym" 0 "$GLOBE" search pnf
 check_contains "search: authority by acronym" "$out" "Parquet national financier"
-check_exit "search --country" 0 "$GLOBE" search silva --country fr
+check_exit "search --country (nothing there: exit 1)" 1 "$GLOBE" search silva --country fr
 check_not_contains "search: country filter" "$out" "José"
 check_exit "search --country BR" 0 "$GLOBE" search silva --country BR
 check_contains "search: country filter keeps" "$out" "José"
 check_exit "search --role" 0 "$GLOBE" search --role case-officer marie
 check_contains "search: role filter" "$out" "Marie Dupont"
-check_exit "search --role excludes" 0 "$GLOBE" search --role focal-point marie
+check_exit "search --role excludes (nothing left: exit 1)" 1 "$GLOBE" search --role focal-point marie
 check_not_contains "search: role filter excludes" "$out" "Marie"
 check_exit "search --kind" 0 "$GLOBE" search federal --kind police
 check_contains "search: kind filter" "$out" "br-pf"
@@ -184,11 +184,26 @@ if [ "$nrows" -ge 3 ]; then pass "search: several results ($nrows)"; else
 	fail "search: several results ($nrows)"; fi
 check_exit "search --limit 1" 0 "$GLOBE" search e --limit 1 --csv
 check_eq "search: limit" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2
+# Input that looks like FTS syntax is plain text: results or "no matches"
+# (exit 1), never an error.
+check_search_plain() {
+	what=$1; shift
+	"$GLOBE" search "$@" >"$T/out" 2>"$T/err"
+	status=$?
+	err=$(cat "$T/err")
+	if { [ "$status" -eq 0 ] && [ -s "$T/out" ]; } || \
+	    { [ "$status" -eq 1 ] && [ "$err" = "globe: no matches" ]; }; then
+		pass "$what (exit $status)"
+	else
+		fail "$what (exit $status)"; sed 's/^/#   stderr: /' "$T/err"
+	fi
+}
 for q in '"' '*' 'NEAR(' '-' '^' 'AND' ':' 'OR NOT' 'a"b' "'" '(' 'jose*'; do
-	check_exit "search FTS-looking input [$q]" 0 "$GLOBE" search -- "$q"
+	check_search_plain "search FTS-looking input [$q]" -- "$q"
 done
-check_exit "search a lone dash" 0 "$GLOBE" search -
-check_exit "search words that look like FTS syntax" 0 "$GLOBE" search jose AND NEAR\( silva
+check_exit "search FTS-looking input that matches [jose*]" 0 "$GLOBE" search -- 'jose*'
+check_search_plain "search a lone dash" -
+check_search_plain "search words that look like FTS syntax" jose AND NEAR\( silva
 check_exit "search with no words" 2 "$GLOBE" search
 check_exit "search --limit not a number" 2 "$GLOBE" search jose --limit x
 
@@ -325,6 +340,96 @@ check_eq "wide: CJK authority name aligned" "$c1" "$c2"
 LC_ALL=C "$GLOBE" contacts >"$T/wide.c"
 ok "contacts identical under LC_ALL=C" cmp "$T/wide.utf8" "$T/wide.c"
 
+# --- a list that stops at its limit says so, in every format -----------------
+note2="globe: showing 2 of 5; --limit N or --all"
+check_exit "contacts --limit 2" 0 "$GLOBE" contacts --limit 2
+check_eq "contacts --limit 2: two rows and the header" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3
+check_eq "contacts --limit 2: says so on stderr" "$err" "$note2"
+check_exit "contacts --limit 2 --json" 0 "$GLOBE" contacts --limit 2 --json
+ok "contacts --limit 2 --json: still one array, of 2" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert isinstance(d, list) and len(d) == 2, d
+' "$T/out"
+check_eq "contacts --limit 2 --json: the note on stderr" "$err" "$note2"
+check_exit "contacts --limit 2 --csv" 0 "$GLOBE" contacts --limit 2 --csv
+check_eq "contacts --limit 2 --csv: header and 2 rows" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3
+check_eq "contacts --limit 2 --csv: the note" "$err" "$note2"
+check_exit "contacts --limit 2 --vcard" 0 "$GLOBE" contacts --limit 2 --vcard
+check_eq "contacts --limit 2 --vcard: 2 cards" \
+	"$(printf '%s\n' "$out" | grep -c BEGIN:VCARD)" 2
+check_eq "contacts --limit 2 --vcard: the note" "$err" "$note2"
+check_exit "contacts --limit 5 (all fit)" 0 "$GLOBE" contacts --limit 5
+check_eq "contacts --limit 5: no note" "$err" ""
+check_exit "contacts --all" 0 "$GLOBE" contacts --all
+check_eq "contacts --all: every one" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 6
+check_eq "contacts --all: no note" "$err" ""
+check_exit "contacts br-pf --limit 1 (of one authority)" 0 \
+	"$GLOBE" contacts fr-pnf --limit 1
+check_eq "contacts of an authority: its own total" "$err" \
+	"globe: showing 1 of 2; --limit N or --all"
+check_exit "countries --limit 1" 0 "$GLOBE" countries --limit 1
+check_eq "countries --limit 1: the note" "$err" \
+	"globe: showing 1 of 3; --limit N or --all"
+check_exit "members br --limit 1" 0 "$GLOBE" members br --limit 1 --csv
+check_eq "members --limit 1: the note" "$err" \
+	"globe: showing 1 of 2; --limit N or --all"
+check_exit "newsletters --limit 1" 0 "$GLOBE" newsletters --limit 1 --json
+check_eq "newsletters --limit 1: the note" "$err" \
+	"globe: showing 1 of 2; --limit N or --all"
+check_exit "starred --limit 1" 0 "$GLOBE" starred --limit 1
+check_eq "starred --limit 1: authorities and contacts counted together" \
+	"$err" "globe: showing 1 of 2; --limit N or --all"
+check_exit "search e --limit 1" 0 "$GLOBE" search e --limit 1 --csv
+nall=$("$GLOBE" search e --all --csv 2>/dev/null | wc -l | tr -d ' ')
+check_eq "search --limit 1: the true total" "$err" \
+	"globe: showing 1 of $((nall - 1)); --limit N or --all"
+for c in countries "members br" contacts newsletters starred "search e"; do
+	# shellcheck disable=SC2086
+	check_exit "$c --all" 0 "$GLOBE" $c --all
+	check_eq "$c --all: no note" "$err" ""
+	# shellcheck disable=SC2086
+	check_exit "$c: --limit with --all" 2 "$GLOBE" $c --all --limit 3
+	check_contains "$c: --limit or --all" "$err" \
+		"choose one of --limit and --all"
+done
+check_exit "--limit 0" 2 "$GLOBE" contacts --limit 0
+check_contains "--limit 0: says what it wants" "$err" "--limit wants a number"
+
+# --- no match, nothing starred ---------------------------------------------
+check_exit "search with no match" 1 "$GLOBE" search zzqqxx
+check_eq "no match: stdout empty" "$out" ""
+check_eq "no match: says so on stderr" "$err" "globe: no matches"
+check_exit "search with no match --json" 1 "$GLOBE" search zzqqxx --json
+check_eq "no match --json: an empty array" "$out" "[]"
+check_eq "no match --json: says so on stderr" "$err" "globe: no matches"
+check_exit "search with no match --csv" 1 "$GLOBE" search zzqqxx --csv
+check_eq "no match --csv: only the header line" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 1
+check_contains "no match --csv: the header of a search" "$out" \
+	"type,id,country,name"
+check_contains "no match --csv: contact columns too" "$out" ",title,role,"
+check_exit "search with no match --vcard" 1 "$GLOBE" search zzqqxx --vcard
+check_eq "no match --vcard: nothing on stdout" "$out" ""
+check_exit "search that finds" 0 "$GLOBE" search marie --json
+"$GLOBE" unstar c-1 >/dev/null
+"$GLOBE" unstar c-5 >/dev/null
+nothing="globe: nothing starred; * in the interface or 'globe star ID' stars"
+check_exit "starred with nothing starred" 0 "$GLOBE" starred
+check_eq "nothing starred: stdout empty" "$out" ""
+check_eq "nothing starred: says how to star" "$err" "$nothing"
+check_exit "nothing starred --json" 0 "$GLOBE" starred --json
+check_eq "nothing starred --json: []" "$out" "[]"
+check_eq "nothing starred --json: the hint on stderr" "$err" "$nothing"
+check_exit "nothing starred --csv" 0 "$GLOBE" starred --csv
+check_eq "nothing starred --csv: the header line" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 1
+check_contains "nothing starred --csv: its columns" "$out" "type,id,"
+"$GLOBE" star c-1 >/dev/null
+
 # --- no command -------------------------------------------------------------
 check_exit "no command" 0 "$GLOBE"
 check_contains "no command: countries" "$out" "Brazil"
@@ -424,6 +529,29 @@ check_contains "--version" "$out" "globe 0."
 if [ -f "$builddir/data/demo-feed/index.json" ]; then
 	check_exit "--demo countries" 0 "$GLOBE" --demo countries
 	check_contains "--demo: Brazil" "$out" "Brazil"
+	# A search stops at 50 and says how many there are.
+	check_exit "--demo search a" 0 "$GLOBE" --demo search a --csv
+	check_eq "--demo search a: 50 rows" \
+		"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 51
+	nall=$("$GLOBE" --demo search a --all --csv | wc -l | tr -d ' ')
+	nall=$((nall - 1))
+	if [ "$nall" -gt 50 ]; then pass "--demo search a --all: more ($nall)"
+	else fail "--demo search a --all: more ($nall)"; fi
+	check_eq "--demo search a: showing 50 of all" "$err" \
+		"globe: showing 50 of $nall; --limit N or --all"
+	check_exit "--demo search a --json" 0 "$GLOBE" --demo search a --json
+	ok "--demo search a --json: an array of 50" python3 -c '
+import json, sys
+assert len(json.load(open(sys.argv[1]))) == 50
+' "$T/out"
+	check_eq "--demo search a --json: the note" "$err" \
+		"globe: showing 50 of $nall; --limit N or --all"
+	check_exit "--demo search a --human" 0 "$GLOBE" --demo search a
+	check_eq "--demo search a: the note in human form too" "$err" \
+		"globe: showing 50 of $nall; --limit N or --all"
+	check_exit "--demo search a --limit 1000000" 0 \
+		"$GLOBE" --demo search a --limit 1000000 --csv
+	check_eq "a large --limit: all, no note" "$err" ""
 	check_exit "--demo search jose" 0 "$GLOBE" --demo search jose
 	check_contains "--demo: José" "$out" "José"
 	check_exit "--demo members BR" 0 "$GLOBE" --demo members BR --json
