@@ -159,6 +159,25 @@ enum cache_status cache_list_count(struct cache *, const struct cache_filter *,
 /* The type of the authority or contact with this id, or -1. */
 int		 cache_id_type(struct cache *, const char *id);
 
+/* The search filters whose values come from the records (cache_query). */
+enum cache_value_kind {
+	CACHE_VALUES_KIND,		/* authorities' kind */
+	CACHE_VALUES_ROLE,		/* contacts' role */
+	CACHE_VALUES_EXPERTISE,		/* authorities' expertise */
+	CACHE_VALUES_LANGUAGE		/* authorities' and contacts' languages */
+};
+
+/*
+ * The distinct values the cache holds for a filter, in byte order, so a
+ * front end can tell a typed value from a misspelt one and name the
+ * closest. *v is an array of *n strings; free it with cache_values_free.
+ * It reads every such value: call it when a filter is given, not per
+ * keystroke.
+ */
+enum cache_status cache_values_list(struct cache *, enum cache_value_kind,
+		    char ***v, size_t *n);
+void		 cache_values_free(char **v, size_t n);
+
 /* Search: one query box, people and authorities together. */
 struct cache_query {
 	const char	*text;		/* user text, never FTS syntax */

@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,42 +104,19 @@ cli_cmd_countries(struct cli *cli)
 	return rc;
 }
 
-/* Upper-cases a country code argument into a new string. */
-static char *
-country_code(const char *arg)
-{
-	char	*cc = xstrdup(arg), *p;
-
-	for (p = cc; *p != '\0'; p++)
-		*p = (char)toupper((unsigned char)*p);
-	return cc;
-}
-
 int
 cli_cmd_members(struct cli *cli)
 {
 	struct cache_filter	 f;
 	struct out_list		 l;
-	enum cache_status	 st;
-	char			*cc, *clean;
+	char			*cc;
 	size_t			 total;
 	int			 rc;
 
-	cc = country_code(cli->args[0]);
-	out_list_init(&l);
-	st = cli_fetch(cli, REC_COUNTRY, cc, &l);
-	out_list_free(&l);
-	if (st == CACHE_ERR_NOTFOUND) {
-		clean = sanitize(cli->args[0], SANITIZE_LINE);
-		rc = cli_error(EXIT_ERROR, "no such country: %s", clean);
-		free(clean);
-		free(cc);
+	/* A code or a name; unknown: the closest named, exit 2. */
+	if ((rc = cli_resolve_country(cli, cli->args[0], &cc)) != EXIT_OK)
 		return rc;
-	}
-	if (st != CACHE_OK) {
-		free(cc);
-		return cli_cache_error(st, "cannot read the cache", NULL);
-	}
+	out_list_init(&l);
 	memset(&f, 0, sizeof f);
 	f.type = REC_AUTHORITY;
 	f.country = cc;

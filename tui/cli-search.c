@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +25,73 @@ static const struct out_column search_cols[] = {
 	{ "email", NULL, 32, 0, NULL, NULL },
 };
 
+/* The filters whose values come from the records, by option. */
+static const struct search_filter {
+	enum cli_opt		 opt;
+	const char		*name;
+	enum cache_value_kind	 kind;
+} search_filters_tab[] = {	/* in the order of search_filters' slots */
+	{ OPT_KIND, "kind", CACHE_VALUES_KIND },
+	{ OPT_ROLE, "role", CACHE_VALUES_ROLE },
+	{ OPT_EXPERTISE, "expertise", CACHE_VALUES_EXPERTISE },
+	{ OPT_LANGUAGE, "language", CACHE_VALUES_LANGUAGE },
+};
+#define NFILTERS (sizeof search_filters_tab / sizeof search_filters_tab[0])
+
+static void
+search_filters_free(char **cc, char **vals)
+{
+	size_t	i;
+
+	free(*cc);
+	*cc = NULL;
+	for (i = 0; i < NFILTERS; i++) {
+		free(vals[i]);
+		vals[i] = NULL;
+	}
+}
+
+/*
+ * Fills the filters of q from the options, each resolved to the value
+ * the cache holds (cli-resolve.c); *cc and vals own what q points to.
+ * Prints the error and returns its code for an empty or unknown one.
+ */
+static int
+search_filters(struct cli *cli, struct cache_query *q, char **cc,
+    char **vals)
+{
+	const char	**slot[NFILTERS];
+	const char	 *a;
+	size_t		  i;
+	int		  rc;
+
+	memset(vals, 0, NFILTERS * sizeof *vals);
+	slot[0] = &q->kind;
+	slot[1] = &q->role;
+	slot[2] = &q->expertise;
+	slot[3] = &q->language;
+	if ((a = cli->opt[OPT_COUNTRY]) != NULL) {
+		if (*a == '\0')
+			return cli_usage_error(cli, "--country needs a value");
+		if ((rc = cli_resolve_country(cli, a, cc)) != EXIT_OK)
+			return rc;
+		q->country = *cc;
+	}
+	for (i = 0; i < NFILTERS; i++) {
+		if ((a = cli->opt[search_filters_tab[i].opt]) == NULL)
+			continue;
+		if (*a == '\0')
+			return cli_usage_error(cli, "--%s needs a value",
+			    search_filters_tab[i].name);
+		rc = cli_resolve_value(cli, search_filters_tab[i].kind, a,
+		    &vals[i]);
+		if (rc != EXIT_OK)
+			return rc;
+		*slot[i] = vals[i];
+	}
+	return EXIT_OK;
+}
+
 int
 cli_cmd_search(struct cli *cli)
 {
@@ -35,7 +101,7 @@ cli_cmd_search(struct cli *cli)
 	struct out_item		*it;
 	enum cache_status	 st;
 	struct buf		 text;
-	char			*cause = NULL, *cc = NULL, *p;
+	char			*cause = NULL, *cc = NULL, *vals[NFILTERS];
 	size_t			 limit, total = 0, i, before;
 	int			 rc, k;
 
@@ -51,16 +117,13 @@ cli_cmd_search(struct cli *cli)
 		buf_adds(&text, cli->args[k]);
 	}
 	q.text = text.data != NULL ? text.data : "";
-	if (cli->opt[OPT_COUNTRY] != NULL) {
-		cc = xstrdup(cli->opt[OPT_COUNTRY]);
-		for (p = cc; *p != '\0'; p++)
-			*p = (char)toupper((unsigned char)*p);
-		q.country = cc;
+	/* Filters as the cache spells them; an unknown one is an error. */
+	rc = search_filters(cli, &q, &cc, vals);
+	if (rc != EXIT_OK) {
+		buf_free(&text);
+		search_filters_free(&cc, vals);
+		return rc;
 	}
-	q.kind = cli->opt[OPT_KIND];
-	q.role = cli->opt[OPT_ROLE];
-	q.expertise = cli->opt[OPT_EXPERTISE];
-	q.language = cli->opt[OPT_LANGUAGE];
 	memset(&hits, 0, sizeof hits);
 	st = cache_search(cli->cache, &q, &hits, &cause);
 	if (st == CACHE_OK && limit != 0 && hits.n > limit) {
@@ -70,7 +133,7 @@ cli_cmd_search(struct cli *cli)
 			total = hits.n;
 	}
 	buf_free(&text);
-	free(cc);
+	search_filters_free(&cc, vals);
 	if (st != CACHE_OK) {
 		cache_hits_free(&hits);
 		return cli_cache_error(st, "search failed", cause);

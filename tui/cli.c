@@ -32,12 +32,16 @@ static const struct cli_option_info {
 	[OPT_QUIET] = { "quiet", NULL, "print nothing but errors" },
 	[OPT_CHECKSUM] = { "checksum", NULL,
 	    "print only the checksum of the cached data and sync state" },
-	[OPT_COUNTRY] = { "country", "CC", "only this country" },
-	[OPT_KIND] = { "kind", "K", "only authorities of this kind" },
-	[OPT_ROLE] = { "role", "R", "only contacts with this role" },
+	[OPT_COUNTRY] = { "country", "CC",
+	    "only this country: its code or name (Spain, es)" },
+	[OPT_KIND] = { "kind", "K",
+	    "only authorities of this kind (prosecution, police, ...)" },
+	[OPT_ROLE] = { "role", "R",
+	    "only contacts with this role (focal-point, ...)" },
 	[OPT_EXPERTISE] = { "expertise", "E",
-	    "only authorities with this expertise" },
-	[OPT_LANGUAGE] = { "language", "L", "only this language" },
+	    "only authorities with this expertise (asset-recovery, ...)" },
+	[OPT_LANGUAGE] = { "language", "L",
+	    "only this language (an ISO 639-1 code: pt, en, ...)" },
 	[OPT_LIMIT] = { "limit", "N",
 	    "at most N rows (search: 50 unless given; lists: all)" },
 	[OPT_ALL] = { "all", NULL, "every row, no limit" },
@@ -92,7 +96,8 @@ static const struct cli_command cli_commands[] = {
 	{ "countries", cli_cmd_countries, "countries [--limit N | --all]",
 	  "List every country with members.", F_LIST, 0, 0, opts_list },
 	{ "members", cli_cmd_members, "members CC [--limit N | --all]",
-	  "List the member authorities of country CC.", F_PEOPLE, 1, 1,
+	  "List the member authorities of a country (code CC or name).",
+	  F_PEOPLE, 1, 1,
 	  opts_list },
 	{ "authority", cli_cmd_authority, "authority ID",
 	  "Show one authority, every field, then its contacts.", F_PEOPLE,
@@ -328,11 +333,15 @@ cli_help(FILE *fp)
 	    "                   or globe help COMMAND)\n"
 	    "  --version        print the version\n"
 	    "\nWith no command, globe lists the countries.\n"
+	    "A country is its code or its name; a country or filter value "
+	    "the cache does\nnot hold is an error that names the closest "
+	    "(case and accents do not matter).\n"
 	    "Lists take --limit N or --all; search shows 50 unless told, and "
 	    "a list cut\nat its limit says so on stderr (showing 50 of 295).\n"
 	    "Exit status: 0 ok (an empty list too), 1 no match (search) or "
-	    "not found\nor another error, 2 usage or configuration, "
-	    "3 network, 4 feed rejected, 5 cache.\n");
+	    "not found\nor another error, 2 usage, configuration, or an "
+	    "unknown country or filter value,\n3 network, 4 feed rejected, "
+	    "5 cache.\n");
 }
 
 static void

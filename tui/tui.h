@@ -313,6 +313,22 @@ int	 cli_cmd_default(struct cli *);
 /* cli-search.c */
 int	 cli_cmd_search(struct cli *);
 
+/* cli-resolve.c */
+/*
+ * A country as typed (its code or its name, case and accents folded as
+ * search folds them) to its code in *code (caller frees). An unknown one
+ * prints "no such country 'x'; did you mean Spain (ES)?" and returns
+ * EXIT_USAGE; EXIT_OK when found.
+ */
+int	 cli_resolve_country(struct cli *, const char *arg, char **code);
+/*
+ * A filter value as typed to the value the cache holds (the same
+ * folding, and ' ' or '_' for '-'); unknown: the closest named, or the
+ * values there are, and EXIT_USAGE.
+ */
+int	 cli_resolve_value(struct cli *, enum cache_value_kind,
+	    const char *arg, char **value);
+
 /* cli-news.c */
 int	 cli_cmd_newsletters(struct cli *);
 int	 cli_cmd_read(struct cli *);

@@ -131,8 +131,38 @@ check_contains "members: PF" "$out" "br-pf"
 check_contains "members: CGU" "$out" "Controladoria-Geral da União"
 check_not_contains "members: only Brazil" "$out" "fr-pnf"
 check_contains "members: designations" "$out" "mla-central"
-check_exit "members of an unknown country" 1 "$GLOBE" members ZZ
+check_exit "members of an unknown country (a usage error)" 2 "$GLOBE" members ZZ
 check_contains "members: message" "$err" "no such country"
+
+# A country is its code or its name, case and accents folded; an
+# unknown one names the closest, exit 2, never an empty list.
+for c in BR br Brazil brazil BRAZIL; do
+	check_exit "members $c" 0 "$GLOBE" members "$c"
+	check_contains "members $c: Brazil's authorities" "$out" "br-pf"
+	check_not_contains "members $c: only Brazil's" "$out" "fr-pnf"
+done
+check_exit "members by name --json" 0 "$GLOBE" members france --json
+ok "members france --json: France's" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [a["id"] for a in d] == ["fr-pnf"], d
+' "$T/out"
+check_exit "members with a misspelt name" 2 "$GLOBE" members Brasil
+check_eq "misspelt country: names the closest" "$err" \
+	"globe: no such country 'Brasil'; did you mean Brazil (BR)?"
+check_eq "misspelt country: nothing on stdout" "$out" ""
+check_exit "members with a misspelt name --json" 2 "$GLOBE" members Frnace --json
+check_eq "misspelt country --json: stdout empty, not []" "$out" ""
+check_contains "misspelt country --json: suggests" "$err" \
+	"did you mean France (FR)?"
+check_exit "members with a misspelt name --csv" 2 "$GLOBE" members chna --csv
+check_contains "misspelt country --csv: suggests" "$err" \
+	"did you mean China (CN)?"
+check_exit "members with nothing close" 2 "$GLOBE" members Atlantis
+check_eq "nothing close: where the list is" "$err" \
+	"globe: no such country 'Atlantis'; 'globe countries' lists them"
+"$GLOBE" members "$(printf 'Bra\033]0;x\007zil')" >/dev/null 2>"$T/cc.err"
+ok "an unknown country is sanitized in the message" clean_bytes "$T/cc.err"
 
 check_exit "authority br-pf" 0 "$GLOBE" authority br-pf
 check_contains "authority: every field" "$out" "name_en:"
@@ -178,6 +208,53 @@ check_exit "search --role excludes (nothing left: exit 1)" 1 "$GLOBE" search --r
 check_not_contains "search: role filter excludes" "$out" "Marie"
 check_exit "search --kind" 0 "$GLOBE" search federal --kind police
 check_contains "search: kind filter" "$out" "br-pf"
+# Filters: a country by name, values as the cache holds them, case,
+# accents and the word separator folded; unknown ones name the closest.
+for c in brazil Brazil BR br; do
+	check_exit "search --country $c" 0 "$GLOBE" search silva --country "$c"
+	check_contains "search --country $c: José" "$out" "José Silva"
+done
+check_exit "search --country by name excludes" 1 "$GLOBE" search silva --country France
+check_exit "search --country misspelt" 2 "$GLOBE" search silva --country Frnace
+check_eq "search --country misspelt: names the closest" "$err" \
+	"globe: no such country 'Frnace'; did you mean France (FR)?"
+check_exit "search --country unknown code" 2 "$GLOBE" search silva --country ZZ --json
+check_eq "search --country unknown --json: no data on stdout" "$out" ""
+check_contains "search --country unknown: says so" "$err" "no such country 'ZZ'"
+check_exit "search --country empty" 2 "$GLOBE" search silva --country=
+check_contains "search --country empty: needs a value" "$err" "--country needs a value"
+for e in asset-recovery "Asset Recovery" ASSET_RECOVERY "asset recovery"; do
+	check_exit "search --expertise '$e'" 0 "$GLOBE" search jose --expertise "$e"
+	check_contains "search --expertise '$e': José" "$out" "José Silva"
+done
+check_exit "search --expertise misspelt" 2 "$GLOBE" search jose --expertise "asset recvery"
+check_eq "search --expertise misspelt: the closest" "$err" \
+	"globe: no such expertise 'asset recvery'; did you mean 'asset-recovery'?"
+check_exit "search --expertise far from all" 2 "$GLOBE" search jose --expertise cooking --csv
+check_eq "search --expertise far: what the cache holds" "$err" \
+	"globe: no such expertise 'cooking'; the cache holds asset-recovery, money-laundering"
+check_eq "search --expertise far --csv: stdout empty" "$out" ""
+check_exit "search --language PT" 0 "$GLOBE" search jose --language PT
+check_contains "search --language PT: José" "$out" "José Silva"
+check_exit "search --language unknown" 2 "$GLOBE" search jose --language xx
+check_eq "search --language unknown: the languages there are" "$err" \
+	"globe: no such language 'xx'; the cache holds en, es, fr, pt, zh"
+check_exit "search --language a slip" 2 "$GLOBE" search jose --language pr
+check_eq "search --language a slip: the closest" "$err" \
+	"globe: no such language 'pr'; did you mean 'fr' or 'pt'?"
+check_exit "search --language a name" 2 "$GLOBE" search jose --language portuguese
+check_eq "search --language a name: the codes" "$err" \
+	"globe: no such language 'portuguese'; the cache holds en, es, fr, pt, zh"
+check_exit "search --role 'Case Officer'" 0 "$GLOBE" search marie --role "Case Officer"
+check_contains "search --role 'Case Officer': Marie" "$out" "Marie Dupont"
+check_exit "search --role misspelt" 2 "$GLOBE" search marie --role case-oficer --json
+check_contains "search --role misspelt: the closest" "$err" \
+	"no such role 'case-oficer'; did you mean 'case-officer'?"
+check_exit "search --kind Police" 0 "$GLOBE" search federal --kind Police
+check_contains "search --kind Police: PF" "$out" "br-pf"
+check_exit "search --kind misspelt" 2 "$GLOBE" search federal --kind polise
+check_eq "search --kind misspelt: the closest" "$err" \
+	"globe: no such authority kind 'polise'; did you mean 'police'?"
 check_exit "search for several" 0 "$GLOBE" search e --csv
 nrows=$(printf '%s\n' "$out" | wc -l | tr -d ' ')
 if [ "$nrows" -ge 3 ]; then pass "search: several results ($nrows)"; else
@@ -554,6 +631,17 @@ assert len(json.load(open(sys.argv[1]))) == 50
 	check_eq "a large --limit: all, no note" "$err" ""
 	check_exit "--demo search jose" 0 "$GLOBE" --demo search jose
 	check_contains "--demo: José" "$out" "José"
+	# Names the cache holds, folded as search folds: Türkiye.
+	check_exit "--demo members turkiye" 0 "$GLOBE" --demo members turkiye
+	check_contains "--demo members turkiye: Türkiye's" "$out" "demo-tr-"
+	check_exit "--demo members 'new zealand'" 0 "$GLOBE" --demo members "new zealand"
+	check_contains "--demo members 'new zealand'" "$out" "demo-nz-"
+	check_exit "--demo members united" 2 "$GLOBE" --demo members united
+	check_contains "--demo members united: every United" "$err" \
+		"did you mean United Arab Emirates (AE), United Kingdom (GB) or United States (US)?"
+	check_exit "--demo search --country Türkiye" 0 \
+		"$GLOBE" --demo search a --country TÜRKIYE --csv
+	check_contains "--demo search --country Türkiye: TR only" "$out" ",TR,"
 	check_exit "--demo members BR" 0 "$GLOBE" --demo members BR --json
 	ok "--demo members --json" python3 -m json.tool "$T/out"
 	check_exit "--demo status" 0 "$GLOBE" --demo status
