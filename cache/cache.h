@@ -177,6 +177,14 @@ enum cache_value_kind {
 enum cache_status cache_values_list(struct cache *, enum cache_value_kind,
 		    char ***v, size_t *n);
 void		 cache_values_free(char **v, size_t n);
+/*
+ * Whether a record holds text as a value of the filter (ASCII case
+ * ignored, as the search filters compare): *value gets the record's
+ * spelling (caller frees), or CACHE_ERR_NOTFOUND. Stops at the first
+ * record, so a value that is there costs next to nothing.
+ */
+enum cache_status cache_value_find(struct cache *, enum cache_value_kind,
+		    const char *text, char **value);
 
 /* Search: one query box, people and authorities together. */
 struct cache_query {

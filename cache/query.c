@@ -252,6 +252,36 @@ cache_data_version(struct cache *c, int64_t *version, char **cause)
 }
 
 enum cache_status
+cache_value_find(struct cache *c, enum cache_value_kind kind,
+    const char *text, char **value)
+{
+	static const enum stmt_id ids[] = {
+		[CACHE_VALUES_KIND] = STMT_VALUE_KIND,
+		[CACHE_VALUES_ROLE] = STMT_VALUE_ROLE,
+		[CACHE_VALUES_EXPERTISE] = STMT_VALUE_EXPERTISE,
+		[CACHE_VALUES_LANGUAGE] = STMT_VALUE_LANGUAGE,
+	};
+	sqlite3_stmt		*st;
+	const unsigned char	*s;
+	int			 rc;
+
+	*value = NULL;
+	if ((unsigned)kind >= sizeof ids / sizeof ids[0] || text == NULL)
+		return CACHE_ERR_INVALID;
+	if ((st = stmt_get(c, ids[kind])) == NULL)
+		return cache_fail(c, sqlite3_errcode(c->db), NULL,
+		    "looking up a value");
+	stmt_bind_text(st, 1, text);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && (s = sqlite3_column_text(st, 0)) != NULL)
+		*value = xstrdup((const char *)s);
+	stmt_put(c, ids[kind], st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return cache_fail(c, rc, NULL, "looking up a value");
+	return *value != NULL ? CACHE_OK : CACHE_ERR_NOTFOUND;
+}
+
+enum cache_status
 cache_values_list(struct cache *c, enum cache_value_kind kind, char ***v,
     size_t *n)
 {

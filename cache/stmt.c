@@ -310,6 +310,17 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_VALUES_LANGUAGE] = "SELECT value FROM authority_languages"
 	    " WHERE value <> '' UNION SELECT value FROM contact_languages"
 	    " WHERE value <> '' ORDER BY 1",
+	/* One record's spelling of ?1 (ASCII case folded), the first found. */
+	[STMT_VALUE_KIND] = "SELECT kind FROM authorities"
+	    " WHERE kind = ?1 COLLATE NOCASE LIMIT 1",
+	[STMT_VALUE_ROLE] = "SELECT role FROM contacts"
+	    " WHERE role = ?1 COLLATE NOCASE LIMIT 1",
+	[STMT_VALUE_EXPERTISE] = "SELECT value FROM authority_expertise"
+	    " WHERE value = ?1 COLLATE NOCASE LIMIT 1",
+	[STMT_VALUE_LANGUAGE] = "SELECT value FROM authority_languages"
+	    " WHERE value = ?1 COLLATE NOCASE UNION ALL"
+	    " SELECT value FROM contact_languages"
+	    " WHERE value = ?1 COLLATE NOCASE LIMIT 1",
 
 	[STMT_SUM_COUNTRIES] = "SELECT " COUNTRY_COLS
 	    " FROM countries c ORDER BY c.code",

@@ -195,7 +195,12 @@ cli_resolve_value(struct cli *cli, enum cache_value_kind kind,
 	size_t			 n, i;
 	int			 rc;
 
-	*value = NULL;
+	/* Spelt as a record has it: a scan that stops at the first. */
+	st = cache_value_find(cli->cache, kind, arg, value);
+	if (st == CACHE_OK)
+		return EXIT_OK;
+	if (st != CACHE_ERR_NOTFOUND)
+		return cli_cache_error(st, "cannot read the cache", NULL);
 	st = cache_values_list(cli->cache, kind, &v, &n);
 	if (st != CACHE_OK)
 		return cli_cache_error(st, "cannot read the cache", NULL);

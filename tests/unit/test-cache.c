@@ -466,7 +466,7 @@ values(struct cache *c, enum cache_value_kind kind)
 static void
 test_values(struct cache *c)
 {
-	char	**v;
+	char	**v, *s;
 	size_t	  n;
 
 	CHECK_STR(values(c, CACHE_VALUES_KIND), "anti-corruption police",
@@ -481,6 +481,17 @@ test_values(struct cache *c)
 	    CACHE_ERR_INVALID, "an unknown kind is invalid");
 	CHECK(v == NULL && n == 0, "and gives nothing");
 	cache_values_free(NULL, 0);
+	CHECK(cache_value_find(c, CACHE_VALUES_ROLE, "Focal-Point", &s) ==
+	    CACHE_OK && s != NULL && strcmp(s, "focal-point") == 0,
+	    "a value found whatever its ASCII case, as the record spells it");
+	free(s);
+	CHECK(cache_value_find(c, CACHE_VALUES_LANGUAGE, "es", &s) ==
+	    CACHE_OK && s != NULL, "a language only an authority has");
+	free(s);
+	CHECK(cache_value_find(c, CACHE_VALUES_EXPERTISE, "bribery", &s) ==
+	    CACHE_ERR_NOTFOUND && s == NULL, "a value no record holds");
+	CHECK(cache_value_find(c, CACHE_VALUES_KIND, "poli", &s) ==
+	    CACHE_ERR_NOTFOUND, "the whole value, not a part");
 }
 
 static void
