@@ -59,8 +59,10 @@ suggest_distance(const char *a, const char *b)
 			cost = x[i - 1] != y[j - 1];
 			v = min3(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1,
 			    d[(i - 1) * w + j - 1] + cost);
+			/* Two neighbours swapped: one edit. */
 			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
-			    x[i - 2] == y[j - 1] && d[(i - 2) * w + j - 2] + 1 < v)
+			    x[i - 2] == y[j - 1] &&
+			    d[(i - 2) * w + j - 2] + 1 < v)
 				v = d[(i - 2) * w + j - 2] + 1;
 			d[i * w + j] = v;
 		}
@@ -77,7 +79,7 @@ suggest_threshold(const char *word)
 {
 	size_t	n = utf8_chars(word, strlen(word)), t;
 
-	/* One slip in a short word, two from five characters, three from eight. */
+	/* One slip in a short word, two from five characters, three from 8. */
 	t = (n + 1) / 3;
 	if (t < 1)
 		t = 1;

@@ -129,7 +129,8 @@ static int
 resolve_country_cb(const struct record *r, const struct cache_extra *extra,
     void *arg)
 {
-	const char	*code = r->v[COUNTRY_CODE].s, *name = r->v[COUNTRY_NAME].s;
+	const char	*code = r->v[COUNTRY_CODE].s;
+	const char	*name = r->v[COUNTRY_NAME].s;
 	char		*shown;
 
 	(void)extra;
@@ -214,7 +215,7 @@ cli_resolve_value(struct cli *cli, enum cache_value_kind kind,
 	free(key);
 	rc = EXIT_OK;
 	if (*value == NULL) {
-		/* Nothing close: the values there are, when they are few. */
+		/* For when none is close: the values there are (20 at most). */
 		buf_init(&none);
 		if (n == 0)
 			buf_adds(&none, "the cache holds none");

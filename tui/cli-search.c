@@ -166,7 +166,7 @@ cli_cmd_search(struct cli *cli)
 	rc = cli_print_list(cli, &l, search_cols,
 	    sizeof search_cols / sizeof search_cols[0]);
 	if (rc == EXIT_OK && l.n == 0) {
-		/* As grep and fzf: nothing found is status 1, data stays clean. */
+		/* As grep and fzf: nothing found is 1, stdout stays data. */
 		fflush(stdout);
 		fprintf(stderr, "globe: no matches\n");
 		rc = EXIT_NOMATCH;
