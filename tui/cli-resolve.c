@@ -177,7 +177,8 @@ cli_resolve_country(struct cli *cli, const char *arg, char **code)
 		goto out;
 	}
 	rc = resolve_fail("country", arg, c.keys, (const char *const *)c.shown,
-	    c.n, "", "'globe countries' lists them");
+	    c.n, "", c.n > 0 ? "'globe countries' lists them" :
+	    "the cache holds none yet ('globe sync' fills it)");
 out:
 	resolve_keys_free(c.keys, c.n);
 	resolve_keys_free(c.codes, c.n);

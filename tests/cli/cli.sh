@@ -161,6 +161,9 @@ check_contains "misspelt country --csv: suggests" "$err" \
 check_exit "members with nothing close" 2 "$GLOBE" members Atlantis
 check_eq "nothing close: where the list is" "$err" \
 	"globe: no such country 'Atlantis'; 'globe countries' lists them"
+check_exit "members on an empty cache" 2 "$GLOBE" --db "$T/empty2/globe.db" members BR
+check_eq "members on an empty cache: says how to fill it" "$err" \
+	"globe: no such country 'BR'; the cache holds none yet ('globe sync' fills it)"
 "$GLOBE" members "$(printf 'Bra\033]0;x\007zil')" >/dev/null 2>"$T/cc.err"
 ok "an unknown country is sanitized in the message" clean_bytes "$T/cc.err"
 
