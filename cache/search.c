@@ -1118,7 +1118,7 @@ search_found_add(struct search_run *r, sqlite3_stmt *st)
 		return;
 	}
 	if (r->n == r->cap) {
-		r->cap = r->cap != 0 ? r->cap * 2 : 64;
+		r->cap = r->cap != 0 ? r->cap * 2 : 16;
 		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
 	}
 	f = &r->v[r->n++];
@@ -1510,7 +1510,8 @@ cache_hits_free(struct cache_hits *hits)
 
 /*
  * Finds the entries of the query into r, at most r->want of them, in the
- * order cache_search returns them. SQLite result code.
+ * order cache_search returns them. SQLite result code. The caller holds
+ * the read transaction (search_read_begin).
  */
 static int
 search_collect(struct cache *c, const struct cache_query *q,
@@ -1520,24 +1521,13 @@ search_collect(struct cache *c, const struct cache_query *q,
 	struct buf		 vm;
 	char			*bound = NULL;
 	size_t			 blen;
-	int			 rc = SQLITE_OK, began = 0, none = 0;
+	int			 rc = SQLITE_OK, none = 0;
 
 	memset(&ck, 0, sizeof ck);
 	buf_init(&vm);
 	search_plan_make(&plan, q->text);
 	if (plan.nwords == 0)
 		goto done;
-
-	/*
-	 * One read transaction for every statement below: otherwise each
-	 * one takes and drops the WAL read lock (two fcntl calls and a
-	 * look at the shared memory), which cost more than the searching.
-	 */
-	if (sqlite3_get_autocommit(c->db)) {
-		if ((rc = stmt_run(c, STMT_READ_BEGIN)) != SQLITE_OK)
-			goto done;
-		began = 1;
-	}
 
 	/*
 	 * Phase 1: the name is the query, the acronym is, the name starts
@@ -1591,13 +1581,36 @@ search_collect(struct cache *c, const struct cache_query *q,
 	}
 
 done:
-	if (began)
-		stmt_run(c, STMT_READ_END);
 	free(bound);
 	search_plan_free(&plan);
 	search_plan_free(&ck);
 	buf_free(&vm);
 	return rc;
+}
+
+/*
+ * One read transaction for every statement of a search, the hits' names
+ * included: otherwise each one takes and drops the WAL read lock (two
+ * fcntl calls and a look at the shared memory), which cost more than
+ * the searching. *began says whether search_read_end must end it.
+ */
+static int
+search_read_begin(struct cache *c, int *began)
+{
+	int	rc = SQLITE_OK;
+
+	*began = 0;
+	if (sqlite3_get_autocommit(c->db) &&
+	    (rc = stmt_run(c, STMT_READ_BEGIN)) == SQLITE_OK)
+		*began = 1;
+	return rc;
+}
+
+static void
+search_read_end(struct cache *c, int began)
+{
+	if (began)
+		stmt_run(c, STMT_READ_END);
 }
 
 static void
@@ -1619,7 +1632,7 @@ cache_search(struct cache *c, const struct cache_query *q,
 	struct search_run	 r;
 	enum cache_status	 status = CACHE_OK;
 	size_t			 limit, i;
-	int			 rc;
+	int			 rc, began = 0;
 
 	hits->v = NULL;
 	hits->n = 0;
@@ -1628,7 +1641,8 @@ cache_search(struct cache *c, const struct cache_query *q,
 	limit = q->limit != 0 ? q->limit : SEARCH_LIMIT;
 	memset(&r, 0, sizeof r);
 	r.want = q->offset > SIZE_MAX - limit ? SIZE_MAX : q->offset + limit;
-	rc = search_collect(c, q, &r);
+	if ((rc = search_read_begin(c, &began)) == SQLITE_OK)
+		rc = search_collect(c, q, &r);
 	if (rc == SQLITE_OK && r.n > q->offset) {
 		hits->v = xcalloc(r.n - q->offset, sizeof *hits->v);
 		for (i = q->offset; i < r.n; i++) {
@@ -1644,6 +1658,7 @@ cache_search(struct cache *c, const struct cache_query *q,
 		status = cache_fail(c, rc, cause, "searching");
 		cache_hits_free(hits);
 	}
+	search_read_end(c, began);
 	search_run_free(&r);
 	return status;
 }
@@ -1654,7 +1669,7 @@ cache_search_count(struct cache *c, const struct cache_query *q, size_t *n,
 {
 	struct search_run	 r;
 	enum cache_status	 status = CACHE_OK;
-	int			 rc;
+	int			 rc, began = 0;
 
 	*n = 0;
 	if (q == NULL || q->text == NULL)
@@ -1662,11 +1677,13 @@ cache_search_count(struct cache *c, const struct cache_query *q, size_t *n,
 	memset(&r, 0, sizeof r);
 	r.want = SIZE_MAX;
 	r.count_only = 1;
-	rc = search_collect(c, q, &r);
+	if ((rc = search_read_begin(c, &began)) == SQLITE_OK)
+		rc = search_collect(c, q, &r);
 	if (rc != SQLITE_OK)
 		status = cache_fail(c, rc, cause, "counting the matches");
 	else
 		*n = r.n;
+	search_read_end(c, began);
 	search_run_free(&r);
 	return status;
 }
