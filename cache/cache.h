@@ -164,6 +164,33 @@ enum cache_status cache_list_count(struct cache *, const struct cache_filter *,
 /* The type of the authority or contact with this id, or -1. */
 int		 cache_id_type(struct cache *, const char *id);
 
+/* The search filters whose values come from the records (cache_query). */
+enum cache_value_kind {
+	CACHE_VALUES_KIND,		/* authorities' kind */
+	CACHE_VALUES_ROLE,		/* contacts' role */
+	CACHE_VALUES_EXPERTISE,		/* authorities' expertise */
+	CACHE_VALUES_LANGUAGE		/* authorities' and contacts' languages */
+};
+
+/*
+ * The distinct values the cache holds for a filter, in byte order, so a
+ * front end can tell a typed value from a misspelt one and name the
+ * closest. *v is an array of *n strings; free it with cache_values_free.
+ * It reads every such value: call it when a filter is given, not per
+ * keystroke.
+ */
+enum cache_status cache_values_list(struct cache *, enum cache_value_kind,
+		    char ***v, size_t *n);
+void		 cache_values_free(char **v, size_t n);
+/*
+ * Whether a record holds text as a value of the filter (ASCII case
+ * ignored, as the search filters compare): *value gets the record's
+ * spelling (caller frees), or CACHE_ERR_NOTFOUND. Stops at the first
+ * record, so a value that is there costs next to nothing.
+ */
+enum cache_status cache_value_find(struct cache *, enum cache_value_kind,
+		    const char *text, char **value);
+
 /* Search: one query box, people and authorities together. */
 struct cache_query {
 	const char	*text;		/* user text, never FTS syntax */
@@ -200,6 +227,14 @@ struct cache_hits {
 enum cache_status cache_search(struct cache *, const struct cache_query *,
 		    struct cache_hits *, char **cause);
 void		 cache_hits_free(struct cache_hits *);
+/*
+ * How many entries the query matches in all, its limit and offset
+ * ignored: as many hits as cache_search gives with no limit, counted
+ * without reading what they show. For "showing 50 of 295" when a
+ * search stopped at its limit (run it only then: it visits every match).
+ */
+enum cache_status cache_search_count(struct cache *, const struct cache_query *,
+		    size_t *n, char **cause);
 
 /* User state, keyed by stable ids; sync never deletes it. */
 enum cache_status cache_star_set(struct cache *, enum record_type,

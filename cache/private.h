@@ -83,6 +83,15 @@ enum stmt_id {
 	STMT_COUNT_NEWSLETTER_ID,
 	STMT_COUNTS,
 	STMT_ID_TYPE,
+	/* the distinct values of the search filters (cache_values_list) */
+	STMT_VALUES_KIND,
+	STMT_VALUES_ROLE,
+	STMT_VALUES_EXPERTISE,
+	STMT_VALUES_LANGUAGE,
+	STMT_VALUE_KIND,
+	STMT_VALUE_ROLE,
+	STMT_VALUE_EXPERTISE,
+	STMT_VALUE_LANGUAGE,
 	/* checksum: every row by key */
 	STMT_SUM_COUNTRIES,
 	STMT_SUM_AUTHORITIES,

@@ -2,8 +2,9 @@
  * query.c: the read-only lists the CLI and the TUI show (countries,
  * authorities of a country, contacts, newsletters, one record), their
  * counts, the status-line totals and the data version the interface
- * polls to notice another process's sync. Rows come back as struct record,
- * read by the field table, plus the extras of struct cache_extra.
+ * polls to notice another process's sync, and the distinct values of the
+ * search filters. Rows come back as struct record, read by the field
+ * table, plus the extras of struct cache_extra.
  */
 #include "config.h"
 
@@ -256,4 +257,87 @@ cache_data_version(struct cache *c, int64_t *version, char **cause)
 	if ((rc = stmt_int64(c, STMT_DATA_VERSION, version)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, "reading the data version");
 	return CACHE_OK;
+}
+
+enum cache_status
+cache_value_find(struct cache *c, enum cache_value_kind kind,
+    const char *text, char **value)
+{
+	static const enum stmt_id ids[] = {
+		[CACHE_VALUES_KIND] = STMT_VALUE_KIND,
+		[CACHE_VALUES_ROLE] = STMT_VALUE_ROLE,
+		[CACHE_VALUES_EXPERTISE] = STMT_VALUE_EXPERTISE,
+		[CACHE_VALUES_LANGUAGE] = STMT_VALUE_LANGUAGE,
+	};
+	sqlite3_stmt		*st;
+	const unsigned char	*s;
+	int			 rc;
+
+	*value = NULL;
+	if ((unsigned)kind >= sizeof ids / sizeof ids[0] || text == NULL)
+		return CACHE_ERR_INVALID;
+	if ((st = stmt_get(c, ids[kind])) == NULL)
+		return cache_fail(c, sqlite3_errcode(c->db), NULL,
+		    "looking up a value");
+	stmt_bind_text(st, 1, text);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && (s = sqlite3_column_text(st, 0)) != NULL)
+		*value = xstrdup((const char *)s);
+	stmt_put(c, ids[kind], st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return cache_fail(c, rc, NULL, "looking up a value");
+	return *value != NULL ? CACHE_OK : CACHE_ERR_NOTFOUND;
+}
+
+enum cache_status
+cache_values_list(struct cache *c, enum cache_value_kind kind, char ***v,
+    size_t *n)
+{
+	static const enum stmt_id ids[] = {
+		[CACHE_VALUES_KIND] = STMT_VALUES_KIND,
+		[CACHE_VALUES_ROLE] = STMT_VALUES_ROLE,
+		[CACHE_VALUES_EXPERTISE] = STMT_VALUES_EXPERTISE,
+		[CACHE_VALUES_LANGUAGE] = STMT_VALUES_LANGUAGE,
+	};
+	sqlite3_stmt		*st;
+	const unsigned char	*s;
+	size_t			 cap = 0;
+	int			 rc;
+
+	*v = NULL;
+	*n = 0;
+	if ((unsigned)kind >= sizeof ids / sizeof ids[0])
+		return CACHE_ERR_INVALID;
+	if ((st = stmt_get(c, ids[kind])) == NULL)
+		return cache_fail(c, sqlite3_errcode(c->db), NULL,
+		    "listing values");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((s = sqlite3_column_text(st, 0)) == NULL)
+			continue;
+		if (*n == cap) {
+			cap = cap != 0 ? cap * 2 : 16;
+			*v = xreallocarray(*v, cap, sizeof **v);
+		}
+		(*v)[(*n)++] = xstrdup((const char *)s);
+	}
+	stmt_put(c, ids[kind], st);
+	if (rc != SQLITE_DONE) {
+		cache_values_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return cache_fail(c, rc, NULL, "listing values");
+	}
+	return CACHE_OK;
+}
+
+void
+cache_values_free(char **v, size_t n)
+{
+	size_t	i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }

@@ -1036,36 +1036,86 @@ struct search_found {
 	char		*akind;
 };
 
+/*
+ * The rowids found so far, an open-addressing hash set: one query's
+ * phases find the same entry again and again (a name that is the query
+ * is also a prefix match and a word match), and without a limit (a
+ * count, --all) there can be as many as there are entries.
+ */
+struct search_seen {
+	sqlite3_int64	*v;
+	unsigned char	*used;
+	size_t		 cap;		/* a power of two, or 0 */
+	size_t		 n;
+};
+
 struct search_run {
 	struct search_found	*v;
 	size_t			 n;
+	size_t			 cap;
 	size_t			 want;
-	sqlite3_int64		*seen;		/* phase-1 rowids, sorted */
-	size_t			 nseen;
+	int			 count_only;	/* keep rowids, not what a hit shows */
+	struct search_seen	 seen;
 };
 
-static int
-search_rowid_cmp(const void *a, const void *b)
+static size_t
+search_seen_slot(const struct search_seen *s, sqlite3_int64 rowid)
 {
-	sqlite3_int64	x = *(const sqlite3_int64 *)a;
-	sqlite3_int64	y = *(const sqlite3_int64 *)b;
+	uint64_t	h = (uint64_t)rowid * UINT64_C(0x9e3779b97f4a7c15);
 
-	return x < y ? -1 : x > y;
+	return (size_t)(h >> 29) & (s->cap - 1);
 }
 
 static int
-search_found_has(const struct search_run *r, sqlite3_int64 rowid)
+search_seen_has(const struct search_seen *s, sqlite3_int64 rowid)
 {
 	size_t	i;
 
-	if (r->seen != NULL)
-		return bsearch(&rowid, r->seen, r->nseen, sizeof *r->seen,
-		    search_rowid_cmp) != NULL;
-	for (i = 0; i < r->n; i++) {
-		if (r->v[i].rowid == rowid)
+	if (s->cap == 0)
+		return 0;
+	for (i = search_seen_slot(s, rowid); s->used[i];
+	    i = (i + 1) & (s->cap - 1)) {
+		if (s->v[i] == rowid)
 			return 1;
 	}
 	return 0;
+}
+
+static void
+search_seen_put(struct search_seen *s, sqlite3_int64 rowid)
+{
+	size_t	i;
+
+	for (i = search_seen_slot(s, rowid); s->used[i];
+	    i = (i + 1) & (s->cap - 1)) {
+		if (s->v[i] == rowid)
+			return;
+	}
+	s->used[i] = 1;
+	s->v[i] = rowid;
+	s->n++;
+}
+
+static void
+search_seen_add(struct search_seen *s, sqlite3_int64 rowid)
+{
+	struct search_seen	 old = *s;
+	size_t			 i;
+
+	/* At most half full, so a probe ends soon. */
+	if ((s->n + 1) * 2 > s->cap) {
+		s->cap = old.cap != 0 ? old.cap * 2 : 64;
+		s->v = xreallocarray(NULL, s->cap, sizeof *s->v);
+		s->used = xcalloc(s->cap, 1);
+		s->n = 0;
+		for (i = 0; i < old.cap; i++) {
+			if (old.used[i])
+				search_seen_put(s, old.v[i]);
+		}
+		free(old.v);
+		free(old.used);
+	}
+	search_seen_put(s, rowid);
 }
 
 static char *search_column_dup(sqlite3_stmt *, int);
@@ -1075,7 +1125,15 @@ search_found_add(struct search_run *r, sqlite3_stmt *st)
 {
 	struct search_found	*f;
 
-	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
+	search_seen_add(&r->seen, sqlite3_column_int64(st, 0));
+	if (r->count_only) {
+		r->n++;
+		return;
+	}
+	if (r->n == r->cap) {
+		r->cap = r->cap != 0 ? r->cap * 2 : 16;
+		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
+	}
 	f = &r->v[r->n++];
 	f->rowid = sqlite3_column_int64(st, 0);
 	f->type = sqlite3_column_int(st, 1);
@@ -1140,7 +1198,7 @@ search_phase(struct cache *c, enum stmt_id id, const struct cache_query *q,
 	if (seven != NULL)
 		stmt_bind_text(st, 7, seven);
 	while (r->n < r->want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (search_found_has(r, sqlite3_column_int64(st, 0)))
+		if (search_seen_has(&r->seen, sqlite3_column_int64(st, 0)))
 			continue;
 		if (plan != NULL && plan->nchecks > 0) {
 			text = (const char *)sqlite3_column_text(st, 3);
@@ -1467,42 +1525,26 @@ cache_hits_free(struct cache_hits *hits)
 	hits->n = 0;
 }
 
-enum cache_status
-cache_search(struct cache *c, const struct cache_query *q,
-    struct cache_hits *hits, char **cause)
+/*
+ * Finds the entries of the query into r, at most r->want of them, in the
+ * order cache_search returns them. SQLite result code. The caller holds
+ * the read transaction (search_read_begin).
+ */
+static int
+search_collect(struct cache *c, const struct cache_query *q,
+    struct search_run *r)
 {
 	struct search_plan	 plan, ck;
-	struct search_run	 r;
 	struct buf		 vm;
-	enum cache_status	 status = CACHE_OK;
 	char			*bound = NULL;
-	size_t			 limit, i, blen;
-	int			 rc = SQLITE_OK, began = 0, none = 0;
-
-	hits->v = NULL;
-	hits->n = 0;
-	if (q == NULL || q->text == NULL)
-		return CACHE_OK;
-	limit = q->limit != 0 ? q->limit : SEARCH_LIMIT;
-	memset(&r, 0, sizeof r);
-	r.want = q->offset > SIZE_MAX - limit ? SIZE_MAX : q->offset + limit;
+	size_t			 blen;
+	int			 rc = SQLITE_OK, none = 0;
 
 	memset(&ck, 0, sizeof ck);
 	buf_init(&vm);
 	search_plan_make(&plan, q->text);
 	if (plan.nwords == 0)
 		goto done;
-
-	/*
-	 * One read transaction for every statement below: otherwise each
-	 * one takes and drops the WAL read lock (two fcntl calls and a
-	 * look at the shared memory), which cost more than the searching.
-	 */
-	if (sqlite3_get_autocommit(c->db)) {
-		if ((rc = stmt_run(c, STMT_READ_BEGIN)) != SQLITE_OK)
-			goto done;
-		began = 1;
-	}
 
 	/*
 	 * Phase 1: the name is the query, the acronym is, the name starts
@@ -1514,31 +1556,24 @@ cache_search(struct cache *c, const struct cache_query *q,
 		/* UTF-8 never has 0xff: this byte string follows every prefix match. */
 		bound[blen - 1] = (char)((unsigned char)bound[blen - 1] + 1);
 		if ((rc = search_phase(c, STMT_FIND_EXACT, q, plan.whole, NULL,
-		    NULL, &r)) != SQLITE_OK ||
+		    NULL, r)) != SQLITE_OK ||
 		    (rc = search_phase(c, STMT_FIND_ACRONYM, q, plan.whole,
-		    NULL, NULL, &r)) != SQLITE_OK ||
+		    NULL, NULL, r)) != SQLITE_OK ||
 		    (rc = search_phase(c, STMT_FIND_PREFIX, q, plan.whole,
-		    bound, NULL, &r)) != SQLITE_OK)
+		    bound, NULL, r)) != SQLITE_OK)
 			goto done;
 	}
 	/*
 	 * Then entries whose name has every word as a prefix of one of its
 	 * words ("sou ana" → Ana Souza before an "Open-Source Analyst").
 	 */
-	if (r.n < r.want) {
+	if (r->n < r->want) {
 		if ((rc = search_vocab_name(c, &plan, &vm, &none)) !=
 		    SQLITE_OK)
 			goto done;
 		if (!none && (rc = search_phase(c, STMT_FIND_NAME, q,
-		    plan.whole, vm.data, NULL, &r)) != SQLITE_OK)
+		    plan.whole, vm.data, NULL, r)) != SQLITE_OK)
 			goto done;
-	}
-	if (r.n > 0) {
-		r.seen = xreallocarray(NULL, r.n, sizeof *r.seen);
-		for (i = 0; i < r.n; i++)
-			r.seen[i] = r.v[i].rowid;
-		r.nseen = r.n;
-		qsort(r.seen, r.nseen, sizeof *r.seen, search_rowid_cmp);
 	}
 
 	/*
@@ -1548,7 +1583,7 @@ cache_search(struct cache *c, const struct cache_query *q,
 	 * phrases are then checked on each candidate's text.
 	 */
 	buf_reset(&vm);
-	if (r.n < r.want) {
+	if (r->n < r->want) {
 		if ((rc = search_vocab_text(c, &plan, &vm, &ck, &none)) !=
 		    SQLITE_OK)
 			goto done;
@@ -1556,15 +1591,76 @@ cache_search(struct cache *c, const struct cache_query *q,
 			rc = SQLITE_OK;
 		else if (vm.len > 0)
 			rc = search_phase(c, STMT_FIND_WORD, q, plan.whole,
-			    vm.data, ck.nchecks > 0 ? &ck : NULL, &r);
+			    vm.data, ck.nchecks > 0 ? &ck : NULL, r);
 		else
 			rc = search_phase(c, STMT_FIND_TRI, q, plan.whole,
-			    plan.tri.data, &plan, &r);
-		if (rc != SQLITE_OK)
-			goto done;
+			    plan.tri.data, &plan, r);
 	}
 
-	if (r.n > q->offset) {
+done:
+	free(bound);
+	search_plan_free(&plan);
+	search_plan_free(&ck);
+	buf_free(&vm);
+	return rc;
+}
+
+/*
+ * One read transaction for every statement of a search, the hits' names
+ * included: otherwise each one takes and drops the WAL read lock (two
+ * fcntl calls and a look at the shared memory), which cost more than
+ * the searching. *began says whether search_read_end must end it.
+ */
+static int
+search_read_begin(struct cache *c, int *began)
+{
+	int	rc = SQLITE_OK;
+
+	*began = 0;
+	if (sqlite3_get_autocommit(c->db) &&
+	    (rc = stmt_run(c, STMT_READ_BEGIN)) == SQLITE_OK)
+		*began = 1;
+	return rc;
+}
+
+static void
+search_read_end(struct cache *c, int began)
+{
+	if (began)
+		stmt_run(c, STMT_READ_END);
+}
+
+static void
+search_run_free(struct search_run *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->n && !r->count_only; i++)
+		search_found_free(&r->v[i]);
+	free(r->v);
+	free(r->seen.v);
+	free(r->seen.used);
+}
+
+enum cache_status
+cache_search(struct cache *c, const struct cache_query *q,
+    struct cache_hits *hits, char **cause)
+{
+	struct search_run	 r;
+	enum cache_status	 status = CACHE_OK;
+	size_t			 limit, i;
+	int			 rc, began = 0;
+
+	hits->v = NULL;
+	hits->n = 0;
+	if (q == NULL || q->text == NULL)
+		return CACHE_OK;
+	limit = q->limit != 0 ? q->limit : SEARCH_LIMIT;
+	memset(&r, 0, sizeof r);
+	r.want = q->offset > SIZE_MAX - limit ? SIZE_MAX : q->offset + limit;
+	if ((rc = search_read_begin(c, &began)) == SQLITE_OK)
+		rc = search_collect(c, q, &r);
+	if (rc == SQLITE_OK && r.n > q->offset) {
 		hits->v = xcalloc(r.n - q->offset, sizeof *hits->v);
 		for (i = q->offset; i < r.n; i++) {
 			if ((rc = search_hit_fill(c, &r.v[i],
@@ -1575,21 +1671,36 @@ cache_search(struct cache *c, const struct cache_query *q,
 			hits->n++;
 		}
 	}
-
-done:
 	if (rc != SQLITE_OK) {
 		status = cache_fail(c, rc, cause, "searching");
 		cache_hits_free(hits);
 	}
-	if (began)
-		stmt_run(c, STMT_READ_END);
-	for (i = 0; i < r.n; i++)
-		search_found_free(&r.v[i]);
-	free(r.v);
-	free(r.seen);
-	free(bound);
-	search_plan_free(&plan);
-	search_plan_free(&ck);
-	buf_free(&vm);
+	search_read_end(c, began);
+	search_run_free(&r);
+	return status;
+}
+
+enum cache_status
+cache_search_count(struct cache *c, const struct cache_query *q, size_t *n,
+    char **cause)
+{
+	struct search_run	 r;
+	enum cache_status	 status = CACHE_OK;
+	int			 rc, began = 0;
+
+	*n = 0;
+	if (q == NULL || q->text == NULL)
+		return CACHE_OK;
+	memset(&r, 0, sizeof r);
+	r.want = SIZE_MAX;
+	r.count_only = 1;
+	if ((rc = search_read_begin(c, &began)) == SQLITE_OK)
+		rc = search_collect(c, q, &r);
+	if (rc != SQLITE_OK)
+		status = cache_fail(c, rc, cause, "counting the matches");
+	else
+		*n = r.n;
+	search_read_end(c, began);
+	search_run_free(&r);
 	return status;
 }

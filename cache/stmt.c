@@ -300,6 +300,28 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    "SELECT 'authority' FROM authorities WHERE id = ?1 UNION ALL"
 	    " SELECT 'contact' FROM contacts WHERE id = ?1 LIMIT 1",
 
+	/* What a filter can be: the values the records hold, sorted. */
+	[STMT_VALUES_KIND] = "SELECT DISTINCT kind FROM authorities"
+	    " WHERE kind IS NOT NULL AND kind <> '' ORDER BY 1",
+	[STMT_VALUES_ROLE] = "SELECT DISTINCT role FROM contacts"
+	    " WHERE role IS NOT NULL AND role <> '' ORDER BY 1",
+	[STMT_VALUES_EXPERTISE] = "SELECT DISTINCT value"
+	    " FROM authority_expertise WHERE value <> '' ORDER BY 1",
+	[STMT_VALUES_LANGUAGE] = "SELECT value FROM authority_languages"
+	    " WHERE value <> '' UNION SELECT value FROM contact_languages"
+	    " WHERE value <> '' ORDER BY 1",
+	/* One record's spelling of ?1 (ASCII case folded), the first found. */
+	[STMT_VALUE_KIND] = "SELECT kind FROM authorities"
+	    " WHERE kind = ?1 COLLATE NOCASE LIMIT 1",
+	[STMT_VALUE_ROLE] = "SELECT role FROM contacts"
+	    " WHERE role = ?1 COLLATE NOCASE LIMIT 1",
+	[STMT_VALUE_EXPERTISE] = "SELECT value FROM authority_expertise"
+	    " WHERE value = ?1 COLLATE NOCASE LIMIT 1",
+	[STMT_VALUE_LANGUAGE] = "SELECT value FROM authority_languages"
+	    " WHERE value = ?1 COLLATE NOCASE UNION ALL"
+	    " SELECT value FROM contact_languages"
+	    " WHERE value = ?1 COLLATE NOCASE LIMIT 1",
+
 	[STMT_SUM_COUNTRIES] = "SELECT " COUNTRY_COLS
 	    " FROM countries c ORDER BY c.code",
 	[STMT_SUM_AUTHORITIES] = "SELECT " AUTH_COLS

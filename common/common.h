@@ -82,6 +82,28 @@ int	 uc_is_cjk(uint32_t cp);
  */
 char	*fold_text(const char *s);
 
+/* suggest.c: "did you mean …?", the same way for every name typed. */
+/*
+ * Edits between a and b: insertions, deletions, substitutions and swaps
+ * of two neighbours, counted in characters (optimal string alignment).
+ */
+size_t	 suggest_distance(const char *a, const char *b);
+/* The most edits a suggestion for word may be away: 1, 2 or 3 by length. */
+size_t	 suggest_threshold(const char *word);
+/*
+ * The candidates closest to word: the indexes of those at the smallest
+ * distance within suggest_threshold (a candidate that word of three or
+ * more characters begins counts as one edit away), in their order, at
+ * most max of them. Returns how many; 0 when nothing is close. NULL
+ * candidates are skipped. Callers fold both sides when case and accents
+ * should not count.
+ */
+size_t	 suggest_closest(const char *word, const char *const *cands,
+	    size_t n, size_t *out, size_t max);
+/* Appends "'a', 'b' or 'c'" (each between quote) to b. */
+void	 suggest_join(struct buf *, const char *const *items, size_t n,
+	    const char *quote);
+
 /* sanitize.c: every string from a feed passes here before a terminal. */
 enum sanitize_mode {
 	SANITIZE_LINE,	/* one line: tab and newline become a space */
@@ -199,6 +221,7 @@ void	 record_list_add(struct record *, int field, const char *s);
 enum {
 	EXIT_OK = 0,
 	EXIT_ERROR = 1,
+	EXIT_NOMATCH = 1,	/* a search found nothing (as grep) */
 	EXIT_USAGE = 2,
 	EXIT_NETWORK = 3,
 	EXIT_FEED = 4,

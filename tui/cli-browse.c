@@ -6,7 +6,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,28 +87,21 @@ cli_cmd_countries(struct cli *cli)
 {
 	struct cache_filter	 f;
 	struct out_list		 l;
+	size_t			 total;
 	int			 rc;
 
 	memset(&f, 0, sizeof f);
 	f.type = REC_COUNTRY;
 	out_list_init(&l);
-	rc = cli_list(cli, &f, &l);
+	l.types = OUT_TMASK(REC_COUNTRY);
+	rc = cli_list_limited(cli, &f, &l, &total);
 	if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, countries_cols,
 		    NCOLS(countries_cols));
+	if (rc == EXIT_OK)
+		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	return rc;
-}
-
-/* Upper-cases a country code argument into a new string. */
-static char *
-country_code(const char *arg)
-{
-	char	*cc = xstrdup(arg), *p;
-
-	for (p = cc; *p != '\0'; p++)
-		*p = (char)toupper((unsigned char)*p);
-	return cc;
 }
 
 int
@@ -117,31 +109,23 @@ cli_cmd_members(struct cli *cli)
 {
 	struct cache_filter	 f;
 	struct out_list		 l;
-	enum cache_status	 st;
-	char			*cc, *clean;
+	char			*cc;
+	size_t			 total;
 	int			 rc;
 
-	cc = country_code(cli->args[0]);
-	out_list_init(&l);
-	st = cli_fetch(cli, REC_COUNTRY, cc, &l);
-	out_list_free(&l);
-	if (st == CACHE_ERR_NOTFOUND) {
-		clean = sanitize(cli->args[0], SANITIZE_LINE);
-		rc = cli_error(EXIT_ERROR, "no such country: %s", clean);
-		free(clean);
-		free(cc);
+	/* A code or a name; unknown: the closest named, exit 2. */
+	if ((rc = cli_resolve_country(cli, cli->args[0], &cc)) != EXIT_OK)
 		return rc;
-	}
-	if (st != CACHE_OK) {
-		free(cc);
-		return cli_cache_error(st, "cannot read the cache", NULL);
-	}
+	out_list_init(&l);
 	memset(&f, 0, sizeof f);
 	f.type = REC_AUTHORITY;
 	f.country = cc;
-	rc = cli_list(cli, &f, &l);
+	l.types = OUT_TMASK(REC_AUTHORITY);
+	rc = cli_list_limited(cli, &f, &l, &total);
 	if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, members_cols, NCOLS(members_cols));
+	if (rc == EXIT_OK)
+		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	free(cc);
 	return rc;
@@ -205,6 +189,7 @@ cli_cmd_contacts(struct cli *cli)
 	struct cache_filter	 f;
 	struct out_list		 l;
 	enum cache_status	 st;
+	size_t			 total;
 	int			 rc;
 
 	memset(&f, 0, sizeof f);
@@ -220,10 +205,13 @@ cli_cmd_contacts(struct cli *cli)
 			    NULL);
 		f.authority = cli->args[0];
 	}
-	rc = cli_list(cli, &f, &l);
+	l.types = OUT_TMASK(REC_CONTACT);
+	rc = cli_list_limited(cli, &f, &l, &total);
 	if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, contacts_cols,
 		    NCOLS(contacts_cols));
+	if (rc == EXIT_OK)
+		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	return rc;
 }
@@ -306,19 +294,45 @@ cli_cmd_starred(struct cli *cli)
 {
 	struct cache_filter	 f;
 	struct out_list		 l;
+	enum cache_status	 st;
+	size_t			 limit, total = 0, n = 0;
 	int			 rc;
 
+	if ((rc = cli_limit(cli, CLI_LIMIT_NONE, &limit)) != EXIT_OK)
+		return rc;
 	memset(&f, 0, sizeof f);
 	f.starred_only = 1;
 	out_list_init(&l);
+	l.types = OUT_TMASK(REC_AUTHORITY) | OUT_TMASK(REC_CONTACT);
+	/* Authorities, then contacts, --limit rows of the two together. */
 	f.type = REC_AUTHORITY;
+	f.limit = limit;
 	rc = cli_list(cli, &f, &l);
-	if (rc == EXIT_OK) {
+	if (rc == EXIT_OK && (limit == 0 || l.n < limit)) {
 		f.type = REC_CONTACT;
+		f.limit = limit != 0 ? limit - l.n : 0;
 		rc = cli_list(cli, &f, &l);
+	}
+	total = l.n;
+	if (rc == EXIT_OK && limit != 0 && l.n >= limit) {
+		f.type = REC_AUTHORITY;
+		st = cache_list_count(cli->cache, &f, &total);
+		f.type = REC_CONTACT;
+		if (st == CACHE_OK)
+			st = cache_list_count(cli->cache, &f, &n);
+		if (st != CACHE_OK)
+			rc = cli_cache_error(st, "cannot read the cache", NULL);
+		total += n;
 	}
 	if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, starred_cols, NCOLS(starred_cols));
+	if (rc == EXIT_OK && l.n == 0) {
+		/* Not an error: an empty list, and how to fill it. */
+		fflush(stdout);
+		fprintf(stderr, "globe: nothing starred; * in the interface "
+		    "or 'globe star ID' stars\n");
+	} else if (rc == EXIT_OK)
+		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	return rc;
 }

@@ -28,18 +28,19 @@ cli_cmd_newsletters(struct cli *cli)
 {
 	struct cache_filter	 f;
 	struct out_list		 l;
-	enum cache_status	 st;
+	size_t			 total;
 	int			 rc;
 
 	memset(&f, 0, sizeof f);
 	f.type = REC_NEWSLETTER;
 	out_list_init(&l);
-	st = cache_list(cli->cache, &f, out_list_add_cb, &l);
-	if (st != CACHE_OK)
-		rc = cli_cache_error(st, "cannot read the cache", NULL);
-	else
+	l.types = OUT_TMASK(REC_NEWSLETTER);
+	rc = cli_list_limited(cli, &f, &l, &total);
+	if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, news_cols,
 		    sizeof news_cols / sizeof news_cols[0]);
+	if (rc == EXIT_OK)
+		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	return rc;
 }

@@ -2,12 +2,12 @@
  * cli-search.c: `globe search WORDS...`, people and authorities together.
  * The words are handed to cache_search as plain text (never FTS syntax);
  * each hit is then read whole, so --json, --csv and --vcard carry every
- * field of the record, not just the hit's summary.
+ * field of the record, not just the hit's summary. Nothing found is exit
+ * 1 with "no matches" on stderr; a list cut at its limit says so there.
  */
 #include "config.h"
 
-#include <ctype.h>
-#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,73 @@ static const struct out_column search_cols[] = {
 	{ "email", NULL, 32, 0, NULL, NULL },
 };
 
+/* The filters whose values come from the records, by option. */
+static const struct search_filter {
+	enum cli_opt		 opt;
+	const char		*name;
+	enum cache_value_kind	 kind;
+} search_filters_tab[] = {	/* in the order of search_filters' slots */
+	{ OPT_KIND, "kind", CACHE_VALUES_KIND },
+	{ OPT_ROLE, "role", CACHE_VALUES_ROLE },
+	{ OPT_EXPERTISE, "expertise", CACHE_VALUES_EXPERTISE },
+	{ OPT_LANGUAGE, "language", CACHE_VALUES_LANGUAGE },
+};
+#define NFILTERS (sizeof search_filters_tab / sizeof search_filters_tab[0])
+
+static void
+search_filters_free(char **cc, char **vals)
+{
+	size_t	i;
+
+	free(*cc);
+	*cc = NULL;
+	for (i = 0; i < NFILTERS; i++) {
+		free(vals[i]);
+		vals[i] = NULL;
+	}
+}
+
+/*
+ * Fills the filters of q from the options, each resolved to the value
+ * the cache holds (cli-resolve.c); *cc and vals own what q points to.
+ * Prints the error and returns its code for an empty or unknown one.
+ */
+static int
+search_filters(struct cli *cli, struct cache_query *q, char **cc,
+    char **vals)
+{
+	const char	**slot[NFILTERS];
+	const char	 *a;
+	size_t		  i;
+	int		  rc;
+
+	memset(vals, 0, NFILTERS * sizeof *vals);
+	slot[0] = &q->kind;
+	slot[1] = &q->role;
+	slot[2] = &q->expertise;
+	slot[3] = &q->language;
+	if ((a = cli->opt[OPT_COUNTRY]) != NULL) {
+		if (*a == '\0')
+			return cli_usage_error(cli, "--country needs a value");
+		if ((rc = cli_resolve_country(cli, a, cc)) != EXIT_OK)
+			return rc;
+		q->country = *cc;
+	}
+	for (i = 0; i < NFILTERS; i++) {
+		if ((a = cli->opt[search_filters_tab[i].opt]) == NULL)
+			continue;
+		if (*a == '\0')
+			return cli_usage_error(cli, "--%s needs a value",
+			    search_filters_tab[i].name);
+		rc = cli_resolve_value(cli, search_filters_tab[i].kind, a,
+		    &vals[i]);
+		if (rc != EXIT_OK)
+			return rc;
+		*slot[i] = vals[i];
+	}
+	return EXIT_OK;
+}
+
 int
 cli_cmd_search(struct cli *cli)
 {
@@ -34,22 +101,15 @@ cli_cmd_search(struct cli *cli)
 	struct out_item		*it;
 	enum cache_status	 st;
 	struct buf		 text;
-	char			*cause = NULL, *cc = NULL, *end, *p;
-	unsigned long		 limit;
-	size_t			 i, before;
+	char			*cause = NULL, *cc = NULL, *vals[NFILTERS];
+	size_t			 limit, total = 0, i, before;
 	int			 rc, k;
 
 	memset(&q, 0, sizeof q);
-	if (cli->opt[OPT_LIMIT] != NULL) {
-		errno = 0;
-		limit = strtoul(cli->opt[OPT_LIMIT], &end, 10);
-		if (errno != 0 || *end != '\0' || limit == 0 ||
-		    limit > 100000 || !isdigit((unsigned char)
-		    cli->opt[OPT_LIMIT][0]))
-			return cli_usage_error(cli, "--limit wants a number "
-			    "from 1 to 100000, not '%s'", cli->opt[OPT_LIMIT]);
-		q.limit = limit;
-	}
+	if ((rc = cli_limit(cli, CLI_LIMIT_SEARCH, &limit)) != EXIT_OK)
+		return rc;
+	/* One more than shown tells whether the limit cut the list. */
+	q.limit = limit != 0 ? limit + 1 : SIZE_MAX;
 	buf_init(&text);
 	for (k = 0; k < cli->nargs; k++) {
 		if (k > 0)
@@ -57,27 +117,31 @@ cli_cmd_search(struct cli *cli)
 		buf_adds(&text, cli->args[k]);
 	}
 	q.text = text.data != NULL ? text.data : "";
-	if (cli->opt[OPT_COUNTRY] != NULL) {
-		cc = xstrdup(cli->opt[OPT_COUNTRY]);
-		for (p = cc; *p != '\0'; p++)
-			*p = (char)toupper((unsigned char)*p);
-		q.country = cc;
+	/* Filters as the cache spells them; an unknown one is an error. */
+	rc = search_filters(cli, &q, &cc, vals);
+	if (rc != EXIT_OK) {
+		buf_free(&text);
+		search_filters_free(&cc, vals);
+		return rc;
 	}
-	q.kind = cli->opt[OPT_KIND];
-	q.role = cli->opt[OPT_ROLE];
-	q.expertise = cli->opt[OPT_EXPERTISE];
-	q.language = cli->opt[OPT_LANGUAGE];
 	memset(&hits, 0, sizeof hits);
 	st = cache_search(cli->cache, &q, &hits, &cause);
+	if (st == CACHE_OK && limit != 0 && hits.n > limit) {
+		/* Cut: the true total, counted only now. */
+		st = cache_search_count(cli->cache, &q, &total, &cause);
+		if (total < hits.n)
+			total = hits.n;
+	}
 	buf_free(&text);
-	free(cc);
+	search_filters_free(&cc, vals);
 	if (st != CACHE_OK) {
 		cache_hits_free(&hits);
 		return cli_cache_error(st, "search failed", cause);
 	}
 	free(cause);
 	out_list_init(&l);
-	for (i = 0; i < hits.n; i++) {
+	l.types = OUT_TMASK(REC_AUTHORITY) | OUT_TMASK(REC_CONTACT);
+	for (i = 0; i < hits.n && (limit == 0 || i < limit); i++) {
 		before = l.n;
 		st = cli_fetch(cli, hits.v[i].type, hits.v[i].id, &l);
 		if (st == CACHE_ERR_NOTFOUND)
@@ -99,12 +163,15 @@ cli_cmd_search(struct cli *cli)
 			it->country_name = xstrdup(hits.v[i].country_name);
 	}
 	cache_hits_free(&hits);
-	if (l.n == 0 && cli->format == OUT_HUMAN) {
-		fflush(stdout);
-		fprintf(stderr, "globe: no matches\n");
-	}
 	rc = cli_print_list(cli, &l, search_cols,
 	    sizeof search_cols / sizeof search_cols[0]);
+	if (rc == EXIT_OK && l.n == 0) {
+		/* As grep and fzf: nothing found is 1, stdout stays data. */
+		fflush(stdout);
+		fprintf(stderr, "globe: no matches\n");
+		rc = EXIT_NOMATCH;
+	} else if (rc == EXIT_OK)
+		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	return rc;
 }

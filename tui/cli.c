@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,13 +32,19 @@ static const struct cli_option_info {
 	[OPT_QUIET] = { "quiet", NULL, "print nothing but errors" },
 	[OPT_CHECKSUM] = { "checksum", NULL,
 	    "print only the checksum of the cached data and sync state" },
-	[OPT_COUNTRY] = { "country", "CC", "only this country" },
-	[OPT_KIND] = { "kind", "K", "only authorities of this kind" },
-	[OPT_ROLE] = { "role", "R", "only contacts with this role" },
+	[OPT_COUNTRY] = { "country", "CC",
+	    "only this country: its code or name (Spain, es)" },
+	[OPT_KIND] = { "kind", "K",
+	    "only authorities of this kind (prosecution, police, ...)" },
+	[OPT_ROLE] = { "role", "R",
+	    "only contacts with this role (focal-point, ...)" },
 	[OPT_EXPERTISE] = { "expertise", "E",
-	    "only authorities with this expertise" },
-	[OPT_LANGUAGE] = { "language", "L", "only this language" },
-	[OPT_LIMIT] = { "limit", "N", "at most N results (default 50)" },
+	    "only authorities with this expertise (asset-recovery, ...)" },
+	[OPT_LANGUAGE] = { "language", "L",
+	    "only this language (an ISO 639-1 code: pt, en, ...)" },
+	[OPT_LIMIT] = { "limit", "N",
+	    "at most N rows (search: 50 unless given; lists: all)" },
+	[OPT_ALL] = { "all", NULL, "every row, no limit" },
 	[OPT_CA_FILE] = { "ca-file", "FILE",
 	    "trust the server certificates this CA signed (PEM)" },
 	[OPT_CLIENT_CERT] = { "client-cert", "FILE",
@@ -52,15 +59,24 @@ static const struct cli_option_info {
 	    "print each request and its status on stderr" },
 };
 
+/* The largest --limit (--all has none). */
+#define CLI_LIMIT_MAX	1000000
+
+/* At most this many "did you mean" suggestions in one message. */
+#define CLI_SUGGEST_MAX	5
+
+static int	cli_cmd_help(struct cli *);
+
 static const enum cli_opt opts_none[] = { OPT_MAX };
 static const enum cli_opt opts_sync[] = {
 	OPT_FEED, OPT_ALLOW_UNSIGNED, OPT_QUIET, OPT_VERBOSE, OPT_CA_FILE,
 	OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_TOKEN_FILE, OPT_NO_PROXY, OPT_MAX
 };
 static const enum cli_opt opts_status[] = { OPT_CHECKSUM, OPT_MAX };
+static const enum cli_opt opts_list[] = { OPT_LIMIT, OPT_ALL, OPT_MAX };
 static const enum cli_opt opts_search[] = {
 	OPT_COUNTRY, OPT_KIND, OPT_ROLE, OPT_EXPERTISE, OPT_LANGUAGE,
-	OPT_LIMIT, OPT_MAX
+	OPT_LIMIT, OPT_ALL, OPT_MAX
 };
 
 #define F_HJ	(OUT_FMASK(OUT_HUMAN) | OUT_FMASK(OUT_JSON))
@@ -77,28 +93,29 @@ static const struct cli_command cli_commands[] = {
 	{ "status", cli_cmd_status, "status [--checksum]",
 	  "Show the feed, the last sync and what the cache holds.", F_HJ,
 	  0, 0, opts_status },
-	{ "countries", cli_cmd_countries, "countries",
-	  "List every country with members.", F_LIST, 0, 0, opts_none },
-	{ "members", cli_cmd_members, "members CC",
-	  "List the member authorities of country CC.", F_PEOPLE, 1, 1,
-	  opts_none },
+	{ "countries", cli_cmd_countries, "countries [--limit N | --all]",
+	  "List every country with members.", F_LIST, 0, 0, opts_list },
+	{ "members", cli_cmd_members, "members CC [--limit N | --all]",
+	  "List the member authorities of a country (code CC or name).",
+	  F_PEOPLE, 1, 1, opts_list },
 	{ "authority", cli_cmd_authority, "authority ID",
 	  "Show one authority, every field, then its contacts.", F_PEOPLE,
 	  1, 1, opts_none },
-	{ "contacts", cli_cmd_contacts, "contacts [AUTHORITY-ID]",
+	{ "contacts", cli_cmd_contacts,
+	  "contacts [AUTHORITY-ID] [--limit N | --all]",
 	  "List all contacts, or those of one authority.", F_PEOPLE, 0, 1,
-	  opts_none },
+	  opts_list },
 	{ "show", cli_cmd_show, "show ID",
 	  "Show a contact or an authority, every field.", F_PEOPLE, 1, 1,
 	  opts_none },
 	{ "search", cli_cmd_search,
 	  "search WORDS... [--country CC] [--kind K] [--role R] "
-	  "[--expertise E] [--language L] [--limit N]",
+	  "[--expertise E] [--language L] [--limit N | --all]",
 	  "Find people and authorities (accents and case do not matter).",
 	  F_PEOPLE, 1, -1, opts_search },
-	{ "newsletters", cli_cmd_newsletters, "newsletters",
+	{ "newsletters", cli_cmd_newsletters, "newsletters [--limit N | --all]",
 	  "List the newsletters, newest first, with read marks.", F_LIST,
-	  0, 0, opts_none },
+	  0, 0, opts_list },
 	{ "read", cli_cmd_read, "read ID",
 	  "Print a newsletter and mark it read.", F_HJ, 1, 1, opts_none },
 	{ "star", cli_cmd_star, "star ID",
@@ -106,9 +123,12 @@ static const struct cli_command cli_commands[] = {
 	  1, 1, opts_none },
 	{ "unstar", cli_cmd_unstar, "unstar ID",
 	  "Remove a star.", F_HUMAN, 1, 1, opts_none },
-	{ "starred", cli_cmd_starred, "starred",
+	{ "starred", cli_cmd_starred, "starred [--limit N | --all]",
 	  "List the starred contacts and authorities.", F_PEOPLE, 0, 0,
-	  opts_none },
+	  opts_list },
+	{ "help", cli_cmd_help, "help [COMMAND]",
+	  "Show this help, or the usage and options of COMMAND.", F_HUMAN,
+	  0, 1, opts_none },
 };
 #define NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
 
@@ -116,6 +136,13 @@ static const struct cli_command cli_commands[] = {
 static const struct cli_command cli_default = {
 	"", cli_cmd_default, "", "", F_LIST, 0, 0, opts_none
 };
+
+/* The global options, for suggestions (cli_global parses them). */
+static const char *const cli_global_names[] = {
+	"--db", "--config", "--demo", "--json", "--csv", "--vcard",
+	"--no-color", "--help", "--version"
+};
+#define NGLOBALS (sizeof cli_global_names / sizeof cli_global_names[0])
 
 static const char *const cli_format_names[] = {
 	"human", "--json", "--csv", "--vcard"
@@ -210,6 +237,66 @@ cli_print_list(struct cli *cli, const struct out_list *l,
 	return rc;
 }
 
+int
+cli_limit(struct cli *cli, size_t def, size_t *limit)
+{
+	const char	*a = cli->opt[OPT_LIMIT];
+	char		*end, *clean;
+	unsigned long	 n;
+	int		 rc;
+
+	*limit = def;
+	if (cli->opt[OPT_ALL] != NULL && a != NULL)
+		return cli_usage_error(cli, "choose one of --limit and --all");
+	if (cli->opt[OPT_ALL] != NULL)
+		*limit = 0;
+	if (a == NULL)
+		return EXIT_OK;
+	errno = 0;
+	n = strtoul(a, &end, 10);
+	if (errno != 0 || *end != '\0' || n == 0 || n > CLI_LIMIT_MAX ||
+	    !isdigit((unsigned char)a[0])) {
+		clean = sanitize(a, SANITIZE_LINE);
+		rc = cli_usage_error(cli, "--limit wants a number from 1 to "
+		    "%d (or --all), not '%s'", CLI_LIMIT_MAX, clean);
+		free(clean);
+		return rc;
+	}
+	*limit = n;
+	return EXIT_OK;
+}
+
+void
+cli_limit_note(size_t shown, size_t total)
+{
+	if (total <= shown)
+		return;
+	fflush(stdout);
+	fprintf(stderr, "globe: showing %zu of %zu; --limit N or --all\n",
+	    shown, total);
+}
+
+int
+cli_list_limited(struct cli *cli, struct cache_filter *f, struct out_list *l,
+    size_t *total)
+{
+	enum cache_status	 st;
+	size_t			 limit;
+	int			 rc;
+
+	if ((rc = cli_limit(cli, CLI_LIMIT_NONE, &limit)) != EXIT_OK)
+		return rc;
+	f->limit = limit;
+	st = cache_list(cli->cache, f, out_list_add_cb, l);
+	if (st == CACHE_OK && limit != 0 && l->n >= limit)
+		st = cache_list_count(cli->cache, f, total);
+	else
+		*total = l->n;
+	if (st != CACHE_OK)
+		return cli_cache_error(st, "cannot read the cache", NULL);
+	return EXIT_OK;
+}
+
 enum cache_status
 cli_fetch(struct cli *cli, enum record_type type, const char *id,
     struct out_list *l)
@@ -241,11 +328,19 @@ cli_help(FILE *fp)
 	    "  --json, --csv    output format (default: aligned columns)\n"
 	    "  --vcard          vCard 4.0 for commands that list people\n"
 	    "  --no-color       no bold headers (also NO_COLOR)\n"
-	    "  -h, --help       this help, or a command's (COMMAND --help)\n"
+	    "  -h, --help       this help, or a command's (COMMAND --help,\n"
+	    "                   or globe help COMMAND)\n"
 	    "  --version        print the version\n"
 	    "\nWith no command, globe lists the countries.\n"
-	    "Exit status: 0 ok, 1 error, 2 usage, 3 network, "
-	    "4 feed rejected, 5 cache.\n");
+	    "A country is its code or its name; a country or filter value "
+	    "the cache does\nnot hold is an error that names the closest "
+	    "(case and accents do not matter).\n"
+	    "Lists take --limit N or --all; search shows 50 unless told, and "
+	    "a list cut\nat its limit says so on stderr (showing 50 of 295).\n"
+	    "Exit status: 0 ok (an empty list too), 1 no match (search) or "
+	    "not found\nor another error, 2 usage, configuration, or an "
+	    "unknown country or filter value,\n3 network, 4 feed rejected, "
+	    "5 cache.\n");
 }
 
 static void
@@ -274,6 +369,125 @@ cli_command_help(const struct cli_command *c)
 			printf(" %s", cli_format_names[i]);
 	}
 	printf("\n");
+}
+
+static const struct cli_command *
+cli_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	}
+	return NULL;
+}
+
+/*
+ * Appends "; did you mean 'x' or 'y'?" to b for the candidates closest
+ * to word, or nothing when none is close.
+ */
+static void
+cli_suggest(struct buf *b, const char *word, const char *const *cands,
+    size_t n)
+{
+	const char	*best[CLI_SUGGEST_MAX];
+	size_t		 idx[CLI_SUGGEST_MAX], k, i;
+
+	k = suggest_closest(word, cands, n, idx, CLI_SUGGEST_MAX);
+	if (k == 0)
+		return;
+	for (i = 0; i < k; i++)
+		best[i] = cands[idx[i]];
+	buf_adds(b, "; did you mean ");
+	suggest_join(b, best, k, "'");
+	buf_addc(b, '?');
+}
+
+/* "unknown command 'x'; did you mean 'y'?" and the usage; returns 2. */
+static int
+cli_unknown_command(const char *name)
+{
+	const char	*names[NCOMMANDS];
+	struct buf	 b;
+	char		*clean;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		names[i] = cli_commands[i].name;
+	clean = sanitize(name, SANITIZE_LINE);
+	buf_init(&b);
+	buf_addf(&b, "unknown command '%s'", clean);
+	cli_suggest(&b, name, names, NCOMMANDS);
+	rc = cli_usage_error(NULL, "%s", b.data);
+	buf_free(&b);
+	free(clean);
+	return rc;
+}
+
+/*
+ * "unknown option '--x' for cmd; did you mean '--y'?" (the command's
+ * options and the global ones are the candidates) and the usage; the
+ * part of arg before any '=' is the name. Returns 2.
+ */
+static int
+cli_unknown_option(struct cli *cli, const char *arg)
+{
+	const struct cli_command	*c = cli->cmd;
+	const enum cli_opt		*op;
+	const char			**cands;
+	char				**own, *word, *clean;
+	struct buf			 b;
+	size_t				 n = 0, nown = 0, i;
+	int				 rc;
+
+	word = xstrndup(arg, strcspn(arg, "="));
+	for (op = c != NULL ? c->options : NULL; op != NULL && *op != OPT_MAX;
+	    op++)
+		nown++;
+	own = xcalloc(nown + 1, sizeof *own);
+	cands = xcalloc(nown + NGLOBALS + 1, sizeof *cands);
+	for (i = 0; i < nown; i++) {
+		own[i] = xasprintf("--%s", cli_options[c->options[i]].name);
+		cands[n++] = own[i];
+	}
+	for (i = 0; i < NGLOBALS; i++)
+		cands[n++] = cli_global_names[i];
+	clean = sanitize(arg, SANITIZE_LINE);
+	buf_init(&b);
+	if (c != NULL && c->name[0] != '\0')
+		buf_addf(&b, "unknown option '%s' for %s", clean, c->name);
+	else
+		buf_addf(&b, "unknown option '%s'", clean);
+	cli_suggest(&b, word, cands, n);
+	rc = cli_usage_error(c != NULL ? cli : NULL, "%s", b.data);
+	buf_free(&b);
+	free(clean);
+	for (i = 0; i < nown; i++)
+		free(own[i]);
+	free(own);
+	free(cands);
+	free(word);
+	return rc;
+}
+
+/*
+ * `globe help [COMMAND]`: the same texts as --help and COMMAND --help,
+ * on stdout; runs before any cache is opened.
+ */
+static int
+cli_cmd_help(struct cli *cli)
+{
+	const struct cli_command	*c;
+
+	if (cli->nargs == 0)
+		cli_help(stdout);
+	else if ((c = cli_find(cli->args[0])) != NULL)
+		cli_command_help(c);
+	else
+		return cli_unknown_command(cli->args[0]);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_ERROR;
 }
 
 /* A global option at argv[*i]: 1 consumed, 0 not global, -1 error. */
@@ -388,13 +602,8 @@ cli_command_args(struct cli *cli, int nargs, char **args)
 				    "value", o->name);
 			break;
 		}
-		if (!found) {
-			if (c->name[0] == '\0')
-				return cli_usage_error(cli, "unknown option "
-				    "'%s'", a);
-			return cli_usage_error(cli, "unknown option '%s' for %s",
-			    a, c->name);
-		}
+		if (!found)
+			return cli_unknown_option(cli, a);
 	}
 	if (cli->nargs < c->minargs)
 		return cli_usage_error(cli, "%s needs %s", c->name,
@@ -402,8 +611,7 @@ cli_command_args(struct cli *cli, int nargs, char **args)
 		    "more arguments");
 	if (c->maxargs >= 0 && cli->nargs > c->maxargs) {
 		if (c->name[0] == '\0')
-			return cli_usage_error(cli, "unknown command '%s'",
-			    cli->args[0]);
+			return cli_unknown_command(cli->args[0]);
 		return cli_usage_error(cli, "too many arguments for %s",
 		    c->name);
 	}
@@ -483,18 +691,6 @@ cli_setup(struct cli *cli)
 	return EXIT_OK;
 }
 
-static const struct cli_command *
-cli_find(const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < NCOMMANDS; i++) {
-		if (strcmp(cli_commands[i].name, name) == 0)
-			return &cli_commands[i];
-	}
-	return NULL;
-}
-
 int
 cli_main(int argc, char **argv)
 {
@@ -522,14 +718,12 @@ cli_main(int argc, char **argv)
 			dashdash = 1;
 		if (cli.cmd == NULL && !dashdash) {
 			if (argv[i][0] == '-' && argv[i][1] != '\0') {
-				rc = cli_usage_error(NULL, "unknown option "
-				    "'%s'", argv[i]);
+				rc = cli_unknown_option(&cli, argv[i]);
 				goto out;
 			}
 			cli.cmd = cli_find(argv[i]);
 			if (cli.cmd == NULL) {
-				rc = cli_usage_error(NULL, "unknown command "
-				    "'%s'", argv[i]);
+				rc = cli_unknown_command(argv[i]);
 				goto out;
 			}
 			continue;
@@ -560,6 +754,10 @@ cli_main(int argc, char **argv)
 	rc = cli_command_args(&cli, nrest, rest);
 	if (rc != EXIT_OK)
 		goto out;
+	if (cli.cmd->run == cli_cmd_help) {
+		rc = cli_cmd_help(&cli);
+		goto out;
+	}
 	nc = getenv("NO_COLOR");
 	cli.bold = cli.format == OUT_HUMAN && !nocolor &&
 	    (nc == NULL || *nc == '\0') && isatty(STDOUT_FILENO);

@@ -209,6 +209,8 @@ out_columns(const struct out_list *l, size_t *np)
 	names[n++] = "type";
 	for (i = 0; i < l->n; i++)
 		present[l->v[i].rec.type] = 1;
+	for (t = 0; t < REC_NDATA && l->n == 0; t++)
+		present[t] = (l->types & OUT_TMASK(t)) != 0;
 	for (t = 0; t < REC_NDATA; t++) {
 		if (!present[t])
 			continue;
@@ -222,6 +224,8 @@ out_columns(const struct out_list *l, size_t *np)
 	for (f = 0; f < NEXTRAS; f++) {
 		if (names_have(names, n, out_extras[f].name))
 			continue;
+		if (l->n == 0 && (out_extras[f].types & l->types) != 0)
+			names[n++] = out_extras[f].name;
 		for (i = 0; i < l->n; i++) {
 			out_item_get(&l->v[i], out_extras[f].name, &v);
 			if (v.kind != OUTV_NONE) {

@@ -103,7 +103,10 @@ struct out_list {
 	struct out_item	*v;
 	size_t		 n;
 	size_t		 cap;
+	int		 types;		/* OUT_TMASK bits: what it lists, for
+					   the CSV header of an empty list */
 };
+#define OUT_TMASK(t)	(1 << (t))
 
 void	 out_list_init(struct out_list *);
 void	 out_list_free(struct out_list *);
@@ -137,8 +140,10 @@ void	 out_item_get(const struct out_item *, const char *name,
 	    struct out_value *);
 /*
  * The JSON keys and CSV columns of a list: "type", the fields of every
- * record type present (table order), then the extras some item has.
- * Returns an array the caller frees (the names are static).
+ * record type present (table order), then the extras some item has. An
+ * empty list has the fields and extras of the types in l->types, so
+ * a CSV with no rows still has its header line. Returns an array the
+ * caller frees (the names are static).
  */
 const char **out_columns(const struct out_list *, size_t *n);
 
@@ -220,6 +225,7 @@ enum cli_opt {
 	OPT_EXPERTISE,
 	OPT_LANGUAGE,
 	OPT_LIMIT,
+	OPT_ALL,
 	OPT_CA_FILE,
 	OPT_CLIENT_CERT,
 	OPT_CLIENT_KEY,
@@ -279,6 +285,27 @@ int	 cli_print(struct buf *);
 /* Prints a list in the chosen format with the human columns given. */
 int	 cli_print_list(struct cli *, const struct out_list *,
 	    const struct out_column *, size_t ncolumns);
+/* A list's default limit when the command has none: every row. */
+#define CLI_LIMIT_NONE	0
+/* search's default limit. */
+#define CLI_LIMIT_SEARCH	50
+/*
+ * The rows a listing command may print: --limit N, --all (0, no limit)
+ * or def. Returns EXIT_OK, or the usage error it printed.
+ */
+int	 cli_limit(struct cli *, size_t def, size_t *limit);
+/*
+ * Says on stderr that a list stopped at its limit, with the true total:
+ * "globe: showing 50 of 295; --limit N or --all". Nothing if all shown.
+ */
+void	 cli_limit_note(size_t shown, size_t total);
+/*
+ * Lists f into l, at most the command's --limit rows (cli_limit); when
+ * that cut the list, *total is the count with no limit (counted only
+ * then), else l->n. Prints the error and returns its code on failure.
+ */
+int	 cli_list_limited(struct cli *, struct cache_filter *,
+	    struct out_list *, size_t *total);
 /* Fetches one record by key; CACHE_ERR_NOTFOUND if it is not there. */
 enum cache_status cli_fetch(struct cli *, enum record_type, const char *id,
 	    struct out_list *);
@@ -302,6 +329,22 @@ int	 cli_cmd_default(struct cli *);
 
 /* cli-search.c */
 int	 cli_cmd_search(struct cli *);
+
+/* cli-resolve.c */
+/*
+ * A country as typed (its code or its name, case and accents folded as
+ * search folds them) to its code in *code (caller frees). An unknown one
+ * prints "no such country 'x'; did you mean Spain (ES)?" and returns
+ * EXIT_USAGE; EXIT_OK when found.
+ */
+int	 cli_resolve_country(struct cli *, const char *arg, char **code);
+/*
+ * A filter value as typed to the value the cache holds (the same
+ * folding, and ' ' or '_' for '-'); unknown: the closest named, or the
+ * values there are, and EXIT_USAGE.
+ */
+int	 cli_resolve_value(struct cli *, enum cache_value_kind,
+	    const char *arg, char **value);
 
 /* cli-news.c */
 int	 cli_cmd_newsletters(struct cli *);

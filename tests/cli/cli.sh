@@ -131,8 +131,41 @@ check_contains "members: PF" "$out" "br-pf"
 check_contains "members: CGU" "$out" "Controladoria-Geral da União"
 check_not_contains "members: only Brazil" "$out" "fr-pnf"
 check_contains "members: designations" "$out" "mla-central"
-check_exit "members of an unknown country" 1 "$GLOBE" members ZZ
+check_exit "members of an unknown country (a usage error)" 2 "$GLOBE" members ZZ
 check_contains "members: message" "$err" "no such country"
+
+# A country is its code or its name, case and accents folded; an
+# unknown one names the closest, exit 2, never an empty list.
+for c in BR br Brazil brazil BRAZIL; do
+	check_exit "members $c" 0 "$GLOBE" members "$c"
+	check_contains "members $c: Brazil's authorities" "$out" "br-pf"
+	check_not_contains "members $c: only Brazil's" "$out" "fr-pnf"
+done
+check_exit "members by name --json" 0 "$GLOBE" members france --json
+ok "members france --json: France's" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [a["id"] for a in d] == ["fr-pnf"], d
+' "$T/out"
+check_exit "members with a misspelt name" 2 "$GLOBE" members Brasil
+check_eq "misspelt country: names the closest" "$err" \
+	"globe: no such country 'Brasil'; did you mean Brazil (BR)?"
+check_eq "misspelt country: nothing on stdout" "$out" ""
+check_exit "members with a misspelt name --json" 2 "$GLOBE" members Frnace --json
+check_eq "misspelt country --json: stdout empty, not []" "$out" ""
+check_contains "misspelt country --json: suggests" "$err" \
+	"did you mean France (FR)?"
+check_exit "members with a misspelt name --csv" 2 "$GLOBE" members chna --csv
+check_contains "misspelt country --csv: suggests" "$err" \
+	"did you mean China (CN)?"
+check_exit "members with nothing close" 2 "$GLOBE" members Atlantis
+check_eq "nothing close: where the list is" "$err" \
+	"globe: no such country 'Atlantis'; 'globe countries' lists them"
+check_exit "members on an empty cache" 2 "$GLOBE" --db "$T/empty2/globe.db" members BR
+check_eq "members on an empty cache: says how to fill it" "$err" \
+	"globe: no such country 'BR'; the cache holds none yet ('globe sync' fills it)"
+"$GLOBE" members "$(printf 'Bra\033]0;x\007zil')" >/dev/null 2>"$T/cc.err"
+ok "an unknown country is sanitized in the message" clean_bytes "$T/cc.err"
 
 check_exit "authority br-pf" 0 "$GLOBE" authority br-pf
 check_contains "authority: every field" "$out" "name_en:"
@@ -168,27 +201,89 @@ check_exit "search CJK part" 0 "$GLOBE" search 秀英
 check_contains "search: CJK part of a name" "$out" "王秀英"
 check_exit "search authority acronym" 0 "$GLOBE" search pnf
 check_contains "search: authority by acronym" "$out" "Parquet national financier"
-check_exit "search --country" 0 "$GLOBE" search silva --country fr
+check_exit "search --country (nothing there: exit 1)" 1 "$GLOBE" search silva --country fr
 check_not_contains "search: country filter" "$out" "José"
 check_exit "search --country BR" 0 "$GLOBE" search silva --country BR
 check_contains "search: country filter keeps" "$out" "José"
 check_exit "search --role" 0 "$GLOBE" search --role case-officer marie
 check_contains "search: role filter" "$out" "Marie Dupont"
-check_exit "search --role excludes" 0 "$GLOBE" search --role focal-point marie
+check_exit "search --role excludes (nothing left: exit 1)" 1 "$GLOBE" search --role focal-point marie
 check_not_contains "search: role filter excludes" "$out" "Marie"
 check_exit "search --kind" 0 "$GLOBE" search federal --kind police
 check_contains "search: kind filter" "$out" "br-pf"
+# Filters: a country by name, values as the cache holds them, case,
+# accents and the word separator folded; unknown ones name the closest.
+for c in brazil Brazil BR br; do
+	check_exit "search --country $c" 0 "$GLOBE" search silva --country "$c"
+	check_contains "search --country $c: José" "$out" "José Silva"
+done
+check_exit "search --country by name excludes" 1 "$GLOBE" search silva --country France
+check_exit "search --country misspelt" 2 "$GLOBE" search silva --country Frnace
+check_eq "search --country misspelt: names the closest" "$err" \
+	"globe: no such country 'Frnace'; did you mean France (FR)?"
+check_exit "search --country unknown code" 2 "$GLOBE" search silva --country ZZ --json
+check_eq "search --country unknown --json: no data on stdout" "$out" ""
+check_contains "search --country unknown: says so" "$err" "no such country 'ZZ'"
+check_exit "search --country empty" 2 "$GLOBE" search silva --country=
+check_contains "search --country empty: needs a value" "$err" "--country needs a value"
+for e in asset-recovery "Asset Recovery" ASSET_RECOVERY "asset recovery"; do
+	check_exit "search --expertise '$e'" 0 "$GLOBE" search jose --expertise "$e"
+	check_contains "search --expertise '$e': José" "$out" "José Silva"
+done
+check_exit "search --expertise misspelt" 2 "$GLOBE" search jose --expertise "asset recvery"
+check_eq "search --expertise misspelt: the closest" "$err" \
+	"globe: no such expertise 'asset recvery'; did you mean 'asset-recovery'?"
+check_exit "search --expertise far from all" 2 "$GLOBE" search jose --expertise cooking --csv
+check_eq "search --expertise far: what the cache holds" "$err" \
+	"globe: no such expertise 'cooking'; the cache holds asset-recovery, money-laundering"
+check_eq "search --expertise far --csv: stdout empty" "$out" ""
+check_exit "search --language PT" 0 "$GLOBE" search jose --language PT
+check_contains "search --language PT: José" "$out" "José Silva"
+check_exit "search --language unknown" 2 "$GLOBE" search jose --language xx
+check_eq "search --language unknown: the languages there are" "$err" \
+	"globe: no such language 'xx'; the cache holds en, es, fr, pt, zh"
+check_exit "search --language a slip" 2 "$GLOBE" search jose --language pr
+check_eq "search --language a slip: the closest" "$err" \
+	"globe: no such language 'pr'; did you mean 'fr' or 'pt'?"
+check_exit "search --language a name" 2 "$GLOBE" search jose --language portuguese
+check_eq "search --language a name: the codes" "$err" \
+	"globe: no such language 'portuguese'; the cache holds en, es, fr, pt, zh"
+check_exit "search --role 'Case Officer'" 0 "$GLOBE" search marie --role "Case Officer"
+check_contains "search --role 'Case Officer': Marie" "$out" "Marie Dupont"
+check_exit "search --role misspelt" 2 "$GLOBE" search marie --role case-oficer --json
+check_contains "search --role misspelt: the closest" "$err" \
+	"no such role 'case-oficer'; did you mean 'case-officer'?"
+check_exit "search --kind Police" 0 "$GLOBE" search federal --kind Police
+check_contains "search --kind Police: PF" "$out" "br-pf"
+check_exit "search --kind misspelt" 2 "$GLOBE" search federal --kind polise
+check_eq "search --kind misspelt: the closest" "$err" \
+	"globe: no such authority kind 'polise'; did you mean 'police'?"
 check_exit "search for several" 0 "$GLOBE" search e --csv
 nrows=$(printf '%s\n' "$out" | wc -l | tr -d ' ')
 if [ "$nrows" -ge 3 ]; then pass "search: several results ($nrows)"; else
 	fail "search: several results ($nrows)"; fi
 check_exit "search --limit 1" 0 "$GLOBE" search e --limit 1 --csv
 check_eq "search: limit" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2
+# Input that looks like FTS syntax is plain text: results or "no matches"
+# (exit 1), never an error.
+check_search_plain() {
+	what=$1; shift
+	"$GLOBE" search "$@" >"$T/out" 2>"$T/err"
+	status=$?
+	err=$(cat "$T/err")
+	if { [ "$status" -eq 0 ] && [ -s "$T/out" ]; } || \
+	    { [ "$status" -eq 1 ] && [ "$err" = "globe: no matches" ]; }; then
+		pass "$what (exit $status)"
+	else
+		fail "$what (exit $status)"; sed 's/^/#   stderr: /' "$T/err"
+	fi
+}
 for q in '"' '*' 'NEAR(' '-' '^' 'AND' ':' 'OR NOT' 'a"b' "'" '(' 'jose*'; do
-	check_exit "search FTS-looking input [$q]" 0 "$GLOBE" search -- "$q"
+	check_search_plain "search FTS-looking input [$q]" -- "$q"
 done
-check_exit "search a lone dash" 0 "$GLOBE" search -
-check_exit "search words that look like FTS syntax" 0 "$GLOBE" search jose AND NEAR\( silva
+check_exit "search FTS-looking input that matches [jose*]" 0 "$GLOBE" search -- 'jose*'
+check_search_plain "search a lone dash" -
+check_search_plain "search words that look like FTS syntax" jose AND NEAR\( silva
 check_exit "search with no words" 2 "$GLOBE" search
 check_exit "search --limit not a number" 2 "$GLOBE" search jose --limit x
 
@@ -325,6 +420,96 @@ check_eq "wide: CJK authority name aligned" "$c1" "$c2"
 LC_ALL=C "$GLOBE" contacts >"$T/wide.c"
 ok "contacts identical under LC_ALL=C" cmp "$T/wide.utf8" "$T/wide.c"
 
+# --- a list that stops at its limit says so, in every format -----------------
+note2="globe: showing 2 of 5; --limit N or --all"
+check_exit "contacts --limit 2" 0 "$GLOBE" contacts --limit 2
+check_eq "contacts --limit 2: two rows and the header" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3
+check_eq "contacts --limit 2: says so on stderr" "$err" "$note2"
+check_exit "contacts --limit 2 --json" 0 "$GLOBE" contacts --limit 2 --json
+ok "contacts --limit 2 --json: still one array, of 2" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert isinstance(d, list) and len(d) == 2, d
+' "$T/out"
+check_eq "contacts --limit 2 --json: the note on stderr" "$err" "$note2"
+check_exit "contacts --limit 2 --csv" 0 "$GLOBE" contacts --limit 2 --csv
+check_eq "contacts --limit 2 --csv: header and 2 rows" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3
+check_eq "contacts --limit 2 --csv: the note" "$err" "$note2"
+check_exit "contacts --limit 2 --vcard" 0 "$GLOBE" contacts --limit 2 --vcard
+check_eq "contacts --limit 2 --vcard: 2 cards" \
+	"$(printf '%s\n' "$out" | grep -c BEGIN:VCARD)" 2
+check_eq "contacts --limit 2 --vcard: the note" "$err" "$note2"
+check_exit "contacts --limit 5 (all fit)" 0 "$GLOBE" contacts --limit 5
+check_eq "contacts --limit 5: no note" "$err" ""
+check_exit "contacts --all" 0 "$GLOBE" contacts --all
+check_eq "contacts --all: every one" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 6
+check_eq "contacts --all: no note" "$err" ""
+check_exit "contacts br-pf --limit 1 (of one authority)" 0 \
+	"$GLOBE" contacts fr-pnf --limit 1
+check_eq "contacts of an authority: its own total" "$err" \
+	"globe: showing 1 of 2; --limit N or --all"
+check_exit "countries --limit 1" 0 "$GLOBE" countries --limit 1
+check_eq "countries --limit 1: the note" "$err" \
+	"globe: showing 1 of 3; --limit N or --all"
+check_exit "members br --limit 1" 0 "$GLOBE" members br --limit 1 --csv
+check_eq "members --limit 1: the note" "$err" \
+	"globe: showing 1 of 2; --limit N or --all"
+check_exit "newsletters --limit 1" 0 "$GLOBE" newsletters --limit 1 --json
+check_eq "newsletters --limit 1: the note" "$err" \
+	"globe: showing 1 of 2; --limit N or --all"
+check_exit "starred --limit 1" 0 "$GLOBE" starred --limit 1
+check_eq "starred --limit 1: authorities and contacts counted together" \
+	"$err" "globe: showing 1 of 2; --limit N or --all"
+check_exit "search e --limit 1" 0 "$GLOBE" search e --limit 1 --csv
+nall=$("$GLOBE" search e --all --csv 2>/dev/null | wc -l | tr -d ' ')
+check_eq "search --limit 1: the true total" "$err" \
+	"globe: showing 1 of $((nall - 1)); --limit N or --all"
+for c in countries "members br" contacts newsletters starred "search e"; do
+	# shellcheck disable=SC2086
+	check_exit "$c --all" 0 "$GLOBE" $c --all
+	check_eq "$c --all: no note" "$err" ""
+	# shellcheck disable=SC2086
+	check_exit "$c: --limit with --all" 2 "$GLOBE" $c --all --limit 3
+	check_contains "$c: --limit or --all" "$err" \
+		"choose one of --limit and --all"
+done
+check_exit "--limit 0" 2 "$GLOBE" contacts --limit 0
+check_contains "--limit 0: says what it wants" "$err" "--limit wants a number"
+
+# --- no match, nothing starred ---------------------------------------------
+check_exit "search with no match" 1 "$GLOBE" search zzqqxx
+check_eq "no match: stdout empty" "$out" ""
+check_eq "no match: says so on stderr" "$err" "globe: no matches"
+check_exit "search with no match --json" 1 "$GLOBE" search zzqqxx --json
+check_eq "no match --json: an empty array" "$out" "[]"
+check_eq "no match --json: says so on stderr" "$err" "globe: no matches"
+check_exit "search with no match --csv" 1 "$GLOBE" search zzqqxx --csv
+check_eq "no match --csv: only the header line" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 1
+check_contains "no match --csv: the header of a search" "$out" \
+	"type,id,country,name"
+check_contains "no match --csv: contact columns too" "$out" ",title,role,"
+check_exit "search with no match --vcard" 1 "$GLOBE" search zzqqxx --vcard
+check_eq "no match --vcard: nothing on stdout" "$out" ""
+check_exit "search that finds" 0 "$GLOBE" search marie --json
+"$GLOBE" unstar c-1 >/dev/null
+"$GLOBE" unstar c-5 >/dev/null
+nothing="globe: nothing starred; * in the interface or 'globe star ID' stars"
+check_exit "starred with nothing starred" 0 "$GLOBE" starred
+check_eq "nothing starred: stdout empty" "$out" ""
+check_eq "nothing starred: says how to star" "$err" "$nothing"
+check_exit "nothing starred --json" 0 "$GLOBE" starred --json
+check_eq "nothing starred --json: []" "$out" "[]"
+check_eq "nothing starred --json: the hint on stderr" "$err" "$nothing"
+check_exit "nothing starred --csv" 0 "$GLOBE" starred --csv
+check_eq "nothing starred --csv: the header line" \
+	"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 1
+check_contains "nothing starred --csv: its columns" "$out" "type,id,"
+"$GLOBE" star c-1 >/dev/null
+
 # --- no command -------------------------------------------------------------
 check_exit "no command" 0 "$GLOBE"
 check_contains "no command: countries" "$out" "Brazil"
@@ -359,7 +544,7 @@ check_exit "sync with no feed configured" 2 "$GLOBE" --config /dev/null sync
 # --- help and version -------------------------------------------------------
 check_exit "--help" 0 "$GLOBE" --help
 for c in sync status countries members authority contacts show search \
-	newsletters read star unstar starred; do
+	newsletters read star unstar starred help; do
 	check_contains "--help lists $c" "$out" "  $c "
 done
 for c in sync status countries members authority contacts show search \
@@ -367,6 +552,54 @@ for c in sync status countries members authority contacts show search \
 	check_exit "$c --help" 0 "$GLOBE" $c --help
 	check_contains "$c --help: usage" "$out" "usage: globe $c"
 done
+# globe help [COMMAND]: the same texts as --help, on stdout, exit 0
+check_exit "globe help" 0 "$GLOBE" help
+check_contains "help: the commands" "$out" "  search "
+check_contains "help: itself" "$out" "  help "
+helptext=$("$GLOBE" --help)
+check_eq "globe help is globe --help" "$out" "$helptext"
+for c in sync status countries members authority contacts show search \
+	newsletters read star unstar starred help; do
+	check_exit "help $c" 0 "$GLOBE" help $c
+	check_eq "help $c is $c --help" "$out" "$("$GLOBE" $c --help)"
+	check_eq "help $c: nothing on stderr" "$err" ""
+done
+check_exit "help search" 0 "$GLOBE" help search
+check_contains "help search: the options" "$out" "--limit N"
+check_exit "help works with no cache at all" 0 \
+	"$GLOBE" --db "$T/nocache/none.db" help members
+test -e "$T/nocache" && fail "help made no cache" || pass "help made no cache"
+
+# A misspelt command or option suggests the closest one.
+check_exit "misspelt command" 2 "$GLOBE" serch x
+check_contains "misspelt command: suggests" "$err" \
+	"globe: unknown command 'serch'; did you mean 'search'?"
+check_eq "misspelt command: nothing on stdout" "$out" ""
+check_exit "help of a misspelt command" 2 "$GLOBE" help serch
+check_contains "help serch: suggests" "$err" "did you mean 'search'?"
+check_exit "a command two are close to" 2 "$GLOBE" stat
+check_contains "stat: both" "$err" "did you mean 'status' or 'star'?"
+check_exit "a swap of two letters" 2 "$GLOBE" contatcs
+check_contains "contatcs: contacts" "$err" "did you mean 'contacts'?"
+check_exit "nothing close" 2 "$GLOBE" frobnicate
+check_contains "nothing close: still says what" "$err" \
+	"unknown command 'frobnicate'"
+check_not_contains "nothing close: no suggestion" "$err" "did you mean"
+check_exit "misspelt option" 2 "$GLOBE" search x --limt 5
+check_contains "misspelt option: suggests" "$err" \
+	"globe: unknown option '--limt' for search; did you mean '--limit'?"
+check_contains "misspelt option: the usage" "$err" "usage: globe search"
+check_exit "misspelt option=value" 2 "$GLOBE" search x --contry=BR
+check_contains "--contry=BR: suggests" "$err" "did you mean '--country'?"
+check_exit "misspelt global option" 2 "$GLOBE" --jsno countries
+check_contains "--jsno: suggests" "$err" "did you mean '--json'?"
+check_exit "global option misspelt after the command" 2 "$GLOBE" countries --vcrad
+check_contains "--vcrad: suggests" "$err" "did you mean '--vcard'?"
+check_exit "option far from all" 2 "$GLOBE" countries --frobnicate
+check_not_contains "far option: no suggestion" "$err" "did you mean"
+"$GLOBE" "$(printf 'se\033]0;x\007rch')" >/dev/null 2>"$T/typo.err"
+ok "a typed name is sanitized in the message" clean_bytes "$T/typo.err"
+
 check_exit "search -h" 0 "$GLOBE" search -h
 check_contains "search --help: options" "$out" "--country CC"
 check_exit "--version" 0 "$GLOBE" --version
@@ -376,8 +609,42 @@ check_contains "--version" "$out" "globe 0."
 if [ -f "$builddir/data/demo-feed/index.json" ]; then
 	check_exit "--demo countries" 0 "$GLOBE" --demo countries
 	check_contains "--demo: Brazil" "$out" "Brazil"
+	# A search stops at 50 and says how many there are.
+	check_exit "--demo search a" 0 "$GLOBE" --demo search a --csv
+	check_eq "--demo search a: 50 rows" \
+		"$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 51
+	nall=$("$GLOBE" --demo search a --all --csv | wc -l | tr -d ' ')
+	nall=$((nall - 1))
+	if [ "$nall" -gt 50 ]; then pass "--demo search a --all: more ($nall)"
+	else fail "--demo search a --all: more ($nall)"; fi
+	check_eq "--demo search a: showing 50 of all" "$err" \
+		"globe: showing 50 of $nall; --limit N or --all"
+	check_exit "--demo search a --json" 0 "$GLOBE" --demo search a --json
+	ok "--demo search a --json: an array of 50" python3 -c '
+import json, sys
+assert len(json.load(open(sys.argv[1]))) == 50
+' "$T/out"
+	check_eq "--demo search a --json: the note" "$err" \
+		"globe: showing 50 of $nall; --limit N or --all"
+	check_exit "--demo search a --human" 0 "$GLOBE" --demo search a
+	check_eq "--demo search a: the note in human form too" "$err" \
+		"globe: showing 50 of $nall; --limit N or --all"
+	check_exit "--demo search a --limit 1000000" 0 \
+		"$GLOBE" --demo search a --limit 1000000 --csv
+	check_eq "a large --limit: all, no note" "$err" ""
 	check_exit "--demo search jose" 0 "$GLOBE" --demo search jose
 	check_contains "--demo: José" "$out" "José"
+	# Names the cache holds, folded as search folds: Türkiye.
+	check_exit "--demo members turkiye" 0 "$GLOBE" --demo members turkiye
+	check_contains "--demo members turkiye: Türkiye's" "$out" "demo-tr-"
+	check_exit "--demo members 'new zealand'" 0 "$GLOBE" --demo members "new zealand"
+	check_contains "--demo members 'new zealand'" "$out" "demo-nz-"
+	check_exit "--demo members united" 2 "$GLOBE" --demo members united
+	check_contains "--demo members united: every United" "$err" \
+		"did you mean United Arab Emirates (AE), United Kingdom (GB) or United States (US)?"
+	check_exit "--demo search --country Türkiye" 0 \
+		"$GLOBE" --demo search a --country TÜRKIYE --csv
+	check_contains "--demo search --country Türkiye: TR only" "$out" ",TR,"
 	check_exit "--demo members BR" 0 "$GLOBE" --demo members BR --json
 	ok "--demo members --json" python3 -m json.tool "$T/out"
 	check_exit "--demo status" 0 "$GLOBE" --demo status

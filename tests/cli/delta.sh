@@ -73,10 +73,10 @@ check_exit "show c-2" 0 "$GLOBE" show c-2
 check_contains "c-2: new email" "$out" "ana.costa@pf.example"
 check_exit "search the new name" 0 "$GLOBE" search lefevre
 check_contains "c-3: found by the new name (accent-insensitive)" "$out" "Marie Lefèvre"
-check_exit "search the old name" 0 "$GLOBE" search dupont
+check_exit "search the old name (no match: exit 1)" 1 "$GLOBE" search dupont
 check_not_contains "c-3: old name not found" "$out" "Dupont"
 check_exit "deleted contact" 1 "$GLOBE" show c-5
-check_exit "search a deleted contact" 0 "$GLOBE" search claire
+check_exit "search a deleted contact (no match: exit 1)" 1 "$GLOBE" search claire
 check_not_contains "deleted contact not found" "$out" "Claire"
 check_exit "added contact" 0 "$GLOBE" show c-6
 check_contains "c-6 is there" "$out" "Rui Lima"

@@ -443,6 +443,57 @@ test_lists(struct cache *c)
 	CHECK_INT(cache_id_type(c, "zz"), -1, "an unknown id is -1");
 }
 
+/* The values of a filter, joined with spaces. */
+static const char *
+values(struct cache *c, enum cache_value_kind kind)
+{
+	static char	  out[512];
+	char		**v;
+	size_t		  n, i;
+
+	out[0] = '\0';
+	if (cache_values_list(c, kind, &v, &n) != CACHE_OK)
+		return "error";
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strncat(out, " ", sizeof out - strlen(out) - 1);
+		strncat(out, v[i], sizeof out - strlen(out) - 1);
+	}
+	cache_values_free(v, n);
+	return out;
+}
+
+static void
+test_values(struct cache *c)
+{
+	char	**v, *s;
+	size_t	  n;
+
+	CHECK_STR(values(c, CACHE_VALUES_KIND), "anti-corruption police",
+	    "kinds: distinct, sorted, absent ones left out");
+	CHECK_STR(values(c, CACHE_VALUES_ROLE), "case-officer focal-point",
+	    "roles of the contacts");
+	CHECK_STR(values(c, CACHE_VALUES_EXPERTISE),
+	    "asset-recovery money-laundering", "expertise of the authorities");
+	CHECK_STR(values(c, CACHE_VALUES_LANGUAGE), "en es pt",
+	    "languages of authorities and contacts, each once");
+	CHECK_INT(cache_values_list(c, (enum cache_value_kind)99, &v, &n),
+	    CACHE_ERR_INVALID, "an unknown kind is invalid");
+	CHECK(v == NULL && n == 0, "and gives nothing");
+	cache_values_free(NULL, 0);
+	CHECK(cache_value_find(c, CACHE_VALUES_ROLE, "Focal-Point", &s) ==
+	    CACHE_OK && s != NULL && strcmp(s, "focal-point") == 0,
+	    "a value found whatever its ASCII case, as the record spells it");
+	free(s);
+	CHECK(cache_value_find(c, CACHE_VALUES_LANGUAGE, "es", &s) ==
+	    CACHE_OK && s != NULL, "a language only an authority has");
+	free(s);
+	CHECK(cache_value_find(c, CACHE_VALUES_EXPERTISE, "bribery", &s) ==
+	    CACHE_ERR_NOTFOUND && s == NULL, "a value no record holds");
+	CHECK(cache_value_find(c, CACHE_VALUES_KIND, "poli", &s) ==
+	    CACHE_ERR_NOTFOUND, "the whole value, not a part");
+}
+
 static void
 test_sync(const char *path)
 {
@@ -473,6 +524,7 @@ test_sync(const char *path)
 	CHECK(ch.changed[REC_CONTACT] == 0 && ch.removed[REC_CONTACT] == 0,
 	    "nothing changed or removed the first time");
 	test_lists(c);
+	test_values(c);
 
 	/* User state on records the next snapshot removes. */
 	CHECK_INT(cache_star_set(c, REC_CONTACT, "c-2", 1), CACHE_OK,

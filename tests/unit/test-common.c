@@ -457,6 +457,46 @@ test_record(void)
 	CHECK_INT(bad, 0, "record_clear zeroes every value");
 }
 
+static void
+test_suggest(void)
+{
+	static const char *const cmds[] = { "sync", "status", "search",
+	    "star", "starred", "read" };
+	static const char *const countries[] = { "united arab emirates",
+	    "united kingdom", "united states", "spain", "niger", "nigeria" };
+	static const char *const none[] = { NULL, "x" };
+	size_t	 out[8], n;
+
+	CHECK_INT((int)suggest_distance("serch", "search"), 1, "one deletion");
+	CHECK_INT((int)suggest_distance("stauts", "status"), 1,
+	    "a swap of neighbours is one edit");
+	CHECK_INT((int)suggest_distance("", "abc"), 3, "from nothing");
+	CHECK_INT((int)suggest_distance("españa", "espana"), 1,
+	    "characters, not bytes");
+	CHECK_INT((int)suggest_distance("kitten", "sitting"), 3, "kitten");
+	CHECK_INT((int)suggest_threshold("ab"), 1, "short word: one slip");
+	CHECK_INT((int)suggest_threshold("serch"), 2, "five: two");
+	CHECK_INT((int)suggest_threshold("a long mistyped name"), 3,
+	    "capped at three");
+
+	n = suggest_closest("serch", cmds, 6, out, 8);
+	CHECK(n == 1 && out[0] == 2, "serch: search only");
+	n = suggest_closest("stat", cmds, 6, out, 8);
+	CHECK(n == 2 && out[0] == 1 && out[1] == 3,
+	    "stat: status (it begins it) and star (one slip) (%zu)", n);
+	n = suggest_closest("zzzzzz", cmds, 6, out, 8);
+	CHECK_INT((int)n, 0, "nothing close: no suggestion");
+	n = suggest_closest("united", countries, 6, out, 8);
+	CHECK(n == 3 && out[0] == 0 && out[2] == 2,
+	    "a beginning suggests every name it begins");
+	n = suggest_closest("nigr", countries, 6, out, 1);
+	CHECK(n == 1 && out[0] == 4, "at most max, in order");
+	n = suggest_closest("spain", countries, 6, out, 8);
+	CHECK_INT((int)n, 0, "the word itself is not a suggestion");
+	n = suggest_closest("y", none, 2, out, 8);
+	CHECK(n == 1 && out[0] == 1, "NULL candidates are skipped");
+}
+
 int
 main(void)
 {
@@ -466,5 +506,6 @@ main(void)
 	test_buf();
 	test_paths();
 	test_record();
+	test_suggest();
 	HARNESS_END();
 }

@@ -495,6 +495,64 @@ test_syntax(void)
 	CHECK(status == CACHE_OK && hits.n == 0, "a NULL text: empty");
 }
 
+/* The number of hits of q with no limit and no offset (cache_search). */
+static size_t
+hits_all(struct cache_query *q)
+{
+	struct cache_hits	 hits;
+	size_t			 n, limit = q->limit, offset = q->offset;
+
+	q->limit = SIZE_MAX;
+	q->offset = 0;
+	n = cache_search(cache, q, &hits, NULL) == CACHE_OK ? hits.n :
+	    SIZE_MAX;
+	cache_hits_free(&hits);
+	q->limit = limit;
+	q->offset = offset;
+	return n;
+}
+
+/* cache_search_count of q, or SIZE_MAX on error. */
+static size_t
+count_q(const struct cache_query *q)
+{
+	size_t	 n;
+
+	if (cache_search_count(cache, q, &n, NULL) != CACHE_OK)
+		return SIZE_MAX;
+	return n;
+}
+
+static void
+test_count(void)
+{
+	static const char *const texts[] = { "a", "pf", "ana", "silva",
+	    "federal", "e", "zzzz", "" };
+	struct cache_query	 q;
+	size_t			 i, n, all;
+
+	memset(&q, 0, sizeof q);
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		q.text = texts[i];
+		q.limit = 2;
+		q.offset = 1;
+		n = count_q(&q);
+		all = hits_all(&q);
+		CHECK(n == all && n != SIZE_MAX, "count of '%s' is every hit"
+		    " (%zu, %zu), limit and offset ignored", texts[i], n, all);
+	}
+	q.text = "a";
+	q.limit = 2;
+	q.offset = 0;
+	CHECK(count_q(&q) > 2, "a count goes past the limit");
+	q.country = "BR";
+	n = count_q(&q);
+	CHECK(n == hits_all(&q) && n > 0, "a count with a filter (%zu)", n);
+	q.country = "PL";
+	q.text = "ana";
+	CHECK_INT((int)count_q(&q), 0, "a filter that leaves nothing: 0");
+}
+
 static void
 test_paging(void)
 {
@@ -799,6 +857,19 @@ test_bulk(void)
 	    "a contact of the large snapshot is found by name");
 	CHECK_STR(first("pf 01239"), "b-00177",
 	    "and by its authority and part of its name");
+	{
+		struct cache_query	 q;
+		size_t			 n = 0;
+
+		memset(&q, 0, sizeof q);
+		q.text = "bulk";
+		CHECK(cache_search_count(cache, &q, &n, NULL) == CACHE_OK &&
+		    n == 20000, "all 20,000 matches counted (%zu)", n);
+		q.text = "person 1";
+		CHECK(cache_search_count(cache, &q, &n, NULL) == CACHE_OK &&
+		    n == hits_all(&q) && n > 1000,
+		    "a count over phases is every hit (%zu)", n);
+	}
 
 	/* A delta after it finds its neighbours through search_entry_key. */
 	status = apply(cache, 0, rec(REC_CONTACT, "id", "b-new", "authority",
@@ -833,6 +904,7 @@ main(void)
 	test_filters();
 	test_syntax();
 	test_paging();
+	test_count();
 	test_delta();
 	test_vocabulary();
 	test_bulk();

@@ -1,0 +1,239 @@
+/*
+ * cli-resolve.c: what a user types for a country or a search filter,
+ * matched against what the cache holds. A country is its code or its
+ * name, a filter value (kind, role, expertise, language) the value as
+ * the records spell it; case, accents (folded as search folds them) and
+ * space, '_' or '-' between words do not matter. Anything else is a
+ * usage error that names the closest (common/suggest.c), never a silent
+ * empty result.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache/cache.h"
+#include "common/common.h"
+#include "tui/tui.h"
+
+/* At most this many suggestions, and values listed when none is close. */
+#define RESOLVE_SUGGEST_MAX	5
+#define RESOLVE_LIST_MAX	20
+
+/* What each filter is called in messages. */
+static const char *const resolve_what[] = {
+	[CACHE_VALUES_KIND] = "authority kind",
+	[CACHE_VALUES_ROLE] = "role",
+	[CACHE_VALUES_EXPERTISE] = "expertise",
+	[CACHE_VALUES_LANGUAGE] = "language",
+};
+
+/* s folded as search folds it, with ' ' and '_' as '-'. Caller frees. */
+static char *
+resolve_key(const char *s)
+{
+	char	*k = fold_text(s), *p;
+
+	for (p = k; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '_')
+			*p = '-';
+	}
+	return k;
+}
+
+static void
+resolve_keys_free(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
+ * Prints "globe: no such WHAT 'arg'" and the suggestions (shown[i] for
+ * the candidates keys[i], between quote; several keys may show the
+ * same) or the tail none when none is close. Returns EXIT_USAGE.
+ */
+static int
+resolve_fail(const char *what, const char *arg, char *const *keys,
+    const char *const *shown, size_t n, const char *quote, const char *none)
+{
+	const char	*best[RESOLVE_SUGGEST_MAX];
+	size_t		 idx[RESOLVE_SUGGEST_MAX * 2], k, i, j, nb = 0;
+	struct buf	 b;
+	char		*clean, *key, *safe;
+	int		 rc;
+
+	key = resolve_key(arg);
+	k = suggest_closest(key, (const char *const *)keys, n, idx,
+	    RESOLVE_SUGGEST_MAX * 2);
+	for (i = 0; i < k && nb < RESOLVE_SUGGEST_MAX; i++) {
+		for (j = 0; j < nb && strcmp(best[j], shown[idx[i]]) != 0; j++)
+			;
+		if (j == nb)
+			best[nb++] = shown[idx[i]];
+	}
+	clean = sanitize(arg, SANITIZE_LINE);
+	buf_init(&b);
+	buf_addf(&b, "no such %s '%s'", what, clean);
+	if (nb > 0) {
+		buf_adds(&b, "; did you mean ");
+		suggest_join(&b, best, nb, quote);
+		buf_addc(&b, '?');
+	} else if (none != NULL)
+		buf_addf(&b, "; %s", none);
+	safe = sanitize(b.data, SANITIZE_LINE);
+	rc = cli_error(EXIT_USAGE, "%s", safe);
+	free(safe);
+	buf_free(&b);
+	free(clean);
+	free(key);
+	return rc;
+}
+
+/* A cache_row_cb collecting countries' codes and "Name (CC)". */
+struct resolve_countries {
+	char	**keys;		/* code, name, code, name … folded */
+	char	**codes;	/* each key's country code */
+	char	**shown;	/* each key's "Name (CC)" */
+	int	 *is_code;	/* the key is a code, not a name */
+	size_t	  n;
+	size_t	  cap;
+};
+
+static void
+resolve_country_add(struct resolve_countries *rc, char *key,
+    const char *code, const char *shown, int is_code)
+{
+	if (rc->n == rc->cap) {
+		rc->cap = rc->cap != 0 ? rc->cap * 2 : 64;
+		rc->keys = xreallocarray(rc->keys, rc->cap, sizeof *rc->keys);
+		rc->codes = xreallocarray(rc->codes, rc->cap,
+		    sizeof *rc->codes);
+		rc->shown = xreallocarray(rc->shown, rc->cap,
+		    sizeof *rc->shown);
+		rc->is_code = xreallocarray(rc->is_code, rc->cap,
+		    sizeof *rc->is_code);
+	}
+	rc->is_code[rc->n] = is_code;
+	rc->keys[rc->n] = key;
+	rc->codes[rc->n] = xstrdup(code);
+	rc->shown[rc->n] = xstrdup(shown);
+	rc->n++;
+}
+
+static int
+resolve_country_cb(const struct record *r, const struct cache_extra *extra,
+    void *arg)
+{
+	const char	*code = r->v[COUNTRY_CODE].s;
+	const char	*name = r->v[COUNTRY_NAME].s;
+	char		*shown;
+
+	(void)extra;
+	if (code == NULL)
+		return 0;
+	shown = xasprintf("%s (%s)", name != NULL ? name : code, code);
+	resolve_country_add(arg, resolve_key(code), code, shown, 1);
+	if (name != NULL)
+		resolve_country_add(arg, resolve_key(name), code, shown, 0);
+	free(shown);
+	return 0;
+}
+
+int
+cli_resolve_country(struct cli *cli, const char *arg, char **code)
+{
+	struct resolve_countries	 c;
+	struct cache_filter		 f;
+	enum cache_status		 st;
+	char				*key;
+	size_t				 i;
+	int				 rc = EXIT_USAGE, pass;
+
+	*code = NULL;
+	memset(&c, 0, sizeof c);
+	memset(&f, 0, sizeof f);
+	f.type = REC_COUNTRY;
+	st = cache_list(cli->cache, &f, resolve_country_cb, &c);
+	if (st != CACHE_OK) {
+		rc = cli_cache_error(st, "cannot read the cache", NULL);
+		goto out;
+	}
+	key = resolve_key(arg);
+	/* Codes first: "in" is India even if a name were "In". */
+	for (pass = 1; pass >= 0 && *code == NULL; pass--) {
+		for (i = 0; i < c.n && *code == NULL; i++) {
+			if (c.is_code[i] == pass && strcmp(c.keys[i], key) == 0)
+				*code = xstrdup(c.codes[i]);
+		}
+	}
+	free(key);
+	if (*code != NULL) {
+		rc = EXIT_OK;
+		goto out;
+	}
+	rc = resolve_fail("country", arg, c.keys, (const char *const *)c.shown,
+	    c.n, "", c.n > 0 ? "'globe countries' lists them" :
+	    "the cache holds none yet ('globe sync' fills it)");
+out:
+	resolve_keys_free(c.keys, c.n);
+	resolve_keys_free(c.codes, c.n);
+	resolve_keys_free(c.shown, c.n);
+	free(c.is_code);
+	return rc;
+}
+
+int
+cli_resolve_value(struct cli *cli, enum cache_value_kind kind,
+    const char *arg, char **value)
+{
+	enum cache_status	 st;
+	struct buf		 none;
+	char			**v, **keys, *key;
+	size_t			 n, i;
+	int			 rc;
+
+	/* Spelt as a record has it: a scan that stops at the first. */
+	st = cache_value_find(cli->cache, kind, arg, value);
+	if (st == CACHE_OK)
+		return EXIT_OK;
+	if (st != CACHE_ERR_NOTFOUND)
+		return cli_cache_error(st, "cannot read the cache", NULL);
+	st = cache_values_list(cli->cache, kind, &v, &n);
+	if (st != CACHE_OK)
+		return cli_cache_error(st, "cannot read the cache", NULL);
+	key = resolve_key(arg);
+	keys = xcalloc(n + 1, sizeof *keys);
+	for (i = 0; i < n; i++) {
+		keys[i] = resolve_key(v[i]);
+		if (*value == NULL && strcmp(keys[i], key) == 0)
+			*value = xstrdup(v[i]);
+	}
+	free(key);
+	rc = EXIT_OK;
+	if (*value == NULL) {
+		/* For when none is close: the values there are (20 at most). */
+		buf_init(&none);
+		if (n == 0)
+			buf_adds(&none, "the cache holds none");
+		else {
+			buf_adds(&none, "the cache holds ");
+			for (i = 0; i < n && i < RESOLVE_LIST_MAX; i++)
+				buf_addf(&none, "%s%s", i > 0 ? ", " : "",
+				    v[i]);
+			if (n > RESOLVE_LIST_MAX)
+				buf_addf(&none, " and %zu more",
+				    n - RESOLVE_LIST_MAX);
+		}
+		rc = resolve_fail(resolve_what[kind], arg, keys,
+		    (const char *const *)v, n, "'", none.data);
+		buf_free(&none);
+	}
+	resolve_keys_free(keys, n);
+	cache_values_free(v, n);
+	return rc;
+}
