@@ -12,7 +12,12 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <malloc.h>
 #include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
 
 #include <curl/curl.h>
 
@@ -27,7 +32,7 @@
 
 /* Each member of struct net_curl and the libcurl function it holds. */
 #define NET_CURL_FUNCTIONS \
-	X(global_init,		curl_global_init) \
+	X(global_init_mem,	curl_global_init_mem) \
 	X(version_info,		curl_version_info) \
 	X(easy_init,		curl_easy_init) \
 	X(easy_setopt,		curl_easy_setopt) \
@@ -43,6 +48,65 @@
 	X(url_cleanup,		curl_url_cleanup) \
 	X(free,			curl_free) \
 	X(getdate,		curl_getdate)
+
+/*
+ * libcurl's memory, wiped before it is freed: its request buffers and
+ * header lists hold the bearer token ("Authorization: Bearer …"), and it
+ * frees them without clearing, so copies stayed in the heap (and in a
+ * core dump) after every sync. malloc_usable_size gives the whole block.
+ */
+static void
+net_curl_free(void *p)
+{
+	if (p == NULL)
+		return;
+	sodium_memzero(p, malloc_usable_size(p));
+	free(p);
+}
+
+static void *
+net_curl_malloc(size_t n)
+{
+	return malloc(n);
+}
+
+static void *
+net_curl_calloc(size_t nmemb, size_t size)
+{
+	return calloc(nmemb, size);
+}
+
+/* Never realloc in place: the old block would be freed unwiped. */
+static void *
+net_curl_realloc(void *p, size_t n)
+{
+	size_t	 old;
+	void	*q;
+
+	if (p == NULL)
+		return malloc(n);
+	if (n == 0) {
+		net_curl_free(p);
+		return NULL;
+	}
+	if ((q = malloc(n)) == NULL)
+		return NULL;
+	old = malloc_usable_size(p);
+	memcpy(q, p, old < n ? old : n);
+	net_curl_free(p);
+	return q;
+}
+
+static char *
+net_curl_strdup(const char *s)
+{
+	size_t	 n = strlen(s) + 1;
+	char	*d;
+
+	if ((d = malloc(n)) != NULL)
+		memcpy(d, s, n);
+	return d;
+}
 
 static struct net_curl	 net_curl;
 static int		 net_curl_ready;
@@ -82,7 +146,9 @@ net_curl_open(void)
 		    v->version : "?", GLOBE_CURL_SONAME);
 		return;
 	}
-	if (lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+	if (lib.global_init_mem(CURL_GLOBAL_DEFAULT, net_curl_malloc,
+	    net_curl_free, net_curl_realloc, net_curl_strdup,
+	    net_curl_calloc) != CURLE_OK) {
 		net_curl_error = xasprintf("cannot initialize libcurl (%s)",
 		    GLOBE_CURL_SONAME);
 		return;

@@ -102,7 +102,7 @@ enum net_status	 net_fetch_object(const struct net_fetch_config *,
  */
 #ifdef LIBCURL_VERSION_NUM
 struct net_curl {
-	__typeof__(curl_global_init)	*global_init;
+	__typeof__(curl_global_init_mem)	*global_init_mem;
 	__typeof__(curl_version_info)	*version_info;
 	__typeof__(curl_easy_init)	*easy_init;
 	__typeof__(curl_easy_setopt)	*easy_setopt;

@@ -1,0 +1,154 @@
+/*
+ * token-probe.c: run by tests/reliability/secrets.sh. Syncs a cache from
+ * an https feed with a bearer token exactly as `globe sync` does
+ * (net_sync), closes everything, and then reads its own writable memory
+ * (/proc/self/maps and /proc/self/mem: the heap, anonymous mappings and
+ * the stack) for the token, as a core dump at exit would show it. The
+ * probe keeps the token only XOR-masked and compares byte by byte, so
+ * the one copy it looks for is never its own. Prints the number of
+ * copies found and exits 0 when the sync worked.
+ *
+ * usage: token-probe FEED-URL CA-FILE TOKEN-FILE PUBKEY-FILE DB MASKED-HEX
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache/cache.h"
+#include "common/common.h"
+#include "net/net.h"
+
+#define MASK	0x5a
+
+static unsigned char	masked[256];
+static size_t		nmasked;
+
+/* Copies of the token in [buf, buf + len). */
+static size_t
+count_in(const unsigned char *buf, size_t len)
+{
+	size_t	i, j, n = 0;
+
+	for (i = 0; i + nmasked <= len; i++) {
+		for (j = 0; j < nmasked; j++)
+			if ((unsigned char)(buf[i + j] ^ MASK) != masked[j])
+				break;
+		if (j == nmasked)
+			n++;
+	}
+	return n;
+}
+
+/* Scans every private writable mapping of this process. */
+static size_t
+scan_self(void)
+{
+	static unsigned char	 chunk[1 << 20];
+	unsigned long		 lo, hi, at;
+	char			 line[512], perms[8];
+	FILE			*maps;
+	ssize_t			 got;
+	size_t			 n = 0, want;
+	int			 mem;
+
+	if ((maps = fopen("/proc/self/maps", "r")) == NULL ||
+	    (mem = open("/proc/self/mem", O_RDONLY)) < 0)
+		return (size_t)-1;
+	while (fgets(line, sizeof line, maps) != NULL) {
+		/*
+		 * Past 1 GiB is a sanitizer's shadow or a reservation, not
+		 * memory the program wrote (and would take hours to read).
+		 */
+		if (sscanf(line, "%lx-%lx %7s", &lo, &hi, perms) != 3 ||
+		    perms[0] != 'r' || perms[1] != 'w' ||
+		    hi - lo > (1UL << 30))
+			continue;
+		for (at = lo; at < hi; at += (unsigned long)got) {
+			want = hi - at < sizeof chunk - nmasked ?
+			    hi - at : sizeof chunk - nmasked;
+			got = pread(mem, chunk, want, (off_t)at);
+			if (got <= 0)
+				break;
+			if ((unsigned long)chunk >= at &&
+			    (unsigned long)chunk < at + (unsigned long)got)
+				continue;	/* reading ourselves reading */
+			n += count_in(chunk, (size_t)got);
+			if ((size_t)got > nmasked)
+				got -= (ssize_t)nmasked;	/* overlap */
+		}
+		memset(chunk, 0, sizeof chunk);
+	}
+	close(mem);
+	fclose(maps);
+	return n;
+}
+
+static char *
+read_file(const char *path)
+{
+	char	 buf[8192];
+	size_t	 n;
+	FILE	*fp;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct net_options	 o;
+	struct net_result	 res;
+	struct cache		*c = NULL;
+	enum net_status		 st;
+	char			*cause = NULL, *pub, *dir;
+	const char		*keys[1];
+	size_t			 i;
+	unsigned int		 byte;
+
+	if (argc != 7) {
+		fprintf(stderr, "usage: token-probe URL CA TOKEN-FILE PUB DB "
+		    "MASKED-HEX\n");
+		return 2;
+	}
+	for (i = 0; argv[6][2 * i] != '\0' && i < sizeof masked; i++) {
+		if (sscanf(argv[6] + 2 * i, "%2x", &byte) != 1)
+			return 2;
+		masked[i] = (unsigned char)byte;
+	}
+	nmasked = i;
+	if ((pub = read_file(argv[4])) == NULL)
+		return 2;
+	keys[0] = pub;
+	memset(&o, 0, sizeof o);
+	o.feed = argv[1];
+	o.ca_file = argv[2];
+	o.token_file = argv[3];
+	o.pubkeys = keys;
+	o.npubkeys = 1;
+	o.tmp_dir = dir = path_dirname(argv[5]);
+	if (cache_open(argv[5], 0, &c, &cause) != CACHE_OK) {
+		fprintf(stderr, "token-probe: %s\n", cause);
+		return 1;
+	}
+	memset(&res, 0, sizeof res);
+	st = net_sync(c, &o, NULL, NULL, &res, &cause);
+	if (st != NET_OK) {
+		fprintf(stderr, "token-probe: sync: %s\n", cause);
+		return 1;
+	}
+	net_result_clear(&res);
+	cache_close(c);
+	free(pub);
+	free(dir);
+	printf("copies: %zu\n", scan_self());
+	return 0;
+}
