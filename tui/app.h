@@ -30,16 +30,12 @@ struct tui_app_options {
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
 #define TUI_APP_NO_TERMINAL	(-1)
-#define TUI_APP_NO_TERMINAL_MSG \
-	"the full-screen interface needs a terminal (stdin and stdout a tty, " \
-	"TERM not dumb); use the commands instead: globe countries, " \
-	"globe search WORDS, globe newsletters, globe --help"
 
 /*
  * Runs the full-screen interface on the open cache until the user quits.
  * Returns EXIT_OK, EXIT_USAGE for a bad key binding line (after nothing
  * was drawn), or TUI_APP_NO_TERMINAL when there is no usable terminal
- * (main prints TUI_APP_NO_TERMINAL_MSG and exits 1).
+ * (nothing drawn; the CLI then prints the country list instead).
  */
 int	 tui_app_run(struct cache *cache, const struct tui_app_options *opts);
 

@@ -243,7 +243,10 @@ cli_help(FILE *fp)
 	    "  --no-color       no bold headers (also NO_COLOR)\n"
 	    "  -h, --help       this help, or a command's (COMMAND --help)\n"
 	    "  --version        print the version\n"
-	    "\nWith no command, globe lists the countries.\n"
+	    "\nWith no command, globe opens the full-screen interface on a "
+	    "terminal. When\nstdin or stdout is not a terminal, or TERM is "
+	    "unset, dumb or unknown, it\nprints the country list instead, "
+	    "and one line on stderr saying why.\n"
 	    "Exit status: 0 ok, 1 error, 2 usage, 3 network, "
 	    "4 feed rejected, 5 cache.\n");
 }

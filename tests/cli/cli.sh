@@ -328,9 +328,37 @@ ok "contacts identical under LC_ALL=C" cmp "$T/wide.utf8" "$T/wide.c"
 # --- no command -------------------------------------------------------------
 check_exit "no command" 0 "$GLOBE"
 check_contains "no command: countries" "$out" "Brazil"
-check_contains "no command, not a terminal: a hint on stderr" "$err" \
-	"opens the full-screen interface"
-check_not_contains "no command: stdout holds only the list" "$out" "full-screen"
+check_eq "no command, not a terminal: one short line on stderr" "$err" \
+	"globe: full screen needs a terminal; see globe --help"
+check_not_contains "no command: stdout holds only the list" "$out" "full screen"
+"$GLOBE" countries >"$T/countries.out" 2>/dev/null
+ok "no command: the same list as globe countries" cmp "$T/out" "$T/countries.out"
+check_exit "no command --json" 0 "$GLOBE" --json
+check_eq "no command --json: no hint line" "$err" ""
+# On a real terminal (a pty from script(1)) curses needs a usable TERM;
+# without one, the list and one line saying why, exit 0. stdout is the
+# pty, stderr a file.
+if command -v script >/dev/null 2>&1; then
+	for term in dumb "" unset xyzzy-no-such; do
+		case $term in
+		unset) envs="-u TERM" why="(no TERM)" ;;
+		"") envs="TERM=" why="(no TERM)" ;;
+		dumb) envs="TERM=dumb" why="(TERM=dumb)" ;;
+		*) envs="TERM=$term" why="(unknown TERM)" ;;
+		esac
+		script -qec "env $envs $GLOBE 2>$T/pty.err" /dev/null \
+		    </dev/null >"$T/pty.out" 2>&1
+		status=$?
+		check_eq "pty, TERM $term: exit 0" "$status" 0
+		check_contains "pty, TERM $term: the countries" \
+		    "$(cat "$T/pty.out")" "Brazil"
+		check_eq "pty, TERM $term: one line on stderr" \
+		    "$(cat "$T/pty.err")" \
+		    "globe: full screen needs a terminal $why; see globe --help"
+	done
+else
+	echo "# script(1) not installed: no pty checks"
+fi
 check_exit "no command on an empty cache" 0 "$GLOBE" --db "$T/empty/globe.db"
 check_contains "empty cache: explains --demo" "$out" "globe --demo"
 check_contains "empty cache: explains the config" "$out" "feed ="
