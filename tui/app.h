@@ -152,11 +152,14 @@ enum style {
 #define DISPLAY_MIN_ROWS	8
 
 /*
- * Sets up curses on the terminal: the locale (UTF-8, else C.UTF-8),
- * colours (none under NO_COLOR or no_color), keypad, mouse. Returns 0, or
- * -1 when there is no usable terminal.
+ * Sets up curses on the terminal, in the locale main set (charset.c says
+ * whether text is UTF-8 or ASCII): colours (none under NO_COLOR or
+ * no_color), keypad, mouse. Returns 0, or -1 when there is no usable
+ * terminal (TERM unset, dumb or unknown to terminfo).
  */
 int		 display_init(int no_color);
+/* 1 if terminfo describes the terminal term (display-term.c). */
+int		 display_term_known(const char *term);
 void		 display_end(void);
 /* The screen size after a resize (KEY_RESIZE already handled by curses). */
 void		 display_size(int *rows, int *cols);

@@ -1,6 +1,6 @@
 /*
  * display.c: the terminal for the interface. The first half sets curses
- * up (locale, colours with a monochrome fallback, NO_COLOR, mouse) and
+ * up (colours with a monochrome fallback, NO_COLOR, mouse) and
  * draws sanitized text by display width; the second half is plain layout
  * helpers (columns, wrapping, match highlighting, office hours) that use
  * no curses, so unit tests can call them.
@@ -12,8 +12,6 @@
 
 #include <curses.h>
 #include <ctype.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +65,8 @@ display_init(int no_color)
 	term = getenv("TERM");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
 	    *term == '\0' || strcmp(term, "dumb") == 0)
+		return -1;
+	if (!display_term_known(term))
 		return -1;
 	/*
 	 * The locale main set stays: under UTF-8 curses draws wide
