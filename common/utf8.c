@@ -280,8 +280,7 @@ utf8_fit(const char *s, int width, int right_align)
 			buf_add(&b, cut, (size_t)cutw);
 		else
 			buf_adds(&b, cut);
-	}
-	else if (!right_align)
+	} else if (!right_align)
 		buf_add_spaces(&b, width - used);
 	return buf_detach(&b);
 }
