@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -430,6 +431,30 @@ cli_open(struct cli *cli)
 	return EXIT_OK;
 }
 
+/*
+ * 1 if the running globe is the one make built in GLOBE_BUILDDIR (not an
+ * installed copy): its own demo feed, just rebuilt, is the one to show,
+ * even where an older one is installed.
+ */
+static int
+cli_is_build(void)
+{
+	char	 exe[PATH_MAX], dir[PATH_MAX], *d;
+	ssize_t	 n;
+	int	 same;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	if (realpath(GLOBE_BUILDDIR, dir) == NULL)
+		return 0;
+	d = path_dirname(exe);
+	same = strcmp(d, dir) == 0;
+	free(d);
+	return same;
+}
+
 static char *
 cli_demo_dir(void)
 {
@@ -437,6 +462,9 @@ cli_demo_dir(void)
 
 	if (e != NULL && *e != '\0')
 		return xstrdup(e);
+	if (cli_is_build() &&
+	    access(GLOBE_BUILDDIR "/data/demo-feed/index.json", R_OK) == 0)
+		return xstrdup(GLOBE_BUILDDIR "/data/demo-feed");
 	if (access(GLOBE_PKGDATADIR "/demo-feed/index.json", R_OK) == 0)
 		return xstrdup(GLOBE_PKGDATADIR "/demo-feed");
 	return xstrdup(GLOBE_BUILDDIR "/data/demo-feed");

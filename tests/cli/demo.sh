@@ -115,4 +115,39 @@ unset GLOBE_DEMO_FEED
 check_exit "the real cache is untouched by --demo" 0 "$GLOBE" status
 check_contains "the real cache was never synced" "$out" "never synced"
 
+# An older demo installed in pkgdatadir (from an earlier make install)
+# does not hide the one make just built: build/globe shows its own, an
+# installed globe the installed one. The installed feed is put there in
+# a private mount namespace, so nothing outside this test sees it.
+pkgdatadir=$(printf 'include Makefile\nglobe-test-pkgdatadir:\n\t@echo $(pkgdatadir)\n' |
+	make -s -C "$builddir" -f - globe-test-pkgdatadir 2>/dev/null)
+share=${pkgdatadir%/*}
+if [ -n "$pkgdatadir" ] && [ -d "$share" ] &&
+    [ -f "$builddir/data/demo-feed/index.json" ] &&
+    unshare -m true 2>/dev/null; then
+	edit "$srcdir/data/demo.jsonl" "$T/old.jsonl" c-0001 \
+		"An old installed title" nl-2021-1 "Old"
+	ok "an older demo feed" rebuild "$T/old.jsonl" "$T/key1"
+	mkdir -p "$T/bin"
+	cp "$builddir/globe" "$T/bin/globe"
+	cat >"$T/installed.sh" <<EOF
+mount -t tmpfs globe-test "$share" &&
+mkdir -p "$pkgdatadir" &&
+cp -R "$T/demo-feed" "$pkgdatadir/demo-feed" || exit 99
+"\$@"
+EOF
+	check_exit "build/globe --demo with an older demo installed" 0 \
+		unshare -m sh "$T/installed.sh" "$builddir/globe" --demo \
+		--db "$T/build.db" show c-0001
+	check_contains "build/globe shows the demo it was built with" "$out" \
+		"Senior Investigator and GlobE Focal Point"
+	check_exit "an installed globe --demo" 0 \
+		unshare -m sh "$T/installed.sh" "$T/bin/globe" --demo \
+		--db "$T/inst.db" show c-0001
+	check_contains "an installed globe shows the installed demo" "$out" \
+		"An old installed title"
+else
+	echo "# no pkgdatadir, built demo or mount namespace: installed-demo checks not run"
+fi
+
 done_testing
