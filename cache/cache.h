@@ -65,7 +65,8 @@ struct cache_state {
 	int64_t		 serial;	/* -1 before the first sync */
 	char		*issued;	/* RFC 3339, from the index */
 	char		*expires;
-	char		*etag;		/* validators of index.json */
+	char		*etag;		/* validators of index.json (a local
+					 * feed: its hash, net_index_tag) */
 	char		*last_modified;
 	char		*feed_url;	/* where the data came from */
 	int64_t		 last_sync;	/* unix time of the last attempt, 0 = never */

@@ -1,7 +1,8 @@
 /*
  * common.h: the small helpers every part of globe shares: memory that
  * aborts in one place, a growable buffer, UTF-8 decoding and display width,
- * search folding, the terminal sanitizer, paths, and the record model of
+ * search folding, the terminal's charset and the sanitizer, paths, and the
+ * record model of
  * the feed (one field table that the parser, the cache and every output
  * format read, so they cannot disagree on a field name).
  */
@@ -104,7 +105,39 @@ size_t	 suggest_closest(const char *word, const char *const *cands,
 void	 suggest_join(struct buf *, const char *const *items, size_t n,
 	    const char *quote);
 
-/* sanitize.c: every string from a feed passes here before a terminal. */
+/* charset.c: what the terminal can show (UTF-8, or ASCII only). */
+/* The symbols globe writes of its own; each has an ASCII stand-in. */
+enum glyph {
+	GLYPH_CRUMB,		/* › between the parts of a breadcrumb (>) */
+	GLYPH_DOT,		/* · between the items of a line (-) */
+	GLYPH_ELLIPSIS,		/* … where text is cut (...) */
+	GLYPH_STAR,		/* ★ a starred entry (*) */
+	GLYPH_BULLET,		/* • an unread newsletter (*) */
+	GLYPH_REPLACEMENT,	/* U+FFFD for invalid UTF-8 (?) */
+	GLYPH_MAX
+};
+/*
+ * Chooses UTF-8 or ASCII from the codeset of the current locale
+ * (nl_langinfo(CODESET)); call once, after setlocale. Before it, UTF-8.
+ */
+void	 charset_init(void);
+/* Forces the choice (tests). */
+void	 charset_set_utf8(int);
+/* 1 when the terminal is taken to be UTF-8. */
+int	 charset_utf8(void);
+/* A glyph as the terminal can show it (borrowed, static). */
+const char *charset_glyph(enum glyph);
+/*
+ * Appends cp as the terminal can show it: itself under UTF-8; else ASCII
+ * as it is, a letter transliterated with its case kept (ł→l Ø→O ß→ss
+ * Æ→AE, accents dropped), or one "?" (nothing for a zero-width mark).
+ */
+void	 charset_put(struct buf *, uint32_t cp);
+
+/*
+ * sanitize.c: every string from a feed passes here before a terminal;
+ * its output stage writes what the terminal's charset can show.
+ */
 enum sanitize_mode {
 	SANITIZE_LINE,	/* one line: tab and newline become a space */
 	SANITIZE_TEXT,	/* a body: newlines kept, tab becomes spaces */
@@ -113,9 +146,16 @@ enum sanitize_mode {
  * Returns a copy of s safe to print: C0 controls, DEL and C1 controls
  * become visible symbols (U+2400 block, U+FFFD); bidi overrides,
  * embeddings and isolates are dropped; invalid UTF-8 becomes U+FFFD.
- * Caller frees. s may be NULL (returns "").
+ * When the terminal is not UTF-8 (charset.c) the result is ASCII, each
+ * other character written by charset_put. Caller frees. s may be NULL
+ * (returns "").
  */
 char	*sanitize(const char *s, enum sanitize_mode);
+/*
+ * The same for a data format (JSON, CSV, vCard): always UTF-8, whatever
+ * the terminal's charset. Caller frees.
+ */
+char	*sanitize_data(const char *s, enum sanitize_mode);
 /* 1 if sanitize() would return s unchanged. */
 int	 sanitize_is_clean(const char *s, enum sanitize_mode);
 

@@ -3,7 +3,8 @@
  * become visible symbols (so ESC shows as ␛ and cannot start an escape
  * sequence), carriage returns and bidi controls are dropped (so a name
  * cannot overwrite or reorder what is around it), invalid UTF-8 becomes
- * U+FFFD.
+ * U+FFFD. The output stage writes each other character as the terminal
+ * can show it (charset.c): as it is under UTF-8, in ASCII elsewhere.
  */
 #include "config.h"
 
@@ -64,8 +65,8 @@ sanitize_decode(const char *s, uint32_t *cp)
 	return utf8_decode(s, avail, cp);
 }
 
-char *
-sanitize(const char *s, enum sanitize_mode mode)
+static char *
+sanitize_run(const char *s, enum sanitize_mode mode, int utf8)
 {
 	enum sanitize_action	 a;
 	struct buf		 b;
@@ -74,6 +75,8 @@ sanitize(const char *s, enum sanitize_mode mode)
 	char			 enc[4];
 	int			 n;
 
+	/* The terminal's charset, unless a data format wants UTF-8. */
+	utf8 = utf8 || charset_utf8();
 	if (s == NULL)
 		return xstrdup("");
 	buf_init(&b);
@@ -88,14 +91,18 @@ sanitize(const char *s, enum sanitize_mode mode)
 		if (*s == '\0')
 			break;
 		if ((n = sanitize_decode(s, &cp)) < 0) {
-			buf_adds(&b, "\xef\xbf\xbd");
+			buf_adds(&b, utf8 ? "\xef\xbf\xbd" :
+			    charset_glyph(GLYPH_REPLACEMENT));
 			s++;
 			continue;
 		}
 		a = sanitize_classify(cp, mode, &to);
 		switch (a) {
 		case SANITIZE_KEEP:
-			buf_add(&b, s, n);
+			if (utf8)
+				buf_add(&b, s, n);
+			else
+				charset_put(&b, cp);
 			break;
 		case SANITIZE_DROP:
 			break;
@@ -106,12 +113,27 @@ sanitize(const char *s, enum sanitize_mode mode)
 				buf_addc(&b, ' ');
 			break;
 		case SANITIZE_REPLACE:
-			buf_add(&b, enc, utf8_encode(to, enc));
+			if (utf8)
+				buf_add(&b, enc, utf8_encode(to, enc));
+			else
+				charset_put(&b, to);
 			break;
 		}
 		s += n;
 	}
 	return buf_detach(&b);
+}
+
+char *
+sanitize(const char *s, enum sanitize_mode mode)
+{
+	return sanitize_run(s, mode, 0);
+}
+
+char *
+sanitize_data(const char *s, enum sanitize_mode mode)
+{
+	return sanitize_run(s, mode, 1);
 }
 
 int
@@ -127,6 +149,8 @@ sanitize_is_clean(const char *s, enum sanitize_mode mode)
 			s++;
 			continue;
 		}
+		if ((unsigned char)*s >= 0x80 && !charset_utf8())
+			return 0;	/* sanitize() would write ASCII */
 		if ((n = sanitize_decode(s, &cp)) < 0)
 			return 0;
 		if (sanitize_classify(cp, mode, &to) != SANITIZE_KEEP)

@@ -7897,6 +7897,4082 @@ const char uc_fold_pool[] =
 	"\213\042\043\044\045\046\047\052\053\055\073\074\076\100\133\134"
 	"\135\136\137\140\173\174\175\176";
 
+const struct uc_fold uc_translit_table[UC_TRANSLIT_COUNT] = {
+	{ 0x00A0, 736, 1 },	/* no-break space */
+	{ 0x00A1, 468, 1 },	/* inverted exclamation mark */
+	{ 0x00A2, 61, 1 },	/* cent sign */
+	{ 0x00A7, 154, 1 },	/* section sign */
+	{ 0x00A8, 736, 1 },	/* diaeresis */
+	{ 0x00A9, 105, 3 },	/* copyright sign */
+	{ 0x00AA, 56, 1 },	/* feminine ordinal indicator */
+	{ 0x00AB, 546, 2 },	/* left-pointing double angle quotation mark */
+	{ 0x00AD, 0, 0 },	/* soft hyphen */
+	{ 0x00AE, 150, 3 },	/* registered sign */
+	{ 0x00AF, 736, 1 },	/* macron */
+	{ 0x00B0, 220, 1 },	/* degree sign */
+	{ 0x00B2, 14, 1 },	/* superscript two */
+	{ 0x00B3, 18, 1 },	/* superscript three */
+	{ 0x00B4, 736, 1 },	/* acute accent */
+	{ 0x00B7, 474, 1 },	/* middle dot */
+	{ 0x00B8, 736, 1 },	/* cedilla */
+	{ 0x00B9, 5, 1 },	/* superscript one */
+	{ 0x00BA, 220, 1 },	/* masculine ordinal indicator */
+	{ 0x00BB, 548, 2 },	/* right-pointing double angle quotation mark */
+	{ 0x00BC, 267, 3 },	/* vulgar fraction one quarter */
+	{ 0x00BD, 261, 3 },	/* vulgar fraction one half */
+	{ 0x00BE, 324, 3 },	/* vulgar fraction three quarters */
+	{ 0x00BF, 471, 1 },	/* inverted question mark */
+	{ 0x00C0, 100, 1 },	/* latin capital letter a with grave */
+	{ 0x00C1, 100, 1 },	/* latin capital letter a with acute */
+	{ 0x00C2, 100, 1 },	/* latin capital letter a with circumflex */
+	{ 0x00C3, 100, 1 },	/* latin capital letter a with tilde */
+	{ 0x00C4, 100, 1 },	/* latin capital letter a with diaeresis */
+	{ 0x00C5, 100, 1 },	/* latin capital letter a with ring above */
+	{ 0x00C6, 554, 2 },	/* latin capital letter ae */
+	{ 0x00C7, 106, 1 },	/* latin capital letter c with cedilla */
+	{ 0x00C8, 112, 1 },	/* latin capital letter e with grave */
+	{ 0x00C9, 112, 1 },	/* latin capital letter e with acute */
+	{ 0x00CA, 112, 1 },	/* latin capital letter e with circumflex */
+	{ 0x00CB, 112, 1 },	/* latin capital letter e with diaeresis */
+	{ 0x00CC, 53, 1 },	/* latin capital letter i with grave */
+	{ 0x00CD, 53, 1 },	/* latin capital letter i with acute */
+	{ 0x00CE, 53, 1 },	/* latin capital letter i with circumflex */
+	{ 0x00CF, 53, 1 },	/* latin capital letter i with diaeresis */
+	{ 0x00D0, 109, 1 },	/* latin capital letter eth */
+	{ 0x00D1, 139, 1 },	/* latin capital letter n with tilde */
+	{ 0x00D2, 142, 1 },	/* latin capital letter o with grave */
+	{ 0x00D3, 142, 1 },	/* latin capital letter o with acute */
+	{ 0x00D4, 142, 1 },	/* latin capital letter o with circumflex */
+	{ 0x00D5, 142, 1 },	/* latin capital letter o with tilde */
+	{ 0x00D6, 142, 1 },	/* latin capital letter o with diaeresis */
+	{ 0x00D7, 247, 1 },	/* multiplication sign */
+	{ 0x00D8, 142, 1 },	/* latin capital letter o with stroke */
+	{ 0x00D9, 160, 1 },	/* latin capital letter u with grave */
+	{ 0x00DA, 160, 1 },	/* latin capital letter u with acute */
+	{ 0x00DB, 160, 1 },	/* latin capital letter u with circumflex */
+	{ 0x00DC, 160, 1 },	/* latin capital letter u with diaeresis */
+	{ 0x00DD, 172, 1 },	/* latin capital letter y with acute */
+	{ 0x00DE, 387, 2 },	/* latin capital letter thorn */
+	{ 0x00DF, 729, 2 },	/* latin small letter sharp s */
+	{ 0x00E0, 56, 1 },	/* latin small letter a with grave */
+	{ 0x00E1, 56, 1 },	/* latin small letter a with acute */
+	{ 0x00E2, 56, 1 },	/* latin small letter a with circumflex */
+	{ 0x00E3, 56, 1 },	/* latin small letter a with tilde */
+	{ 0x00E4, 56, 1 },	/* latin small letter a with diaeresis */
+	{ 0x00E5, 56, 1 },	/* latin small letter a with ring above */
+	{ 0x00E6, 636, 2 },	/* latin small letter ae */
+	{ 0x00E7, 61, 1 },	/* latin small letter c with cedilla */
+	{ 0x00E8, 190, 1 },	/* latin small letter e with grave */
+	{ 0x00E9, 190, 1 },	/* latin small letter e with acute */
+	{ 0x00EA, 190, 1 },	/* latin small letter e with circumflex */
+	{ 0x00EB, 190, 1 },	/* latin small letter e with diaeresis */
+	{ 0x00EC, 69, 1 },	/* latin small letter i with grave */
+	{ 0x00ED, 69, 1 },	/* latin small letter i with acute */
+	{ 0x00EE, 69, 1 },	/* latin small letter i with circumflex */
+	{ 0x00EF, 69, 1 },	/* latin small letter i with diaeresis */
+	{ 0x00F0, 187, 1 },	/* latin small letter eth */
+	{ 0x00F1, 217, 1 },	/* latin small letter n with tilde */
+	{ 0x00F2, 220, 1 },	/* latin small letter o with grave */
+	{ 0x00F3, 220, 1 },	/* latin small letter o with acute */
+	{ 0x00F4, 220, 1 },	/* latin small letter o with circumflex */
+	{ 0x00F5, 220, 1 },	/* latin small letter o with tilde */
+	{ 0x00F6, 220, 1 },	/* latin small letter o with diaeresis */
+	{ 0x00F7, 49, 1 },	/* division sign */
+	{ 0x00F8, 220, 1 },	/* latin small letter o with stroke */
+	{ 0x00F9, 238, 1 },	/* latin small letter u with grave */
+	{ 0x00FA, 238, 1 },	/* latin small letter u with acute */
+	{ 0x00FB, 238, 1 },	/* latin small letter u with circumflex */
+	{ 0x00FC, 238, 1 },	/* latin small letter u with diaeresis */
+	{ 0x00FD, 250, 1 },	/* latin small letter y with acute */
+	{ 0x00FE, 734, 2 },	/* latin small letter thorn */
+	{ 0x00FF, 250, 1 },	/* latin small letter y with diaeresis */
+	{ 0x0100, 100, 1 },	/* latin capital letter a with macron */
+	{ 0x0101, 56, 1 },	/* latin small letter a with macron */
+	{ 0x0102, 100, 1 },	/* latin capital letter a with breve */
+	{ 0x0103, 56, 1 },	/* latin small letter a with breve */
+	{ 0x0104, 100, 1 },	/* latin capital letter a with ogonek */
+	{ 0x0105, 56, 1 },	/* latin small letter a with ogonek */
+	{ 0x0106, 106, 1 },	/* latin capital letter c with acute */
+	{ 0x0107, 61, 1 },	/* latin small letter c with acute */
+	{ 0x0108, 106, 1 },	/* latin capital letter c with circumflex */
+	{ 0x0109, 61, 1 },	/* latin small letter c with circumflex */
+	{ 0x010A, 106, 1 },	/* latin capital letter c with dot above */
+	{ 0x010B, 61, 1 },	/* latin small letter c with dot above */
+	{ 0x010C, 106, 1 },	/* latin capital letter c with caron */
+	{ 0x010D, 61, 1 },	/* latin small letter c with caron */
+	{ 0x010E, 109, 1 },	/* latin capital letter d with caron */
+	{ 0x010F, 187, 1 },	/* latin small letter d with caron */
+	{ 0x0110, 109, 1 },	/* latin capital letter d with stroke */
+	{ 0x0111, 187, 1 },	/* latin small letter d with stroke */
+	{ 0x0112, 112, 1 },	/* latin capital letter e with macron */
+	{ 0x0113, 190, 1 },	/* latin small letter e with macron */
+	{ 0x0114, 112, 1 },	/* latin capital letter e with breve */
+	{ 0x0115, 190, 1 },	/* latin small letter e with breve */
+	{ 0x0116, 112, 1 },	/* latin capital letter e with dot above */
+	{ 0x0117, 190, 1 },	/* latin small letter e with dot above */
+	{ 0x0118, 112, 1 },	/* latin capital letter e with ogonek */
+	{ 0x0119, 190, 1 },	/* latin small letter e with ogonek */
+	{ 0x011A, 112, 1 },	/* latin capital letter e with caron */
+	{ 0x011B, 190, 1 },	/* latin small letter e with caron */
+	{ 0x011C, 118, 1 },	/* latin capital letter g with circumflex */
+	{ 0x011D, 196, 1 },	/* latin small letter g with circumflex */
+	{ 0x011E, 118, 1 },	/* latin capital letter g with breve */
+	{ 0x011F, 196, 1 },	/* latin small letter g with breve */
+	{ 0x0120, 118, 1 },	/* latin capital letter g with dot above */
+	{ 0x0121, 196, 1 },	/* latin small letter g with dot above */
+	{ 0x0122, 118, 1 },	/* latin capital letter g with cedilla */
+	{ 0x0123, 196, 1 },	/* latin small letter g with cedilla */
+	{ 0x0124, 121, 1 },	/* latin capital letter h with circumflex */
+	{ 0x0125, 199, 1 },	/* latin small letter h with circumflex */
+	{ 0x0126, 121, 1 },	/* latin capital letter h with stroke */
+	{ 0x0127, 199, 1 },	/* latin small letter h with stroke */
+	{ 0x0128, 53, 1 },	/* latin capital letter i with tilde */
+	{ 0x0129, 69, 1 },	/* latin small letter i with tilde */
+	{ 0x012A, 53, 1 },	/* latin capital letter i with macron */
+	{ 0x012B, 69, 1 },	/* latin small letter i with macron */
+	{ 0x012C, 53, 1 },	/* latin capital letter i with breve */
+	{ 0x012D, 69, 1 },	/* latin small letter i with breve */
+	{ 0x012E, 53, 1 },	/* latin capital letter i with ogonek */
+	{ 0x012F, 69, 1 },	/* latin small letter i with ogonek */
+	{ 0x0130, 53, 1 },	/* latin capital letter i with dot above */
+	{ 0x0131, 69, 1 },	/* latin small letter dotless i */
+	{ 0x0132, 578, 2 },	/* latin capital ligature ij */
+	{ 0x0133, 656, 2 },	/* latin small ligature ij */
+	{ 0x0134, 127, 1 },	/* latin capital letter j with circumflex */
+	{ 0x0135, 205, 1 },	/* latin small letter j with circumflex */
+	{ 0x0136, 130, 1 },	/* latin capital letter k with cedilla */
+	{ 0x0137, 60, 1 },	/* latin small letter k with cedilla */
+	{ 0x0138, 60, 1 },	/* latin small letter kra */
+	{ 0x0139, 133, 1 },	/* latin capital letter l with acute */
+	{ 0x013A, 63, 1 },	/* latin small letter l with acute */
+	{ 0x013B, 133, 1 },	/* latin capital letter l with cedilla */
+	{ 0x013C, 63, 1 },	/* latin small letter l with cedilla */
+	{ 0x013D, 133, 1 },	/* latin capital letter l with caron */
+	{ 0x013E, 63, 1 },	/* latin small letter l with caron */
+	{ 0x013F, 133, 1 },	/* latin capital letter l with middle dot */
+	{ 0x0140, 63, 1 },	/* latin small letter l with middle dot */
+	{ 0x0141, 133, 1 },	/* latin capital letter l with stroke */
+	{ 0x0142, 63, 1 },	/* latin small letter l with stroke */
+	{ 0x0143, 139, 1 },	/* latin capital letter n with acute */
+	{ 0x0144, 217, 1 },	/* latin small letter n with acute */
+	{ 0x0145, 139, 1 },	/* latin capital letter n with cedilla */
+	{ 0x0146, 217, 1 },	/* latin small letter n with cedilla */
+	{ 0x0147, 139, 1 },	/* latin capital letter n with caron */
+	{ 0x0148, 217, 1 },	/* latin small letter n with caron */
+	{ 0x0149, 472, 2 },	/* latin small letter n preceded by apostrophe */
+	{ 0x014C, 142, 1 },	/* latin capital letter o with macron */
+	{ 0x014D, 220, 1 },	/* latin small letter o with macron */
+	{ 0x014E, 142, 1 },	/* latin capital letter o with breve */
+	{ 0x014F, 220, 1 },	/* latin small letter o with breve */
+	{ 0x0150, 142, 1 },	/* latin capital letter o with double acute */
+	{ 0x0151, 220, 1 },	/* latin small letter o with double acute */
+	{ 0x0152, 614, 2 },	/* latin capital ligature oe */
+	{ 0x0153, 716, 2 },	/* latin small ligature oe */
+	{ 0x0154, 151, 1 },	/* latin capital letter r with acute */
+	{ 0x0155, 229, 1 },	/* latin small letter r with acute */
+	{ 0x0156, 151, 1 },	/* latin capital letter r with cedilla */
+	{ 0x0157, 229, 1 },	/* latin small letter r with cedilla */
+	{ 0x0158, 151, 1 },	/* latin capital letter r with caron */
+	{ 0x0159, 229, 1 },	/* latin small letter r with caron */
+	{ 0x015A, 154, 1 },	/* latin capital letter s with acute */
+	{ 0x015B, 232, 1 },	/* latin small letter s with acute */
+	{ 0x015C, 154, 1 },	/* latin capital letter s with circumflex */
+	{ 0x015D, 232, 1 },	/* latin small letter s with circumflex */
+	{ 0x015E, 154, 1 },	/* latin capital letter s with cedilla */
+	{ 0x015F, 232, 1 },	/* latin small letter s with cedilla */
+	{ 0x0160, 154, 1 },	/* latin capital letter s with caron */
+	{ 0x0161, 232, 1 },	/* latin small letter s with caron */
+	{ 0x0162, 157, 1 },	/* latin capital letter t with cedilla */
+	{ 0x0163, 235, 1 },	/* latin small letter t with cedilla */
+	{ 0x0164, 157, 1 },	/* latin capital letter t with caron */
+	{ 0x0165, 235, 1 },	/* latin small letter t with caron */
+	{ 0x0166, 157, 1 },	/* latin capital letter t with stroke */
+	{ 0x0167, 235, 1 },	/* latin small letter t with stroke */
+	{ 0x0168, 160, 1 },	/* latin capital letter u with tilde */
+	{ 0x0169, 238, 1 },	/* latin small letter u with tilde */
+	{ 0x016A, 160, 1 },	/* latin capital letter u with macron */
+	{ 0x016B, 238, 1 },	/* latin small letter u with macron */
+	{ 0x016C, 160, 1 },	/* latin capital letter u with breve */
+	{ 0x016D, 238, 1 },	/* latin small letter u with breve */
+	{ 0x016E, 160, 1 },	/* latin capital letter u with ring above */
+	{ 0x016F, 238, 1 },	/* latin small letter u with ring above */
+	{ 0x0170, 160, 1 },	/* latin capital letter u with double acute */
+	{ 0x0171, 238, 1 },	/* latin small letter u with double acute */
+	{ 0x0172, 160, 1 },	/* latin capital letter u with ogonek */
+	{ 0x0173, 238, 1 },	/* latin small letter u with ogonek */
+	{ 0x0174, 166, 1 },	/* latin capital letter w with circumflex */
+	{ 0x0175, 244, 1 },	/* latin small letter w with circumflex */
+	{ 0x0176, 172, 1 },	/* latin capital letter y with circumflex */
+	{ 0x0177, 250, 1 },	/* latin small letter y with circumflex */
+	{ 0x0178, 172, 1 },	/* latin capital letter y with diaeresis */
+	{ 0x0179, 175, 1 },	/* latin capital letter z with acute */
+	{ 0x017A, 253, 1 },	/* latin small letter z with acute */
+	{ 0x017B, 175, 1 },	/* latin capital letter z with dot above */
+	{ 0x017C, 253, 1 },	/* latin small letter z with dot above */
+	{ 0x017D, 175, 1 },	/* latin capital letter z with caron */
+	{ 0x017E, 253, 1 },	/* latin small letter z with caron */
+	{ 0x017F, 232, 1 },	/* latin small letter long s */
+	{ 0x0192, 193, 1 },	/* latin small letter f with hook */
+	{ 0x01A0, 142, 1 },	/* latin capital letter o with horn */
+	{ 0x01A1, 220, 1 },	/* latin small letter o with horn */
+	{ 0x01AF, 160, 1 },	/* latin capital letter u with horn */
+	{ 0x01B0, 238, 1 },	/* latin small letter u with horn */
+	{ 0x01C4, 564, 2 },	/* latin capital letter dz with caron */
+	{ 0x01C5, 566, 2 },	/* latin capital letter d with small letter z with caron */
+	{ 0x01C6, 648, 2 },	/* latin small letter dz with caron */
+	{ 0x01C7, 592, 2 },	/* latin capital letter lj */
+	{ 0x01C8, 594, 2 },	/* latin capital letter l with small letter j */
+	{ 0x01C9, 676, 2 },	/* latin small letter lj */
+	{ 0x01CA, 608, 2 },	/* latin capital letter nj */
+	{ 0x01CB, 610, 2 },	/* latin capital letter n with small letter j */
+	{ 0x01CC, 704, 2 },	/* latin small letter nj */
+	{ 0x01CD, 100, 1 },	/* latin capital letter a with caron */
+	{ 0x01CE, 56, 1 },	/* latin small letter a with caron */
+	{ 0x01CF, 53, 1 },	/* latin capital letter i with caron */
+	{ 0x01D0, 69, 1 },	/* latin small letter i with caron */
+	{ 0x01D1, 142, 1 },	/* latin capital letter o with caron */
+	{ 0x01D2, 220, 1 },	/* latin small letter o with caron */
+	{ 0x01D3, 160, 1 },	/* latin capital letter u with caron */
+	{ 0x01D4, 238, 1 },	/* latin small letter u with caron */
+	{ 0x01D5, 160, 1 },	/* latin capital letter u with diaeresis and macron */
+	{ 0x01D6, 238, 1 },	/* latin small letter u with diaeresis and macron */
+	{ 0x01D7, 160, 1 },	/* latin capital letter u with diaeresis and acute */
+	{ 0x01D8, 238, 1 },	/* latin small letter u with diaeresis and acute */
+	{ 0x01D9, 160, 1 },	/* latin capital letter u with diaeresis and caron */
+	{ 0x01DA, 238, 1 },	/* latin small letter u with diaeresis and caron */
+	{ 0x01DB, 160, 1 },	/* latin capital letter u with diaeresis and grave */
+	{ 0x01DC, 238, 1 },	/* latin small letter u with diaeresis and grave */
+	{ 0x01DE, 100, 1 },	/* latin capital letter a with diaeresis and macron */
+	{ 0x01DF, 56, 1 },	/* latin small letter a with diaeresis and macron */
+	{ 0x01E0, 100, 1 },	/* latin capital letter a with dot above and macron */
+	{ 0x01E1, 56, 1 },	/* latin small letter a with dot above and macron */
+	{ 0x01E2, 554, 2 },	/* latin capital letter ae with macron */
+	{ 0x01E3, 636, 2 },	/* latin small letter ae with macron */
+	{ 0x01E6, 118, 1 },	/* latin capital letter g with caron */
+	{ 0x01E7, 196, 1 },	/* latin small letter g with caron */
+	{ 0x01E8, 130, 1 },	/* latin capital letter k with caron */
+	{ 0x01E9, 60, 1 },	/* latin small letter k with caron */
+	{ 0x01EA, 142, 1 },	/* latin capital letter o with ogonek */
+	{ 0x01EB, 220, 1 },	/* latin small letter o with ogonek */
+	{ 0x01EC, 142, 1 },	/* latin capital letter o with ogonek and macron */
+	{ 0x01ED, 220, 1 },	/* latin small letter o with ogonek and macron */
+	{ 0x01F0, 205, 1 },	/* latin small letter j with caron */
+	{ 0x01F1, 564, 2 },	/* latin capital letter dz */
+	{ 0x01F2, 566, 2 },	/* latin capital letter d with small letter z */
+	{ 0x01F3, 648, 2 },	/* latin small letter dz */
+	{ 0x01F4, 118, 1 },	/* latin capital letter g with acute */
+	{ 0x01F5, 196, 1 },	/* latin small letter g with acute */
+	{ 0x01F8, 139, 1 },	/* latin capital letter n with grave */
+	{ 0x01F9, 217, 1 },	/* latin small letter n with grave */
+	{ 0x01FA, 100, 1 },	/* latin capital letter a with ring above and acute */
+	{ 0x01FB, 56, 1 },	/* latin small letter a with ring above and acute */
+	{ 0x01FC, 554, 2 },	/* latin capital letter ae with acute */
+	{ 0x01FD, 636, 2 },	/* latin small letter ae with acute */
+	{ 0x01FE, 142, 1 },	/* latin capital letter o with stroke and acute */
+	{ 0x01FF, 220, 1 },	/* latin small letter o with stroke and acute */
+	{ 0x0200, 100, 1 },	/* latin capital letter a with double grave */
+	{ 0x0201, 56, 1 },	/* latin small letter a with double grave */
+	{ 0x0202, 100, 1 },	/* latin capital letter a with inverted breve */
+	{ 0x0203, 56, 1 },	/* latin small letter a with inverted breve */
+	{ 0x0204, 112, 1 },	/* latin capital letter e with double grave */
+	{ 0x0205, 190, 1 },	/* latin small letter e with double grave */
+	{ 0x0206, 112, 1 },	/* latin capital letter e with inverted breve */
+	{ 0x0207, 190, 1 },	/* latin small letter e with inverted breve */
+	{ 0x0208, 53, 1 },	/* latin capital letter i with double grave */
+	{ 0x0209, 69, 1 },	/* latin small letter i with double grave */
+	{ 0x020A, 53, 1 },	/* latin capital letter i with inverted breve */
+	{ 0x020B, 69, 1 },	/* latin small letter i with inverted breve */
+	{ 0x020C, 142, 1 },	/* latin capital letter o with double grave */
+	{ 0x020D, 220, 1 },	/* latin small letter o with double grave */
+	{ 0x020E, 142, 1 },	/* latin capital letter o with inverted breve */
+	{ 0x020F, 220, 1 },	/* latin small letter o with inverted breve */
+	{ 0x0210, 151, 1 },	/* latin capital letter r with double grave */
+	{ 0x0211, 229, 1 },	/* latin small letter r with double grave */
+	{ 0x0212, 151, 1 },	/* latin capital letter r with inverted breve */
+	{ 0x0213, 229, 1 },	/* latin small letter r with inverted breve */
+	{ 0x0214, 160, 1 },	/* latin capital letter u with double grave */
+	{ 0x0215, 238, 1 },	/* latin small letter u with double grave */
+	{ 0x0216, 160, 1 },	/* latin capital letter u with inverted breve */
+	{ 0x0217, 238, 1 },	/* latin small letter u with inverted breve */
+	{ 0x0218, 154, 1 },	/* latin capital letter s with comma below */
+	{ 0x0219, 232, 1 },	/* latin small letter s with comma below */
+	{ 0x021A, 157, 1 },	/* latin capital letter t with comma below */
+	{ 0x021B, 235, 1 },	/* latin small letter t with comma below */
+	{ 0x021E, 121, 1 },	/* latin capital letter h with caron */
+	{ 0x021F, 199, 1 },	/* latin small letter h with caron */
+	{ 0x0226, 100, 1 },	/* latin capital letter a with dot above */
+	{ 0x0227, 56, 1 },	/* latin small letter a with dot above */
+	{ 0x0228, 112, 1 },	/* latin capital letter e with cedilla */
+	{ 0x0229, 190, 1 },	/* latin small letter e with cedilla */
+	{ 0x022A, 142, 1 },	/* latin capital letter o with diaeresis and macron */
+	{ 0x022B, 220, 1 },	/* latin small letter o with diaeresis and macron */
+	{ 0x022C, 142, 1 },	/* latin capital letter o with tilde and macron */
+	{ 0x022D, 220, 1 },	/* latin small letter o with tilde and macron */
+	{ 0x022E, 142, 1 },	/* latin capital letter o with dot above */
+	{ 0x022F, 220, 1 },	/* latin small letter o with dot above */
+	{ 0x0230, 142, 1 },	/* latin capital letter o with dot above and macron */
+	{ 0x0231, 220, 1 },	/* latin small letter o with dot above and macron */
+	{ 0x0232, 172, 1 },	/* latin capital letter y with macron */
+	{ 0x0233, 250, 1 },	/* latin small letter y with macron */
+	{ 0x02B0, 199, 1 },	/* modifier letter small h */
+	{ 0x02B2, 205, 1 },	/* modifier letter small j */
+	{ 0x02B3, 229, 1 },	/* modifier letter small r */
+	{ 0x02B7, 244, 1 },	/* modifier letter small w */
+	{ 0x02B8, 250, 1 },	/* modifier letter small y */
+	{ 0x02D8, 736, 1 },	/* breve */
+	{ 0x02D9, 736, 1 },	/* dot above */
+	{ 0x02DA, 736, 1 },	/* ring above */
+	{ 0x02DB, 736, 1 },	/* ogonek */
+	{ 0x02DC, 736, 1 },	/* small tilde */
+	{ 0x02DD, 736, 1 },	/* double acute accent */
+	{ 0x02E1, 63, 1 },	/* modifier letter small l */
+	{ 0x02E2, 232, 1 },	/* modifier letter small s */
+	{ 0x02E3, 247, 1 },	/* modifier letter small x */
+	{ 0x0300, 0, 0 },	/* combining grave accent */
+	{ 0x0301, 0, 0 },	/* combining acute accent */
+	{ 0x0302, 0, 0 },	/* combining circumflex accent */
+	{ 0x0303, 0, 0 },	/* combining tilde */
+	{ 0x0304, 0, 0 },	/* combining macron */
+	{ 0x0305, 0, 0 },	/* combining overline */
+	{ 0x0306, 0, 0 },	/* combining breve */
+	{ 0x0307, 0, 0 },	/* combining dot above */
+	{ 0x0308, 0, 0 },	/* combining diaeresis */
+	{ 0x0309, 0, 0 },	/* combining hook above */
+	{ 0x030A, 0, 0 },	/* combining ring above */
+	{ 0x030B, 0, 0 },	/* combining double acute accent */
+	{ 0x030C, 0, 0 },	/* combining caron */
+	{ 0x030D, 0, 0 },	/* combining vertical line above */
+	{ 0x030E, 0, 0 },	/* combining double vertical line above */
+	{ 0x030F, 0, 0 },	/* combining double grave accent */
+	{ 0x0310, 0, 0 },	/* combining candrabindu */
+	{ 0x0311, 0, 0 },	/* combining inverted breve */
+	{ 0x0312, 0, 0 },	/* combining turned comma above */
+	{ 0x0313, 0, 0 },	/* combining comma above */
+	{ 0x0314, 0, 0 },	/* combining reversed comma above */
+	{ 0x0315, 0, 0 },	/* combining comma above right */
+	{ 0x0316, 0, 0 },	/* combining grave accent below */
+	{ 0x0317, 0, 0 },	/* combining acute accent below */
+	{ 0x0318, 0, 0 },	/* combining left tack below */
+	{ 0x0319, 0, 0 },	/* combining right tack below */
+	{ 0x031A, 0, 0 },	/* combining left angle above */
+	{ 0x031B, 0, 0 },	/* combining horn */
+	{ 0x031C, 0, 0 },	/* combining left half ring below */
+	{ 0x031D, 0, 0 },	/* combining up tack below */
+	{ 0x031E, 0, 0 },	/* combining down tack below */
+	{ 0x031F, 0, 0 },	/* combining plus sign below */
+	{ 0x0320, 0, 0 },	/* combining minus sign below */
+	{ 0x0321, 0, 0 },	/* combining palatalized hook below */
+	{ 0x0322, 0, 0 },	/* combining retroflex hook below */
+	{ 0x0323, 0, 0 },	/* combining dot below */
+	{ 0x0324, 0, 0 },	/* combining diaeresis below */
+	{ 0x0325, 0, 0 },	/* combining ring below */
+	{ 0x0326, 0, 0 },	/* combining comma below */
+	{ 0x0327, 0, 0 },	/* combining cedilla */
+	{ 0x0328, 0, 0 },	/* combining ogonek */
+	{ 0x0329, 0, 0 },	/* combining vertical line below */
+	{ 0x032A, 0, 0 },	/* combining bridge below */
+	{ 0x032B, 0, 0 },	/* combining inverted double arch below */
+	{ 0x032C, 0, 0 },	/* combining caron below */
+	{ 0x032D, 0, 0 },	/* combining circumflex accent below */
+	{ 0x032E, 0, 0 },	/* combining breve below */
+	{ 0x032F, 0, 0 },	/* combining inverted breve below */
+	{ 0x0330, 0, 0 },	/* combining tilde below */
+	{ 0x0331, 0, 0 },	/* combining macron below */
+	{ 0x0332, 0, 0 },	/* combining low line */
+	{ 0x0333, 0, 0 },	/* combining double low line */
+	{ 0x0334, 0, 0 },	/* combining tilde overlay */
+	{ 0x0335, 0, 0 },	/* combining short stroke overlay */
+	{ 0x0336, 0, 0 },	/* combining long stroke overlay */
+	{ 0x0337, 0, 0 },	/* combining short solidus overlay */
+	{ 0x0338, 0, 0 },	/* combining long solidus overlay */
+	{ 0x0339, 0, 0 },	/* combining right half ring below */
+	{ 0x033A, 0, 0 },	/* combining inverted bridge below */
+	{ 0x033B, 0, 0 },	/* combining square below */
+	{ 0x033C, 0, 0 },	/* combining seagull below */
+	{ 0x033D, 0, 0 },	/* combining x above */
+	{ 0x033E, 0, 0 },	/* combining vertical tilde */
+	{ 0x033F, 0, 0 },	/* combining double overline */
+	{ 0x0340, 0, 0 },	/* combining grave tone mark */
+	{ 0x0341, 0, 0 },	/* combining acute tone mark */
+	{ 0x0342, 0, 0 },	/* combining greek perispomeni */
+	{ 0x0343, 0, 0 },	/* combining greek koronis */
+	{ 0x0344, 0, 0 },	/* combining greek dialytika tonos */
+	{ 0x0345, 0, 0 },	/* combining greek ypogegrammeni */
+	{ 0x0346, 0, 0 },	/* combining bridge above */
+	{ 0x0347, 0, 0 },	/* combining equals sign below */
+	{ 0x0348, 0, 0 },	/* combining double vertical line below */
+	{ 0x0349, 0, 0 },	/* combining left angle below */
+	{ 0x034A, 0, 0 },	/* combining not tilde above */
+	{ 0x034B, 0, 0 },	/* combining homothetic above */
+	{ 0x034C, 0, 0 },	/* combining almost equal to above */
+	{ 0x034D, 0, 0 },	/* combining left right arrow below */
+	{ 0x034E, 0, 0 },	/* combining upwards arrow below */
+	{ 0x034F, 0, 0 },	/* combining grapheme joiner */
+	{ 0x0350, 0, 0 },	/* combining right arrowhead above */
+	{ 0x0351, 0, 0 },	/* combining left half ring above */
+	{ 0x0352, 0, 0 },	/* combining fermata */
+	{ 0x0353, 0, 0 },	/* combining x below */
+	{ 0x0354, 0, 0 },	/* combining left arrowhead below */
+	{ 0x0355, 0, 0 },	/* combining right arrowhead below */
+	{ 0x0356, 0, 0 },	/* combining right arrowhead and up arrowhead below */
+	{ 0x0357, 0, 0 },	/* combining right half ring above */
+	{ 0x0358, 0, 0 },	/* combining dot above right */
+	{ 0x0359, 0, 0 },	/* combining asterisk below */
+	{ 0x035A, 0, 0 },	/* combining double ring below */
+	{ 0x035B, 0, 0 },	/* combining zigzag above */
+	{ 0x035C, 0, 0 },	/* combining double breve below */
+	{ 0x035D, 0, 0 },	/* combining double breve */
+	{ 0x035E, 0, 0 },	/* combining double macron */
+	{ 0x035F, 0, 0 },	/* combining double macron below */
+	{ 0x0360, 0, 0 },	/* combining double tilde */
+	{ 0x0361, 0, 0 },	/* combining double inverted breve */
+	{ 0x0362, 0, 0 },	/* combining double rightwards arrow below */
+	{ 0x0363, 0, 0 },	/* combining latin small letter a */
+	{ 0x0364, 0, 0 },	/* combining latin small letter e */
+	{ 0x0365, 0, 0 },	/* combining latin small letter i */
+	{ 0x0366, 0, 0 },	/* combining latin small letter o */
+	{ 0x0367, 0, 0 },	/* combining latin small letter u */
+	{ 0x0368, 0, 0 },	/* combining latin small letter c */
+	{ 0x0369, 0, 0 },	/* combining latin small letter d */
+	{ 0x036A, 0, 0 },	/* combining latin small letter h */
+	{ 0x036B, 0, 0 },	/* combining latin small letter m */
+	{ 0x036C, 0, 0 },	/* combining latin small letter r */
+	{ 0x036D, 0, 0 },	/* combining latin small letter t */
+	{ 0x036E, 0, 0 },	/* combining latin small letter v */
+	{ 0x036F, 0, 0 },	/* combining latin small letter x */
+	{ 0x037A, 736, 1 },	/* greek ypogegrammeni */
+	{ 0x037E, 744, 1 },	/* greek question mark */
+	{ 0x0384, 736, 1 },	/* greek tonos */
+	{ 0x0385, 736, 1 },	/* greek dialytika tonos */
+	{ 0x0387, 474, 1 },	/* greek ano teleia */
+	{ 0x0483, 0, 0 },	/* combining cyrillic titlo */
+	{ 0x0484, 0, 0 },	/* combining cyrillic palatalization */
+	{ 0x0485, 0, 0 },	/* combining cyrillic dasia pneumata */
+	{ 0x0486, 0, 0 },	/* combining cyrillic psili pneumata */
+	{ 0x0487, 0, 0 },	/* combining cyrillic pokrytie */
+	{ 0x0488, 0, 0 },	/* combining cyrillic hundred thousands sign */
+	{ 0x0489, 0, 0 },	/* combining cyrillic millions sign */
+	{ 0x0591, 0, 0 },	/* hebrew accent etnahta */
+	{ 0x0592, 0, 0 },	/* hebrew accent segol */
+	{ 0x0593, 0, 0 },	/* hebrew accent shalshelet */
+	{ 0x0594, 0, 0 },	/* hebrew accent zaqef qatan */
+	{ 0x0595, 0, 0 },	/* hebrew accent zaqef gadol */
+	{ 0x0596, 0, 0 },	/* hebrew accent tipeha */
+	{ 0x0597, 0, 0 },	/* hebrew accent revia */
+	{ 0x0598, 0, 0 },	/* hebrew accent zarqa */
+	{ 0x0599, 0, 0 },	/* hebrew accent pashta */
+	{ 0x059A, 0, 0 },	/* hebrew accent yetiv */
+	{ 0x059B, 0, 0 },	/* hebrew accent tevir */
+	{ 0x059C, 0, 0 },	/* hebrew accent geresh */
+	{ 0x059D, 0, 0 },	/* hebrew accent geresh muqdam */
+	{ 0x059E, 0, 0 },	/* hebrew accent gershayim */
+	{ 0x059F, 0, 0 },	/* hebrew accent qarney para */
+	{ 0x05A0, 0, 0 },	/* hebrew accent telisha gedola */
+	{ 0x05A1, 0, 0 },	/* hebrew accent pazer */
+	{ 0x05A2, 0, 0 },	/* hebrew accent atnah hafukh */
+	{ 0x05A3, 0, 0 },	/* hebrew accent munah */
+	{ 0x05A4, 0, 0 },	/* hebrew accent mahapakh */
+	{ 0x05A5, 0, 0 },	/* hebrew accent merkha */
+	{ 0x05A6, 0, 0 },	/* hebrew accent merkha kefula */
+	{ 0x05A7, 0, 0 },	/* hebrew accent darga */
+	{ 0x05A8, 0, 0 },	/* hebrew accent qadma */
+	{ 0x05A9, 0, 0 },	/* hebrew accent telisha qetana */
+	{ 0x05AA, 0, 0 },	/* hebrew accent yerah ben yomo */
+	{ 0x05AB, 0, 0 },	/* hebrew accent ole */
+	{ 0x05AC, 0, 0 },	/* hebrew accent iluy */
+	{ 0x05AD, 0, 0 },	/* hebrew accent dehi */
+	{ 0x05AE, 0, 0 },	/* hebrew accent zinor */
+	{ 0x05AF, 0, 0 },	/* hebrew mark masora circle */
+	{ 0x05B0, 0, 0 },	/* hebrew point sheva */
+	{ 0x05B1, 0, 0 },	/* hebrew point hataf segol */
+	{ 0x05B2, 0, 0 },	/* hebrew point hataf patah */
+	{ 0x05B3, 0, 0 },	/* hebrew point hataf qamats */
+	{ 0x05B4, 0, 0 },	/* hebrew point hiriq */
+	{ 0x05B5, 0, 0 },	/* hebrew point tsere */
+	{ 0x05B6, 0, 0 },	/* hebrew point segol */
+	{ 0x05B7, 0, 0 },	/* hebrew point patah */
+	{ 0x05B8, 0, 0 },	/* hebrew point qamats */
+	{ 0x05B9, 0, 0 },	/* hebrew point holam */
+	{ 0x05BA, 0, 0 },	/* hebrew point holam haser for vav */
+	{ 0x05BB, 0, 0 },	/* hebrew point qubuts */
+	{ 0x05BC, 0, 0 },	/* hebrew point dagesh or mapiq */
+	{ 0x05BD, 0, 0 },	/* hebrew point meteg */
+	{ 0x05BF, 0, 0 },	/* hebrew point rafe */
+	{ 0x05C1, 0, 0 },	/* hebrew point shin dot */
+	{ 0x05C2, 0, 0 },	/* hebrew point sin dot */
+	{ 0x05C4, 0, 0 },	/* hebrew mark upper dot */
+	{ 0x05C5, 0, 0 },	/* hebrew mark lower dot */
+	{ 0x05C7, 0, 0 },	/* hebrew point qamats qatan */
+	{ 0x0610, 0, 0 },	/* arabic sign sallallahou alayhe wassallam */
+	{ 0x0611, 0, 0 },	/* arabic sign alayhe assallam */
+	{ 0x0612, 0, 0 },	/* arabic sign rahmatullah alayhe */
+	{ 0x0613, 0, 0 },	/* arabic sign radi allahou anhu */
+	{ 0x0614, 0, 0 },	/* arabic sign takhallus */
+	{ 0x0615, 0, 0 },	/* arabic small high tah */
+	{ 0x0616, 0, 0 },	/* arabic small high ligature alef with lam with yeh */
+	{ 0x0617, 0, 0 },	/* arabic small high zain */
+	{ 0x0618, 0, 0 },	/* arabic small fatha */
+	{ 0x0619, 0, 0 },	/* arabic small damma */
+	{ 0x061A, 0, 0 },	/* arabic small kasra */
+	{ 0x064B, 0, 0 },	/* arabic fathatan */
+	{ 0x064C, 0, 0 },	/* arabic dammatan */
+	{ 0x064D, 0, 0 },	/* arabic kasratan */
+	{ 0x064E, 0, 0 },	/* arabic fatha */
+	{ 0x064F, 0, 0 },	/* arabic damma */
+	{ 0x0650, 0, 0 },	/* arabic kasra */
+	{ 0x0651, 0, 0 },	/* arabic shadda */
+	{ 0x0652, 0, 0 },	/* arabic sukun */
+	{ 0x0653, 0, 0 },	/* arabic maddah above */
+	{ 0x0654, 0, 0 },	/* arabic hamza above */
+	{ 0x0655, 0, 0 },	/* arabic hamza below */
+	{ 0x0656, 0, 0 },	/* arabic subscript alef */
+	{ 0x0657, 0, 0 },	/* arabic inverted damma */
+	{ 0x0658, 0, 0 },	/* arabic mark noon ghunna */
+	{ 0x0659, 0, 0 },	/* arabic zwarakay */
+	{ 0x065A, 0, 0 },	/* arabic vowel sign small v above */
+	{ 0x065B, 0, 0 },	/* arabic vowel sign inverted small v above */
+	{ 0x065C, 0, 0 },	/* arabic vowel sign dot below */
+	{ 0x065D, 0, 0 },	/* arabic reversed damma */
+	{ 0x065E, 0, 0 },	/* arabic fatha with two dots */
+	{ 0x065F, 0, 0 },	/* arabic wavy hamza below */
+	{ 0x0670, 0, 0 },	/* arabic letter superscript alef */
+	{ 0x06D6, 0, 0 },	/* arabic small high ligature sad with lam with alef maksura */
+	{ 0x06D7, 0, 0 },	/* arabic small high ligature qaf with lam with alef maksura */
+	{ 0x06D8, 0, 0 },	/* arabic small high meem initial form */
+	{ 0x06D9, 0, 0 },	/* arabic small high lam alef */
+	{ 0x06DA, 0, 0 },	/* arabic small high jeem */
+	{ 0x06DB, 0, 0 },	/* arabic small high three dots */
+	{ 0x06DC, 0, 0 },	/* arabic small high seen */
+	{ 0x06DF, 0, 0 },	/* arabic small high rounded zero */
+	{ 0x06E0, 0, 0 },	/* arabic small high upright rectangular zero */
+	{ 0x06E1, 0, 0 },	/* arabic small high dotless head of khah */
+	{ 0x06E2, 0, 0 },	/* arabic small high meem isolated form */
+	{ 0x06E3, 0, 0 },	/* arabic small low seen */
+	{ 0x06E4, 0, 0 },	/* arabic small high madda */
+	{ 0x06E7, 0, 0 },	/* arabic small high yeh */
+	{ 0x06E8, 0, 0 },	/* arabic small high noon */
+	{ 0x06EA, 0, 0 },	/* arabic empty centre low stop */
+	{ 0x06EB, 0, 0 },	/* arabic empty centre high stop */
+	{ 0x06EC, 0, 0 },	/* arabic rounded high stop with filled centre */
+	{ 0x06ED, 0, 0 },	/* arabic small low meem */
+	{ 0x0711, 0, 0 },	/* syriac letter superscript alaph */
+	{ 0x0730, 0, 0 },	/* syriac pthaha above */
+	{ 0x0731, 0, 0 },	/* syriac pthaha below */
+	{ 0x0732, 0, 0 },	/* syriac pthaha dotted */
+	{ 0x0733, 0, 0 },	/* syriac zqapha above */
+	{ 0x0734, 0, 0 },	/* syriac zqapha below */
+	{ 0x0735, 0, 0 },	/* syriac zqapha dotted */
+	{ 0x0736, 0, 0 },	/* syriac rbasa above */
+	{ 0x0737, 0, 0 },	/* syriac rbasa below */
+	{ 0x0738, 0, 0 },	/* syriac dotted zlama horizontal */
+	{ 0x0739, 0, 0 },	/* syriac dotted zlama angular */
+	{ 0x073A, 0, 0 },	/* syriac hbasa above */
+	{ 0x073B, 0, 0 },	/* syriac hbasa below */
+	{ 0x073C, 0, 0 },	/* syriac hbasa-esasa dotted */
+	{ 0x073D, 0, 0 },	/* syriac esasa above */
+	{ 0x073E, 0, 0 },	/* syriac esasa below */
+	{ 0x073F, 0, 0 },	/* syriac rwaha */
+	{ 0x0740, 0, 0 },	/* syriac feminine dot */
+	{ 0x0741, 0, 0 },	/* syriac qushshaya */
+	{ 0x0742, 0, 0 },	/* syriac rukkakha */
+	{ 0x0743, 0, 0 },	/* syriac two vertical dots above */
+	{ 0x0744, 0, 0 },	/* syriac two vertical dots below */
+	{ 0x0745, 0, 0 },	/* syriac three dots above */
+	{ 0x0746, 0, 0 },	/* syriac three dots below */
+	{ 0x0747, 0, 0 },	/* syriac oblique line above */
+	{ 0x0748, 0, 0 },	/* syriac oblique line below */
+	{ 0x0749, 0, 0 },	/* syriac music */
+	{ 0x074A, 0, 0 },	/* syriac barrekh */
+	{ 0x07A6, 0, 0 },	/* thaana abafili */
+	{ 0x07A7, 0, 0 },	/* thaana aabaafili */
+	{ 0x07A8, 0, 0 },	/* thaana ibifili */
+	{ 0x07A9, 0, 0 },	/* thaana eebeefili */
+	{ 0x07AA, 0, 0 },	/* thaana ubufili */
+	{ 0x07AB, 0, 0 },	/* thaana ooboofili */
+	{ 0x07AC, 0, 0 },	/* thaana ebefili */
+	{ 0x07AD, 0, 0 },	/* thaana eybeyfili */
+	{ 0x07AE, 0, 0 },	/* thaana obofili */
+	{ 0x07AF, 0, 0 },	/* thaana oaboafili */
+	{ 0x07B0, 0, 0 },	/* thaana sukun */
+	{ 0x07EB, 0, 0 },	/* nko combining short high tone */
+	{ 0x07EC, 0, 0 },	/* nko combining short low tone */
+	{ 0x07ED, 0, 0 },	/* nko combining short rising tone */
+	{ 0x07EE, 0, 0 },	/* nko combining long descending tone */
+	{ 0x07EF, 0, 0 },	/* nko combining long high tone */
+	{ 0x07F0, 0, 0 },	/* nko combining long low tone */
+	{ 0x07F1, 0, 0 },	/* nko combining long rising tone */
+	{ 0x07F2, 0, 0 },	/* nko combining nasalization mark */
+	{ 0x07F3, 0, 0 },	/* nko combining double dot above */
+	{ 0x07FD, 0, 0 },	/* nko dantayalan */
+	{ 0x0816, 0, 0 },	/* samaritan mark in */
+	{ 0x0817, 0, 0 },	/* samaritan mark in-alaf */
+	{ 0x0818, 0, 0 },	/* samaritan mark occlusion */
+	{ 0x0819, 0, 0 },	/* samaritan mark dagesh */
+	{ 0x081B, 0, 0 },	/* samaritan mark epenthetic yut */
+	{ 0x081C, 0, 0 },	/* samaritan vowel sign long e */
+	{ 0x081D, 0, 0 },	/* samaritan vowel sign e */
+	{ 0x081E, 0, 0 },	/* samaritan vowel sign overlong aa */
+	{ 0x081F, 0, 0 },	/* samaritan vowel sign long aa */
+	{ 0x0820, 0, 0 },	/* samaritan vowel sign aa */
+	{ 0x0821, 0, 0 },	/* samaritan vowel sign overlong a */
+	{ 0x0822, 0, 0 },	/* samaritan vowel sign long a */
+	{ 0x0823, 0, 0 },	/* samaritan vowel sign a */
+	{ 0x0825, 0, 0 },	/* samaritan vowel sign short a */
+	{ 0x0826, 0, 0 },	/* samaritan vowel sign long u */
+	{ 0x0827, 0, 0 },	/* samaritan vowel sign u */
+	{ 0x0829, 0, 0 },	/* samaritan vowel sign long i */
+	{ 0x082A, 0, 0 },	/* samaritan vowel sign i */
+	{ 0x082B, 0, 0 },	/* samaritan vowel sign o */
+	{ 0x082C, 0, 0 },	/* samaritan vowel sign sukun */
+	{ 0x082D, 0, 0 },	/* samaritan mark nequdaa */
+	{ 0x0859, 0, 0 },	/* mandaic affrication mark */
+	{ 0x085A, 0, 0 },	/* mandaic vocalization mark */
+	{ 0x085B, 0, 0 },	/* mandaic gemination mark */
+	{ 0x0898, 0, 0 },	/* arabic small high word al-juz */
+	{ 0x0899, 0, 0 },	/* arabic small low word ishmaam */
+	{ 0x089A, 0, 0 },	/* arabic small low word imaala */
+	{ 0x089B, 0, 0 },	/* arabic small low word tasheel */
+	{ 0x089C, 0, 0 },	/* arabic madda waajib */
+	{ 0x089D, 0, 0 },	/* arabic superscript alef mokhassas */
+	{ 0x089E, 0, 0 },	/* arabic doubled madda */
+	{ 0x089F, 0, 0 },	/* arabic half madda over madda */
+	{ 0x08CA, 0, 0 },	/* arabic small high farsi yeh */
+	{ 0x08CB, 0, 0 },	/* arabic small high yeh barree with two dots below */
+	{ 0x08CC, 0, 0 },	/* arabic small high word sah */
+	{ 0x08CD, 0, 0 },	/* arabic small high zah */
+	{ 0x08CE, 0, 0 },	/* arabic large round dot above */
+	{ 0x08CF, 0, 0 },	/* arabic large round dot below */
+	{ 0x08D0, 0, 0 },	/* arabic sukun below */
+	{ 0x08D1, 0, 0 },	/* arabic large circle below */
+	{ 0x08D2, 0, 0 },	/* arabic large round dot inside circle below */
+	{ 0x08D3, 0, 0 },	/* arabic small low waw */
+	{ 0x08D4, 0, 0 },	/* arabic small high word ar-rub */
+	{ 0x08D5, 0, 0 },	/* arabic small high sad */
+	{ 0x08D6, 0, 0 },	/* arabic small high ain */
+	{ 0x08D7, 0, 0 },	/* arabic small high qaf */
+	{ 0x08D8, 0, 0 },	/* arabic small high noon with kasra */
+	{ 0x08D9, 0, 0 },	/* arabic small low noon with kasra */
+	{ 0x08DA, 0, 0 },	/* arabic small high word ath-thalatha */
+	{ 0x08DB, 0, 0 },	/* arabic small high word as-sajda */
+	{ 0x08DC, 0, 0 },	/* arabic small high word an-nisf */
+	{ 0x08DD, 0, 0 },	/* arabic small high word sakta */
+	{ 0x08DE, 0, 0 },	/* arabic small high word qif */
+	{ 0x08DF, 0, 0 },	/* arabic small high word waqfa */
+	{ 0x08E0, 0, 0 },	/* arabic small high footnote marker */
+	{ 0x08E1, 0, 0 },	/* arabic small high sign safha */
+	{ 0x08E3, 0, 0 },	/* arabic turned damma below */
+	{ 0x08E4, 0, 0 },	/* arabic curly fatha */
+	{ 0x08E5, 0, 0 },	/* arabic curly damma */
+	{ 0x08E6, 0, 0 },	/* arabic curly kasra */
+	{ 0x08E7, 0, 0 },	/* arabic curly fathatan */
+	{ 0x08E8, 0, 0 },	/* arabic curly dammatan */
+	{ 0x08E9, 0, 0 },	/* arabic curly kasratan */
+	{ 0x08EA, 0, 0 },	/* arabic tone one dot above */
+	{ 0x08EB, 0, 0 },	/* arabic tone two dots above */
+	{ 0x08EC, 0, 0 },	/* arabic tone loop above */
+	{ 0x08ED, 0, 0 },	/* arabic tone one dot below */
+	{ 0x08EE, 0, 0 },	/* arabic tone two dots below */
+	{ 0x08EF, 0, 0 },	/* arabic tone loop below */
+	{ 0x08F0, 0, 0 },	/* arabic open fathatan */
+	{ 0x08F1, 0, 0 },	/* arabic open dammatan */
+	{ 0x08F2, 0, 0 },	/* arabic open kasratan */
+	{ 0x08F3, 0, 0 },	/* arabic small high waw */
+	{ 0x08F4, 0, 0 },	/* arabic fatha with ring */
+	{ 0x08F5, 0, 0 },	/* arabic fatha with dot above */
+	{ 0x08F6, 0, 0 },	/* arabic kasra with dot below */
+	{ 0x08F7, 0, 0 },	/* arabic left arrowhead above */
+	{ 0x08F8, 0, 0 },	/* arabic right arrowhead above */
+	{ 0x08F9, 0, 0 },	/* arabic left arrowhead below */
+	{ 0x08FA, 0, 0 },	/* arabic right arrowhead below */
+	{ 0x08FB, 0, 0 },	/* arabic double right arrowhead above */
+	{ 0x08FC, 0, 0 },	/* arabic double right arrowhead above with dot */
+	{ 0x08FD, 0, 0 },	/* arabic right arrowhead above with dot */
+	{ 0x08FE, 0, 0 },	/* arabic damma with dot */
+	{ 0x08FF, 0, 0 },	/* arabic mark sideways noon ghunna */
+	{ 0x0900, 0, 0 },	/* devanagari sign inverted candrabindu */
+	{ 0x0901, 0, 0 },	/* devanagari sign candrabindu */
+	{ 0x0902, 0, 0 },	/* devanagari sign anusvara */
+	{ 0x093A, 0, 0 },	/* devanagari vowel sign oe */
+	{ 0x093C, 0, 0 },	/* devanagari sign nukta */
+	{ 0x0941, 0, 0 },	/* devanagari vowel sign u */
+	{ 0x0942, 0, 0 },	/* devanagari vowel sign uu */
+	{ 0x0943, 0, 0 },	/* devanagari vowel sign vocalic r */
+	{ 0x0944, 0, 0 },	/* devanagari vowel sign vocalic rr */
+	{ 0x0945, 0, 0 },	/* devanagari vowel sign candra e */
+	{ 0x0946, 0, 0 },	/* devanagari vowel sign short e */
+	{ 0x0947, 0, 0 },	/* devanagari vowel sign e */
+	{ 0x0948, 0, 0 },	/* devanagari vowel sign ai */
+	{ 0x094D, 0, 0 },	/* devanagari sign virama */
+	{ 0x0951, 0, 0 },	/* devanagari stress sign udatta */
+	{ 0x0952, 0, 0 },	/* devanagari stress sign anudatta */
+	{ 0x0953, 0, 0 },	/* devanagari grave accent */
+	{ 0x0954, 0, 0 },	/* devanagari acute accent */
+	{ 0x0955, 0, 0 },	/* devanagari vowel sign candra long e */
+	{ 0x0956, 0, 0 },	/* devanagari vowel sign ue */
+	{ 0x0957, 0, 0 },	/* devanagari vowel sign uue */
+	{ 0x0962, 0, 0 },	/* devanagari vowel sign vocalic l */
+	{ 0x0963, 0, 0 },	/* devanagari vowel sign vocalic ll */
+	{ 0x0981, 0, 0 },	/* bengali sign candrabindu */
+	{ 0x09BC, 0, 0 },	/* bengali sign nukta */
+	{ 0x09C1, 0, 0 },	/* bengali vowel sign u */
+	{ 0x09C2, 0, 0 },	/* bengali vowel sign uu */
+	{ 0x09C3, 0, 0 },	/* bengali vowel sign vocalic r */
+	{ 0x09C4, 0, 0 },	/* bengali vowel sign vocalic rr */
+	{ 0x09CD, 0, 0 },	/* bengali sign virama */
+	{ 0x09E2, 0, 0 },	/* bengali vowel sign vocalic l */
+	{ 0x09E3, 0, 0 },	/* bengali vowel sign vocalic ll */
+	{ 0x09FE, 0, 0 },	/* bengali sandhi mark */
+	{ 0x0A01, 0, 0 },	/* gurmukhi sign adak bindi */
+	{ 0x0A02, 0, 0 },	/* gurmukhi sign bindi */
+	{ 0x0A3C, 0, 0 },	/* gurmukhi sign nukta */
+	{ 0x0A41, 0, 0 },	/* gurmukhi vowel sign u */
+	{ 0x0A42, 0, 0 },	/* gurmukhi vowel sign uu */
+	{ 0x0A47, 0, 0 },	/* gurmukhi vowel sign ee */
+	{ 0x0A48, 0, 0 },	/* gurmukhi vowel sign ai */
+	{ 0x0A4B, 0, 0 },	/* gurmukhi vowel sign oo */
+	{ 0x0A4C, 0, 0 },	/* gurmukhi vowel sign au */
+	{ 0x0A4D, 0, 0 },	/* gurmukhi sign virama */
+	{ 0x0A51, 0, 0 },	/* gurmukhi sign udaat */
+	{ 0x0A70, 0, 0 },	/* gurmukhi tippi */
+	{ 0x0A71, 0, 0 },	/* gurmukhi addak */
+	{ 0x0A75, 0, 0 },	/* gurmukhi sign yakash */
+	{ 0x0A81, 0, 0 },	/* gujarati sign candrabindu */
+	{ 0x0A82, 0, 0 },	/* gujarati sign anusvara */
+	{ 0x0ABC, 0, 0 },	/* gujarati sign nukta */
+	{ 0x0AC1, 0, 0 },	/* gujarati vowel sign u */
+	{ 0x0AC2, 0, 0 },	/* gujarati vowel sign uu */
+	{ 0x0AC3, 0, 0 },	/* gujarati vowel sign vocalic r */
+	{ 0x0AC4, 0, 0 },	/* gujarati vowel sign vocalic rr */
+	{ 0x0AC5, 0, 0 },	/* gujarati vowel sign candra e */
+	{ 0x0AC7, 0, 0 },	/* gujarati vowel sign e */
+	{ 0x0AC8, 0, 0 },	/* gujarati vowel sign ai */
+	{ 0x0ACD, 0, 0 },	/* gujarati sign virama */
+	{ 0x0AE2, 0, 0 },	/* gujarati vowel sign vocalic l */
+	{ 0x0AE3, 0, 0 },	/* gujarati vowel sign vocalic ll */
+	{ 0x0AFA, 0, 0 },	/* gujarati sign sukun */
+	{ 0x0AFB, 0, 0 },	/* gujarati sign shadda */
+	{ 0x0AFC, 0, 0 },	/* gujarati sign maddah */
+	{ 0x0AFD, 0, 0 },	/* gujarati sign three-dot nukta above */
+	{ 0x0AFE, 0, 0 },	/* gujarati sign circle nukta above */
+	{ 0x0AFF, 0, 0 },	/* gujarati sign two-circle nukta above */
+	{ 0x0B01, 0, 0 },	/* oriya sign candrabindu */
+	{ 0x0B3C, 0, 0 },	/* oriya sign nukta */
+	{ 0x0B3F, 0, 0 },	/* oriya vowel sign i */
+	{ 0x0B41, 0, 0 },	/* oriya vowel sign u */
+	{ 0x0B42, 0, 0 },	/* oriya vowel sign uu */
+	{ 0x0B43, 0, 0 },	/* oriya vowel sign vocalic r */
+	{ 0x0B44, 0, 0 },	/* oriya vowel sign vocalic rr */
+	{ 0x0B4D, 0, 0 },	/* oriya sign virama */
+	{ 0x0B55, 0, 0 },	/* oriya sign overline */
+	{ 0x0B56, 0, 0 },	/* oriya ai length mark */
+	{ 0x0B62, 0, 0 },	/* oriya vowel sign vocalic l */
+	{ 0x0B63, 0, 0 },	/* oriya vowel sign vocalic ll */
+	{ 0x0B82, 0, 0 },	/* tamil sign anusvara */
+	{ 0x0BC0, 0, 0 },	/* tamil vowel sign ii */
+	{ 0x0BCD, 0, 0 },	/* tamil sign virama */
+	{ 0x0C00, 0, 0 },	/* telugu sign combining candrabindu above */
+	{ 0x0C04, 0, 0 },	/* telugu sign combining anusvara above */
+	{ 0x0C3C, 0, 0 },	/* telugu sign nukta */
+	{ 0x0C3E, 0, 0 },	/* telugu vowel sign aa */
+	{ 0x0C3F, 0, 0 },	/* telugu vowel sign i */
+	{ 0x0C40, 0, 0 },	/* telugu vowel sign ii */
+	{ 0x0C46, 0, 0 },	/* telugu vowel sign e */
+	{ 0x0C47, 0, 0 },	/* telugu vowel sign ee */
+	{ 0x0C48, 0, 0 },	/* telugu vowel sign ai */
+	{ 0x0C4A, 0, 0 },	/* telugu vowel sign o */
+	{ 0x0C4B, 0, 0 },	/* telugu vowel sign oo */
+	{ 0x0C4C, 0, 0 },	/* telugu vowel sign au */
+	{ 0x0C4D, 0, 0 },	/* telugu sign virama */
+	{ 0x0C55, 0, 0 },	/* telugu length mark */
+	{ 0x0C56, 0, 0 },	/* telugu ai length mark */
+	{ 0x0C62, 0, 0 },	/* telugu vowel sign vocalic l */
+	{ 0x0C63, 0, 0 },	/* telugu vowel sign vocalic ll */
+	{ 0x0C81, 0, 0 },	/* kannada sign candrabindu */
+	{ 0x0CBC, 0, 0 },	/* kannada sign nukta */
+	{ 0x0CBF, 0, 0 },	/* kannada vowel sign i */
+	{ 0x0CC6, 0, 0 },	/* kannada vowel sign e */
+	{ 0x0CCC, 0, 0 },	/* kannada vowel sign au */
+	{ 0x0CCD, 0, 0 },	/* kannada sign virama */
+	{ 0x0CE2, 0, 0 },	/* kannada vowel sign vocalic l */
+	{ 0x0CE3, 0, 0 },	/* kannada vowel sign vocalic ll */
+	{ 0x0D00, 0, 0 },	/* malayalam sign combining anusvara above */
+	{ 0x0D01, 0, 0 },	/* malayalam sign candrabindu */
+	{ 0x0D3B, 0, 0 },	/* malayalam sign vertical bar virama */
+	{ 0x0D3C, 0, 0 },	/* malayalam sign circular virama */
+	{ 0x0D41, 0, 0 },	/* malayalam vowel sign u */
+	{ 0x0D42, 0, 0 },	/* malayalam vowel sign uu */
+	{ 0x0D43, 0, 0 },	/* malayalam vowel sign vocalic r */
+	{ 0x0D44, 0, 0 },	/* malayalam vowel sign vocalic rr */
+	{ 0x0D4D, 0, 0 },	/* malayalam sign virama */
+	{ 0x0D62, 0, 0 },	/* malayalam vowel sign vocalic l */
+	{ 0x0D63, 0, 0 },	/* malayalam vowel sign vocalic ll */
+	{ 0x0D81, 0, 0 },	/* sinhala sign candrabindu */
+	{ 0x0DCA, 0, 0 },	/* sinhala sign al-lakuna */
+	{ 0x0DD2, 0, 0 },	/* sinhala vowel sign ketti is-pilla */
+	{ 0x0DD3, 0, 0 },	/* sinhala vowel sign diga is-pilla */
+	{ 0x0DD4, 0, 0 },	/* sinhala vowel sign ketti paa-pilla */
+	{ 0x0DD6, 0, 0 },	/* sinhala vowel sign diga paa-pilla */
+	{ 0x0E31, 0, 0 },	/* thai character mai han-akat */
+	{ 0x0E34, 0, 0 },	/* thai character sara i */
+	{ 0x0E35, 0, 0 },	/* thai character sara ii */
+	{ 0x0E36, 0, 0 },	/* thai character sara ue */
+	{ 0x0E37, 0, 0 },	/* thai character sara uee */
+	{ 0x0E38, 0, 0 },	/* thai character sara u */
+	{ 0x0E39, 0, 0 },	/* thai character sara uu */
+	{ 0x0E3A, 0, 0 },	/* thai character phinthu */
+	{ 0x0E47, 0, 0 },	/* thai character maitaikhu */
+	{ 0x0E48, 0, 0 },	/* thai character mai ek */
+	{ 0x0E49, 0, 0 },	/* thai character mai tho */
+	{ 0x0E4A, 0, 0 },	/* thai character mai tri */
+	{ 0x0E4B, 0, 0 },	/* thai character mai chattawa */
+	{ 0x0E4C, 0, 0 },	/* thai character thanthakhat */
+	{ 0x0E4D, 0, 0 },	/* thai character nikhahit */
+	{ 0x0E4E, 0, 0 },	/* thai character yamakkan */
+	{ 0x0EB1, 0, 0 },	/* lao vowel sign mai kan */
+	{ 0x0EB4, 0, 0 },	/* lao vowel sign i */
+	{ 0x0EB5, 0, 0 },	/* lao vowel sign ii */
+	{ 0x0EB6, 0, 0 },	/* lao vowel sign y */
+	{ 0x0EB7, 0, 0 },	/* lao vowel sign yy */
+	{ 0x0EB8, 0, 0 },	/* lao vowel sign u */
+	{ 0x0EB9, 0, 0 },	/* lao vowel sign uu */
+	{ 0x0EBA, 0, 0 },	/* lao sign pali virama */
+	{ 0x0EBB, 0, 0 },	/* lao vowel sign mai kon */
+	{ 0x0EBC, 0, 0 },	/* lao semivowel sign lo */
+	{ 0x0EC8, 0, 0 },	/* lao tone mai ek */
+	{ 0x0EC9, 0, 0 },	/* lao tone mai tho */
+	{ 0x0ECA, 0, 0 },	/* lao tone mai ti */
+	{ 0x0ECB, 0, 0 },	/* lao tone mai catawa */
+	{ 0x0ECC, 0, 0 },	/* lao cancellation mark */
+	{ 0x0ECD, 0, 0 },	/* lao niggahita */
+	{ 0x0F18, 0, 0 },	/* tibetan astrological sign -khyud pa */
+	{ 0x0F19, 0, 0 },	/* tibetan astrological sign sdong tshugs */
+	{ 0x0F35, 0, 0 },	/* tibetan mark ngas bzung nyi zla */
+	{ 0x0F37, 0, 0 },	/* tibetan mark ngas bzung sgor rtags */
+	{ 0x0F39, 0, 0 },	/* tibetan mark tsa -phru */
+	{ 0x0F71, 0, 0 },	/* tibetan vowel sign aa */
+	{ 0x0F72, 0, 0 },	/* tibetan vowel sign i */
+	{ 0x0F73, 0, 0 },	/* tibetan vowel sign ii */
+	{ 0x0F74, 0, 0 },	/* tibetan vowel sign u */
+	{ 0x0F75, 0, 0 },	/* tibetan vowel sign uu */
+	{ 0x0F76, 0, 0 },	/* tibetan vowel sign vocalic r */
+	{ 0x0F77, 0, 0 },	/* tibetan vowel sign vocalic rr */
+	{ 0x0F78, 0, 0 },	/* tibetan vowel sign vocalic l */
+	{ 0x0F79, 0, 0 },	/* tibetan vowel sign vocalic ll */
+	{ 0x0F7A, 0, 0 },	/* tibetan vowel sign e */
+	{ 0x0F7B, 0, 0 },	/* tibetan vowel sign ee */
+	{ 0x0F7C, 0, 0 },	/* tibetan vowel sign o */
+	{ 0x0F7D, 0, 0 },	/* tibetan vowel sign oo */
+	{ 0x0F7E, 0, 0 },	/* tibetan sign rjes su nga ro */
+	{ 0x0F80, 0, 0 },	/* tibetan vowel sign reversed i */
+	{ 0x0F81, 0, 0 },	/* tibetan vowel sign reversed ii */
+	{ 0x0F82, 0, 0 },	/* tibetan sign nyi zla naa da */
+	{ 0x0F83, 0, 0 },	/* tibetan sign sna ldan */
+	{ 0x0F84, 0, 0 },	/* tibetan mark halanta */
+	{ 0x0F86, 0, 0 },	/* tibetan sign lci rtags */
+	{ 0x0F87, 0, 0 },	/* tibetan sign yang rtags */
+	{ 0x0F8D, 0, 0 },	/* tibetan subjoined sign lce tsa can */
+	{ 0x0F8E, 0, 0 },	/* tibetan subjoined sign mchu can */
+	{ 0x0F8F, 0, 0 },	/* tibetan subjoined sign inverted mchu can */
+	{ 0x0F90, 0, 0 },	/* tibetan subjoined letter ka */
+	{ 0x0F91, 0, 0 },	/* tibetan subjoined letter kha */
+	{ 0x0F92, 0, 0 },	/* tibetan subjoined letter ga */
+	{ 0x0F93, 0, 0 },	/* tibetan subjoined letter gha */
+	{ 0x0F94, 0, 0 },	/* tibetan subjoined letter nga */
+	{ 0x0F95, 0, 0 },	/* tibetan subjoined letter ca */
+	{ 0x0F96, 0, 0 },	/* tibetan subjoined letter cha */
+	{ 0x0F97, 0, 0 },	/* tibetan subjoined letter ja */
+	{ 0x0F99, 0, 0 },	/* tibetan subjoined letter nya */
+	{ 0x0F9A, 0, 0 },	/* tibetan subjoined letter tta */
+	{ 0x0F9B, 0, 0 },	/* tibetan subjoined letter ttha */
+	{ 0x0F9C, 0, 0 },	/* tibetan subjoined letter dda */
+	{ 0x0F9D, 0, 0 },	/* tibetan subjoined letter ddha */
+	{ 0x0F9E, 0, 0 },	/* tibetan subjoined letter nna */
+	{ 0x0F9F, 0, 0 },	/* tibetan subjoined letter ta */
+	{ 0x0FA0, 0, 0 },	/* tibetan subjoined letter tha */
+	{ 0x0FA1, 0, 0 },	/* tibetan subjoined letter da */
+	{ 0x0FA2, 0, 0 },	/* tibetan subjoined letter dha */
+	{ 0x0FA3, 0, 0 },	/* tibetan subjoined letter na */
+	{ 0x0FA4, 0, 0 },	/* tibetan subjoined letter pa */
+	{ 0x0FA5, 0, 0 },	/* tibetan subjoined letter pha */
+	{ 0x0FA6, 0, 0 },	/* tibetan subjoined letter ba */
+	{ 0x0FA7, 0, 0 },	/* tibetan subjoined letter bha */
+	{ 0x0FA8, 0, 0 },	/* tibetan subjoined letter ma */
+	{ 0x0FA9, 0, 0 },	/* tibetan subjoined letter tsa */
+	{ 0x0FAA, 0, 0 },	/* tibetan subjoined letter tsha */
+	{ 0x0FAB, 0, 0 },	/* tibetan subjoined letter dza */
+	{ 0x0FAC, 0, 0 },	/* tibetan subjoined letter dzha */
+	{ 0x0FAD, 0, 0 },	/* tibetan subjoined letter wa */
+	{ 0x0FAE, 0, 0 },	/* tibetan subjoined letter zha */
+	{ 0x0FAF, 0, 0 },	/* tibetan subjoined letter za */
+	{ 0x0FB0, 0, 0 },	/* tibetan subjoined letter -a */
+	{ 0x0FB1, 0, 0 },	/* tibetan subjoined letter ya */
+	{ 0x0FB2, 0, 0 },	/* tibetan subjoined letter ra */
+	{ 0x0FB3, 0, 0 },	/* tibetan subjoined letter la */
+	{ 0x0FB4, 0, 0 },	/* tibetan subjoined letter sha */
+	{ 0x0FB5, 0, 0 },	/* tibetan subjoined letter ssa */
+	{ 0x0FB6, 0, 0 },	/* tibetan subjoined letter sa */
+	{ 0x0FB7, 0, 0 },	/* tibetan subjoined letter ha */
+	{ 0x0FB8, 0, 0 },	/* tibetan subjoined letter a */
+	{ 0x0FB9, 0, 0 },	/* tibetan subjoined letter kssa */
+	{ 0x0FBA, 0, 0 },	/* tibetan subjoined letter fixed-form wa */
+	{ 0x0FBB, 0, 0 },	/* tibetan subjoined letter fixed-form ya */
+	{ 0x0FBC, 0, 0 },	/* tibetan subjoined letter fixed-form ra */
+	{ 0x0FC6, 0, 0 },	/* tibetan symbol padma gdan */
+	{ 0x102D, 0, 0 },	/* myanmar vowel sign i */
+	{ 0x102E, 0, 0 },	/* myanmar vowel sign ii */
+	{ 0x102F, 0, 0 },	/* myanmar vowel sign u */
+	{ 0x1030, 0, 0 },	/* myanmar vowel sign uu */
+	{ 0x1032, 0, 0 },	/* myanmar vowel sign ai */
+	{ 0x1033, 0, 0 },	/* myanmar vowel sign mon ii */
+	{ 0x1034, 0, 0 },	/* myanmar vowel sign mon o */
+	{ 0x1035, 0, 0 },	/* myanmar vowel sign e above */
+	{ 0x1036, 0, 0 },	/* myanmar sign anusvara */
+	{ 0x1037, 0, 0 },	/* myanmar sign dot below */
+	{ 0x1039, 0, 0 },	/* myanmar sign virama */
+	{ 0x103A, 0, 0 },	/* myanmar sign asat */
+	{ 0x103D, 0, 0 },	/* myanmar consonant sign medial wa */
+	{ 0x103E, 0, 0 },	/* myanmar consonant sign medial ha */
+	{ 0x1058, 0, 0 },	/* myanmar vowel sign vocalic l */
+	{ 0x1059, 0, 0 },	/* myanmar vowel sign vocalic ll */
+	{ 0x105E, 0, 0 },	/* myanmar consonant sign mon medial na */
+	{ 0x105F, 0, 0 },	/* myanmar consonant sign mon medial ma */
+	{ 0x1060, 0, 0 },	/* myanmar consonant sign mon medial la */
+	{ 0x1071, 0, 0 },	/* myanmar vowel sign geba karen i */
+	{ 0x1072, 0, 0 },	/* myanmar vowel sign kayah oe */
+	{ 0x1073, 0, 0 },	/* myanmar vowel sign kayah u */
+	{ 0x1074, 0, 0 },	/* myanmar vowel sign kayah ee */
+	{ 0x1082, 0, 0 },	/* myanmar consonant sign shan medial wa */
+	{ 0x1085, 0, 0 },	/* myanmar vowel sign shan e above */
+	{ 0x1086, 0, 0 },	/* myanmar vowel sign shan final y */
+	{ 0x108D, 0, 0 },	/* myanmar sign shan council emphatic tone */
+	{ 0x109D, 0, 0 },	/* myanmar vowel sign aiton ai */
+	{ 0x135D, 0, 0 },	/* ethiopic combining gemination and vowel length mark */
+	{ 0x135E, 0, 0 },	/* ethiopic combining vowel length mark */
+	{ 0x135F, 0, 0 },	/* ethiopic combining gemination mark */
+	{ 0x1712, 0, 0 },	/* tagalog vowel sign i */
+	{ 0x1713, 0, 0 },	/* tagalog vowel sign u */
+	{ 0x1714, 0, 0 },	/* tagalog sign virama */
+	{ 0x1732, 0, 0 },	/* hanunoo vowel sign i */
+	{ 0x1733, 0, 0 },	/* hanunoo vowel sign u */
+	{ 0x1752, 0, 0 },	/* buhid vowel sign i */
+	{ 0x1753, 0, 0 },	/* buhid vowel sign u */
+	{ 0x1772, 0, 0 },	/* tagbanwa vowel sign i */
+	{ 0x1773, 0, 0 },	/* tagbanwa vowel sign u */
+	{ 0x17B4, 0, 0 },	/* khmer vowel inherent aq */
+	{ 0x17B5, 0, 0 },	/* khmer vowel inherent aa */
+	{ 0x17B7, 0, 0 },	/* khmer vowel sign i */
+	{ 0x17B8, 0, 0 },	/* khmer vowel sign ii */
+	{ 0x17B9, 0, 0 },	/* khmer vowel sign y */
+	{ 0x17BA, 0, 0 },	/* khmer vowel sign yy */
+	{ 0x17BB, 0, 0 },	/* khmer vowel sign u */
+	{ 0x17BC, 0, 0 },	/* khmer vowel sign uu */
+	{ 0x17BD, 0, 0 },	/* khmer vowel sign ua */
+	{ 0x17C6, 0, 0 },	/* khmer sign nikahit */
+	{ 0x17C9, 0, 0 },	/* khmer sign muusikatoan */
+	{ 0x17CA, 0, 0 },	/* khmer sign triisap */
+	{ 0x17CB, 0, 0 },	/* khmer sign bantoc */
+	{ 0x17CC, 0, 0 },	/* khmer sign robat */
+	{ 0x17CD, 0, 0 },	/* khmer sign toandakhiat */
+	{ 0x17CE, 0, 0 },	/* khmer sign kakabat */
+	{ 0x17CF, 0, 0 },	/* khmer sign ahsda */
+	{ 0x17D0, 0, 0 },	/* khmer sign samyok sannya */
+	{ 0x17D1, 0, 0 },	/* khmer sign viriam */
+	{ 0x17D2, 0, 0 },	/* khmer sign coeng */
+	{ 0x17D3, 0, 0 },	/* khmer sign bathamasat */
+	{ 0x17DD, 0, 0 },	/* khmer sign atthacan */
+	{ 0x180B, 0, 0 },	/* mongolian free variation selector one */
+	{ 0x180C, 0, 0 },	/* mongolian free variation selector two */
+	{ 0x180D, 0, 0 },	/* mongolian free variation selector three */
+	{ 0x180F, 0, 0 },	/* mongolian free variation selector four */
+	{ 0x1885, 0, 0 },	/* mongolian letter ali gali baluda */
+	{ 0x1886, 0, 0 },	/* mongolian letter ali gali three baluda */
+	{ 0x18A9, 0, 0 },	/* mongolian letter ali gali dagalga */
+	{ 0x1920, 0, 0 },	/* limbu vowel sign a */
+	{ 0x1921, 0, 0 },	/* limbu vowel sign i */
+	{ 0x1922, 0, 0 },	/* limbu vowel sign u */
+	{ 0x1927, 0, 0 },	/* limbu vowel sign e */
+	{ 0x1928, 0, 0 },	/* limbu vowel sign o */
+	{ 0x1932, 0, 0 },	/* limbu small letter anusvara */
+	{ 0x1939, 0, 0 },	/* limbu sign mukphreng */
+	{ 0x193A, 0, 0 },	/* limbu sign kemphreng */
+	{ 0x193B, 0, 0 },	/* limbu sign sa-i */
+	{ 0x1A17, 0, 0 },	/* buginese vowel sign i */
+	{ 0x1A18, 0, 0 },	/* buginese vowel sign u */
+	{ 0x1A1B, 0, 0 },	/* buginese vowel sign ae */
+	{ 0x1A56, 0, 0 },	/* tai tham consonant sign medial la */
+	{ 0x1A58, 0, 0 },	/* tai tham sign mai kang lai */
+	{ 0x1A59, 0, 0 },	/* tai tham consonant sign final nga */
+	{ 0x1A5A, 0, 0 },	/* tai tham consonant sign low pa */
+	{ 0x1A5B, 0, 0 },	/* tai tham consonant sign high ratha or low pa */
+	{ 0x1A5C, 0, 0 },	/* tai tham consonant sign ma */
+	{ 0x1A5D, 0, 0 },	/* tai tham consonant sign ba */
+	{ 0x1A5E, 0, 0 },	/* tai tham consonant sign sa */
+	{ 0x1A60, 0, 0 },	/* tai tham sign sakot */
+	{ 0x1A62, 0, 0 },	/* tai tham vowel sign mai sat */
+	{ 0x1A65, 0, 0 },	/* tai tham vowel sign i */
+	{ 0x1A66, 0, 0 },	/* tai tham vowel sign ii */
+	{ 0x1A67, 0, 0 },	/* tai tham vowel sign ue */
+	{ 0x1A68, 0, 0 },	/* tai tham vowel sign uue */
+	{ 0x1A69, 0, 0 },	/* tai tham vowel sign u */
+	{ 0x1A6A, 0, 0 },	/* tai tham vowel sign uu */
+	{ 0x1A6B, 0, 0 },	/* tai tham vowel sign o */
+	{ 0x1A6C, 0, 0 },	/* tai tham vowel sign oa below */
+	{ 0x1A73, 0, 0 },	/* tai tham vowel sign oa above */
+	{ 0x1A74, 0, 0 },	/* tai tham sign mai kang */
+	{ 0x1A75, 0, 0 },	/* tai tham sign tone-1 */
+	{ 0x1A76, 0, 0 },	/* tai tham sign tone-2 */
+	{ 0x1A77, 0, 0 },	/* tai tham sign khuen tone-3 */
+	{ 0x1A78, 0, 0 },	/* tai tham sign khuen tone-4 */
+	{ 0x1A79, 0, 0 },	/* tai tham sign khuen tone-5 */
+	{ 0x1A7A, 0, 0 },	/* tai tham sign ra haam */
+	{ 0x1A7B, 0, 0 },	/* tai tham sign mai sam */
+	{ 0x1A7C, 0, 0 },	/* tai tham sign khuen-lue karan */
+	{ 0x1A7F, 0, 0 },	/* tai tham combining cryptogrammic dot */
+	{ 0x1AB0, 0, 0 },	/* combining doubled circumflex accent */
+	{ 0x1AB1, 0, 0 },	/* combining diaeresis-ring */
+	{ 0x1AB2, 0, 0 },	/* combining infinity */
+	{ 0x1AB3, 0, 0 },	/* combining downwards arrow */
+	{ 0x1AB4, 0, 0 },	/* combining triple dot */
+	{ 0x1AB5, 0, 0 },	/* combining x-x below */
+	{ 0x1AB6, 0, 0 },	/* combining wiggly line below */
+	{ 0x1AB7, 0, 0 },	/* combining open mark below */
+	{ 0x1AB8, 0, 0 },	/* combining double open mark below */
+	{ 0x1AB9, 0, 0 },	/* combining light centralization stroke below */
+	{ 0x1ABA, 0, 0 },	/* combining strong centralization stroke below */
+	{ 0x1ABB, 0, 0 },	/* combining parentheses above */
+	{ 0x1ABC, 0, 0 },	/* combining double parentheses above */
+	{ 0x1ABD, 0, 0 },	/* combining parentheses below */
+	{ 0x1ABE, 0, 0 },	/* combining parentheses overlay */
+	{ 0x1ABF, 0, 0 },	/* combining latin small letter w below */
+	{ 0x1AC0, 0, 0 },	/* combining latin small letter turned w below */
+	{ 0x1AC1, 0, 0 },	/* combining left parenthesis above left */
+	{ 0x1AC2, 0, 0 },	/* combining right parenthesis above right */
+	{ 0x1AC3, 0, 0 },	/* combining left parenthesis below left */
+	{ 0x1AC4, 0, 0 },	/* combining right parenthesis below right */
+	{ 0x1AC5, 0, 0 },	/* combining square brackets above */
+	{ 0x1AC6, 0, 0 },	/* combining number sign above */
+	{ 0x1AC7, 0, 0 },	/* combining inverted double arch above */
+	{ 0x1AC8, 0, 0 },	/* combining plus sign above */
+	{ 0x1AC9, 0, 0 },	/* combining double plus sign above */
+	{ 0x1ACA, 0, 0 },	/* combining double plus sign below */
+	{ 0x1ACB, 0, 0 },	/* combining triple acute accent */
+	{ 0x1ACC, 0, 0 },	/* combining latin small letter insular g */
+	{ 0x1ACD, 0, 0 },	/* combining latin small letter insular r */
+	{ 0x1ACE, 0, 0 },	/* combining latin small letter insular t */
+	{ 0x1B00, 0, 0 },	/* balinese sign ulu ricem */
+	{ 0x1B01, 0, 0 },	/* balinese sign ulu candra */
+	{ 0x1B02, 0, 0 },	/* balinese sign cecek */
+	{ 0x1B03, 0, 0 },	/* balinese sign surang */
+	{ 0x1B34, 0, 0 },	/* balinese sign rerekan */
+	{ 0x1B36, 0, 0 },	/* balinese vowel sign ulu */
+	{ 0x1B37, 0, 0 },	/* balinese vowel sign ulu sari */
+	{ 0x1B38, 0, 0 },	/* balinese vowel sign suku */
+	{ 0x1B39, 0, 0 },	/* balinese vowel sign suku ilut */
+	{ 0x1B3A, 0, 0 },	/* balinese vowel sign ra repa */
+	{ 0x1B3C, 0, 0 },	/* balinese vowel sign la lenga */
+	{ 0x1B42, 0, 0 },	/* balinese vowel sign pepet */
+	{ 0x1B6B, 0, 0 },	/* balinese musical symbol combining tegeh */
+	{ 0x1B6C, 0, 0 },	/* balinese musical symbol combining endep */
+	{ 0x1B6D, 0, 0 },	/* balinese musical symbol combining kempul */
+	{ 0x1B6E, 0, 0 },	/* balinese musical symbol combining kempli */
+	{ 0x1B6F, 0, 0 },	/* balinese musical symbol combining jegogan */
+	{ 0x1B70, 0, 0 },	/* balinese musical symbol combining kempul with jegogan */
+	{ 0x1B71, 0, 0 },	/* balinese musical symbol combining kempli with jegogan */
+	{ 0x1B72, 0, 0 },	/* balinese musical symbol combining bende */
+	{ 0x1B73, 0, 0 },	/* balinese musical symbol combining gong */
+	{ 0x1B80, 0, 0 },	/* sundanese sign panyecek */
+	{ 0x1B81, 0, 0 },	/* sundanese sign panglayar */
+	{ 0x1BA2, 0, 0 },	/* sundanese consonant sign panyakra */
+	{ 0x1BA3, 0, 0 },	/* sundanese consonant sign panyiku */
+	{ 0x1BA4, 0, 0 },	/* sundanese vowel sign panghulu */
+	{ 0x1BA5, 0, 0 },	/* sundanese vowel sign panyuku */
+	{ 0x1BA8, 0, 0 },	/* sundanese vowel sign pamepet */
+	{ 0x1BA9, 0, 0 },	/* sundanese vowel sign paneuleung */
+	{ 0x1BAB, 0, 0 },	/* sundanese sign virama */
+	{ 0x1BAC, 0, 0 },	/* sundanese consonant sign pasangan ma */
+	{ 0x1BAD, 0, 0 },	/* sundanese consonant sign pasangan wa */
+	{ 0x1BE6, 0, 0 },	/* batak sign tompi */
+	{ 0x1BE8, 0, 0 },	/* batak vowel sign pakpak e */
+	{ 0x1BE9, 0, 0 },	/* batak vowel sign ee */
+	{ 0x1BED, 0, 0 },	/* batak vowel sign karo o */
+	{ 0x1BEF, 0, 0 },	/* batak vowel sign u for simalungun sa */
+	{ 0x1BF0, 0, 0 },	/* batak consonant sign ng */
+	{ 0x1BF1, 0, 0 },	/* batak consonant sign h */
+	{ 0x1C2C, 0, 0 },	/* lepcha vowel sign e */
+	{ 0x1C2D, 0, 0 },	/* lepcha consonant sign k */
+	{ 0x1C2E, 0, 0 },	/* lepcha consonant sign m */
+	{ 0x1C2F, 0, 0 },	/* lepcha consonant sign l */
+	{ 0x1C30, 0, 0 },	/* lepcha consonant sign n */
+	{ 0x1C31, 0, 0 },	/* lepcha consonant sign p */
+	{ 0x1C32, 0, 0 },	/* lepcha consonant sign r */
+	{ 0x1C33, 0, 0 },	/* lepcha consonant sign t */
+	{ 0x1C36, 0, 0 },	/* lepcha sign ran */
+	{ 0x1C37, 0, 0 },	/* lepcha sign nukta */
+	{ 0x1CD0, 0, 0 },	/* vedic tone karshana */
+	{ 0x1CD1, 0, 0 },	/* vedic tone shara */
+	{ 0x1CD2, 0, 0 },	/* vedic tone prenkha */
+	{ 0x1CD4, 0, 0 },	/* vedic sign yajurvedic midline svarita */
+	{ 0x1CD5, 0, 0 },	/* vedic tone yajurvedic aggravated independent svarita */
+	{ 0x1CD6, 0, 0 },	/* vedic tone yajurvedic independent svarita */
+	{ 0x1CD7, 0, 0 },	/* vedic tone yajurvedic kathaka independent svarita */
+	{ 0x1CD8, 0, 0 },	/* vedic tone candra below */
+	{ 0x1CD9, 0, 0 },	/* vedic tone yajurvedic kathaka independent svarita schroeder */
+	{ 0x1CDA, 0, 0 },	/* vedic tone double svarita */
+	{ 0x1CDB, 0, 0 },	/* vedic tone triple svarita */
+	{ 0x1CDC, 0, 0 },	/* vedic tone kathaka anudatta */
+	{ 0x1CDD, 0, 0 },	/* vedic tone dot below */
+	{ 0x1CDE, 0, 0 },	/* vedic tone two dots below */
+	{ 0x1CDF, 0, 0 },	/* vedic tone three dots below */
+	{ 0x1CE0, 0, 0 },	/* vedic tone rigvedic kashmiri independent svarita */
+	{ 0x1CE2, 0, 0 },	/* vedic sign visarga svarita */
+	{ 0x1CE3, 0, 0 },	/* vedic sign visarga udatta */
+	{ 0x1CE4, 0, 0 },	/* vedic sign reversed visarga udatta */
+	{ 0x1CE5, 0, 0 },	/* vedic sign visarga anudatta */
+	{ 0x1CE6, 0, 0 },	/* vedic sign reversed visarga anudatta */
+	{ 0x1CE7, 0, 0 },	/* vedic sign visarga udatta with tail */
+	{ 0x1CE8, 0, 0 },	/* vedic sign visarga anudatta with tail */
+	{ 0x1CED, 0, 0 },	/* vedic sign tiryak */
+	{ 0x1CF4, 0, 0 },	/* vedic tone candra above */
+	{ 0x1CF8, 0, 0 },	/* vedic tone ring above */
+	{ 0x1CF9, 0, 0 },	/* vedic tone double ring above */
+	{ 0x1D2C, 100, 1 },	/* modifier letter capital a */
+	{ 0x1D2D, 554, 2 },	/* modifier letter capital ae */
+	{ 0x1D2E, 103, 1 },	/* modifier letter capital b */
+	{ 0x1D30, 109, 1 },	/* modifier letter capital d */
+	{ 0x1D31, 112, 1 },	/* modifier letter capital e */
+	{ 0x1D33, 118, 1 },	/* modifier letter capital g */
+	{ 0x1D34, 121, 1 },	/* modifier letter capital h */
+	{ 0x1D35, 53, 1 },	/* modifier letter capital i */
+	{ 0x1D36, 127, 1 },	/* modifier letter capital j */
+	{ 0x1D37, 130, 1 },	/* modifier letter capital k */
+	{ 0x1D38, 133, 1 },	/* modifier letter capital l */
+	{ 0x1D39, 136, 1 },	/* modifier letter capital m */
+	{ 0x1D3A, 139, 1 },	/* modifier letter capital n */
+	{ 0x1D3C, 142, 1 },	/* modifier letter capital o */
+	{ 0x1D3E, 145, 1 },	/* modifier letter capital p */
+	{ 0x1D3F, 151, 1 },	/* modifier letter capital r */
+	{ 0x1D40, 157, 1 },	/* modifier letter capital t */
+	{ 0x1D41, 160, 1 },	/* modifier letter capital u */
+	{ 0x1D42, 166, 1 },	/* modifier letter capital w */
+	{ 0x1D43, 56, 1 },	/* modifier letter small a */
+	{ 0x1D47, 181, 1 },	/* modifier letter small b */
+	{ 0x1D48, 187, 1 },	/* modifier letter small d */
+	{ 0x1D49, 190, 1 },	/* modifier letter small e */
+	{ 0x1D4D, 196, 1 },	/* modifier letter small g */
+	{ 0x1D4F, 60, 1 },	/* modifier letter small k */
+	{ 0x1D50, 58, 1 },	/* modifier letter small m */
+	{ 0x1D52, 220, 1 },	/* modifier letter small o */
+	{ 0x1D56, 64, 1 },	/* modifier letter small p */
+	{ 0x1D57, 235, 1 },	/* modifier letter small t */
+	{ 0x1D58, 238, 1 },	/* modifier letter small u */
+	{ 0x1D5B, 68, 1 },	/* modifier letter small v */
+	{ 0x1D62, 69, 1 },	/* latin subscript small letter i */
+	{ 0x1D63, 229, 1 },	/* latin subscript small letter r */
+	{ 0x1D64, 238, 1 },	/* latin subscript small letter u */
+	{ 0x1D65, 68, 1 },	/* latin subscript small letter v */
+	{ 0x1D9C, 61, 1 },	/* modifier letter small c */
+	{ 0x1D9E, 187, 1 },	/* modifier letter small eth */
+	{ 0x1DA0, 193, 1 },	/* modifier letter small f */
+	{ 0x1DBB, 253, 1 },	/* modifier letter small z */
+	{ 0x1DC0, 0, 0 },	/* combining dotted grave accent */
+	{ 0x1DC1, 0, 0 },	/* combining dotted acute accent */
+	{ 0x1DC2, 0, 0 },	/* combining snake below */
+	{ 0x1DC3, 0, 0 },	/* combining suspension mark */
+	{ 0x1DC4, 0, 0 },	/* combining macron-acute */
+	{ 0x1DC5, 0, 0 },	/* combining grave-macron */
+	{ 0x1DC6, 0, 0 },	/* combining macron-grave */
+	{ 0x1DC7, 0, 0 },	/* combining acute-macron */
+	{ 0x1DC8, 0, 0 },	/* combining grave-acute-grave */
+	{ 0x1DC9, 0, 0 },	/* combining acute-grave-acute */
+	{ 0x1DCA, 0, 0 },	/* combining latin small letter r below */
+	{ 0x1DCB, 0, 0 },	/* combining breve-macron */
+	{ 0x1DCC, 0, 0 },	/* combining macron-breve */
+	{ 0x1DCD, 0, 0 },	/* combining double circumflex above */
+	{ 0x1DCE, 0, 0 },	/* combining ogonek above */
+	{ 0x1DCF, 0, 0 },	/* combining zigzag below */
+	{ 0x1DD0, 0, 0 },	/* combining is below */
+	{ 0x1DD1, 0, 0 },	/* combining ur above */
+	{ 0x1DD2, 0, 0 },	/* combining us above */
+	{ 0x1DD3, 0, 0 },	/* combining latin small letter flattened open a above */
+	{ 0x1DD4, 0, 0 },	/* combining latin small letter ae */
+	{ 0x1DD5, 0, 0 },	/* combining latin small letter ao */
+	{ 0x1DD6, 0, 0 },	/* combining latin small letter av */
+	{ 0x1DD7, 0, 0 },	/* combining latin small letter c cedilla */
+	{ 0x1DD8, 0, 0 },	/* combining latin small letter insular d */
+	{ 0x1DD9, 0, 0 },	/* combining latin small letter eth */
+	{ 0x1DDA, 0, 0 },	/* combining latin small letter g */
+	{ 0x1DDB, 0, 0 },	/* combining latin letter small capital g */
+	{ 0x1DDC, 0, 0 },	/* combining latin small letter k */
+	{ 0x1DDD, 0, 0 },	/* combining latin small letter l */
+	{ 0x1DDE, 0, 0 },	/* combining latin letter small capital l */
+	{ 0x1DDF, 0, 0 },	/* combining latin letter small capital m */
+	{ 0x1DE0, 0, 0 },	/* combining latin small letter n */
+	{ 0x1DE1, 0, 0 },	/* combining latin letter small capital n */
+	{ 0x1DE2, 0, 0 },	/* combining latin letter small capital r */
+	{ 0x1DE3, 0, 0 },	/* combining latin small letter r rotunda */
+	{ 0x1DE4, 0, 0 },	/* combining latin small letter s */
+	{ 0x1DE5, 0, 0 },	/* combining latin small letter long s */
+	{ 0x1DE6, 0, 0 },	/* combining latin small letter z */
+	{ 0x1DE7, 0, 0 },	/* combining latin small letter alpha */
+	{ 0x1DE8, 0, 0 },	/* combining latin small letter b */
+	{ 0x1DE9, 0, 0 },	/* combining latin small letter beta */
+	{ 0x1DEA, 0, 0 },	/* combining latin small letter schwa */
+	{ 0x1DEB, 0, 0 },	/* combining latin small letter f */
+	{ 0x1DEC, 0, 0 },	/* combining latin small letter l with double middle tilde */
+	{ 0x1DED, 0, 0 },	/* combining latin small letter o with light centralization stroke */
+	{ 0x1DEE, 0, 0 },	/* combining latin small letter p */
+	{ 0x1DEF, 0, 0 },	/* combining latin small letter esh */
+	{ 0x1DF0, 0, 0 },	/* combining latin small letter u with light centralization stroke */
+	{ 0x1DF1, 0, 0 },	/* combining latin small letter w */
+	{ 0x1DF2, 0, 0 },	/* combining latin small letter a with diaeresis */
+	{ 0x1DF3, 0, 0 },	/* combining latin small letter o with diaeresis */
+	{ 0x1DF4, 0, 0 },	/* combining latin small letter u with diaeresis */
+	{ 0x1DF5, 0, 0 },	/* combining up tack above */
+	{ 0x1DF6, 0, 0 },	/* combining kavyka above right */
+	{ 0x1DF7, 0, 0 },	/* combining kavyka above left */
+	{ 0x1DF8, 0, 0 },	/* combining dot above left */
+	{ 0x1DF9, 0, 0 },	/* combining wide inverted bridge below */
+	{ 0x1DFA, 0, 0 },	/* combining dot below left */
+	{ 0x1DFB, 0, 0 },	/* combining deletion mark */
+	{ 0x1DFC, 0, 0 },	/* combining double inverted breve below */
+	{ 0x1DFD, 0, 0 },	/* combining almost equal to below */
+	{ 0x1DFE, 0, 0 },	/* combining left arrowhead above */
+	{ 0x1DFF, 0, 0 },	/* combining right arrowhead and down arrowhead below */
+	{ 0x1E00, 100, 1 },	/* latin capital letter a with ring below */
+	{ 0x1E01, 56, 1 },	/* latin small letter a with ring below */
+	{ 0x1E02, 103, 1 },	/* latin capital letter b with dot above */
+	{ 0x1E03, 181, 1 },	/* latin small letter b with dot above */
+	{ 0x1E04, 103, 1 },	/* latin capital letter b with dot below */
+	{ 0x1E05, 181, 1 },	/* latin small letter b with dot below */
+	{ 0x1E06, 103, 1 },	/* latin capital letter b with line below */
+	{ 0x1E07, 181, 1 },	/* latin small letter b with line below */
+	{ 0x1E08, 106, 1 },	/* latin capital letter c with cedilla and acute */
+	{ 0x1E09, 61, 1 },	/* latin small letter c with cedilla and acute */
+	{ 0x1E0A, 109, 1 },	/* latin capital letter d with dot above */
+	{ 0x1E0B, 187, 1 },	/* latin small letter d with dot above */
+	{ 0x1E0C, 109, 1 },	/* latin capital letter d with dot below */
+	{ 0x1E0D, 187, 1 },	/* latin small letter d with dot below */
+	{ 0x1E0E, 109, 1 },	/* latin capital letter d with line below */
+	{ 0x1E0F, 187, 1 },	/* latin small letter d with line below */
+	{ 0x1E10, 109, 1 },	/* latin capital letter d with cedilla */
+	{ 0x1E11, 187, 1 },	/* latin small letter d with cedilla */
+	{ 0x1E12, 109, 1 },	/* latin capital letter d with circumflex below */
+	{ 0x1E13, 187, 1 },	/* latin small letter d with circumflex below */
+	{ 0x1E14, 112, 1 },	/* latin capital letter e with macron and grave */
+	{ 0x1E15, 190, 1 },	/* latin small letter e with macron and grave */
+	{ 0x1E16, 112, 1 },	/* latin capital letter e with macron and acute */
+	{ 0x1E17, 190, 1 },	/* latin small letter e with macron and acute */
+	{ 0x1E18, 112, 1 },	/* latin capital letter e with circumflex below */
+	{ 0x1E19, 190, 1 },	/* latin small letter e with circumflex below */
+	{ 0x1E1A, 112, 1 },	/* latin capital letter e with tilde below */
+	{ 0x1E1B, 190, 1 },	/* latin small letter e with tilde below */
+	{ 0x1E1C, 112, 1 },	/* latin capital letter e with cedilla and breve */
+	{ 0x1E1D, 190, 1 },	/* latin small letter e with cedilla and breve */
+	{ 0x1E1E, 115, 1 },	/* latin capital letter f with dot above */
+	{ 0x1E1F, 193, 1 },	/* latin small letter f with dot above */
+	{ 0x1E20, 118, 1 },	/* latin capital letter g with macron */
+	{ 0x1E21, 196, 1 },	/* latin small letter g with macron */
+	{ 0x1E22, 121, 1 },	/* latin capital letter h with dot above */
+	{ 0x1E23, 199, 1 },	/* latin small letter h with dot above */
+	{ 0x1E24, 121, 1 },	/* latin capital letter h with dot below */
+	{ 0x1E25, 199, 1 },	/* latin small letter h with dot below */
+	{ 0x1E26, 121, 1 },	/* latin capital letter h with diaeresis */
+	{ 0x1E27, 199, 1 },	/* latin small letter h with diaeresis */
+	{ 0x1E28, 121, 1 },	/* latin capital letter h with cedilla */
+	{ 0x1E29, 199, 1 },	/* latin small letter h with cedilla */
+	{ 0x1E2A, 121, 1 },	/* latin capital letter h with breve below */
+	{ 0x1E2B, 199, 1 },	/* latin small letter h with breve below */
+	{ 0x1E2C, 53, 1 },	/* latin capital letter i with tilde below */
+	{ 0x1E2D, 69, 1 },	/* latin small letter i with tilde below */
+	{ 0x1E2E, 53, 1 },	/* latin capital letter i with diaeresis and acute */
+	{ 0x1E2F, 69, 1 },	/* latin small letter i with diaeresis and acute */
+	{ 0x1E30, 130, 1 },	/* latin capital letter k with acute */
+	{ 0x1E31, 60, 1 },	/* latin small letter k with acute */
+	{ 0x1E32, 130, 1 },	/* latin capital letter k with dot below */
+	{ 0x1E33, 60, 1 },	/* latin small letter k with dot below */
+	{ 0x1E34, 130, 1 },	/* latin capital letter k with line below */
+	{ 0x1E35, 60, 1 },	/* latin small letter k with line below */
+	{ 0x1E36, 133, 1 },	/* latin capital letter l with dot below */
+	{ 0x1E37, 63, 1 },	/* latin small letter l with dot below */
+	{ 0x1E38, 133, 1 },	/* latin capital letter l with dot below and macron */
+	{ 0x1E39, 63, 1 },	/* latin small letter l with dot below and macron */
+	{ 0x1E3A, 133, 1 },	/* latin capital letter l with line below */
+	{ 0x1E3B, 63, 1 },	/* latin small letter l with line below */
+	{ 0x1E3C, 133, 1 },	/* latin capital letter l with circumflex below */
+	{ 0x1E3D, 63, 1 },	/* latin small letter l with circumflex below */
+	{ 0x1E3E, 136, 1 },	/* latin capital letter m with acute */
+	{ 0x1E3F, 58, 1 },	/* latin small letter m with acute */
+	{ 0x1E40, 136, 1 },	/* latin capital letter m with dot above */
+	{ 0x1E41, 58, 1 },	/* latin small letter m with dot above */
+	{ 0x1E42, 136, 1 },	/* latin capital letter m with dot below */
+	{ 0x1E43, 58, 1 },	/* latin small letter m with dot below */
+	{ 0x1E44, 139, 1 },	/* latin capital letter n with dot above */
+	{ 0x1E45, 217, 1 },	/* latin small letter n with dot above */
+	{ 0x1E46, 139, 1 },	/* latin capital letter n with dot below */
+	{ 0x1E47, 217, 1 },	/* latin small letter n with dot below */
+	{ 0x1E48, 139, 1 },	/* latin capital letter n with line below */
+	{ 0x1E49, 217, 1 },	/* latin small letter n with line below */
+	{ 0x1E4A, 139, 1 },	/* latin capital letter n with circumflex below */
+	{ 0x1E4B, 217, 1 },	/* latin small letter n with circumflex below */
+	{ 0x1E4C, 142, 1 },	/* latin capital letter o with tilde and acute */
+	{ 0x1E4D, 220, 1 },	/* latin small letter o with tilde and acute */
+	{ 0x1E4E, 142, 1 },	/* latin capital letter o with tilde and diaeresis */
+	{ 0x1E4F, 220, 1 },	/* latin small letter o with tilde and diaeresis */
+	{ 0x1E50, 142, 1 },	/* latin capital letter o with macron and grave */
+	{ 0x1E51, 220, 1 },	/* latin small letter o with macron and grave */
+	{ 0x1E52, 142, 1 },	/* latin capital letter o with macron and acute */
+	{ 0x1E53, 220, 1 },	/* latin small letter o with macron and acute */
+	{ 0x1E54, 145, 1 },	/* latin capital letter p with acute */
+	{ 0x1E55, 64, 1 },	/* latin small letter p with acute */
+	{ 0x1E56, 145, 1 },	/* latin capital letter p with dot above */
+	{ 0x1E57, 64, 1 },	/* latin small letter p with dot above */
+	{ 0x1E58, 151, 1 },	/* latin capital letter r with dot above */
+	{ 0x1E59, 229, 1 },	/* latin small letter r with dot above */
+	{ 0x1E5A, 151, 1 },	/* latin capital letter r with dot below */
+	{ 0x1E5B, 229, 1 },	/* latin small letter r with dot below */
+	{ 0x1E5C, 151, 1 },	/* latin capital letter r with dot below and macron */
+	{ 0x1E5D, 229, 1 },	/* latin small letter r with dot below and macron */
+	{ 0x1E5E, 151, 1 },	/* latin capital letter r with line below */
+	{ 0x1E5F, 229, 1 },	/* latin small letter r with line below */
+	{ 0x1E60, 154, 1 },	/* latin capital letter s with dot above */
+	{ 0x1E61, 232, 1 },	/* latin small letter s with dot above */
+	{ 0x1E62, 154, 1 },	/* latin capital letter s with dot below */
+	{ 0x1E63, 232, 1 },	/* latin small letter s with dot below */
+	{ 0x1E64, 154, 1 },	/* latin capital letter s with acute and dot above */
+	{ 0x1E65, 232, 1 },	/* latin small letter s with acute and dot above */
+	{ 0x1E66, 154, 1 },	/* latin capital letter s with caron and dot above */
+	{ 0x1E67, 232, 1 },	/* latin small letter s with caron and dot above */
+	{ 0x1E68, 154, 1 },	/* latin capital letter s with dot below and dot above */
+	{ 0x1E69, 232, 1 },	/* latin small letter s with dot below and dot above */
+	{ 0x1E6A, 157, 1 },	/* latin capital letter t with dot above */
+	{ 0x1E6B, 235, 1 },	/* latin small letter t with dot above */
+	{ 0x1E6C, 157, 1 },	/* latin capital letter t with dot below */
+	{ 0x1E6D, 235, 1 },	/* latin small letter t with dot below */
+	{ 0x1E6E, 157, 1 },	/* latin capital letter t with line below */
+	{ 0x1E6F, 235, 1 },	/* latin small letter t with line below */
+	{ 0x1E70, 157, 1 },	/* latin capital letter t with circumflex below */
+	{ 0x1E71, 235, 1 },	/* latin small letter t with circumflex below */
+	{ 0x1E72, 160, 1 },	/* latin capital letter u with diaeresis below */
+	{ 0x1E73, 238, 1 },	/* latin small letter u with diaeresis below */
+	{ 0x1E74, 160, 1 },	/* latin capital letter u with tilde below */
+	{ 0x1E75, 238, 1 },	/* latin small letter u with tilde below */
+	{ 0x1E76, 160, 1 },	/* latin capital letter u with circumflex below */
+	{ 0x1E77, 238, 1 },	/* latin small letter u with circumflex below */
+	{ 0x1E78, 160, 1 },	/* latin capital letter u with tilde and acute */
+	{ 0x1E79, 238, 1 },	/* latin small letter u with tilde and acute */
+	{ 0x1E7A, 160, 1 },	/* latin capital letter u with macron and diaeresis */
+	{ 0x1E7B, 238, 1 },	/* latin small letter u with macron and diaeresis */
+	{ 0x1E7C, 52, 1 },	/* latin capital letter v with tilde */
+	{ 0x1E7D, 68, 1 },	/* latin small letter v with tilde */
+	{ 0x1E7E, 52, 1 },	/* latin capital letter v with dot below */
+	{ 0x1E7F, 68, 1 },	/* latin small letter v with dot below */
+	{ 0x1E80, 166, 1 },	/* latin capital letter w with grave */
+	{ 0x1E81, 244, 1 },	/* latin small letter w with grave */
+	{ 0x1E82, 166, 1 },	/* latin capital letter w with acute */
+	{ 0x1E83, 244, 1 },	/* latin small letter w with acute */
+	{ 0x1E84, 166, 1 },	/* latin capital letter w with diaeresis */
+	{ 0x1E85, 244, 1 },	/* latin small letter w with diaeresis */
+	{ 0x1E86, 166, 1 },	/* latin capital letter w with dot above */
+	{ 0x1E87, 244, 1 },	/* latin small letter w with dot above */
+	{ 0x1E88, 166, 1 },	/* latin capital letter w with dot below */
+	{ 0x1E89, 244, 1 },	/* latin small letter w with dot below */
+	{ 0x1E8A, 169, 1 },	/* latin capital letter x with dot above */
+	{ 0x1E8B, 247, 1 },	/* latin small letter x with dot above */
+	{ 0x1E8C, 169, 1 },	/* latin capital letter x with diaeresis */
+	{ 0x1E8D, 247, 1 },	/* latin small letter x with diaeresis */
+	{ 0x1E8E, 172, 1 },	/* latin capital letter y with dot above */
+	{ 0x1E8F, 250, 1 },	/* latin small letter y with dot above */
+	{ 0x1E90, 175, 1 },	/* latin capital letter z with circumflex */
+	{ 0x1E91, 253, 1 },	/* latin small letter z with circumflex */
+	{ 0x1E92, 175, 1 },	/* latin capital letter z with dot below */
+	{ 0x1E93, 253, 1 },	/* latin small letter z with dot below */
+	{ 0x1E94, 175, 1 },	/* latin capital letter z with line below */
+	{ 0x1E95, 253, 1 },	/* latin small letter z with line below */
+	{ 0x1E96, 199, 1 },	/* latin small letter h with line below */
+	{ 0x1E97, 235, 1 },	/* latin small letter t with diaeresis */
+	{ 0x1E98, 244, 1 },	/* latin small letter w with ring above */
+	{ 0x1E99, 250, 1 },	/* latin small letter y with ring above */
+	{ 0x1E9B, 232, 1 },	/* latin small letter long s with dot above */
+	{ 0x1E9E, 624, 2 },	/* latin capital letter sharp s */
+	{ 0x1EA0, 100, 1 },	/* latin capital letter a with dot below */
+	{ 0x1EA1, 56, 1 },	/* latin small letter a with dot below */
+	{ 0x1EA2, 100, 1 },	/* latin capital letter a with hook above */
+	{ 0x1EA3, 56, 1 },	/* latin small letter a with hook above */
+	{ 0x1EA4, 100, 1 },	/* latin capital letter a with circumflex and acute */
+	{ 0x1EA5, 56, 1 },	/* latin small letter a with circumflex and acute */
+	{ 0x1EA6, 100, 1 },	/* latin capital letter a with circumflex and grave */
+	{ 0x1EA7, 56, 1 },	/* latin small letter a with circumflex and grave */
+	{ 0x1EA8, 100, 1 },	/* latin capital letter a with circumflex and hook above */
+	{ 0x1EA9, 56, 1 },	/* latin small letter a with circumflex and hook above */
+	{ 0x1EAA, 100, 1 },	/* latin capital letter a with circumflex and tilde */
+	{ 0x1EAB, 56, 1 },	/* latin small letter a with circumflex and tilde */
+	{ 0x1EAC, 100, 1 },	/* latin capital letter a with circumflex and dot below */
+	{ 0x1EAD, 56, 1 },	/* latin small letter a with circumflex and dot below */
+	{ 0x1EAE, 100, 1 },	/* latin capital letter a with breve and acute */
+	{ 0x1EAF, 56, 1 },	/* latin small letter a with breve and acute */
+	{ 0x1EB0, 100, 1 },	/* latin capital letter a with breve and grave */
+	{ 0x1EB1, 56, 1 },	/* latin small letter a with breve and grave */
+	{ 0x1EB2, 100, 1 },	/* latin capital letter a with breve and hook above */
+	{ 0x1EB3, 56, 1 },	/* latin small letter a with breve and hook above */
+	{ 0x1EB4, 100, 1 },	/* latin capital letter a with breve and tilde */
+	{ 0x1EB5, 56, 1 },	/* latin small letter a with breve and tilde */
+	{ 0x1EB6, 100, 1 },	/* latin capital letter a with breve and dot below */
+	{ 0x1EB7, 56, 1 },	/* latin small letter a with breve and dot below */
+	{ 0x1EB8, 112, 1 },	/* latin capital letter e with dot below */
+	{ 0x1EB9, 190, 1 },	/* latin small letter e with dot below */
+	{ 0x1EBA, 112, 1 },	/* latin capital letter e with hook above */
+	{ 0x1EBB, 190, 1 },	/* latin small letter e with hook above */
+	{ 0x1EBC, 112, 1 },	/* latin capital letter e with tilde */
+	{ 0x1EBD, 190, 1 },	/* latin small letter e with tilde */
+	{ 0x1EBE, 112, 1 },	/* latin capital letter e with circumflex and acute */
+	{ 0x1EBF, 190, 1 },	/* latin small letter e with circumflex and acute */
+	{ 0x1EC0, 112, 1 },	/* latin capital letter e with circumflex and grave */
+	{ 0x1EC1, 190, 1 },	/* latin small letter e with circumflex and grave */
+	{ 0x1EC2, 112, 1 },	/* latin capital letter e with circumflex and hook above */
+	{ 0x1EC3, 190, 1 },	/* latin small letter e with circumflex and hook above */
+	{ 0x1EC4, 112, 1 },	/* latin capital letter e with circumflex and tilde */
+	{ 0x1EC5, 190, 1 },	/* latin small letter e with circumflex and tilde */
+	{ 0x1EC6, 112, 1 },	/* latin capital letter e with circumflex and dot below */
+	{ 0x1EC7, 190, 1 },	/* latin small letter e with circumflex and dot below */
+	{ 0x1EC8, 53, 1 },	/* latin capital letter i with hook above */
+	{ 0x1EC9, 69, 1 },	/* latin small letter i with hook above */
+	{ 0x1ECA, 53, 1 },	/* latin capital letter i with dot below */
+	{ 0x1ECB, 69, 1 },	/* latin small letter i with dot below */
+	{ 0x1ECC, 142, 1 },	/* latin capital letter o with dot below */
+	{ 0x1ECD, 220, 1 },	/* latin small letter o with dot below */
+	{ 0x1ECE, 142, 1 },	/* latin capital letter o with hook above */
+	{ 0x1ECF, 220, 1 },	/* latin small letter o with hook above */
+	{ 0x1ED0, 142, 1 },	/* latin capital letter o with circumflex and acute */
+	{ 0x1ED1, 220, 1 },	/* latin small letter o with circumflex and acute */
+	{ 0x1ED2, 142, 1 },	/* latin capital letter o with circumflex and grave */
+	{ 0x1ED3, 220, 1 },	/* latin small letter o with circumflex and grave */
+	{ 0x1ED4, 142, 1 },	/* latin capital letter o with circumflex and hook above */
+	{ 0x1ED5, 220, 1 },	/* latin small letter o with circumflex and hook above */
+	{ 0x1ED6, 142, 1 },	/* latin capital letter o with circumflex and tilde */
+	{ 0x1ED7, 220, 1 },	/* latin small letter o with circumflex and tilde */
+	{ 0x1ED8, 142, 1 },	/* latin capital letter o with circumflex and dot below */
+	{ 0x1ED9, 220, 1 },	/* latin small letter o with circumflex and dot below */
+	{ 0x1EDA, 142, 1 },	/* latin capital letter o with horn and acute */
+	{ 0x1EDB, 220, 1 },	/* latin small letter o with horn and acute */
+	{ 0x1EDC, 142, 1 },	/* latin capital letter o with horn and grave */
+	{ 0x1EDD, 220, 1 },	/* latin small letter o with horn and grave */
+	{ 0x1EDE, 142, 1 },	/* latin capital letter o with horn and hook above */
+	{ 0x1EDF, 220, 1 },	/* latin small letter o with horn and hook above */
+	{ 0x1EE0, 142, 1 },	/* latin capital letter o with horn and tilde */
+	{ 0x1EE1, 220, 1 },	/* latin small letter o with horn and tilde */
+	{ 0x1EE2, 142, 1 },	/* latin capital letter o with horn and dot below */
+	{ 0x1EE3, 220, 1 },	/* latin small letter o with horn and dot below */
+	{ 0x1EE4, 160, 1 },	/* latin capital letter u with dot below */
+	{ 0x1EE5, 238, 1 },	/* latin small letter u with dot below */
+	{ 0x1EE6, 160, 1 },	/* latin capital letter u with hook above */
+	{ 0x1EE7, 238, 1 },	/* latin small letter u with hook above */
+	{ 0x1EE8, 160, 1 },	/* latin capital letter u with horn and acute */
+	{ 0x1EE9, 238, 1 },	/* latin small letter u with horn and acute */
+	{ 0x1EEA, 160, 1 },	/* latin capital letter u with horn and grave */
+	{ 0x1EEB, 238, 1 },	/* latin small letter u with horn and grave */
+	{ 0x1EEC, 160, 1 },	/* latin capital letter u with horn and hook above */
+	{ 0x1EED, 238, 1 },	/* latin small letter u with horn and hook above */
+	{ 0x1EEE, 160, 1 },	/* latin capital letter u with horn and tilde */
+	{ 0x1EEF, 238, 1 },	/* latin small letter u with horn and tilde */
+	{ 0x1EF0, 160, 1 },	/* latin capital letter u with horn and dot below */
+	{ 0x1EF1, 238, 1 },	/* latin small letter u with horn and dot below */
+	{ 0x1EF2, 172, 1 },	/* latin capital letter y with grave */
+	{ 0x1EF3, 250, 1 },	/* latin small letter y with grave */
+	{ 0x1EF4, 172, 1 },	/* latin capital letter y with dot below */
+	{ 0x1EF5, 250, 1 },	/* latin small letter y with dot below */
+	{ 0x1EF6, 172, 1 },	/* latin capital letter y with hook above */
+	{ 0x1EF7, 250, 1 },	/* latin small letter y with hook above */
+	{ 0x1EF8, 172, 1 },	/* latin capital letter y with tilde */
+	{ 0x1EF9, 250, 1 },	/* latin small letter y with tilde */
+	{ 0x1FBD, 736, 1 },	/* greek koronis */
+	{ 0x1FBF, 736, 1 },	/* greek psili */
+	{ 0x1FC0, 736, 1 },	/* greek perispomeni */
+	{ 0x1FC1, 736, 1 },	/* greek dialytika and perispomeni */
+	{ 0x1FCD, 736, 1 },	/* greek psili and varia */
+	{ 0x1FCE, 736, 1 },	/* greek psili and oxia */
+	{ 0x1FCF, 736, 1 },	/* greek psili and perispomeni */
+	{ 0x1FDD, 736, 1 },	/* greek dasia and varia */
+	{ 0x1FDE, 736, 1 },	/* greek dasia and oxia */
+	{ 0x1FDF, 736, 1 },	/* greek dasia and perispomeni */
+	{ 0x1FED, 736, 1 },	/* greek dialytika and varia */
+	{ 0x1FEE, 736, 1 },	/* greek dialytika and oxia */
+	{ 0x1FEF, 751, 1 },	/* greek varia */
+	{ 0x1FFD, 736, 1 },	/* greek oxia */
+	{ 0x1FFE, 736, 1 },	/* greek dasia */
+	{ 0x2000, 736, 1 },	/* en quad */
+	{ 0x2001, 736, 1 },	/* em quad */
+	{ 0x2002, 736, 1 },	/* en space */
+	{ 0x2003, 736, 1 },	/* em space */
+	{ 0x2004, 736, 1 },	/* three-per-em space */
+	{ 0x2005, 736, 1 },	/* four-per-em space */
+	{ 0x2006, 736, 1 },	/* six-per-em space */
+	{ 0x2007, 736, 1 },	/* figure space */
+	{ 0x2008, 736, 1 },	/* punctuation space */
+	{ 0x2009, 736, 1 },	/* thin space */
+	{ 0x200A, 736, 1 },	/* hair space */
+	{ 0x2010, 474, 1 },	/* hyphen */
+	{ 0x2011, 474, 1 },	/* non-breaking hyphen */
+	{ 0x2012, 474, 1 },	/* figure dash */
+	{ 0x2013, 474, 1 },	/* en dash */
+	{ 0x2014, 474, 1 },	/* em dash */
+	{ 0x2015, 474, 1 },	/* horizontal bar */
+	{ 0x2017, 736, 1 },	/* double low line */
+	{ 0x2018, 0, 1 },	/* left single quotation mark */
+	{ 0x2019, 0, 1 },	/* right single quotation mark */
+	{ 0x201A, 0, 1 },	/* single low-9 quotation mark */
+	{ 0x201B, 0, 1 },	/* single high-reversed-9 quotation mark */
+	{ 0x201C, 737, 1 },	/* left double quotation mark */
+	{ 0x201D, 737, 1 },	/* right double quotation mark */
+	{ 0x201E, 737, 1 },	/* double low-9 quotation mark */
+	{ 0x201F, 737, 1 },	/* double high-reversed-9 quotation mark */
+	{ 0x2022, 742, 1 },	/* bullet */
+	{ 0x2023, 742, 1 },	/* triangular bullet */
+	{ 0x2024, 57, 1 },	/* one dot leader */
+	{ 0x2025, 255, 2 },	/* two dot leader */
+	{ 0x2026, 255, 3 },	/* horizontal ellipsis */
+	{ 0x202F, 736, 1 },	/* narrow no-break space */
+	{ 0x2032, 0, 1 },	/* prime */
+	{ 0x2033, 737, 1 },	/* double prime */
+	{ 0x2034, 0, 3 },	/* triple prime */
+	{ 0x2039, 544, 1 },	/* single left-pointing angle quotation mark */
+	{ 0x203A, 475, 1 },	/* single right-pointing angle quotation mark */
+	{ 0x203C, 468, 2 },	/* double exclamation mark */
+	{ 0x203E, 736, 1 },	/* overline */
+	{ 0x2044, 49, 1 },	/* fraction slash */
+	{ 0x2047, 552, 2 },	/* double question mark */
+	{ 0x2048, 550, 2 },	/* question exclamation mark */
+	{ 0x2049, 470, 2 },	/* exclamation question mark */
+	{ 0x2057, 0, 4 },	/* quadruple prime */
+	{ 0x205F, 736, 1 },	/* medium mathematical space */
+	{ 0x2070, 6, 1 },	/* superscript zero */
+	{ 0x2071, 69, 1 },	/* superscript latin small letter i */
+	{ 0x2074, 22, 1 },	/* superscript four */
+	{ 0x2075, 26, 1 },	/* superscript five */
+	{ 0x2076, 30, 1 },	/* superscript six */
+	{ 0x2077, 34, 1 },	/* superscript seven */
+	{ 0x2078, 38, 1 },	/* superscript eight */
+	{ 0x2079, 42, 1 },	/* superscript nine */
+	{ 0x207A, 743, 1 },	/* superscript plus sign */
+	{ 0x207B, 474, 1 },	/* superscript minus */
+	{ 0x207C, 347, 1 },	/* superscript equals sign */
+	{ 0x207D, 4, 1 },	/* superscript left parenthesis */
+	{ 0x207E, 7, 1 },	/* superscript right parenthesis */
+	{ 0x207F, 217, 1 },	/* superscript latin small letter n */
+	{ 0x2080, 6, 1 },	/* subscript zero */
+	{ 0x2081, 5, 1 },	/* subscript one */
+	{ 0x2082, 14, 1 },	/* subscript two */
+	{ 0x2083, 18, 1 },	/* subscript three */
+	{ 0x2084, 22, 1 },	/* subscript four */
+	{ 0x2085, 26, 1 },	/* subscript five */
+	{ 0x2086, 30, 1 },	/* subscript six */
+	{ 0x2087, 34, 1 },	/* subscript seven */
+	{ 0x2088, 38, 1 },	/* subscript eight */
+	{ 0x2089, 42, 1 },	/* subscript nine */
+	{ 0x208A, 743, 1 },	/* subscript plus sign */
+	{ 0x208B, 474, 1 },	/* subscript minus */
+	{ 0x208C, 347, 1 },	/* subscript equals sign */
+	{ 0x208D, 4, 1 },	/* subscript left parenthesis */
+	{ 0x208E, 7, 1 },	/* subscript right parenthesis */
+	{ 0x2090, 56, 1 },	/* latin subscript small letter a */
+	{ 0x2091, 190, 1 },	/* latin subscript small letter e */
+	{ 0x2092, 220, 1 },	/* latin subscript small letter o */
+	{ 0x2093, 247, 1 },	/* latin subscript small letter x */
+	{ 0x2095, 199, 1 },	/* latin subscript small letter h */
+	{ 0x2096, 60, 1 },	/* latin subscript small letter k */
+	{ 0x2097, 63, 1 },	/* latin subscript small letter l */
+	{ 0x2098, 58, 1 },	/* latin subscript small letter m */
+	{ 0x2099, 217, 1 },	/* latin subscript small letter n */
+	{ 0x209A, 64, 1 },	/* latin subscript small letter p */
+	{ 0x209B, 232, 1 },	/* latin subscript small letter s */
+	{ 0x209C, 235, 1 },	/* latin subscript small letter t */
+	{ 0x20A8, 618, 2 },	/* rupee sign */
+	{ 0x20AC, 354, 3 },	/* euro sign */
+	{ 0x20D0, 0, 0 },	/* combining left harpoon above */
+	{ 0x20D1, 0, 0 },	/* combining right harpoon above */
+	{ 0x20D2, 0, 0 },	/* combining long vertical line overlay */
+	{ 0x20D3, 0, 0 },	/* combining short vertical line overlay */
+	{ 0x20D4, 0, 0 },	/* combining anticlockwise arrow above */
+	{ 0x20D5, 0, 0 },	/* combining clockwise arrow above */
+	{ 0x20D6, 0, 0 },	/* combining left arrow above */
+	{ 0x20D7, 0, 0 },	/* combining right arrow above */
+	{ 0x20D8, 0, 0 },	/* combining ring overlay */
+	{ 0x20D9, 0, 0 },	/* combining clockwise ring overlay */
+	{ 0x20DA, 0, 0 },	/* combining anticlockwise ring overlay */
+	{ 0x20DB, 0, 0 },	/* combining three dots above */
+	{ 0x20DC, 0, 0 },	/* combining four dots above */
+	{ 0x20DD, 0, 0 },	/* combining enclosing circle */
+	{ 0x20DE, 0, 0 },	/* combining enclosing square */
+	{ 0x20DF, 0, 0 },	/* combining enclosing diamond */
+	{ 0x20E0, 0, 0 },	/* combining enclosing circle backslash */
+	{ 0x20E1, 0, 0 },	/* combining left right arrow above */
+	{ 0x20E2, 0, 0 },	/* combining enclosing screen */
+	{ 0x20E3, 0, 0 },	/* combining enclosing keycap */
+	{ 0x20E4, 0, 0 },	/* combining enclosing upward pointing triangle */
+	{ 0x20E5, 0, 0 },	/* combining reverse solidus overlay */
+	{ 0x20E6, 0, 0 },	/* combining double vertical stroke overlay */
+	{ 0x20E7, 0, 0 },	/* combining annuity symbol */
+	{ 0x20E8, 0, 0 },	/* combining triple underdot */
+	{ 0x20E9, 0, 0 },	/* combining wide bridge above */
+	{ 0x20EA, 0, 0 },	/* combining leftwards arrow overlay */
+	{ 0x20EB, 0, 0 },	/* combining long double solidus overlay */
+	{ 0x20EC, 0, 0 },	/* combining rightwards harpoon with barb downwards */
+	{ 0x20ED, 0, 0 },	/* combining leftwards harpoon with barb downwards */
+	{ 0x20EE, 0, 0 },	/* combining left arrow below */
+	{ 0x20EF, 0, 0 },	/* combining right arrow below */
+	{ 0x20F0, 0, 0 },	/* combining asterisk above */
+	{ 0x2100, 393, 3 },	/* account of */
+	{ 0x2101, 396, 3 },	/* addressed to the subject */
+	{ 0x2102, 106, 1 },	/* double-struck capital c */
+	{ 0x2103, 710, 2 },	/* degree celsius */
+	{ 0x2105, 402, 3 },	/* care of */
+	{ 0x2106, 405, 3 },	/* cada una */
+	{ 0x2109, 712, 2 },	/* degree fahrenheit */
+	{ 0x210A, 196, 1 },	/* script small g */
+	{ 0x210B, 121, 1 },	/* script capital h */
+	{ 0x210C, 121, 1 },	/* black-letter capital h */
+	{ 0x210D, 121, 1 },	/* double-struck capital h */
+	{ 0x210E, 199, 1 },	/* planck constant */
+	{ 0x210F, 199, 1 },	/* planck constant over two pi */
+	{ 0x2110, 53, 1 },	/* script capital i */
+	{ 0x2111, 53, 1 },	/* black-letter capital i */
+	{ 0x2112, 133, 1 },	/* script capital l */
+	{ 0x2113, 63, 1 },	/* script small l */
+	{ 0x2115, 139, 1 },	/* double-struck capital n */
+	{ 0x2116, 612, 2 },	/* numero sign */
+	{ 0x2119, 145, 1 },	/* double-struck capital p */
+	{ 0x211A, 148, 1 },	/* double-struck capital q */
+	{ 0x211B, 151, 1 },	/* script capital r */
+	{ 0x211C, 151, 1 },	/* black-letter capital r */
+	{ 0x211D, 151, 1 },	/* double-struck capital r */
+	{ 0x2120, 622, 2 },	/* service mark */
+	{ 0x2121, 384, 3 },	/* telephone sign */
+	{ 0x2122, 628, 2 },	/* trade mark sign */
+	{ 0x2124, 175, 1 },	/* double-struck capital z */
+	{ 0x2128, 175, 1 },	/* black-letter capital z */
+	{ 0x212A, 130, 1 },	/* kelvin sign */
+	{ 0x212B, 100, 1 },	/* angstrom sign */
+	{ 0x212C, 103, 1 },	/* script capital b */
+	{ 0x212D, 106, 1 },	/* black-letter capital c */
+	{ 0x212F, 190, 1 },	/* script small e */
+	{ 0x2130, 112, 1 },	/* script capital e */
+	{ 0x2131, 115, 1 },	/* script capital f */
+	{ 0x2133, 136, 1 },	/* script capital m */
+	{ 0x2134, 220, 1 },	/* script small o */
+	{ 0x2139, 69, 1 },	/* information source */
+	{ 0x213B, 357, 3 },	/* facsimile sign */
+	{ 0x2145, 109, 1 },	/* double-struck italic capital d */
+	{ 0x2146, 187, 1 },	/* double-struck italic small d */
+	{ 0x2147, 190, 1 },	/* double-struck italic small e */
+	{ 0x2148, 69, 1 },	/* double-struck italic small i */
+	{ 0x2149, 205, 1 },	/* double-struck italic small j */
+	{ 0x2150, 276, 3 },	/* vulgar fraction one seventh */
+	{ 0x2151, 282, 3 },	/* vulgar fraction one ninth */
+	{ 0x2152, 48, 4 },	/* vulgar fraction one tenth */
+	{ 0x2153, 264, 3 },	/* vulgar fraction one third */
+	{ 0x2154, 315, 3 },	/* vulgar fraction two thirds */
+	{ 0x2155, 270, 3 },	/* vulgar fraction one fifth */
+	{ 0x2156, 318, 3 },	/* vulgar fraction two fifths */
+	{ 0x2157, 327, 3 },	/* vulgar fraction three fifths */
+	{ 0x2158, 333, 3 },	/* vulgar fraction four fifths */
+	{ 0x2159, 273, 3 },	/* vulgar fraction one sixth */
+	{ 0x215A, 336, 3 },	/* vulgar fraction five sixths */
+	{ 0x215B, 279, 3 },	/* vulgar fraction one eighth */
+	{ 0x215C, 330, 3 },	/* vulgar fraction three eighths */
+	{ 0x215D, 339, 3 },	/* vulgar fraction five eighths */
+	{ 0x215E, 342, 3 },	/* vulgar fraction seven eighths */
+	{ 0x215F, 48, 2 },	/* fraction numerator one */
+	{ 0x2160, 53, 1 },	/* roman numeral one */
+	{ 0x2161, 53, 2 },	/* roman numeral two */
+	{ 0x2162, 53, 3 },	/* roman numeral three */
+	{ 0x2163, 582, 2 },	/* roman numeral four */
+	{ 0x2164, 52, 1 },	/* roman numeral five */
+	{ 0x2165, 52, 2 },	/* roman numeral six */
+	{ 0x2166, 52, 3 },	/* roman numeral seven */
+	{ 0x2167, 52, 4 },	/* roman numeral eight */
+	{ 0x2168, 584, 2 },	/* roman numeral nine */
+	{ 0x2169, 169, 1 },	/* roman numeral ten */
+	{ 0x216A, 390, 2 },	/* roman numeral eleven */
+	{ 0x216B, 390, 3 },	/* roman numeral twelve */
+	{ 0x216C, 133, 1 },	/* roman numeral fifty */
+	{ 0x216D, 106, 1 },	/* roman numeral one hundred */
+	{ 0x216E, 109, 1 },	/* roman numeral five hundred */
+	{ 0x216F, 136, 1 },	/* roman numeral one thousand */
+	{ 0x2170, 69, 1 },	/* small roman numeral one */
+	{ 0x2171, 69, 2 },	/* small roman numeral two */
+	{ 0x2172, 69, 3 },	/* small roman numeral three */
+	{ 0x2173, 660, 2 },	/* small roman numeral four */
+	{ 0x2174, 68, 1 },	/* small roman numeral five */
+	{ 0x2175, 68, 2 },	/* small roman numeral six */
+	{ 0x2176, 68, 3 },	/* small roman numeral seven */
+	{ 0x2177, 68, 4 },	/* small roman numeral eight */
+	{ 0x2178, 662, 2 },	/* small roman numeral nine */
+	{ 0x2179, 247, 1 },	/* small roman numeral ten */
+	{ 0x217A, 465, 2 },	/* small roman numeral eleven */
+	{ 0x217B, 465, 3 },	/* small roman numeral twelve */
+	{ 0x217C, 63, 1 },	/* small roman numeral fifty */
+	{ 0x217D, 61, 1 },	/* small roman numeral one hundred */
+	{ 0x217E, 187, 1 },	/* small roman numeral five hundred */
+	{ 0x217F, 58, 1 },	/* small roman numeral one thousand */
+	{ 0x2189, 258, 3 },	/* vulgar fraction zero thirds */
+	{ 0x2190, 544, 2 },	/* leftwards arrow */
+	{ 0x2192, 474, 2 },	/* rightwards arrow */
+	{ 0x219A, 544, 2 },	/* leftwards arrow with stroke */
+	{ 0x219B, 474, 2 },	/* rightwards arrow with stroke */
+	{ 0x2212, 474, 1 },	/* minus sign */
+	{ 0x2219, 742, 1 },	/* bullet operator */
+	{ 0x2260, 347, 1 },	/* not equal to */
+	{ 0x226E, 544, 1 },	/* not less-than */
+	{ 0x226F, 475, 1 },	/* not greater-than */
+	{ 0x2460, 5, 1 },	/* circled digit one */
+	{ 0x2461, 14, 1 },	/* circled digit two */
+	{ 0x2462, 18, 1 },	/* circled digit three */
+	{ 0x2463, 22, 1 },	/* circled digit four */
+	{ 0x2464, 26, 1 },	/* circled digit five */
+	{ 0x2465, 30, 1 },	/* circled digit six */
+	{ 0x2466, 34, 1 },	/* circled digit seven */
+	{ 0x2467, 38, 1 },	/* circled digit eight */
+	{ 0x2468, 42, 1 },	/* circled digit nine */
+	{ 0x2469, 5, 2 },	/* circled number ten */
+	{ 0x246A, 9, 2 },	/* circled number eleven */
+	{ 0x246B, 13, 2 },	/* circled number twelve */
+	{ 0x246C, 17, 2 },	/* circled number thirteen */
+	{ 0x246D, 21, 2 },	/* circled number fourteen */
+	{ 0x246E, 25, 2 },	/* circled number fifteen */
+	{ 0x246F, 29, 2 },	/* circled number sixteen */
+	{ 0x2470, 33, 2 },	/* circled number seventeen */
+	{ 0x2471, 37, 2 },	/* circled number eighteen */
+	{ 0x2472, 41, 2 },	/* circled number nineteen */
+	{ 0x2473, 45, 2 },	/* circled number twenty */
+	{ 0x2474, 72, 3 },	/* parenthesized digit one */
+	{ 0x2475, 75, 3 },	/* parenthesized digit two */
+	{ 0x2476, 78, 3 },	/* parenthesized digit three */
+	{ 0x2477, 81, 3 },	/* parenthesized digit four */
+	{ 0x2478, 84, 3 },	/* parenthesized digit five */
+	{ 0x2479, 87, 3 },	/* parenthesized digit six */
+	{ 0x247A, 90, 3 },	/* parenthesized digit seven */
+	{ 0x247B, 93, 3 },	/* parenthesized digit eight */
+	{ 0x247C, 96, 3 },	/* parenthesized digit nine */
+	{ 0x247D, 4, 4 },	/* parenthesized number ten */
+	{ 0x247E, 8, 4 },	/* parenthesized number eleven */
+	{ 0x247F, 12, 4 },	/* parenthesized number twelve */
+	{ 0x2480, 16, 4 },	/* parenthesized number thirteen */
+	{ 0x2481, 20, 4 },	/* parenthesized number fourteen */
+	{ 0x2482, 24, 4 },	/* parenthesized number fifteen */
+	{ 0x2483, 28, 4 },	/* parenthesized number sixteen */
+	{ 0x2484, 32, 4 },	/* parenthesized number seventeen */
+	{ 0x2485, 36, 4 },	/* parenthesized number eighteen */
+	{ 0x2486, 40, 4 },	/* parenthesized number nineteen */
+	{ 0x2487, 44, 4 },	/* parenthesized number twenty */
+	{ 0x2488, 289, 2 },	/* digit one full stop */
+	{ 0x2489, 292, 2 },	/* digit two full stop */
+	{ 0x248A, 295, 2 },	/* digit three full stop */
+	{ 0x248B, 298, 2 },	/* digit four full stop */
+	{ 0x248C, 301, 2 },	/* digit five full stop */
+	{ 0x248D, 304, 2 },	/* digit six full stop */
+	{ 0x248E, 307, 2 },	/* digit seven full stop */
+	{ 0x248F, 310, 2 },	/* digit eight full stop */
+	{ 0x2490, 313, 2 },	/* digit nine full stop */
+	{ 0x2491, 285, 3 },	/* number ten full stop */
+	{ 0x2492, 288, 3 },	/* number eleven full stop */
+	{ 0x2493, 291, 3 },	/* number twelve full stop */
+	{ 0x2494, 294, 3 },	/* number thirteen full stop */
+	{ 0x2495, 297, 3 },	/* number fourteen full stop */
+	{ 0x2496, 300, 3 },	/* number fifteen full stop */
+	{ 0x2497, 303, 3 },	/* number sixteen full stop */
+	{ 0x2498, 306, 3 },	/* number seventeen full stop */
+	{ 0x2499, 309, 3 },	/* number eighteen full stop */
+	{ 0x249A, 312, 3 },	/* number nineteen full stop */
+	{ 0x249B, 321, 3 },	/* number twenty full stop */
+	{ 0x249C, 177, 3 },	/* parenthesized latin small letter a */
+	{ 0x249D, 180, 3 },	/* parenthesized latin small letter b */
+	{ 0x249E, 183, 3 },	/* parenthesized latin small letter c */
+	{ 0x249F, 186, 3 },	/* parenthesized latin small letter d */
+	{ 0x24A0, 189, 3 },	/* parenthesized latin small letter e */
+	{ 0x24A1, 192, 3 },	/* parenthesized latin small letter f */
+	{ 0x24A2, 195, 3 },	/* parenthesized latin small letter g */
+	{ 0x24A3, 198, 3 },	/* parenthesized latin small letter h */
+	{ 0x24A4, 201, 3 },	/* parenthesized latin small letter i */
+	{ 0x24A5, 204, 3 },	/* parenthesized latin small letter j */
+	{ 0x24A6, 207, 3 },	/* parenthesized latin small letter k */
+	{ 0x24A7, 210, 3 },	/* parenthesized latin small letter l */
+	{ 0x24A8, 213, 3 },	/* parenthesized latin small letter m */
+	{ 0x24A9, 216, 3 },	/* parenthesized latin small letter n */
+	{ 0x24AA, 219, 3 },	/* parenthesized latin small letter o */
+	{ 0x24AB, 222, 3 },	/* parenthesized latin small letter p */
+	{ 0x24AC, 225, 3 },	/* parenthesized latin small letter q */
+	{ 0x24AD, 228, 3 },	/* parenthesized latin small letter r */
+	{ 0x24AE, 231, 3 },	/* parenthesized latin small letter s */
+	{ 0x24AF, 234, 3 },	/* parenthesized latin small letter t */
+	{ 0x24B0, 237, 3 },	/* parenthesized latin small letter u */
+	{ 0x24B1, 240, 3 },	/* parenthesized latin small letter v */
+	{ 0x24B2, 243, 3 },	/* parenthesized latin small letter w */
+	{ 0x24B3, 246, 3 },	/* parenthesized latin small letter x */
+	{ 0x24B4, 249, 3 },	/* parenthesized latin small letter y */
+	{ 0x24B5, 252, 3 },	/* parenthesized latin small letter z */
+	{ 0x24B6, 100, 1 },	/* circled latin capital letter a */
+	{ 0x24B7, 103, 1 },	/* circled latin capital letter b */
+	{ 0x24B8, 106, 1 },	/* circled latin capital letter c */
+	{ 0x24B9, 109, 1 },	/* circled latin capital letter d */
+	{ 0x24BA, 112, 1 },	/* circled latin capital letter e */
+	{ 0x24BB, 115, 1 },	/* circled latin capital letter f */
+	{ 0x24BC, 118, 1 },	/* circled latin capital letter g */
+	{ 0x24BD, 121, 1 },	/* circled latin capital letter h */
+	{ 0x24BE, 53, 1 },	/* circled latin capital letter i */
+	{ 0x24BF, 127, 1 },	/* circled latin capital letter j */
+	{ 0x24C0, 130, 1 },	/* circled latin capital letter k */
+	{ 0x24C1, 133, 1 },	/* circled latin capital letter l */
+	{ 0x24C2, 136, 1 },	/* circled latin capital letter m */
+	{ 0x24C3, 139, 1 },	/* circled latin capital letter n */
+	{ 0x24C4, 142, 1 },	/* circled latin capital letter o */
+	{ 0x24C5, 145, 1 },	/* circled latin capital letter p */
+	{ 0x24C6, 148, 1 },	/* circled latin capital letter q */
+	{ 0x24C7, 151, 1 },	/* circled latin capital letter r */
+	{ 0x24C8, 154, 1 },	/* circled latin capital letter s */
+	{ 0x24C9, 157, 1 },	/* circled latin capital letter t */
+	{ 0x24CA, 160, 1 },	/* circled latin capital letter u */
+	{ 0x24CB, 52, 1 },	/* circled latin capital letter v */
+	{ 0x24CC, 166, 1 },	/* circled latin capital letter w */
+	{ 0x24CD, 169, 1 },	/* circled latin capital letter x */
+	{ 0x24CE, 172, 1 },	/* circled latin capital letter y */
+	{ 0x24CF, 175, 1 },	/* circled latin capital letter z */
+	{ 0x24D0, 56, 1 },	/* circled latin small letter a */
+	{ 0x24D1, 181, 1 },	/* circled latin small letter b */
+	{ 0x24D2, 61, 1 },	/* circled latin small letter c */
+	{ 0x24D3, 187, 1 },	/* circled latin small letter d */
+	{ 0x24D4, 190, 1 },	/* circled latin small letter e */
+	{ 0x24D5, 193, 1 },	/* circled latin small letter f */
+	{ 0x24D6, 196, 1 },	/* circled latin small letter g */
+	{ 0x24D7, 199, 1 },	/* circled latin small letter h */
+	{ 0x24D8, 69, 1 },	/* circled latin small letter i */
+	{ 0x24D9, 205, 1 },	/* circled latin small letter j */
+	{ 0x24DA, 60, 1 },	/* circled latin small letter k */
+	{ 0x24DB, 63, 1 },	/* circled latin small letter l */
+	{ 0x24DC, 58, 1 },	/* circled latin small letter m */
+	{ 0x24DD, 217, 1 },	/* circled latin small letter n */
+	{ 0x24DE, 220, 1 },	/* circled latin small letter o */
+	{ 0x24DF, 64, 1 },	/* circled latin small letter p */
+	{ 0x24E0, 226, 1 },	/* circled latin small letter q */
+	{ 0x24E1, 229, 1 },	/* circled latin small letter r */
+	{ 0x24E2, 232, 1 },	/* circled latin small letter s */
+	{ 0x24E3, 235, 1 },	/* circled latin small letter t */
+	{ 0x24E4, 238, 1 },	/* circled latin small letter u */
+	{ 0x24E5, 68, 1 },	/* circled latin small letter v */
+	{ 0x24E6, 244, 1 },	/* circled latin small letter w */
+	{ 0x24E7, 247, 1 },	/* circled latin small letter x */
+	{ 0x24E8, 250, 1 },	/* circled latin small letter y */
+	{ 0x24E9, 253, 1 },	/* circled latin small letter z */
+	{ 0x24EA, 6, 1 },	/* circled digit zero */
+	{ 0x2A74, 345, 3 },	/* double colon equal */
+	{ 0x2A75, 347, 2 },	/* two consecutive equals signs */
+	{ 0x2A76, 348, 3 },	/* three consecutive equals signs */
+	{ 0x2C7C, 205, 1 },	/* latin subscript small letter j */
+	{ 0x2C7D, 52, 1 },	/* modifier letter capital v */
+	{ 0x2CEF, 0, 0 },	/* coptic combining ni above */
+	{ 0x2CF0, 0, 0 },	/* coptic combining spiritus asper */
+	{ 0x2CF1, 0, 0 },	/* coptic combining spiritus lenis */
+	{ 0x2D7F, 0, 0 },	/* tifinagh consonant joiner */
+	{ 0x2DE0, 0, 0 },	/* combining cyrillic letter be */
+	{ 0x2DE1, 0, 0 },	/* combining cyrillic letter ve */
+	{ 0x2DE2, 0, 0 },	/* combining cyrillic letter ghe */
+	{ 0x2DE3, 0, 0 },	/* combining cyrillic letter de */
+	{ 0x2DE4, 0, 0 },	/* combining cyrillic letter zhe */
+	{ 0x2DE5, 0, 0 },	/* combining cyrillic letter ze */
+	{ 0x2DE6, 0, 0 },	/* combining cyrillic letter ka */
+	{ 0x2DE7, 0, 0 },	/* combining cyrillic letter el */
+	{ 0x2DE8, 0, 0 },	/* combining cyrillic letter em */
+	{ 0x2DE9, 0, 0 },	/* combining cyrillic letter en */
+	{ 0x2DEA, 0, 0 },	/* combining cyrillic letter o */
+	{ 0x2DEB, 0, 0 },	/* combining cyrillic letter pe */
+	{ 0x2DEC, 0, 0 },	/* combining cyrillic letter er */
+	{ 0x2DED, 0, 0 },	/* combining cyrillic letter es */
+	{ 0x2DEE, 0, 0 },	/* combining cyrillic letter te */
+	{ 0x2DEF, 0, 0 },	/* combining cyrillic letter ha */
+	{ 0x2DF0, 0, 0 },	/* combining cyrillic letter tse */
+	{ 0x2DF1, 0, 0 },	/* combining cyrillic letter che */
+	{ 0x2DF2, 0, 0 },	/* combining cyrillic letter sha */
+	{ 0x2DF3, 0, 0 },	/* combining cyrillic letter shcha */
+	{ 0x2DF4, 0, 0 },	/* combining cyrillic letter fita */
+	{ 0x2DF5, 0, 0 },	/* combining cyrillic letter es-te */
+	{ 0x2DF6, 0, 0 },	/* combining cyrillic letter a */
+	{ 0x2DF7, 0, 0 },	/* combining cyrillic letter ie */
+	{ 0x2DF8, 0, 0 },	/* combining cyrillic letter djerv */
+	{ 0x2DF9, 0, 0 },	/* combining cyrillic letter monograph uk */
+	{ 0x2DFA, 0, 0 },	/* combining cyrillic letter yat */
+	{ 0x2DFB, 0, 0 },	/* combining cyrillic letter yu */
+	{ 0x2DFC, 0, 0 },	/* combining cyrillic letter iotified a */
+	{ 0x2DFD, 0, 0 },	/* combining cyrillic letter little yus */
+	{ 0x2DFE, 0, 0 },	/* combining cyrillic letter big yus */
+	{ 0x2DFF, 0, 0 },	/* combining cyrillic letter iotified big yus */
+	{ 0x3000, 736, 1 },	/* ideographic space */
+	{ 0x302A, 0, 0 },	/* ideographic level tone mark */
+	{ 0x302B, 0, 0 },	/* ideographic rising tone mark */
+	{ 0x302C, 0, 0 },	/* ideographic departing tone mark */
+	{ 0x302D, 0, 0 },	/* ideographic entering tone mark */
+	{ 0x3250, 381, 3 },	/* partnership sign */
+	{ 0x3251, 263, 2 },	/* circled number twenty one */
+	{ 0x3252, 482, 2 },	/* circled number twenty two */
+	{ 0x3253, 484, 2 },	/* circled number twenty three */
+	{ 0x3254, 486, 2 },	/* circled number twenty four */
+	{ 0x3255, 488, 2 },	/* circled number twenty five */
+	{ 0x3256, 490, 2 },	/* circled number twenty six */
+	{ 0x3257, 492, 2 },	/* circled number twenty seven */
+	{ 0x3258, 494, 2 },	/* circled number twenty eight */
+	{ 0x3259, 496, 2 },	/* circled number twenty nine */
+	{ 0x325A, 500, 2 },	/* circled number thirty */
+	{ 0x325B, 260, 2 },	/* circled number thirty one */
+	{ 0x325C, 317, 2 },	/* circled number thirty two */
+	{ 0x325D, 502, 2 },	/* circled number thirty three */
+	{ 0x325E, 504, 2 },	/* circled number thirty four */
+	{ 0x325F, 506, 2 },	/* circled number thirty five */
+	{ 0x32B1, 508, 2 },	/* circled number thirty six */
+	{ 0x32B2, 510, 2 },	/* circled number thirty seven */
+	{ 0x32B3, 512, 2 },	/* circled number thirty eight */
+	{ 0x32B4, 514, 2 },	/* circled number thirty nine */
+	{ 0x32B5, 518, 2 },	/* circled number forty */
+	{ 0x32B6, 269, 2 },	/* circled number forty one */
+	{ 0x32B7, 487, 2 },	/* circled number forty two */
+	{ 0x32B8, 326, 2 },	/* circled number forty three */
+	{ 0x32B9, 520, 2 },	/* circled number forty four */
+	{ 0x32BA, 522, 2 },	/* circled number forty five */
+	{ 0x32BB, 524, 2 },	/* circled number forty six */
+	{ 0x32BC, 526, 2 },	/* circled number forty seven */
+	{ 0x32BD, 528, 2 },	/* circled number forty eight */
+	{ 0x32BE, 530, 2 },	/* circled number forty nine */
+	{ 0x32BF, 534, 2 },	/* circled number fifty */
+	{ 0x32CC, 576, 2 },	/* square hg */
+	{ 0x32CD, 420, 3 },	/* square erg */
+	{ 0x32CE, 650, 2 },	/* square ev */
+	{ 0x32CF, 366, 3 },	/* limited liability sign */
+	{ 0x3371, 432, 3 },	/* square hpa */
+	{ 0x3372, 644, 2 },	/* square da */
+	{ 0x3373, 556, 2 },	/* square au */
+	{ 0x3374, 399, 3 },	/* square bar */
+	{ 0x3375, 714, 2 },	/* square ov */
+	{ 0x3376, 726, 2 },	/* square pc */
+	{ 0x3377, 414, 2 },	/* square dm */
+	{ 0x3378, 414, 3 },	/* square dm squared */
+	{ 0x3379, 417, 3 },	/* square dm cubed */
+	{ 0x337A, 580, 2 },	/* square iu */
+	{ 0x3380, 718, 2 },	/* square pa amps */
+	{ 0x3381, 696, 2 },	/* square na */
+	{ 0x3383, 682, 2 },	/* square ma */
+	{ 0x3384, 664, 2 },	/* square ka */
+	{ 0x3385, 586, 2 },	/* square kb */
+	{ 0x3386, 596, 2 },	/* square mb */
+	{ 0x3387, 568, 2 },	/* square gb */
+	{ 0x3388, 61, 3 },	/* square cal */
+	{ 0x3389, 60, 4 },	/* square kcal */
+	{ 0x338A, 720, 2 },	/* square pf */
+	{ 0x338B, 698, 2 },	/* square nf */
+	{ 0x338E, 690, 2 },	/* square mg */
+	{ 0x338F, 670, 2 },	/* square kg */
+	{ 0x3390, 361, 2 },	/* square hz */
+	{ 0x3391, 435, 3 },	/* square khz */
+	{ 0x3392, 369, 3 },	/* square mhz */
+	{ 0x3393, 360, 3 },	/* square ghz */
+	{ 0x3394, 387, 3 },	/* square thz */
+	{ 0x3396, 692, 2 },	/* square ml */
+	{ 0x3397, 646, 2 },	/* square dl */
+	{ 0x3398, 672, 2 },	/* square kl */
+	{ 0x3399, 652, 2 },	/* square fm */
+	{ 0x339A, 706, 2 },	/* square nm */
+	{ 0x339C, 453, 2 },	/* square mm */
+	{ 0x339D, 408, 2 },	/* square cm */
+	{ 0x339E, 441, 2 },	/* square km */
+	{ 0x339F, 453, 3 },	/* square mm squared */
+	{ 0x33A0, 408, 3 },	/* square cm squared */
+	{ 0x33A1, 409, 2 },	/* square m squared */
+	{ 0x33A2, 441, 3 },	/* square km squared */
+	{ 0x33A3, 456, 3 },	/* square mm cubed */
+	{ 0x33A4, 411, 3 },	/* square cm cubed */
+	{ 0x33A5, 412, 2 },	/* square m cubed */
+	{ 0x33A6, 444, 3 },	/* square km cubed */
+	{ 0x33A9, 364, 2 },	/* square pa */
+	{ 0x33AA, 438, 3 },	/* square kpa */
+	{ 0x33AB, 372, 3 },	/* square mpa */
+	{ 0x33AC, 363, 3 },	/* square gpa */
+	{ 0x33AD, 462, 3 },	/* square rad */
+	{ 0x33B0, 728, 2 },	/* square ps */
+	{ 0x33B1, 708, 2 },	/* square ns */
+	{ 0x33B3, 694, 2 },	/* square ms */
+	{ 0x33B4, 722, 2 },	/* square pv */
+	{ 0x33B5, 700, 2 },	/* square nv */
+	{ 0x33B7, 684, 2 },	/* square mv */
+	{ 0x33B8, 666, 2 },	/* square kv */
+	{ 0x33B9, 604, 2 },	/* square mv mega */
+	{ 0x33BA, 724, 2 },	/* square pw */
+	{ 0x33BB, 702, 2 },	/* square nw */
+	{ 0x33BD, 686, 2 },	/* square mw */
+	{ 0x33BE, 668, 2 },	/* square kw */
+	{ 0x33BF, 606, 2 },	/* square mw mega */
+	{ 0x33C2, 56, 4 },	/* square am */
+	{ 0x33C3, 558, 2 },	/* square bq */
+	{ 0x33C4, 638, 2 },	/* square cc */
+	{ 0x33C5, 640, 2 },	/* square cd */
+	{ 0x33C7, 351, 3 },	/* square co */
+	{ 0x33C8, 642, 2 },	/* square db */
+	{ 0x33C9, 570, 2 },	/* square gy */
+	{ 0x33CA, 654, 2 },	/* square ha */
+	{ 0x33CB, 572, 2 },	/* square hp */
+	{ 0x33CC, 658, 2 },	/* square in */
+	{ 0x33CD, 588, 2 },	/* square kk */
+	{ 0x33CE, 590, 2 },	/* square km capital */
+	{ 0x33CF, 674, 2 },	/* square kt */
+	{ 0x33D0, 452, 2 },	/* square lm */
+	{ 0x33D1, 678, 2 },	/* square ln */
+	{ 0x33D2, 447, 3 },	/* square log */
+	{ 0x33D3, 680, 2 },	/* square lx */
+	{ 0x33D4, 688, 2 },	/* square mb small */
+	{ 0x33D5, 450, 3 },	/* square mil */
+	{ 0x33D6, 459, 3 },	/* square mol */
+	{ 0x33D7, 573, 2 },	/* square ph */
+	{ 0x33D8, 64, 4 },	/* square pm */
+	{ 0x33D9, 375, 3 },	/* square ppm */
+	{ 0x33DA, 616, 2 },	/* square pr */
+	{ 0x33DB, 730, 2 },	/* square sr */
+	{ 0x33DC, 626, 2 },	/* square sv */
+	{ 0x33DD, 634, 2 },	/* square wb */
+	{ 0x33FF, 429, 3 },	/* square gal */
+	{ 0xA66F, 0, 0 },	/* combining cyrillic vzmet */
+	{ 0xA670, 0, 0 },	/* combining cyrillic ten millions sign */
+	{ 0xA671, 0, 0 },	/* combining cyrillic hundred millions sign */
+	{ 0xA672, 0, 0 },	/* combining cyrillic thousand millions sign */
+	{ 0xA674, 0, 0 },	/* combining cyrillic letter ukrainian ie */
+	{ 0xA675, 0, 0 },	/* combining cyrillic letter i */
+	{ 0xA676, 0, 0 },	/* combining cyrillic letter yi */
+	{ 0xA677, 0, 0 },	/* combining cyrillic letter u */
+	{ 0xA678, 0, 0 },	/* combining cyrillic letter hard sign */
+	{ 0xA679, 0, 0 },	/* combining cyrillic letter yeru */
+	{ 0xA67A, 0, 0 },	/* combining cyrillic letter soft sign */
+	{ 0xA67B, 0, 0 },	/* combining cyrillic letter omega */
+	{ 0xA67C, 0, 0 },	/* combining cyrillic kavyka */
+	{ 0xA67D, 0, 0 },	/* combining cyrillic payerok */
+	{ 0xA69E, 0, 0 },	/* combining cyrillic letter ef */
+	{ 0xA69F, 0, 0 },	/* combining cyrillic letter iotified e */
+	{ 0xA6F0, 0, 0 },	/* bamum combining mark koqndon */
+	{ 0xA6F1, 0, 0 },	/* bamum combining mark tukwentis */
+	{ 0xA7F2, 106, 1 },	/* modifier letter capital c */
+	{ 0xA7F3, 115, 1 },	/* modifier letter capital f */
+	{ 0xA7F4, 148, 1 },	/* modifier letter capital q */
+	{ 0xA7F8, 121, 1 },	/* modifier letter capital h with stroke */
+	{ 0xA7F9, 716, 2 },	/* modifier letter small ligature oe */
+	{ 0xA802, 0, 0 },	/* syloti nagri sign dvisvara */
+	{ 0xA806, 0, 0 },	/* syloti nagri sign hasanta */
+	{ 0xA80B, 0, 0 },	/* syloti nagri sign anusvara */
+	{ 0xA825, 0, 0 },	/* syloti nagri vowel sign u */
+	{ 0xA826, 0, 0 },	/* syloti nagri vowel sign e */
+	{ 0xA82C, 0, 0 },	/* syloti nagri sign alternate hasanta */
+	{ 0xA8C4, 0, 0 },	/* saurashtra sign virama */
+	{ 0xA8C5, 0, 0 },	/* saurashtra sign candrabindu */
+	{ 0xA8E0, 0, 0 },	/* combining devanagari digit zero */
+	{ 0xA8E1, 0, 0 },	/* combining devanagari digit one */
+	{ 0xA8E2, 0, 0 },	/* combining devanagari digit two */
+	{ 0xA8E3, 0, 0 },	/* combining devanagari digit three */
+	{ 0xA8E4, 0, 0 },	/* combining devanagari digit four */
+	{ 0xA8E5, 0, 0 },	/* combining devanagari digit five */
+	{ 0xA8E6, 0, 0 },	/* combining devanagari digit six */
+	{ 0xA8E7, 0, 0 },	/* combining devanagari digit seven */
+	{ 0xA8E8, 0, 0 },	/* combining devanagari digit eight */
+	{ 0xA8E9, 0, 0 },	/* combining devanagari digit nine */
+	{ 0xA8EA, 0, 0 },	/* combining devanagari letter a */
+	{ 0xA8EB, 0, 0 },	/* combining devanagari letter u */
+	{ 0xA8EC, 0, 0 },	/* combining devanagari letter ka */
+	{ 0xA8ED, 0, 0 },	/* combining devanagari letter na */
+	{ 0xA8EE, 0, 0 },	/* combining devanagari letter pa */
+	{ 0xA8EF, 0, 0 },	/* combining devanagari letter ra */
+	{ 0xA8F0, 0, 0 },	/* combining devanagari letter vi */
+	{ 0xA8F1, 0, 0 },	/* combining devanagari sign avagraha */
+	{ 0xA8FF, 0, 0 },	/* devanagari vowel sign ay */
+	{ 0xA926, 0, 0 },	/* kayah li vowel ue */
+	{ 0xA927, 0, 0 },	/* kayah li vowel e */
+	{ 0xA928, 0, 0 },	/* kayah li vowel u */
+	{ 0xA929, 0, 0 },	/* kayah li vowel ee */
+	{ 0xA92A, 0, 0 },	/* kayah li vowel o */
+	{ 0xA92B, 0, 0 },	/* kayah li tone plophu */
+	{ 0xA92C, 0, 0 },	/* kayah li tone calya */
+	{ 0xA92D, 0, 0 },	/* kayah li tone calya plophu */
+	{ 0xA947, 0, 0 },	/* rejang vowel sign i */
+	{ 0xA948, 0, 0 },	/* rejang vowel sign u */
+	{ 0xA949, 0, 0 },	/* rejang vowel sign e */
+	{ 0xA94A, 0, 0 },	/* rejang vowel sign ai */
+	{ 0xA94B, 0, 0 },	/* rejang vowel sign o */
+	{ 0xA94C, 0, 0 },	/* rejang vowel sign au */
+	{ 0xA94D, 0, 0 },	/* rejang vowel sign eu */
+	{ 0xA94E, 0, 0 },	/* rejang vowel sign ea */
+	{ 0xA94F, 0, 0 },	/* rejang consonant sign ng */
+	{ 0xA950, 0, 0 },	/* rejang consonant sign n */
+	{ 0xA951, 0, 0 },	/* rejang consonant sign r */
+	{ 0xA980, 0, 0 },	/* javanese sign panyangga */
+	{ 0xA981, 0, 0 },	/* javanese sign cecak */
+	{ 0xA982, 0, 0 },	/* javanese sign layar */
+	{ 0xA9B3, 0, 0 },	/* javanese sign cecak telu */
+	{ 0xA9B6, 0, 0 },	/* javanese vowel sign wulu */
+	{ 0xA9B7, 0, 0 },	/* javanese vowel sign wulu melik */
+	{ 0xA9B8, 0, 0 },	/* javanese vowel sign suku */
+	{ 0xA9B9, 0, 0 },	/* javanese vowel sign suku mendut */
+	{ 0xA9BC, 0, 0 },	/* javanese vowel sign pepet */
+	{ 0xA9BD, 0, 0 },	/* javanese consonant sign keret */
+	{ 0xA9E5, 0, 0 },	/* myanmar sign shan saw */
+	{ 0xAA29, 0, 0 },	/* cham vowel sign aa */
+	{ 0xAA2A, 0, 0 },	/* cham vowel sign i */
+	{ 0xAA2B, 0, 0 },	/* cham vowel sign ii */
+	{ 0xAA2C, 0, 0 },	/* cham vowel sign ei */
+	{ 0xAA2D, 0, 0 },	/* cham vowel sign u */
+	{ 0xAA2E, 0, 0 },	/* cham vowel sign oe */
+	{ 0xAA31, 0, 0 },	/* cham vowel sign au */
+	{ 0xAA32, 0, 0 },	/* cham vowel sign ue */
+	{ 0xAA35, 0, 0 },	/* cham consonant sign la */
+	{ 0xAA36, 0, 0 },	/* cham consonant sign wa */
+	{ 0xAA43, 0, 0 },	/* cham consonant sign final ng */
+	{ 0xAA4C, 0, 0 },	/* cham consonant sign final m */
+	{ 0xAA7C, 0, 0 },	/* myanmar sign tai laing tone-2 */
+	{ 0xAAB0, 0, 0 },	/* tai viet mai kang */
+	{ 0xAAB2, 0, 0 },	/* tai viet vowel i */
+	{ 0xAAB3, 0, 0 },	/* tai viet vowel ue */
+	{ 0xAAB4, 0, 0 },	/* tai viet vowel u */
+	{ 0xAAB7, 0, 0 },	/* tai viet mai khit */
+	{ 0xAAB8, 0, 0 },	/* tai viet vowel ia */
+	{ 0xAABE, 0, 0 },	/* tai viet vowel am */
+	{ 0xAABF, 0, 0 },	/* tai viet tone mai ek */
+	{ 0xAAC1, 0, 0 },	/* tai viet tone mai tho */
+	{ 0xAAEC, 0, 0 },	/* meetei mayek vowel sign uu */
+	{ 0xAAED, 0, 0 },	/* meetei mayek vowel sign aai */
+	{ 0xAAF6, 0, 0 },	/* meetei mayek virama */
+	{ 0xABE5, 0, 0 },	/* meetei mayek vowel sign anap */
+	{ 0xABE8, 0, 0 },	/* meetei mayek vowel sign unap */
+	{ 0xABED, 0, 0 },	/* meetei mayek apun iyek */
+	{ 0xFB00, 423, 2 },	/* latin small ligature ff */
+	{ 0xFB01, 424, 2 },	/* latin small ligature fi */
+	{ 0xFB02, 427, 2 },	/* latin small ligature fl */
+	{ 0xFB03, 423, 3 },	/* latin small ligature ffi */
+	{ 0xFB04, 426, 3 },	/* latin small ligature ffl */
+	{ 0xFB05, 732, 2 },	/* latin small ligature long s t */
+	{ 0xFB06, 732, 2 },	/* latin small ligature st */
+	{ 0xFB1E, 0, 0 },	/* hebrew point judeo-spanish varika */
+	{ 0xFB29, 743, 1 },	/* hebrew letter alternative plus sign */
+	{ 0xFC5E, 736, 1 },	/* arabic ligature shadda with dammatan isolated form */
+	{ 0xFC5F, 736, 1 },	/* arabic ligature shadda with kasratan isolated form */
+	{ 0xFC60, 736, 1 },	/* arabic ligature shadda with fatha isolated form */
+	{ 0xFC61, 736, 1 },	/* arabic ligature shadda with damma isolated form */
+	{ 0xFC62, 736, 1 },	/* arabic ligature shadda with kasra isolated form */
+	{ 0xFC63, 736, 1 },	/* arabic ligature shadda with superscript alef isolated form */
+	{ 0xFE00, 0, 0 },	/* variation selector-1 */
+	{ 0xFE01, 0, 0 },	/* variation selector-2 */
+	{ 0xFE02, 0, 0 },	/* variation selector-3 */
+	{ 0xFE03, 0, 0 },	/* variation selector-4 */
+	{ 0xFE04, 0, 0 },	/* variation selector-5 */
+	{ 0xFE05, 0, 0 },	/* variation selector-6 */
+	{ 0xFE06, 0, 0 },	/* variation selector-7 */
+	{ 0xFE07, 0, 0 },	/* variation selector-8 */
+	{ 0xFE08, 0, 0 },	/* variation selector-9 */
+	{ 0xFE09, 0, 0 },	/* variation selector-10 */
+	{ 0xFE0A, 0, 0 },	/* variation selector-11 */
+	{ 0xFE0B, 0, 0 },	/* variation selector-12 */
+	{ 0xFE0C, 0, 0 },	/* variation selector-13 */
+	{ 0xFE0D, 0, 0 },	/* variation selector-14 */
+	{ 0xFE0E, 0, 0 },	/* variation selector-15 */
+	{ 0xFE0F, 0, 0 },	/* variation selector-16 */
+	{ 0xFE10, 477, 1 },	/* presentation form for vertical comma */
+	{ 0xFE13, 345, 1 },	/* presentation form for vertical colon */
+	{ 0xFE14, 744, 1 },	/* presentation form for vertical semicolon */
+	{ 0xFE15, 468, 1 },	/* presentation form for vertical exclamation mark */
+	{ 0xFE16, 471, 1 },	/* presentation form for vertical question mark */
+	{ 0xFE19, 255, 3 },	/* presentation form for vertical horizontal ellipsis */
+	{ 0xFE20, 0, 0 },	/* combining ligature left half */
+	{ 0xFE21, 0, 0 },	/* combining ligature right half */
+	{ 0xFE22, 0, 0 },	/* combining double tilde left half */
+	{ 0xFE23, 0, 0 },	/* combining double tilde right half */
+	{ 0xFE24, 0, 0 },	/* combining macron left half */
+	{ 0xFE25, 0, 0 },	/* combining macron right half */
+	{ 0xFE26, 0, 0 },	/* combining conjoining macron */
+	{ 0xFE27, 0, 0 },	/* combining ligature left half below */
+	{ 0xFE28, 0, 0 },	/* combining ligature right half below */
+	{ 0xFE29, 0, 0 },	/* combining tilde left half below */
+	{ 0xFE2A, 0, 0 },	/* combining tilde right half below */
+	{ 0xFE2B, 0, 0 },	/* combining macron left half below */
+	{ 0xFE2C, 0, 0 },	/* combining macron right half below */
+	{ 0xFE2D, 0, 0 },	/* combining conjoining macron below */
+	{ 0xFE2E, 0, 0 },	/* combining cyrillic titlo left half */
+	{ 0xFE2F, 0, 0 },	/* combining cyrillic titlo right half */
+	{ 0xFE30, 255, 2 },	/* presentation form for vertical two dot leader */
+	{ 0xFE31, 474, 1 },	/* presentation form for vertical em dash */
+	{ 0xFE32, 474, 1 },	/* presentation form for vertical en dash */
+	{ 0xFE33, 750, 1 },	/* presentation form for vertical low line */
+	{ 0xFE34, 750, 1 },	/* presentation form for vertical wavy low line */
+	{ 0xFE35, 4, 1 },	/* presentation form for vertical left parenthesis */
+	{ 0xFE36, 7, 1 },	/* presentation form for vertical right parenthesis */
+	{ 0xFE37, 752, 1 },	/* presentation form for vertical left curly bracket */
+	{ 0xFE38, 754, 1 },	/* presentation form for vertical right curly bracket */
+	{ 0xFE47, 746, 1 },	/* presentation form for vertical left square bracket */
+	{ 0xFE48, 748, 1 },	/* presentation form for vertical right square bracket */
+	{ 0xFE49, 736, 1 },	/* dashed overline */
+	{ 0xFE4A, 736, 1 },	/* centreline overline */
+	{ 0xFE4B, 736, 1 },	/* wavy overline */
+	{ 0xFE4C, 736, 1 },	/* double wavy overline */
+	{ 0xFE4D, 750, 1 },	/* dashed low line */
+	{ 0xFE4E, 750, 1 },	/* centreline low line */
+	{ 0xFE4F, 750, 1 },	/* wavy low line */
+	{ 0xFE50, 477, 1 },	/* small comma */
+	{ 0xFE52, 57, 1 },	/* small full stop */
+	{ 0xFE54, 744, 1 },	/* small semicolon */
+	{ 0xFE55, 345, 1 },	/* small colon */
+	{ 0xFE56, 471, 1 },	/* small question mark */
+	{ 0xFE57, 468, 1 },	/* small exclamation mark */
+	{ 0xFE58, 474, 1 },	/* small em dash */
+	{ 0xFE59, 4, 1 },	/* small left parenthesis */
+	{ 0xFE5A, 7, 1 },	/* small right parenthesis */
+	{ 0xFE5B, 752, 1 },	/* small left curly bracket */
+	{ 0xFE5C, 754, 1 },	/* small right curly bracket */
+	{ 0xFE5F, 738, 1 },	/* small number sign */
+	{ 0xFE60, 741, 1 },	/* small ampersand */
+	{ 0xFE61, 742, 1 },	/* small asterisk */
+	{ 0xFE62, 743, 1 },	/* small plus sign */
+	{ 0xFE63, 474, 1 },	/* small hyphen-minus */
+	{ 0xFE64, 544, 1 },	/* small less-than sign */
+	{ 0xFE65, 475, 1 },	/* small greater-than sign */
+	{ 0xFE66, 347, 1 },	/* small equals sign */
+	{ 0xFE68, 747, 1 },	/* small reverse solidus */
+	{ 0xFE69, 739, 1 },	/* small dollar sign */
+	{ 0xFE6A, 740, 1 },	/* small percent sign */
+	{ 0xFE6B, 745, 1 },	/* small commercial at */
+	{ 0xFE70, 736, 1 },	/* arabic fathatan isolated form */
+	{ 0xFE72, 736, 1 },	/* arabic dammatan isolated form */
+	{ 0xFE74, 736, 1 },	/* arabic kasratan isolated form */
+	{ 0xFE76, 736, 1 },	/* arabic fatha isolated form */
+	{ 0xFE78, 736, 1 },	/* arabic damma isolated form */
+	{ 0xFE7A, 736, 1 },	/* arabic kasra isolated form */
+	{ 0xFE7C, 736, 1 },	/* arabic shadda isolated form */
+	{ 0xFE7E, 736, 1 },	/* arabic sukun isolated form */
+	{ 0xFF01, 468, 1 },	/* fullwidth exclamation mark */
+	{ 0xFF02, 737, 1 },	/* fullwidth quotation mark */
+	{ 0xFF03, 738, 1 },	/* fullwidth number sign */
+	{ 0xFF04, 739, 1 },	/* fullwidth dollar sign */
+	{ 0xFF05, 740, 1 },	/* fullwidth percent sign */
+	{ 0xFF06, 741, 1 },	/* fullwidth ampersand */
+	{ 0xFF07, 0, 1 },	/* fullwidth apostrophe */
+	{ 0xFF08, 4, 1 },	/* fullwidth left parenthesis */
+	{ 0xFF09, 7, 1 },	/* fullwidth right parenthesis */
+	{ 0xFF0A, 742, 1 },	/* fullwidth asterisk */
+	{ 0xFF0B, 743, 1 },	/* fullwidth plus sign */
+	{ 0xFF0C, 477, 1 },	/* fullwidth comma */
+	{ 0xFF0D, 474, 1 },	/* fullwidth hyphen-minus */
+	{ 0xFF0E, 57, 1 },	/* fullwidth full stop */
+	{ 0xFF0F, 49, 1 },	/* fullwidth solidus */
+	{ 0xFF10, 6, 1 },	/* fullwidth digit zero */
+	{ 0xFF11, 5, 1 },	/* fullwidth digit one */
+	{ 0xFF12, 14, 1 },	/* fullwidth digit two */
+	{ 0xFF13, 18, 1 },	/* fullwidth digit three */
+	{ 0xFF14, 22, 1 },	/* fullwidth digit four */
+	{ 0xFF15, 26, 1 },	/* fullwidth digit five */
+	{ 0xFF16, 30, 1 },	/* fullwidth digit six */
+	{ 0xFF17, 34, 1 },	/* fullwidth digit seven */
+	{ 0xFF18, 38, 1 },	/* fullwidth digit eight */
+	{ 0xFF19, 42, 1 },	/* fullwidth digit nine */
+	{ 0xFF1A, 345, 1 },	/* fullwidth colon */
+	{ 0xFF1B, 744, 1 },	/* fullwidth semicolon */
+	{ 0xFF1C, 544, 1 },	/* fullwidth less-than sign */
+	{ 0xFF1D, 347, 1 },	/* fullwidth equals sign */
+	{ 0xFF1E, 475, 1 },	/* fullwidth greater-than sign */
+	{ 0xFF1F, 471, 1 },	/* fullwidth question mark */
+	{ 0xFF20, 745, 1 },	/* fullwidth commercial at */
+	{ 0xFF21, 100, 1 },	/* fullwidth latin capital letter a */
+	{ 0xFF22, 103, 1 },	/* fullwidth latin capital letter b */
+	{ 0xFF23, 106, 1 },	/* fullwidth latin capital letter c */
+	{ 0xFF24, 109, 1 },	/* fullwidth latin capital letter d */
+	{ 0xFF25, 112, 1 },	/* fullwidth latin capital letter e */
+	{ 0xFF26, 115, 1 },	/* fullwidth latin capital letter f */
+	{ 0xFF27, 118, 1 },	/* fullwidth latin capital letter g */
+	{ 0xFF28, 121, 1 },	/* fullwidth latin capital letter h */
+	{ 0xFF29, 53, 1 },	/* fullwidth latin capital letter i */
+	{ 0xFF2A, 127, 1 },	/* fullwidth latin capital letter j */
+	{ 0xFF2B, 130, 1 },	/* fullwidth latin capital letter k */
+	{ 0xFF2C, 133, 1 },	/* fullwidth latin capital letter l */
+	{ 0xFF2D, 136, 1 },	/* fullwidth latin capital letter m */
+	{ 0xFF2E, 139, 1 },	/* fullwidth latin capital letter n */
+	{ 0xFF2F, 142, 1 },	/* fullwidth latin capital letter o */
+	{ 0xFF30, 145, 1 },	/* fullwidth latin capital letter p */
+	{ 0xFF31, 148, 1 },	/* fullwidth latin capital letter q */
+	{ 0xFF32, 151, 1 },	/* fullwidth latin capital letter r */
+	{ 0xFF33, 154, 1 },	/* fullwidth latin capital letter s */
+	{ 0xFF34, 157, 1 },	/* fullwidth latin capital letter t */
+	{ 0xFF35, 160, 1 },	/* fullwidth latin capital letter u */
+	{ 0xFF36, 52, 1 },	/* fullwidth latin capital letter v */
+	{ 0xFF37, 166, 1 },	/* fullwidth latin capital letter w */
+	{ 0xFF38, 169, 1 },	/* fullwidth latin capital letter x */
+	{ 0xFF39, 172, 1 },	/* fullwidth latin capital letter y */
+	{ 0xFF3A, 175, 1 },	/* fullwidth latin capital letter z */
+	{ 0xFF3B, 746, 1 },	/* fullwidth left square bracket */
+	{ 0xFF3C, 747, 1 },	/* fullwidth reverse solidus */
+	{ 0xFF3D, 748, 1 },	/* fullwidth right square bracket */
+	{ 0xFF3E, 749, 1 },	/* fullwidth circumflex accent */
+	{ 0xFF3F, 750, 1 },	/* fullwidth low line */
+	{ 0xFF40, 751, 1 },	/* fullwidth grave accent */
+	{ 0xFF41, 56, 1 },	/* fullwidth latin small letter a */
+	{ 0xFF42, 181, 1 },	/* fullwidth latin small letter b */
+	{ 0xFF43, 61, 1 },	/* fullwidth latin small letter c */
+	{ 0xFF44, 187, 1 },	/* fullwidth latin small letter d */
+	{ 0xFF45, 190, 1 },	/* fullwidth latin small letter e */
+	{ 0xFF46, 193, 1 },	/* fullwidth latin small letter f */
+	{ 0xFF47, 196, 1 },	/* fullwidth latin small letter g */
+	{ 0xFF48, 199, 1 },	/* fullwidth latin small letter h */
+	{ 0xFF49, 69, 1 },	/* fullwidth latin small letter i */
+	{ 0xFF4A, 205, 1 },	/* fullwidth latin small letter j */
+	{ 0xFF4B, 60, 1 },	/* fullwidth latin small letter k */
+	{ 0xFF4C, 63, 1 },	/* fullwidth latin small letter l */
+	{ 0xFF4D, 58, 1 },	/* fullwidth latin small letter m */
+	{ 0xFF4E, 217, 1 },	/* fullwidth latin small letter n */
+	{ 0xFF4F, 220, 1 },	/* fullwidth latin small letter o */
+	{ 0xFF50, 64, 1 },	/* fullwidth latin small letter p */
+	{ 0xFF51, 226, 1 },	/* fullwidth latin small letter q */
+	{ 0xFF52, 229, 1 },	/* fullwidth latin small letter r */
+	{ 0xFF53, 232, 1 },	/* fullwidth latin small letter s */
+	{ 0xFF54, 235, 1 },	/* fullwidth latin small letter t */
+	{ 0xFF55, 238, 1 },	/* fullwidth latin small letter u */
+	{ 0xFF56, 68, 1 },	/* fullwidth latin small letter v */
+	{ 0xFF57, 244, 1 },	/* fullwidth latin small letter w */
+	{ 0xFF58, 247, 1 },	/* fullwidth latin small letter x */
+	{ 0xFF59, 250, 1 },	/* fullwidth latin small letter y */
+	{ 0xFF5A, 253, 1 },	/* fullwidth latin small letter z */
+	{ 0xFF5B, 752, 1 },	/* fullwidth left curly bracket */
+	{ 0xFF5C, 753, 1 },	/* fullwidth vertical line */
+	{ 0xFF5D, 754, 1 },	/* fullwidth right curly bracket */
+	{ 0xFF5E, 755, 1 },	/* fullwidth tilde */
+	{ 0xFFE0, 61, 1 },	/* fullwidth cent sign */
+	{ 0xFFE3, 736, 1 },	/* fullwidth macron */
+	{ 0xFFE9, 544, 2 },	/* halfwidth leftwards arrow */
+	{ 0xFFEB, 474, 2 },	/* halfwidth rightwards arrow */
+	{ 0x101FD, 0, 0 },	/* phaistos disc sign combining oblique stroke */
+	{ 0x102E0, 0, 0 },	/* coptic epact thousands mark */
+	{ 0x10376, 0, 0 },	/* combining old permic letter an */
+	{ 0x10377, 0, 0 },	/* combining old permic letter doi */
+	{ 0x10378, 0, 0 },	/* combining old permic letter zata */
+	{ 0x10379, 0, 0 },	/* combining old permic letter nenoe */
+	{ 0x1037A, 0, 0 },	/* combining old permic letter sii */
+	{ 0x10783, 636, 2 },	/* modifier letter small ae */
+	{ 0x10795, 199, 1 },	/* modifier letter small h with stroke */
+	{ 0x107A2, 220, 1 },	/* modifier letter small o with stroke */
+	{ 0x107A5, 226, 1 },	/* modifier letter small q */
+	{ 0x10A01, 0, 0 },	/* kharoshthi vowel sign i */
+	{ 0x10A02, 0, 0 },	/* kharoshthi vowel sign u */
+	{ 0x10A03, 0, 0 },	/* kharoshthi vowel sign vocalic r */
+	{ 0x10A05, 0, 0 },	/* kharoshthi vowel sign e */
+	{ 0x10A06, 0, 0 },	/* kharoshthi vowel sign o */
+	{ 0x10A0C, 0, 0 },	/* kharoshthi vowel length mark */
+	{ 0x10A0D, 0, 0 },	/* kharoshthi sign double ring below */
+	{ 0x10A0E, 0, 0 },	/* kharoshthi sign anusvara */
+	{ 0x10A0F, 0, 0 },	/* kharoshthi sign visarga */
+	{ 0x10A38, 0, 0 },	/* kharoshthi sign bar above */
+	{ 0x10A39, 0, 0 },	/* kharoshthi sign cauda */
+	{ 0x10A3A, 0, 0 },	/* kharoshthi sign dot below */
+	{ 0x10A3F, 0, 0 },	/* kharoshthi virama */
+	{ 0x10AE5, 0, 0 },	/* manichaean abbreviation mark above */
+	{ 0x10AE6, 0, 0 },	/* manichaean abbreviation mark below */
+	{ 0x10D24, 0, 0 },	/* hanifi rohingya sign harbahay */
+	{ 0x10D25, 0, 0 },	/* hanifi rohingya sign tahala */
+	{ 0x10D26, 0, 0 },	/* hanifi rohingya sign tana */
+	{ 0x10D27, 0, 0 },	/* hanifi rohingya sign tassi */
+	{ 0x10EAB, 0, 0 },	/* yezidi combining hamza mark */
+	{ 0x10EAC, 0, 0 },	/* yezidi combining madda mark */
+	{ 0x10F46, 0, 0 },	/* sogdian combining dot below */
+	{ 0x10F47, 0, 0 },	/* sogdian combining two dots below */
+	{ 0x10F48, 0, 0 },	/* sogdian combining dot above */
+	{ 0x10F49, 0, 0 },	/* sogdian combining two dots above */
+	{ 0x10F4A, 0, 0 },	/* sogdian combining curve above */
+	{ 0x10F4B, 0, 0 },	/* sogdian combining curve below */
+	{ 0x10F4C, 0, 0 },	/* sogdian combining hook above */
+	{ 0x10F4D, 0, 0 },	/* sogdian combining hook below */
+	{ 0x10F4E, 0, 0 },	/* sogdian combining long hook below */
+	{ 0x10F4F, 0, 0 },	/* sogdian combining resh below */
+	{ 0x10F50, 0, 0 },	/* sogdian combining stroke below */
+	{ 0x10F82, 0, 0 },	/* old uyghur combining dot above */
+	{ 0x10F83, 0, 0 },	/* old uyghur combining dot below */
+	{ 0x10F84, 0, 0 },	/* old uyghur combining two dots above */
+	{ 0x10F85, 0, 0 },	/* old uyghur combining two dots below */
+	{ 0x11001, 0, 0 },	/* brahmi sign anusvara */
+	{ 0x11038, 0, 0 },	/* brahmi vowel sign aa */
+	{ 0x11039, 0, 0 },	/* brahmi vowel sign bhattiprolu aa */
+	{ 0x1103A, 0, 0 },	/* brahmi vowel sign i */
+	{ 0x1103B, 0, 0 },	/* brahmi vowel sign ii */
+	{ 0x1103C, 0, 0 },	/* brahmi vowel sign u */
+	{ 0x1103D, 0, 0 },	/* brahmi vowel sign uu */
+	{ 0x1103E, 0, 0 },	/* brahmi vowel sign vocalic r */
+	{ 0x1103F, 0, 0 },	/* brahmi vowel sign vocalic rr */
+	{ 0x11040, 0, 0 },	/* brahmi vowel sign vocalic l */
+	{ 0x11041, 0, 0 },	/* brahmi vowel sign vocalic ll */
+	{ 0x11042, 0, 0 },	/* brahmi vowel sign e */
+	{ 0x11043, 0, 0 },	/* brahmi vowel sign ai */
+	{ 0x11044, 0, 0 },	/* brahmi vowel sign o */
+	{ 0x11045, 0, 0 },	/* brahmi vowel sign au */
+	{ 0x11046, 0, 0 },	/* brahmi virama */
+	{ 0x11070, 0, 0 },	/* brahmi sign old tamil virama */
+	{ 0x11073, 0, 0 },	/* brahmi vowel sign old tamil short e */
+	{ 0x11074, 0, 0 },	/* brahmi vowel sign old tamil short o */
+	{ 0x1107F, 0, 0 },	/* brahmi number joiner */
+	{ 0x11080, 0, 0 },	/* kaithi sign candrabindu */
+	{ 0x11081, 0, 0 },	/* kaithi sign anusvara */
+	{ 0x110B3, 0, 0 },	/* kaithi vowel sign u */
+	{ 0x110B4, 0, 0 },	/* kaithi vowel sign uu */
+	{ 0x110B5, 0, 0 },	/* kaithi vowel sign e */
+	{ 0x110B6, 0, 0 },	/* kaithi vowel sign ai */
+	{ 0x110B9, 0, 0 },	/* kaithi sign virama */
+	{ 0x110BA, 0, 0 },	/* kaithi sign nukta */
+	{ 0x110C2, 0, 0 },	/* kaithi vowel sign vocalic r */
+	{ 0x11100, 0, 0 },	/* chakma sign candrabindu */
+	{ 0x11101, 0, 0 },	/* chakma sign anusvara */
+	{ 0x11102, 0, 0 },	/* chakma sign visarga */
+	{ 0x11127, 0, 0 },	/* chakma vowel sign a */
+	{ 0x11128, 0, 0 },	/* chakma vowel sign i */
+	{ 0x11129, 0, 0 },	/* chakma vowel sign ii */
+	{ 0x1112A, 0, 0 },	/* chakma vowel sign u */
+	{ 0x1112B, 0, 0 },	/* chakma vowel sign uu */
+	{ 0x1112D, 0, 0 },	/* chakma vowel sign ai */
+	{ 0x1112E, 0, 0 },	/* chakma vowel sign o */
+	{ 0x1112F, 0, 0 },	/* chakma vowel sign au */
+	{ 0x11130, 0, 0 },	/* chakma vowel sign oi */
+	{ 0x11131, 0, 0 },	/* chakma o mark */
+	{ 0x11132, 0, 0 },	/* chakma au mark */
+	{ 0x11133, 0, 0 },	/* chakma virama */
+	{ 0x11134, 0, 0 },	/* chakma maayyaa */
+	{ 0x11173, 0, 0 },	/* mahajani sign nukta */
+	{ 0x11180, 0, 0 },	/* sharada sign candrabindu */
+	{ 0x11181, 0, 0 },	/* sharada sign anusvara */
+	{ 0x111B6, 0, 0 },	/* sharada vowel sign u */
+	{ 0x111B7, 0, 0 },	/* sharada vowel sign uu */
+	{ 0x111B8, 0, 0 },	/* sharada vowel sign vocalic r */
+	{ 0x111B9, 0, 0 },	/* sharada vowel sign vocalic rr */
+	{ 0x111BA, 0, 0 },	/* sharada vowel sign vocalic l */
+	{ 0x111BB, 0, 0 },	/* sharada vowel sign vocalic ll */
+	{ 0x111BC, 0, 0 },	/* sharada vowel sign e */
+	{ 0x111BD, 0, 0 },	/* sharada vowel sign ai */
+	{ 0x111BE, 0, 0 },	/* sharada vowel sign o */
+	{ 0x111C9, 0, 0 },	/* sharada sandhi mark */
+	{ 0x111CA, 0, 0 },	/* sharada sign nukta */
+	{ 0x111CB, 0, 0 },	/* sharada vowel modifier mark */
+	{ 0x111CC, 0, 0 },	/* sharada extra short vowel mark */
+	{ 0x111CF, 0, 0 },	/* sharada sign inverted candrabindu */
+	{ 0x1122F, 0, 0 },	/* khojki vowel sign u */
+	{ 0x11230, 0, 0 },	/* khojki vowel sign e */
+	{ 0x11231, 0, 0 },	/* khojki vowel sign ai */
+	{ 0x11234, 0, 0 },	/* khojki sign anusvara */
+	{ 0x11236, 0, 0 },	/* khojki sign nukta */
+	{ 0x11237, 0, 0 },	/* khojki sign shadda */
+	{ 0x1123E, 0, 0 },	/* khojki sign sukun */
+	{ 0x112DF, 0, 0 },	/* khudawadi sign anusvara */
+	{ 0x112E3, 0, 0 },	/* khudawadi vowel sign u */
+	{ 0x112E4, 0, 0 },	/* khudawadi vowel sign uu */
+	{ 0x112E5, 0, 0 },	/* khudawadi vowel sign e */
+	{ 0x112E6, 0, 0 },	/* khudawadi vowel sign ai */
+	{ 0x112E7, 0, 0 },	/* khudawadi vowel sign o */
+	{ 0x112E8, 0, 0 },	/* khudawadi vowel sign au */
+	{ 0x112E9, 0, 0 },	/* khudawadi sign nukta */
+	{ 0x112EA, 0, 0 },	/* khudawadi sign virama */
+	{ 0x11300, 0, 0 },	/* grantha sign combining anusvara above */
+	{ 0x11301, 0, 0 },	/* grantha sign candrabindu */
+	{ 0x1133B, 0, 0 },	/* combining bindu below */
+	{ 0x1133C, 0, 0 },	/* grantha sign nukta */
+	{ 0x11340, 0, 0 },	/* grantha vowel sign ii */
+	{ 0x11366, 0, 0 },	/* combining grantha digit zero */
+	{ 0x11367, 0, 0 },	/* combining grantha digit one */
+	{ 0x11368, 0, 0 },	/* combining grantha digit two */
+	{ 0x11369, 0, 0 },	/* combining grantha digit three */
+	{ 0x1136A, 0, 0 },	/* combining grantha digit four */
+	{ 0x1136B, 0, 0 },	/* combining grantha digit five */
+	{ 0x1136C, 0, 0 },	/* combining grantha digit six */
+	{ 0x11370, 0, 0 },	/* combining grantha letter a */
+	{ 0x11371, 0, 0 },	/* combining grantha letter ka */
+	{ 0x11372, 0, 0 },	/* combining grantha letter na */
+	{ 0x11373, 0, 0 },	/* combining grantha letter vi */
+	{ 0x11374, 0, 0 },	/* combining grantha letter pa */
+	{ 0x11438, 0, 0 },	/* newa vowel sign u */
+	{ 0x11439, 0, 0 },	/* newa vowel sign uu */
+	{ 0x1143A, 0, 0 },	/* newa vowel sign vocalic r */
+	{ 0x1143B, 0, 0 },	/* newa vowel sign vocalic rr */
+	{ 0x1143C, 0, 0 },	/* newa vowel sign vocalic l */
+	{ 0x1143D, 0, 0 },	/* newa vowel sign vocalic ll */
+	{ 0x1143E, 0, 0 },	/* newa vowel sign e */
+	{ 0x1143F, 0, 0 },	/* newa vowel sign ai */
+	{ 0x11442, 0, 0 },	/* newa sign virama */
+	{ 0x11443, 0, 0 },	/* newa sign candrabindu */
+	{ 0x11444, 0, 0 },	/* newa sign anusvara */
+	{ 0x11446, 0, 0 },	/* newa sign nukta */
+	{ 0x1145E, 0, 0 },	/* newa sandhi mark */
+	{ 0x114B3, 0, 0 },	/* tirhuta vowel sign u */
+	{ 0x114B4, 0, 0 },	/* tirhuta vowel sign uu */
+	{ 0x114B5, 0, 0 },	/* tirhuta vowel sign vocalic r */
+	{ 0x114B6, 0, 0 },	/* tirhuta vowel sign vocalic rr */
+	{ 0x114B7, 0, 0 },	/* tirhuta vowel sign vocalic l */
+	{ 0x114B8, 0, 0 },	/* tirhuta vowel sign vocalic ll */
+	{ 0x114BA, 0, 0 },	/* tirhuta vowel sign short e */
+	{ 0x114BF, 0, 0 },	/* tirhuta sign candrabindu */
+	{ 0x114C0, 0, 0 },	/* tirhuta sign anusvara */
+	{ 0x114C2, 0, 0 },	/* tirhuta sign virama */
+	{ 0x114C3, 0, 0 },	/* tirhuta sign nukta */
+	{ 0x115B2, 0, 0 },	/* siddham vowel sign u */
+	{ 0x115B3, 0, 0 },	/* siddham vowel sign uu */
+	{ 0x115B4, 0, 0 },	/* siddham vowel sign vocalic r */
+	{ 0x115B5, 0, 0 },	/* siddham vowel sign vocalic rr */
+	{ 0x115BC, 0, 0 },	/* siddham sign candrabindu */
+	{ 0x115BD, 0, 0 },	/* siddham sign anusvara */
+	{ 0x115BF, 0, 0 },	/* siddham sign virama */
+	{ 0x115C0, 0, 0 },	/* siddham sign nukta */
+	{ 0x115DC, 0, 0 },	/* siddham vowel sign alternate u */
+	{ 0x115DD, 0, 0 },	/* siddham vowel sign alternate uu */
+	{ 0x11633, 0, 0 },	/* modi vowel sign u */
+	{ 0x11634, 0, 0 },	/* modi vowel sign uu */
+	{ 0x11635, 0, 0 },	/* modi vowel sign vocalic r */
+	{ 0x11636, 0, 0 },	/* modi vowel sign vocalic rr */
+	{ 0x11637, 0, 0 },	/* modi vowel sign vocalic l */
+	{ 0x11638, 0, 0 },	/* modi vowel sign vocalic ll */
+	{ 0x11639, 0, 0 },	/* modi vowel sign e */
+	{ 0x1163A, 0, 0 },	/* modi vowel sign ai */
+	{ 0x1163D, 0, 0 },	/* modi sign anusvara */
+	{ 0x1163F, 0, 0 },	/* modi sign virama */
+	{ 0x11640, 0, 0 },	/* modi sign ardhacandra */
+	{ 0x116AB, 0, 0 },	/* takri sign anusvara */
+	{ 0x116AD, 0, 0 },	/* takri vowel sign aa */
+	{ 0x116B0, 0, 0 },	/* takri vowel sign u */
+	{ 0x116B1, 0, 0 },	/* takri vowel sign uu */
+	{ 0x116B2, 0, 0 },	/* takri vowel sign e */
+	{ 0x116B3, 0, 0 },	/* takri vowel sign ai */
+	{ 0x116B4, 0, 0 },	/* takri vowel sign o */
+	{ 0x116B5, 0, 0 },	/* takri vowel sign au */
+	{ 0x116B7, 0, 0 },	/* takri sign nukta */
+	{ 0x1171D, 0, 0 },	/* ahom consonant sign medial la */
+	{ 0x1171E, 0, 0 },	/* ahom consonant sign medial ra */
+	{ 0x1171F, 0, 0 },	/* ahom consonant sign medial ligating ra */
+	{ 0x11722, 0, 0 },	/* ahom vowel sign i */
+	{ 0x11723, 0, 0 },	/* ahom vowel sign ii */
+	{ 0x11724, 0, 0 },	/* ahom vowel sign u */
+	{ 0x11725, 0, 0 },	/* ahom vowel sign uu */
+	{ 0x11727, 0, 0 },	/* ahom vowel sign aw */
+	{ 0x11728, 0, 0 },	/* ahom vowel sign o */
+	{ 0x11729, 0, 0 },	/* ahom vowel sign ai */
+	{ 0x1172A, 0, 0 },	/* ahom vowel sign am */
+	{ 0x1172B, 0, 0 },	/* ahom sign killer */
+	{ 0x1182F, 0, 0 },	/* dogra vowel sign u */
+	{ 0x11830, 0, 0 },	/* dogra vowel sign uu */
+	{ 0x11831, 0, 0 },	/* dogra vowel sign vocalic r */
+	{ 0x11832, 0, 0 },	/* dogra vowel sign vocalic rr */
+	{ 0x11833, 0, 0 },	/* dogra vowel sign e */
+	{ 0x11834, 0, 0 },	/* dogra vowel sign ai */
+	{ 0x11835, 0, 0 },	/* dogra vowel sign o */
+	{ 0x11836, 0, 0 },	/* dogra vowel sign au */
+	{ 0x11837, 0, 0 },	/* dogra sign anusvara */
+	{ 0x11839, 0, 0 },	/* dogra sign virama */
+	{ 0x1183A, 0, 0 },	/* dogra sign nukta */
+	{ 0x1193B, 0, 0 },	/* dives akuru sign anusvara */
+	{ 0x1193C, 0, 0 },	/* dives akuru sign candrabindu */
+	{ 0x1193E, 0, 0 },	/* dives akuru virama */
+	{ 0x11943, 0, 0 },	/* dives akuru sign nukta */
+	{ 0x119D4, 0, 0 },	/* nandinagari vowel sign u */
+	{ 0x119D5, 0, 0 },	/* nandinagari vowel sign uu */
+	{ 0x119D6, 0, 0 },	/* nandinagari vowel sign vocalic r */
+	{ 0x119D7, 0, 0 },	/* nandinagari vowel sign vocalic rr */
+	{ 0x119DA, 0, 0 },	/* nandinagari vowel sign e */
+	{ 0x119DB, 0, 0 },	/* nandinagari vowel sign ai */
+	{ 0x119E0, 0, 0 },	/* nandinagari sign virama */
+	{ 0x11A01, 0, 0 },	/* zanabazar square vowel sign i */
+	{ 0x11A02, 0, 0 },	/* zanabazar square vowel sign ue */
+	{ 0x11A03, 0, 0 },	/* zanabazar square vowel sign u */
+	{ 0x11A04, 0, 0 },	/* zanabazar square vowel sign e */
+	{ 0x11A05, 0, 0 },	/* zanabazar square vowel sign oe */
+	{ 0x11A06, 0, 0 },	/* zanabazar square vowel sign o */
+	{ 0x11A07, 0, 0 },	/* zanabazar square vowel sign ai */
+	{ 0x11A08, 0, 0 },	/* zanabazar square vowel sign au */
+	{ 0x11A09, 0, 0 },	/* zanabazar square vowel sign reversed i */
+	{ 0x11A0A, 0, 0 },	/* zanabazar square vowel length mark */
+	{ 0x11A33, 0, 0 },	/* zanabazar square final consonant mark */
+	{ 0x11A34, 0, 0 },	/* zanabazar square sign virama */
+	{ 0x11A35, 0, 0 },	/* zanabazar square sign candrabindu */
+	{ 0x11A36, 0, 0 },	/* zanabazar square sign candrabindu with ornament */
+	{ 0x11A37, 0, 0 },	/* zanabazar square sign candra with ornament */
+	{ 0x11A38, 0, 0 },	/* zanabazar square sign anusvara */
+	{ 0x11A3B, 0, 0 },	/* zanabazar square cluster-final letter ya */
+	{ 0x11A3C, 0, 0 },	/* zanabazar square cluster-final letter ra */
+	{ 0x11A3D, 0, 0 },	/* zanabazar square cluster-final letter la */
+	{ 0x11A3E, 0, 0 },	/* zanabazar square cluster-final letter va */
+	{ 0x11A47, 0, 0 },	/* zanabazar square subjoiner */
+	{ 0x11A51, 0, 0 },	/* soyombo vowel sign i */
+	{ 0x11A52, 0, 0 },	/* soyombo vowel sign ue */
+	{ 0x11A53, 0, 0 },	/* soyombo vowel sign u */
+	{ 0x11A54, 0, 0 },	/* soyombo vowel sign e */
+	{ 0x11A55, 0, 0 },	/* soyombo vowel sign o */
+	{ 0x11A56, 0, 0 },	/* soyombo vowel sign oe */
+	{ 0x11A59, 0, 0 },	/* soyombo vowel sign vocalic r */
+	{ 0x11A5A, 0, 0 },	/* soyombo vowel sign vocalic l */
+	{ 0x11A5B, 0, 0 },	/* soyombo vowel length mark */
+	{ 0x11A8A, 0, 0 },	/* soyombo final consonant sign g */
+	{ 0x11A8B, 0, 0 },	/* soyombo final consonant sign k */
+	{ 0x11A8C, 0, 0 },	/* soyombo final consonant sign ng */
+	{ 0x11A8D, 0, 0 },	/* soyombo final consonant sign d */
+	{ 0x11A8E, 0, 0 },	/* soyombo final consonant sign n */
+	{ 0x11A8F, 0, 0 },	/* soyombo final consonant sign b */
+	{ 0x11A90, 0, 0 },	/* soyombo final consonant sign m */
+	{ 0x11A91, 0, 0 },	/* soyombo final consonant sign r */
+	{ 0x11A92, 0, 0 },	/* soyombo final consonant sign l */
+	{ 0x11A93, 0, 0 },	/* soyombo final consonant sign sh */
+	{ 0x11A94, 0, 0 },	/* soyombo final consonant sign s */
+	{ 0x11A95, 0, 0 },	/* soyombo final consonant sign -a */
+	{ 0x11A96, 0, 0 },	/* soyombo sign anusvara */
+	{ 0x11A98, 0, 0 },	/* soyombo gemination mark */
+	{ 0x11A99, 0, 0 },	/* soyombo subjoiner */
+	{ 0x11C30, 0, 0 },	/* bhaiksuki vowel sign i */
+	{ 0x11C31, 0, 0 },	/* bhaiksuki vowel sign ii */
+	{ 0x11C32, 0, 0 },	/* bhaiksuki vowel sign u */
+	{ 0x11C33, 0, 0 },	/* bhaiksuki vowel sign uu */
+	{ 0x11C34, 0, 0 },	/* bhaiksuki vowel sign vocalic r */
+	{ 0x11C35, 0, 0 },	/* bhaiksuki vowel sign vocalic rr */
+	{ 0x11C36, 0, 0 },	/* bhaiksuki vowel sign vocalic l */
+	{ 0x11C38, 0, 0 },	/* bhaiksuki vowel sign e */
+	{ 0x11C39, 0, 0 },	/* bhaiksuki vowel sign ai */
+	{ 0x11C3A, 0, 0 },	/* bhaiksuki vowel sign o */
+	{ 0x11C3B, 0, 0 },	/* bhaiksuki vowel sign au */
+	{ 0x11C3C, 0, 0 },	/* bhaiksuki sign candrabindu */
+	{ 0x11C3D, 0, 0 },	/* bhaiksuki sign anusvara */
+	{ 0x11C3F, 0, 0 },	/* bhaiksuki sign virama */
+	{ 0x11C92, 0, 0 },	/* marchen subjoined letter ka */
+	{ 0x11C93, 0, 0 },	/* marchen subjoined letter kha */
+	{ 0x11C94, 0, 0 },	/* marchen subjoined letter ga */
+	{ 0x11C95, 0, 0 },	/* marchen subjoined letter nga */
+	{ 0x11C96, 0, 0 },	/* marchen subjoined letter ca */
+	{ 0x11C97, 0, 0 },	/* marchen subjoined letter cha */
+	{ 0x11C98, 0, 0 },	/* marchen subjoined letter ja */
+	{ 0x11C99, 0, 0 },	/* marchen subjoined letter nya */
+	{ 0x11C9A, 0, 0 },	/* marchen subjoined letter ta */
+	{ 0x11C9B, 0, 0 },	/* marchen subjoined letter tha */
+	{ 0x11C9C, 0, 0 },	/* marchen subjoined letter da */
+	{ 0x11C9D, 0, 0 },	/* marchen subjoined letter na */
+	{ 0x11C9E, 0, 0 },	/* marchen subjoined letter pa */
+	{ 0x11C9F, 0, 0 },	/* marchen subjoined letter pha */
+	{ 0x11CA0, 0, 0 },	/* marchen subjoined letter ba */
+	{ 0x11CA1, 0, 0 },	/* marchen subjoined letter ma */
+	{ 0x11CA2, 0, 0 },	/* marchen subjoined letter tsa */
+	{ 0x11CA3, 0, 0 },	/* marchen subjoined letter tsha */
+	{ 0x11CA4, 0, 0 },	/* marchen subjoined letter dza */
+	{ 0x11CA5, 0, 0 },	/* marchen subjoined letter wa */
+	{ 0x11CA6, 0, 0 },	/* marchen subjoined letter zha */
+	{ 0x11CA7, 0, 0 },	/* marchen subjoined letter za */
+	{ 0x11CAA, 0, 0 },	/* marchen subjoined letter ra */
+	{ 0x11CAB, 0, 0 },	/* marchen subjoined letter la */
+	{ 0x11CAC, 0, 0 },	/* marchen subjoined letter sha */
+	{ 0x11CAD, 0, 0 },	/* marchen subjoined letter sa */
+	{ 0x11CAE, 0, 0 },	/* marchen subjoined letter ha */
+	{ 0x11CAF, 0, 0 },	/* marchen subjoined letter a */
+	{ 0x11CB0, 0, 0 },	/* marchen vowel sign aa */
+	{ 0x11CB2, 0, 0 },	/* marchen vowel sign u */
+	{ 0x11CB3, 0, 0 },	/* marchen vowel sign e */
+	{ 0x11CB5, 0, 0 },	/* marchen sign anusvara */
+	{ 0x11CB6, 0, 0 },	/* marchen sign candrabindu */
+	{ 0x11D31, 0, 0 },	/* masaram gondi vowel sign aa */
+	{ 0x11D32, 0, 0 },	/* masaram gondi vowel sign i */
+	{ 0x11D33, 0, 0 },	/* masaram gondi vowel sign ii */
+	{ 0x11D34, 0, 0 },	/* masaram gondi vowel sign u */
+	{ 0x11D35, 0, 0 },	/* masaram gondi vowel sign uu */
+	{ 0x11D36, 0, 0 },	/* masaram gondi vowel sign vocalic r */
+	{ 0x11D3A, 0, 0 },	/* masaram gondi vowel sign e */
+	{ 0x11D3C, 0, 0 },	/* masaram gondi vowel sign ai */
+	{ 0x11D3D, 0, 0 },	/* masaram gondi vowel sign o */
+	{ 0x11D3F, 0, 0 },	/* masaram gondi vowel sign au */
+	{ 0x11D40, 0, 0 },	/* masaram gondi sign anusvara */
+	{ 0x11D41, 0, 0 },	/* masaram gondi sign visarga */
+	{ 0x11D42, 0, 0 },	/* masaram gondi sign nukta */
+	{ 0x11D43, 0, 0 },	/* masaram gondi sign candra */
+	{ 0x11D44, 0, 0 },	/* masaram gondi sign halanta */
+	{ 0x11D45, 0, 0 },	/* masaram gondi virama */
+	{ 0x11D47, 0, 0 },	/* masaram gondi ra-kara */
+	{ 0x11D90, 0, 0 },	/* gunjala gondi vowel sign ee */
+	{ 0x11D91, 0, 0 },	/* gunjala gondi vowel sign ai */
+	{ 0x11D95, 0, 0 },	/* gunjala gondi sign anusvara */
+	{ 0x11D97, 0, 0 },	/* gunjala gondi virama */
+	{ 0x11EF3, 0, 0 },	/* makasar vowel sign i */
+	{ 0x11EF4, 0, 0 },	/* makasar vowel sign u */
+	{ 0x16AF0, 0, 0 },	/* bassa vah combining high tone */
+	{ 0x16AF1, 0, 0 },	/* bassa vah combining low tone */
+	{ 0x16AF2, 0, 0 },	/* bassa vah combining mid tone */
+	{ 0x16AF3, 0, 0 },	/* bassa vah combining low-mid tone */
+	{ 0x16AF4, 0, 0 },	/* bassa vah combining high-low tone */
+	{ 0x16B30, 0, 0 },	/* pahawh hmong mark cim tub */
+	{ 0x16B31, 0, 0 },	/* pahawh hmong mark cim so */
+	{ 0x16B32, 0, 0 },	/* pahawh hmong mark cim kes */
+	{ 0x16B33, 0, 0 },	/* pahawh hmong mark cim khav */
+	{ 0x16B34, 0, 0 },	/* pahawh hmong mark cim suam */
+	{ 0x16B35, 0, 0 },	/* pahawh hmong mark cim hom */
+	{ 0x16B36, 0, 0 },	/* pahawh hmong mark cim taum */
+	{ 0x16F4F, 0, 0 },	/* miao sign consonant modifier bar */
+	{ 0x16F8F, 0, 0 },	/* miao tone right */
+	{ 0x16F90, 0, 0 },	/* miao tone top right */
+	{ 0x16F91, 0, 0 },	/* miao tone above */
+	{ 0x16F92, 0, 0 },	/* miao tone below */
+	{ 0x16FE4, 0, 0 },	/* khitan small script filler */
+	{ 0x1BC9D, 0, 0 },	/* duployan thick letter selector */
+	{ 0x1BC9E, 0, 0 },	/* duployan double mark */
+	{ 0x1CF00, 0, 0 },	/* znamenny combining mark gorazdo nizko s kryzhem on left */
+	{ 0x1CF01, 0, 0 },	/* znamenny combining mark nizko s kryzhem on left */
+	{ 0x1CF02, 0, 0 },	/* znamenny combining mark tsata on left */
+	{ 0x1CF03, 0, 0 },	/* znamenny combining mark gorazdo nizko on left */
+	{ 0x1CF04, 0, 0 },	/* znamenny combining mark nizko on left */
+	{ 0x1CF05, 0, 0 },	/* znamenny combining mark sredne on left */
+	{ 0x1CF06, 0, 0 },	/* znamenny combining mark malo povyshe on left */
+	{ 0x1CF07, 0, 0 },	/* znamenny combining mark povyshe on left */
+	{ 0x1CF08, 0, 0 },	/* znamenny combining mark vysoko on left */
+	{ 0x1CF09, 0, 0 },	/* znamenny combining mark malo povyshe s khokhlom on left */
+	{ 0x1CF0A, 0, 0 },	/* znamenny combining mark povyshe s khokhlom on left */
+	{ 0x1CF0B, 0, 0 },	/* znamenny combining mark vysoko s khokhlom on left */
+	{ 0x1CF0C, 0, 0 },	/* znamenny combining mark gorazdo nizko s kryzhem on right */
+	{ 0x1CF0D, 0, 0 },	/* znamenny combining mark nizko s kryzhem on right */
+	{ 0x1CF0E, 0, 0 },	/* znamenny combining mark tsata on right */
+	{ 0x1CF0F, 0, 0 },	/* znamenny combining mark gorazdo nizko on right */
+	{ 0x1CF10, 0, 0 },	/* znamenny combining mark nizko on right */
+	{ 0x1CF11, 0, 0 },	/* znamenny combining mark sredne on right */
+	{ 0x1CF12, 0, 0 },	/* znamenny combining mark malo povyshe on right */
+	{ 0x1CF13, 0, 0 },	/* znamenny combining mark povyshe on right */
+	{ 0x1CF14, 0, 0 },	/* znamenny combining mark vysoko on right */
+	{ 0x1CF15, 0, 0 },	/* znamenny combining mark malo povyshe s khokhlom on right */
+	{ 0x1CF16, 0, 0 },	/* znamenny combining mark povyshe s khokhlom on right */
+	{ 0x1CF17, 0, 0 },	/* znamenny combining mark vysoko s khokhlom on right */
+	{ 0x1CF18, 0, 0 },	/* znamenny combining mark tsata s kryzhem */
+	{ 0x1CF19, 0, 0 },	/* znamenny combining mark malo povyshe s kryzhem */
+	{ 0x1CF1A, 0, 0 },	/* znamenny combining mark stranno malo povyshe */
+	{ 0x1CF1B, 0, 0 },	/* znamenny combining mark povyshe s kryzhem */
+	{ 0x1CF1C, 0, 0 },	/* znamenny combining mark povyshe stranno */
+	{ 0x1CF1D, 0, 0 },	/* znamenny combining mark vysoko s kryzhem */
+	{ 0x1CF1E, 0, 0 },	/* znamenny combining mark malo povyshe stranno */
+	{ 0x1CF1F, 0, 0 },	/* znamenny combining mark gorazdo vysoko */
+	{ 0x1CF20, 0, 0 },	/* znamenny combining mark zelo */
+	{ 0x1CF21, 0, 0 },	/* znamenny combining mark on */
+	{ 0x1CF22, 0, 0 },	/* znamenny combining mark ravno */
+	{ 0x1CF23, 0, 0 },	/* znamenny combining mark tikhaya */
+	{ 0x1CF24, 0, 0 },	/* znamenny combining mark borzaya */
+	{ 0x1CF25, 0, 0 },	/* znamenny combining mark udarka */
+	{ 0x1CF26, 0, 0 },	/* znamenny combining mark podvertka */
+	{ 0x1CF27, 0, 0 },	/* znamenny combining mark lomka */
+	{ 0x1CF28, 0, 0 },	/* znamenny combining mark kupnaya */
+	{ 0x1CF29, 0, 0 },	/* znamenny combining mark kachka */
+	{ 0x1CF2A, 0, 0 },	/* znamenny combining mark zevok */
+	{ 0x1CF2B, 0, 0 },	/* znamenny combining mark skoba */
+	{ 0x1CF2C, 0, 0 },	/* znamenny combining mark razseka */
+	{ 0x1CF2D, 0, 0 },	/* znamenny combining mark kryzh on left */
+	{ 0x1CF30, 0, 0 },	/* znamenny combining tonal range mark mrachno */
+	{ 0x1CF31, 0, 0 },	/* znamenny combining tonal range mark svetlo */
+	{ 0x1CF32, 0, 0 },	/* znamenny combining tonal range mark tresvetlo */
+	{ 0x1CF33, 0, 0 },	/* znamenny combining mark zaderzhka */
+	{ 0x1CF34, 0, 0 },	/* znamenny combining mark demestvenny zaderzhka */
+	{ 0x1CF35, 0, 0 },	/* znamenny combining mark otsechka */
+	{ 0x1CF36, 0, 0 },	/* znamenny combining mark podchashie */
+	{ 0x1CF37, 0, 0 },	/* znamenny combining mark podchashie with vertical stroke */
+	{ 0x1CF38, 0, 0 },	/* znamenny combining mark chashka */
+	{ 0x1CF39, 0, 0 },	/* znamenny combining mark chashka polnaya */
+	{ 0x1CF3A, 0, 0 },	/* znamenny combining mark oblachko */
+	{ 0x1CF3B, 0, 0 },	/* znamenny combining mark sorochya nozhka */
+	{ 0x1CF3C, 0, 0 },	/* znamenny combining mark tochka */
+	{ 0x1CF3D, 0, 0 },	/* znamenny combining mark dvoetochie */
+	{ 0x1CF3E, 0, 0 },	/* znamenny combining attaching vertical omet */
+	{ 0x1CF3F, 0, 0 },	/* znamenny combining mark curved omet */
+	{ 0x1CF40, 0, 0 },	/* znamenny combining mark kryzh */
+	{ 0x1CF41, 0, 0 },	/* znamenny combining lower tonal range indicator */
+	{ 0x1CF42, 0, 0 },	/* znamenny priznak modifier level-2 */
+	{ 0x1CF43, 0, 0 },	/* znamenny priznak modifier level-3 */
+	{ 0x1CF44, 0, 0 },	/* znamenny priznak modifier direction flip */
+	{ 0x1CF45, 0, 0 },	/* znamenny priznak modifier kryzh */
+	{ 0x1CF46, 0, 0 },	/* znamenny priznak modifier rog */
+	{ 0x1D167, 0, 0 },	/* musical symbol combining tremolo-1 */
+	{ 0x1D168, 0, 0 },	/* musical symbol combining tremolo-2 */
+	{ 0x1D169, 0, 0 },	/* musical symbol combining tremolo-3 */
+	{ 0x1D17B, 0, 0 },	/* musical symbol combining accent */
+	{ 0x1D17C, 0, 0 },	/* musical symbol combining staccato */
+	{ 0x1D17D, 0, 0 },	/* musical symbol combining tenuto */
+	{ 0x1D17E, 0, 0 },	/* musical symbol combining staccatissimo */
+	{ 0x1D17F, 0, 0 },	/* musical symbol combining marcato */
+	{ 0x1D180, 0, 0 },	/* musical symbol combining marcato-staccato */
+	{ 0x1D181, 0, 0 },	/* musical symbol combining accent-staccato */
+	{ 0x1D182, 0, 0 },	/* musical symbol combining loure */
+	{ 0x1D185, 0, 0 },	/* musical symbol combining doit */
+	{ 0x1D186, 0, 0 },	/* musical symbol combining rip */
+	{ 0x1D187, 0, 0 },	/* musical symbol combining flip */
+	{ 0x1D188, 0, 0 },	/* musical symbol combining smear */
+	{ 0x1D189, 0, 0 },	/* musical symbol combining bend */
+	{ 0x1D18A, 0, 0 },	/* musical symbol combining double tongue */
+	{ 0x1D18B, 0, 0 },	/* musical symbol combining triple tongue */
+	{ 0x1D1AA, 0, 0 },	/* musical symbol combining down bow */
+	{ 0x1D1AB, 0, 0 },	/* musical symbol combining up bow */
+	{ 0x1D1AC, 0, 0 },	/* musical symbol combining harmonic */
+	{ 0x1D1AD, 0, 0 },	/* musical symbol combining snap pizzicato */
+	{ 0x1D242, 0, 0 },	/* combining greek musical triseme */
+	{ 0x1D243, 0, 0 },	/* combining greek musical tetraseme */
+	{ 0x1D244, 0, 0 },	/* combining greek musical pentaseme */
+	{ 0x1D400, 100, 1 },	/* mathematical bold capital a */
+	{ 0x1D401, 103, 1 },	/* mathematical bold capital b */
+	{ 0x1D402, 106, 1 },	/* mathematical bold capital c */
+	{ 0x1D403, 109, 1 },	/* mathematical bold capital d */
+	{ 0x1D404, 112, 1 },	/* mathematical bold capital e */
+	{ 0x1D405, 115, 1 },	/* mathematical bold capital f */
+	{ 0x1D406, 118, 1 },	/* mathematical bold capital g */
+	{ 0x1D407, 121, 1 },	/* mathematical bold capital h */
+	{ 0x1D408, 53, 1 },	/* mathematical bold capital i */
+	{ 0x1D409, 127, 1 },	/* mathematical bold capital j */
+	{ 0x1D40A, 130, 1 },	/* mathematical bold capital k */
+	{ 0x1D40B, 133, 1 },	/* mathematical bold capital l */
+	{ 0x1D40C, 136, 1 },	/* mathematical bold capital m */
+	{ 0x1D40D, 139, 1 },	/* mathematical bold capital n */
+	{ 0x1D40E, 142, 1 },	/* mathematical bold capital o */
+	{ 0x1D40F, 145, 1 },	/* mathematical bold capital p */
+	{ 0x1D410, 148, 1 },	/* mathematical bold capital q */
+	{ 0x1D411, 151, 1 },	/* mathematical bold capital r */
+	{ 0x1D412, 154, 1 },	/* mathematical bold capital s */
+	{ 0x1D413, 157, 1 },	/* mathematical bold capital t */
+	{ 0x1D414, 160, 1 },	/* mathematical bold capital u */
+	{ 0x1D415, 52, 1 },	/* mathematical bold capital v */
+	{ 0x1D416, 166, 1 },	/* mathematical bold capital w */
+	{ 0x1D417, 169, 1 },	/* mathematical bold capital x */
+	{ 0x1D418, 172, 1 },	/* mathematical bold capital y */
+	{ 0x1D419, 175, 1 },	/* mathematical bold capital z */
+	{ 0x1D41A, 56, 1 },	/* mathematical bold small a */
+	{ 0x1D41B, 181, 1 },	/* mathematical bold small b */
+	{ 0x1D41C, 61, 1 },	/* mathematical bold small c */
+	{ 0x1D41D, 187, 1 },	/* mathematical bold small d */
+	{ 0x1D41E, 190, 1 },	/* mathematical bold small e */
+	{ 0x1D41F, 193, 1 },	/* mathematical bold small f */
+	{ 0x1D420, 196, 1 },	/* mathematical bold small g */
+	{ 0x1D421, 199, 1 },	/* mathematical bold small h */
+	{ 0x1D422, 69, 1 },	/* mathematical bold small i */
+	{ 0x1D423, 205, 1 },	/* mathematical bold small j */
+	{ 0x1D424, 60, 1 },	/* mathematical bold small k */
+	{ 0x1D425, 63, 1 },	/* mathematical bold small l */
+	{ 0x1D426, 58, 1 },	/* mathematical bold small m */
+	{ 0x1D427, 217, 1 },	/* mathematical bold small n */
+	{ 0x1D428, 220, 1 },	/* mathematical bold small o */
+	{ 0x1D429, 64, 1 },	/* mathematical bold small p */
+	{ 0x1D42A, 226, 1 },	/* mathematical bold small q */
+	{ 0x1D42B, 229, 1 },	/* mathematical bold small r */
+	{ 0x1D42C, 232, 1 },	/* mathematical bold small s */
+	{ 0x1D42D, 235, 1 },	/* mathematical bold small t */
+	{ 0x1D42E, 238, 1 },	/* mathematical bold small u */
+	{ 0x1D42F, 68, 1 },	/* mathematical bold small v */
+	{ 0x1D430, 244, 1 },	/* mathematical bold small w */
+	{ 0x1D431, 247, 1 },	/* mathematical bold small x */
+	{ 0x1D432, 250, 1 },	/* mathematical bold small y */
+	{ 0x1D433, 253, 1 },	/* mathematical bold small z */
+	{ 0x1D434, 100, 1 },	/* mathematical italic capital a */
+	{ 0x1D435, 103, 1 },	/* mathematical italic capital b */
+	{ 0x1D436, 106, 1 },	/* mathematical italic capital c */
+	{ 0x1D437, 109, 1 },	/* mathematical italic capital d */
+	{ 0x1D438, 112, 1 },	/* mathematical italic capital e */
+	{ 0x1D439, 115, 1 },	/* mathematical italic capital f */
+	{ 0x1D43A, 118, 1 },	/* mathematical italic capital g */
+	{ 0x1D43B, 121, 1 },	/* mathematical italic capital h */
+	{ 0x1D43C, 53, 1 },	/* mathematical italic capital i */
+	{ 0x1D43D, 127, 1 },	/* mathematical italic capital j */
+	{ 0x1D43E, 130, 1 },	/* mathematical italic capital k */
+	{ 0x1D43F, 133, 1 },	/* mathematical italic capital l */
+	{ 0x1D440, 136, 1 },	/* mathematical italic capital m */
+	{ 0x1D441, 139, 1 },	/* mathematical italic capital n */
+	{ 0x1D442, 142, 1 },	/* mathematical italic capital o */
+	{ 0x1D443, 145, 1 },	/* mathematical italic capital p */
+	{ 0x1D444, 148, 1 },	/* mathematical italic capital q */
+	{ 0x1D445, 151, 1 },	/* mathematical italic capital r */
+	{ 0x1D446, 154, 1 },	/* mathematical italic capital s */
+	{ 0x1D447, 157, 1 },	/* mathematical italic capital t */
+	{ 0x1D448, 160, 1 },	/* mathematical italic capital u */
+	{ 0x1D449, 52, 1 },	/* mathematical italic capital v */
+	{ 0x1D44A, 166, 1 },	/* mathematical italic capital w */
+	{ 0x1D44B, 169, 1 },	/* mathematical italic capital x */
+	{ 0x1D44C, 172, 1 },	/* mathematical italic capital y */
+	{ 0x1D44D, 175, 1 },	/* mathematical italic capital z */
+	{ 0x1D44E, 56, 1 },	/* mathematical italic small a */
+	{ 0x1D44F, 181, 1 },	/* mathematical italic small b */
+	{ 0x1D450, 61, 1 },	/* mathematical italic small c */
+	{ 0x1D451, 187, 1 },	/* mathematical italic small d */
+	{ 0x1D452, 190, 1 },	/* mathematical italic small e */
+	{ 0x1D453, 193, 1 },	/* mathematical italic small f */
+	{ 0x1D454, 196, 1 },	/* mathematical italic small g */
+	{ 0x1D456, 69, 1 },	/* mathematical italic small i */
+	{ 0x1D457, 205, 1 },	/* mathematical italic small j */
+	{ 0x1D458, 60, 1 },	/* mathematical italic small k */
+	{ 0x1D459, 63, 1 },	/* mathematical italic small l */
+	{ 0x1D45A, 58, 1 },	/* mathematical italic small m */
+	{ 0x1D45B, 217, 1 },	/* mathematical italic small n */
+	{ 0x1D45C, 220, 1 },	/* mathematical italic small o */
+	{ 0x1D45D, 64, 1 },	/* mathematical italic small p */
+	{ 0x1D45E, 226, 1 },	/* mathematical italic small q */
+	{ 0x1D45F, 229, 1 },	/* mathematical italic small r */
+	{ 0x1D460, 232, 1 },	/* mathematical italic small s */
+	{ 0x1D461, 235, 1 },	/* mathematical italic small t */
+	{ 0x1D462, 238, 1 },	/* mathematical italic small u */
+	{ 0x1D463, 68, 1 },	/* mathematical italic small v */
+	{ 0x1D464, 244, 1 },	/* mathematical italic small w */
+	{ 0x1D465, 247, 1 },	/* mathematical italic small x */
+	{ 0x1D466, 250, 1 },	/* mathematical italic small y */
+	{ 0x1D467, 253, 1 },	/* mathematical italic small z */
+	{ 0x1D468, 100, 1 },	/* mathematical bold italic capital a */
+	{ 0x1D469, 103, 1 },	/* mathematical bold italic capital b */
+	{ 0x1D46A, 106, 1 },	/* mathematical bold italic capital c */
+	{ 0x1D46B, 109, 1 },	/* mathematical bold italic capital d */
+	{ 0x1D46C, 112, 1 },	/* mathematical bold italic capital e */
+	{ 0x1D46D, 115, 1 },	/* mathematical bold italic capital f */
+	{ 0x1D46E, 118, 1 },	/* mathematical bold italic capital g */
+	{ 0x1D46F, 121, 1 },	/* mathematical bold italic capital h */
+	{ 0x1D470, 53, 1 },	/* mathematical bold italic capital i */
+	{ 0x1D471, 127, 1 },	/* mathematical bold italic capital j */
+	{ 0x1D472, 130, 1 },	/* mathematical bold italic capital k */
+	{ 0x1D473, 133, 1 },	/* mathematical bold italic capital l */
+	{ 0x1D474, 136, 1 },	/* mathematical bold italic capital m */
+	{ 0x1D475, 139, 1 },	/* mathematical bold italic capital n */
+	{ 0x1D476, 142, 1 },	/* mathematical bold italic capital o */
+	{ 0x1D477, 145, 1 },	/* mathematical bold italic capital p */
+	{ 0x1D478, 148, 1 },	/* mathematical bold italic capital q */
+	{ 0x1D479, 151, 1 },	/* mathematical bold italic capital r */
+	{ 0x1D47A, 154, 1 },	/* mathematical bold italic capital s */
+	{ 0x1D47B, 157, 1 },	/* mathematical bold italic capital t */
+	{ 0x1D47C, 160, 1 },	/* mathematical bold italic capital u */
+	{ 0x1D47D, 52, 1 },	/* mathematical bold italic capital v */
+	{ 0x1D47E, 166, 1 },	/* mathematical bold italic capital w */
+	{ 0x1D47F, 169, 1 },	/* mathematical bold italic capital x */
+	{ 0x1D480, 172, 1 },	/* mathematical bold italic capital y */
+	{ 0x1D481, 175, 1 },	/* mathematical bold italic capital z */
+	{ 0x1D482, 56, 1 },	/* mathematical bold italic small a */
+	{ 0x1D483, 181, 1 },	/* mathematical bold italic small b */
+	{ 0x1D484, 61, 1 },	/* mathematical bold italic small c */
+	{ 0x1D485, 187, 1 },	/* mathematical bold italic small d */
+	{ 0x1D486, 190, 1 },	/* mathematical bold italic small e */
+	{ 0x1D487, 193, 1 },	/* mathematical bold italic small f */
+	{ 0x1D488, 196, 1 },	/* mathematical bold italic small g */
+	{ 0x1D489, 199, 1 },	/* mathematical bold italic small h */
+	{ 0x1D48A, 69, 1 },	/* mathematical bold italic small i */
+	{ 0x1D48B, 205, 1 },	/* mathematical bold italic small j */
+	{ 0x1D48C, 60, 1 },	/* mathematical bold italic small k */
+	{ 0x1D48D, 63, 1 },	/* mathematical bold italic small l */
+	{ 0x1D48E, 58, 1 },	/* mathematical bold italic small m */
+	{ 0x1D48F, 217, 1 },	/* mathematical bold italic small n */
+	{ 0x1D490, 220, 1 },	/* mathematical bold italic small o */
+	{ 0x1D491, 64, 1 },	/* mathematical bold italic small p */
+	{ 0x1D492, 226, 1 },	/* mathematical bold italic small q */
+	{ 0x1D493, 229, 1 },	/* mathematical bold italic small r */
+	{ 0x1D494, 232, 1 },	/* mathematical bold italic small s */
+	{ 0x1D495, 235, 1 },	/* mathematical bold italic small t */
+	{ 0x1D496, 238, 1 },	/* mathematical bold italic small u */
+	{ 0x1D497, 68, 1 },	/* mathematical bold italic small v */
+	{ 0x1D498, 244, 1 },	/* mathematical bold italic small w */
+	{ 0x1D499, 247, 1 },	/* mathematical bold italic small x */
+	{ 0x1D49A, 250, 1 },	/* mathematical bold italic small y */
+	{ 0x1D49B, 253, 1 },	/* mathematical bold italic small z */
+	{ 0x1D49C, 100, 1 },	/* mathematical script capital a */
+	{ 0x1D49E, 106, 1 },	/* mathematical script capital c */
+	{ 0x1D49F, 109, 1 },	/* mathematical script capital d */
+	{ 0x1D4A2, 118, 1 },	/* mathematical script capital g */
+	{ 0x1D4A5, 127, 1 },	/* mathematical script capital j */
+	{ 0x1D4A6, 130, 1 },	/* mathematical script capital k */
+	{ 0x1D4A9, 139, 1 },	/* mathematical script capital n */
+	{ 0x1D4AA, 142, 1 },	/* mathematical script capital o */
+	{ 0x1D4AB, 145, 1 },	/* mathematical script capital p */
+	{ 0x1D4AC, 148, 1 },	/* mathematical script capital q */
+	{ 0x1D4AE, 154, 1 },	/* mathematical script capital s */
+	{ 0x1D4AF, 157, 1 },	/* mathematical script capital t */
+	{ 0x1D4B0, 160, 1 },	/* mathematical script capital u */
+	{ 0x1D4B1, 52, 1 },	/* mathematical script capital v */
+	{ 0x1D4B2, 166, 1 },	/* mathematical script capital w */
+	{ 0x1D4B3, 169, 1 },	/* mathematical script capital x */
+	{ 0x1D4B4, 172, 1 },	/* mathematical script capital y */
+	{ 0x1D4B5, 175, 1 },	/* mathematical script capital z */
+	{ 0x1D4B6, 56, 1 },	/* mathematical script small a */
+	{ 0x1D4B7, 181, 1 },	/* mathematical script small b */
+	{ 0x1D4B8, 61, 1 },	/* mathematical script small c */
+	{ 0x1D4B9, 187, 1 },	/* mathematical script small d */
+	{ 0x1D4BB, 193, 1 },	/* mathematical script small f */
+	{ 0x1D4BD, 199, 1 },	/* mathematical script small h */
+	{ 0x1D4BE, 69, 1 },	/* mathematical script small i */
+	{ 0x1D4BF, 205, 1 },	/* mathematical script small j */
+	{ 0x1D4C0, 60, 1 },	/* mathematical script small k */
+	{ 0x1D4C1, 63, 1 },	/* mathematical script small l */
+	{ 0x1D4C2, 58, 1 },	/* mathematical script small m */
+	{ 0x1D4C3, 217, 1 },	/* mathematical script small n */
+	{ 0x1D4C5, 64, 1 },	/* mathematical script small p */
+	{ 0x1D4C6, 226, 1 },	/* mathematical script small q */
+	{ 0x1D4C7, 229, 1 },	/* mathematical script small r */
+	{ 0x1D4C8, 232, 1 },	/* mathematical script small s */
+	{ 0x1D4C9, 235, 1 },	/* mathematical script small t */
+	{ 0x1D4CA, 238, 1 },	/* mathematical script small u */
+	{ 0x1D4CB, 68, 1 },	/* mathematical script small v */
+	{ 0x1D4CC, 244, 1 },	/* mathematical script small w */
+	{ 0x1D4CD, 247, 1 },	/* mathematical script small x */
+	{ 0x1D4CE, 250, 1 },	/* mathematical script small y */
+	{ 0x1D4CF, 253, 1 },	/* mathematical script small z */
+	{ 0x1D4D0, 100, 1 },	/* mathematical bold script capital a */
+	{ 0x1D4D1, 103, 1 },	/* mathematical bold script capital b */
+	{ 0x1D4D2, 106, 1 },	/* mathematical bold script capital c */
+	{ 0x1D4D3, 109, 1 },	/* mathematical bold script capital d */
+	{ 0x1D4D4, 112, 1 },	/* mathematical bold script capital e */
+	{ 0x1D4D5, 115, 1 },	/* mathematical bold script capital f */
+	{ 0x1D4D6, 118, 1 },	/* mathematical bold script capital g */
+	{ 0x1D4D7, 121, 1 },	/* mathematical bold script capital h */
+	{ 0x1D4D8, 53, 1 },	/* mathematical bold script capital i */
+	{ 0x1D4D9, 127, 1 },	/* mathematical bold script capital j */
+	{ 0x1D4DA, 130, 1 },	/* mathematical bold script capital k */
+	{ 0x1D4DB, 133, 1 },	/* mathematical bold script capital l */
+	{ 0x1D4DC, 136, 1 },	/* mathematical bold script capital m */
+	{ 0x1D4DD, 139, 1 },	/* mathematical bold script capital n */
+	{ 0x1D4DE, 142, 1 },	/* mathematical bold script capital o */
+	{ 0x1D4DF, 145, 1 },	/* mathematical bold script capital p */
+	{ 0x1D4E0, 148, 1 },	/* mathematical bold script capital q */
+	{ 0x1D4E1, 151, 1 },	/* mathematical bold script capital r */
+	{ 0x1D4E2, 154, 1 },	/* mathematical bold script capital s */
+	{ 0x1D4E3, 157, 1 },	/* mathematical bold script capital t */
+	{ 0x1D4E4, 160, 1 },	/* mathematical bold script capital u */
+	{ 0x1D4E5, 52, 1 },	/* mathematical bold script capital v */
+	{ 0x1D4E6, 166, 1 },	/* mathematical bold script capital w */
+	{ 0x1D4E7, 169, 1 },	/* mathematical bold script capital x */
+	{ 0x1D4E8, 172, 1 },	/* mathematical bold script capital y */
+	{ 0x1D4E9, 175, 1 },	/* mathematical bold script capital z */
+	{ 0x1D4EA, 56, 1 },	/* mathematical bold script small a */
+	{ 0x1D4EB, 181, 1 },	/* mathematical bold script small b */
+	{ 0x1D4EC, 61, 1 },	/* mathematical bold script small c */
+	{ 0x1D4ED, 187, 1 },	/* mathematical bold script small d */
+	{ 0x1D4EE, 190, 1 },	/* mathematical bold script small e */
+	{ 0x1D4EF, 193, 1 },	/* mathematical bold script small f */
+	{ 0x1D4F0, 196, 1 },	/* mathematical bold script small g */
+	{ 0x1D4F1, 199, 1 },	/* mathematical bold script small h */
+	{ 0x1D4F2, 69, 1 },	/* mathematical bold script small i */
+	{ 0x1D4F3, 205, 1 },	/* mathematical bold script small j */
+	{ 0x1D4F4, 60, 1 },	/* mathematical bold script small k */
+	{ 0x1D4F5, 63, 1 },	/* mathematical bold script small l */
+	{ 0x1D4F6, 58, 1 },	/* mathematical bold script small m */
+	{ 0x1D4F7, 217, 1 },	/* mathematical bold script small n */
+	{ 0x1D4F8, 220, 1 },	/* mathematical bold script small o */
+	{ 0x1D4F9, 64, 1 },	/* mathematical bold script small p */
+	{ 0x1D4FA, 226, 1 },	/* mathematical bold script small q */
+	{ 0x1D4FB, 229, 1 },	/* mathematical bold script small r */
+	{ 0x1D4FC, 232, 1 },	/* mathematical bold script small s */
+	{ 0x1D4FD, 235, 1 },	/* mathematical bold script small t */
+	{ 0x1D4FE, 238, 1 },	/* mathematical bold script small u */
+	{ 0x1D4FF, 68, 1 },	/* mathematical bold script small v */
+	{ 0x1D500, 244, 1 },	/* mathematical bold script small w */
+	{ 0x1D501, 247, 1 },	/* mathematical bold script small x */
+	{ 0x1D502, 250, 1 },	/* mathematical bold script small y */
+	{ 0x1D503, 253, 1 },	/* mathematical bold script small z */
+	{ 0x1D504, 100, 1 },	/* mathematical fraktur capital a */
+	{ 0x1D505, 103, 1 },	/* mathematical fraktur capital b */
+	{ 0x1D507, 109, 1 },	/* mathematical fraktur capital d */
+	{ 0x1D508, 112, 1 },	/* mathematical fraktur capital e */
+	{ 0x1D509, 115, 1 },	/* mathematical fraktur capital f */
+	{ 0x1D50A, 118, 1 },	/* mathematical fraktur capital g */
+	{ 0x1D50D, 127, 1 },	/* mathematical fraktur capital j */
+	{ 0x1D50E, 130, 1 },	/* mathematical fraktur capital k */
+	{ 0x1D50F, 133, 1 },	/* mathematical fraktur capital l */
+	{ 0x1D510, 136, 1 },	/* mathematical fraktur capital m */
+	{ 0x1D511, 139, 1 },	/* mathematical fraktur capital n */
+	{ 0x1D512, 142, 1 },	/* mathematical fraktur capital o */
+	{ 0x1D513, 145, 1 },	/* mathematical fraktur capital p */
+	{ 0x1D514, 148, 1 },	/* mathematical fraktur capital q */
+	{ 0x1D516, 154, 1 },	/* mathematical fraktur capital s */
+	{ 0x1D517, 157, 1 },	/* mathematical fraktur capital t */
+	{ 0x1D518, 160, 1 },	/* mathematical fraktur capital u */
+	{ 0x1D519, 52, 1 },	/* mathematical fraktur capital v */
+	{ 0x1D51A, 166, 1 },	/* mathematical fraktur capital w */
+	{ 0x1D51B, 169, 1 },	/* mathematical fraktur capital x */
+	{ 0x1D51C, 172, 1 },	/* mathematical fraktur capital y */
+	{ 0x1D51E, 56, 1 },	/* mathematical fraktur small a */
+	{ 0x1D51F, 181, 1 },	/* mathematical fraktur small b */
+	{ 0x1D520, 61, 1 },	/* mathematical fraktur small c */
+	{ 0x1D521, 187, 1 },	/* mathematical fraktur small d */
+	{ 0x1D522, 190, 1 },	/* mathematical fraktur small e */
+	{ 0x1D523, 193, 1 },	/* mathematical fraktur small f */
+	{ 0x1D524, 196, 1 },	/* mathematical fraktur small g */
+	{ 0x1D525, 199, 1 },	/* mathematical fraktur small h */
+	{ 0x1D526, 69, 1 },	/* mathematical fraktur small i */
+	{ 0x1D527, 205, 1 },	/* mathematical fraktur small j */
+	{ 0x1D528, 60, 1 },	/* mathematical fraktur small k */
+	{ 0x1D529, 63, 1 },	/* mathematical fraktur small l */
+	{ 0x1D52A, 58, 1 },	/* mathematical fraktur small m */
+	{ 0x1D52B, 217, 1 },	/* mathematical fraktur small n */
+	{ 0x1D52C, 220, 1 },	/* mathematical fraktur small o */
+	{ 0x1D52D, 64, 1 },	/* mathematical fraktur small p */
+	{ 0x1D52E, 226, 1 },	/* mathematical fraktur small q */
+	{ 0x1D52F, 229, 1 },	/* mathematical fraktur small r */
+	{ 0x1D530, 232, 1 },	/* mathematical fraktur small s */
+	{ 0x1D531, 235, 1 },	/* mathematical fraktur small t */
+	{ 0x1D532, 238, 1 },	/* mathematical fraktur small u */
+	{ 0x1D533, 68, 1 },	/* mathematical fraktur small v */
+	{ 0x1D534, 244, 1 },	/* mathematical fraktur small w */
+	{ 0x1D535, 247, 1 },	/* mathematical fraktur small x */
+	{ 0x1D536, 250, 1 },	/* mathematical fraktur small y */
+	{ 0x1D537, 253, 1 },	/* mathematical fraktur small z */
+	{ 0x1D538, 100, 1 },	/* mathematical double-struck capital a */
+	{ 0x1D539, 103, 1 },	/* mathematical double-struck capital b */
+	{ 0x1D53B, 109, 1 },	/* mathematical double-struck capital d */
+	{ 0x1D53C, 112, 1 },	/* mathematical double-struck capital e */
+	{ 0x1D53D, 115, 1 },	/* mathematical double-struck capital f */
+	{ 0x1D53E, 118, 1 },	/* mathematical double-struck capital g */
+	{ 0x1D540, 53, 1 },	/* mathematical double-struck capital i */
+	{ 0x1D541, 127, 1 },	/* mathematical double-struck capital j */
+	{ 0x1D542, 130, 1 },	/* mathematical double-struck capital k */
+	{ 0x1D543, 133, 1 },	/* mathematical double-struck capital l */
+	{ 0x1D544, 136, 1 },	/* mathematical double-struck capital m */
+	{ 0x1D546, 142, 1 },	/* mathematical double-struck capital o */
+	{ 0x1D54A, 154, 1 },	/* mathematical double-struck capital s */
+	{ 0x1D54B, 157, 1 },	/* mathematical double-struck capital t */
+	{ 0x1D54C, 160, 1 },	/* mathematical double-struck capital u */
+	{ 0x1D54D, 52, 1 },	/* mathematical double-struck capital v */
+	{ 0x1D54E, 166, 1 },	/* mathematical double-struck capital w */
+	{ 0x1D54F, 169, 1 },	/* mathematical double-struck capital x */
+	{ 0x1D550, 172, 1 },	/* mathematical double-struck capital y */
+	{ 0x1D552, 56, 1 },	/* mathematical double-struck small a */
+	{ 0x1D553, 181, 1 },	/* mathematical double-struck small b */
+	{ 0x1D554, 61, 1 },	/* mathematical double-struck small c */
+	{ 0x1D555, 187, 1 },	/* mathematical double-struck small d */
+	{ 0x1D556, 190, 1 },	/* mathematical double-struck small e */
+	{ 0x1D557, 193, 1 },	/* mathematical double-struck small f */
+	{ 0x1D558, 196, 1 },	/* mathematical double-struck small g */
+	{ 0x1D559, 199, 1 },	/* mathematical double-struck small h */
+	{ 0x1D55A, 69, 1 },	/* mathematical double-struck small i */
+	{ 0x1D55B, 205, 1 },	/* mathematical double-struck small j */
+	{ 0x1D55C, 60, 1 },	/* mathematical double-struck small k */
+	{ 0x1D55D, 63, 1 },	/* mathematical double-struck small l */
+	{ 0x1D55E, 58, 1 },	/* mathematical double-struck small m */
+	{ 0x1D55F, 217, 1 },	/* mathematical double-struck small n */
+	{ 0x1D560, 220, 1 },	/* mathematical double-struck small o */
+	{ 0x1D561, 64, 1 },	/* mathematical double-struck small p */
+	{ 0x1D562, 226, 1 },	/* mathematical double-struck small q */
+	{ 0x1D563, 229, 1 },	/* mathematical double-struck small r */
+	{ 0x1D564, 232, 1 },	/* mathematical double-struck small s */
+	{ 0x1D565, 235, 1 },	/* mathematical double-struck small t */
+	{ 0x1D566, 238, 1 },	/* mathematical double-struck small u */
+	{ 0x1D567, 68, 1 },	/* mathematical double-struck small v */
+	{ 0x1D568, 244, 1 },	/* mathematical double-struck small w */
+	{ 0x1D569, 247, 1 },	/* mathematical double-struck small x */
+	{ 0x1D56A, 250, 1 },	/* mathematical double-struck small y */
+	{ 0x1D56B, 253, 1 },	/* mathematical double-struck small z */
+	{ 0x1D56C, 100, 1 },	/* mathematical bold fraktur capital a */
+	{ 0x1D56D, 103, 1 },	/* mathematical bold fraktur capital b */
+	{ 0x1D56E, 106, 1 },	/* mathematical bold fraktur capital c */
+	{ 0x1D56F, 109, 1 },	/* mathematical bold fraktur capital d */
+	{ 0x1D570, 112, 1 },	/* mathematical bold fraktur capital e */
+	{ 0x1D571, 115, 1 },	/* mathematical bold fraktur capital f */
+	{ 0x1D572, 118, 1 },	/* mathematical bold fraktur capital g */
+	{ 0x1D573, 121, 1 },	/* mathematical bold fraktur capital h */
+	{ 0x1D574, 53, 1 },	/* mathematical bold fraktur capital i */
+	{ 0x1D575, 127, 1 },	/* mathematical bold fraktur capital j */
+	{ 0x1D576, 130, 1 },	/* mathematical bold fraktur capital k */
+	{ 0x1D577, 133, 1 },	/* mathematical bold fraktur capital l */
+	{ 0x1D578, 136, 1 },	/* mathematical bold fraktur capital m */
+	{ 0x1D579, 139, 1 },	/* mathematical bold fraktur capital n */
+	{ 0x1D57A, 142, 1 },	/* mathematical bold fraktur capital o */
+	{ 0x1D57B, 145, 1 },	/* mathematical bold fraktur capital p */
+	{ 0x1D57C, 148, 1 },	/* mathematical bold fraktur capital q */
+	{ 0x1D57D, 151, 1 },	/* mathematical bold fraktur capital r */
+	{ 0x1D57E, 154, 1 },	/* mathematical bold fraktur capital s */
+	{ 0x1D57F, 157, 1 },	/* mathematical bold fraktur capital t */
+	{ 0x1D580, 160, 1 },	/* mathematical bold fraktur capital u */
+	{ 0x1D581, 52, 1 },	/* mathematical bold fraktur capital v */
+	{ 0x1D582, 166, 1 },	/* mathematical bold fraktur capital w */
+	{ 0x1D583, 169, 1 },	/* mathematical bold fraktur capital x */
+	{ 0x1D584, 172, 1 },	/* mathematical bold fraktur capital y */
+	{ 0x1D585, 175, 1 },	/* mathematical bold fraktur capital z */
+	{ 0x1D586, 56, 1 },	/* mathematical bold fraktur small a */
+	{ 0x1D587, 181, 1 },	/* mathematical bold fraktur small b */
+	{ 0x1D588, 61, 1 },	/* mathematical bold fraktur small c */
+	{ 0x1D589, 187, 1 },	/* mathematical bold fraktur small d */
+	{ 0x1D58A, 190, 1 },	/* mathematical bold fraktur small e */
+	{ 0x1D58B, 193, 1 },	/* mathematical bold fraktur small f */
+	{ 0x1D58C, 196, 1 },	/* mathematical bold fraktur small g */
+	{ 0x1D58D, 199, 1 },	/* mathematical bold fraktur small h */
+	{ 0x1D58E, 69, 1 },	/* mathematical bold fraktur small i */
+	{ 0x1D58F, 205, 1 },	/* mathematical bold fraktur small j */
+	{ 0x1D590, 60, 1 },	/* mathematical bold fraktur small k */
+	{ 0x1D591, 63, 1 },	/* mathematical bold fraktur small l */
+	{ 0x1D592, 58, 1 },	/* mathematical bold fraktur small m */
+	{ 0x1D593, 217, 1 },	/* mathematical bold fraktur small n */
+	{ 0x1D594, 220, 1 },	/* mathematical bold fraktur small o */
+	{ 0x1D595, 64, 1 },	/* mathematical bold fraktur small p */
+	{ 0x1D596, 226, 1 },	/* mathematical bold fraktur small q */
+	{ 0x1D597, 229, 1 },	/* mathematical bold fraktur small r */
+	{ 0x1D598, 232, 1 },	/* mathematical bold fraktur small s */
+	{ 0x1D599, 235, 1 },	/* mathematical bold fraktur small t */
+	{ 0x1D59A, 238, 1 },	/* mathematical bold fraktur small u */
+	{ 0x1D59B, 68, 1 },	/* mathematical bold fraktur small v */
+	{ 0x1D59C, 244, 1 },	/* mathematical bold fraktur small w */
+	{ 0x1D59D, 247, 1 },	/* mathematical bold fraktur small x */
+	{ 0x1D59E, 250, 1 },	/* mathematical bold fraktur small y */
+	{ 0x1D59F, 253, 1 },	/* mathematical bold fraktur small z */
+	{ 0x1D5A0, 100, 1 },	/* mathematical sans-serif capital a */
+	{ 0x1D5A1, 103, 1 },	/* mathematical sans-serif capital b */
+	{ 0x1D5A2, 106, 1 },	/* mathematical sans-serif capital c */
+	{ 0x1D5A3, 109, 1 },	/* mathematical sans-serif capital d */
+	{ 0x1D5A4, 112, 1 },	/* mathematical sans-serif capital e */
+	{ 0x1D5A5, 115, 1 },	/* mathematical sans-serif capital f */
+	{ 0x1D5A6, 118, 1 },	/* mathematical sans-serif capital g */
+	{ 0x1D5A7, 121, 1 },	/* mathematical sans-serif capital h */
+	{ 0x1D5A8, 53, 1 },	/* mathematical sans-serif capital i */
+	{ 0x1D5A9, 127, 1 },	/* mathematical sans-serif capital j */
+	{ 0x1D5AA, 130, 1 },	/* mathematical sans-serif capital k */
+	{ 0x1D5AB, 133, 1 },	/* mathematical sans-serif capital l */
+	{ 0x1D5AC, 136, 1 },	/* mathematical sans-serif capital m */
+	{ 0x1D5AD, 139, 1 },	/* mathematical sans-serif capital n */
+	{ 0x1D5AE, 142, 1 },	/* mathematical sans-serif capital o */
+	{ 0x1D5AF, 145, 1 },	/* mathematical sans-serif capital p */
+	{ 0x1D5B0, 148, 1 },	/* mathematical sans-serif capital q */
+	{ 0x1D5B1, 151, 1 },	/* mathematical sans-serif capital r */
+	{ 0x1D5B2, 154, 1 },	/* mathematical sans-serif capital s */
+	{ 0x1D5B3, 157, 1 },	/* mathematical sans-serif capital t */
+	{ 0x1D5B4, 160, 1 },	/* mathematical sans-serif capital u */
+	{ 0x1D5B5, 52, 1 },	/* mathematical sans-serif capital v */
+	{ 0x1D5B6, 166, 1 },	/* mathematical sans-serif capital w */
+	{ 0x1D5B7, 169, 1 },	/* mathematical sans-serif capital x */
+	{ 0x1D5B8, 172, 1 },	/* mathematical sans-serif capital y */
+	{ 0x1D5B9, 175, 1 },	/* mathematical sans-serif capital z */
+	{ 0x1D5BA, 56, 1 },	/* mathematical sans-serif small a */
+	{ 0x1D5BB, 181, 1 },	/* mathematical sans-serif small b */
+	{ 0x1D5BC, 61, 1 },	/* mathematical sans-serif small c */
+	{ 0x1D5BD, 187, 1 },	/* mathematical sans-serif small d */
+	{ 0x1D5BE, 190, 1 },	/* mathematical sans-serif small e */
+	{ 0x1D5BF, 193, 1 },	/* mathematical sans-serif small f */
+	{ 0x1D5C0, 196, 1 },	/* mathematical sans-serif small g */
+	{ 0x1D5C1, 199, 1 },	/* mathematical sans-serif small h */
+	{ 0x1D5C2, 69, 1 },	/* mathematical sans-serif small i */
+	{ 0x1D5C3, 205, 1 },	/* mathematical sans-serif small j */
+	{ 0x1D5C4, 60, 1 },	/* mathematical sans-serif small k */
+	{ 0x1D5C5, 63, 1 },	/* mathematical sans-serif small l */
+	{ 0x1D5C6, 58, 1 },	/* mathematical sans-serif small m */
+	{ 0x1D5C7, 217, 1 },	/* mathematical sans-serif small n */
+	{ 0x1D5C8, 220, 1 },	/* mathematical sans-serif small o */
+	{ 0x1D5C9, 64, 1 },	/* mathematical sans-serif small p */
+	{ 0x1D5CA, 226, 1 },	/* mathematical sans-serif small q */
+	{ 0x1D5CB, 229, 1 },	/* mathematical sans-serif small r */
+	{ 0x1D5CC, 232, 1 },	/* mathematical sans-serif small s */
+	{ 0x1D5CD, 235, 1 },	/* mathematical sans-serif small t */
+	{ 0x1D5CE, 238, 1 },	/* mathematical sans-serif small u */
+	{ 0x1D5CF, 68, 1 },	/* mathematical sans-serif small v */
+	{ 0x1D5D0, 244, 1 },	/* mathematical sans-serif small w */
+	{ 0x1D5D1, 247, 1 },	/* mathematical sans-serif small x */
+	{ 0x1D5D2, 250, 1 },	/* mathematical sans-serif small y */
+	{ 0x1D5D3, 253, 1 },	/* mathematical sans-serif small z */
+	{ 0x1D5D4, 100, 1 },	/* mathematical sans-serif bold capital a */
+	{ 0x1D5D5, 103, 1 },	/* mathematical sans-serif bold capital b */
+	{ 0x1D5D6, 106, 1 },	/* mathematical sans-serif bold capital c */
+	{ 0x1D5D7, 109, 1 },	/* mathematical sans-serif bold capital d */
+	{ 0x1D5D8, 112, 1 },	/* mathematical sans-serif bold capital e */
+	{ 0x1D5D9, 115, 1 },	/* mathematical sans-serif bold capital f */
+	{ 0x1D5DA, 118, 1 },	/* mathematical sans-serif bold capital g */
+	{ 0x1D5DB, 121, 1 },	/* mathematical sans-serif bold capital h */
+	{ 0x1D5DC, 53, 1 },	/* mathematical sans-serif bold capital i */
+	{ 0x1D5DD, 127, 1 },	/* mathematical sans-serif bold capital j */
+	{ 0x1D5DE, 130, 1 },	/* mathematical sans-serif bold capital k */
+	{ 0x1D5DF, 133, 1 },	/* mathematical sans-serif bold capital l */
+	{ 0x1D5E0, 136, 1 },	/* mathematical sans-serif bold capital m */
+	{ 0x1D5E1, 139, 1 },	/* mathematical sans-serif bold capital n */
+	{ 0x1D5E2, 142, 1 },	/* mathematical sans-serif bold capital o */
+	{ 0x1D5E3, 145, 1 },	/* mathematical sans-serif bold capital p */
+	{ 0x1D5E4, 148, 1 },	/* mathematical sans-serif bold capital q */
+	{ 0x1D5E5, 151, 1 },	/* mathematical sans-serif bold capital r */
+	{ 0x1D5E6, 154, 1 },	/* mathematical sans-serif bold capital s */
+	{ 0x1D5E7, 157, 1 },	/* mathematical sans-serif bold capital t */
+	{ 0x1D5E8, 160, 1 },	/* mathematical sans-serif bold capital u */
+	{ 0x1D5E9, 52, 1 },	/* mathematical sans-serif bold capital v */
+	{ 0x1D5EA, 166, 1 },	/* mathematical sans-serif bold capital w */
+	{ 0x1D5EB, 169, 1 },	/* mathematical sans-serif bold capital x */
+	{ 0x1D5EC, 172, 1 },	/* mathematical sans-serif bold capital y */
+	{ 0x1D5ED, 175, 1 },	/* mathematical sans-serif bold capital z */
+	{ 0x1D5EE, 56, 1 },	/* mathematical sans-serif bold small a */
+	{ 0x1D5EF, 181, 1 },	/* mathematical sans-serif bold small b */
+	{ 0x1D5F0, 61, 1 },	/* mathematical sans-serif bold small c */
+	{ 0x1D5F1, 187, 1 },	/* mathematical sans-serif bold small d */
+	{ 0x1D5F2, 190, 1 },	/* mathematical sans-serif bold small e */
+	{ 0x1D5F3, 193, 1 },	/* mathematical sans-serif bold small f */
+	{ 0x1D5F4, 196, 1 },	/* mathematical sans-serif bold small g */
+	{ 0x1D5F5, 199, 1 },	/* mathematical sans-serif bold small h */
+	{ 0x1D5F6, 69, 1 },	/* mathematical sans-serif bold small i */
+	{ 0x1D5F7, 205, 1 },	/* mathematical sans-serif bold small j */
+	{ 0x1D5F8, 60, 1 },	/* mathematical sans-serif bold small k */
+	{ 0x1D5F9, 63, 1 },	/* mathematical sans-serif bold small l */
+	{ 0x1D5FA, 58, 1 },	/* mathematical sans-serif bold small m */
+	{ 0x1D5FB, 217, 1 },	/* mathematical sans-serif bold small n */
+	{ 0x1D5FC, 220, 1 },	/* mathematical sans-serif bold small o */
+	{ 0x1D5FD, 64, 1 },	/* mathematical sans-serif bold small p */
+	{ 0x1D5FE, 226, 1 },	/* mathematical sans-serif bold small q */
+	{ 0x1D5FF, 229, 1 },	/* mathematical sans-serif bold small r */
+	{ 0x1D600, 232, 1 },	/* mathematical sans-serif bold small s */
+	{ 0x1D601, 235, 1 },	/* mathematical sans-serif bold small t */
+	{ 0x1D602, 238, 1 },	/* mathematical sans-serif bold small u */
+	{ 0x1D603, 68, 1 },	/* mathematical sans-serif bold small v */
+	{ 0x1D604, 244, 1 },	/* mathematical sans-serif bold small w */
+	{ 0x1D605, 247, 1 },	/* mathematical sans-serif bold small x */
+	{ 0x1D606, 250, 1 },	/* mathematical sans-serif bold small y */
+	{ 0x1D607, 253, 1 },	/* mathematical sans-serif bold small z */
+	{ 0x1D608, 100, 1 },	/* mathematical sans-serif italic capital a */
+	{ 0x1D609, 103, 1 },	/* mathematical sans-serif italic capital b */
+	{ 0x1D60A, 106, 1 },	/* mathematical sans-serif italic capital c */
+	{ 0x1D60B, 109, 1 },	/* mathematical sans-serif italic capital d */
+	{ 0x1D60C, 112, 1 },	/* mathematical sans-serif italic capital e */
+	{ 0x1D60D, 115, 1 },	/* mathematical sans-serif italic capital f */
+	{ 0x1D60E, 118, 1 },	/* mathematical sans-serif italic capital g */
+	{ 0x1D60F, 121, 1 },	/* mathematical sans-serif italic capital h */
+	{ 0x1D610, 53, 1 },	/* mathematical sans-serif italic capital i */
+	{ 0x1D611, 127, 1 },	/* mathematical sans-serif italic capital j */
+	{ 0x1D612, 130, 1 },	/* mathematical sans-serif italic capital k */
+	{ 0x1D613, 133, 1 },	/* mathematical sans-serif italic capital l */
+	{ 0x1D614, 136, 1 },	/* mathematical sans-serif italic capital m */
+	{ 0x1D615, 139, 1 },	/* mathematical sans-serif italic capital n */
+	{ 0x1D616, 142, 1 },	/* mathematical sans-serif italic capital o */
+	{ 0x1D617, 145, 1 },	/* mathematical sans-serif italic capital p */
+	{ 0x1D618, 148, 1 },	/* mathematical sans-serif italic capital q */
+	{ 0x1D619, 151, 1 },	/* mathematical sans-serif italic capital r */
+	{ 0x1D61A, 154, 1 },	/* mathematical sans-serif italic capital s */
+	{ 0x1D61B, 157, 1 },	/* mathematical sans-serif italic capital t */
+	{ 0x1D61C, 160, 1 },	/* mathematical sans-serif italic capital u */
+	{ 0x1D61D, 52, 1 },	/* mathematical sans-serif italic capital v */
+	{ 0x1D61E, 166, 1 },	/* mathematical sans-serif italic capital w */
+	{ 0x1D61F, 169, 1 },	/* mathematical sans-serif italic capital x */
+	{ 0x1D620, 172, 1 },	/* mathematical sans-serif italic capital y */
+	{ 0x1D621, 175, 1 },	/* mathematical sans-serif italic capital z */
+	{ 0x1D622, 56, 1 },	/* mathematical sans-serif italic small a */
+	{ 0x1D623, 181, 1 },	/* mathematical sans-serif italic small b */
+	{ 0x1D624, 61, 1 },	/* mathematical sans-serif italic small c */
+	{ 0x1D625, 187, 1 },	/* mathematical sans-serif italic small d */
+	{ 0x1D626, 190, 1 },	/* mathematical sans-serif italic small e */
+	{ 0x1D627, 193, 1 },	/* mathematical sans-serif italic small f */
+	{ 0x1D628, 196, 1 },	/* mathematical sans-serif italic small g */
+	{ 0x1D629, 199, 1 },	/* mathematical sans-serif italic small h */
+	{ 0x1D62A, 69, 1 },	/* mathematical sans-serif italic small i */
+	{ 0x1D62B, 205, 1 },	/* mathematical sans-serif italic small j */
+	{ 0x1D62C, 60, 1 },	/* mathematical sans-serif italic small k */
+	{ 0x1D62D, 63, 1 },	/* mathematical sans-serif italic small l */
+	{ 0x1D62E, 58, 1 },	/* mathematical sans-serif italic small m */
+	{ 0x1D62F, 217, 1 },	/* mathematical sans-serif italic small n */
+	{ 0x1D630, 220, 1 },	/* mathematical sans-serif italic small o */
+	{ 0x1D631, 64, 1 },	/* mathematical sans-serif italic small p */
+	{ 0x1D632, 226, 1 },	/* mathematical sans-serif italic small q */
+	{ 0x1D633, 229, 1 },	/* mathematical sans-serif italic small r */
+	{ 0x1D634, 232, 1 },	/* mathematical sans-serif italic small s */
+	{ 0x1D635, 235, 1 },	/* mathematical sans-serif italic small t */
+	{ 0x1D636, 238, 1 },	/* mathematical sans-serif italic small u */
+	{ 0x1D637, 68, 1 },	/* mathematical sans-serif italic small v */
+	{ 0x1D638, 244, 1 },	/* mathematical sans-serif italic small w */
+	{ 0x1D639, 247, 1 },	/* mathematical sans-serif italic small x */
+	{ 0x1D63A, 250, 1 },	/* mathematical sans-serif italic small y */
+	{ 0x1D63B, 253, 1 },	/* mathematical sans-serif italic small z */
+	{ 0x1D63C, 100, 1 },	/* mathematical sans-serif bold italic capital a */
+	{ 0x1D63D, 103, 1 },	/* mathematical sans-serif bold italic capital b */
+	{ 0x1D63E, 106, 1 },	/* mathematical sans-serif bold italic capital c */
+	{ 0x1D63F, 109, 1 },	/* mathematical sans-serif bold italic capital d */
+	{ 0x1D640, 112, 1 },	/* mathematical sans-serif bold italic capital e */
+	{ 0x1D641, 115, 1 },	/* mathematical sans-serif bold italic capital f */
+	{ 0x1D642, 118, 1 },	/* mathematical sans-serif bold italic capital g */
+	{ 0x1D643, 121, 1 },	/* mathematical sans-serif bold italic capital h */
+	{ 0x1D644, 53, 1 },	/* mathematical sans-serif bold italic capital i */
+	{ 0x1D645, 127, 1 },	/* mathematical sans-serif bold italic capital j */
+	{ 0x1D646, 130, 1 },	/* mathematical sans-serif bold italic capital k */
+	{ 0x1D647, 133, 1 },	/* mathematical sans-serif bold italic capital l */
+	{ 0x1D648, 136, 1 },	/* mathematical sans-serif bold italic capital m */
+	{ 0x1D649, 139, 1 },	/* mathematical sans-serif bold italic capital n */
+	{ 0x1D64A, 142, 1 },	/* mathematical sans-serif bold italic capital o */
+	{ 0x1D64B, 145, 1 },	/* mathematical sans-serif bold italic capital p */
+	{ 0x1D64C, 148, 1 },	/* mathematical sans-serif bold italic capital q */
+	{ 0x1D64D, 151, 1 },	/* mathematical sans-serif bold italic capital r */
+	{ 0x1D64E, 154, 1 },	/* mathematical sans-serif bold italic capital s */
+	{ 0x1D64F, 157, 1 },	/* mathematical sans-serif bold italic capital t */
+	{ 0x1D650, 160, 1 },	/* mathematical sans-serif bold italic capital u */
+	{ 0x1D651, 52, 1 },	/* mathematical sans-serif bold italic capital v */
+	{ 0x1D652, 166, 1 },	/* mathematical sans-serif bold italic capital w */
+	{ 0x1D653, 169, 1 },	/* mathematical sans-serif bold italic capital x */
+	{ 0x1D654, 172, 1 },	/* mathematical sans-serif bold italic capital y */
+	{ 0x1D655, 175, 1 },	/* mathematical sans-serif bold italic capital z */
+	{ 0x1D656, 56, 1 },	/* mathematical sans-serif bold italic small a */
+	{ 0x1D657, 181, 1 },	/* mathematical sans-serif bold italic small b */
+	{ 0x1D658, 61, 1 },	/* mathematical sans-serif bold italic small c */
+	{ 0x1D659, 187, 1 },	/* mathematical sans-serif bold italic small d */
+	{ 0x1D65A, 190, 1 },	/* mathematical sans-serif bold italic small e */
+	{ 0x1D65B, 193, 1 },	/* mathematical sans-serif bold italic small f */
+	{ 0x1D65C, 196, 1 },	/* mathematical sans-serif bold italic small g */
+	{ 0x1D65D, 199, 1 },	/* mathematical sans-serif bold italic small h */
+	{ 0x1D65E, 69, 1 },	/* mathematical sans-serif bold italic small i */
+	{ 0x1D65F, 205, 1 },	/* mathematical sans-serif bold italic small j */
+	{ 0x1D660, 60, 1 },	/* mathematical sans-serif bold italic small k */
+	{ 0x1D661, 63, 1 },	/* mathematical sans-serif bold italic small l */
+	{ 0x1D662, 58, 1 },	/* mathematical sans-serif bold italic small m */
+	{ 0x1D663, 217, 1 },	/* mathematical sans-serif bold italic small n */
+	{ 0x1D664, 220, 1 },	/* mathematical sans-serif bold italic small o */
+	{ 0x1D665, 64, 1 },	/* mathematical sans-serif bold italic small p */
+	{ 0x1D666, 226, 1 },	/* mathematical sans-serif bold italic small q */
+	{ 0x1D667, 229, 1 },	/* mathematical sans-serif bold italic small r */
+	{ 0x1D668, 232, 1 },	/* mathematical sans-serif bold italic small s */
+	{ 0x1D669, 235, 1 },	/* mathematical sans-serif bold italic small t */
+	{ 0x1D66A, 238, 1 },	/* mathematical sans-serif bold italic small u */
+	{ 0x1D66B, 68, 1 },	/* mathematical sans-serif bold italic small v */
+	{ 0x1D66C, 244, 1 },	/* mathematical sans-serif bold italic small w */
+	{ 0x1D66D, 247, 1 },	/* mathematical sans-serif bold italic small x */
+	{ 0x1D66E, 250, 1 },	/* mathematical sans-serif bold italic small y */
+	{ 0x1D66F, 253, 1 },	/* mathematical sans-serif bold italic small z */
+	{ 0x1D670, 100, 1 },	/* mathematical monospace capital a */
+	{ 0x1D671, 103, 1 },	/* mathematical monospace capital b */
+	{ 0x1D672, 106, 1 },	/* mathematical monospace capital c */
+	{ 0x1D673, 109, 1 },	/* mathematical monospace capital d */
+	{ 0x1D674, 112, 1 },	/* mathematical monospace capital e */
+	{ 0x1D675, 115, 1 },	/* mathematical monospace capital f */
+	{ 0x1D676, 118, 1 },	/* mathematical monospace capital g */
+	{ 0x1D677, 121, 1 },	/* mathematical monospace capital h */
+	{ 0x1D678, 53, 1 },	/* mathematical monospace capital i */
+	{ 0x1D679, 127, 1 },	/* mathematical monospace capital j */
+	{ 0x1D67A, 130, 1 },	/* mathematical monospace capital k */
+	{ 0x1D67B, 133, 1 },	/* mathematical monospace capital l */
+	{ 0x1D67C, 136, 1 },	/* mathematical monospace capital m */
+	{ 0x1D67D, 139, 1 },	/* mathematical monospace capital n */
+	{ 0x1D67E, 142, 1 },	/* mathematical monospace capital o */
+	{ 0x1D67F, 145, 1 },	/* mathematical monospace capital p */
+	{ 0x1D680, 148, 1 },	/* mathematical monospace capital q */
+	{ 0x1D681, 151, 1 },	/* mathematical monospace capital r */
+	{ 0x1D682, 154, 1 },	/* mathematical monospace capital s */
+	{ 0x1D683, 157, 1 },	/* mathematical monospace capital t */
+	{ 0x1D684, 160, 1 },	/* mathematical monospace capital u */
+	{ 0x1D685, 52, 1 },	/* mathematical monospace capital v */
+	{ 0x1D686, 166, 1 },	/* mathematical monospace capital w */
+	{ 0x1D687, 169, 1 },	/* mathematical monospace capital x */
+	{ 0x1D688, 172, 1 },	/* mathematical monospace capital y */
+	{ 0x1D689, 175, 1 },	/* mathematical monospace capital z */
+	{ 0x1D68A, 56, 1 },	/* mathematical monospace small a */
+	{ 0x1D68B, 181, 1 },	/* mathematical monospace small b */
+	{ 0x1D68C, 61, 1 },	/* mathematical monospace small c */
+	{ 0x1D68D, 187, 1 },	/* mathematical monospace small d */
+	{ 0x1D68E, 190, 1 },	/* mathematical monospace small e */
+	{ 0x1D68F, 193, 1 },	/* mathematical monospace small f */
+	{ 0x1D690, 196, 1 },	/* mathematical monospace small g */
+	{ 0x1D691, 199, 1 },	/* mathematical monospace small h */
+	{ 0x1D692, 69, 1 },	/* mathematical monospace small i */
+	{ 0x1D693, 205, 1 },	/* mathematical monospace small j */
+	{ 0x1D694, 60, 1 },	/* mathematical monospace small k */
+	{ 0x1D695, 63, 1 },	/* mathematical monospace small l */
+	{ 0x1D696, 58, 1 },	/* mathematical monospace small m */
+	{ 0x1D697, 217, 1 },	/* mathematical monospace small n */
+	{ 0x1D698, 220, 1 },	/* mathematical monospace small o */
+	{ 0x1D699, 64, 1 },	/* mathematical monospace small p */
+	{ 0x1D69A, 226, 1 },	/* mathematical monospace small q */
+	{ 0x1D69B, 229, 1 },	/* mathematical monospace small r */
+	{ 0x1D69C, 232, 1 },	/* mathematical monospace small s */
+	{ 0x1D69D, 235, 1 },	/* mathematical monospace small t */
+	{ 0x1D69E, 238, 1 },	/* mathematical monospace small u */
+	{ 0x1D69F, 68, 1 },	/* mathematical monospace small v */
+	{ 0x1D6A0, 244, 1 },	/* mathematical monospace small w */
+	{ 0x1D6A1, 247, 1 },	/* mathematical monospace small x */
+	{ 0x1D6A2, 250, 1 },	/* mathematical monospace small y */
+	{ 0x1D6A3, 253, 1 },	/* mathematical monospace small z */
+	{ 0x1D6A4, 69, 1 },	/* mathematical italic small dotless i */
+	{ 0x1D7CE, 6, 1 },	/* mathematical bold digit zero */
+	{ 0x1D7CF, 5, 1 },	/* mathematical bold digit one */
+	{ 0x1D7D0, 14, 1 },	/* mathematical bold digit two */
+	{ 0x1D7D1, 18, 1 },	/* mathematical bold digit three */
+	{ 0x1D7D2, 22, 1 },	/* mathematical bold digit four */
+	{ 0x1D7D3, 26, 1 },	/* mathematical bold digit five */
+	{ 0x1D7D4, 30, 1 },	/* mathematical bold digit six */
+	{ 0x1D7D5, 34, 1 },	/* mathematical bold digit seven */
+	{ 0x1D7D6, 38, 1 },	/* mathematical bold digit eight */
+	{ 0x1D7D7, 42, 1 },	/* mathematical bold digit nine */
+	{ 0x1D7D8, 6, 1 },	/* mathematical double-struck digit zero */
+	{ 0x1D7D9, 5, 1 },	/* mathematical double-struck digit one */
+	{ 0x1D7DA, 14, 1 },	/* mathematical double-struck digit two */
+	{ 0x1D7DB, 18, 1 },	/* mathematical double-struck digit three */
+	{ 0x1D7DC, 22, 1 },	/* mathematical double-struck digit four */
+	{ 0x1D7DD, 26, 1 },	/* mathematical double-struck digit five */
+	{ 0x1D7DE, 30, 1 },	/* mathematical double-struck digit six */
+	{ 0x1D7DF, 34, 1 },	/* mathematical double-struck digit seven */
+	{ 0x1D7E0, 38, 1 },	/* mathematical double-struck digit eight */
+	{ 0x1D7E1, 42, 1 },	/* mathematical double-struck digit nine */
+	{ 0x1D7E2, 6, 1 },	/* mathematical sans-serif digit zero */
+	{ 0x1D7E3, 5, 1 },	/* mathematical sans-serif digit one */
+	{ 0x1D7E4, 14, 1 },	/* mathematical sans-serif digit two */
+	{ 0x1D7E5, 18, 1 },	/* mathematical sans-serif digit three */
+	{ 0x1D7E6, 22, 1 },	/* mathematical sans-serif digit four */
+	{ 0x1D7E7, 26, 1 },	/* mathematical sans-serif digit five */
+	{ 0x1D7E8, 30, 1 },	/* mathematical sans-serif digit six */
+	{ 0x1D7E9, 34, 1 },	/* mathematical sans-serif digit seven */
+	{ 0x1D7EA, 38, 1 },	/* mathematical sans-serif digit eight */
+	{ 0x1D7EB, 42, 1 },	/* mathematical sans-serif digit nine */
+	{ 0x1D7EC, 6, 1 },	/* mathematical sans-serif bold digit zero */
+	{ 0x1D7ED, 5, 1 },	/* mathematical sans-serif bold digit one */
+	{ 0x1D7EE, 14, 1 },	/* mathematical sans-serif bold digit two */
+	{ 0x1D7EF, 18, 1 },	/* mathematical sans-serif bold digit three */
+	{ 0x1D7F0, 22, 1 },	/* mathematical sans-serif bold digit four */
+	{ 0x1D7F1, 26, 1 },	/* mathematical sans-serif bold digit five */
+	{ 0x1D7F2, 30, 1 },	/* mathematical sans-serif bold digit six */
+	{ 0x1D7F3, 34, 1 },	/* mathematical sans-serif bold digit seven */
+	{ 0x1D7F4, 38, 1 },	/* mathematical sans-serif bold digit eight */
+	{ 0x1D7F5, 42, 1 },	/* mathematical sans-serif bold digit nine */
+	{ 0x1D7F6, 6, 1 },	/* mathematical monospace digit zero */
+	{ 0x1D7F7, 5, 1 },	/* mathematical monospace digit one */
+	{ 0x1D7F8, 14, 1 },	/* mathematical monospace digit two */
+	{ 0x1D7F9, 18, 1 },	/* mathematical monospace digit three */
+	{ 0x1D7FA, 22, 1 },	/* mathematical monospace digit four */
+	{ 0x1D7FB, 26, 1 },	/* mathematical monospace digit five */
+	{ 0x1D7FC, 30, 1 },	/* mathematical monospace digit six */
+	{ 0x1D7FD, 34, 1 },	/* mathematical monospace digit seven */
+	{ 0x1D7FE, 38, 1 },	/* mathematical monospace digit eight */
+	{ 0x1D7FF, 42, 1 },	/* mathematical monospace digit nine */
+	{ 0x1DA00, 0, 0 },	/* signwriting head rim */
+	{ 0x1DA01, 0, 0 },	/* signwriting head movement-wallplane straight */
+	{ 0x1DA02, 0, 0 },	/* signwriting head movement-wallplane tilt */
+	{ 0x1DA03, 0, 0 },	/* signwriting head movement-floorplane straight */
+	{ 0x1DA04, 0, 0 },	/* signwriting head movement-wallplane curve */
+	{ 0x1DA05, 0, 0 },	/* signwriting head movement-floorplane curve */
+	{ 0x1DA06, 0, 0 },	/* signwriting head movement circle */
+	{ 0x1DA07, 0, 0 },	/* signwriting face direction position nose forward tilting */
+	{ 0x1DA08, 0, 0 },	/* signwriting face direction position nose up or down */
+	{ 0x1DA09, 0, 0 },	/* signwriting face direction position nose up or down tilting */
+	{ 0x1DA0A, 0, 0 },	/* signwriting eyebrows straight up */
+	{ 0x1DA0B, 0, 0 },	/* signwriting eyebrows straight neutral */
+	{ 0x1DA0C, 0, 0 },	/* signwriting eyebrows straight down */
+	{ 0x1DA0D, 0, 0 },	/* signwriting dreamy eyebrows neutral down */
+	{ 0x1DA0E, 0, 0 },	/* signwriting dreamy eyebrows down neutral */
+	{ 0x1DA0F, 0, 0 },	/* signwriting dreamy eyebrows up neutral */
+	{ 0x1DA10, 0, 0 },	/* signwriting dreamy eyebrows neutral up */
+	{ 0x1DA11, 0, 0 },	/* signwriting forehead neutral */
+	{ 0x1DA12, 0, 0 },	/* signwriting forehead contact */
+	{ 0x1DA13, 0, 0 },	/* signwriting forehead wrinkled */
+	{ 0x1DA14, 0, 0 },	/* signwriting eyes open */
+	{ 0x1DA15, 0, 0 },	/* signwriting eyes squeezed */
+	{ 0x1DA16, 0, 0 },	/* signwriting eyes closed */
+	{ 0x1DA17, 0, 0 },	/* signwriting eye blink single */
+	{ 0x1DA18, 0, 0 },	/* signwriting eye blink multiple */
+	{ 0x1DA19, 0, 0 },	/* signwriting eyes half open */
+	{ 0x1DA1A, 0, 0 },	/* signwriting eyes wide open */
+	{ 0x1DA1B, 0, 0 },	/* signwriting eyes half closed */
+	{ 0x1DA1C, 0, 0 },	/* signwriting eyes widening movement */
+	{ 0x1DA1D, 0, 0 },	/* signwriting eye wink */
+	{ 0x1DA1E, 0, 0 },	/* signwriting eyelashes up */
+	{ 0x1DA1F, 0, 0 },	/* signwriting eyelashes down */
+	{ 0x1DA20, 0, 0 },	/* signwriting eyelashes fluttering */
+	{ 0x1DA21, 0, 0 },	/* signwriting eyegaze-wallplane straight */
+	{ 0x1DA22, 0, 0 },	/* signwriting eyegaze-wallplane straight double */
+	{ 0x1DA23, 0, 0 },	/* signwriting eyegaze-wallplane straight alternating */
+	{ 0x1DA24, 0, 0 },	/* signwriting eyegaze-floorplane straight */
+	{ 0x1DA25, 0, 0 },	/* signwriting eyegaze-floorplane straight double */
+	{ 0x1DA26, 0, 0 },	/* signwriting eyegaze-floorplane straight alternating */
+	{ 0x1DA27, 0, 0 },	/* signwriting eyegaze-wallplane curved */
+	{ 0x1DA28, 0, 0 },	/* signwriting eyegaze-floorplane curved */
+	{ 0x1DA29, 0, 0 },	/* signwriting eyegaze-wallplane circling */
+	{ 0x1DA2A, 0, 0 },	/* signwriting cheeks puffed */
+	{ 0x1DA2B, 0, 0 },	/* signwriting cheeks neutral */
+	{ 0x1DA2C, 0, 0 },	/* signwriting cheeks sucked */
+	{ 0x1DA2D, 0, 0 },	/* signwriting tense cheeks high */
+	{ 0x1DA2E, 0, 0 },	/* signwriting tense cheeks middle */
+	{ 0x1DA2F, 0, 0 },	/* signwriting tense cheeks low */
+	{ 0x1DA30, 0, 0 },	/* signwriting ears */
+	{ 0x1DA31, 0, 0 },	/* signwriting nose neutral */
+	{ 0x1DA32, 0, 0 },	/* signwriting nose contact */
+	{ 0x1DA33, 0, 0 },	/* signwriting nose wrinkles */
+	{ 0x1DA34, 0, 0 },	/* signwriting nose wiggles */
+	{ 0x1DA35, 0, 0 },	/* signwriting air blowing out */
+	{ 0x1DA36, 0, 0 },	/* signwriting air sucking in */
+	{ 0x1DA3B, 0, 0 },	/* signwriting mouth closed neutral */
+	{ 0x1DA3C, 0, 0 },	/* signwriting mouth closed forward */
+	{ 0x1DA3D, 0, 0 },	/* signwriting mouth closed contact */
+	{ 0x1DA3E, 0, 0 },	/* signwriting mouth smile */
+	{ 0x1DA3F, 0, 0 },	/* signwriting mouth smile wrinkled */
+	{ 0x1DA40, 0, 0 },	/* signwriting mouth smile open */
+	{ 0x1DA41, 0, 0 },	/* signwriting mouth frown */
+	{ 0x1DA42, 0, 0 },	/* signwriting mouth frown wrinkled */
+	{ 0x1DA43, 0, 0 },	/* signwriting mouth frown open */
+	{ 0x1DA44, 0, 0 },	/* signwriting mouth open circle */
+	{ 0x1DA45, 0, 0 },	/* signwriting mouth open forward */
+	{ 0x1DA46, 0, 0 },	/* signwriting mouth open wrinkled */
+	{ 0x1DA47, 0, 0 },	/* signwriting mouth open oval */
+	{ 0x1DA48, 0, 0 },	/* signwriting mouth open oval wrinkled */
+	{ 0x1DA49, 0, 0 },	/* signwriting mouth open oval yawn */
+	{ 0x1DA4A, 0, 0 },	/* signwriting mouth open rectangle */
+	{ 0x1DA4B, 0, 0 },	/* signwriting mouth open rectangle wrinkled */
+	{ 0x1DA4C, 0, 0 },	/* signwriting mouth open rectangle yawn */
+	{ 0x1DA4D, 0, 0 },	/* signwriting mouth kiss */
+	{ 0x1DA4E, 0, 0 },	/* signwriting mouth kiss forward */
+	{ 0x1DA4F, 0, 0 },	/* signwriting mouth kiss wrinkled */
+	{ 0x1DA50, 0, 0 },	/* signwriting mouth tense */
+	{ 0x1DA51, 0, 0 },	/* signwriting mouth tense forward */
+	{ 0x1DA52, 0, 0 },	/* signwriting mouth tense sucked */
+	{ 0x1DA53, 0, 0 },	/* signwriting lips pressed together */
+	{ 0x1DA54, 0, 0 },	/* signwriting lip lower over upper */
+	{ 0x1DA55, 0, 0 },	/* signwriting lip upper over lower */
+	{ 0x1DA56, 0, 0 },	/* signwriting mouth corners */
+	{ 0x1DA57, 0, 0 },	/* signwriting mouth wrinkles single */
+	{ 0x1DA58, 0, 0 },	/* signwriting mouth wrinkles double */
+	{ 0x1DA59, 0, 0 },	/* signwriting tongue sticking out far */
+	{ 0x1DA5A, 0, 0 },	/* signwriting tongue licking lips */
+	{ 0x1DA5B, 0, 0 },	/* signwriting tongue tip between lips */
+	{ 0x1DA5C, 0, 0 },	/* signwriting tongue tip touching inside mouth */
+	{ 0x1DA5D, 0, 0 },	/* signwriting tongue inside mouth relaxed */
+	{ 0x1DA5E, 0, 0 },	/* signwriting tongue moves against cheek */
+	{ 0x1DA5F, 0, 0 },	/* signwriting tongue centre sticking out */
+	{ 0x1DA60, 0, 0 },	/* signwriting tongue centre inside mouth */
+	{ 0x1DA61, 0, 0 },	/* signwriting teeth */
+	{ 0x1DA62, 0, 0 },	/* signwriting teeth movement */
+	{ 0x1DA63, 0, 0 },	/* signwriting teeth on tongue */
+	{ 0x1DA64, 0, 0 },	/* signwriting teeth on tongue movement */
+	{ 0x1DA65, 0, 0 },	/* signwriting teeth on lips */
+	{ 0x1DA66, 0, 0 },	/* signwriting teeth on lips movement */
+	{ 0x1DA67, 0, 0 },	/* signwriting teeth bite lips */
+	{ 0x1DA68, 0, 0 },	/* signwriting movement-wallplane jaw */
+	{ 0x1DA69, 0, 0 },	/* signwriting movement-floorplane jaw */
+	{ 0x1DA6A, 0, 0 },	/* signwriting neck */
+	{ 0x1DA6B, 0, 0 },	/* signwriting hair */
+	{ 0x1DA6C, 0, 0 },	/* signwriting excitement */
+	{ 0x1DA75, 0, 0 },	/* signwriting upper body tilting from hip joints */
+	{ 0x1DA84, 0, 0 },	/* signwriting location head neck */
+	{ 0x1DA9B, 0, 0 },	/* signwriting fill modifier-2 */
+	{ 0x1DA9C, 0, 0 },	/* signwriting fill modifier-3 */
+	{ 0x1DA9D, 0, 0 },	/* signwriting fill modifier-4 */
+	{ 0x1DA9E, 0, 0 },	/* signwriting fill modifier-5 */
+	{ 0x1DA9F, 0, 0 },	/* signwriting fill modifier-6 */
+	{ 0x1DAA1, 0, 0 },	/* signwriting rotation modifier-2 */
+	{ 0x1DAA2, 0, 0 },	/* signwriting rotation modifier-3 */
+	{ 0x1DAA3, 0, 0 },	/* signwriting rotation modifier-4 */
+	{ 0x1DAA4, 0, 0 },	/* signwriting rotation modifier-5 */
+	{ 0x1DAA5, 0, 0 },	/* signwriting rotation modifier-6 */
+	{ 0x1DAA6, 0, 0 },	/* signwriting rotation modifier-7 */
+	{ 0x1DAA7, 0, 0 },	/* signwriting rotation modifier-8 */
+	{ 0x1DAA8, 0, 0 },	/* signwriting rotation modifier-9 */
+	{ 0x1DAA9, 0, 0 },	/* signwriting rotation modifier-10 */
+	{ 0x1DAAA, 0, 0 },	/* signwriting rotation modifier-11 */
+	{ 0x1DAAB, 0, 0 },	/* signwriting rotation modifier-12 */
+	{ 0x1DAAC, 0, 0 },	/* signwriting rotation modifier-13 */
+	{ 0x1DAAD, 0, 0 },	/* signwriting rotation modifier-14 */
+	{ 0x1DAAE, 0, 0 },	/* signwriting rotation modifier-15 */
+	{ 0x1DAAF, 0, 0 },	/* signwriting rotation modifier-16 */
+	{ 0x1E000, 0, 0 },	/* combining glagolitic letter azu */
+	{ 0x1E001, 0, 0 },	/* combining glagolitic letter buky */
+	{ 0x1E002, 0, 0 },	/* combining glagolitic letter vede */
+	{ 0x1E003, 0, 0 },	/* combining glagolitic letter glagoli */
+	{ 0x1E004, 0, 0 },	/* combining glagolitic letter dobro */
+	{ 0x1E005, 0, 0 },	/* combining glagolitic letter yestu */
+	{ 0x1E006, 0, 0 },	/* combining glagolitic letter zhivete */
+	{ 0x1E008, 0, 0 },	/* combining glagolitic letter zemlja */
+	{ 0x1E009, 0, 0 },	/* combining glagolitic letter izhe */
+	{ 0x1E00A, 0, 0 },	/* combining glagolitic letter initial izhe */
+	{ 0x1E00B, 0, 0 },	/* combining glagolitic letter i */
+	{ 0x1E00C, 0, 0 },	/* combining glagolitic letter djervi */
+	{ 0x1E00D, 0, 0 },	/* combining glagolitic letter kako */
+	{ 0x1E00E, 0, 0 },	/* combining glagolitic letter ljudije */
+	{ 0x1E00F, 0, 0 },	/* combining glagolitic letter myslite */
+	{ 0x1E010, 0, 0 },	/* combining glagolitic letter nashi */
+	{ 0x1E011, 0, 0 },	/* combining glagolitic letter onu */
+	{ 0x1E012, 0, 0 },	/* combining glagolitic letter pokoji */
+	{ 0x1E013, 0, 0 },	/* combining glagolitic letter ritsi */
+	{ 0x1E014, 0, 0 },	/* combining glagolitic letter slovo */
+	{ 0x1E015, 0, 0 },	/* combining glagolitic letter tvrido */
+	{ 0x1E016, 0, 0 },	/* combining glagolitic letter uku */
+	{ 0x1E017, 0, 0 },	/* combining glagolitic letter fritu */
+	{ 0x1E018, 0, 0 },	/* combining glagolitic letter heru */
+	{ 0x1E01B, 0, 0 },	/* combining glagolitic letter shta */
+	{ 0x1E01C, 0, 0 },	/* combining glagolitic letter tsi */
+	{ 0x1E01D, 0, 0 },	/* combining glagolitic letter chrivi */
+	{ 0x1E01E, 0, 0 },	/* combining glagolitic letter sha */
+	{ 0x1E01F, 0, 0 },	/* combining glagolitic letter yeru */
+	{ 0x1E020, 0, 0 },	/* combining glagolitic letter yeri */
+	{ 0x1E021, 0, 0 },	/* combining glagolitic letter yati */
+	{ 0x1E023, 0, 0 },	/* combining glagolitic letter yu */
+	{ 0x1E024, 0, 0 },	/* combining glagolitic letter small yus */
+	{ 0x1E026, 0, 0 },	/* combining glagolitic letter yo */
+	{ 0x1E027, 0, 0 },	/* combining glagolitic letter iotated small yus */
+	{ 0x1E028, 0, 0 },	/* combining glagolitic letter big yus */
+	{ 0x1E029, 0, 0 },	/* combining glagolitic letter iotated big yus */
+	{ 0x1E02A, 0, 0 },	/* combining glagolitic letter fita */
+	{ 0x1E130, 0, 0 },	/* nyiakeng puachue hmong tone-b */
+	{ 0x1E131, 0, 0 },	/* nyiakeng puachue hmong tone-m */
+	{ 0x1E132, 0, 0 },	/* nyiakeng puachue hmong tone-j */
+	{ 0x1E133, 0, 0 },	/* nyiakeng puachue hmong tone-v */
+	{ 0x1E134, 0, 0 },	/* nyiakeng puachue hmong tone-s */
+	{ 0x1E135, 0, 0 },	/* nyiakeng puachue hmong tone-g */
+	{ 0x1E136, 0, 0 },	/* nyiakeng puachue hmong tone-d */
+	{ 0x1E2AE, 0, 0 },	/* toto sign rising tone */
+	{ 0x1E2EC, 0, 0 },	/* wancho tone tup */
+	{ 0x1E2ED, 0, 0 },	/* wancho tone tupni */
+	{ 0x1E2EE, 0, 0 },	/* wancho tone koi */
+	{ 0x1E2EF, 0, 0 },	/* wancho tone koini */
+	{ 0x1E8D0, 0, 0 },	/* mende kikakui combining number teens */
+	{ 0x1E8D1, 0, 0 },	/* mende kikakui combining number tens */
+	{ 0x1E8D2, 0, 0 },	/* mende kikakui combining number hundreds */
+	{ 0x1E8D3, 0, 0 },	/* mende kikakui combining number thousands */
+	{ 0x1E8D4, 0, 0 },	/* mende kikakui combining number ten thousands */
+	{ 0x1E8D5, 0, 0 },	/* mende kikakui combining number hundred thousands */
+	{ 0x1E8D6, 0, 0 },	/* mende kikakui combining number millions */
+	{ 0x1E944, 0, 0 },	/* adlam alif lengthener */
+	{ 0x1E945, 0, 0 },	/* adlam vowel lengthener */
+	{ 0x1E946, 0, 0 },	/* adlam gemination mark */
+	{ 0x1E947, 0, 0 },	/* adlam hamza */
+	{ 0x1E948, 0, 0 },	/* adlam consonant modifier */
+	{ 0x1E949, 0, 0 },	/* adlam geminate consonant modifier */
+	{ 0x1E94A, 0, 0 },	/* adlam nukta */
+	{ 0x1F100, 286, 2 },	/* digit zero full stop */
+	{ 0x1F101, 476, 2 },	/* digit zero comma */
+	{ 0x1F102, 478, 2 },	/* digit one comma */
+	{ 0x1F103, 480, 2 },	/* digit two comma */
+	{ 0x1F104, 498, 2 },	/* digit three comma */
+	{ 0x1F105, 516, 2 },	/* digit four comma */
+	{ 0x1F106, 532, 2 },	/* digit five comma */
+	{ 0x1F107, 536, 2 },	/* digit six comma */
+	{ 0x1F108, 538, 2 },	/* digit seven comma */
+	{ 0x1F109, 540, 2 },	/* digit eight comma */
+	{ 0x1F10A, 542, 2 },	/* digit nine comma */
+	{ 0x1F110, 99, 3 },	/* parenthesized latin capital letter a */
+	{ 0x1F111, 102, 3 },	/* parenthesized latin capital letter b */
+	{ 0x1F112, 105, 3 },	/* parenthesized latin capital letter c */
+	{ 0x1F113, 108, 3 },	/* parenthesized latin capital letter d */
+	{ 0x1F114, 111, 3 },	/* parenthesized latin capital letter e */
+	{ 0x1F115, 114, 3 },	/* parenthesized latin capital letter f */
+	{ 0x1F116, 117, 3 },	/* parenthesized latin capital letter g */
+	{ 0x1F117, 120, 3 },	/* parenthesized latin capital letter h */
+	{ 0x1F118, 123, 3 },	/* parenthesized latin capital letter i */
+	{ 0x1F119, 126, 3 },	/* parenthesized latin capital letter j */
+	{ 0x1F11A, 129, 3 },	/* parenthesized latin capital letter k */
+	{ 0x1F11B, 132, 3 },	/* parenthesized latin capital letter l */
+	{ 0x1F11C, 135, 3 },	/* parenthesized latin capital letter m */
+	{ 0x1F11D, 138, 3 },	/* parenthesized latin capital letter n */
+	{ 0x1F11E, 141, 3 },	/* parenthesized latin capital letter o */
+	{ 0x1F11F, 144, 3 },	/* parenthesized latin capital letter p */
+	{ 0x1F120, 147, 3 },	/* parenthesized latin capital letter q */
+	{ 0x1F121, 150, 3 },	/* parenthesized latin capital letter r */
+	{ 0x1F122, 153, 3 },	/* parenthesized latin capital letter s */
+	{ 0x1F123, 156, 3 },	/* parenthesized latin capital letter t */
+	{ 0x1F124, 159, 3 },	/* parenthesized latin capital letter u */
+	{ 0x1F125, 162, 3 },	/* parenthesized latin capital letter v */
+	{ 0x1F126, 165, 3 },	/* parenthesized latin capital letter w */
+	{ 0x1F127, 168, 3 },	/* parenthesized latin capital letter x */
+	{ 0x1F128, 171, 3 },	/* parenthesized latin capital letter y */
+	{ 0x1F129, 174, 3 },	/* parenthesized latin capital letter z */
+	{ 0x1F12B, 106, 1 },	/* circled italic latin capital letter c */
+	{ 0x1F12C, 151, 1 },	/* circled italic latin capital letter r */
+	{ 0x1F12D, 560, 2 },	/* circled cd */
+	{ 0x1F12E, 632, 2 },	/* circled wz */
+	{ 0x1F130, 100, 1 },	/* squared latin capital letter a */
+	{ 0x1F131, 103, 1 },	/* squared latin capital letter b */
+	{ 0x1F132, 106, 1 },	/* squared latin capital letter c */
+	{ 0x1F133, 109, 1 },	/* squared latin capital letter d */
+	{ 0x1F134, 112, 1 },	/* squared latin capital letter e */
+	{ 0x1F135, 115, 1 },	/* squared latin capital letter f */
+	{ 0x1F136, 118, 1 },	/* squared latin capital letter g */
+	{ 0x1F137, 121, 1 },	/* squared latin capital letter h */
+	{ 0x1F138, 53, 1 },	/* squared latin capital letter i */
+	{ 0x1F139, 127, 1 },	/* squared latin capital letter j */
+	{ 0x1F13A, 130, 1 },	/* squared latin capital letter k */
+	{ 0x1F13B, 133, 1 },	/* squared latin capital letter l */
+	{ 0x1F13C, 136, 1 },	/* squared latin capital letter m */
+	{ 0x1F13D, 139, 1 },	/* squared latin capital letter n */
+	{ 0x1F13E, 142, 1 },	/* squared latin capital letter o */
+	{ 0x1F13F, 145, 1 },	/* squared latin capital letter p */
+	{ 0x1F140, 148, 1 },	/* squared latin capital letter q */
+	{ 0x1F141, 151, 1 },	/* squared latin capital letter r */
+	{ 0x1F142, 154, 1 },	/* squared latin capital letter s */
+	{ 0x1F143, 157, 1 },	/* squared latin capital letter t */
+	{ 0x1F144, 160, 1 },	/* squared latin capital letter u */
+	{ 0x1F145, 52, 1 },	/* squared latin capital letter v */
+	{ 0x1F146, 166, 1 },	/* squared latin capital letter w */
+	{ 0x1F147, 169, 1 },	/* squared latin capital letter x */
+	{ 0x1F148, 172, 1 },	/* squared latin capital letter y */
+	{ 0x1F149, 175, 1 },	/* squared latin capital letter z */
+	{ 0x1F14A, 574, 2 },	/* squared hv */
+	{ 0x1F14B, 604, 2 },	/* squared mv */
+	{ 0x1F14C, 620, 2 },	/* squared sd */
+	{ 0x1F14D, 624, 2 },	/* squared ss */
+	{ 0x1F14E, 378, 3 },	/* squared ppv */
+	{ 0x1F14F, 630, 2 },	/* squared wc */
+	{ 0x1F16A, 598, 2 },	/* raised mc sign */
+	{ 0x1F16B, 600, 2 },	/* raised md sign */
+	{ 0x1F16C, 602, 2 },	/* raised mr sign */
+	{ 0x1F190, 562, 2 },	/* square dj */
+	{ 0x1FBF0, 6, 1 },	/* segmented digit zero */
+	{ 0x1FBF1, 5, 1 },	/* segmented digit one */
+	{ 0x1FBF2, 14, 1 },	/* segmented digit two */
+	{ 0x1FBF3, 18, 1 },	/* segmented digit three */
+	{ 0x1FBF4, 22, 1 },	/* segmented digit four */
+	{ 0x1FBF5, 26, 1 },	/* segmented digit five */
+	{ 0x1FBF6, 30, 1 },	/* segmented digit six */
+	{ 0x1FBF7, 34, 1 },	/* segmented digit seven */
+	{ 0x1FBF8, 38, 1 },	/* segmented digit eight */
+	{ 0x1FBF9, 42, 1 },	/* segmented digit nine */
+	{ 0xE0100, 0, 0 },	/* variation selector-17 */
+	{ 0xE0101, 0, 0 },	/* variation selector-18 */
+	{ 0xE0102, 0, 0 },	/* variation selector-19 */
+	{ 0xE0103, 0, 0 },	/* variation selector-20 */
+	{ 0xE0104, 0, 0 },	/* variation selector-21 */
+	{ 0xE0105, 0, 0 },	/* variation selector-22 */
+	{ 0xE0106, 0, 0 },	/* variation selector-23 */
+	{ 0xE0107, 0, 0 },	/* variation selector-24 */
+	{ 0xE0108, 0, 0 },	/* variation selector-25 */
+	{ 0xE0109, 0, 0 },	/* variation selector-26 */
+	{ 0xE010A, 0, 0 },	/* variation selector-27 */
+	{ 0xE010B, 0, 0 },	/* variation selector-28 */
+	{ 0xE010C, 0, 0 },	/* variation selector-29 */
+	{ 0xE010D, 0, 0 },	/* variation selector-30 */
+	{ 0xE010E, 0, 0 },	/* variation selector-31 */
+	{ 0xE010F, 0, 0 },	/* variation selector-32 */
+	{ 0xE0110, 0, 0 },	/* variation selector-33 */
+	{ 0xE0111, 0, 0 },	/* variation selector-34 */
+	{ 0xE0112, 0, 0 },	/* variation selector-35 */
+	{ 0xE0113, 0, 0 },	/* variation selector-36 */
+	{ 0xE0114, 0, 0 },	/* variation selector-37 */
+	{ 0xE0115, 0, 0 },	/* variation selector-38 */
+	{ 0xE0116, 0, 0 },	/* variation selector-39 */
+	{ 0xE0117, 0, 0 },	/* variation selector-40 */
+	{ 0xE0118, 0, 0 },	/* variation selector-41 */
+	{ 0xE0119, 0, 0 },	/* variation selector-42 */
+	{ 0xE011A, 0, 0 },	/* variation selector-43 */
+	{ 0xE011B, 0, 0 },	/* variation selector-44 */
+	{ 0xE011C, 0, 0 },	/* variation selector-45 */
+	{ 0xE011D, 0, 0 },	/* variation selector-46 */
+	{ 0xE011E, 0, 0 },	/* variation selector-47 */
+	{ 0xE011F, 0, 0 },	/* variation selector-48 */
+	{ 0xE0120, 0, 0 },	/* variation selector-49 */
+	{ 0xE0121, 0, 0 },	/* variation selector-50 */
+	{ 0xE0122, 0, 0 },	/* variation selector-51 */
+	{ 0xE0123, 0, 0 },	/* variation selector-52 */
+	{ 0xE0124, 0, 0 },	/* variation selector-53 */
+	{ 0xE0125, 0, 0 },	/* variation selector-54 */
+	{ 0xE0126, 0, 0 },	/* variation selector-55 */
+	{ 0xE0127, 0, 0 },	/* variation selector-56 */
+	{ 0xE0128, 0, 0 },	/* variation selector-57 */
+	{ 0xE0129, 0, 0 },	/* variation selector-58 */
+	{ 0xE012A, 0, 0 },	/* variation selector-59 */
+	{ 0xE012B, 0, 0 },	/* variation selector-60 */
+	{ 0xE012C, 0, 0 },	/* variation selector-61 */
+	{ 0xE012D, 0, 0 },	/* variation selector-62 */
+	{ 0xE012E, 0, 0 },	/* variation selector-63 */
+	{ 0xE012F, 0, 0 },	/* variation selector-64 */
+	{ 0xE0130, 0, 0 },	/* variation selector-65 */
+	{ 0xE0131, 0, 0 },	/* variation selector-66 */
+	{ 0xE0132, 0, 0 },	/* variation selector-67 */
+	{ 0xE0133, 0, 0 },	/* variation selector-68 */
+	{ 0xE0134, 0, 0 },	/* variation selector-69 */
+	{ 0xE0135, 0, 0 },	/* variation selector-70 */
+	{ 0xE0136, 0, 0 },	/* variation selector-71 */
+	{ 0xE0137, 0, 0 },	/* variation selector-72 */
+	{ 0xE0138, 0, 0 },	/* variation selector-73 */
+	{ 0xE0139, 0, 0 },	/* variation selector-74 */
+	{ 0xE013A, 0, 0 },	/* variation selector-75 */
+	{ 0xE013B, 0, 0 },	/* variation selector-76 */
+	{ 0xE013C, 0, 0 },	/* variation selector-77 */
+	{ 0xE013D, 0, 0 },	/* variation selector-78 */
+	{ 0xE013E, 0, 0 },	/* variation selector-79 */
+	{ 0xE013F, 0, 0 },	/* variation selector-80 */
+	{ 0xE0140, 0, 0 },	/* variation selector-81 */
+	{ 0xE0141, 0, 0 },	/* variation selector-82 */
+	{ 0xE0142, 0, 0 },	/* variation selector-83 */
+	{ 0xE0143, 0, 0 },	/* variation selector-84 */
+	{ 0xE0144, 0, 0 },	/* variation selector-85 */
+	{ 0xE0145, 0, 0 },	/* variation selector-86 */
+	{ 0xE0146, 0, 0 },	/* variation selector-87 */
+	{ 0xE0147, 0, 0 },	/* variation selector-88 */
+	{ 0xE0148, 0, 0 },	/* variation selector-89 */
+	{ 0xE0149, 0, 0 },	/* variation selector-90 */
+	{ 0xE014A, 0, 0 },	/* variation selector-91 */
+	{ 0xE014B, 0, 0 },	/* variation selector-92 */
+	{ 0xE014C, 0, 0 },	/* variation selector-93 */
+	{ 0xE014D, 0, 0 },	/* variation selector-94 */
+	{ 0xE014E, 0, 0 },	/* variation selector-95 */
+	{ 0xE014F, 0, 0 },	/* variation selector-96 */
+	{ 0xE0150, 0, 0 },	/* variation selector-97 */
+	{ 0xE0151, 0, 0 },	/* variation selector-98 */
+	{ 0xE0152, 0, 0 },	/* variation selector-99 */
+	{ 0xE0153, 0, 0 },	/* variation selector-100 */
+	{ 0xE0154, 0, 0 },	/* variation selector-101 */
+	{ 0xE0155, 0, 0 },	/* variation selector-102 */
+	{ 0xE0156, 0, 0 },	/* variation selector-103 */
+	{ 0xE0157, 0, 0 },	/* variation selector-104 */
+	{ 0xE0158, 0, 0 },	/* variation selector-105 */
+	{ 0xE0159, 0, 0 },	/* variation selector-106 */
+	{ 0xE015A, 0, 0 },	/* variation selector-107 */
+	{ 0xE015B, 0, 0 },	/* variation selector-108 */
+	{ 0xE015C, 0, 0 },	/* variation selector-109 */
+	{ 0xE015D, 0, 0 },	/* variation selector-110 */
+	{ 0xE015E, 0, 0 },	/* variation selector-111 */
+	{ 0xE015F, 0, 0 },	/* variation selector-112 */
+	{ 0xE0160, 0, 0 },	/* variation selector-113 */
+	{ 0xE0161, 0, 0 },	/* variation selector-114 */
+	{ 0xE0162, 0, 0 },	/* variation selector-115 */
+	{ 0xE0163, 0, 0 },	/* variation selector-116 */
+	{ 0xE0164, 0, 0 },	/* variation selector-117 */
+	{ 0xE0165, 0, 0 },	/* variation selector-118 */
+	{ 0xE0166, 0, 0 },	/* variation selector-119 */
+	{ 0xE0167, 0, 0 },	/* variation selector-120 */
+	{ 0xE0168, 0, 0 },	/* variation selector-121 */
+	{ 0xE0169, 0, 0 },	/* variation selector-122 */
+	{ 0xE016A, 0, 0 },	/* variation selector-123 */
+	{ 0xE016B, 0, 0 },	/* variation selector-124 */
+	{ 0xE016C, 0, 0 },	/* variation selector-125 */
+	{ 0xE016D, 0, 0 },	/* variation selector-126 */
+	{ 0xE016E, 0, 0 },	/* variation selector-127 */
+	{ 0xE016F, 0, 0 },	/* variation selector-128 */
+	{ 0xE0170, 0, 0 },	/* variation selector-129 */
+	{ 0xE0171, 0, 0 },	/* variation selector-130 */
+	{ 0xE0172, 0, 0 },	/* variation selector-131 */
+	{ 0xE0173, 0, 0 },	/* variation selector-132 */
+	{ 0xE0174, 0, 0 },	/* variation selector-133 */
+	{ 0xE0175, 0, 0 },	/* variation selector-134 */
+	{ 0xE0176, 0, 0 },	/* variation selector-135 */
+	{ 0xE0177, 0, 0 },	/* variation selector-136 */
+	{ 0xE0178, 0, 0 },	/* variation selector-137 */
+	{ 0xE0179, 0, 0 },	/* variation selector-138 */
+	{ 0xE017A, 0, 0 },	/* variation selector-139 */
+	{ 0xE017B, 0, 0 },	/* variation selector-140 */
+	{ 0xE017C, 0, 0 },	/* variation selector-141 */
+	{ 0xE017D, 0, 0 },	/* variation selector-142 */
+	{ 0xE017E, 0, 0 },	/* variation selector-143 */
+	{ 0xE017F, 0, 0 },	/* variation selector-144 */
+	{ 0xE0180, 0, 0 },	/* variation selector-145 */
+	{ 0xE0181, 0, 0 },	/* variation selector-146 */
+	{ 0xE0182, 0, 0 },	/* variation selector-147 */
+	{ 0xE0183, 0, 0 },	/* variation selector-148 */
+	{ 0xE0184, 0, 0 },	/* variation selector-149 */
+	{ 0xE0185, 0, 0 },	/* variation selector-150 */
+	{ 0xE0186, 0, 0 },	/* variation selector-151 */
+	{ 0xE0187, 0, 0 },	/* variation selector-152 */
+	{ 0xE0188, 0, 0 },	/* variation selector-153 */
+	{ 0xE0189, 0, 0 },	/* variation selector-154 */
+	{ 0xE018A, 0, 0 },	/* variation selector-155 */
+	{ 0xE018B, 0, 0 },	/* variation selector-156 */
+	{ 0xE018C, 0, 0 },	/* variation selector-157 */
+	{ 0xE018D, 0, 0 },	/* variation selector-158 */
+	{ 0xE018E, 0, 0 },	/* variation selector-159 */
+	{ 0xE018F, 0, 0 },	/* variation selector-160 */
+	{ 0xE0190, 0, 0 },	/* variation selector-161 */
+	{ 0xE0191, 0, 0 },	/* variation selector-162 */
+	{ 0xE0192, 0, 0 },	/* variation selector-163 */
+	{ 0xE0193, 0, 0 },	/* variation selector-164 */
+	{ 0xE0194, 0, 0 },	/* variation selector-165 */
+	{ 0xE0195, 0, 0 },	/* variation selector-166 */
+	{ 0xE0196, 0, 0 },	/* variation selector-167 */
+	{ 0xE0197, 0, 0 },	/* variation selector-168 */
+	{ 0xE0198, 0, 0 },	/* variation selector-169 */
+	{ 0xE0199, 0, 0 },	/* variation selector-170 */
+	{ 0xE019A, 0, 0 },	/* variation selector-171 */
+	{ 0xE019B, 0, 0 },	/* variation selector-172 */
+	{ 0xE019C, 0, 0 },	/* variation selector-173 */
+	{ 0xE019D, 0, 0 },	/* variation selector-174 */
+	{ 0xE019E, 0, 0 },	/* variation selector-175 */
+	{ 0xE019F, 0, 0 },	/* variation selector-176 */
+	{ 0xE01A0, 0, 0 },	/* variation selector-177 */
+	{ 0xE01A1, 0, 0 },	/* variation selector-178 */
+	{ 0xE01A2, 0, 0 },	/* variation selector-179 */
+	{ 0xE01A3, 0, 0 },	/* variation selector-180 */
+	{ 0xE01A4, 0, 0 },	/* variation selector-181 */
+	{ 0xE01A5, 0, 0 },	/* variation selector-182 */
+	{ 0xE01A6, 0, 0 },	/* variation selector-183 */
+	{ 0xE01A7, 0, 0 },	/* variation selector-184 */
+	{ 0xE01A8, 0, 0 },	/* variation selector-185 */
+	{ 0xE01A9, 0, 0 },	/* variation selector-186 */
+	{ 0xE01AA, 0, 0 },	/* variation selector-187 */
+	{ 0xE01AB, 0, 0 },	/* variation selector-188 */
+	{ 0xE01AC, 0, 0 },	/* variation selector-189 */
+	{ 0xE01AD, 0, 0 },	/* variation selector-190 */
+	{ 0xE01AE, 0, 0 },	/* variation selector-191 */
+	{ 0xE01AF, 0, 0 },	/* variation selector-192 */
+	{ 0xE01B0, 0, 0 },	/* variation selector-193 */
+	{ 0xE01B1, 0, 0 },	/* variation selector-194 */
+	{ 0xE01B2, 0, 0 },	/* variation selector-195 */
+	{ 0xE01B3, 0, 0 },	/* variation selector-196 */
+	{ 0xE01B4, 0, 0 },	/* variation selector-197 */
+	{ 0xE01B5, 0, 0 },	/* variation selector-198 */
+	{ 0xE01B6, 0, 0 },	/* variation selector-199 */
+	{ 0xE01B7, 0, 0 },	/* variation selector-200 */
+	{ 0xE01B8, 0, 0 },	/* variation selector-201 */
+	{ 0xE01B9, 0, 0 },	/* variation selector-202 */
+	{ 0xE01BA, 0, 0 },	/* variation selector-203 */
+	{ 0xE01BB, 0, 0 },	/* variation selector-204 */
+	{ 0xE01BC, 0, 0 },	/* variation selector-205 */
+	{ 0xE01BD, 0, 0 },	/* variation selector-206 */
+	{ 0xE01BE, 0, 0 },	/* variation selector-207 */
+	{ 0xE01BF, 0, 0 },	/* variation selector-208 */
+	{ 0xE01C0, 0, 0 },	/* variation selector-209 */
+	{ 0xE01C1, 0, 0 },	/* variation selector-210 */
+	{ 0xE01C2, 0, 0 },	/* variation selector-211 */
+	{ 0xE01C3, 0, 0 },	/* variation selector-212 */
+	{ 0xE01C4, 0, 0 },	/* variation selector-213 */
+	{ 0xE01C5, 0, 0 },	/* variation selector-214 */
+	{ 0xE01C6, 0, 0 },	/* variation selector-215 */
+	{ 0xE01C7, 0, 0 },	/* variation selector-216 */
+	{ 0xE01C8, 0, 0 },	/* variation selector-217 */
+	{ 0xE01C9, 0, 0 },	/* variation selector-218 */
+	{ 0xE01CA, 0, 0 },	/* variation selector-219 */
+	{ 0xE01CB, 0, 0 },	/* variation selector-220 */
+	{ 0xE01CC, 0, 0 },	/* variation selector-221 */
+	{ 0xE01CD, 0, 0 },	/* variation selector-222 */
+	{ 0xE01CE, 0, 0 },	/* variation selector-223 */
+	{ 0xE01CF, 0, 0 },	/* variation selector-224 */
+	{ 0xE01D0, 0, 0 },	/* variation selector-225 */
+	{ 0xE01D1, 0, 0 },	/* variation selector-226 */
+	{ 0xE01D2, 0, 0 },	/* variation selector-227 */
+	{ 0xE01D3, 0, 0 },	/* variation selector-228 */
+	{ 0xE01D4, 0, 0 },	/* variation selector-229 */
+	{ 0xE01D5, 0, 0 },	/* variation selector-230 */
+	{ 0xE01D6, 0, 0 },	/* variation selector-231 */
+	{ 0xE01D7, 0, 0 },	/* variation selector-232 */
+	{ 0xE01D8, 0, 0 },	/* variation selector-233 */
+	{ 0xE01D9, 0, 0 },	/* variation selector-234 */
+	{ 0xE01DA, 0, 0 },	/* variation selector-235 */
+	{ 0xE01DB, 0, 0 },	/* variation selector-236 */
+	{ 0xE01DC, 0, 0 },	/* variation selector-237 */
+	{ 0xE01DD, 0, 0 },	/* variation selector-238 */
+	{ 0xE01DE, 0, 0 },	/* variation selector-239 */
+	{ 0xE01DF, 0, 0 },	/* variation selector-240 */
+	{ 0xE01E0, 0, 0 },	/* variation selector-241 */
+	{ 0xE01E1, 0, 0 },	/* variation selector-242 */
+	{ 0xE01E2, 0, 0 },	/* variation selector-243 */
+	{ 0xE01E3, 0, 0 },	/* variation selector-244 */
+	{ 0xE01E4, 0, 0 },	/* variation selector-245 */
+	{ 0xE01E5, 0, 0 },	/* variation selector-246 */
+	{ 0xE01E6, 0, 0 },	/* variation selector-247 */
+	{ 0xE01E7, 0, 0 },	/* variation selector-248 */
+	{ 0xE01E8, 0, 0 },	/* variation selector-249 */
+	{ 0xE01E9, 0, 0 },	/* variation selector-250 */
+	{ 0xE01EA, 0, 0 },	/* variation selector-251 */
+	{ 0xE01EB, 0, 0 },	/* variation selector-252 */
+	{ 0xE01EC, 0, 0 },	/* variation selector-253 */
+	{ 0xE01ED, 0, 0 },	/* variation selector-254 */
+	{ 0xE01EE, 0, 0 },	/* variation selector-255 */
+	{ 0xE01EF, 0, 0 },	/* variation selector-256 */
+};
+
+const char uc_translit_pool[] =
+	"\047\047\047\047\050\061\060\051\050\061\061\051\050\061\062\051"
+	"\050\061\063\051\050\061\064\051\050\061\065\051\050\061\066\051"
+	"\050\061\067\051\050\061\070\051\050\061\071\051\050\062\060\051"
+	"\061\057\061\060\126\111\111\111\141\056\155\056\153\143\141\154"
+	"\160\056\155\056\166\151\151\151\050\061\051\050\062\051\050\063"
+	"\051\050\064\051\050\065\051\050\066\051\050\067\051\050\070\051"
+	"\050\071\051\050\101\051\050\102\051\050\103\051\050\104\051\050"
+	"\105\051\050\106\051\050\107\051\050\110\051\050\111\051\050\112"
+	"\051\050\113\051\050\114\051\050\115\051\050\116\051\050\117\051"
+	"\050\120\051\050\121\051\050\122\051\050\123\051\050\124\051\050"
+	"\125\051\050\126\051\050\127\051\050\130\051\050\131\051\050\132"
+	"\051\050\141\051\050\142\051\050\143\051\050\144\051\050\145\051"
+	"\050\146\051\050\147\051\050\150\051\050\151\051\050\152\051\050"
+	"\153\051\050\154\051\050\155\051\050\156\051\050\157\051\050\160"
+	"\051\050\161\051\050\162\051\050\163\051\050\164\051\050\165\051"
+	"\050\166\051\050\167\051\050\170\051\050\171\051\050\172\051\056"
+	"\056\056\060\057\063\061\057\062\061\057\063\061\057\064\061\057"
+	"\065\061\057\066\061\057\067\061\057\070\061\057\071\061\060\056"
+	"\061\061\056\061\062\056\061\063\056\061\064\056\061\065\056\061"
+	"\066\056\061\067\056\061\070\056\061\071\056\062\057\063\062\057"
+	"\065\062\060\056\063\057\064\063\057\065\063\057\070\064\057\065"
+	"\065\057\066\065\057\070\067\057\070\072\072\075\075\075\075\103"
+	"\157\056\105\125\122\106\101\130\107\110\172\107\120\141\114\124"
+	"\104\115\110\172\115\120\141\120\120\115\120\120\126\120\124\105"
+	"\124\105\114\124\110\172\130\111\111\141\057\143\141\057\163\142"
+	"\141\162\143\057\157\143\057\165\143\155\062\143\155\063\144\155"
+	"\062\144\155\063\145\162\147\146\146\151\146\146\154\147\141\154"
+	"\150\120\141\153\110\172\153\120\141\153\155\062\153\155\063\154"
+	"\157\147\155\151\154\155\155\062\155\155\063\155\157\154\162\141"
+	"\144\170\151\151\041\041\041\077\047\156\055\076\060\054\061\054"
+	"\062\054\062\062\062\063\062\064\062\065\062\066\062\067\062\070"
+	"\062\071\063\054\063\060\063\063\063\064\063\065\063\066\063\067"
+	"\063\070\063\071\064\054\064\060\064\064\064\065\064\066\064\067"
+	"\064\070\064\071\065\054\065\060\066\054\067\054\070\054\071\054"
+	"\074\055\074\074\076\076\077\041\077\077\101\105\101\125\102\161"
+	"\103\104\104\112\104\132\104\172\107\102\107\171\110\120\110\126"
+	"\110\147\111\112\111\125\111\126\111\130\113\102\113\113\113\115"
+	"\114\112\114\152\115\102\115\103\115\104\115\122\115\126\115\127"
+	"\116\112\116\152\116\157\117\105\120\122\122\163\123\104\123\115"
+	"\123\123\123\166\124\115\127\103\127\132\127\142\141\145\143\143"
+	"\143\144\144\102\144\141\144\154\144\172\145\126\146\155\150\141"
+	"\151\152\151\156\151\166\151\170\153\101\153\126\153\127\153\147"
+	"\153\154\153\164\154\152\154\156\154\170\155\101\155\126\155\127"
+	"\155\142\155\147\155\154\155\163\156\101\156\106\156\126\156\127"
+	"\156\152\156\155\156\163\157\103\157\106\157\126\157\145\160\101"
+	"\160\106\160\126\160\127\160\143\160\163\163\162\163\164\164\150"
+	"\040\042\043\044\045\046\052\053\073\100\133\134\135\136\137\140"
+	"\173\174\175\176";
+
 const struct uc_range uc_wide_table[UC_WIDE_COUNT] = {
 	{ 0x0378, 0x0379 },
 	{ 0x0380, 0x0383 },

@@ -22,10 +22,17 @@ struct uc_range {
 #define UC_FOLD_COUNT 7408
 #define UC_WIDE_COUNT 711
 #define UC_ZERO_COUNT 349
+#define UC_TRANSLIT_COUNT 4023
 
 /* Sorted by cp; code points not listed fold to themselves. */
 extern const struct uc_fold uc_fold_table[UC_FOLD_COUNT];
 extern const char uc_fold_pool[];
+/*
+ * Sorted by cp, in the same form: the printable ASCII shown for cp
+ * on a terminal that is not UTF-8 (case kept). Not listed: none.
+ */
+extern const struct uc_fold uc_translit_table[UC_TRANSLIT_COUNT];
+extern const char uc_translit_pool[];
 /* Sorted ranges of display width 2 and of width 0. */
 extern const struct uc_range uc_wide_table[UC_WIDE_COUNT];
 extern const struct uc_range uc_zero_table[UC_ZERO_COUNT];

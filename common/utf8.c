@@ -238,8 +238,9 @@ char *
 utf8_fit(const char *s, int width, int right_align)
 {
 	struct buf	 b;
+	const char	*cut = charset_glyph(GLYPH_ELLIPSIS);
 	size_t		 len, total;
-	int		 used = 0, w, bad, room;
+	int		 used = 0, w, bad, room, cutw;
 
 	if (s == NULL)
 		s = "";
@@ -247,12 +248,16 @@ utf8_fit(const char *s, int width, int right_align)
 		return xstrdup("");
 	buf_init(&b);
 	total = utf8_width(s);
+	/* The cut mark: "…", or "..." in ASCII (shortened if need be). */
+	cutw = (int)utf8_width(cut);
+	if (cutw > width)
+		cutw = width;
 	if (total <= (size_t)width) {
 		if (right_align)
 			buf_add_spaces(&b, width - (int)total);
 		room = width;
 	} else
-		room = width - 1;	/* one column for the "…" */
+		room = width - cutw;
 
 	while (*s != '\0') {
 		len = utf8_cluster(s, &w, &bad);
@@ -263,15 +268,19 @@ utf8_fit(const char *s, int width, int right_align)
 			break;
 		}
 		if (bad)
-			buf_adds(&b, "\xef\xbf\xbd");
+			buf_adds(&b, charset_glyph(GLYPH_REPLACEMENT));
 		else
 			buf_add(&b, s, len);
 		used += w;
 		s += len;
 	}
-	if (total > (size_t)width)
-		buf_adds(&b, "\xe2\x80\xa6");
-	else if (!right_align)
+	if (total > (size_t)width) {
+		/* A glyph shorter than its whole self is ASCII: bytes = columns. */
+		if (cutw < (int)utf8_width(cut))
+			buf_add(&b, cut, (size_t)cutw);
+		else
+			buf_adds(&b, cut);
+	} else if (!right_align)
 		buf_add_spaces(&b, width - used);
 	return buf_detach(&b);
 }

@@ -191,6 +191,13 @@ struct net_options {
 	long			 low_speed_time;	/* 0 = NET_LOW_SPEED_TIME */
 	long			 low_speed_limit;	/* bytes/s; 0 = NET_LOW_SPEED_LIMIT */
 	int			 no_proxy;	/* ignore the *_proxy environment */
+	/*
+	 * The cache is the caller's to replace (the bundled demo): the
+	 * cached feed id and serial are neither checked nor used, the
+	 * feed's snapshot is applied whole. User state stays, as in every
+	 * snapshot.
+	 */
+	int			 reseed;
 	net_log_cb		 verbose;	/* may be NULL */
 	void			*verbose_arg;
 };
@@ -230,5 +237,11 @@ void		 net_result_clear(struct net_result *);
  * ("contacts +3 ~1 -0, newsletters +1 ~0 -0"), or "no changes". Caller frees.
  */
 char		*net_changes_summary(const struct cache_changes *);
+/*
+ * The validator a sync records (as the cache state's etag) for an
+ * index.json read from a local feed: "sha256:<hex>" of its bytes, so a
+ * caller can tell cheaply whether a local feed changed. Caller frees.
+ */
+char		*net_index_tag(const void *data, size_t len);
 
 #endif

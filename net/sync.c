@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "cache/cache.h"
 #include "common/common.h"
 #include "net/net.h"
@@ -228,6 +230,12 @@ sync_read_state(struct sync *s, char **cause)
 	}
 	s->have_old = 1;
 	s->result->old_serial = s->old.feed_id != NULL ? s->old.serial : -1;
+	if (s->opts->reseed) {
+		/* Planned and checked as an empty cache: the snapshot. */
+		free(s->old.feed_id);
+		s->old.feed_id = NULL;
+		s->old.serial = -1;
+	}
 	return NET_OK;
 }
 
@@ -263,8 +271,9 @@ sync_fetch_index(struct sync *s, char **cause)
 		return status;
 	s->result->bytes += s->index.len;
 	if (!https) {
-		/* Validators only mean something for HTTP. */
+		/* No HTTP validators: the index's own hash tells a change. */
 		net_fetch_info_clear(&s->info);
+		s->info.etag = net_index_tag(s->index.data, s->index.len);
 	} else if (s->info.status == 304) {
 		s->result->not_modified = 1;
 		return NET_OK;
@@ -681,6 +690,24 @@ sync_not_modified(struct sync *s, char **cause)
 	s->result->unchanged = 1;
 	s->result->expires = xstrdup(s->old.expires);
 	return sync_apply(s, cause);
+}
+
+char *
+net_index_tag(const void *data, size_t len)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	unsigned char		 d[crypto_hash_sha256_BYTES];
+	char			 out[7 + 2 * crypto_hash_sha256_BYTES + 1];
+	size_t			 i;
+
+	crypto_hash_sha256(d, data != NULL ? data : (const void *)"", len);
+	memcpy(out, "sha256:", 7);
+	for (i = 0; i < sizeof d; i++) {
+		out[7 + 2 * i] = hex[d[i] >> 4];
+		out[7 + 2 * i + 1] = hex[d[i] & 0xf];
+	}
+	out[sizeof out - 1] = '\0';
+	return xstrdup(out);
 }
 
 /* Removes downloads of earlier syncs left to resume (after a success). */

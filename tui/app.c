@@ -49,7 +49,8 @@ row_name_cell(struct row *r, const char *name, int starred)
 	char	*clean = sanitize(name, SANITIZE_LINE);
 
 	if (starred) {
-		r->col[0] = xasprintf("\xe2\x98\x85 %s", clean);
+		r->col[0] = xasprintf("%s %s", charset_glyph(GLYPH_STAR),
+		    clean);
 		r->flags |= ROW_STARRED;
 		free(clean);
 	} else
@@ -539,15 +540,15 @@ app_draw_title(struct app *app)
 {
 	struct buf	 b;
 	size_t		 i, start;
-	const char	*sep = " \xe2\x80\xba ";
-	char		*line;
+	char		*line, *sep;
 
+	sep = xasprintf(" %s ", charset_glyph(GLYPH_CRUMB));
 	buf_init(&b);
 	/* Drop the oldest parts (behind a "…") until the trail fits. */
 	for (start = 0; start < app->depth; start++) {
 		buf_reset(&b);
 		if (start > 0)
-			buf_adds(&b, "\xe2\x80\xa6");
+			buf_adds(&b, charset_glyph(GLYPH_ELLIPSIS));
 		for (i = start; i < app->depth; i++) {
 			if (b.len > 0)
 				buf_adds(&b, sep);
@@ -563,6 +564,7 @@ app_draw_title(struct app *app)
 	if (app->opts->demo && utf8_width(line) + 8 <= (size_t)app->cols)
 		display_text(0, app->cols - 6, 6, "demo", STYLE_TITLE);
 	free(line);
+	free(sep);
 	buf_free(&b);
 }
 
@@ -570,13 +572,16 @@ static void
 app_draw_status(struct app *app)
 {
 	struct buf	 b;
-	char		 a[32], c[32], s[32], date[11], *line;
+	const char	*dot = charset_glyph(GLYPH_DOT);
+	char		 a[32], c[32], s[32], date[11], *line, *clean;
 	int		 level;
 	size_t		 w;
 
 	if (app->prompting) {
-		line = xasprintf("%s%s", app->prompt_label,
-		    app->prompt_text.data != NULL ? app->prompt_text.data : "");
+		/* What the user typed, as the terminal can show it. */
+		clean = sanitize(app->prompt_text.data, SANITIZE_LINE);
+		line = xasprintf("%s%s", app->prompt_label, clean);
+		free(clean);
 		display_text(app->rows - 1, 0, app->cols, line, STYLE_NORMAL);
 		w = utf8_width(line);
 		app->cursor_y = app->rows - 1;
@@ -602,13 +607,13 @@ app_draw_status(struct app *app)
 			snprintf(date, sizeof date, "%.10s", app->state.issued);
 			buf_addf(&b, "data as of %s", date);
 			if (level < 1)
-				buf_addf(&b, " \xc2\xb7 serial %s", s);
+				buf_addf(&b, " %s serial %s", dot, s);
 			if (level < 2)
-				buf_addf(&b, " \xc2\xb7 %s authorities", a);
+				buf_addf(&b, " %s %s authorities", dot, a);
 			if (level < 3)
-				buf_addf(&b, " \xc2\xb7 %s contacts", c);
+				buf_addf(&b, " %s %s contacts", dot, c);
 		}
-		buf_addf(&b, " \xc2\xb7 %s", app->sync_text);
+		buf_addf(&b, " %s %s", dot, app->sync_text);
 		if (utf8_width(b.data) <= (size_t)app->cols)
 			break;
 	}

@@ -31,16 +31,12 @@ struct tui_app_options {
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
 #define TUI_APP_NO_TERMINAL	(-1)
-#define TUI_APP_NO_TERMINAL_MSG \
-	"the full-screen interface needs a terminal (stdin and stdout a tty, " \
-	"TERM not dumb); use the commands instead: globe countries, " \
-	"globe search WORDS, globe newsletters, globe --help"
 
 /*
  * Runs the full-screen interface on the open cache until the user quits.
  * Returns EXIT_OK, EXIT_USAGE for a bad key binding line (after nothing
  * was drawn), or TUI_APP_NO_TERMINAL when there is no usable terminal
- * (main prints TUI_APP_NO_TERMINAL_MSG and exits 1).
+ * (nothing drawn; the CLI then prints the country list instead).
  */
 int	 tui_app_run(struct cache *cache, const struct tui_app_options *opts);
 
@@ -178,11 +174,14 @@ enum style {
 #define DISPLAY_MIN_ROWS	8
 
 /*
- * Sets up curses on the terminal: the locale (UTF-8, else C.UTF-8),
- * colours (none under NO_COLOR or no_color), keypad, mouse. Returns 0, or
- * -1 when there is no usable terminal.
+ * Sets up curses on the terminal, in the locale main set (charset.c says
+ * whether text is UTF-8 or ASCII): colours (none under NO_COLOR or
+ * no_color), keypad, mouse. Returns 0, or -1 when there is no usable
+ * terminal (TERM unset, dumb or unknown to terminfo).
  */
 int		 display_init(int no_color);
+/* 1 if terminfo describes the terminal term (display-term.c). */
+int		 display_term_known(const char *term);
 void		 display_end(void);
 /* The screen size after a resize (KEY_RESIZE already handled by curses). */
 void		 display_size(int *rows, int *cols);

@@ -337,7 +337,26 @@ cli_cmd_starred(struct cli *cli)
 	return rc;
 }
 
-/* Opens the full-screen interface (tui/app.c) on the open cache. */
+/*
+ * Why curses cannot drive this terminal (a few words for the hint line),
+ * or NULL if TERM names a terminal that can address the screen.
+ */
+static const char *
+cli_term_unusable(void)
+{
+	const char	*term = getenv("TERM");
+
+	if (term == NULL || *term == '\0')
+		return "no TERM";
+	if (strcmp(term, "dumb") == 0)
+		return "TERM=dumb";
+	return NULL;
+}
+
+/*
+ * Opens the full-screen interface (tui/app.c) on the open cache. Returns
+ * TUI_APP_NO_TERMINAL, having drawn nothing, when curses cannot start.
+ */
 static int
 cli_full_screen(struct cli *cli)
 {
@@ -361,8 +380,6 @@ cli_full_screen(struct cli *cli)
 		o.net = &no;
 	rc = tui_app_run(cli->cache, &o);
 	free(demo_key);
-	if (rc == TUI_APP_NO_TERMINAL)
-		return cli_error(EXIT_ERROR, "%s", TUI_APP_NO_TERMINAL_MSG);
 	return rc;
 }
 
@@ -372,12 +389,22 @@ cli_cmd_default(struct cli *cli)
 	struct cache_counts	 c;
 	enum cache_status	 st;
 	struct buf		 b;
-	int			 rc;
+	const char		*why = NULL;
+	int			 rc, tty;
 
-	/* On a terminal: the full-screen interface. */
-	if (cli->format == OUT_HUMAN && isatty(STDIN_FILENO) &&
-	    isatty(STDOUT_FILENO))
-		return cli_full_screen(cli);
+	/*
+	 * On a terminal that curses can drive: the full-screen interface.
+	 * Elsewhere the country list, as `globe countries` prints it.
+	 */
+	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	if (tty)
+		why = cli_term_unusable();
+	if (cli->format == OUT_HUMAN && tty && why == NULL) {
+		rc = cli_full_screen(cli);
+		if (rc != TUI_APP_NO_TERMINAL)
+			return rc;
+		why = "unknown TERM";
+	}
 
 	memset(&c, 0, sizeof c);
 	st = cache_counts_get(cli->cache, &c);
@@ -406,11 +433,18 @@ cli_cmd_default(struct cli *cli)
 		return rc;
 	}
 	rc = cli_cmd_countries(cli);
-	if (rc == EXIT_OK) {
+	/*
+	 * One short line says why there is no full screen; none after an
+	 * explicit --json or --csv, which never opens it.
+	 */
+	if (rc == EXIT_OK && cli->format == OUT_HUMAN) {
 		fflush(stdout);
-		fprintf(stderr, "globe: not a terminal, so the country list; "
-		    "on a terminal `globe` opens the full-screen interface "
-		    "(see `globe --help`).\n");
+		if (why != NULL)
+			fprintf(stderr, "globe: full screen needs a terminal "
+			    "(%s); see globe --help\n", why);
+		else
+			fprintf(stderr, "globe: full screen needs a terminal; "
+			    "see globe --help\n");
 	}
 	return rc;
 }

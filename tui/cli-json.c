@@ -25,7 +25,7 @@ json_str(const char *s)
 
 	j = json_string(s);
 	if (j == NULL) {
-		clean = sanitize(s, SANITIZE_TEXT);
+		clean = sanitize_data(s, SANITIZE_TEXT);
 		j = json_string(clean);
 		free(clean);
 	}

@@ -1,7 +1,7 @@
 /*
  * cli-sync.c: `globe sync`, `globe status`, and the set-up of --demo
- * (the bundled feed, synced quietly when its serial differs from the
- * demo cache's). A progress bar goes to stderr, only on a terminal, at
+ * (the bundled feed, synced quietly when its index.json differs from the
+ * one the demo cache was last synced from). A progress bar goes to stderr, only on a terminal, at
  * most ten updates a second; --verbose prints each request there too;
  * the summary goes to stdout.
  */
@@ -115,6 +115,12 @@ cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 		o->feed = cli->demo_dir;
 		o->pubkeys = (const char *const *)demo_key;
 		o->npubkeys = 1;
+		/*
+		 * The demo cache is ours: a demo feed rebuilt from scratch
+		 * (serial back to 1, a new key, the same serial with new
+		 * text) replaces its directory; stars and read marks stay.
+		 */
+		o->reseed = 1;
 		return EXIT_OK;
 	}
 	o->feed = cli->opt[OPT_FEED] != NULL ? cli->opt[OPT_FEED] :
@@ -286,15 +292,20 @@ cli_cmd_sync(struct cli *cli)
 	return rc;
 }
 
-/* The serial of the demo feed's index.json, or -1 with an error printed. */
-static int64_t
-cli_demo_serial(struct cli *cli, int *rc)
+/*
+ * Whether the demo cache differs from the bundled demo feed: 1 if it
+ * does (or was never synced), 0 if it holds exactly this index.json (the
+ * tag a sync recorded), -1 with the error printed and *rc set. Cheap: one
+ * small file read and hashed, nothing parsed.
+ */
+static int
+cli_demo_differs(struct cli *cli, int *rc)
 {
-	struct feed_index	 idx;
-	enum net_status		 st;
-	char			*path, *text, *cause = NULL;
+	struct cache_state	 state;
+	enum cache_status	 cst;
+	char			*path, *text, *tag;
 	size_t			 len;
-	int64_t			 serial;
+	int			 differs;
 
 	path = xasprintf("%s/index.json", cli->demo_dir);
 	text = tui_file_read(path, &len);
@@ -306,61 +317,31 @@ cli_demo_serial(struct cli *cli, int *rc)
 		return -1;
 	}
 	free(path);
-	memset(&idx, 0, sizeof idx);
-	st = feed_index_parse(text, len, &idx, &cause);
+	tag = net_index_tag(text, len);
 	free(text);
-	if (st != NET_OK) {
-		*rc = cli_error(net_exit_code(st), "the demo feed: %s: %s",
-		    net_strerror(st), cause != NULL ? cause : "");
-		free(cause);
-		feed_index_clear(&idx);
+	memset(&state, 0, sizeof state);
+	cst = cache_state_get(cli->cache, &state);
+	if (cst != CACHE_OK) {
+		free(tag);
+		*rc = cli_cache_error(cst, "cannot read the demo cache", NULL);
 		return -1;
 	}
-	serial = idx.serial;
-	feed_index_clear(&idx);
-	return serial;
+	differs = state.feed_id == NULL || state.etag == NULL ||
+	    strcmp(state.etag, tag) != 0;
+	cache_state_clear(&state);
+	free(tag);
+	return differs;
 }
 
 int
 cli_demo_prepare(struct cli *cli)
 {
-	struct cache_state	 state;
 	struct net_result	 res;
-	enum cache_status	 cst;
-	int64_t			 serial, cached;
-	char			*cause = NULL, *p;
-	int			 rc = EXIT_OK;
-	static const char *const suffixes[] = { "", "-wal", "-shm" };
-	size_t			 i;
+	int			 rc = EXIT_OK, differs;
 
-	serial = cli_demo_serial(cli, &rc);
-	if (serial < 0)
+	differs = cli_demo_differs(cli, &rc);
+	if (differs <= 0)
 		return rc;
-	memset(&state, 0, sizeof state);
-	cst = cache_state_get(cli->cache, &state);
-	if (cst != CACHE_OK)
-		return cli_cache_error(cst, "cannot read the demo cache", NULL);
-	cached = state.serial;
-	cache_state_clear(&state);
-	if (cached == serial)
-		return EXIT_OK;
-	/* The demo cache is ours: a demo feed rebuilt from scratch (serial
-	 * back to 1, or a new key) replaces it. */
-	if (cached > serial) {
-		cache_close(cli->cache);
-		cli->cache = NULL;
-		for (i = 0; i < 3; i++) {
-			p = xasprintf("%s%s", cli->db_path, suffixes[i]);
-			unlink(p);
-			free(p);
-		}
-		cst = cache_open(cli->db_path, 0, &cli->cache, &cause);
-		if (cst != CACHE_OK) {
-			cli->cache = NULL;
-			return cli_cache_error(cst, "cannot open the demo "
-			    "cache", cause);
-		}
-	}
 	rc = cli_sync_run(cli, 1, &res);
 	if (rc == EXIT_OK)
 		net_result_clear(&res);

@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,7 +332,10 @@ cli_help(FILE *fp)
 	    "  -h, --help       this help, or a command's (COMMAND --help,\n"
 	    "                   or globe help COMMAND)\n"
 	    "  --version        print the version\n"
-	    "\nWith no command, globe lists the countries.\n"
+	    "\nWith no command, globe opens the full-screen interface on a "
+	    "terminal. When\nstdin or stdout is not a terminal, or TERM is "
+	    "unset, dumb or unknown, it\nprints the country list instead, "
+	    "and one line on stderr saying why.\n"
 	    "A country is its code or its name; a country or filter value "
 	    "the cache does\nnot hold is an error that names the closest "
 	    "(case and accents do not matter).\n"
@@ -640,6 +644,30 @@ cli_open(struct cli *cli)
 	return EXIT_OK;
 }
 
+/*
+ * 1 if the running globe is the one make built in GLOBE_BUILDDIR (not an
+ * installed copy): its own demo feed, just rebuilt, is the one to show,
+ * even where an older one is installed.
+ */
+static int
+cli_is_build(void)
+{
+	char	 exe[PATH_MAX], dir[PATH_MAX], *d;
+	ssize_t	 n;
+	int	 same;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	if (realpath(GLOBE_BUILDDIR, dir) == NULL)
+		return 0;
+	d = path_dirname(exe);
+	same = strcmp(d, dir) == 0;
+	free(d);
+	return same;
+}
+
 static char *
 cli_demo_dir(void)
 {
@@ -647,6 +675,9 @@ cli_demo_dir(void)
 
 	if (e != NULL && *e != '\0')
 		return xstrdup(e);
+	if (cli_is_build() &&
+	    access(GLOBE_BUILDDIR "/data/demo-feed/index.json", R_OK) == 0)
+		return xstrdup(GLOBE_BUILDDIR "/data/demo-feed");
 	if (access(GLOBE_PKGDATADIR "/demo-feed/index.json", R_OK) == 0)
 		return xstrdup(GLOBE_PKGDATADIR "/demo-feed");
 	return xstrdup(GLOBE_BUILDDIR "/data/demo-feed");

@@ -1,6 +1,6 @@
 /*
  * display.c: the terminal for the interface. The first half sets curses
- * up (locale, colours with a monochrome fallback, NO_COLOR, mouse) and
+ * up (colours with a monochrome fallback, NO_COLOR, mouse) and
  * draws sanitized text by display width; the second half is plain layout
  * helpers (columns, wrapping, match highlighting, office hours) that use
  * no curses, so unit tests can call them.
@@ -12,8 +12,6 @@
 
 #include <curses.h>
 #include <ctype.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,21 +56,6 @@ display_styles(int colour)
 	display_attrs[STYLE_SELECTED] = COLOR_PAIR(5);
 }
 
-/* ncurses draws wide characters only under a UTF-8 locale. */
-static void
-display_locale(void)
-{
-	const char	*cs;
-
-	setlocale(LC_ALL, "");
-	cs = nl_langinfo(CODESET);
-	if (cs != NULL && (strcasecmp(cs, "UTF-8") == 0 ||
-	    strcasecmp(cs, "utf8") == 0))
-		return;
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
-		setlocale(LC_ALL, "");
-}
-
 int
 display_init(int no_color)
 {
@@ -83,7 +66,12 @@ display_init(int no_color)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
 	    *term == '\0' || strcmp(term, "dumb") == 0)
 		return -1;
-	display_locale();
+	if (!display_term_known(term))
+		return -1;
+	/*
+	 * The locale main set stays: under UTF-8 curses draws wide
+	 * characters; elsewhere every string drawn is ASCII (charset.c).
+	 */
 	display_screen = newterm(NULL, stdout, stdin);
 	if (display_screen == NULL)
 		return -1;
@@ -168,20 +156,34 @@ void
 display_text_mask(int y, int x, int width, const char *text,
     const unsigned char *mask, enum style style)
 {
+	const char	*cut = charset_glyph(GLYPH_ELLIPSIS);
 	size_t		 i, len, start, n;
-	int		 used, w, total, room, cw, on, run_on;
+	int		 used, w, total, room, cw, on, run_on, cutw;
 	uint32_t	 cp;
 	attr_t		 base = display_attrs[style], match;
+	char		*ascii = NULL;
 
 	if (width <= 0)
 		return;
 	if (text == NULL)
 		text = "";
+	/*
+	 * Views draw sanitized text, already ASCII when the terminal is not
+	 * UTF-8; anything else (what the user typed) is made so here. Its
+	 * match mask, by byte, would no longer line up.
+	 */
+	if (!charset_utf8() && !sanitize_is_clean(text, SANITIZE_LINE)) {
+		ascii = sanitize(text, SANITIZE_LINE);
+		text = ascii;
+		mask = NULL;
+	}
 	/* On a coloured line (the cursor) a match keeps the line's colours. */
 	match = style == STYLE_NORMAL ? display_attrs[STYLE_MATCH] :
 	    (base | A_BOLD | A_UNDERLINE);
 	total = (int)utf8_width(text);
-	room = total > width ? width - 1 : width;
+	/* Room for the cut mark ("…", or "..." in ASCII) when cut. */
+	cutw = (int)utf8_width(cut);
+	room = total > width ? (cutw < width ? width - cutw : 0) : width;
 	move(y, x);
 	attrset(base);
 	len = strlen(text);
@@ -216,14 +218,18 @@ display_text_mask(int y, int x, int width, const char *text,
 	}
 	attrset(base);
 	if (total > width) {
-		for (w = used; w < width - 1; w++)
+		for (w = used; w < room; w++)
 			addch(' ');
-		addstr("\xe2\x80\xa6");
+		if (width - room >= cutw)
+			addstr(cut);
+		else
+			addnstr(cut, width - room);	/* ASCII: a byte a column */
 	} else {
 		for (w = used; w < width; w++)
 			addch(' ');
 	}
 	attrset(A_NORMAL);
+	free(ascii);
 }
 
 void

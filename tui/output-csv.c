@@ -26,7 +26,7 @@ out_csv_cell(struct buf *b, const char *s, int multiline)
 
 	if (s == NULL)
 		s = "";
-	clean = sanitize(s, multiline ? SANITIZE_TEXT : SANITIZE_LINE);
+	clean = sanitize_data(s, multiline ? SANITIZE_TEXT : SANITIZE_LINE);
 	quote = strpbrk(clean, ",\"\r\n") != NULL;
 	if (quote)
 		buf_addc(b, '"');

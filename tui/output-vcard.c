@@ -21,7 +21,7 @@ out_vcard_escape(struct buf *b, const char *s)
 {
 	char		*clean, *p;
 
-	clean = sanitize(s != NULL ? s : "", SANITIZE_TEXT);
+	clean = sanitize_data(s != NULL ? s : "", SANITIZE_TEXT);
 	for (p = clean; *p != '\0'; p++) {
 		switch (*p) {
 		case '\\':
@@ -172,7 +172,7 @@ vcard_authority(struct buf *b, const struct out_item *it)
 		/* LABEL is a quoted parameter: no quotes, newlines as ^n. */
 		buf_init(&line);
 		buf_adds(&line, "ADR;LABEL=\"");
-		clean = sanitize(addr, SANITIZE_TEXT);
+		clean = sanitize_data(addr, SANITIZE_TEXT);
 		for (p = clean; *p != '\0'; p++) {
 			if (*p == '"')
 				buf_addc(&line, '\'');

@@ -260,7 +260,7 @@ detail_text(const struct out_item *it, struct buf *b)
 		buf_adds(b, a);
 	if (c != NULL && *c != '\0') {
 		if (b->len > 0)
-			buf_adds(b, " \xc2\xb7 ");
+			buf_addf(b, " %s ", charset_glyph(GLYPH_DOT));
 		buf_adds(b, c);
 	}
 }

@@ -313,7 +313,11 @@ enum cache_status cli_fetch(struct cli *, enum record_type, const char *id,
 /* cli-sync.c */
 int	 cli_cmd_sync(struct cli *);
 int	 cli_cmd_status(struct cli *);
-/* --demo: syncs the demo feed quietly if the cached serial differs. */
+/*
+ * --demo: syncs the demo feed quietly (replacing the demo directory,
+ * keeping stars and read marks) if its index.json is not the one the demo
+ * cache was last synced from; does nothing otherwise.
+ */
 int	 cli_demo_prepare(struct cli *);
 
 /* cli-browse.c */

@@ -172,8 +172,9 @@ countries_header(struct view *v, int y, int width)
 			v->app->cursor_x = width - 1;
 		free(clean);
 	} else {
-		line = xstrdup("Type a country name to filter (capitals for "
-		    "G H J K L Q) \xc2\xb7 / search \xc2\xb7 ? help");
+		line = xasprintf("Type a country name to filter (capitals for "
+		    "G H J K L Q) %s / search %s ? help",
+		    charset_glyph(GLYPH_DOT), charset_glyph(GLYPH_DOT));
 		display_text(y, 0, width, line, STYLE_LABEL);
 	}
 	free(line);

@@ -187,9 +187,10 @@ country_header(struct view *v, int y, int width)
 	layout_count(c->nauth, na);
 	layout_count(c->ncontacts, nc);
 	buf_init(&b);
-	buf_addf(&b, "%s \xc2\xb7 %s member %s \xc2\xb7 %s %s",
-	    c->region != NULL ? c->region : "", na,
-	    c->nauth == 1 ? "authority" : "authorities", nc,
+	buf_addf(&b, "%s %s %s member %s %s %s %s",
+	    c->region != NULL ? c->region : "", charset_glyph(GLYPH_DOT), na,
+	    c->nauth == 1 ? "authority" : "authorities",
+	    charset_glyph(GLYPH_DOT), nc,
 	    c->ncontacts == 1 ? "contact" : "contacts");
 	display_text(y + lines++, 0, width, b.data, STYLE_NORMAL);
 	buf_reset(&b);

@@ -27,7 +27,7 @@ newsletters_row_cb(const struct record *rec, const struct cache_extra *x,
 	r = rows_add(out);
 	r->id = xstrdup(rec->v[NEWS_ID].s);
 	r->type = REC_NEWSLETTER;
-	r->col[0] = xstrdup(x->read ? " " : "\xe2\x80\xa2");
+	r->col[0] = xstrdup(x->read ? " " : charset_glyph(GLYPH_BULLET));
 	r->col[1] = sanitize(rec->v[NEWS_PUBLISHED].s, SANITIZE_LINE);
 	r->col[2] = sanitize(rec->v[NEWS_ISSUE].s, SANITIZE_LINE);
 	r->col[3] = sanitize(rec->v[NEWS_TITLE].s, SANITIZE_LINE);
@@ -69,7 +69,8 @@ newsletters_header(struct view *v, int y, int width)
 
 	layout_count(v->app->counts.newsletters, n);
 	layout_count(v->app->counts.unread, u);
-	line = xasprintf("%s newsletters, %s unread \xc2\xb7 Enter reads", n, u);
+	line = xasprintf("%s newsletters, %s unread %s Enter reads", n, u,
+	    charset_glyph(GLYPH_DOT));
 	display_text(y, 0, width, line, STYLE_LABEL);
 	free(line);
 	return 1 + view_draw_titles(v, y + 1, width);

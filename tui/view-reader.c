@@ -45,10 +45,12 @@ reader_load_cb(const struct record *rec, const struct cache_extra *x,
 	reader_wrap(v, rec->v[NEWS_TITLE].s, SANITIZE_LINE, ROW_BOLD);
 	buf_init(&b);
 	if (rec->v[NEWS_ISSUE].s != NULL)
-		buf_addf(&b, "Issue %s \xc2\xb7 ", rec->v[NEWS_ISSUE].s);
+		buf_addf(&b, "Issue %s %s ", rec->v[NEWS_ISSUE].s,
+		    charset_glyph(GLYPH_DOT));
 	buf_addf(&b, "%s", rec->v[NEWS_PUBLISHED].s);
 	if (rec->v[NEWS_LANG].s != NULL)
-		buf_addf(&b, " \xc2\xb7 %s", rec->v[NEWS_LANG].s);
+		buf_addf(&b, " %s %s", charset_glyph(GLYPH_DOT),
+		    rec->v[NEWS_LANG].s);
 	reader_wrap(v, b.data, SANITIZE_LINE, 0);
 	buf_free(&b);
 	if (rec->v[NEWS_SUMMARY].s != NULL) {

@@ -190,7 +190,8 @@ search_header(struct view *v, int y, int width)
 	for (i = 0; i < FILTER_COUNT; i++) {
 		line = s->filter[i] != NULL ? sanitize(s->filter[i],
 		    SANITIZE_LINE) : xstrdup("any");
-		buf_addf(&b, "%s%s: %s", i > 0 ? " \xc2\xb7 " : "",
+		buf_addf(&b, "%s%s%s%s: %s", i > 0 ? " " : "",
+		    i > 0 ? charset_glyph(GLYPH_DOT) : "", i > 0 ? " " : "",
 		    filter_names[i], line);
 		free(line);
 	}

@@ -416,9 +416,15 @@ check_eq "wide: CJK row aligned with Latin rows" "$c1 $c2" "$c3 $c3"
 c1=$(col_of "$T/wide" "CCDI")
 c2=$(col_of "$T/wide" "ACRONYM")
 check_eq "wide: CJK authority name aligned" "$c1" "$c2"
-"$GLOBE" contacts >"$T/wide.utf8"
+# LC_ALL=C: ASCII only (王秀英 is ???), still aligned (tests/cli/locale.sh
+# checks the transliteration).
 LC_ALL=C "$GLOBE" contacts >"$T/wide.c"
-ok "contacts identical under LC_ALL=C" cmp "$T/wide.utf8" "$T/wide.c"
+ok "contacts under LC_ALL=C: ASCII only" \
+	python3 -c 'import sys; sys.exit(max(open(sys.argv[1], "rb").read()) >= 0x80)' \
+	"$T/wide.c"
+c1=$(col_of "$T/wide.c" "jose.silva@")
+c2=$(col_of "$T/wide.c" "wang.xiuying@")
+check_eq "contacts under LC_ALL=C: the ??? row aligned" "$c1" "$c2"
 
 # --- a list that stops at its limit says so, in every format -----------------
 note2="globe: showing 2 of 5; --limit N or --all"
@@ -513,9 +519,37 @@ check_contains "nothing starred --csv: its columns" "$out" "type,id,"
 # --- no command -------------------------------------------------------------
 check_exit "no command" 0 "$GLOBE"
 check_contains "no command: countries" "$out" "Brazil"
-check_contains "no command, not a terminal: a hint on stderr" "$err" \
-	"opens the full-screen interface"
-check_not_contains "no command: stdout holds only the list" "$out" "full-screen"
+check_eq "no command, not a terminal: one short line on stderr" "$err" \
+	"globe: full screen needs a terminal; see globe --help"
+check_not_contains "no command: stdout holds only the list" "$out" "full screen"
+"$GLOBE" countries >"$T/countries.out" 2>/dev/null
+ok "no command: the same list as globe countries" cmp "$T/out" "$T/countries.out"
+check_exit "no command --json" 0 "$GLOBE" --json
+check_eq "no command --json: no hint line" "$err" ""
+# On a real terminal (a pty from script(1)) curses needs a usable TERM;
+# without one, the list and one line saying why, exit 0. stdout is the
+# pty, stderr a file.
+if command -v script >/dev/null 2>&1; then
+	for term in dumb "" unset xyzzy-no-such; do
+		case $term in
+		unset) envs="-u TERM" why="(no TERM)" ;;
+		"") envs="TERM=" why="(no TERM)" ;;
+		dumb) envs="TERM=dumb" why="(TERM=dumb)" ;;
+		*) envs="TERM=$term" why="(unknown TERM)" ;;
+		esac
+		script -qec "env $envs $GLOBE 2>$T/pty.err" /dev/null \
+		    </dev/null >"$T/pty.out" 2>&1
+		status=$?
+		check_eq "pty, TERM $term: exit 0" "$status" 0
+		check_contains "pty, TERM $term: the countries" \
+		    "$(cat "$T/pty.out")" "Brazil"
+		check_eq "pty, TERM $term: one line on stderr" \
+		    "$(cat "$T/pty.err")" \
+		    "globe: full screen needs a terminal $why; see globe --help"
+	done
+else
+	echo "# script(1) not installed: no pty checks"
+fi
 check_exit "no command on an empty cache" 0 "$GLOBE" --db "$T/empty/globe.db"
 check_contains "empty cache: explains --demo" "$out" "globe --demo"
 check_contains "empty cache: explains the config" "$out" "feed ="

@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/ui/welcome.sh: the first run with no cache shows the welcome
 # screen (never a blank one); with a feed configured, s from there syncs
-# and the countries appear. TERM=dumb gets a message pointing to the
-# command-line commands instead.
+# and the countries appear. TERM=dumb or no TERM gets the country list
+# and one line saying why there is no full screen.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui/lib-ui.sh"
 
@@ -47,8 +47,15 @@ ui_expect_text "the status line says what the sync did" "synced +"
 ui_keys q
 ui_expect_text "quit" "[globe exited 0]"
 
+# A terminal curses cannot drive: the country list, one line why, exit 0.
 UI_ENV=TERM=dumb ui_start 80x24
-ui_expect_text "TERM=dumb: a clear message" "use the commands instead"
-ui_expect_text "TERM=dumb: exit status 1" "[globe exited 1]"
+ui_expect_text "TERM=dumb: one line says why" \
+	"globe: full screen needs a terminal (TERM=dumb); see globe --help"
+ui_expect_text "TERM=dumb: the countries instead" "Brazil"
+ui_expect_text "TERM=dumb: exit status 0" "[globe exited 0]"
+UI_ENV="-u TERM" ui_start 80x24
+ui_expect_text "no TERM: one line says why" \
+	"globe: full screen needs a terminal (no TERM); see globe --help"
+ui_expect_text "no TERM: exit status 0" "[globe exited 0]"
 
 done_testing

@@ -497,12 +497,67 @@ test_suggest(void)
 	CHECK(n == 1 && out[0] == 1, "NULL candidates are skipped");
 }
 
+/* A terminal whose locale is not UTF-8: ASCII only, case kept. */
+static void
+test_charset_ascii(void)
+{
+	char	*s;
+
+	CHECK_INT(charset_utf8(), 1, "UTF-8 until charset_init says otherwise");
+	CHECK_STR(charset_glyph(GLYPH_CRUMB), "\xe2\x80\xba", "UTF-8 crumb");
+	charset_set_utf8(0);
+	CHECK_SAN("Wa\xc5\x82\xc4\x99sa", SANITIZE_LINE, "Walesa",
+	    "ASCII: Wałęsa is Walesa");
+	CHECK_SAN("S\xc3\xb8ren KJ\xc3\x86R", SANITIZE_LINE, "Soren KJAER",
+	    "ASCII: Søren KJÆR keeps its case");
+	CHECK_SAN("Stra\xc3\x9f" "e STRA\xe1\xba\x9e" "E", SANITIZE_LINE,
+	    "Strasse STRASSE", "ASCII: ß and ẞ");
+	CHECK_SAN("\xc5\x81\xc3\xb3" "d\xc5\xba \xc3\x98re", SANITIZE_LINE,
+	    "Lodz Ore", "ASCII: Łódź, Øre");
+	CHECK_SAN("Jose\xcc\x81", SANITIZE_LINE, "Jose",
+	    "ASCII: a combining accent goes");
+	CHECK_SAN("\xe7\x8e\x8b\xe4\xbc\x9f", SANITIZE_LINE, "??",
+	    "ASCII: a CJK name is one ? per character");
+	CHECK_SAN("\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd", SANITIZE_LINE, "????",
+	    "ASCII: Cyrillic has no spelling in the table");
+	CHECK_SAN("\xe2\x80\x9cquoted\xe2\x80\x9d \xe2\x80\x93 "
+	    "\xe2\x80\xa6", SANITIZE_LINE, "\"quoted\" - ...",
+	    "ASCII: quotes, dash, ellipsis");
+	CHECK_SAN("\xef\xbc\xa1\xef\xac\x81", SANITIZE_LINE, "Afi",
+	    "ASCII: compatibility forms");
+	CHECK_SAN("red\x1b[31m", SANITIZE_LINE, "red?[31m",
+	    "ASCII: ESC is still made visible, as ?");
+	CHECK_SAN("a\xc3(", SANITIZE_LINE, "a?(", "ASCII: invalid UTF-8 is ?");
+	CHECK_SAN("a\xe2\x80\xae" "b\xe2\x80\x8d", SANITIZE_LINE, "ab",
+	    "ASCII: bidi and zero-width joiner dropped");
+	CHECK_INT(sanitize_is_clean("S\xc3\xb8ren", SANITIZE_LINE), 0,
+	    "ASCII: non-ASCII is not clean");
+	CHECK_INT(sanitize_is_clean("Soren", SANITIZE_LINE), 1,
+	    "ASCII: ASCII is clean");
+	s = sanitize_data("Wa\xc5\x82\xc4\x99sa \xe7\x8e\x8b", SANITIZE_LINE);
+	CHECK_STR(s, "Wa\xc5\x82\xc4\x99sa \xe7\x8e\x8b",
+	    "ASCII: a data format stays UTF-8");
+	free(s);
+	CHECK_STR(charset_glyph(GLYPH_CRUMB), ">", "ASCII crumb");
+	CHECK_STR(charset_glyph(GLYPH_DOT), "-", "ASCII dot");
+	CHECK_STR(charset_glyph(GLYPH_STAR), "*", "ASCII star");
+	CHECK_STR(charset_glyph(GLYPH_BULLET), "*", "ASCII bullet");
+	CHECK_FIT("Investigator", 8, 0, "Inves...");
+	CHECK_FIT("Investigator", 2, 0, "..");
+	CHECK_FIT("abc", 5, 1, "  abc");
+	charset_set_utf8(1);
+	CHECK_FIT("Investigator", 8, 0, "Investi\xe2\x80\xa6");
+	CHECK_SAN("Wa\xc5\x82\xc4\x99sa", SANITIZE_LINE, "Wa\xc5\x82\xc4\x99sa",
+	    "UTF-8 again: unchanged");
+}
+
 int
 main(void)
 {
 	test_fold();
 	test_utf8();
 	test_sanitize();
+	test_charset_ascii();
 	test_buf();
 	test_paths();
 	test_record();
