@@ -64,16 +64,33 @@ net_curl_free(void *p)
 	free(p);
 }
 
+/* Set when an allocation for libcurl failed: a real lack of memory. */
+static volatile int	 net_curl_nomem;
+
 static void *
 net_curl_malloc(size_t n)
 {
-	return malloc(n);
+	void	*p = malloc(n);
+
+	if (p == NULL)
+		net_curl_nomem = 1;
+	return p;
 }
 
 static void *
 net_curl_calloc(size_t nmemb, size_t size)
 {
-	return calloc(nmemb, size);
+	void	*p = calloc(nmemb, size);
+
+	if (p == NULL)
+		net_curl_nomem = 1;
+	return p;
+}
+
+int
+net_curl_out_of_memory(void)
+{
+	return net_curl_nomem;
 }
 
 /* Never realloc in place: the old block would be freed unwiped. */
@@ -84,12 +101,12 @@ net_curl_realloc(void *p, size_t n)
 	void	*q;
 
 	if (p == NULL)
-		return malloc(n);
+		return net_curl_malloc(n);
 	if (n == 0) {
 		net_curl_free(p);
 		return NULL;
 	}
-	if ((q = malloc(n)) == NULL)
+	if ((q = net_curl_malloc(n)) == NULL)
 		return NULL;
 	old = malloc_usable_size(p);
 	memcpy(q, p, old < n ? old : n);
@@ -103,7 +120,7 @@ net_curl_strdup(const char *s)
 	size_t	 n = strlen(s) + 1;
 	char	*d;
 
-	if ((d = malloc(n)) != NULL)
+	if ((d = net_curl_malloc(n)) != NULL)
 		memcpy(d, s, n);
 	return d;
 }

@@ -750,12 +750,26 @@ fetch_transport_error(struct fetch *f, CURLcode rc)
 
 	why = f->errbuf[0] != '\0' ? f->errbuf : f->cl->easy_strerror(rc);
 	switch (rc) {
+	case CURLE_OUT_OF_MEMORY:
+		if (!net_curl_out_of_memory())
+			return xstrdup("the server's response headers are "
+			    "larger than libcurl accepts (100 KiB); the server "
+			    "or something on the way is misbehaving");
+		break;
 	case CURLE_PEER_FAILED_VERIFICATION:
 		what = "TLS: ";
 		if (strstr(why, "host name") != NULL ||
 		    strstr(why, "subject name") != NULL)
 			hint = " (the server's certificate is for another "
 			    "host name)";
+		else if (strstr(why, "expired") != NULL)
+			hint = " (the server's certificate has expired, or this "
+			    "computer's clock is wrong: check the date)";
+		else if (strstr(why, "not yet valid") != NULL)
+			hint = " (the server's certificate is not valid yet, or "
+			    "this computer's clock is wrong: check the date)";
+		else if (strstr(why, "revoked") != NULL)
+			hint = " (the server's certificate was revoked)";
 		else if (f->cfg->ca_file == NULL)
 			hint = " (the server's certificate cannot be trusted; "
 			    "for a private CA set ca_file)";

@@ -122,6 +122,12 @@ struct net_curl {
 #endif
 struct net_curl;
 const struct net_curl	*net_curl_load(char **cause);
+/*
+ * 1 once an allocation libcurl asked for failed. libcurl also says "Out
+ * of memory" when a response header passes its own size limit; without
+ * a failed allocation that is what happened.
+ */
+int			 net_curl_out_of_memory(void);
 
 /*
  * The base URL of a feed, ending in "/": https:// and file:// URLs are

@@ -182,6 +182,11 @@ for huge in 9223372036854775807 99999999999999999999999999; do
 done
 rules "index.json status 500"
 fails_unchanged "an HTTP error" 3 "index.json: HTTP status 500"
+# A 200 KiB response header: libcurl refuses it and calls it "out of
+# memory"; globe says what it was.
+rules "index.json bigheader 204800"
+fails_unchanged "a 200 KiB response header" 3 "response headers are larger than libcurl accepts"
+check_not_contains "a 200 KiB response header: not called out of memory" "$err" "Out of memory"
 
 # --- redirects ------------------------------------------------------------
 rules "index.json redirect http://127.0.0.1:$PORT/index.json"

@@ -17,6 +17,7 @@ matches the request path applies (a rule with suffix "*" matches all):
                    rest of the line, seconds or an HTTP date), once, then
                    serve normally
     redirect URL   302 to URL
+    bigheader N    200 with one response header of N bytes, then the file
     garbage        200 with random bytes of the declared length
     file PATH      serve the file PATH instead (a replayed or crafted file)
 Requests honour "Range: bytes=N-" (206). Every request is logged to LOG as
@@ -126,6 +127,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             data = bytes(rnd.randrange(256) for _ in range(len(data)))
         body = data[start:]
         self.send_response(206 if start else 200)
+        if action == "bigheader":
+            self.send_header("X-Flood", "x" * int(r[2]))
         if start:
             self.send_header("Content-Range", "bytes %d-%d/%d" % (start, len(data) - 1, len(data)))
         self.send_header("Content-Length", str(len(body)))

@@ -254,5 +254,16 @@ else
 fi
 unset NGINX_CERT
 nginx_stop
+NGINX_CERT=expired
+if nginx_start "$T/www" "etag on;"; then
+	conf expired "feed=https://127.0.0.1:$NGINX_PORT/feed/" "ca_file=$T/pki/ca.crt"
+	fails_unchanged "an expired server certificate" 3 "TLS" expired
+	check_contains "expired certificate: says it expired" "$err" "has expired, or this computer's clock is wrong"
+	check_not_contains "expired certificate: not blamed on ca_file" "$err" "not signed by ca_file"
+else
+	fail "nginx starts with the expired certificate"
+fi
+unset NGINX_CERT
+nginx_stop
 
 done_testing

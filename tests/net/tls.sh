@@ -5,7 +5,7 @@
 # 127.0.0.1 with TLS. The access log has one line per request:
 # "GET /path HTTP/1.1 STATUS BYTES gz=RATIO range=RANGE client=VERIFY".
 #
-#   tls_make_pki                 → $T/pki/{ca,server,wrong,client,other-ca}.{crt,key}
+#   tls_make_pki                 → $T/pki/{ca,server,wrong,client,other-ca,expired}.{crt,key}
 #   nginx_start ROOT [EXTRA]     → serves ROOT on https://127.0.0.1:$NGINX_PORT/,
 #                                  workers running as the invoking user
 #                                  (EXTRA: nginx directives for the server block;
@@ -46,6 +46,14 @@ tls_make_pki() {
 		printf 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n' >client.ext
 		openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial \
 			-out client.crt -days 2 -extfile client.ext
+		# Signed by the test CA for 127.0.0.1, valid for one day in 2020.
+		openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+			-keyout expired.key -out expired.csr -subj "/CN=127.0.0.1"
+		mkdir -p ca-db && : >ca-db/index.txt && echo 1000 >ca-db/serial
+		printf '[ca]\ndefault_ca = t\n[t]\ndatabase = ca-db/index.txt\nnew_certs_dir = ca-db\nserial = ca-db/serial\ndefault_md = sha256\npolicy = p\n[p]\ncommonName = supplied\n' >ca.cnf
+		openssl ca -batch -config ca.cnf -cert ca.crt -keyfile ca.key \
+			-in expired.csr -out expired.crt -extfile server.ext \
+			-startdate 20200101000000Z -enddate 20200102000000Z
 		chmod 600 ./*.key
 	) >"$T/pki.log" 2>&1
 }
