@@ -141,11 +141,18 @@ void	 charset_put(struct buf *, uint32_t cp);
 enum sanitize_mode {
 	SANITIZE_LINE,	/* one line: tab and newline become a space */
 	SANITIZE_TEXT,	/* a body: newlines kept, tab becomes spaces */
+	SANITIZE_IDENT	/* an e-mail, phone, web address or id: as LINE, and
+			   ZWJ/ZWNJ are shown too (no script needs them) */
 };
 /*
  * Returns a copy of s safe to print: C0 controls, DEL and C1 controls
  * become visible symbols (U+2400 block, U+FFFD); bidi overrides,
- * embeddings and isolates are dropped; invalid UTF-8 becomes U+FFFD.
+ * embeddings and isolates are dropped; invalid UTF-8 becomes U+FFFD;
+ * invisible characters (zero-width space, word joiner, BOM, soft hyphen,
+ * tags, interlinear annotation) are shown as "<U+200B>", so
+ * "ana\u200b@example.org" cannot pass for "ana@example.org". Only ZWJ
+ * and ZWNJ, which Arabic, Persian and Indic names need, are kept, except
+ * in SANITIZE_IDENT.
  * When the terminal is not UTF-8 (charset.c) the result is ASCII, each
  * other character written by charset_put. Caller frees. s may be NULL
  * (returns "").
@@ -196,6 +203,7 @@ enum record_kind {
 };
 #define RF_REQUIRED	0x1
 #define RF_MULTILINE	0x2	/* plain text that keeps its newlines (body) */
+#define RF_IDENT	0x4	/* an id, e-mail, phone or address: SANITIZE_IDENT */
 
 struct record_field {
 	const char		*name;	/* the JSON key and the cache column */

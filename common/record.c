@@ -13,42 +13,44 @@
 #define F_STR(n)	{ n, RF_STRING, 0 }
 #define F_REQ(n)	{ n, RF_STRING, RF_REQUIRED }
 #define F_LIST(n)	{ n, RF_LIST, 0 }
+#define F_IDREQ(n)	{ n, RF_STRING, RF_REQUIRED | RF_IDENT }
+#define F_ID(n)		{ n, RF_STRING, RF_IDENT }
 
 static const struct record_field country_fields[COUNTRY_NFIELDS] = {
-	[COUNTRY_CODE] = F_REQ("code"),
+	[COUNTRY_CODE] = F_IDREQ("code"),
 	[COUNTRY_NAME] = F_REQ("name"),
 	[COUNTRY_REGION] = F_STR("region"),
 };
 
 static const struct record_field authority_fields[AUTH_NFIELDS] = {
-	[AUTH_ID] = F_REQ("id"),
-	[AUTH_COUNTRY] = F_REQ("country"),
+	[AUTH_ID] = F_IDREQ("id"),
+	[AUTH_COUNTRY] = F_IDREQ("country"),
 	[AUTH_NAME] = F_REQ("name"),
 	[AUTH_NAME_EN] = F_STR("name_en"),
 	[AUTH_ACRONYM] = F_STR("acronym"),
 	[AUTH_KIND] = F_STR("kind"),
-	[AUTH_WEBSITE] = F_STR("website"),
+	[AUTH_WEBSITE] = F_ID("website"),
 	[AUTH_ADDRESS] = F_STR("address"),
-	[AUTH_PHONE] = F_STR("phone"),
-	[AUTH_EMAIL] = F_STR("email"),
+	[AUTH_PHONE] = F_ID("phone"),
+	[AUTH_EMAIL] = F_ID("email"),
 	[AUTH_LANGUAGES] = F_LIST("languages"),
 	[AUTH_EXPERTISE] = F_LIST("expertise"),
 	[AUTH_DESIGNATIONS] = F_LIST("designations"),
 	[AUTH_JOINED] = F_STR("joined"),
 	[AUTH_VERIFIED] = F_STR("verified"),
-	[AUTH_SOURCE] = F_STR("source"),
+	[AUTH_SOURCE] = F_ID("source"),
 	[AUTH_NOTES] = F_STR("notes"),
 };
 
 static const struct record_field contact_fields[CONTACT_NFIELDS] = {
-	[CONTACT_ID] = F_REQ("id"),
-	[CONTACT_AUTHORITY] = F_REQ("authority"),
+	[CONTACT_ID] = F_IDREQ("id"),
+	[CONTACT_AUTHORITY] = F_IDREQ("authority"),
 	[CONTACT_NAME] = F_REQ("name"),
 	[CONTACT_TITLE] = F_STR("title"),
 	[CONTACT_ROLE] = F_STR("role"),
-	[CONTACT_EMAIL] = F_STR("email"),
-	[CONTACT_PHONE] = F_STR("phone"),
-	[CONTACT_MOBILE] = F_STR("mobile"),
+	[CONTACT_EMAIL] = F_ID("email"),
+	[CONTACT_PHONE] = F_ID("phone"),
+	[CONTACT_MOBILE] = F_ID("mobile"),
 	[CONTACT_LANGUAGES] = F_LIST("languages"),
 	[CONTACT_TIMEZONE] = F_STR("timezone"),
 	[CONTACT_HOURS] = F_STR("hours"),
@@ -56,14 +58,14 @@ static const struct record_field contact_fields[CONTACT_NFIELDS] = {
 };
 
 static const struct record_field newsletter_fields[NEWS_NFIELDS] = {
-	[NEWS_ID] = F_REQ("id"),
+	[NEWS_ID] = F_IDREQ("id"),
 	[NEWS_ISSUE] = F_STR("issue"),
 	[NEWS_PUBLISHED] = F_REQ("published"),
 	[NEWS_LANG] = F_STR("lang"),
 	[NEWS_TITLE] = F_REQ("title"),
 	[NEWS_SUMMARY] = F_STR("summary"),
 	[NEWS_BODY] = { "body", RF_STRING, RF_MULTILINE },
-	[NEWS_URL] = F_STR("url"),
+	[NEWS_URL] = F_ID("url"),
 };
 
 static const struct record_field delete_fields[DELETE_NFIELDS] = {

@@ -2,8 +2,9 @@
  * sanitize.c: the one gate between feed text and a terminal. Controls
  * become visible symbols (so ESC shows as ␛ and cannot start an escape
  * sequence), carriage returns and bidi controls are dropped (so a name
- * cannot overwrite or reorder what is around it), invalid UTF-8 becomes
- * U+FFFD. The output stage writes each other character as the terminal
+ * cannot overwrite or reorder what is around it), characters that draw
+ * nothing are shown as <U+XXXX> (so an address cannot hide one), invalid
+ * UTF-8 becomes U+FFFD. The output stage writes each other character as the terminal
  * can show it (charset.c): as it is under UTF-8, in ASCII elsewhere.
  */
 #include "config.h"
@@ -18,8 +19,25 @@ enum sanitize_action {
 	SANITIZE_KEEP,
 	SANITIZE_DROP,
 	SANITIZE_SPACE,
-	SANITIZE_REPLACE	/* by a symbol */
+	SANITIZE_REPLACE,	/* by a symbol */
+	SANITIZE_SHOW		/* invisible: written as "<U+XXXX>" */
 };
+
+/*
+ * Characters that draw nothing, so text around them looks unchanged:
+ * soft hyphen, combining grapheme joiner, Hangul fillers, Mongolian vowel
+ * separator, zero-width space/joiners, word joiner and invisible
+ * operators, BOM, interlinear annotation, tags.
+ */
+static int
+sanitize_invisible(uint32_t cp)
+{
+	return cp == 0x00AD || cp == 0x034F || cp == 0x115F || cp == 0x1160 ||
+	    cp == 0x180E || (cp >= 0x200B && cp <= 0x200D) ||
+	    (cp >= 0x2060 && cp <= 0x2064) || cp == 0x3164 || cp == 0xFEFF ||
+	    cp == 0xFFA0 || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+	    (cp >= 0xE0000 && cp <= 0xE007F);
+}
 
 /* What to do with cp (not ASCII printable); *to is the replacement. */
 static enum sanitize_action
@@ -51,6 +69,12 @@ sanitize_classify(uint32_t cp, enum sanitize_mode mode, uint32_t *to)
 		return SANITIZE_DROP;
 	if (cp == 0x2028 || cp == 0x2029)
 		return SANITIZE_SPACE;
+	if (sanitize_invisible(cp)) {
+		/* ZWNJ and ZWJ shape Arabic, Persian and Indic names. */
+		if ((cp == 0x200C || cp == 0x200D) && mode != SANITIZE_IDENT)
+			return SANITIZE_KEEP;
+		return SANITIZE_SHOW;
+	}
 	return SANITIZE_KEEP;
 }
 
@@ -117,6 +141,9 @@ sanitize_run(const char *s, enum sanitize_mode mode, int utf8)
 				buf_add(&b, enc, utf8_encode(to, enc));
 			else
 				charset_put(&b, to);
+			break;
+		case SANITIZE_SHOW:
+			buf_addf(&b, "<U+%04X>", (unsigned)cp);
 			break;
 		}
 		s += n;

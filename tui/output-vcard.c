@@ -16,12 +16,13 @@
 
 #define VCARD_FOLD	75
 
-void
-out_vcard_escape(struct buf *b, const char *s)
+/* Escapes s, sanitized in mode, into b. */
+static void
+vcard_escape_mode(struct buf *b, const char *s, enum sanitize_mode mode)
 {
 	char		*clean, *p;
 
-	clean = sanitize_data(s != NULL ? s : "", SANITIZE_TEXT);
+	clean = sanitize_data(s != NULL ? s : "", mode);
 	for (p = clean; *p != '\0'; p++) {
 		switch (*p) {
 		case '\\':
@@ -42,6 +43,12 @@ out_vcard_escape(struct buf *b, const char *s)
 		}
 	}
 	free(clean);
+}
+
+void
+out_vcard_escape(struct buf *b, const char *s)
+{
+	vcard_escape_mode(b, s, SANITIZE_TEXT);
 }
 
 void
@@ -85,7 +92,10 @@ vcard_prop(struct buf *b, const char *name, const char *value)
 	buf_init(&line);
 	buf_adds(&line, name);
 	buf_addc(&line, ':');
-	out_vcard_escape(&line, value);
+	/* Addresses and ids show what they hide (a zero-width joiner too). */
+	vcard_escape_mode(&line, value, strncmp(name, "EMAIL", 5) == 0 ||
+	    strncmp(name, "TEL", 3) == 0 || strcmp(name, "URL") == 0 ||
+	    strcmp(name, "UID") == 0 ? SANITIZE_IDENT : SANITIZE_TEXT);
 	out_vcard_line(b, line.data);
 	buf_free(&line);
 }

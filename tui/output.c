@@ -143,6 +143,7 @@ out_item_get(const struct out_item *it, const char *name,
 	f = record_field_index(it->rec.type, name);
 	if (f >= 0) {
 		v->multiline = (ti->fields[f].flags & RF_MULTILINE) != 0;
+		v->ident = (ti->fields[f].flags & RF_IDENT) != 0;
 		if (ti->fields[f].kind == RF_STRING) {
 			if (it->rec.v[f].s != NULL) {
 				v->kind = OUTV_STRING;
@@ -275,6 +276,7 @@ out_cell_text(const struct out_item *it, const char *name,
 	char			*s;
 
 	buf_init(&b);
+	memset(&v, 0, sizeof v);
 	if (strcmp(name, "detail") == 0) {
 		detail_text(it, &b);
 	} else {
@@ -303,7 +305,8 @@ out_cell_text(const struct out_item *it, const char *name,
 			break;
 		}
 	}
-	s = sanitize(b.data != NULL ? b.data : "", SANITIZE_LINE);
+	s = sanitize(b.data != NULL ? b.data : "", v.ident ? SANITIZE_IDENT :
+	    SANITIZE_LINE);
 	buf_free(&b);
 	return s;
 }

@@ -131,6 +131,7 @@ struct out_value {
 	size_t		  n;
 	unsigned long	  num;		/* NUMBER, BOOL */
 	int		  multiline;	/* RF_MULTILINE field */
+	int		  ident;	/* RF_IDENT field: SANITIZE_IDENT */
 };
 /*
  * The value named name of an item: "type", a field of its record type,

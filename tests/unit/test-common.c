@@ -171,6 +171,38 @@ test_utf8(void)
 	CHECK_INT(uc_is_cjk(0x0645), 0, "Arabic is not CJK");
 }
 
+/* Characters that draw nothing are shown, but for what scripts need. */
+static void
+test_sanitize_invisible(void)
+{
+	CHECK_SAN("ana\xe2\x80\x8b@example.org", SANITIZE_LINE,
+	    "ana<U+200B>@example.org", "a zero-width space is shown");
+	CHECK_SAN("ana\xe2\x80\x8b@example.org", SANITIZE_IDENT,
+	    "ana<U+200B>@example.org", "in an address too");
+	CHECK_SAN("\xef\xbb\xbf" "BOM\xe2\x81\xa0wj", SANITIZE_LINE,
+	    "<U+FEFF>BOM<U+2060>wj", "BOM and word joiner");
+	CHECK_SAN("x\xf3\xa0\x80\x81\xf3\xa0\x81\x81y", SANITIZE_LINE,
+	    "x<U+E0001><U+E0041>y", "tag characters");
+	CHECK_SAN("a\xef\xbf\xb9" "b\xef\xbf\xbb" "c", SANITIZE_TEXT,
+	    "a<U+FFF9>b<U+FFFB>c", "interlinear annotation, in a body");
+	CHECK_SAN("soft\xc2\xadhyphen", SANITIZE_LINE, "soft<U+00AD>hyphen",
+	    "a soft hyphen");
+	/* Persian "mi-khaham" with ZWNJ; Devanagari "ksha" with ZWJ. */
+	CHECK_SAN("\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae", SANITIZE_LINE,
+	    "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae",
+	    "ZWNJ in a name is kept");
+	CHECK_SAN("\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d", SANITIZE_LINE,
+	    "\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d", "ZWJ in a name is kept");
+	CHECK_SAN("ana\xe2\x80\x8d@x.org\xe2\x80\x8c", SANITIZE_IDENT,
+	    "ana<U+200D>@x.org<U+200C>", "ZWJ and ZWNJ in an address are shown");
+	CHECK_INT(sanitize_is_clean("ana\xe2\x80\x8b@x", SANITIZE_LINE), 0,
+	    "a zero-width space is not clean");
+	charset_set_utf8(0);
+	CHECK_SAN("ana\xe2\x80\x8b@x", SANITIZE_LINE, "ana<U+200B>@x",
+	    "shown the same way in ASCII");
+	charset_set_utf8(1);
+}
+
 static void
 test_sanitize(void)
 {
@@ -557,6 +589,7 @@ main(void)
 	test_fold();
 	test_utf8();
 	test_sanitize();
+	test_sanitize_invisible();
 	test_charset_ascii();
 	test_buf();
 	test_paths();
