@@ -339,6 +339,9 @@ app_push(struct app *app, const struct view_ops *ops, const char *arg,
 	v->type = -1;
 	v->arg = arg != NULL ? xstrdup(arg) : NULL;
 	v->title = sanitize(title != NULL ? title : ops->name, SANITIZE_LINE);
+	/* After the copies: arg and title may be the old view's rows. */
+	if (app->depth > 0 && app->stack[app->depth - 1]->ops->leave != NULL)
+		app->stack[app->depth - 1]->ops->leave(app->stack[app->depth - 1]);
 	v->list_height = app_list_height(app);
 	v->loaded_cols = app->cols;
 	app->stack[app->depth++] = v;
@@ -994,6 +997,10 @@ app_action(struct app *app, struct view *v, enum action a)
 	case ACT_QUIT:
 		if (!app_pop(app))
 			app->quit = 1;
+		break;
+	case ACT_FILTER:
+		app_message(app, 0, "the countries screen filters (press 1); "
+		    "/ searches everything");
 		break;
 	case ACT_FILTER_COUNTRY:
 	case ACT_FILTER_EXPERTISE:

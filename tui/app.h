@@ -56,6 +56,7 @@ int	 tui_app_run(struct cache *cache, const struct tui_app_options *opts);
 	X(ACT_OPEN,		"open",			"open the selected line") \
 	X(ACT_BACK,		"back",			"go back to the previous screen") \
 	X(ACT_NEXT_PANE,	"next-pane",		"jump between fields and list") \
+	X(ACT_FILTER,		"filter",		"countries: filter the list by name") \
 	X(ACT_SEARCH,		"search",		"search people and authorities") \
 	X(ACT_COUNTRIES,	"countries",		"show the countries") \
 	X(ACT_NEWSLETTERS,	"newsletters",		"show the newsletters") \
@@ -290,6 +291,8 @@ struct view_ops {
 	int		 (*key)(struct view *, const struct input_event *);
 	/* Text for the status line hint (may be NULL). */
 	const char	*(*hint)(struct view *);
+	/* Another view is opened over this one (NULL: nothing to do). */
+	void		 (*leave)(struct view *);
 	/* Frees view->data. */
 	void		 (*close)(struct view *);
 	const struct layout_col *cols;

@@ -12,9 +12,11 @@
 
 static const char *help_notes[] = {
 	"",
-	"Countries: type a country name to filter the list at once (start "
-	"with a capital letter when its first letter is a command key); "
-	"Backspace edits the filter, Esc clears it.",
+	"Countries: f (filter) opens a filter line, and so does a letter no "
+	"key is bound to; names that start with the text come first. While "
+	"it has focus every character goes to it: Backspace edits, Esc "
+	"clears, arrows move, Enter opens. Every other bound key acts here "
+	"as on every screen.",
 	"Search (/): every key types into the query; arrows move, Enter "
 	"opens, Esc goes back. F2 country, F3 expertise, F4 language set a "
 	"filter (an empty answer clears it).",
