@@ -369,6 +369,25 @@ app_switch(struct app *app, const struct view_ops *ops)
 }
 
 void
+app_goto(struct app *app, const struct view_ops *ops, const char *title)
+{
+	size_t	i;
+
+	/* The screen is open already: back to it, as Esc would go. */
+	for (i = app->depth; i > 0; i--) {
+		if (app->stack[i - 1]->ops == ops) {
+			while (app->depth > i)
+				view_free(app->stack[--app->depth]);
+			return;
+		}
+	}
+	if (ops == &view_countries_ops)
+		app_switch(app, ops);	/* the root of every trail */
+	else
+		app_push(app, ops, NULL, title);
+}
+
+void
 app_message(struct app *app, int warn, const char *fmt, ...)
 {
 	va_list	ap;
@@ -543,8 +562,11 @@ app_draw_title(struct app *app)
 	struct buf	 b;
 	size_t		 i, start;
 	const char	*sep = " \xe2\x80\xba ";
-	char		*line;
+	char		*line, *fitted;
+	int		 avail;
 
+	/* The demo badge keeps its place on the right: the trail gives way. */
+	avail = app->cols - (app->opts->demo ? 7 : 0);
 	buf_init(&b);
 	/* Drop the oldest parts (behind a "…") until the trail fits. */
 	for (start = 0; start < app->depth; start++) {
@@ -556,15 +578,17 @@ app_draw_title(struct app *app)
 				buf_adds(&b, sep);
 			buf_adds(&b, app->stack[i]->title);
 		}
-		if (utf8_width(b.data) + 1 <= (size_t)app->cols ||
+		if (utf8_width(b.data) + 1 <= (size_t)avail ||
 		    start + 1 == app->depth)
 			break;
 	}
 	line = xasprintf(" %s", b.data != NULL ? b.data : "");
-	display_text(0, 0, app->cols, line, STYLE_TITLE);
-	/* The demo says so on the right, when there is room. */
-	if (app->opts->demo && utf8_width(line) + 8 <= (size_t)app->cols)
+	/* Even the last part alone is too long: it is cut on the right. */
+	fitted = utf8_fit(line, avail, 0);
+	display_text(0, 0, app->cols, fitted, STYLE_TITLE);
+	if (app->opts->demo)
 		display_text(0, app->cols - 6, 6, "demo", STYLE_TITLE);
+	free(fitted);
 	free(line);
 	buf_free(&b);
 }
@@ -946,23 +970,19 @@ app_action(struct app *app, struct view *v, enum action a)
 		view_move(v, 0);
 		break;
 	case ACT_SEARCH:
-		if (v->ops != &view_search_ops)
-			app_push(app, &view_search_ops, NULL, "Search");
+		app_goto(app, &view_search_ops, "Search");
 		break;
 	case ACT_COUNTRIES:
-		app_switch(app, &view_countries_ops);
+		app_goto(app, &view_countries_ops, NULL);
 		break;
 	case ACT_NEWSLETTERS:
-		if (v->ops != &view_newsletters_ops)
-			app_push(app, &view_newsletters_ops, NULL, "Newsletters");
+		app_goto(app, &view_newsletters_ops, "Newsletters");
 		break;
 	case ACT_STARRED:
-		if (v->ops != &view_starred_ops)
-			app_push(app, &view_starred_ops, NULL, "Starred");
+		app_goto(app, &view_starred_ops, "Starred");
 		break;
 	case ACT_HELP:
-		if (v->ops != &view_help_ops)
-			app_push(app, &view_help_ops, NULL, "Help");
+		app_goto(app, &view_help_ops, "Help");
 		break;
 	case ACT_STAR:
 		view_toggle_star(v, v->ops->scroll_only ? NULL :

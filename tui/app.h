@@ -379,6 +379,12 @@ struct view	*app_push(struct app *, const struct view_ops *, const char *arg,
 		    const char *title);
 /* Closes the current view; at the top does nothing (returns 0). */
 int		 app_pop(struct app *);
+/*
+ * Shows a top-level screen (countries, search, newsletters, starred,
+ * help): back to it when it is in the stack already, closing the views
+ * above it, so the trail never holds it twice; else opens it.
+ */
+void		 app_goto(struct app *, const struct view_ops *, const char *title);
 /* Replaces the whole stack by one top-level view. */
 void		 app_switch(struct app *, const struct view_ops *);
 struct view	*app_current(struct app *);

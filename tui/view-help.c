@@ -20,6 +20,8 @@ static const char *help_notes[] = {
 	"Search (/): every key types into the query; arrows move, Enter "
 	"opens, Esc goes back. F2 country, F3 expertise, F4 language set a "
 	"filter (an empty answer clears it).",
+	"1, 2, 3, / and ? go back to their screen when it is open already, "
+	"so the breadcrumb never holds a screen twice.",
 	"The status line shows how old the data is and the sync: offline, "
 	"syncing, synced +added ~changed -removed, or the error.",
 	"Bindings can be changed in the config file: bind KEY ACTION (for "

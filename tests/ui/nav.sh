@@ -92,6 +92,61 @@ ui_keys B r
 ui_expect_text "an unbound letter starts the filter" "Filter: Br"
 ui_keys Escape
 
+# ---- 6. top-level screens are not stacked twice -----------------------
+
+# 2 Enter n Enter: the second 2/n goes back to the newsletters already
+# open, it does not stack a second list and reader.
+ui_keys 2
+ui_expect_text "2 opens the newsletters" "Countries › Newsletters"
+ui_keys Enter
+ui_expect_text "Enter opens an issue" "Countries › Newsletters › 2024/1"
+ui_keys n
+ui_expect_text "n goes back to the newsletters" "Beijing 2024"
+ui_keys Enter
+ui_expect_text "and Enter opens the issue again" "Newsletters › 2024/1"
+ui_expect nav-news-once "Countries › Newsletters › 2024/1, each once"
+ui_keys Escape Escape
+ui_expect_text "two Esc: back at the countries" "Type a country name after f"
+
+# / from a contact found by search goes back to that search, query kept.
+ui_keys /
+ui_type jose
+ui_expect_text "the search finds José" "José Núñez"
+ui_keys Enter
+ui_expect_text "Enter opens the contact" "Countries › Search › José"
+ui_keys /
+ui_expect_text "/ goes back to the search, the query kept" "Search: jose"
+check_not_contains "the search is not stacked twice" \
+    "$(ui_capture | head -n 1)" "Search › José Conceição › Search"
+check_eq "the trail is Countries › Search" "$(ui_capture | head -n 1)" \
+    " Countries › Search"
+ui_keys Escape
+ui_expect_text "Esc goes back to the countries" "Type a country name after f"
+check_eq "the trail is Countries" "$(ui_capture | head -n 1)" " Countries"
+ui_keys q
+ui_expect_text "q quits" "[globe exited 0]"
+
+# A long trail is cut on the left and the demo badge stays (bundled demo,
+# 44 columns: Countries › Brazil › Polícia Federal › a contact; the
+# trail without its oldest parts would fit, but not with the badge).
+if [ -f "$builddir/data/demo-feed/index.json" ]; then
+	ui_start 44x12 --demo
+	ui_expect_text "the demo opens" "Argentina"
+	ui_keys f b r a Enter
+	ui_expect_text "Brazil opens" "Countries › Brazil"
+	ui_keys End Enter
+	ui_expect_text "its last authority opens" "Polícia Federal"
+	ui_keys Tab Enter
+	ui_expect_text "a contact opens" "Authority Polícia Federal"
+	title=$(ui_capture | head -n 1)
+	check_contains "the trail is cut on the left" "$title" " … › "
+	check_contains "the demo badge is still shown" "$title" "demo"
+	check_not_contains "the oldest parts gave way" "$title" "Countries"
+	ui_keys q q q q
+else
+	fail "the bundled demo feed was not built"
+fi
+
 # The filter key can be rebound like any other.
 printf 'bind = F6 filter\nbind = f none\n' >>"$conf"
 ui_start 80x24
@@ -100,6 +155,6 @@ ui_expect_text "rebound: the hint names the new key" \
 ui_keys F6 e g
 ui_expect_text "F6 opens the filter" "Filter: eg"
 ui_keys Escape q
-ui_expect_text "q quits" "[globe exited 0]"
+ui_expect_text "q quits after the rebound filter" "[globe exited 0]"
 
 done_testing
