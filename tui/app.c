@@ -1120,7 +1120,7 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 
 	if (app_bindings(opts) != 0)
 		return EXIT_USAGE;
-	if (display_init(opts->no_color) != 0)
+	if (display_init(opts->no_color, opts->no_mouse) != 0)
 		return TUI_APP_NO_TERMINAL;
 
 	memset(&app, 0, sizeof app);

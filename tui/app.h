@@ -26,6 +26,7 @@ struct tui_app_options {
 	const char *const	*bindings;	/* "KEY ACTION" lines from the config */
 	size_t			 nbindings;
 	int			 no_color;	/* --no-color (NO_COLOR is read here too) */
+	int			 no_mouse;	/* mouse = no: the terminal keeps the mouse */
 };
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
@@ -158,10 +159,11 @@ enum style {
 
 /*
  * Sets up curses on the terminal: the locale (UTF-8, else C.UTF-8),
- * colours (none under NO_COLOR or no_color), keypad, mouse. Returns 0, or
- * -1 when there is no usable terminal.
+ * colours (none under NO_COLOR or no_color), keypad, and mouse clicks and
+ * the wheel unless no_mouse (then the terminal's own selection works).
+ * Returns 0, or -1 when there is no usable terminal.
  */
-int		 display_init(int no_color);
+int		 display_init(int no_color, int no_mouse);
 void		 display_end(void);
 /* The screen size after a resize (KEY_RESIZE already handled by curses). */
 void		 display_size(int *rows, int *cols);

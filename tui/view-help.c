@@ -24,6 +24,10 @@ static const char *help_notes[] = {
 	"so the breadcrumb never holds a screen twice.",
 	"The status line shows how old the data is and the sync: offline, "
 	"syncing, synced +added ~changed -removed, or the error.",
+	"Mouse: a click selects, a double click opens, the wheel scrolls. "
+	"While globe has the mouse the terminal's own text selection needs "
+	"Shift (in most terminals); mouse = no in the config leaves the "
+	"mouse to the terminal.",
 	"Bindings can be changed in the config file: bind KEY ACTION (for "
 	"example: bind x quit, bind F6 sync, bind q none).",
 };

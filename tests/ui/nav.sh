@@ -147,6 +147,35 @@ else
 	fail "the bundled demo feed was not built"
 fi
 
+# ---- 7. mouse = no leaves the mouse to the terminal -------------------
+
+# By default globe asks the terminal for mouse reports (tmux's pane
+# flags say so) and a click selects; with mouse = no it asks for none, so
+# the terminal's own selection works, and a click does nothing.
+ui_start 80x24
+ui_expect_text "the interface opens" "Type a country name after f"
+check_eq "by default the terminal reports the mouse to globe" \
+    "$($TM display-message -p -t ui '#{mouse_any_flag}#{mouse_standard_flag}')" \
+    "11"
+ui_keys q
+cp "$conf" "$T/conf.keep"
+printf 'mouse = no\n' >>"$conf"
+ui_start 80x24
+ui_expect_text "mouse = no: the interface opens" "Type a country name after f"
+check_eq "mouse = no: the terminal keeps the mouse (no reporting asked)" \
+    "$($TM display-message -p -t ui '#{mouse_any_flag}#{mouse_standard_flag}')" \
+    "00"
+ui_keys '?' End
+ui_expect_text "help says how the mouse works" "mouse = no"
+ui_expect nav-help-mouse "the help screen's notes: filter, screens, mouse"
+ui_keys q q
+ui_expect_text "q quits" "[globe exited 0]"
+printf 'mouse = perhaps\n' >>"$conf"
+check_exit "a mouse value that is not yes or no is refused" 2 \
+    "$GLOBE" countries
+check_contains "the error names the key" "$err" "mouse"
+cp "$T/conf.keep" "$conf"
+
 # The filter key can be rebound like any other.
 printf 'bind = F6 filter\nbind = f none\n' >>"$conf"
 ui_start 80x24
