@@ -952,6 +952,11 @@ app_action(struct app *app, struct view *v, enum action a)
 		view_move(v, -(long)view_nrows(v));
 		break;
 	case ACT_LAST:
+		/* The real last entry, not the last of those loaded so far. */
+		if (v->ops->load_all != NULL && v->total_more) {
+			v->ops->load_all(v);
+			view_invalidate(v);
+		}
 		view_move(v, (long)view_nrows(v));
 		break;
 	case ACT_OPEN:

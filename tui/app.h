@@ -293,6 +293,12 @@ struct view_ops {
 	int		 (*key)(struct view *, const struct input_event *);
 	/* Text for the status line hint (may be NULL). */
 	const char	*(*hint)(struct view *);
+	/*
+	 * Loads the whole list (End, G): for a list that loads more as
+	 * you scroll, so v->total becomes its real length. NULL: total is
+	 * always the real length.
+	 */
+	void		 (*load_all)(struct view *);
 	/* Another view is opened over this one (NULL: nothing to do). */
 	void		 (*leave)(struct view *);
 	/* Frees view->data. */
@@ -311,6 +317,7 @@ struct view {
 	int			 type;	/* enum record_type of arg, or -1 */
 	struct rows		 head;	/* static lines above the list */
 	size_t			 total;	/* rows in the windowed list */
+	int			 total_more;	/* its last row stands for more, loaded on the way */
 	struct rows		 win;	/* the window [woff, woff + win.n) */
 	size_t			 woff;
 	int			 win_valid;

@@ -53,6 +53,7 @@ search_run(struct view *v)
 	free(s->error);
 	s->error = NULL;
 	v->total = 0;
+	v->total_more = 0;
 	if (s->query.len == 0)
 		return;
 	memset(&q, 0, sizeof q);
@@ -78,6 +79,19 @@ search_run(struct view *v)
 	 */
 	s->more = s->hits.n == s->want && s->want < SEARCH_MAX;
 	v->total = s->hits.n + (s->more ? 1 : 0);
+	v->total_more = s->more;
+}
+
+/* End: every result up to SEARCH_MAX, so the last row is the last hit. */
+static void
+search_load_all(struct view *v)
+{
+	struct search	*s = v->data;
+
+	if (!s->more)
+		return;
+	s->want = SEARCH_MAX;
+	search_run(v);
 }
 
 static void
@@ -350,6 +364,7 @@ const struct view_ops view_search_ops = {
 	.name = "Search",
 	.load = search_load,
 	.fetch = search_fetch,
+	.load_all = search_load_all,
 	.draw_header = search_header,
 	.draw_row = search_draw_row,
 	.open_row = search_open,

@@ -23,6 +23,11 @@ cat >>"$T/source.jsonl" <<'EOS'
 {"type":"authority","id":"ug-ig","country":"UG","name":"Inspectorate of Government","acronym":"IG","kind":"anti-corruption","languages":["en"]}
 {"type":"authority","id":"ru-gp","country":"RU","name":"General Prosecutor's Office","acronym":"GP","kind":"prosecution","languages":["ru"]}
 EOS
+# Two hundred officers of one authority: many screens, so the search
+# loads them as it scrolls.
+awk 'BEGIN { for (i = 1; i <= 200; i++)
+	printf "{\"type\":\"contact\",\"id\":\"au-%03d\",\"authority\":\"au-afp\",\"name\":\"Officer %03d Tester\",\"title\":\"Investigator\",\"email\":\"o%03d@example.org\"}\n", i, i, i }' \
+    >>"$T/source.jsonl"
 ui_feed "$T/source.jsonl"
 check_exit "sync the test feed" 0 "$GLOBE" sync --quiet
 conf="$XDG_CONFIG_HOME/globe/config"
@@ -91,6 +96,29 @@ ui_expect nav-filter-cleared "back from a country: the full list, its row select
 ui_keys B r
 ui_expect_text "an unbound letter starts the filter" "Filter: Br"
 ui_keys Escape
+
+# ---- 3. End goes to the real last entry ------------------------------
+
+# The search loads a screenful per keystroke and more as you scroll; End
+# (and G where keys are not text) go to the last of all 200, not of
+# those loaded so far.
+ui_keys /
+ui_type tester
+ui_expect_text "the search finds the officers" "Officer 001 Tester"
+ui_keys End
+ui_expect_text "End shows the last officer" "Officer 200 Tester"
+ui_expect nav-search-end "End: the last of the 200 results at the bottom"
+ui_keys Home
+ui_expect_text "Home goes back to the first" "Officer 001 Tester"
+ui_keys Escape
+# An authority's 200 contacts: G goes to the last one there.
+ui_keys f a u Enter Enter
+ui_expect_text "the AFP opens" "Australian Federal Police"
+ui_keys Tab G Enter
+ui_expect_text "G then Enter opens the authority's last contact" \
+    "› Officer 200 Tester"
+ui_keys Escape Escape Escape
+ui_expect_text "back at the countries" "Type a country name after f"
 
 # ---- 6. top-level screens are not stacked twice -----------------------
 
