@@ -556,17 +556,68 @@ view_vcard(struct view *v, const char *id, int type)
 
 /* ---- drawing --------------------------------------------------------- */
 
+/*
+ * Where the cursor is in the view's entries and how many there are, as
+ * "12/398" (fzf, mutt): the records of the head lines (starred) and of
+ * the list, "-" while the cursor is on a field, a "+" when more load as
+ * you scroll. NULL for screens that are no list (help, reader, a
+ * contact). Caller frees.
+ */
+char *
+view_position_text(struct view *v)
+{
+	const struct row	*r;
+	size_t			 i, ids = 0, pos = 0, list, count;
+	char			 p[32], c[32];
+
+	if (v->ops->scroll_only)
+		return NULL;
+	for (i = 0; i < v->head.n; i++) {
+		r = &v->head.v[i];
+		if (r->id == NULL || (r->flags & (ROW_HEADER | ROW_TEXT |
+		    ROW_FIELD)))
+			continue;
+		ids++;
+		if (i == v->sel)
+			pos = ids;
+	}
+	list = v->total - (v->total_more && v->total > 0 ? 1 : 0);
+	if (v->sel >= v->head.n && v->sel - v->head.n < list)
+		pos = ids + (v->sel - v->head.n) + 1;
+	count = ids + list;
+	/* A screen with columns is a list, even when empty. */
+	if (count == 0 && v->ops->ncols == 0)
+		return NULL;
+	layout_count(pos, p);
+	layout_count(count, c);
+	return xasprintf("%s/%s%s", pos == 0 && count > 0 ? "-" : p, c,
+	    v->total_more ? "+" : "");
+}
+
 static void
 app_draw_title(struct app *app)
 {
 	struct buf	 b;
 	size_t		 i, start;
 	const char	*sep = " \xe2\x80\xba ";
-	char		*line, *fitted;
-	int		 avail;
+	char		*line, *fitted, *pos;
+	int		 avail, pw = 0;
 
-	/* The demo badge keeps its place on the right: the trail gives way. */
+	/*
+	 * The position and the demo badge keep their place on the right:
+	 * the trail gives way.
+	 */
 	avail = app->cols - (app->opts->demo ? 7 : 0);
+	pos = app->depth > 0 ? view_position_text(app->stack[app->depth - 1]) :
+	    NULL;
+	if (pos != NULL) {
+		pw = (int)utf8_width(pos);
+		if (pw + 12 > avail) {
+			free(pos);	/* no room for it and a trail */
+			pos = NULL;
+		} else
+			avail -= pw + 2;
+	}
 	buf_init(&b);
 	/* Drop the oldest parts (behind a "…") until the trail fits. */
 	for (start = 0; start < app->depth; start++) {
@@ -586,8 +637,11 @@ app_draw_title(struct app *app)
 	/* Even the last part alone is too long: it is cut on the right. */
 	fitted = utf8_fit(line, avail, 0);
 	display_text(0, 0, app->cols, fitted, STYLE_TITLE);
+	if (pos != NULL)
+		display_text(0, avail + 1, pw, pos, STYLE_TITLE);
 	if (app->opts->demo)
 		display_text(0, app->cols - 6, 6, "demo", STYLE_TITLE);
+	free(pos);
 	free(fitted);
 	free(line);
 	buf_free(&b);
@@ -773,9 +827,10 @@ app_draw(struct app *app)
 		display_refresh();
 		return;
 	}
-	app_draw_title(app);
+	/* The view first: the title's position counts what it drew. */
 	if ((v = app_current(app)) != NULL)
 		app_draw_view(app, v);
+	app_draw_title(app);
 	app_draw_status(app);
 	display_cursor(app->cursor_y, app->cursor_x);
 	display_refresh();

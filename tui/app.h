@@ -411,6 +411,12 @@ void		 app_refresh_status(struct app *);
 /* The row at index i of the view (head then list); NULL past the end. */
 struct row	*view_row(struct view *, size_t i);
 size_t		 view_nrows(const struct view *);
+/*
+ * "12/398": the cursor's place among the view's entries and their count
+ * (the title line shows it for every list); NULL when the view is no
+ * list. Caller frees.
+ */
+char		*view_position_text(struct view *);
 /* Drops the window so rows are fetched again. */
 void		 view_invalidate(struct view *);
 /* Moves the selection to the row with this id when it is near; else keeps the index. */

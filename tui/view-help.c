@@ -20,6 +20,9 @@ static const char *help_notes[] = {
 	"Search (/): every key types into the query; arrows move, Enter "
 	"opens, Esc goes back. F2 country, F3 expertise, F4 language set a "
 	"filter (an empty answer clears it).",
+	"The top line's right shows the cursor's place and the count of "
+	"every list (12/398; a + while more search results load as you "
+	"scroll, End loads them all).",
 	"1, 2, 3, / and ? go back to their screen when it is open already, "
 	"so the breadcrumb never holds a screen twice.",
 	"The status line shows how old the data is and the sync: offline, "
