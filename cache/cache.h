@@ -156,6 +156,17 @@ enum cache_status cache_list(struct cache *, const struct cache_filter *,
 /* Rows the same filter would give with no offset/limit. */
 enum cache_status cache_list_count(struct cache *, const struct cache_filter *,
 		    size_t *);
+/* List fields whose values the cache can enumerate (search filters). */
+enum cache_values {
+	CACHE_VALUES_EXPERTISE,		/* authorities' expertise */
+	CACHE_VALUES_LANGUAGE		/* authorities' and contacts' languages */
+};
+/*
+ * Calls cb once for each distinct value held, in byte order; a non-zero
+ * return stops early. The string is valid only during the call.
+ */
+enum cache_status cache_values_list(struct cache *, enum cache_values,
+		    int (*cb)(const char *value, void *), void *);
 /* The type of the authority or contact with this id, or -1. */
 int		 cache_id_type(struct cache *, const char *id);
 

@@ -249,3 +249,30 @@ cache_data_version(struct cache *c, int64_t *version, char **cause)
 		return cache_fail(c, rc, cause, "reading the data version");
 	return CACHE_OK;
 }
+
+enum cache_status
+cache_values_list(struct cache *c, enum cache_values which,
+    int (*cb)(const char *, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+	enum stmt_id	 id;
+	const char	*v;
+	int		 rc;
+
+	id = which == CACHE_VALUES_EXPERTISE ? STMT_VALUES_EXPERTISE :
+	    STMT_VALUES_LANGUAGE;
+	if ((st = stmt_get(c, id)) == NULL)
+		return cache_fail(c, sqlite3_errcode(c->db), NULL,
+		    "listing values");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = query_text(st, 0);
+		if (v != NULL && cb(v, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	stmt_put(c, id, st);
+	if (rc != SQLITE_DONE)
+		return cache_fail(c, rc, NULL, "listing values");
+	return CACHE_OK;
+}

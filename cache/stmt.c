@@ -296,6 +296,12 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " (SELECT 1 FROM contacts WHERE id = s.id))"
 	    " OR (s.type = 'newsletter' AND EXISTS"
 	    " (SELECT 1 FROM newsletters WHERE id = s.id)))",
+	/* The values a search filter can take (cache_values). */
+	[STMT_VALUES_EXPERTISE] =
+	    "SELECT DISTINCT value FROM authority_expertise ORDER BY value",
+	[STMT_VALUES_LANGUAGE] =
+	    "SELECT value FROM authority_languages UNION"
+	    " SELECT value FROM contact_languages ORDER BY 1",
 	[STMT_ID_TYPE] =
 	    "SELECT 'authority' FROM authorities WHERE id = ?1 UNION ALL"
 	    " SELECT 'contact' FROM contacts WHERE id = ?1 LIMIT 1",

@@ -651,8 +651,8 @@ static void
 app_draw_status(struct app *app)
 {
 	struct buf	 b;
-	char		 a[32], c[32], s[32], date[11], *line;
-	int		 level;
+	char		 a[32], c[32], s[32], date[11], *line, *hint;
+	int		 level, warn = 0;
 	size_t		 w;
 
 	if (app->prompting) {
@@ -660,6 +660,14 @@ app_draw_status(struct app *app)
 		    app->prompt_text.data != NULL ? app->prompt_text.data : "");
 		display_text(app->rows - 1, 0, app->cols, line, STYLE_NORMAL);
 		w = utf8_width(line);
+		/* The values that match, or why Enter was refused. */
+		if ((hint = prompt_choices_hint(app, &warn)) != NULL) {
+			if (w + 3 < (size_t)app->cols)
+				display_text(app->rows - 1, (int)w + 2,
+				    app->cols - (int)w - 2, hint, warn ?
+				    STYLE_WARN : STYLE_LABEL);
+			free(hint);
+		}
 		app->cursor_y = app->rows - 1;
 		app->cursor_x = w < (size_t)app->cols ? (int)w : app->cols - 1;
 		free(line);
@@ -846,6 +854,8 @@ app_prompt_key(struct app *app, const struct input_event *ev)
 	size_t	 len;
 	int	 n;
 
+	if (prompt_choices_key(app, ev))
+		return;
 	if (ev->key == TUI_KEY_ENTER || ev->key == TUI_KEY_ESC) {
 		app->prompting = 0;
 		done = app->prompt_done;
@@ -1271,5 +1281,6 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	free(app.sync_text);
 	free(app.prompt_label);
 	buf_free(&app.prompt_text);
+	prompt_choices_free(app.choices);
 	return EXIT_OK;
 }

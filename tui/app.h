@@ -379,6 +379,7 @@ struct app {
 	struct buf			 prompt_text;
 	void				 (*prompt_done)(struct app *, const char *, void *);
 	void				*prompt_arg;
+	struct prompt_choices		*choices;	/* the answer is one of these, or NULL */
 	int				 cursor_y;
 	int				 cursor_x;
 };
@@ -436,6 +437,33 @@ int		 view_draw_titles(struct view *, int y, int width);
 void		 view_toggle_star(struct view *, struct row *);
 /* Asks for a path and writes the record as a vCard. */
 void		 view_vcard(struct view *, const char *id, int type);
+
+/* ---- prompt-choice.c: a prompt whose answer is one of known values -- */
+
+struct prompt_choices;
+
+/* An empty set; what ("country") names a value in messages. */
+struct prompt_choices *prompt_choices_new(const char *what);
+/* Adds a value (what done gets) and its name (may be NULL), matched folded. */
+void		 prompt_choices_add(struct prompt_choices *, const char *value,
+		    const char *label);
+void		 prompt_choices_free(struct prompt_choices *);
+/*
+ * Like app_prompt, but the answer must be one of pc's values (which the
+ * prompt now owns), given by value or name: proposed is replaced by the
+ * first character typed, Tab completes, Enter refuses an unknown value
+ * with a message and done gets the value ("" for an empty answer).
+ */
+void		 app_prompt_choose(struct app *, const char *label,
+		    const char *proposed, struct prompt_choices *pc,
+		    void (*done)(struct app *, const char *, void *), void *arg);
+/* The prompt's key first goes here; 1 if it was used up. */
+int		 prompt_choices_key(struct app *, const struct input_event *);
+/*
+ * What the status line shows after the text: the matching values, or
+ * why Enter was refused (*warn set). NULL without choices. Caller frees.
+ */
+char		*prompt_choices_hint(struct app *, int *warn);
 
 /* ---- sync-bg.c: `s` runs net_sync in a thread with its own connection - */
 

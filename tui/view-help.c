@@ -18,8 +18,11 @@ static const char *help_notes[] = {
 	"clears, arrows move, Enter opens. Every other bound key acts here "
 	"as on every screen.",
 	"Search (/): every key types into the query; arrows move, Enter "
-	"opens, Esc goes back. F2 country, F3 expertise, F4 language set a "
-	"filter (an empty answer clears it).",
+	"opens, Esc goes back. F2 country (a code or a name), F3 expertise, "
+	"F4 language set a filter from the values the directory holds: the "
+	"values that match are listed as you type, the first key replaces "
+	"a proposed value, Tab completes (again for the next match), an "
+	"unknown value is refused, an empty answer clears the filter.",
 	"The top line's right shows the cursor's place and the count of "
 	"every list (12/398; a + while more search results load as you "
 	"scroll, End loads them all).",

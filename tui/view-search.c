@@ -259,11 +259,34 @@ search_filter_done(struct app *app, const char *text, void *arg)
 	free(p);
 }
 
+static int
+search_country_choice(const struct record *rec, const struct cache_extra *x,
+    void *arg)
+{
+	(void)x;
+	prompt_choices_add(arg, rec->v[COUNTRY_CODE].s, rec->v[COUNTRY_NAME].s);
+	return 0;
+}
+
+static int
+search_value_choice(const char *value, void *arg)
+{
+	prompt_choices_add(arg, value, NULL);
+	return 0;
+}
+
+/*
+ * F2, F3, F4: the values the cache holds are the choices (a country by
+ * code or name); the current filter, or for the country the selected
+ * result's, is proposed and the first character typed replaces it.
+ */
 static void
 search_filter_prompt(struct view *v, int which)
 {
 	struct search		*s = v->data;
 	struct search_prompt	*p;
+	struct prompt_choices	*pc;
+	struct cache_filter	 f;
 	struct row		*r;
 	const char		*initial = s->filter[which];
 	char			*label;
@@ -273,13 +296,21 @@ search_filter_prompt(struct view *v, int which)
 		if (r != NULL)
 			initial = r->country;
 	}
+	pc = prompt_choices_new(filter_names[which]);
+	if (which == FILTER_COUNTRY) {
+		memset(&f, 0, sizeof f);
+		f.type = REC_COUNTRY;
+		cache_list(v->app->cache, &f, search_country_choice, pc);
+	} else
+		cache_values_list(v->app->cache, which == FILTER_EXPERTISE ?
+		    CACHE_VALUES_EXPERTISE : CACHE_VALUES_LANGUAGE,
+		    search_value_choice, pc);
 	p = xmalloc(sizeof *p);
 	p->v = v;
 	p->which = which;
-	label = xasprintf("%s filter (%s; empty for any): ", filter_names[which],
-	    which == FILTER_COUNTRY ? "a code like BR" :
-	    which == FILTER_LANGUAGE ? "a code like pt" : "like asset-recovery");
-	app_prompt(v->app, label, initial, search_filter_done, p);
+	label = xasprintf("%s filter%s: ", filter_names[which],
+	    which == FILTER_COUNTRY ? " (code or name)" : "");
+	app_prompt_choose(v->app, label, initial, pc, search_filter_done, p);
 	free(label);
 }
 

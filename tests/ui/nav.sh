@@ -152,6 +152,64 @@ ui_keys Escape 3
 ui_expect_text "nothing starred: 0/0" "0/0"
 ui_keys Escape
 
+# ---- 5. the search's filter prompts know the directory's values -----
+
+# F2 proposes the selected result's country; the first key typed
+# replaces it, and the countries that match are listed.
+ui_keys /
+ui_type jose
+ui_expect_text "the search finds both José" "José Núñez"
+ui_keys F2
+ui_expect_text "F2 proposes the result's country" \
+    "country filter (code or name): BR  (typing replaces it; Tab completes)"
+ui_keys E
+ui_expect_text "E replaces the proposal" "country filter (code or name): E "
+ui_expect nav-prompt-matches "the countries matching E are listed"
+ui_keys s Enter
+ui_expect_text "Es (a code) is accepted" "country: ES"
+ui_expect_text "only the Spanish José is left" "1/1"
+
+# A value the directory does not hold is refused, the prompt stays.
+ui_keys F2
+ui_type MXBR
+ui_keys Enter
+ui_expect_text "MXBR is refused with a message" \
+    "unknown country 'MXBR' (Tab completes)"
+ui_expect nav-prompt-refused "the refusal, the prompt still open"
+check_contains "the filter is unchanged" "$(ui_capture)" "country: ES"
+
+# A name works too, and Tab completes it: "bra" Tab is Brazil.
+ui_keys C-u
+ui_type bra
+ui_keys Tab
+ui_expect_text "Tab completes bra to Brazil" \
+    "country filter (code or name): Brazil"
+ui_keys Enter
+ui_expect_text "the name gives its code" "country: BR"
+ui_keys F2 C-u
+ui_type "united kingdom"
+ui_keys Enter
+ui_expect_text "a full name, any case, is accepted" "country: GB"
+ui_keys F2 C-u Enter
+ui_expect_text "an empty answer clears the filter" "country: any"
+
+# Expertise and languages complete from what the authorities hold.
+ui_keys F3
+ui_type asset
+ui_keys Tab Enter
+ui_expect_text "F3: asset Tab is asset-recovery" "expertise: asset-recovery"
+ui_keys F4
+ui_type xx
+ui_keys Enter
+ui_expect_text "F4: an unknown language is refused" \
+    "unknown language 'xx' (Tab completes)"
+ui_keys C-u
+ui_type u
+ui_expect_text "u lists the languages starting with it" "language filter: u  uk"
+ui_keys Escape
+ui_expect_text "Esc leaves the filter as it was" "language: any"
+ui_keys F3 C-u Enter Escape
+
 # ---- 6. top-level screens are not stacked twice -----------------------
 
 # 2 Enter n Enter: the second 2/n goes back to the newsletters already

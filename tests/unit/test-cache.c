@@ -366,6 +366,29 @@ test_columns(struct cache *c)
 	CHECK_STR(missing, NULL, "every record field has its column");
 }
 
+/* Joins the values cache_values_list gives with spaces. */
+static int
+values_cb(const char *value, void *arg)
+{
+	struct buf	*b = arg;
+
+	if (b->len > 0)
+		buf_adds(b, " ");
+	buf_adds(b, value);
+	return 0;
+}
+
+static char *
+values(struct cache *c, enum cache_values which)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	if (cache_values_list(c, which, values_cb, &b) != CACHE_OK)
+		buf_adds(&b, "error");
+	return buf_detach(&b);
+}
+
 static void
 test_lists(struct cache *c)
 {
@@ -374,6 +397,7 @@ test_lists(struct cache *c)
 	struct record		 r;
 	size_t			 count;
 	int			 calls = 0;
+	char			*p;
 
 	CHECK_STR(list(c, REC_COUNTRY, NULL, NULL, NULL),
 	    "AX:0:0 AT:1:1 BR:2:3",
@@ -441,6 +465,16 @@ test_lists(struct cache *c)
 	    "an authority id is known");
 	CHECK_INT(cache_id_type(c, "c-2"), REC_CONTACT, "a contact id is known");
 	CHECK_INT(cache_id_type(c, "zz"), -1, "an unknown id is -1");
+
+	/* The values a search filter offers: each once, sorted. */
+	p = values(c, CACHE_VALUES_EXPERTISE);
+	CHECK_STR(p, "asset-recovery money-laundering",
+	    "expertise values held by the authorities");
+	free(p);
+	p = values(c, CACHE_VALUES_LANGUAGE);
+	CHECK_STR(p, "en es pt",
+	    "languages of authorities and contacts, each once");
+	free(p);
 }
 
 static void
