@@ -1089,8 +1089,8 @@ app_action(struct app *app, struct view *v, enum action a)
 			app->quit = 1;
 		break;
 	case ACT_FILTER:
-		app_message(app, 0, "the countries screen filters (press 1); "
-		    "/ searches everything");
+		app_message(app, 0, "only the countries screen has a filter; "
+		    "search finds people and authorities anywhere");
 		break;
 	case ACT_FILTER_COUNTRY:
 	case ACT_FILTER_EXPERTISE:

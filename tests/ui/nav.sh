@@ -148,6 +148,9 @@ ui_keys Tab j j
 ui_expect nav-pos-authority "the AFP's contacts: 3/200"
 ui_keys Escape Escape 2
 ui_expect_text "the newsletters: 1/2" "1/2"
+ui_keys f
+ui_expect_text "f elsewhere says where filtering is" \
+    "only the countries screen has a filter"
 ui_keys Escape 3
 ui_expect_text "nothing starred: 0/0" "0/0"
 ui_keys Escape
