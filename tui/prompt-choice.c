@@ -110,7 +110,10 @@ prompt_choice_matches(const struct prompt_choice *c, const char *f)
 	    prompt_starts(c->flabel, f);
 }
 
-/* The one value the text names: equal to a value or a label, or the only match. */
+/*
+ * The one value the text names: equal to a value or a name, else the
+ * only one that matches; NULL with *nmatch the number of matches.
+ */
 static const struct prompt_choice *
 prompt_choices_resolve(const struct prompt_choices *pc, const char *text,
     size_t *nmatch)

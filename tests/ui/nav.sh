@@ -45,6 +45,9 @@ cp "$T/source.jsonl" "$T/next.jsonl"
 echo '{"type":"country","code":"KE","name":"Kenya","region":"Africa"}' \
     >>"$T/next.jsonl"
 ui_feed "$T/next.jsonl"
+sed "s|^feed = .*|feed = file://$T/feed|" "$conf" >"$conf.new" &&
+    mv "$conf.new" "$conf"
+check_contains "the feed is a file:// URL" "$(cat "$conf")" "feed = file:///"
 printf 'bind = x help\n' >>"$conf"
 
 ui_start 80x24
