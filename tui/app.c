@@ -559,8 +559,8 @@ view_vcard(struct view *v, const char *id, int type)
 /*
  * Where the cursor is in the view's entries and how many there are, as
  * "12/398" (fzf, mutt): the records of the head lines (starred) and of
- * the list, "-" while the cursor is on a field, a "+" when more load as
- * you scroll. NULL for screens that are no list (help, reader, a
+ * the list (as far as the view counted it), "-" while the cursor is on
+ * a field, a "+" when there are more than that. NULL for screens that are no list (help, reader, a
  * contact). Caller frees.
  */
 char *
@@ -569,6 +569,7 @@ view_position_text(struct view *v)
 	const struct row	*r;
 	size_t			 i, ids = 0, pos = 0, list, count;
 	char			 p[32], c[32];
+	int			 more;
 
 	if (v->ops->scroll_only)
 		return NULL;
@@ -584,6 +585,11 @@ view_position_text(struct view *v)
 	list = v->total - (v->total_more && v->total > 0 ? 1 : 0);
 	if (v->sel >= v->head.n && v->sel - v->head.n < list)
 		pos = ids + (v->sel - v->head.n) + 1;
+	more = v->total_more;
+	if (v->count > 0) {
+		list = v->count;	/* counted further than loaded */
+		more = v->count_more;
+	}
 	count = ids + list;
 	/* A screen with columns is a list, even when empty. */
 	if (count == 0 && v->ops->ncols == 0)
@@ -591,7 +597,7 @@ view_position_text(struct view *v)
 	layout_count(pos, p);
 	layout_count(count, c);
 	return xasprintf("%s/%s%s", pos == 0 && count > 0 ? "-" : p, c,
-	    v->total_more ? "+" : "");
+	    more ? "+" : "");
 }
 
 static void

@@ -318,6 +318,8 @@ struct view {
 	struct rows		 head;	/* static lines above the list */
 	size_t			 total;	/* rows in the windowed list */
 	int			 total_more;	/* its last row stands for more, loaded on the way */
+	size_t			 count;		/* the list's length as counted, or 0: total */
+	int			 count_more;	/* count is a lower bound (a cap was reached) */
 	struct rows		 win;	/* the window [woff, woff + win.n) */
 	size_t			 woff;
 	int			 win_valid;

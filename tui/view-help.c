@@ -24,8 +24,8 @@ static const char *help_notes[] = {
 	"a proposed value, Tab completes (again for the next match), an "
 	"unknown value is refused, an empty answer clears the filter.",
 	"The top line's right shows the cursor's place and the count of "
-	"every list (12/398; a + while more search results load as you "
-	"scroll, End loads them all).",
+	"every list (12/398; a search counts up to 1,000 matches as you "
+	"type, 1,000+ beyond, until End loads them all).",
 	"1, 2, 3, / and ? go back to their screen when it is open already, "
 	"so the breadcrumb never holds a screen twice.",
 	"The status line shows how old the data is and the sync: offline, "

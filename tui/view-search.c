@@ -30,6 +30,8 @@ struct search {
 
 /* The most results one query box shows (scrolling stops there). */
 #define SEARCH_MAX	5000
+/* Matches counted for "12/398" on every keystroke; past it "1,000+". */
+#define SEARCH_COUNT	1000
 
 static const struct layout_col search_cols[] = {
 	{ "Type", 9, 0, 1, 0 },
@@ -54,6 +56,8 @@ search_run(struct view *v)
 	s->error = NULL;
 	v->total = 0;
 	v->total_more = 0;
+	v->count = 0;
+	v->count_more = 0;
 	if (s->query.len == 0)
 		return;
 	memset(&q, 0, sizeof q);
@@ -64,6 +68,7 @@ search_run(struct view *v)
 	if (s->want == 0)
 		s->want = v->app->rows > 10 ? (size_t)v->app->rows : 10;
 	q.limit = s->want;
+	q.count_upto = SEARCH_COUNT;
 	st = cache_search(v->app->cache, &q, &s->hits, &cause);
 	if (st != CACHE_OK) {
 		s->error = xasprintf("%s%s%s", cache_strerror(st),
@@ -80,6 +85,15 @@ search_run(struct view *v)
 	s->more = s->hits.n == s->want && s->want < SEARCH_MAX;
 	v->total = s->hits.n + (s->more ? 1 : 0);
 	v->total_more = s->more;
+	if (s->more) {
+		/* Counted further than loaded, up to SEARCH_COUNT. */
+		v->count = s->hits.total;
+		v->count_more = s->hits.total_more;
+	} else {
+		/* All loaded: the count is the list, unless it hit the cap. */
+		v->count = s->hits.n;
+		v->count_more = s->hits.n == SEARCH_MAX;
+	}
 }
 
 /* End: every result up to SEARCH_MAX, so the last row is the last hit. */

@@ -28,6 +28,10 @@ EOS
 awk 'BEGIN { for (i = 1; i <= 200; i++)
 	printf "{\"type\":\"contact\",\"id\":\"au-%03d\",\"authority\":\"au-afp\",\"name\":\"Officer %03d Tester\",\"title\":\"Investigator\",\"email\":\"o%03d@example.org\"}\n", i, i, i }' \
     >>"$T/source.jsonl"
+# And 1,001 clerks: more than the search counts on each keystroke.
+awk 'BEGIN { for (i = 1; i <= 1001; i++)
+	printf "{\"type\":\"contact\",\"id\":\"gb-%04d\",\"authority\":\"gb-sfo\",\"name\":\"Clerk %04d\",\"title\":\"Clerk\"}\n", i, i }' \
+    >>"$T/source.jsonl"
 ui_feed "$T/source.jsonl"
 check_exit "sync the test feed" 0 "$GLOBE" sync --quiet
 conf="$XDG_CONFIG_HOME/globe/config"
@@ -136,11 +140,18 @@ ui_expect_text "back at the countries" "Type a country name after f"
 # newsletters, the starred entries.
 ui_keys /
 ui_type tester
-ui_expect_text "the search shows where the cursor is" "1/96+"
+ui_expect_text "the search shows where the cursor is and the count" "1/200"
 ui_keys Down Down
-ui_expect nav-pos-search "the search: 3/24+, more load as you scroll"
+ui_expect nav-pos-search "the search: 3/200, counted beyond the rows loaded"
 ui_keys End
 ui_expect_text "End: the real count" "200/200"
+# Past 1,000 matches the count says so ("+"); End loads them all.
+ui_keys C-u
+ui_type clerk
+ui_expect_text "1,001 clerks: counted up to 1,000" "1/1,000+"
+ui_keys End
+ui_expect_text "End: the last clerk, the exact count" "1,001/1,001"
+ui_expect_text "the last clerk is shown" "Clerk 1001"
 ui_keys Escape
 ui_expect_text "the countries: 1/10" "1/10"
 ui_keys f a u Enter
