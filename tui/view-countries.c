@@ -289,6 +289,8 @@ countries_key(struct view *v, const struct input_event *ev)
 		    ev->key == ' ')
 			return 0;
 		c->active = 1;
+	} else if (ev->action == ACT_FILTER && !input_key_printable(ev->key)) {
+		return 1;	/* F6 (rebound) again: already filtering */
 	} else if (ev->key == TUI_KEY_ESC) {
 		countries_unfilter(v);
 		v->sel = v->top = 0;

@@ -315,8 +315,10 @@ printf 'bind = F6 filter\nbind = f none\n' >>"$conf"
 ui_start 80x24
 ui_expect_text "rebound: the hint names the new key" \
     "Type a country name after F6 to filter"
-ui_keys F6 e g
+ui_keys F6 e g F6
 ui_expect_text "F6 opens the filter" "Filter: eg"
+check_not_contains "F6 again keeps filtering" "$(ui_capture)" \
+    "only the countries screen has a filter"
 ui_keys Escape q
 ui_expect_text "q quits after the rebound filter" "[globe exited 0]"
 
