@@ -3,7 +3,8 @@
  * the terminal and the background sync's pipe, passes every event through
  * input_read and the key table, and redraws the frame: the breadcrumb
  * line, the current view, the status line (data as of …, counts, and
- * offline / syncing / synced). Every APP_WATCH_MS it also wakes to ask the
+ * offline / syncing / synced), and at the title's right the cursor's
+ * place in the list ("12/398"). Every APP_WATCH_MS it also wakes to ask the
  * cache whether another process committed (one PRAGMA, no redraw when
  * nothing changed), and then reloads the views in place. Views are a
  * stack; each is one view-*.c file behind a view_ops table.

@@ -2,8 +2,11 @@
  * view-search.c: one query box over people and authorities together.
  * Results change on every keystroke (cache_search, as many as the screen
  * shows; scrolling past the last asks for more), each marked by type, with the parts that match the folded query
- * highlighted. F2, F3 and F4 set the country, expertise and language
- * filters (F2 offers the selected result's country); an empty answer
+ * highlighted; matches are counted up to SEARCH_COUNT for the title's
+ * "12/398". F2, F3 and F4 set the country, expertise and language
+ * filters from the values the cache holds (prompt-choice.c: listed as
+ * you type, Tab completes, unknown values refused; F2 proposes the
+ * selected result's country and takes a code or a name); an empty answer
  * clears a filter. Enter opens a result, Esc goes back to where you were.
  */
 #include "config.h"
