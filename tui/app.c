@@ -3,7 +3,8 @@
  * the terminal and the background sync's pipe, passes every event through
  * input_read and the key table, and redraws the frame: the breadcrumb
  * line, the current view, the status line (data as of …, counts, and
- * offline / syncing / synced). Every APP_WATCH_MS it also wakes to ask the
+ * offline / syncing / synced), and at the title's right the cursor's
+ * place in the list ("12/398"). Every APP_WATCH_MS it also wakes to ask the
  * cache whether another process committed (one PRAGMA, no redraw when
  * nothing changed), and then reloads the views in place. Views are a
  * stack; each is one view-*.c file behind a view_ops table.
@@ -340,6 +341,9 @@ app_push(struct app *app, const struct view_ops *ops, const char *arg,
 	v->type = -1;
 	v->arg = arg != NULL ? xstrdup(arg) : NULL;
 	v->title = sanitize(title != NULL ? title : ops->name, SANITIZE_LINE);
+	/* After the copies: arg and title may be the old view's rows. */
+	if (app->depth > 0 && app->stack[app->depth - 1]->ops->leave != NULL)
+		app->stack[app->depth - 1]->ops->leave(app->stack[app->depth - 1]);
 	v->list_height = app_list_height(app);
 	v->loaded_cols = app->cols;
 	app->stack[app->depth++] = v;
@@ -364,6 +368,25 @@ app_switch(struct app *app, const struct view_ops *ops)
 	while (app->depth > 0)
 		view_free(app->stack[--app->depth]);
 	app_push(app, ops, NULL, NULL);
+}
+
+void
+app_goto(struct app *app, const struct view_ops *ops, const char *title)
+{
+	size_t	i;
+
+	/* The screen is open already: back to it, as Esc would go. */
+	for (i = app->depth; i > 0; i--) {
+		if (app->stack[i - 1]->ops == ops) {
+			while (app->depth > i)
+				view_free(app->stack[--app->depth]);
+			return;
+		}
+	}
+	if (ops == &view_countries_ops)
+		app_switch(app, ops);	/* the root of every trail */
+	else
+		app_push(app, ops, NULL, title);
 }
 
 void
@@ -535,14 +558,74 @@ view_vcard(struct view *v, const char *id, int type)
 
 /* ---- drawing --------------------------------------------------------- */
 
+/*
+ * Where the cursor is in the view's entries and how many there are, as
+ * "12/398" (fzf, mutt): the records of the head lines (starred) and of
+ * the list (as far as the view counted it), "-" while the cursor is on
+ * a field, a "+" when there are more than that. NULL for screens that are no list (help, reader, a
+ * contact). Caller frees.
+ */
+char *
+view_position_text(struct view *v)
+{
+	const struct row	*r;
+	size_t			 i, ids = 0, pos = 0, list, count;
+	char			 p[32], c[32];
+	int			 more;
+
+	if (v->ops->scroll_only)
+		return NULL;
+	for (i = 0; i < v->head.n; i++) {
+		r = &v->head.v[i];
+		if (r->id == NULL || (r->flags & (ROW_HEADER | ROW_TEXT |
+		    ROW_FIELD)))
+			continue;
+		ids++;
+		if (i == v->sel)
+			pos = ids;
+	}
+	list = v->total - (v->total_more && v->total > 0 ? 1 : 0);
+	if (v->sel >= v->head.n && v->sel - v->head.n < list)
+		pos = ids + (v->sel - v->head.n) + 1;
+	more = v->total_more;
+	if (v->count > 0) {
+		list = v->count;	/* counted further than loaded */
+		more = v->count_more;
+	}
+	count = ids + list;
+	/* A screen with columns is a list, even when empty. */
+	if (count == 0 && v->ops->ncols == 0)
+		return NULL;
+	layout_count(pos, p);
+	layout_count(count, c);
+	return xasprintf("%s/%s%s", pos == 0 && count > 0 ? "-" : p, c,
+	    more ? "+" : "");
+}
+
 static void
 app_draw_title(struct app *app)
 {
 	struct buf	 b;
 	size_t		 i, start;
-	char		*line, *sep;
+	char		*line, *fitted, *pos, *sep;
+	int		 avail, pw = 0;
 
 	sep = xasprintf(" %s ", charset_glyph(GLYPH_CRUMB));
+	/*
+	 * The position and the demo badge keep their place on the right:
+	 * the trail gives way.
+	 */
+	avail = app->cols - (app->opts->demo ? 7 : 0);
+	pos = app->depth > 0 ? view_position_text(app->stack[app->depth - 1]) :
+	    NULL;
+	if (pos != NULL) {
+		pw = (int)utf8_width(pos);
+		if (pw + 12 > avail) {
+			free(pos);	/* no room for it and a trail */
+			pos = NULL;
+		} else
+			avail -= pw + 2;
+	}
 	buf_init(&b);
 	/* Drop the oldest parts (behind a "…") until the trail fits. */
 	for (start = 0; start < app->depth; start++) {
@@ -554,15 +637,20 @@ app_draw_title(struct app *app)
 				buf_adds(&b, sep);
 			buf_adds(&b, app->stack[i]->title);
 		}
-		if (utf8_width(b.data) + 1 <= (size_t)app->cols ||
+		if (utf8_width(b.data) + 1 <= (size_t)avail ||
 		    start + 1 == app->depth)
 			break;
 	}
 	line = xasprintf(" %s", b.data != NULL ? b.data : "");
-	display_text(0, 0, app->cols, line, STYLE_TITLE);
-	/* The demo says so on the right, when there is room. */
-	if (app->opts->demo && utf8_width(line) + 8 <= (size_t)app->cols)
+	/* Even the last part alone is too long: it is cut on the right. */
+	fitted = utf8_fit(line, avail, 0);
+	display_text(0, 0, app->cols, fitted, STYLE_TITLE);
+	if (pos != NULL)
+		display_text(0, avail + 1, pw, pos, STYLE_TITLE);
+	if (app->opts->demo)
 		display_text(0, app->cols - 6, 6, "demo", STYLE_TITLE);
+	free(pos);
+	free(fitted);
 	free(line);
 	free(sep);
 	buf_free(&b);
@@ -573,8 +661,8 @@ app_draw_status(struct app *app)
 {
 	struct buf	 b;
 	const char	*dot = charset_glyph(GLYPH_DOT);
-	char		 a[32], c[32], s[32], date[11], *line, *clean;
-	int		 level;
+	char		 a[32], c[32], s[32], date[11], *line, *clean, *hint;
+	int		 level, warn = 0;
 	size_t		 w;
 
 	if (app->prompting) {
@@ -584,6 +672,14 @@ app_draw_status(struct app *app)
 		free(clean);
 		display_text(app->rows - 1, 0, app->cols, line, STYLE_NORMAL);
 		w = utf8_width(line);
+		/* The values that match, or why Enter was refused. */
+		if ((hint = prompt_choices_hint(app, &warn)) != NULL) {
+			if (w + 3 < (size_t)app->cols)
+				display_text(app->rows - 1, (int)w + 2,
+				    app->cols - (int)w - 2, hint, warn ?
+				    STYLE_WARN : STYLE_LABEL);
+			free(hint);
+		}
 		app->cursor_y = app->rows - 1;
 		app->cursor_x = w < (size_t)app->cols ? (int)w : app->cols - 1;
 		free(line);
@@ -751,9 +847,10 @@ app_draw(struct app *app)
 		display_refresh();
 		return;
 	}
-	app_draw_title(app);
+	/* The view first: the title's position counts what it drew. */
 	if ((v = app_current(app)) != NULL)
 		app_draw_view(app, v);
+	app_draw_title(app);
 	app_draw_status(app);
 	display_cursor(app->cursor_y, app->cursor_x);
 	display_refresh();
@@ -769,6 +866,8 @@ app_prompt_key(struct app *app, const struct input_event *ev)
 	size_t	 len;
 	int	 n;
 
+	if (prompt_choices_key(app, ev))
+		return;
 	if (ev->key == TUI_KEY_ENTER || ev->key == TUI_KEY_ESC) {
 		app->prompting = 0;
 		done = app->prompt_done;
@@ -945,6 +1044,11 @@ app_action(struct app *app, struct view *v, enum action a)
 		view_move(v, -(long)view_nrows(v));
 		break;
 	case ACT_LAST:
+		/* The real last entry, not the last of those loaded so far. */
+		if (v->ops->load_all != NULL && v->total_more) {
+			v->ops->load_all(v);
+			view_invalidate(v);
+		}
 		view_move(v, (long)view_nrows(v));
 		break;
 	case ACT_OPEN:
@@ -963,23 +1067,19 @@ app_action(struct app *app, struct view *v, enum action a)
 		view_move(v, 0);
 		break;
 	case ACT_SEARCH:
-		if (v->ops != &view_search_ops)
-			app_push(app, &view_search_ops, NULL, "Search");
+		app_goto(app, &view_search_ops, "Search");
 		break;
 	case ACT_COUNTRIES:
-		app_switch(app, &view_countries_ops);
+		app_goto(app, &view_countries_ops, NULL);
 		break;
 	case ACT_NEWSLETTERS:
-		if (v->ops != &view_newsletters_ops)
-			app_push(app, &view_newsletters_ops, NULL, "Newsletters");
+		app_goto(app, &view_newsletters_ops, "Newsletters");
 		break;
 	case ACT_STARRED:
-		if (v->ops != &view_starred_ops)
-			app_push(app, &view_starred_ops, NULL, "Starred");
+		app_goto(app, &view_starred_ops, "Starred");
 		break;
 	case ACT_HELP:
-		if (v->ops != &view_help_ops)
-			app_push(app, &view_help_ops, NULL, "Help");
+		app_goto(app, &view_help_ops, "Help");
 		break;
 	case ACT_STAR:
 		view_toggle_star(v, v->ops->scroll_only ? NULL :
@@ -1014,6 +1114,10 @@ app_action(struct app *app, struct view *v, enum action a)
 	case ACT_QUIT:
 		if (!app_pop(app))
 			app->quit = 1;
+		break;
+	case ACT_FILTER:
+		app_message(app, 0, "only the countries screen has a filter; "
+		    "search finds people and authorities anywhere");
 		break;
 	case ACT_FILTER_COUNTRY:
 	case ACT_FILTER_EXPERTISE:
@@ -1113,7 +1217,7 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 
 	if (app_bindings(opts) != 0)
 		return EXIT_USAGE;
-	if (display_init(opts->no_color) != 0)
+	if (display_init(opts->no_color, opts->no_mouse) != 0)
 		return TUI_APP_NO_TERMINAL;
 
 	memset(&app, 0, sizeof app);
@@ -1204,5 +1308,6 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	free(app.sync_text);
 	free(app.prompt_label);
 	buf_free(&app.prompt_text);
+	prompt_choices_free(app.choices);
 	return EXIT_OK;
 }

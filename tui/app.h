@@ -27,6 +27,7 @@ struct tui_app_options {
 	size_t			 nbindings;
 	int			 no_color;	/* --no-color (NO_COLOR is read here too) */
 	const char		*config_path;	/* the config file read (--config or XDG) */
+	int			 no_mouse;	/* mouse = no: the terminal keeps the mouse */
 };
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
@@ -53,6 +54,7 @@ int	 tui_app_run(struct cache *cache, const struct tui_app_options *opts);
 	X(ACT_OPEN,		"open",			"open the selected line") \
 	X(ACT_BACK,		"back",			"go back to the previous screen") \
 	X(ACT_NEXT_PANE,	"next-pane",		"jump between fields and list") \
+	X(ACT_FILTER,		"filter",		"countries: filter the list by name") \
 	X(ACT_SEARCH,		"search",		"search people and authorities") \
 	X(ACT_COUNTRIES,	"countries",		"show the countries") \
 	X(ACT_NEWSLETTERS,	"newsletters",		"show the newsletters") \
@@ -176,10 +178,11 @@ enum style {
 /*
  * Sets up curses on the terminal, in the locale main set (charset.c says
  * whether text is UTF-8 or ASCII): colours (none under NO_COLOR or
- * no_color), keypad, mouse. Returns 0, or -1 when there is no usable
- * terminal (TERM unset, dumb or unknown to terminfo).
+ * no_color), keypad, and mouse clicks and the wheel unless no_mouse (then
+ * the terminal's own selection works). Returns 0, or -1 when there is no
+ * usable terminal (TERM unset, dumb or unknown to terminfo).
  */
-int		 display_init(int no_color);
+int		 display_init(int no_color, int no_mouse);
 /* 1 if terminfo describes the terminal term (display-term.c). */
 int		 display_term_known(const char *term);
 void		 display_end(void);
@@ -311,6 +314,14 @@ struct view_ops {
 	int		 (*key)(struct view *, const struct input_event *);
 	/* Text for the status line hint (may be NULL). */
 	const char	*(*hint)(struct view *);
+	/*
+	 * Loads the whole list (End, G): for a list that loads more as
+	 * you scroll, so v->total becomes its real length. NULL: total is
+	 * always the real length.
+	 */
+	void		 (*load_all)(struct view *);
+	/* Another view is opened over this one (NULL: nothing to do). */
+	void		 (*leave)(struct view *);
 	/* Frees view->data. */
 	void		 (*close)(struct view *);
 	const struct layout_col *cols;
@@ -327,6 +338,9 @@ struct view {
 	int			 type;	/* enum record_type of arg, or -1 */
 	struct rows		 head;	/* static lines above the list */
 	size_t			 total;	/* rows in the windowed list */
+	int			 total_more;	/* its last row stands for more, loaded on the way */
+	size_t			 count;		/* the list's length as counted, or 0: total */
+	int			 count_more;	/* count is a lower bound (a cap was reached) */
 	struct rows		 win;	/* the window [woff, woff + win.n) */
 	size_t			 woff;
 	int			 win_valid;
@@ -388,6 +402,7 @@ struct app {
 	struct buf			 prompt_text;
 	void				 (*prompt_done)(struct app *, const char *, void *);
 	void				*prompt_arg;
+	struct prompt_choices		*choices;	/* the answer is one of these, or NULL */
 	int				 cursor_y;
 	int				 cursor_x;
 };
@@ -397,6 +412,12 @@ struct view	*app_push(struct app *, const struct view_ops *, const char *arg,
 		    const char *title);
 /* Closes the current view; at the top does nothing (returns 0). */
 int		 app_pop(struct app *);
+/*
+ * Shows a top-level screen (countries, search, newsletters, starred,
+ * help): back to it when it is in the stack already, closing the views
+ * above it, so the trail never holds it twice; else opens it.
+ */
+void		 app_goto(struct app *, const struct view_ops *, const char *title);
 /* Replaces the whole stack by one top-level view. */
 void		 app_switch(struct app *, const struct view_ops *);
 struct view	*app_current(struct app *);
@@ -419,6 +440,12 @@ void		 app_refresh_status(struct app *);
 /* The row at index i of the view (head then list); NULL past the end. */
 struct row	*view_row(struct view *, size_t i);
 size_t		 view_nrows(const struct view *);
+/*
+ * "12/398": the cursor's place among the view's entries and their count
+ * (the title line shows it for every list); NULL when the view is no
+ * list. Caller frees.
+ */
+char		*view_position_text(struct view *);
 /* Drops the window so rows are fetched again. */
 void		 view_invalidate(struct view *);
 /* Moves the selection to the row with this id when it is near; else keeps the index. */
@@ -438,6 +465,33 @@ int		 view_draw_titles(struct view *, int y, int width);
 void		 view_toggle_star(struct view *, struct row *);
 /* Asks for a path and writes the record as a vCard. */
 void		 view_vcard(struct view *, const char *id, int type);
+
+/* ---- prompt-choice.c: a prompt whose answer is one of known values -- */
+
+struct prompt_choices;
+
+/* An empty set; what ("country") names a value in messages. */
+struct prompt_choices *prompt_choices_new(const char *what);
+/* Adds a value (what done gets) and its name (may be NULL), matched folded. */
+void		 prompt_choices_add(struct prompt_choices *, const char *value,
+		    const char *label);
+void		 prompt_choices_free(struct prompt_choices *);
+/*
+ * Like app_prompt, but the answer must be one of pc's values (which the
+ * prompt now owns), given by value or name: proposed is replaced by the
+ * first character typed, Tab completes, Enter refuses an unknown value
+ * with a message and done gets the value ("" for an empty answer).
+ */
+void		 app_prompt_choose(struct app *, const char *label,
+		    const char *proposed, struct prompt_choices *pc,
+		    void (*done)(struct app *, const char *, void *), void *arg);
+/* The prompt's key first goes here; 1 if it was used up. */
+int		 prompt_choices_key(struct app *, const struct input_event *);
+/*
+ * What the status line shows after the text: the matching values, or
+ * why Enter was refused (*warn set). NULL without choices. Caller frees.
+ */
+char		*prompt_choices_hint(struct app *, int *warn);
 
 /* ---- sync-bg.c: `s` runs net_sync in a thread with its own connection - */
 

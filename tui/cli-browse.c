@@ -374,6 +374,7 @@ cli_full_screen(struct cli *cli)
 	o.nbindings = cli->config.nbindings;
 	o.no_color = !cli->bold;
 	o.config_path = cli->config_path;
+	o.no_mouse = cli->config.no_mouse;
 	/* Without a feed, `s` explains how to configure one. */
 	if ((cli->demo || cli->config.feed != NULL) &&
 	    cli_sync_options(cli, &no, &demo_key) == EXIT_OK)

@@ -143,13 +143,14 @@ enum config_key {
 	CONFIG_LOW_SPEED_LIMIT,
 	CONFIG_USE_PROXY,
 	CONFIG_BIND,
-	CONFIG_STALE_DAYS
+	CONFIG_STALE_DAYS,
+	CONFIG_MOUSE
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", "bind",
-	"stale_days"
+	"stale_days", "mouse"
 };
 
 /* yes/no values: 1, 0, or -1 with *why. */
@@ -270,6 +271,11 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 	case CONFIG_STALE_DAYS:
 		return config_number(&c->stale_days, "stale_days", value,
 		    100000, why);
+	case CONFIG_MOUSE:
+		if ((b = config_bool("mouse", value, why)) < 0)
+			return -1;
+		c->no_mouse = !b;
+		return 0;
 	}
 	return -1;
 }

@@ -57,7 +57,7 @@ display_styles(int colour)
 }
 
 int
-display_init(int no_color)
+display_init(int no_color, int no_mouse)
 {
 	const char	*term, *nc;
 	int		 colour;
@@ -85,12 +85,20 @@ display_init(int no_color)
 	set_escdelay(25);
 	curs_set(0);
 	leaveok(stdscr, FALSE);
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+	/*
+	 * Asking for mouse events turns the terminal's reporting on, which
+	 * takes its own text selection away (Shift-drag still selects in
+	 * most terminals); mouse = no leaves the mouse to the terminal.
+	 */
+	if (!no_mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+		    BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-	    | BUTTON5_PRESSED
+		    | BUTTON5_PRESSED
 #endif
-	    , NULL);
-	mouseinterval(200);
+		    , NULL);
+		mouseinterval(200);
+	}
 	nc = getenv("NO_COLOR");
 	colour = has_colors() && !no_color && (nc == NULL || *nc == '\0');
 	display_styles(colour);

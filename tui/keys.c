@@ -37,6 +37,7 @@ static const struct binding default_bindings[] = {
 	{ "Esc", ACT_BACK }, { "h", ACT_BACK }, { "Left", ACT_BACK },
 	{ "Backspace", ACT_BACK },
 	{ "Tab", ACT_NEXT_PANE },
+	{ "f", ACT_FILTER },
 	{ "/", ACT_SEARCH },
 	{ "1", ACT_COUNTRIES }, { "c", ACT_COUNTRIES },
 	{ "2", ACT_NEWSLETTERS }, { "n", ACT_NEWSLETTERS },

@@ -1,13 +1,14 @@
 /*
  * view-countries.c: the top screen, every country with members: name,
- * member authorities, contacts, by folded name. Typing filters the list at
- * once: any letter starts the filter except the navigation letters
- * (j k g G h l) and q, which stay commands so the list moves as everywhere
- * else — a country starting with one of those is typed with a capital
- * ("Japan"). While the filter is shown every character goes to it,
- * Backspace edits it and Esc clears it. So "spain" filters, it does not
- * start a sync (F5 and s elsewhere do). Without a filter the list is read from the
- * cache a window at a time.
+ * member authorities, contacts, by folded name. The filter action (f)
+ * opens a filter line; so does a printable key that no binding uses
+ * ("B" for Brazil), while every bound key keeps its action here as
+ * everywhere (s syncs). While the filter has focus every character goes
+ * to it, Backspace edits it, Esc clears it, arrows move and Enter opens.
+ * Matches are ranked: the code or the start of the name, then the start
+ * of a word, then anywhere ("u": Uganda, United Kingdom, then Australia).
+ * The filter is cleared when another screen is opened over this one.
+ * Without a filter the list is read from the cache a window at a time.
  */
 #include "config.h"
 
@@ -20,6 +21,7 @@
 struct countries {
 	struct buf	 filter;
 	char		*folded;	/* the folded filter */
+	int		 active;	/* the filter line has focus */
 };
 
 static const struct layout_col countries_cols[] = {
@@ -29,29 +31,49 @@ static const struct layout_col countries_cols[] = {
 	{ "Contacts", 8, 0, 2, 1 },
 };
 
+/* How well a country matches the filter; the list shows the best first. */
+enum {
+	MATCH_NONE,
+	MATCH_START,		/* the code, or the name starts with it */
+	MATCH_WORD,		/* a later word of the name starts with it */
+	MATCH_INSIDE,		/* anywhere in the name */
+	MATCH_COUNT
+};
+
 struct countries_scan {
 	struct view	*v;
 	struct rows	*out;		/* NULL: only count */
+	int		 rank;		/* the rank this pass keeps */
 	size_t		 skip;
 	size_t		 limit;
-	size_t		 seen;		/* matching rows so far */
+	size_t		 seen;		/* matching rows so far, every pass */
 };
 
 static int
-countries_match(struct countries *c, const struct record *rec)
+countries_rank(struct countries *c, const struct record *rec)
 {
-	char	*f;
-	int	 m;
+	char	*f, *p;
+	int	 rank = MATCH_NONE;
 
 	if (c->folded == NULL || *c->folded == '\0')
-		return 1;
+		return MATCH_START;
 	if (rec->v[COUNTRY_CODE].s != NULL &&
 	    strcasecmp(rec->v[COUNTRY_CODE].s, c->filter.data) == 0)
-		return 1;
+		return MATCH_START;
 	f = fold_text(rec->v[COUNTRY_NAME].s);
-	m = strstr(f, c->folded) != NULL;
+	if (strncmp(f, c->folded, strlen(c->folded)) == 0)
+		rank = MATCH_START;
+	else if ((p = strstr(f, c->folded)) != NULL) {
+		rank = MATCH_INSIDE;
+		for (; p != NULL; p = strstr(p + 1, c->folded)) {
+			if (p[-1] == ' ' || p[-1] == '-' || p[-1] == '(') {
+				rank = MATCH_WORD;
+				break;
+			}
+		}
+	}
 	free(f);
-	return m;
+	return rank;
 }
 
 static void
@@ -80,7 +102,7 @@ countries_scan_cb(const struct record *rec, const struct cache_extra *x,
 	struct countries_scan	*s = arg;
 	struct countries	*c = s->v->data;
 
-	if (!countries_match(c, rec))
+	if (countries_rank(c, rec) != s->rank)
 		return 0;
 	s->seen++;
 	if (s->out == NULL || s->seen <= s->skip)
@@ -103,12 +125,36 @@ countries_filtering(const struct countries *c)
 	return c->filter.len > 0;
 }
 
+/*
+ * Countries are few (about 200): a filter scans them once per rank,
+ * keeping only the rows [skip, skip + limit) of the ranked list.
+ */
+static size_t
+countries_scan(struct view *v, struct rows *out, size_t skip, size_t limit)
+{
+	struct cache_filter	 f;
+	struct countries_scan	 s;
+
+	memset(&f, 0, sizeof f);
+	f.type = REC_COUNTRY;
+	memset(&s, 0, sizeof s);
+	s.v = v;
+	s.out = out;
+	s.skip = skip;
+	s.limit = limit;
+	for (s.rank = MATCH_START; s.rank < MATCH_COUNT; s.rank++) {
+		if (out != NULL && limit != 0 && out->n >= limit)
+			break;
+		cache_list(v->app->cache, &f, countries_scan_cb, &s);
+	}
+	return s.seen;
+}
+
 static void
 countries_load(struct view *v)
 {
 	struct countries	*c;
 	struct cache_filter	 f;
-	struct countries_scan	 s;
 	size_t			 n = 0;
 
 	if (v->data == NULL) {
@@ -126,11 +172,7 @@ countries_load(struct view *v)
 		v->total = n;
 		return;
 	}
-	/* Countries are few (about 200): a filter scans them, keeping none. */
-	memset(&s, 0, sizeof s);
-	s.v = v;
-	cache_list(v->app->cache, &f, countries_scan_cb, &s);
-	v->total = s.seen;
+	v->total = countries_scan(v, NULL, 0, 0);
 }
 
 static void
@@ -138,33 +180,29 @@ countries_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 {
 	struct countries	*c = v->data;
 	struct cache_filter	 f;
-	struct countries_scan	 s;
 
-	memset(&f, 0, sizeof f);
-	f.type = REC_COUNTRY;
-	if (!countries_filtering(c)) {
-		f.offset = off;
-		f.limit = limit;
-		cache_list(v->app->cache, &f, countries_fetch_cb, out);
+	if (countries_filtering(c)) {
+		countries_scan(v, out, off, limit);
 		return;
 	}
-	memset(&s, 0, sizeof s);
-	s.v = v;
-	s.out = out;
-	s.skip = off;
-	s.limit = limit;
-	cache_list(v->app->cache, &f, countries_scan_cb, &s);
+	memset(&f, 0, sizeof f);
+	f.type = REC_COUNTRY;
+	f.offset = off;
+	f.limit = limit;
+	cache_list(v->app->cache, &f, countries_fetch_cb, out);
 }
 
 static int
 countries_header(struct view *v, int y, int width)
 {
 	struct countries	*c = v->data;
-	char			*line, *clean;
+	char			*line, *clean, *key, *comma;
 
-	if (countries_filtering(c)) {
+	if (c->active || countries_filtering(c)) {
 		clean = sanitize(c->filter.data, SANITIZE_LINE);
-		line = xasprintf("Filter: %s   (Esc clears)", clean);
+		line = xasprintf("Filter: %s   (%s)", clean,
+		    countries_filtering(c) && v->total == 0 ? "no match" :
+		    "Esc clears");
 		display_text(y, 0, width, line, STYLE_BOLD);
 		v->app->cursor_y = y;
 		v->app->cursor_x = 8 + (int)utf8_width(clean);
@@ -172,9 +210,19 @@ countries_header(struct view *v, int y, int width)
 			v->app->cursor_x = width - 1;
 		free(clean);
 	} else {
-		line = xasprintf("Type a country name to filter (capitals for "
-		    "G H J K L Q) %s / search %s ? help",
-		    charset_glyph(GLYPH_DOT), charset_glyph(GLYPH_DOT));
+		/* The key that filters, as the key table has it now. */
+		key = keys_for_action(ACT_FILTER);
+		if ((comma = strchr(key, ',')) != NULL)
+			*comma = '\0';
+		if (*key != '\0')
+			line = xasprintf("Type a country name after %s to filter "
+			    "%s / search %s ? help", key,
+			    charset_glyph(GLYPH_DOT), charset_glyph(GLYPH_DOT));
+		else
+			line = xasprintf("Type a country name to filter "
+			    "%s / search %s ? help", charset_glyph(GLYPH_DOT),
+			    charset_glyph(GLYPH_DOT));
+		free(key);
 		display_text(y, 0, width, line, STYLE_LABEL);
 	}
 	free(line);
@@ -194,22 +242,66 @@ countries_refilter(struct view *v)
 	v->top = 0;
 }
 
+/* Ends filtering: the full list again, the selected country kept. */
+static void
+countries_unfilter(struct view *v)
+{
+	struct countries	*c = v->data;
+	struct row		*r;
+	char			*id;
+	size_t			 i, n;
+
+	c->active = 0;
+	if (!countries_filtering(c))
+		return;
+	r = view_row(v, v->sel);
+	id = r != NULL && r->id != NULL ? xstrdup(r->id) : NULL;
+	buf_reset(&c->filter);
+	countries_refilter(v);
+	/* A few hundred rows at most: find the country wherever it is. */
+	n = view_nrows(v);
+	for (i = 0; id != NULL && i < n; i++) {
+		r = view_row(v, i);
+		if (r != NULL && r->id != NULL && strcmp(r->id, id) == 0) {
+			v->sel = i;
+			break;
+		}
+	}
+	view_select_id(v, NULL, v->sel);	/* and keep it on screen */
+	free(id);
+}
+
 static int
 countries_key(struct view *v, const struct input_event *ev)
 {
 	struct countries	*c = v->data;
 	char			 utf[8];
 	size_t			 len;
-	int			 n, letter;
+	int			 n;
 
 	if (ev->kind != INPUT_KEY)
 		return 0;
-	if (countries_filtering(c) && (ev->key == TUI_KEY_ESC)) {
-		buf_reset(&c->filter);
-		countries_refilter(v);
+	if (!c->active) {
+		/* Bound keys act as on every screen; the rest may filter. */
+		if (ev->action == ACT_FILTER) {
+			c->active = 1;
+			return 1;
+		}
+		if (ev->action != ACT_NONE || !input_key_printable(ev->key) ||
+		    ev->key == ' ')
+			return 0;
+		c->active = 1;
+	} else if (ev->action == ACT_FILTER && !input_key_printable(ev->key)) {
+		return 1;	/* F6 (rebound) again: already filtering */
+	} else if (ev->key == TUI_KEY_ESC) {
+		countries_unfilter(v);
+		v->sel = v->top = 0;
 		return 1;
-	}
-	if (countries_filtering(c) && input_key_is_backspace(ev->key)) {
+	} else if (input_key_is_backspace(ev->key)) {
+		if (c->filter.len == 0) {
+			c->active = 0;
+			return 1;
+		}
 		len = c->filter.len;
 		while (len > 0 && ((unsigned char)c->filter.data[len - 1] &
 		    0xc0) == 0x80)
@@ -220,21 +312,23 @@ countries_key(struct view *v, const struct input_event *ev)
 		c->filter.data[len] = '\0';
 		countries_refilter(v);
 		return 1;
-	}
-	if (!input_key_printable(ev->key))
-		return 0;
-	/* Letters filter, but for the keys that move and quit. */
-	letter = (ev->key >= 'A' && ev->key <= 'Z') ||
-	    (ev->key >= 'a' && ev->key <= 'z') || ev->key >= 0x80;
-	if (!countries_filtering(c) && ev->action != ACT_NONE &&
-	    (!letter || strchr("jkgGhlq", ev->key) != NULL))
-		return 0;	/* a command */
-	if (!countries_filtering(c) && ev->key == ' ')
-		return 0;
+	} else if (ev->key == TUI_KEY_CTRL('u')) {
+		buf_reset(&c->filter);
+		countries_refilter(v);
+		return 1;
+	} else if (!input_key_printable(ev->key))
+		return 0;	/* arrows move, Enter opens */
 	n = utf8_encode((uint32_t)ev->key, utf);
 	buf_add(&c->filter, utf, (size_t)n);
 	countries_refilter(v);
 	return 1;
+}
+
+/* Another screen opens over this one: the filter does not outlive it. */
+static void
+countries_leave(struct view *v)
+{
+	countries_unfilter(v);
 }
 
 static void
@@ -264,6 +358,7 @@ const struct view_ops view_countries_ops = {
 	.draw_header = countries_header,
 	.open_row = countries_open,
 	.key = countries_key,
+	.leave = countries_leave,
 	.close = countries_close,
 	.cols = countries_cols,
 	.ncols = sizeof countries_cols / sizeof countries_cols[0],

@@ -14,14 +14,28 @@
 
 static const char *help_notes[] = {
 	"",
-	"Countries: type a country name to filter the list at once (start "
-	"with a capital letter when its first letter is a command key); "
-	"Backspace edits the filter, Esc clears it.",
+	"Countries: f (filter) opens a filter line, and so does a letter no "
+	"key is bound to; names that start with the text come first. While "
+	"it has focus every character goes to it: Backspace edits, Esc "
+	"clears, arrows move, Enter opens. Every other bound key acts here "
+	"as on every screen.",
 	"Search (/): every key types into the query; arrows move, Enter "
-	"opens, Esc goes back. F2 country, F3 expertise, F4 language set a "
-	"filter (an empty answer clears it).",
+	"opens, Esc goes back. F2 country (a code or a name), F3 expertise, "
+	"F4 language set a filter from the values the directory holds: the "
+	"values that match are listed as you type, the first key replaces "
+	"a proposed value, Tab completes (again for the next match), an "
+	"unknown value is refused, an empty answer clears the filter.",
+	"The top line's right shows the cursor's place and the count of "
+	"every list (12/398; a search counts up to 1,000 matches as you "
+	"type, 1,000+ beyond, until End loads them all).",
+	"1, 2, 3, / and ? go back to their screen when it is open already, "
+	"so the breadcrumb never holds a screen twice.",
 	"The status line shows how old the data is and the sync: offline, "
 	"syncing, synced +added ~changed -removed, or the error.",
+	"Mouse: a click selects, a double click opens, the wheel scrolls. "
+	"While globe has the mouse the terminal's own text selection needs "
+	"Shift (in most terminals); mouse = no in the config leaves the "
+	"mouse to the terminal.",
 	"Bindings can be changed in the config file, one line each:",
 };
 

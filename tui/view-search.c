@@ -2,8 +2,11 @@
  * view-search.c: one query box over people and authorities together.
  * Results change on every keystroke (cache_search, as many as the screen
  * shows; scrolling past the last asks for more), each marked by type, with the parts that match the folded query
- * highlighted. F2, F3 and F4 set the country, expertise and language
- * filters (F2 offers the selected result's country); an empty answer
+ * highlighted; matches are counted up to SEARCH_COUNT for the title's
+ * "12/398". F2, F3 and F4 set the country, expertise and language
+ * filters from the values the cache holds (prompt-choice.c: listed as
+ * you type, Tab completes, unknown values refused; F2 proposes the
+ * selected result's country and takes a code or a name); an empty answer
  * clears a filter. Enter opens a result, Esc goes back to where you were.
  */
 #include "config.h"
@@ -30,6 +33,8 @@ struct search {
 
 /* The most results one query box shows (scrolling stops there). */
 #define SEARCH_MAX	5000
+/* Matches counted for "12/398" on every keystroke; past it "1,000+". */
+#define SEARCH_COUNT	1000
 
 static const struct layout_col search_cols[] = {
 	{ "Type", 9, 0, 1, 0 },
@@ -53,6 +58,9 @@ search_run(struct view *v)
 	free(s->error);
 	s->error = NULL;
 	v->total = 0;
+	v->total_more = 0;
+	v->count = 0;
+	v->count_more = 0;
 	if (s->query.len == 0)
 		return;
 	memset(&q, 0, sizeof q);
@@ -63,6 +71,7 @@ search_run(struct view *v)
 	if (s->want == 0)
 		s->want = v->app->rows > 10 ? (size_t)v->app->rows : 10;
 	q.limit = s->want;
+	q.count_upto = SEARCH_COUNT;
 	st = cache_search(v->app->cache, &q, &s->hits, &cause);
 	if (st != CACHE_OK) {
 		s->error = xasprintf("%s%s%s", cache_strerror(st),
@@ -78,6 +87,28 @@ search_run(struct view *v)
 	 */
 	s->more = s->hits.n == s->want && s->want < SEARCH_MAX;
 	v->total = s->hits.n + (s->more ? 1 : 0);
+	v->total_more = s->more;
+	if (s->more) {
+		/* Counted further than loaded, up to SEARCH_COUNT. */
+		v->count = s->hits.total;
+		v->count_more = s->hits.total_more;
+	} else {
+		/* All loaded: the count is the list, unless it hit the cap. */
+		v->count = s->hits.n;
+		v->count_more = s->hits.n == SEARCH_MAX;
+	}
+}
+
+/* End: every result up to SEARCH_MAX, so the last row is the last hit. */
+static void
+search_load_all(struct view *v)
+{
+	struct search	*s = v->data;
+
+	if (!s->more)
+		return;
+	s->want = SEARCH_MAX;
+	search_run(v);
 }
 
 static void
@@ -246,27 +277,62 @@ search_filter_done(struct app *app, const char *text, void *arg)
 	free(p);
 }
 
+static int
+search_country_choice(const struct record *rec, const struct cache_extra *x,
+    void *arg)
+{
+	(void)x;
+	prompt_choices_add(arg, rec->v[COUNTRY_CODE].s, rec->v[COUNTRY_NAME].s);
+	return 0;
+}
+
+static int
+search_value_choice(const char *value, void *arg)
+{
+	prompt_choices_add(arg, value, NULL);
+	return 0;
+}
+
+/*
+ * F2, F3, F4: the values the cache holds are the choices (a country by
+ * code or name); the current filter, or for the country the selected
+ * result's, is proposed and the first character typed replaces it.
+ */
 static void
 search_filter_prompt(struct view *v, int which)
 {
 	struct search		*s = v->data;
 	struct search_prompt	*p;
+	struct prompt_choices	*pc;
+	struct cache_filter	 f;
 	struct row		*r;
 	const char		*initial = s->filter[which];
-	char			*label;
+	char			*label, **vals;
+	size_t			 nvals, i;
 
 	if (which == FILTER_COUNTRY && initial == NULL) {
 		r = view_row(v, v->sel);
 		if (r != NULL)
 			initial = r->country;
 	}
+	pc = prompt_choices_new(filter_names[which]);
+	if (which == FILTER_COUNTRY) {
+		memset(&f, 0, sizeof f);
+		f.type = REC_COUNTRY;
+		cache_list(v->app->cache, &f, search_country_choice, pc);
+	} else if (cache_values_list(v->app->cache, which == FILTER_EXPERTISE ?
+	    CACHE_VALUES_EXPERTISE : CACHE_VALUES_LANGUAGE, &vals,
+	    &nvals) == CACHE_OK) {
+		for (i = 0; i < nvals; i++)
+			search_value_choice(vals[i], pc);
+		cache_values_free(vals, nvals);
+	}
 	p = xmalloc(sizeof *p);
 	p->v = v;
 	p->which = which;
-	label = xasprintf("%s filter (%s; empty for any): ", filter_names[which],
-	    which == FILTER_COUNTRY ? "a code like BR" :
-	    which == FILTER_LANGUAGE ? "a code like pt" : "like asset-recovery");
-	app_prompt(v->app, label, initial, search_filter_done, p);
+	label = xasprintf("%s filter%s: ", filter_names[which],
+	    which == FILTER_COUNTRY ? " (code or name)" : "");
+	app_prompt_choose(v->app, label, initial, pc, search_filter_done, p);
 	free(label);
 }
 
@@ -351,6 +417,7 @@ const struct view_ops view_search_ops = {
 	.name = "Search",
 	.load = search_load,
 	.fetch = search_fetch,
+	.load_all = search_load_all,
 	.draw_header = search_header,
 	.draw_row = search_draw_row,
 	.open_row = search_open,

@@ -374,6 +374,7 @@ test_lists(struct cache *c)
 	struct record		 r;
 	size_t			 count;
 	int			 calls = 0;
+	char			*p;
 
 	CHECK_STR(list(c, REC_COUNTRY, NULL, NULL, NULL),
 	    "AX:0:0 AT:1:1 BR:2:3",
@@ -441,6 +442,7 @@ test_lists(struct cache *c)
 	    "an authority id is known");
 	CHECK_INT(cache_id_type(c, "c-2"), REC_CONTACT, "a contact id is known");
 	CHECK_INT(cache_id_type(c, "zz"), -1, "an unknown id is -1");
+
 }
 
 /* The values of a filter, joined with spaces. */

@@ -553,6 +553,44 @@ test_count(void)
 	CHECK_INT((int)count_q(&q), 0, "a filter that leaves nothing: 0");
 }
 
+/* count_upto: how many match, beyond the page, up to a cap. */
+static void
+test_count_upto(void)
+{
+	struct cache_query	 q;
+	struct cache_hits	 hits;
+	size_t			 all, n;
+	const char		*p;
+
+	memset(&q, 0, sizeof q);
+	q.text = "a";
+	q.limit = 1000;
+	for (all = 1, p = find_q(&q); *p != '\0'; p++)
+		all += *p == ' ';
+	CHECK(all > 3, "a finds more than three entries");
+	q.limit = 2;
+	q.count_upto = 1000;
+	CHECK_INT(cache_search(cache, &q, &hits, NULL), CACHE_OK,
+	    "a counted search");
+	n = hits.n;
+	CHECK_INT(n, 2, "only the page is filled");
+	CHECK_INT(hits.total, all, "the count is every match");
+	CHECK_INT(hits.total_more, 0, "under the cap: no more");
+	cache_hits_free(&hits);
+	q.count_upto = 3;
+	CHECK_INT(cache_search(cache, &q, &hits, NULL), CACHE_OK,
+	    "a search counted up to 3");
+	CHECK_INT(hits.total, 3, "the count stops at the cap");
+	CHECK_INT(hits.total_more, 1, "and says there are more");
+	CHECK_INT(hits.n, 2, "the page is still 2");
+	cache_hits_free(&hits);
+	q.count_upto = 0;
+	CHECK_INT(cache_search(cache, &q, &hits, NULL), CACHE_OK,
+	    "an uncounted search");
+	CHECK_INT(hits.total, 0, "no count unless asked");
+	cache_hits_free(&hits);
+}
+
 static void
 test_paging(void)
 {
@@ -580,6 +618,7 @@ test_paging(void)
 	q.limit = 0;
 	q.text = "a";
 	CHECK(strlen(find_q(&q)) > 0, "limit 0 means the default");
+	test_count_upto();
 }
 
 static void
