@@ -1,7 +1,8 @@
 /*
  * view-help.c: the help screen, generated from the key table (keys.c), so
  * it always shows the bindings in force, including those changed in the
- * config file; then how typing works in the countries and search screens.
+ * config file; then how typing works in the countries and search screens,
+ * the status line, detail screens, vCard files and the newsletters' keys.
  */
 #include "config.h"
 
@@ -18,8 +19,22 @@ static const char *help_notes[] = {
 	"Search (/): every key types into the query; arrows move, Enter "
 	"opens, Esc goes back. F2 country, F3 expertise, F4 language set a "
 	"filter (an empty answer clears it).",
-	"The status line shows how old the data is and the sync: offline, "
-	"syncing, synced +added ~changed -removed, or the error.",
+	"The status line shows how old the data is and when the last good "
+	"sync was (synced 5 min ago); offline when no feed is configured or "
+	"the last attempt failed. After a sync it says what changed per type "
+	"(contacts +1 ~1 -1). A message cut to fit ends with \"(M, F9: "
+	"messages)\": M (F9 on the countries screen) shows them all in full.",
+	"Detail screens: \xe2\x80\xba marks the field selected. Enter on an "
+	"authority or a country opens it; Enter on an e-mail, phone or "
+	"website copies it, as y does. A ! before a name in a list: verified "
+	"more than stale_days ago.",
+	"v saves a vCard as ID.vcf in the current directory (the name keeps "
+	"only ASCII letters, digits, - _ and ., not first; anything else "
+	"becomes _; at most 64 characters); it asks before overwriting a "
+	"file (y/N).",
+	"Newsletters: n and p open the next and previous unread issue (n "
+	"elsewhere shows the newsletters), N marks read or unread, A marks "
+	"all read, / finds in their titles and text (Esc clears).",
 	"Bindings can be changed in the config file: bind KEY ACTION (for "
 	"example: bind x quit, bind F6 sync, bind q none).",
 };
