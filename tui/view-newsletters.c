@@ -231,11 +231,14 @@ newsletters_key(struct view *v, const struct input_event *ev)
 		return 1;
 	}
 	if (ev->key == TUI_KEY_ESC && n->filter != NULL) {
+		/* The row goes with the window: keep its id to stay on it. */
+		id = r != NULL && r->id != NULL ? xstrdup(r->id) : NULL;
 		free(n->filter);
 		n->filter = NULL;
 		view_invalidate(v);
 		newsletters_load(v);
-		view_select_id(v, r != NULL ? r->id : NULL, 0);
+		view_select_id(v, id, 0);
+		free(id);
 		return 1;
 	}
 	switch (ev->action) {
