@@ -49,7 +49,16 @@ ui_keys Enter
 ui_expect_text "Enter on the authority opens it" \
     "José Conceição › Polícia Federal"
 ui_expect_text "the authority's own screen" "Contacts (2)"
-ui_keys Escape Escape Escape Escape
+# There the country is a link too, and the website is copied.
+ui_keys Up Up
+ui_expect_text "the cursor on the website" "›Website"
+ui_keys Enter
+ui_expect_text "Enter on the website copies it" \
+    "copied website to clipboard: https://www.gov.br/pf"
+ui_keys Up Enter
+ui_expect_text "Enter on the authority's country opens it" \
+    "Polícia Federal › Brazil"
+ui_keys Escape Escape Escape Escape Escape
 ui_expect_text "back at the countries" "Type a country name"
 
 # A hostile e-mail: what is copied is what the screen shows.
