@@ -141,7 +141,8 @@ struct cache_filter {
 	const char	*id;		/* one record by key */
 	const char	*country;	/* authorities, contacts of a country */
 	const char	*authority;	/* contacts of an authority */
-	const char	*text;		/* newsletters whose title, summary or body holds it (folded) */
+	const char	*text;		/* newsletters holding it (folded) in */
+					/* their title, summary or body */
 	int		 starred_only;
 	size_t		 offset;
 	size_t		 limit;		/* 0 = no limit */

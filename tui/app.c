@@ -455,7 +455,7 @@ app_copy_row(struct app *app, const struct row *r, int say_what)
 		app_message(app, 1, "nothing to copy on this line");
 		return;
 	}
-	/* The clipboard gets what the screen shows (clipboard_copy sanitizes). */
+	/* The clipboard gets what the screen shows (sanitized there). */
 	clipboard_copy(r->copy);
 	shown = sanitize(r->copy, SANITIZE_LINE);
 	if (say_what && r->copy_what != NULL)
@@ -658,7 +658,7 @@ view_vcard(struct view *v, const char *id, int type)
 	char			*def;
 
 	(void)type;
-	/* A name from a safe set whatever the id holds; in the current directory. */
+	/* A safe name whatever the id holds, in the current directory. */
 	def = layout_safe_filename(id, ".vcf", VCARD_NAME_MAX);
 	job = xcalloc(1, sizeof *job);
 	job->id = xstrdup(id);
@@ -1122,7 +1122,7 @@ app_sync_event(struct app *app)
 	app->sync = NULL;
 	free(app->sync_text);
 	app->sync_text = xstrdup("");
-	/* What it did, per type; the status line then says "synced just now". */
+	/* What it did, per type; then the line says "synced just now". */
 	app_message_brief(app, failed, text != NULL ? text : "sync over",
 	    brief);
 	free(text);
@@ -1174,7 +1174,7 @@ app_open_field(struct app *app, const struct row *r)
 	if (!(r->flags & ROW_FIELD))
 		return 0;
 	if (r->link != NULL) {
-		id = xstrdup(r->link);	/* the row goes when the view is pushed */
+		id = xstrdup(r->link);	/* r may go when the view is pushed */
 		if (r->link_type == REC_AUTHORITY)
 			app_push(app, &view_authority_ops, id, NULL);
 		else if (r->link_type == REC_CONTACT)

@@ -246,7 +246,8 @@ long		 layout_days_since(const char *date, time_t now);
  * The one stale rule: how many days a verified date is old when that is
  * more than stale_days, else 0 (fresh, or no date understood).
  */
-long		 layout_stale_days(const char *date, int stale_days, time_t now);
+long		 layout_stale_days(const char *date, int stale_days,
+		    time_t now);
 /*
  * How long ago then was at now: "just now", "5 min ago", "2 h ago",
  * "3 days ago" (brief: "now", "5m ago", "2h ago", "3d ago"), into out.
