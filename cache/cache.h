@@ -147,6 +147,8 @@ struct cache_filter {
 	const char	*id;		/* one record by key */
 	const char	*country;	/* authorities, contacts of a country */
 	const char	*authority;	/* contacts of an authority */
+	const char	*text;		/* newsletters holding it (folded) in */
+					/* their title, summary or body */
 	int		 starred_only;
 	size_t		 offset;
 	size_t		 limit;		/* 0 = no limit */
@@ -246,6 +248,8 @@ enum cache_status cache_star_set(struct cache *, enum record_type,
 		    const char *id, int on);
 enum cache_status cache_read_set(struct cache *, const char *newsletter_id,
 		    int read);
+/* Marks every newsletter in the cache read (A in the newsletters). */
+enum cache_status cache_read_all(struct cache *);
 
 /*
  * A checksum of every directory row and the sync state (not the user

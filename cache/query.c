@@ -14,25 +14,28 @@
 #include "cache/private.h"
 
 /* Statements by type and access path: all, by id, by country, by authority. */
-enum { PATH_ALL, PATH_ID, PATH_COUNTRY, PATH_AUTHORITY, NPATHS };
+/* ... and newsletters by the words of their text. */
+enum { PATH_ALL, PATH_ID, PATH_COUNTRY, PATH_AUTHORITY, PATH_TEXT, NPATHS };
 
 static const int query_list_stmt[REC_NDATA][NPATHS] = {
-	[REC_COUNTRY] = { STMT_LIST_COUNTRIES, STMT_LIST_COUNTRY_ID, -1, -1 },
+	[REC_COUNTRY] = { STMT_LIST_COUNTRIES, STMT_LIST_COUNTRY_ID, -1, -1,
+	    -1 },
 	[REC_AUTHORITY] = { STMT_LIST_AUTHORITIES, STMT_LIST_AUTHORITY_ID,
-	    STMT_LIST_AUTHORITIES_COUNTRY, -1 },
+	    STMT_LIST_AUTHORITIES_COUNTRY, -1, -1 },
 	[REC_CONTACT] = { STMT_LIST_CONTACTS, STMT_LIST_CONTACT_ID,
-	    STMT_LIST_CONTACTS_COUNTRY, STMT_LIST_CONTACTS_AUTHORITY },
+	    STMT_LIST_CONTACTS_COUNTRY, STMT_LIST_CONTACTS_AUTHORITY, -1 },
 	[REC_NEWSLETTER] = { STMT_LIST_NEWSLETTERS, STMT_LIST_NEWSLETTER_ID,
-	    -1, -1 },
+	    -1, -1, STMT_LIST_NEWSLETTERS_TEXT },
 };
 static const int query_count_stmt[REC_NDATA][NPATHS] = {
-	[REC_COUNTRY] = { STMT_COUNT_COUNTRIES, STMT_COUNT_COUNTRY_ID, -1, -1 },
+	[REC_COUNTRY] = { STMT_COUNT_COUNTRIES, STMT_COUNT_COUNTRY_ID, -1, -1,
+	    -1 },
 	[REC_AUTHORITY] = { STMT_COUNT_AUTHORITIES, STMT_COUNT_AUTHORITY_ID,
-	    STMT_COUNT_AUTHORITIES_COUNTRY, -1 },
+	    STMT_COUNT_AUTHORITIES_COUNTRY, -1, -1 },
 	[REC_CONTACT] = { STMT_COUNT_CONTACTS, STMT_COUNT_CONTACT_ID,
-	    STMT_COUNT_CONTACTS_COUNTRY, STMT_COUNT_CONTACTS_AUTHORITY },
+	    STMT_COUNT_CONTACTS_COUNTRY, STMT_COUNT_CONTACTS_AUTHORITY, -1 },
 	[REC_NEWSLETTER] = { STMT_COUNT_NEWSLETTERS, STMT_COUNT_NEWSLETTER_ID,
-	    -1, -1 },
+	    -1, -1, STMT_COUNT_NEWSLETTERS_TEXT },
 };
 
 int
@@ -86,6 +89,10 @@ query_path(const struct cache_filter *f, const char **key)
 	if (f->id != NULL) {
 		*key = f->id;
 		return PATH_ID;
+	}
+	if (f->text != NULL && f->type == REC_NEWSLETTER) {
+		*key = f->text;
+		return PATH_TEXT;
 	}
 	if (f->authority != NULL && f->type == REC_CONTACT) {
 		*key = f->authority;

@@ -75,6 +75,14 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	", EXISTS (SELECT 1 FROM read_marks r WHERE r.id = n.id)"
 #define NEWS_FROM	" FROM newsletters n WHERE " STARRED("newsletter", "n.id")
 #define NEWS_ORDER	" ORDER BY n.published DESC, n.id"
+/*
+ * ?2: user text, folded as search folds it, found anywhere in the title,
+ * summary or body (a substring: never parsed as a pattern or FTS syntax).
+ */
+#define NEWS_TEXT \
+	" AND instr(globe_fold(coalesce(n.title, '') || ' ' ||" \
+	" coalesce(n.summary, '') || ' ' || coalesce(n.body, ''))," \
+	" globe_fold(?2)) > 0"
 
 #define TOUCH(type, table, key) \
 	"INSERT OR IGNORE INTO temp.touched(type, key, oldhash) VALUES (" \
@@ -262,6 +270,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    NEWS_FROM NEWS_ORDER PAGE,
 	[STMT_LIST_NEWSLETTER_ID] = "SELECT " NEWS_COLS NEWS_EXTRA
 	    NEWS_FROM " AND n.id = ?2" NEWS_ORDER PAGE,
+	[STMT_LIST_NEWSLETTERS_TEXT] = "SELECT " NEWS_COLS NEWS_EXTRA
+	    NEWS_FROM NEWS_TEXT NEWS_ORDER PAGE,
 	[STMT_COUNT_COUNTRIES] = "SELECT count(*)" COUNTRY_FROM,
 	[STMT_COUNT_COUNTRY_ID] = "SELECT count(*)" COUNTRY_FROM
 	    " AND c.code = ?2",
@@ -280,6 +290,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_COUNT_NEWSLETTERS] = "SELECT count(*)" NEWS_FROM,
 	[STMT_COUNT_NEWSLETTER_ID] = "SELECT count(*)" NEWS_FROM
 	    " AND n.id = ?2",
+	[STMT_COUNT_NEWSLETTERS_TEXT] = "SELECT count(*)" NEWS_FROM NEWS_TEXT,
 	[STMT_COUNTS] =
 	    "SELECT (SELECT countries FROM totals),"
 	    " (SELECT authorities FROM totals),"
@@ -335,6 +346,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_STAR_OFF] = "DELETE FROM stars WHERE type = ?1 AND id = ?2",
 	[STMT_READ_ON] = "INSERT OR IGNORE INTO read_marks(id) VALUES (?1)",
 	[STMT_READ_OFF] = "DELETE FROM read_marks WHERE id = ?1",
+	/* ?1 is bound but unused: user_run binds one text. */
+	[STMT_READ_ALL] = "INSERT OR IGNORE INTO read_marks(id)"
+	    " SELECT id FROM newsletters WHERE ?1 IS NOT NULL",
 
 	/*
 	 * Search index. A full fill numbers the entries in (sort_key, type,

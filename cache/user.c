@@ -45,3 +45,9 @@ cache_read_set(struct cache *c, const char *newsletter_id, int read)
 	return user_run(c, read ? STMT_READ_ON : STMT_READ_OFF, newsletter_id,
 	    NULL);
 }
+
+enum cache_status
+cache_read_all(struct cache *c)
+{
+	return user_run(c, STMT_READ_ALL, "all", NULL);
+}

@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tui/app.h"
@@ -27,6 +29,9 @@
  * `globe sync` in another terminal): one PRAGMA, microseconds.
  */
 #define APP_WATCH_MS	2000
+
+/* The longest part of a vCard file name taken from a record's id. */
+#define VCARD_NAME_MAX	64
 
 /* ---- rows ------------------------------------------------------------ */
 
@@ -39,6 +44,7 @@ row_clear(struct row *r)
 	for (i = 0; i < ROW_MAXCOLS; i++)
 		free(r->col[i]);
 	free(r->copy);
+	free(r->link);
 	free(r->country);
 	memset(r, 0, sizeof *r);
 	r->type = -1;
@@ -248,20 +254,21 @@ out:
 int
 view_label_width(int cols)
 {
-	return cols >= 60 ? 14 : 10;
+	/* One column more than the labels: the field cursor is in front. */
+	return cols >= 60 ? 14 : 11;
 }
 
-void
+size_t
 view_add_field(struct view *v, const char *label, const char *value,
     const char *copy)
 {
 	struct row	*r;
 	char		*clean, **lines = NULL;
-	size_t		 n = 0, i;
+	size_t		 n = 0, i, first = v->head.n;
 	int		 width;
 
 	if (value == NULL || *value == '\0')
-		return;
+		return first;
 	clean = sanitize(value, SANITIZE_LINE);
 	width = v->app->cols - view_label_width(v->app->cols);
 	layout_wrap(clean, width > 8 ? width : 8, &lines, &n);
@@ -274,6 +281,30 @@ view_add_field(struct view *v, const char *label, const char *value,
 	}
 	free(lines);
 	free(clean);
+	return first;
+}
+
+void
+view_field_copies(struct view *v, size_t first, const char *what)
+{
+	size_t	i;
+
+	for (i = first; i < v->head.n; i++)
+		v->head.v[i].copy_what = what;
+}
+
+void
+view_field_link(struct view *v, size_t first, const char *id, int type)
+{
+	size_t	i;
+
+	if (id == NULL || *id == '\0')
+		return;
+	for (i = first; i < v->head.n; i++) {
+		free(v->head.v[i].link);
+		v->head.v[i].link = xstrdup(id);
+		v->head.v[i].link_type = type;
+	}
 }
 
 void
@@ -390,15 +421,73 @@ app_goto(struct app *app, const struct view_ops *ops, const char *title)
 }
 
 void
-app_message(struct app *app, int warn, const char *fmt, ...)
+app_message_brief(struct app *app, int warn, const char *text,
+    const char *brief)
 {
-	va_list	ap;
+	struct app_msg	*m;
 
 	free(app->message);
-	va_start(ap, fmt);
-	app->message = xvasprintf(fmt, ap);
-	va_end(ap);
+	free(app->message_brief);
+	app->message = sanitize(text, SANITIZE_LINE);
+	app->message_brief = brief != NULL ? sanitize(brief, SANITIZE_LINE) :
+	    NULL;
 	app->message_warn = warn;
+	/* Kept for the messages screen: a cut status line loses nothing. */
+	if (app->nlog == app->caplog) {
+		app->caplog = app->caplog == 0 ? 32 : app->caplog * 2;
+		app->log = xreallocarray(app->log, app->caplog,
+		    sizeof *app->log);
+	}
+	m = &app->log[app->nlog++];
+	m->when = time(NULL);
+	m->warn = warn;
+	m->text = xstrdup(app->message);
+}
+
+void
+app_message(struct app *app, int warn, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*text;
+
+	va_start(ap, fmt);
+	text = xvasprintf(fmt, ap);
+	va_end(ap);
+	app_message_brief(app, warn, text, NULL);
+	free(text);
+}
+
+void
+app_confirm(struct app *app, const char *question,
+    void (*done)(struct app *, int, void *), void *arg)
+{
+	char	*clean;
+
+	clean = sanitize(question, SANITIZE_LINE);
+	app_prompt(app, clean, NULL, NULL, arg);
+	free(clean);
+	app->confirming = 1;
+	app->confirm_done = done;
+}
+
+void
+app_copy_row(struct app *app, const struct row *r, int say_what)
+{
+	char	*shown;
+
+	if (r == NULL || r->copy == NULL || *r->copy == '\0') {
+		app_message(app, 1, "nothing to copy on this line");
+		return;
+	}
+	/* The clipboard gets what the screen shows (sanitized there). */
+	clipboard_copy(r->copy);
+	shown = sanitize(r->copy, SANITIZE_LINE);
+	if (say_what && r->copy_what != NULL)
+		app_message(app, 0, "copied %s to clipboard: %s", r->copy_what,
+		    shown);
+	else
+		app_message(app, 0, "copied %s to the clipboard", shown);
+	free(shown);
 }
 
 void
@@ -518,41 +607,86 @@ view_toggle_star(struct view *v, struct row *r)
 	app_reload(app);
 }
 
+/* What `v` carries from the path prompt to the overwrite question. */
+struct vcard_job {
+	char	*id;
+	char	*path;	/* ~ expanded */
+};
+
+static void
+vcard_job_free(struct vcard_job *job)
+{
+	free(job->id);
+	free(job->path);
+	free(job);
+}
+
+static void
+view_vcard_write(struct app *app, struct vcard_job *job)
+{
+	char	*cause = NULL;
+
+	if (vcard_file_write(app->cache, job->id, job->path, &cause) == 0)
+		app_message(app, 0, "vCard written to %s", job->path);
+	else {
+		app_message(app, 1, "cannot write %s: %s", job->path,
+		    cause != NULL ? cause : "error");
+		free(cause);
+	}
+}
+
+static void
+view_vcard_confirmed(struct app *app, int yes, void *arg)
+{
+	struct vcard_job	*job = arg;
+
+	if (yes)
+		view_vcard_write(app, job);
+	else
+		app_message(app, 0, "not overwritten: %s", job->path);
+	vcard_job_free(job);
+}
+
 static void
 view_vcard_done(struct app *app, const char *path, void *arg)
 {
-	char		*id = arg, *cause = NULL, *full = NULL;
-	const char	*home = getenv("HOME");
+	struct vcard_job	*job = arg;
+	struct stat		 sb;
+	const char		*home = getenv("HOME");
+	char			*q;
 
-	if (path != NULL && path[0] == '~' && path[1] == '/' && home != NULL)
-		path = full = xasprintf("%s%s", home, path + 1);
-	if (path != NULL && *path != '\0') {
-		if (vcard_file_write(app->cache, id, path, &cause) == 0)
-			app_message(app, 0, "vCard written to %s", path);
-		else {
-			app_message(app, 1, "cannot write %s: %s", path,
-			    cause != NULL ? cause : "error");
-			free(cause);
-		}
-	} else
+	if (path == NULL || *path == '\0') {
 		app_message(app, 0, "no vCard written");
-	free(full);
-	free(id);
+		vcard_job_free(job);
+		return;
+	}
+	if (path[0] == '~' && path[1] == '/' && home != NULL)
+		job->path = xasprintf("%s%s", home, path + 1);
+	else
+		job->path = xstrdup(path);
+	if (stat(job->path, &sb) == 0) {
+		/* Never replace a file unasked; no is the default. */
+		q = xasprintf("%s exists: overwrite? (y/N) ", job->path);
+		app_confirm(app, q, view_vcard_confirmed, job);
+		free(q);
+		return;
+	}
+	view_vcard_write(app, job);
+	vcard_job_free(job);
 }
 
 void
 view_vcard(struct view *v, const char *id, int type)
 {
-	char	*def, *safe, *p;
+	struct vcard_job	*job;
+	char			*def;
 
-	safe = xstrdup(id);
-	for (p = safe; *p != '\0'; p++) {
-		if (*p == '/' || (unsigned char)*p < 0x20)
-			*p = '_';
-	}
-	def = xasprintf("%s.vcf", safe);
-	free(safe);
-	app_prompt(v->app, "save vCard to: ", def, view_vcard_done, xstrdup(id));
+	(void)type;
+	/* A safe name whatever the id holds, in the current directory. */
+	def = layout_safe_filename(id, ".vcf", VCARD_NAME_MAX);
+	job = xcalloc(1, sizeof *job);
+	job->id = xstrdup(id);
+	app_prompt(v->app, "save vCard to: ", def, view_vcard_done, job);
 	free(def);
 }
 
@@ -656,22 +790,155 @@ app_draw_title(struct app *app)
 	buf_free(&b);
 }
 
+/*
+ * The sync part of the status line: the progress while a sync runs;
+ * "offline" when no feed is configured or the last attempt failed;
+ * otherwise how long ago the last good sync was (from the cache's sync
+ * state, so a `globe sync` elsewhere counts too). Caller frees both.
+ */
+static void
+app_sync_part(struct app *app, time_t now, char **full, char **brief)
+{
+	char	ago[32];
+
+	if (app->sync != NULL) {
+		*full = xstrdup(app->sync_text);
+		*brief = NULL;
+		return;
+	}
+	if (app->opts->net == NULL || app->opts->net->feed == NULL ||
+	    app->state.last_sync > app->state.last_success) {
+		*full = xstrdup("offline");
+		*brief = NULL;
+		return;
+	}
+	if (app->state.last_success <= 0) {
+		*full = xstrdup("not synced yet");
+		*brief = NULL;
+		return;
+	}
+	layout_ago(app->state.last_success, now, 0, ago, sizeof ago);
+	*full = xasprintf("synced %s", ago);
+	layout_ago(app->state.last_success, now, 1, ago, sizeof ago);
+	*brief = xasprintf("synced %s", ago);
+}
+
+/* Parts of the status line, in the order they are shown. */
+enum {
+	STATUS_DATE, STATUS_SERIAL, STATUS_AUTHORITIES, STATUS_CONTACTS,
+	STATUS_SYNC, STATUS_NPARTS
+};
+/*
+ * The order in which parts give way on a narrow line (each step one form
+ * shorter): the counts go first, then "data as of" shrinks to the date,
+ * the sync text to its brief form ("synced 5m ago"), the serial to "#N",
+ * and only then is the serial dropped. The date and the sync state
+ * always stay.
+ */
+static const size_t status_steps[] = {
+	STATUS_AUTHORITIES, STATUS_CONTACTS, STATUS_DATE, STATUS_DATE,
+	STATUS_SYNC, STATUS_SERIAL, STATUS_SERIAL
+};
+
+/* The status line for a width (caller frees); also says what "ago" it drew. */
+static char *
+app_status_line(struct app *app, time_t now, int width)
+{
+	struct layout_part	 p[STATUS_NPARTS];
+	char			 a[32], c[32], s[32], date[11], *line;
+	char			*d0, *d1, *s0, *s1, *a0, *c0, *sync, *brief, *sep;
+
+	memset(p, 0, sizeof p);
+	layout_count(app->counts.authorities, a);
+	layout_count(app->counts.contacts, c);
+	layout_count(app->state.serial < 0 ? 0 : (uint64_t)app->state.serial, s);
+	app_sync_part(app, now, &sync, &brief);
+	free(app->ago_drawn);
+	app->ago_drawn = xstrdup(sync);
+	d0 = d1 = s0 = s1 = a0 = c0 = NULL;
+	if (app->state.serial < 0 || app->state.issued == NULL)
+		p[STATUS_DATE].forms[0] = "no data yet";
+	else {
+		snprintf(date, sizeof date, "%.10s", app->state.issued);
+		d0 = xasprintf("data as of %s", date);
+		d1 = xasprintf("as of %s", date);
+		s0 = xasprintf("serial %s", s);
+		s1 = xasprintf("#%s", s);
+		a0 = xasprintf("%s authorities", a);
+		c0 = xasprintf("%s contacts", c);
+		p[STATUS_DATE].forms[0] = d0;
+		p[STATUS_DATE].forms[1] = d1;
+		p[STATUS_DATE].forms[2] = d0 + strlen("data as of ");
+		p[STATUS_SERIAL].forms[0] = s0;
+		p[STATUS_SERIAL].forms[1] = s1;
+		p[STATUS_SERIAL].forms[2] = "";
+		p[STATUS_CONTACTS].forms[0] = c0;
+		p[STATUS_CONTACTS].forms[1] = "";
+		p[STATUS_AUTHORITIES].forms[0] = a0;
+		p[STATUS_AUTHORITIES].forms[1] = "";
+	}
+	p[STATUS_SYNC].forms[0] = sync;
+	p[STATUS_SYNC].forms[1] = brief;
+	sep = xasprintf(" %s ", charset_glyph(GLYPH_DOT));
+	line = layout_fit_parts(p, STATUS_NPARTS, status_steps,
+	    sizeof status_steps / sizeof status_steps[0], sep, width);
+	free(sep);
+	free(d0);
+	free(d1);
+	free(s0);
+	free(s1);
+	free(a0);
+	free(c0);
+	free(sync);
+	free(brief);
+	return line;
+}
+
+/*
+ * A message as wide as the line allows: in full, else its brief form,
+ * else cut; when anything was left out it says where to read it all
+ * ("… (M: messages)"). Caller frees.
+ */
+static char *
+app_message_line(struct app *app)
+{
+	char	*keys, *hint, *cut, *line;
+	size_t	 w, hw;
+
+	if (utf8_width(app->message) <= (size_t)app->cols)
+		return xstrdup(app->message);
+	keys = keys_for_action(ACT_MESSAGES);
+	hint = *keys != '\0' ? xasprintf(" (%s: messages)", keys) :
+	    xstrdup("");
+	free(keys);
+	hw = utf8_width(hint);
+	if (app->message_brief != NULL &&
+	    utf8_width(app->message_brief) + hw <= (size_t)app->cols) {
+		line = xasprintf("%s%s", app->message_brief, hint);
+		free(hint);
+		return line;
+	}
+	w = (size_t)app->cols > hw + 1 ? (size_t)app->cols - hw : 1;
+	cut = utf8_fit(app->message, (int)w, 0);	/* ends with "…" */
+	line = xasprintf("%s%s", cut, hint);
+	free(cut);
+	free(hint);
+	return line;
+}
+
 static void
 app_draw_status(struct app *app)
 {
-	struct buf	 b;
-	const char	*dot = charset_glyph(GLYPH_DOT);
-	char		 a[32], c[32], s[32], date[11], *line, *clean, *hint;
-	int		 level, warn = 0;
+	char		*line, *clean, *hint;
+	int		 warn = 0;
 	size_t		 w;
 
 	if (app->prompting) {
-		/* What the user typed, as the terminal can show it. */
-		clean = sanitize(app->prompt_text.data, SANITIZE_LINE);
-		line = xasprintf("%s%s", app->prompt_label, clean);
-		free(clean);
-		display_text(app->rows - 1, 0, app->cols, line, STYLE_NORMAL);
-		w = utf8_width(line);
+		line = xasprintf("%s%s", app->prompt_label,
+		    app->prompt_text.data != NULL ? app->prompt_text.data : "");
+		clean = sanitize(line, SANITIZE_LINE);
+		display_text(app->rows - 1, 0, app->cols, clean, STYLE_NORMAL);
+		w = utf8_width(clean);
 		/* The values that match, or why Enter was refused. */
 		if ((hint = prompt_choices_hint(app, &warn)) != NULL) {
 			if (w + 3 < (size_t)app->cols)
@@ -682,39 +949,20 @@ app_draw_status(struct app *app)
 		}
 		app->cursor_y = app->rows - 1;
 		app->cursor_x = w < (size_t)app->cols ? (int)w : app->cols - 1;
+		free(clean);
 		free(line);
 		return;
 	}
 	if (app->message != NULL) {
-		display_text(app->rows - 1, 0, app->cols, app->message,
+		line = app_message_line(app);
+		display_text(app->rows - 1, 0, app->cols, line,
 		    app->message_warn ? STYLE_WARN : STYLE_STATUS);
+		free(line);
 		return;
 	}
-	layout_count(app->counts.authorities, a);
-	layout_count(app->counts.contacts, c);
-	layout_count(app->state.serial < 0 ? 0 : (uint64_t)app->state.serial, s);
-	buf_init(&b);
-	/* Drop details by priority until the line fits. */
-	for (level = 0; level < 4; level++) {
-		buf_reset(&b);
-		if (app->state.serial < 0 || app->state.issued == NULL)
-			buf_adds(&b, "no data yet");
-		else {
-			snprintf(date, sizeof date, "%.10s", app->state.issued);
-			buf_addf(&b, "data as of %s", date);
-			if (level < 1)
-				buf_addf(&b, " %s serial %s", dot, s);
-			if (level < 2)
-				buf_addf(&b, " %s %s authorities", dot, a);
-			if (level < 3)
-				buf_addf(&b, " %s %s contacts", dot, c);
-		}
-		buf_addf(&b, " %s %s", dot, app->sync_text);
-		if (utf8_width(b.data) <= (size_t)app->cols)
-			break;
-	}
-	display_text(app->rows - 1, 0, app->cols, b.data, STYLE_STATUS);
-	buf_free(&b);
+	line = app_status_line(app, time(NULL), app->cols);
+	display_text(app->rows - 1, 0, app->cols, line, STYLE_STATUS);
+	free(line);
 }
 
 static void
@@ -739,7 +987,10 @@ view_draw_row_default(struct view *v, const struct row *r, int y, int width,
 	}
 	if (r->flags & ROW_FIELD) {
 		lw = view_label_width(width);
-		display_text(y, 0, lw - 1, r->col[0],
+		/* The cursor on fields shows without colour too. */
+		display_text(y, 0, 1, selected ? charset_glyph(GLYPH_CRUMB) : "",
+		    selected ? STYLE_SELECTED : STYLE_NORMAL);
+		display_text(y, 1, lw - 2, r->col[0],
 		    selected ? STYLE_SELECTED : STYLE_LABEL);
 		display_text(y, lw - 1, 1, "", selected ? STYLE_SELECTED :
 		    STYLE_NORMAL);
@@ -862,10 +1113,21 @@ static void
 app_prompt_key(struct app *app, const struct input_event *ev)
 {
 	void	(*done)(struct app *, const char *, void *);
+	void	(*confirmed)(struct app *, int, void *);
 	char	 utf[8], *text;
 	size_t	 len;
 	int	 n;
 
+	if (app->confirming) {
+		/* One key answers: y is yes, anything else no. */
+		app->prompting = app->confirming = 0;
+		confirmed = app->confirm_done;
+		app->confirm_done = NULL;
+		if (confirmed != NULL)
+			confirmed(app, ev->key == 'y' || ev->key == 'Y',
+			    app->prompt_arg);
+		return;
+	}
 	if (prompt_choices_key(app, ev))
 		return;
 	if (ev->key == TUI_KEY_ENTER || ev->key == TUI_KEY_ESC) {
@@ -962,25 +1224,45 @@ app_data_changed(struct app *app)
 static void
 app_sync_event(struct app *app)
 {
-	char	*text = NULL;
+	char	*text = NULL, *brief = NULL;
 	int	 failed = 0;
 
 	if (app->sync == NULL)
 		return;
-	if (sync_bg_poll(app->sync, &text, &failed) == 0) {
+	if (sync_bg_poll(app->sync, &text, &brief, &failed) == 0) {
 		if (text != NULL) {
 			free(app->sync_text);
 			app->sync_text = text;
 		}
+		free(brief);
 		return;
 	}
 	sync_bg_free(app->sync);
 	app->sync = NULL;
 	free(app->sync_text);
-	app->sync_text = text != NULL ? text : xstrdup("sync over");
-	if (failed)
-		app_message(app, 1, "%s", app->sync_text);
+	app->sync_text = xstrdup("");
+	/* What it did, per type; then the line says "synced just now". */
+	app_message_brief(app, failed, text != NULL ? text : "sync over",
+	    brief);
+	free(text);
+	free(brief);
 	app_data_changed(app);
+}
+
+/* 1 when "synced 5 min ago" has become "6 min ago" since the last frame. */
+static int
+app_ago_changed(struct app *app)
+{
+	char	*full, *brief;
+	int	 changed;
+
+	if (app->message != NULL || app->prompting)
+		return 0;
+	app_sync_part(app, time(NULL), &full, &brief);
+	changed = app->ago_drawn == NULL || strcmp(full, app->ago_drawn) != 0;
+	free(full);
+	free(brief);
+	return changed;
 }
 
 /*
@@ -997,9 +1279,35 @@ app_watch(struct app *app)
 		return 0;
 	if (cache_data_version(app->cache, &v, NULL) != CACHE_OK ||
 	    v == app->data_version)
-		return 0;
+		return app_ago_changed(app);
 	app_data_changed(app);
 	return 1;
+}
+
+/* Enter on a field: open the record it names, or copy its value. */
+static int
+app_open_field(struct app *app, const struct row *r)
+{
+	char	*id;
+
+	if (!(r->flags & ROW_FIELD))
+		return 0;
+	if (r->link != NULL) {
+		id = xstrdup(r->link);	/* r may go when the view is pushed */
+		if (r->link_type == REC_AUTHORITY)
+			app_push(app, &view_authority_ops, id, NULL);
+		else if (r->link_type == REC_CONTACT)
+			app_push(app, &view_contact_ops, id, NULL);
+		else if (r->link_type == REC_COUNTRY)
+			app_push(app, &view_country_ops, id, NULL);
+		free(id);
+		return 1;
+	}
+	if (r->copy_what != NULL) {
+		app_copy_row(app, r, 1);
+		return 1;
+	}
+	return 0;
 }
 
 static void
@@ -1007,10 +1315,12 @@ app_open_selected(struct app *app, struct view *v)
 {
 	struct row	*r;
 
-	if (v->ops->open_row == NULL || v->ops->scroll_only)
+	if (v->ops->scroll_only)
 		return;
 	r = view_row(v, v->sel);
-	if (r != NULL)
+	if (r == NULL || app_open_field(app, r))
+		return;
+	if (v->ops->open_row != NULL)
 		v->ops->open_row(v, r);
 }
 
@@ -1020,7 +1330,6 @@ app_action(struct app *app, struct view *v, enum action a)
 	struct row	*r;
 	const char	*id;
 	int		 type, page;
-	char		*cause = NULL;
 
 	page = v->list_height > 1 ? v->list_height - 1 : 1;
 	switch (a) {
@@ -1087,14 +1396,22 @@ app_action(struct app *app, struct view *v, enum action a)
 		break;
 	case ACT_COPY:
 		r = v->ops->scroll_only ? NULL : view_row(v, v->sel);
-		if (r == NULL || r->copy == NULL || *r->copy == '\0') {
-			app_message(app, 1, "nothing to copy on this line");
-			break;
-		}
-		clipboard_copy(r->copy);
-		cause = sanitize(r->copy, SANITIZE_LINE);
-		app_message(app, 0, "copied %s to the clipboard", cause);
-		free(cause);
+		app_copy_row(app, r, 0);
+		break;
+	case ACT_MESSAGES:
+		if (v->ops != &view_messages_ops)
+			app_push(app, &view_messages_ops, NULL, "Messages");
+		break;
+	case ACT_NEXT_UNREAD:
+		/* The newsletters and the reader take n themselves. */
+		if (v->ops != &view_newsletters_ops)
+			app_push(app, &view_newsletters_ops, NULL, "Newsletters");
+		break;
+	case ACT_PREV_UNREAD:
+	case ACT_TOGGLE_READ:
+	case ACT_ALL_READ:
+		app_message(app, 0, "%s works in the newsletters: press 2 first",
+		    keys_action_name(a));
 		break;
 	case ACT_VCARD:
 		r = v->ops->scroll_only ? NULL : view_row(v, v->sel);
@@ -1164,9 +1481,10 @@ app_event(struct app *app, const struct input_event *ev)
 
 	if (ev->kind == INPUT_RESIZE || ev->kind == INPUT_NONE)
 		return;
-	/* A one-time message goes away at the next key. */
+	/* A one-time message goes away at the next key (M shows it again). */
 	free(app->message);
-	app->message = NULL;
+	free(app->message_brief);
+	app->message = app->message_brief = NULL;
 	if (app->prompting) {
 		if (ev->kind == INPUT_KEY)
 			app_prompt_key(app, ev);
@@ -1305,6 +1623,11 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	display_end();
 	cache_state_clear(&app.state);
 	free(app.message);
+	free(app.message_brief);
+	free(app.ago_drawn);
+	while (app.nlog > 0)
+		free(app.log[--app.nlog].text);
+	free(app.log);
 	free(app.sync_text);
 	free(app.prompt_label);
 	buf_free(&app.prompt_text);

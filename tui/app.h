@@ -63,6 +63,11 @@ int	 tui_app_run(struct cache *cache, const struct tui_app_options *opts);
 	X(ACT_COPY,		"copy",			"copy the focused value (e-mail) to the clipboard") \
 	X(ACT_VCARD,		"vcard",		"save the contact or authority as a vCard file") \
 	X(ACT_SYNC,		"sync",			"sync from the feed in the background") \
+	X(ACT_MESSAGES,		"messages",		"show every message of this session, in full") \
+	X(ACT_NEXT_UNREAD,	"next-unread",		"newsletters: open the next unread issue (elsewhere: show the newsletters)") \
+	X(ACT_PREV_UNREAD,	"prev-unread",		"newsletters: open the previous unread issue") \
+	X(ACT_TOGGLE_READ,	"toggle-read",		"newsletters: mark the issue read or unread") \
+	X(ACT_ALL_READ,		"mark-all-read",	"newsletters: mark every issue read") \
 	X(ACT_FILTER_COUNTRY,	"filter-country",	"search: filter by country") \
 	X(ACT_FILTER_EXPERTISE,	"filter-expertise",	"search: filter by expertise") \
 	X(ACT_FILTER_LANGUAGE,	"filter-language",	"search: filter by language") \
@@ -261,6 +266,42 @@ int		 layout_local_time(const char *tz, const char *hours, time_t now,
 		    char *out, size_t outlen);
 /* Days since a "YYYY-MM-DD" date at now, or -1 when malformed. */
 long		 layout_days_since(const char *date, time_t now);
+/*
+ * The one stale rule: how many days a verified date is old when that is
+ * more than stale_days, else 0 (fresh, or no date understood).
+ */
+long		 layout_stale_days(const char *date, int stale_days,
+		    time_t now);
+/*
+ * How long ago then was at now: "just now", "5 min ago", "2 h ago",
+ * "3 days ago" (brief: "now", "5m ago", "2h ago", "3d ago"), into out.
+ */
+void		 layout_ago(int64_t then, time_t now, int brief, char *out,
+		    size_t outlen);
+/*
+ * A file name made from name whatever it holds: ASCII letters, digits,
+ * '-', '_' and '.' (not first) are kept, every other character (one per
+ * code point, invalid bytes one each) becomes '_'; at most max bytes of
+ * name, then ext (".vcf"). "record" + ext when nothing is left. Caller frees.
+ */
+char		*layout_safe_filename(const char *name, const char *ext,
+		    size_t max);
+
+/*
+ * A line of parts that must fit a width: each part has up to
+ * LAYOUT_FORMS_MAX forms, longest first; a NULL form ends the list and an
+ * empty one drops the part. steps says, in order, which part gives way
+ * next (one form shorter each time): the explicit priority order.
+ */
+#define LAYOUT_FORMS_MAX	4
+#define LAYOUT_PARTS_MAX	8
+struct layout_part {
+	const char	*forms[LAYOUT_FORMS_MAX];	/* borrowed */
+};
+/* The parts joined by sep, shortened step by step until width fits. Caller frees. */
+char		*layout_fit_parts(const struct layout_part *, size_t n,
+		    const size_t *steps, size_t nsteps, const char *sep,
+		    int width);
 
 /* ---- views ------------------------------------------------------------ */
 
@@ -278,6 +319,9 @@ struct row {
 	int		 type;		/* enum record_type, or -1 */
 	char		*col[ROW_MAXCOLS];
 	char		*copy;		/* what `y` copies, or NULL */
+	const char	*copy_what;	/* field rows: Enter copies, says "e-mail" (static) */
+	char		*link;		/* field rows: Enter opens this record ... */
+	int		 link_type;	/* ... of this enum record_type */
 	char		*country;	/* the row's country code (search filter) */
 	int		 flags;
 };
@@ -351,6 +395,17 @@ struct view {
 	void			*data;	/* the view's own */
 };
 
+/*
+ * view-newsletters.c: the id of the unread issue next to from (dir 1)
+ * or before it (-1) in the order of list (a newsletters view, its filter
+ * too; may be NULL), from itself counting when inclusive. Caller frees;
+ * NULL, with a message said, when there is none.
+ */
+char		*news_find_unread(struct app *, struct view *list,
+		    const char *from, int inclusive, int dir);
+/* Opens the reader on id over list (may be NULL), selecting it there. */
+void		 news_open(struct app *, struct view *list, const char *id);
+
 /* Shared row builders (view-country.c, view-authority.c). */
 extern const struct layout_col view_authority_cols[], view_contact_cols[];
 extern const size_t view_authority_ncols, view_contact_ncols;
@@ -358,7 +413,12 @@ void		 view_authority_row(struct rows *, const struct record *,
 		    const struct cache_extra *);
 void		 view_contact_row(struct rows *, const struct record *,
 		    const struct cache_extra *);
-/* cache_row_cb versions that append to the struct rows given. */
+/* What the row callbacks get: the app (for the stale age) and the rows to append to. */
+struct view_rows {
+	struct app	*app;	/* borrowed */
+	struct rows	*out;	/* borrowed */
+};
+/* cache_row_cb versions that append to vr->out, stale rows marked. */
 int		 view_authority_row_cb(const struct record *,
 		    const struct cache_extra *, void *);
 int		 view_contact_row_cb(const struct record *,
@@ -367,17 +427,32 @@ int		 view_contact_row_cb(const struct record *,
 const char	*view_designation_label(const char *code);
 /* " (stale: 412 days)" when date is older than the app's stale age, else "". Caller frees. */
 char		*view_verified_text(struct app *, const char *date, int *stale);
+/*
+ * Marks a list row stale when date is past the configured age: "! "
+ * before its name cell col (seen without colour too) and ROW_WARN.
+ */
+void		 view_row_stale(struct app *, struct row *, int col,
+		    const char *date);
+/* The designations as labels ("central authority for …; …"). Caller frees, NULL if none. */
+char		*view_designations_text(const struct record_value *);
 
 extern const struct view_ops view_countries_ops, view_country_ops,
 	    view_authority_ops, view_contact_ops, view_search_ops,
 	    view_newsletters_ops, view_reader_ops, view_starred_ops,
-	    view_help_ops, view_welcome_ops;
+	    view_help_ops, view_welcome_ops, view_messages_ops;
 
 /* ---- app.c ------------------------------------------------------------ */
 
 struct sync_bg;
 
 #define APP_MAX_DEPTH	16
+
+/* One message of the session, for the messages screen (M). */
+struct app_msg {
+	time_t		 when;
+	int		 warn;
+	char		*text;		/* sanitized, in full */
+};
 
 struct app {
 	struct cache			*cache;		/* borrowed */
@@ -392,12 +467,19 @@ struct app {
 	struct cache_state		 state;
 	struct cache_counts		 counts;
 	char				*message;	/* one-time note in the status line */
+	char				*message_brief;	/* its shorter form, or NULL */
 	int				 message_warn;
+	struct app_msg			*log;		/* every message of the session */
+	size_t				 nlog;
+	size_t				 caplog;
+	char				*ago_drawn;	/* "synced 5 min ago" as last drawn */
 	char				*sync_text;	/* "offline", "syncing 45% …", "synced +3 ~1 -0" */
 	struct sync_bg			*sync;
 	int64_t				 data_version;	/* cache_data_version when last reloaded */
 	/* A one-line prompt on the status line (vCard path, search filters). */
 	int				 prompting;
+	int				 confirming;	/* a y/n question: one key answers */
+	void				 (*confirm_done)(struct app *, int, void *);
 	char				*prompt_label;
 	struct buf			 prompt_text;
 	void				 (*prompt_done)(struct app *, const char *, void *);
@@ -429,6 +511,20 @@ char		*app_config_path(struct app *);
 /* Sets the one-time status message (printf-style). */
 void		 app_message(struct app *, int warn, const char *, ...)
 		    GLOBE_PRINTF(3, 4);
+/*
+ * The same with a shorter form for a narrow status line (brief may be
+ * NULL); the full text is kept for the messages screen either way.
+ */
+void		 app_message_brief(struct app *, int warn, const char *text,
+		    const char *brief);
+/*
+ * Asks a yes/no question on the status line: y answers yes, any other
+ * key no (the default). question is sanitized here.
+ */
+void		 app_confirm(struct app *, const char *question,
+		    void (*done)(struct app *, int yes, void *), void *arg);
+/* Puts the row's value on the clipboard, sanitized as shown; says so. */
+void		 app_copy_row(struct app *, const struct row *, int say_what);
 /* Asks for a line of text on the status line; done gets NULL on Esc. */
 void		 app_prompt(struct app *, const char *label, const char *initial,
 		    void (*done)(struct app *, const char *, void *), void *arg);
@@ -452,9 +548,18 @@ void		 view_invalidate(struct view *);
 void		 view_select_id(struct view *, const char *id, size_t hint);
 /* The width of the labels of "label value" lines on a screen this wide. */
 int		 view_label_width(int cols);
-/* Common row helpers for the views (values wrap to the screen width). */
-void		 view_add_field(struct view *, const char *label,
+/*
+ * Common row helpers for the views (values wrap to the screen width).
+ * view_add_field returns the index of its first row (head.n if the
+ * value was empty, nothing added).
+ */
+size_t		 view_add_field(struct view *, const char *label,
 		    const char *value, const char *copy);
+/* Enter on the field's rows from first on copies them, saying "copied what". */
+void		 view_field_copies(struct view *, size_t first, const char *what);
+/* Enter on the field's rows from first on opens the record id of type. */
+void		 view_field_link(struct view *, size_t first, const char *id,
+		    int type);
 void		 view_add_header(struct view *, const char *text);
 void		 view_add_text(struct view *, const char *text, int flags);
 /* A paragraph wrapped to the screen width (views with .wraps). */
@@ -506,10 +611,12 @@ int		 sync_bg_fd(const struct sync_bg *);
 /*
  * Drains the pipe. Fills text with the progress ("syncing 45% (objects
  * 2/3)") and returns 0 while running; when the sync is over, returns 1
- * with the final text ("synced +3 ~1 -0" or the error, as the CLI says it)
- * and *failed set; then call sync_bg_free.
+ * with the final text (per type as `globe sync` says it: "synced:
+ * contacts +1 ~1 -1", or the error), *brief its short form ("synced +1
+ * ~1 -1", or NULL) and *failed set; then call sync_bg_free.
  */
-int		 sync_bg_poll(struct sync_bg *, char **text, int *failed);
+int		 sync_bg_poll(struct sync_bg *, char **text, char **brief,
+		    int *failed);
 /* Waits for the thread and frees (cancels nothing: the sync finishes). */
 void		 sync_bg_free(struct sync_bg *);
 
@@ -517,7 +624,11 @@ void		 sync_bg_free(struct sync_bg *);
 
 /* The OSC 52 sequence(s) that put text on the clipboard. Caller frees. */
 char		*clipboard_osc52(const char *text, int in_tmux);
-/* Sends it to the terminal. */
+/*
+ * Sends text to the terminal's clipboard as the screen shows it: through
+ * sanitize (one line: no controls, CR/LF, ESC or bidi controls), so a
+ * hostile value cannot end a paste bracket or run in a shell.
+ */
 void		 clipboard_copy(const char *text);
 
 /* ---- vcard-file.c ----------------------------------------------------- */

@@ -2,7 +2,8 @@
  * clipboard.c: `y` copies with OSC 52, the terminal's own clipboard
  * sequence, so it works over SSH. Inside tmux the plain sequence reaches
  * tmux (which keeps it as a paste buffer when set-clipboard is on) and a
- * passthrough copy reaches the outer terminal when tmux allows it.
+ * passthrough copy reaches the outer terminal when tmux allows it. The
+ * text is sanitized first, as for the screen (issue 15).
  */
 #include "config.h"
 
@@ -62,9 +63,12 @@ void
 clipboard_copy(const char *text)
 {
 	const char	*tmux = getenv("TMUX");
-	char		*seq;
+	char		*seq, *clean;
 
-	seq = clipboard_osc52(text, tmux != NULL && *tmux != '\0');
+	/* What the screen shows, never the feed's raw bytes. */
+	clean = sanitize(text, SANITIZE_LINE);
+	seq = clipboard_osc52(clean, tmux != NULL && *tmux != '\0');
 	display_raw(seq, strlen(seq));
 	free(seq);
+	free(clean);
 }

@@ -726,3 +726,98 @@ layout_days_since(const char *date, time_t now)
 		return 0;
 	return (long)((now - t) / 86400);
 }
+
+long
+layout_stale_days(const char *date, int stale_days, time_t now)
+{
+	long	days;
+
+	days = layout_days_since(date, now);
+	return days >= 0 && days > stale_days ? days : 0;
+}
+
+void
+layout_ago(int64_t then, time_t now, int brief, char *out, size_t outlen)
+{
+	int64_t	d = (int64_t)now - then;
+
+	if (d < 0)
+		d = 0;
+	if (d < 60)
+		snprintf(out, outlen, brief ? "now" : "just now");
+	else if (d < 3600)
+		snprintf(out, outlen, brief ? "%lldm ago" : "%lld min ago",
+		    (long long)(d / 60));
+	else if (d < 2 * 86400)
+		snprintf(out, outlen, brief ? "%lldh ago" : "%lld h ago",
+		    (long long)(d / 3600));
+	else
+		snprintf(out, outlen, brief ? "%lldd ago" : "%lld days ago",
+		    (long long)(d / 86400));
+}
+
+char *
+layout_safe_filename(const char *name, const char *ext, size_t max)
+{
+	struct buf	 b;
+	const char	*p;
+	int		 len;
+	uint32_t	 cp;
+
+	buf_init(&b);
+	for (p = name != NULL ? name : ""; *p != '\0' && b.len < max; p += len) {
+		len = utf8_decode(p, strlen(p), &cp);
+		if (len <= 0) {
+			len = 1;	/* an invalid byte is one character */
+			cp = 0xfffd;
+		}
+		/* ASCII only, whatever the locale: no isalnum. */
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= '0' && cp <= '9') || cp == '-' || cp == '_' ||
+		    (cp == '.' && b.len > 0))
+			buf_addc(&b, (char)cp);
+		else
+			buf_addc(&b, '_');
+	}
+	if (b.len == 0)
+		buf_adds(&b, "record");
+	buf_adds(&b, ext);
+	return buf_detach(&b);
+}
+
+char *
+layout_fit_parts(const struct layout_part *parts, size_t n,
+    const size_t *steps, size_t nsteps, const char *sep, int width)
+{
+	struct buf	 b;
+	size_t		 level[LAYOUT_PARTS_MAX] = { 0 }, i, s = 0;
+	const char	*t;
+
+	if (n > LAYOUT_PARTS_MAX)
+		n = LAYOUT_PARTS_MAX;
+	buf_init(&b);
+	for (;;) {
+		buf_reset(&b);
+		for (i = 0; i < n; i++) {
+			t = parts[i].forms[level[i]];
+			if (t == NULL || *t == '\0')
+				continue;
+			if (b.len > 0)
+				buf_adds(&b, sep);
+			buf_adds(&b, t);
+		}
+		if (utf8_width(b.data != NULL ? b.data : "") <= (size_t)width)
+			break;
+		/* The next step that still has a shorter form to go to. */
+		while (s < nsteps && (steps[s] >= n ||
+		    level[steps[s]] + 1 >= LAYOUT_FORMS_MAX ||
+		    parts[steps[s]].forms[level[steps[s]] + 1] == NULL))
+			s++;
+		if (s == nsteps)
+			break;	/* as short as it gets: display_text cuts */
+		level[steps[s]]++;
+	}
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_detach(&b);
+}

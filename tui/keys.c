@@ -40,12 +40,19 @@ static const struct binding default_bindings[] = {
 	{ "f", ACT_FILTER },
 	{ "/", ACT_SEARCH },
 	{ "1", ACT_COUNTRIES }, { "c", ACT_COUNTRIES },
-	{ "2", ACT_NEWSLETTERS }, { "n", ACT_NEWSLETTERS },
+	{ "2", ACT_NEWSLETTERS },
+	/*
+	 * n as in newsboat: the next unread issue in the newsletters and
+	 * the reader; elsewhere it still shows the newsletters (as 2).
+	 */
+	{ "n", ACT_NEXT_UNREAD }, { "p", ACT_PREV_UNREAD },
+	{ "N", ACT_TOGGLE_READ }, { "A", ACT_ALL_READ },
 	{ "3", ACT_STARRED },
 	{ "*", ACT_STAR },
 	{ "y", ACT_COPY },
 	{ "v", ACT_VCARD },
 	{ "s", ACT_SYNC }, { "F5", ACT_SYNC },
+	{ "M", ACT_MESSAGES }, { "F9", ACT_MESSAGES },
 	{ "F2", ACT_FILTER_COUNTRY },
 	{ "F3", ACT_FILTER_EXPERTISE },
 	{ "F4", ACT_FILTER_LANGUAGE },

@@ -157,26 +157,38 @@ sync_bg_fd(const struct sync_bg *sb)
 	return sb->fd[0];
 }
 
-/* "synced +3 ~1 -0": every kind of record together. */
-static char *
-sync_bg_summary(const struct net_result *r)
+/*
+ * "synced serial 2: contacts +1 ~1 -1, newsletters +1 ~0 -0" in the
+ * words of `globe sync` (net_changes_summary), and the brief form for a
+ * narrow line, "synced +2 ~1 -1": every kind of record together.
+ */
+static void
+sync_bg_summary(const struct net_result *r, char **text, char **brief)
 {
-	unsigned	a = 0, c = 0, d = 0;
-	int		i;
+	unsigned	 a = 0, c = 0, d = 0;
+	int		 i;
+	char		*per_type;
 
-	if (r->unchanged)
-		return xasprintf("up to date (serial %lld)",
+	if (r->unchanged) {
+		*text = xasprintf("already up to date (serial %lld)",
 		    (long long)r->new_serial);
+		*brief = xstrdup("up to date");
+		return;
+	}
 	for (i = 0; i < REC_NDATA; i++) {
 		a += r->changes.added[i];
 		c += r->changes.changed[i];
 		d += r->changes.removed[i];
 	}
-	return xasprintf("synced +%u ~%u -%u", a, c, d);
+	per_type = net_changes_summary(&r->changes);
+	*text = xasprintf("synced serial %lld: %s", (long long)r->new_serial,
+	    per_type);
+	*brief = xasprintf("synced +%u ~%u -%u", a, c, d);
+	free(per_type);
 }
 
 int
-sync_bg_poll(struct sync_bg *sb, char **text, int *failed)
+sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed)
 {
 	char	 drain[64], *clean;
 	int	 done;
@@ -184,6 +196,7 @@ sync_bg_poll(struct sync_bg *sb, char **text, int *failed)
 	while (read(sb->fd[0], drain, sizeof drain) > 0)
 		;
 	*text = NULL;
+	*brief = NULL;
 	*failed = 0;
 	pthread_mutex_lock(&sb->lock);
 	done = sb->done;
@@ -192,7 +205,7 @@ sync_bg_poll(struct sync_bg *sb, char **text, int *failed)
 	sb->changed = 0;
 	if (done) {
 		if (sb->status == NET_OK)
-			*text = sync_bg_summary(&sb->result);
+			sync_bg_summary(&sb->result, text, brief);
 		else {
 			*failed = 1;
 			clean = sanitize(sb->cause, SANITIZE_LINE);

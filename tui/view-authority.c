@@ -43,7 +43,11 @@ int
 view_contact_row_cb(const struct record *rec, const struct cache_extra *x,
     void *arg)
 {
-	view_contact_row(arg, rec, x);
+	struct view_rows	*vr = arg;
+
+	view_contact_row(vr->out, rec, x);
+	view_row_stale(vr->app, &vr->out->v[vr->out->n - 1], 0,
+	    rec->v[CONTACT_VERIFIED].s);
 	return 0;
 }
 
@@ -55,14 +59,47 @@ view_verified_text(struct app *app, const char *date, int *stale)
 
 	*stale = 0;
 	clean = sanitize(date, SANITIZE_LINE);
-	days = layout_days_since(date, time(NULL));
-	if (days >= 0 && days > app->stale_days) {
+	days = layout_stale_days(date, app->stale_days, time(NULL));
+	if (days > 0) {
 		*stale = 1;
 		out = xasprintf("%s (stale: %ld days old)", clean, days);
 	} else
 		out = xstrdup(clean);
 	free(clean);
 	return out;
+}
+
+void
+view_row_stale(struct app *app, struct row *r, int col, const char *date)
+{
+	char	*marked;
+
+	if (layout_stale_days(date, app->stale_days, time(NULL)) == 0)
+		return;
+	/* The same rule as the detail screens, shown as "! " before the name. */
+	r->flags |= ROW_WARN;
+	marked = xasprintf("! %s", r->col[col] != NULL ? r->col[col] : "");
+	free(r->col[col]);
+	r->col[col] = marked;
+}
+
+char *
+view_designations_text(const struct record_value *d)
+{
+	struct buf	 b;
+	const char	*label;
+	size_t		 i;
+
+	if (d->n == 0)
+		return NULL;
+	buf_init(&b);
+	for (i = 0; i < d->n; i++) {
+		label = view_designation_label(d->list[i]);
+		if (i > 0)
+			buf_adds(&b, "; ");
+		buf_adds(&b, label != NULL ? label : d->list[i]);
+	}
+	return buf_detach(&b);
 }
 
 struct authority_load {
@@ -89,11 +126,8 @@ authority_load_cb(const struct record *rec, const struct cache_extra *x,
 {
 	struct authority_load	*l = arg;
 	struct view		*v = l->v;
-	const struct record_value *d = &rec->v[AUTH_DESIGNATIONS];
-	struct buf		 b;
-	const char		*label;
 	char			*s, *country;
-	size_t			 i;
+	size_t			 first;
 	int			 stale;
 
 	l->found = 1;
@@ -106,27 +140,25 @@ authority_load_cb(const struct record *rec, const struct cache_extra *x,
 	if (x->country_name != NULL) {
 		country = xasprintf("%s (%s)", x->country_name,
 		    rec->v[AUTH_COUNTRY].s);
-		view_add_field(v, "Country", country, rec->v[AUTH_COUNTRY].s);
+		first = view_add_field(v, "Country", country,
+		    rec->v[AUTH_COUNTRY].s);
+		view_field_link(v, first, rec->v[AUTH_COUNTRY].s, REC_COUNTRY);
 		free(country);
 	} else
 		view_add_field(v, "Country", rec->v[AUTH_COUNTRY].s, NULL);
-	view_add_field(v, "Website", rec->v[AUTH_WEBSITE].s, NULL);
+	/* Enter on these copies them, as y does. */
+	first = view_add_field(v, "Website", rec->v[AUTH_WEBSITE].s, NULL);
+	view_field_copies(v, first, "website");
 	view_add_field(v, "Address", rec->v[AUTH_ADDRESS].s, NULL);
-	view_add_field(v, "Phone", rec->v[AUTH_PHONE].s, NULL);
-	view_add_field(v, "E-mail", rec->v[AUTH_EMAIL].s, NULL);
+	first = view_add_field(v, "Phone", rec->v[AUTH_PHONE].s, NULL);
+	view_field_copies(v, first, "phone");
+	first = view_add_field(v, "E-mail", rec->v[AUTH_EMAIL].s, NULL);
+	view_field_copies(v, first, "e-mail");
 	authority_field_list(v, "Languages", &rec->v[AUTH_LANGUAGES]);
 	authority_field_list(v, "Expertise", &rec->v[AUTH_EXPERTISE]);
-	if (d->n > 0) {
-		buf_init(&b);
-		for (i = 0; i < d->n; i++) {
-			label = view_designation_label(d->list[i]);
-			if (i > 0)
-				buf_adds(&b, "; ");
-			buf_adds(&b, label != NULL ? label : d->list[i]);
-		}
-		view_add_field(v, "Designations", b.data, NULL);
-		buf_free(&b);
-	}
+	s = view_designations_text(&rec->v[AUTH_DESIGNATIONS]);
+	view_add_field(v, "Designations", s, NULL);
+	free(s);
 	view_add_field(v, "Joined", rec->v[AUTH_JOINED].s, NULL);
 	if (rec->v[AUTH_VERIFIED].s != NULL) {
 		s = view_verified_text(v->app, rec->v[AUTH_VERIFIED].s, &stale);
@@ -187,7 +219,8 @@ authority_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 	f.authority = v->arg;
 	f.offset = off;
 	f.limit = limit;
-	cache_list(v->app->cache, &f, view_contact_row_cb, out);
+	cache_list(v->app->cache, &f, view_contact_row_cb,
+	    &(struct view_rows){ v->app, out });
 }
 
 static void

@@ -2,7 +2,9 @@
  * view-contact.c: one contact, every field, with the contact's local time
  * now from its time zone and whether that is within its office hours
  * ("14:05 local, within office hours"), and the verified date marked stale
- * past the configured age. The e-mail is focused first, for y.
+ * past the configured age, and its authority's expertise and
+ * designations. The e-mail is focused first, for y. Enter on the
+ * authority opens it; Enter on the e-mail or a phone copies it.
  */
 #include "config.h"
 
@@ -17,6 +19,27 @@ struct contact_load {
 	int		 found;
 };
 
+/* The authority's expertise and designations, on the contact's screen. */
+static int
+contact_authority_cb(const struct record *rec, const struct cache_extra *x,
+    void *arg)
+{
+	struct view		*v = arg;
+	const struct record_value *e = &rec->v[AUTH_EXPERTISE];
+	char			*s;
+
+	(void)x;
+	if (e->n > 0) {
+		s = layout_list(e->list, e->n);
+		view_add_field(v, "Expertise", s, s);
+		free(s);
+	}
+	s = view_designations_text(&rec->v[AUTH_DESIGNATIONS]);
+	view_add_field(v, "Designations", s, NULL);
+	free(s);
+	return 1;
+}
+
 static int
 contact_load_cb(const struct record *rec, const struct cache_extra *x,
     void *arg)
@@ -24,7 +47,9 @@ contact_load_cb(const struct record *rec, const struct cache_extra *x,
 	struct contact_load	*l = arg;
 	struct view		*v = l->v;
 	const struct record_value *langs = &rec->v[CONTACT_LANGUAGES];
+	struct cache_filter	 f;
 	char			 local[128], *s;
+	size_t			 first;
 	int			 stale;
 
 	l->found = 1;
@@ -37,14 +62,26 @@ contact_load_cb(const struct record *rec, const struct cache_extra *x,
 		s = x->authority_acronym != NULL && *x->authority_acronym != '\0' ?
 		    xasprintf("%s (%s)", x->authority_name, x->authority_acronym) :
 		    xstrdup(x->authority_name);
-		view_add_field(v, "Authority", s, rec->v[CONTACT_AUTHORITY].s);
+		first = view_add_field(v, "Authority", s,
+		    rec->v[CONTACT_AUTHORITY].s);
+		/* Enter opens the authority the field names. */
+		view_field_link(v, first, rec->v[CONTACT_AUTHORITY].s,
+		    REC_AUTHORITY);
 		free(s);
+		memset(&f, 0, sizeof f);
+		f.type = REC_AUTHORITY;
+		f.id = rec->v[CONTACT_AUTHORITY].s;
+		cache_list(v->app->cache, &f, contact_authority_cb, v);
 	} else
 		view_add_field(v, "Authority", rec->v[CONTACT_AUTHORITY].s, NULL);
 	view_add_field(v, "Country", x->country_name, NULL);
-	view_add_field(v, "E-mail", rec->v[CONTACT_EMAIL].s, NULL);
-	view_add_field(v, "Phone", rec->v[CONTACT_PHONE].s, NULL);
-	view_add_field(v, "Mobile", rec->v[CONTACT_MOBILE].s, NULL);
+	/* Enter on these copies them, as y does, and says what it copied. */
+	first = view_add_field(v, "E-mail", rec->v[CONTACT_EMAIL].s, NULL);
+	view_field_copies(v, first, "e-mail");
+	first = view_add_field(v, "Phone", rec->v[CONTACT_PHONE].s, NULL);
+	view_field_copies(v, first, "phone");
+	first = view_add_field(v, "Mobile", rec->v[CONTACT_MOBILE].s, NULL);
+	view_field_copies(v, first, "mobile");
 	if (langs->n > 0) {
 		s = layout_list(langs->list, langs->n);
 		view_add_field(v, "Languages", s, NULL);

@@ -163,14 +163,19 @@ country_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 	f.country = v->arg;
 	f.offset = off;
 	f.limit = limit;
-	cache_list(v->app->cache, &f, view_authority_row_cb, out);
+	cache_list(v->app->cache, &f, view_authority_row_cb,
+	    &(struct view_rows){ v->app, out });
 }
 
 int
 view_authority_row_cb(const struct record *rec, const struct cache_extra *x,
     void *arg)
 {
-	view_authority_row(arg, rec, x);
+	struct view_rows	*vr = arg;
+
+	view_authority_row(vr->out, rec, x);
+	view_row_stale(vr->app, &vr->out->v[vr->out->n - 1], 0,
+	    rec->v[AUTH_VERIFIED].s);
 	return 0;
 }
 

@@ -2,7 +2,8 @@
  * view-help.c: the help screen, generated from the key table (keys.c), so
  * it always shows the bindings in force, including those changed in the
  * config file; then how typing works in the countries and search screens,
- * and the config's bind line, as the config parser formats it.
+ * the config's bind line, as the config parser formats it, and the
+ * status line, detail screens, vCard files and the newsletters' keys.
  */
 #include "config.h"
 
@@ -30,8 +31,22 @@ static const char *help_notes[] = {
 	"type, 1,000+ beyond, until End loads them all).",
 	"1, 2, 3, / and ? go back to their screen when it is open already, "
 	"so the breadcrumb never holds a screen twice.",
-	"The status line shows how old the data is and the sync: offline, "
-	"syncing, synced +added ~changed -removed, or the error.",
+	"The status line shows how old the data is and when the last good "
+	"sync was (synced 5 min ago); offline when no feed is configured or "
+	"the last attempt failed. After a sync it says what changed per type "
+	"(contacts +1 ~1 -1). A message cut to fit ends with \"(M, F9: "
+	"messages)\": M (F9 on the countries screen) shows them all in full.",
+	"Detail screens: \xe2\x80\xba marks the field selected. Enter on an "
+	"authority or a country opens it; Enter on an e-mail, phone or "
+	"website copies it, as y does. A ! before a name in a list: verified "
+	"more than stale_days ago.",
+	"v saves a vCard as ID.vcf in the current directory (the name keeps "
+	"only ASCII letters, digits, - _ and ., not first; anything else "
+	"becomes _; at most 64 characters); it asks before overwriting a "
+	"file (y/N).",
+	"Newsletters: n and p open the next and previous unread issue (n "
+	"elsewhere shows the newsletters), N marks read or unread, A marks "
+	"all read, / finds in their titles and text (Esc clears).",
 	"Mouse: a click selects, a double click opens, the wheel scrolls. "
 	"While globe has the mouse the terminal's own text selection needs "
 	"Shift (in most terminals); mouse = no in the config leaves the "

@@ -1,7 +1,11 @@
 /*
  * view-newsletters.c: the newsletters, newest first, read a window at a
  * time; unread ones are bold and marked with a dot. Enter opens the
- * reader, which marks the issue read (a mark kept across syncs).
+ * reader, which marks the issue read (a mark kept across syncs). As in
+ * newsboat: n opens the next unread issue, p the previous one, N toggles
+ * the selected issue's mark, A marks them all read; / filters the list by
+ * the words of the issues' titles, summaries and bodies (Esc clears it).
+ * The reader (view-reader.c) shares news_find_unread for its n and p.
  */
 #include "config.h"
 
@@ -9,6 +13,10 @@
 #include <string.h>
 
 #include "tui/app.h"
+
+struct news {
+	char	*filter;	/* the text / asked for, NULL for all */
+};
 
 static const struct layout_col newsletters_cols[] = {
 	{ "", 1, 0, 0, 0 },
@@ -38,14 +46,29 @@ newsletters_row_cb(const struct record *rec, const struct cache_extra *x,
 	return 0;
 }
 
+/* The filter of a newsletters view, or NULL. */
+static const char *
+news_filter(struct view *v)
+{
+	struct news	*n;
+
+	if (v == NULL || v->ops != &view_newsletters_ops || v->data == NULL)
+		return NULL;
+	n = v->data;
+	return n->filter;
+}
+
 static void
 newsletters_load(struct view *v)
 {
 	struct cache_filter	f;
 	size_t			n = 0;
 
+	if (v->data == NULL)
+		v->data = xcalloc(1, sizeof(struct news));
 	memset(&f, 0, sizeof f);
 	f.type = REC_NEWSLETTER;
+	f.text = news_filter(v);
 	cache_list_count(v->app->cache, &f, &n);
 	v->total = n;
 }
@@ -57,6 +80,7 @@ newsletters_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 
 	memset(&f, 0, sizeof f);
 	f.type = REC_NEWSLETTER;
+	f.text = news_filter(v);
 	f.offset = off;
 	f.limit = limit;
 	cache_list(v->app->cache, &f, newsletters_row_cb, out);
@@ -65,12 +89,20 @@ newsletters_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 static int
 newsletters_header(struct view *v, int y, int width)
 {
-	char	n[32], u[32], *line;
+	const char	*filter = news_filter(v);
+	char		 n[32], u[32], t[32], *line, *clean;
 
 	layout_count(v->app->counts.newsletters, n);
 	layout_count(v->app->counts.unread, u);
-	line = xasprintf("%s newsletters, %s unread %s Enter reads", n, u,
-	    charset_glyph(GLYPH_DOT));
+	if (filter != NULL) {
+		layout_count(v->total, t);
+		clean = sanitize(filter, SANITIZE_LINE);
+		line = xasprintf("/%s: %s of %s newsletters %s Esc clears",
+		    clean, t, n, charset_glyph(GLYPH_DOT));
+		free(clean);
+	} else
+		line = xasprintf("%s newsletters, %s unread %s Enter "
+		    "reads, / finds", n, u, charset_glyph(GLYPH_DOT));
 	display_text(y, 0, width, line, STYLE_LABEL);
 	free(line);
 	return 1 + view_draw_titles(v, y + 1, width);
@@ -83,12 +115,184 @@ newsletters_open(struct view *v, const struct row *r)
 		app_push(v->app, &view_reader_ops, r->id, r->col[2]);
 }
 
+/* Finds the unread issue next to from in the list's order. */
+struct news_find {
+	const char	*from;		/* NULL: from the start */
+	int		 inclusive;	/* from itself counts */
+	int		 dir;		/* 1 next, -1 previous */
+	int		 passed;	/* from was seen */
+	char		*found;
+};
+
+static int
+news_find_cb(const struct record *rec, const struct cache_extra *x, void *arg)
+{
+	struct news_find	*nf = arg;
+	const char		*id = rec->v[NEWS_ID].s;
+	int			 here;
+
+	here = nf->from != NULL && strcmp(id, nf->from) == 0;
+	if (nf->dir > 0) {
+		if (nf->from == NULL || nf->passed ||
+		    (here && nf->inclusive)) {
+			if (!x->read) {
+				nf->found = xstrdup(id);
+				return 1;
+			}
+		}
+		if (here)
+			nf->passed = 1;
+		return 0;
+	}
+	/* Previous: the last unread one before from. */
+	if (here && !nf->inclusive)
+		return 1;
+	if (!x->read) {
+		free(nf->found);
+		nf->found = xstrdup(id);
+	}
+	return here;
+}
+
+char *
+news_find_unread(struct app *app, struct view *list, const char *from,
+    int inclusive, int dir)
+{
+	struct news_find	 nf;
+	struct cache_filter	 f;
+
+	memset(&nf, 0, sizeof nf);
+	nf.from = from;
+	nf.inclusive = inclusive;
+	nf.dir = dir;
+	memset(&f, 0, sizeof f);
+	f.type = REC_NEWSLETTER;
+	f.text = news_filter(list);
+	cache_list(app->cache, &f, news_find_cb, &nf);
+	if (nf.found == NULL) {
+		app_message(app, 0, "no %s unread newsletter%s",
+		    dir > 0 ? "next" : "previous",
+		    f.text != NULL ? " matches the filter" : "");
+		return NULL;
+	}
+	return nf.found;
+}
+
+void
+news_open(struct app *app, struct view *list, const char *id)
+{
+	if (list != NULL) {
+		view_invalidate(list);
+		view_select_id(list, id, list->sel);
+	}
+	app_push(app, &view_reader_ops, id, NULL);
+}
+
+/* The newsletters changed under the list: counts and rows again. */
+static void
+news_changed(struct view *v)
+{
+	app_refresh_status(v->app);
+	view_invalidate(v);
+}
+
+static void
+news_filter_done(struct app *app, const char *text, void *arg)
+{
+	struct view	*v = arg;
+	struct news	*n;
+
+	(void)app;
+	if (text == NULL || app_current(app) != v)
+		return;		/* Esc: the list stays as it was */
+	n = v->data;
+	free(n->filter);
+	n->filter = *text != '\0' ? xstrdup(text) : NULL;
+	view_invalidate(v);
+	v->total = 0;
+	newsletters_load(v);
+	v->sel = v->top = 0;
+}
+
+static int
+newsletters_key(struct view *v, const struct input_event *ev)
+{
+	struct news	*n = v->data;
+	struct row	*r;
+	char		*id;
+	int		 read;
+
+	if (ev->kind != INPUT_KEY)
+		return 0;
+	r = view_row(v, v->sel);
+	if (ev->action == ACT_SEARCH) {	/* here / finds in the newsletters */
+		app_prompt(v->app, "find in newsletters: ", n->filter,
+		    news_filter_done, v);
+		return 1;
+	}
+	if (ev->key == TUI_KEY_ESC && n->filter != NULL) {
+		/* The row goes with the window: keep its id to stay on it. */
+		id = r != NULL && r->id != NULL ? xstrdup(r->id) : NULL;
+		free(n->filter);
+		n->filter = NULL;
+		view_invalidate(v);
+		newsletters_load(v);
+		view_select_id(v, id, 0);
+		free(id);
+		return 1;
+	}
+	switch (ev->action) {
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD:
+		id = news_find_unread(v->app, v, r != NULL ? r->id : NULL, 1,
+		    ev->action == ACT_NEXT_UNREAD ? 1 : -1);
+		if (id != NULL)
+			news_open(v->app, v, id);
+		free(id);
+		return 1;
+	case ACT_TOGGLE_READ:
+		if (r == NULL || r->id == NULL)
+			return 1;
+		read = (r->flags & ROW_BOLD) != 0;
+		if (cache_read_set(v->app->cache, r->id, read) != CACHE_OK)
+			app_message(v->app, 1, "cannot change the read mark");
+		else
+			app_message(v->app, 0, "marked %s %s", r->col[2] != NULL &&
+			    *r->col[2] != '\0' ? r->col[2] : r->id,
+			    read ? "read" : "unread");
+		news_changed(v);
+		return 1;
+	case ACT_ALL_READ:
+		if (cache_read_all(v->app->cache) != CACHE_OK)
+			app_message(v->app, 1, "cannot mark the newsletters read");
+		else
+			app_message(v->app, 0, "marked every newsletter read");
+		news_changed(v);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+newsletters_close(struct view *v)
+{
+	struct news	*n = v->data;
+
+	if (n != NULL)
+		free(n->filter);
+	free(n);
+	v->data = NULL;
+}
+
 const struct view_ops view_newsletters_ops = {
 	.name = "Newsletters",
 	.load = newsletters_load,
 	.fetch = newsletters_fetch,
 	.draw_header = newsletters_header,
 	.open_row = newsletters_open,
+	.key = newsletters_key,
+	.close = newsletters_close,
 	.cols = newsletters_cols,
 	.ncols = sizeof newsletters_cols / sizeof newsletters_cols[0],
 };

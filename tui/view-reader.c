@@ -1,7 +1,8 @@
 /*
  * view-reader.c: one newsletter: title, issue and date, summary, body
  * wrapped by display width (wrapped again after a resize) and its link.
- * Keys scroll. Opening it marks it read.
+ * Keys scroll. Opening it marks it read; N marks it unread again, n and
+ * p go on to the next or previous unread issue, A marks all read.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 struct reader {
 	int	width;		/* the width the lines were wrapped for */
 	int	marked;
+	int	read;		/* the mark now (N toggles it) */
 };
 
 static void
@@ -68,6 +70,15 @@ reader_load_cb(const struct record *rec, const struct cache_extra *x,
 	return 1;
 }
 
+/* The list under the reader shows the mark when we come back. */
+static void
+reader_list_changed(struct view *v)
+{
+	app_refresh_status(v->app);
+	if (v->app->depth >= 2)
+		view_invalidate(v->app->stack[v->app->depth - 2]);
+}
+
 static void
 reader_load(struct view *v)
 {
@@ -90,11 +101,70 @@ reader_load(struct view *v)
 	if (!r->marked) {
 		r->marked = 1;
 		if (cache_read_set(v->app->cache, v->arg, 1) == CACHE_OK) {
-			/* The list under it shows the mark when we come back. */
-			app_refresh_status(v->app);
-			if (v->app->depth >= 2)
-				view_invalidate(v->app->stack[v->app->depth - 2]);
+			r->read = 1;
+			reader_list_changed(v);
 		}
+	}
+}
+
+/* The newsletters list under the reader, or NULL. */
+static struct view *
+reader_list(struct view *v)
+{
+	struct app	*app = v->app;
+
+	if (app->depth >= 2 && app->stack[app->depth - 1] == v &&
+	    app->stack[app->depth - 2]->ops == &view_newsletters_ops)
+		return app->stack[app->depth - 2];
+	return NULL;
+}
+
+/*
+ * n and p (as in newsboat) go to the next or previous unread issue in
+ * the list's order, replacing this reader; N toggles this issue's mark.
+ */
+static int
+reader_key(struct view *v, const struct input_event *ev)
+{
+	struct reader	*r = v->data;
+	struct app	*app = v->app;
+	struct view	*list;
+	char		*id;
+
+	if (ev->kind != INPUT_KEY)
+		return 0;
+	switch (ev->action) {
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD:
+		list = reader_list(v);
+		id = news_find_unread(app, list, v->arg, 0,
+		    ev->action == ACT_NEXT_UNREAD ? 1 : -1);
+		if (id == NULL)
+			return 1;	/* it said there is none; stay here */
+		if (app_current(app) == v)
+			app_pop(app);	/* v is gone from here on */
+		news_open(app, list, id);
+		free(id);
+		return 1;
+	case ACT_TOGGLE_READ:
+		if (cache_read_set(app->cache, v->arg, !r->read) != CACHE_OK) {
+			app_message(app, 1, "cannot change the read mark");
+			return 1;
+		}
+		r->read = !r->read;
+		app_message(app, 0, "marked %s %s", v->title,
+		    r->read ? "read" : "unread");
+		reader_list_changed(v);
+		return 1;
+	case ACT_ALL_READ:
+		if (cache_read_all(app->cache) == CACHE_OK) {
+			r->read = 1;
+			app_message(app, 0, "marked every newsletter read");
+		}
+		reader_list_changed(v);
+		return 1;
+	default:
+		return 0;
 	}
 }
 
@@ -109,6 +179,7 @@ const struct view_ops view_reader_ops = {
 	.name = "Reader",
 	.load = reader_load,
 	.close = reader_close,
+	.key = reader_key,
 	.scroll_only = 1,
 	.wraps = 1,
 };

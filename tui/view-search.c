@@ -121,9 +121,24 @@ search_load(struct view *v)
 	search_run(v);
 }
 
+/* The hit's verified date into the row's stale mark (one lookup by key). */
+static int
+search_verified_cb(const struct record *rec, const struct cache_extra *x,
+    void *arg)
+{
+	struct view_rows	*vr = arg;
+	struct row		*r = &vr->out->v[vr->out->n - 1];
+
+	(void)x;
+	view_row_stale(vr->app, r, 1, rec->v[rec->type == REC_CONTACT ?
+	    CONTACT_VERIFIED : AUTH_VERIFIED].s);
+	return 1;
+}
+
 static void
 search_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 {
+	struct cache_filter	 f;
 	struct search	*s = v->data;
 	struct cache_hit *h;
 	struct row	*r;
@@ -152,6 +167,11 @@ search_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 			r->copy = xstrdup(h->email);
 		if (h->country != NULL)
 			r->country = xstrdup(h->country);
+		memset(&f, 0, sizeof f);
+		f.type = h->type;
+		f.id = h->id;
+		cache_list(v->app->cache, &f, search_verified_cb,
+		    &(struct view_rows){ v->app, out });
 	}
 }
 

@@ -37,7 +37,8 @@ starred_section(struct view *v, enum record_type type, const char *title)
 	free(h);
 	f.limit = STARRED_MAX;
 	cache_list(v->app->cache, &f, type == REC_AUTHORITY ?
-	    view_authority_row_cb : view_contact_row_cb, &v->head);
+	    view_authority_row_cb : view_contact_row_cb,
+	    &(struct view_rows){ v->app, &v->head });
 }
 
 static void

@@ -33,7 +33,7 @@ ui_expect_text "  naming the config line and the action" \
 cp "$T/config.good" "$CONF"
 ui_start 100x60
 ui_wait_for "Brazil" || fail "the interface starts"
-ui_keys '?'
+ui_keys '?' End
 ui_expect_text "? shows the bind syntax of the config file" \
     "bind = KEY ACTION"
 ui_keys End

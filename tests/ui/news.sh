@@ -42,7 +42,7 @@ sed 's/219 authorities from 121 States./219 authorities, 121 States./' \
 ui_feed "$T/source3.jsonl"
 ui_keys s
 ui_expect_text "s syncs in the background and says what changed" \
-    "synced +0 ~1 -0"
+    "synced serial 3: newsletters +0 ~1 -0"
 ui_expect_text "the mark is still there after s" "2 newsletters, 1 unread"
 
 # A forged index (one byte more than what was signed) is refused; the

@@ -46,6 +46,7 @@ ui_resize 80x24
 ui_keys Escape
 ui_expect_text "the sync ends with what it changed" \
     "synced +100546 ~0 -0" 120
+ui_keys C-l	# the summary is a one-time message: the next key shows the line
 ui_expect_text "the counts in the status line are the new ones" \
     "100,005 contacts"
 ui_keys Enter

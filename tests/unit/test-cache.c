@@ -538,6 +538,32 @@ test_sync(const char *path)
 	    "read marks show");
 	cache_counts_get(c, &n);
 	CHECK(n.starred == 2 && n.unread == 1, "totals count stars and unread");
+	{
+		/* Newsletters by the words of their text, folded. */
+		struct rows		w;
+		struct cache_filter	nf;
+		size_t			k = 9;
+
+		memset(&w, 0, sizeof w);
+		memset(&nf, 0, sizeof f);
+		nf.type = REC_NEWSLETTER;
+		nf.text = "PARA 2";
+		CHECK_INT(cache_list(c, &nf, rows_cb, &w), CACHE_OK,
+		    "newsletters by text list");
+		CHECK_STR(w.out, "nl-1+ ", "the body's words find the issue");
+		CHECK_INT(cache_list_count(c, &nf, &k), CACHE_OK, "and count");
+		CHECK_INT((long long)k, 1, "one issue holds \"para 2\"");
+		nf.text = "issue";
+		cache_list_count(c, &nf, &k);
+		CHECK_INT((long long)k, 2, "the titles too, case folded");
+		nf.text = "%";
+		cache_list_count(c, &nf, &k);
+		CHECK_INT((long long)k, 0, "the text is a substring, not a pattern");
+	}
+	CHECK_INT(cache_read_all(c), CACHE_OK, "mark all read");
+	cache_counts_get(c, &n);
+	CHECK_INT(n.unread, 0, "none unread after mark all read");
+	CHECK_INT(cache_read_set(c, "nl-2", 0), CACHE_OK, "mark one unread again");
 
 	/* Same snapshot again: nothing changed. */
 	status = apply_set(c, 1, &s, 2, &ch, &cause);

@@ -255,6 +255,88 @@ test_osc52(void)
 	free(s);
 }
 
+/* The status line's parts give way in the order of the steps. */
+static void
+test_parts(void)
+{
+	const struct layout_part p[] = {
+		{ { "data as of 2025-11-20", "2025-11-20", NULL } },
+		{ { "serial 1042", "#1042", "", NULL } },
+		{ { "5 contacts", "", NULL } },
+		{ { "synced 5 min ago", "synced 5m ago", NULL } },
+	};
+	const size_t	 steps[] = { 2, 0, 3, 1, 1 };
+	char		*s;
+
+	s = layout_fit_parts(p, 4, steps, 5, " | ", 80);
+	CHECK_STR(s, "data as of 2025-11-20 | serial 1042 | 5 contacts | "
+	    "synced 5 min ago", "wide: every part in full");
+	free(s);
+	s = layout_fit_parts(p, 4, steps, 5, " | ", 60);
+	CHECK_STR(s, "data as of 2025-11-20 | serial 1042 | synced 5 min ago",
+	    "the first step drops the counts, nothing else");
+	free(s);
+	s = layout_fit_parts(p, 4, steps, 5, " | ", 40);
+	CHECK_STR(s, "2025-11-20 | serial 1042 | synced 5m ago",
+	    "at 40: the date and sync shrink, the serial stays");
+	free(s);
+	s = layout_fit_parts(p, 4, steps, 5, " | ", 34);
+	CHECK_STR(s, "2025-11-20 | #1042 | synced 5m ago",
+	    "narrower: the serial shrinks before it goes");
+	free(s);
+	s = layout_fit_parts(p, 4, steps, 5, " | ", 10);
+	CHECK_STR(s, "2025-11-20 | synced 5m ago",
+	    "no room: the last step drops the serial, the rest stays");
+	free(s);
+}
+
+static void
+test_ago_stale_names(void)
+{
+	char	b[32], *s;
+	time_t	now = 1800000000;
+
+	layout_ago(now - 20, now, 0, b, sizeof b);
+	CHECK_STR(b, "just now", "under a minute: just now");
+	layout_ago(now - 300, now, 0, b, sizeof b);
+	CHECK_STR(b, "5 min ago", "minutes");
+	layout_ago(now - 7300, now, 0, b, sizeof b);
+	CHECK_STR(b, "2 h ago", "hours");
+	layout_ago(now - 3 * 86400 - 5, now, 0, b, sizeof b);
+	CHECK_STR(b, "3 days ago", "days");
+	layout_ago(now - 3 * 86400 - 5, now, 1, b, sizeof b);
+	CHECK_STR(b, "3d ago", "days, brief");
+	layout_ago(now + 100, now, 0, b, sizeof b);
+	CHECK_STR(b, "just now", "a clock behind the cache: not negative");
+
+	CHECK_INT(layout_stale_days("2020-01-01", 365, now), 
+	    layout_days_since("2020-01-01", now), "old: stale, its age in days");
+	CHECK_INT(layout_stale_days("2099-01-01", 365, now), 0, "future: fresh");
+	CHECK_INT(layout_stale_days("2020-01-01", 100000, now), 0,
+	    "stale_days is the limit");
+	CHECK_INT(layout_stale_days("garbage", 1, now), 0, "no date: not stale");
+
+	s = layout_safe_filename("c-1", ".vcf", 64);
+	CHECK_STR(s, "c-1.vcf", "a plain id stays");
+	free(s);
+	s = layout_safe_filename("../\xe2\x80\xae" "evil\xc2\x85/x\x7f", ".vcf", 64);
+	CHECK_STR(s, "_.__evil__x_.vcf",
+	    "/ .. U+202E C1 DEL: one _ each, no leading dot");
+	free(s);
+	s = layout_safe_filename(".hidden", ".vcf", 64);
+	CHECK_STR(s, "_hidden.vcf", "never a hidden file");
+	free(s);
+	s = layout_safe_filename("\xff\xfe", ".vcf", 64);
+	CHECK_STR(s, "__.vcf", "invalid bytes one _ each");
+	free(s);
+	s = layout_safe_filename("", ".vcf", 64);
+	CHECK_STR(s, "record.vcf", "an empty id still names a file");
+	free(s);
+	s = layout_safe_filename("abcdefghijklmnopqrstuvwxyz", ".vcf", 8);
+	CHECK_STR(s, "abcdefgh.vcf", "the length is bounded");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -266,6 +348,8 @@ main(void)
 	test_hours();
 	test_keys();
 	test_osc52();
+	test_parts();
+	test_ago_stale_names();
 	layout_count(1020, n);
 	CHECK_STR(n, "1,020", "counts with thousands separators");
 	layout_count(7, n);

@@ -1,0 +1,54 @@
+/*
+ * view-messages.c: every message the status line showed in this session,
+ * in full and wrapped to the screen, oldest first and newest last, each
+ * with its time; the screen opens at the newest. A status line that had
+ * to cut a message points here, so nothing said is ever lost.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/app.h"
+
+static void
+messages_load(struct view *v)
+{
+	struct app	*app = v->app;
+	char		 when[16], *line, **lines = NULL;
+	size_t		 i, j, n;
+	struct tm	 tm;
+	int		 width;
+
+	if (app->nlog == 0) {
+		view_add_text(v, "No messages yet in this session.", 0);
+		return;
+	}
+	/* "14:05:09  text", continuation lines under the text. */
+	width = app->cols > 12 ? app->cols - 11 : 1;
+	for (i = 0; i < app->nlog; i++) {
+		localtime_r(&app->log[i].when, &tm);
+		strftime(when, sizeof when, "%H:%M:%S", &tm);
+		n = 0;
+		lines = NULL;
+		layout_wrap(app->log[i].text, width, &lines, &n);
+		for (j = 0; j < n; j++) {
+			line = xasprintf("%-8s  %s", j == 0 ? when : "",
+			    lines[j]);
+			view_add_text(v, line, app->log[i].warn ? ROW_WARN : 0);
+			free(line);
+			free(lines[j]);
+		}
+		free(lines);
+	}
+	/* Newest last, and in view. */
+	v->top = v->head.n;
+}
+
+const struct view_ops view_messages_ops = {
+	.name = "Messages",
+	.load = messages_load,
+	.scroll_only = 1,
+	.wraps = 1,
+};
