@@ -374,7 +374,6 @@ test_lists(struct cache *c)
 	struct record		 r;
 	size_t			 count;
 	int			 calls = 0;
-	char			*p;
 
 	CHECK_STR(list(c, REC_COUNTRY, NULL, NULL, NULL),
 	    "AX:0:0 AT:1:1 BR:2:3",
