@@ -1,21 +1,54 @@
 /*
  * output-csv.c: --csv, RFC 4180 with a header row of the same names as
  * the JSON keys (out_columns), CRLF line ends, list fields joined with
- * "; ". Cells are sanitized, and a cell a spreadsheet would run as a
- * formula (= + - @ TAB CR first) gets a leading ' so it stays text.
+ * "; ". Cells are sanitized and quoted when they hold , ; or a tab, and
+ * a cell a spreadsheet would run as a formula (= + - @ TAB CR, after any
+ * spaces, or a full-width form of them) gets a leading ' so it stays
+ * text.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/common.h"
 #include "tui/tui.h"
 
+/* Spaces a spreadsheet skips before it looks for a formula. */
+static int
+csv_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0x00A0 ||
+	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+	    cp == 0x3000;
+}
+
+/*
+ * 1 if a spreadsheet could take the cell as a formula: its first
+ * character past spaces is = + - @ (or CR, TAB), or a full-width or small
+ * form of one (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫) or the minus sign, which some
+ * spreadsheets read the same way.
+ */
 static int
 csv_formula_start(const char *s)
 {
-	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	uint32_t	cp;
+	size_t		len = strlen(s);
+	int		n;
+
+	if (*s == '\r' || *s == '\t')
+		return 1;
+	while (len > 0 && (n = utf8_decode(s, len, &cp)) > 0) {
+		if (!csv_space(cp))
+			return cp == '=' || cp == '+' || cp == '-' || cp == '@' ||
+			    cp == 0xFF1D || cp == 0xFF0B || cp == 0xFF0D ||
+			    cp == 0xFF20 || cp == 0xFE66 || cp == 0xFE62 ||
+			    cp == 0xFE63 || cp == 0xFE6B || cp == 0x2212;
+		s += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
 void
@@ -27,7 +60,12 @@ out_csv_cell(struct buf *b, const char *s, int multiline)
 	if (s == NULL)
 		s = "";
 	clean = sanitize_data(s, multiline ? SANITIZE_TEXT : SANITIZE_LINE);
-	quote = strpbrk(clean, ",\"\r\n") != NULL;
+	/*
+	 * Quoted when it holds a separator any spreadsheet may use: the
+	 * comma, and the semicolon and tab of European locales, so
+	 * "Officer;=HYPERLINK(…)" stays one cell and never a formula.
+	 */
+	quote = strpbrk(clean, ",;\t\"\r\n") != NULL;
 	if (quote)
 		buf_addc(b, '"');
 	if (csv_formula_start(s) || csv_formula_start(clean))

@@ -364,7 +364,7 @@ check_contains "csv: header" "$(head -n 1 "$T/out")" \
 check_contains "csv: formula neutralised" "$out" \
 	"\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""
 check_contains "csv: comma field quoted" "$out" '"Delegado, Chief"'
-check_contains "csv: lists joined" "$out" ",pt; en,"
+check_contains "csv: lists joined" "$out" ",\"pt; en\","
 ok "csv: parses with 5 rows of equal width" python3 -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))

@@ -67,6 +67,35 @@ test_csv_cells(void)
 	s = csv("a=b", 0);
 	CHECK_STR(s, "a=b", "csv: = inside a cell left alone");
 	free(s);
+	/* Read with ; as the separator (European spreadsheets). */
+	s = csv("Officer;=HYPERLINK(\"http://x\")", 0);
+	CHECK_STR(s, "\"Officer;=HYPERLINK(\"\"http://x\"\")\"",
+	    "csv: a cell with ; is quoted, so ; cannot start a formula cell");
+	free(s);
+	s = csv("   =1+1", 0);
+	CHECK_STR(s, "'   =1+1", "csv: formula after spaces neutralised");
+	free(s);
+	s = csv("\xc2\xa0\xe3\x80\x80" "+1", 0);
+	CHECK(s[0] == '\'', "csv: formula after NBSP and ideographic space (%s)",
+	    s);
+	free(s);
+	s = csv("\xef\xbc\x9d" "SUM(A1)", 0);
+	CHECK(s[0] == '\'', "csv: full-width = neutralised (%s)", s);
+	free(s);
+	s = csv("\xef\xbc\x8b" "1", 0);
+	CHECK(s[0] == '\'', "csv: full-width + neutralised (%s)", s);
+	free(s);
+	s = csv("\xef\xbc\x8d" "1", 0);
+	CHECK(s[0] == '\'', "csv: full-width - neutralised (%s)", s);
+	free(s);
+	s = csv("\xef\xbc\xa0" "x", 0);
+	CHECK(s[0] == '\'', "csv: full-width @ neutralised (%s)", s);
+	free(s);
+	s = csv("\xe2\x80\x8b=1", 0);
+	CHECK(strncmp(s, "<U+200B>", 8) == 0,
+	    "csv: an invisible first character is shown, not hiding a formula "
+	    "(%s)", s);
+	free(s);
 	s = csv("line one\nline two", 1);
 	CHECK_STR(s, "\"line one\nline two\"", "csv: multi-line kept, quoted");
 	free(s);
@@ -146,7 +175,7 @@ test_csv_list(void)
 	    "csv: header has the extras");
 	CHECK(strstr(b.data, "\r\ncontact,c-1,br-pf,José Silva,") != NULL,
 	    "csv: CRLF before a row");
-	CHECK(strstr(b.data, ",pt; en,") != NULL, "csv: lists joined with '; '");
+	CHECK(strstr(b.data, ",\"pt; en\",") != NULL, "csv: lists joined with '; '");
 	CHECK(strstr(b.data, "\"'=HYPERLINK(") != NULL,
 	    "csv: formula cell neutralised in a list");
 	CHECK(strstr(b.data, "\"Delegada, Chief; Unit\"") != NULL,
