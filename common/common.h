@@ -178,6 +178,24 @@ char	*path_config_dir(void);
 char	*path_tilde(const char *path);
 /* mkdir -p with mode for every created level; 0 or -1 with errno. */
 int	 path_mkdir_p(const char *path, mode_t mode);
+/*
+ * path_mkdir_p(path, 0700), and an existing directory of the user's that
+ * others may enter is made 0700: 1 when it was so tightened, 0, or -1
+ * with errno.
+ */
+int	 path_private_dir(const char *path);
+#define PATH_SECRET	0x1	/* path_check_file: readable by the user alone */
+/*
+ * Checks a file globe is about to read that decides what it trusts (the
+ * config, a public key, a CA) or holds a secret (PATH_SECRET: a client
+ * key): a regular file (a FIFO or device would block the read), owned by
+ * the user or root, writable by nobody else (group-writable only for the
+ * user's own group), and with PATH_SECRET readable by nobody else.
+ * Follows symbolic links. 0, or -1 with errno (ENOENT and the like from
+ * stat) and *why, a phrase such as "writable by others (mode 0666)" that
+ * the caller frees.
+ */
+int	 path_check_file(const char *path, int flags, char **why);
 /* The directory part of path (caller frees). */
 char	*path_dirname(const char *path);
 /*

@@ -212,3 +212,48 @@ fail:
 	errno = saved;
 	return -1;
 }
+
+int
+path_private_dir(const char *path)
+{
+	struct stat	sb;
+
+	if (path_mkdir_p(path, 0700) != 0 || stat(path, &sb) != 0)
+		return -1;
+	if (sb.st_uid != geteuid() || (sb.st_mode & 077) == 0)
+		return 0;	/* not ours to change, or private already */
+	if (chmod(path, 0700) != 0)
+		return -1;
+	return 1;
+}
+
+int
+path_check_file(const char *path, int flags, char **why)
+{
+	struct stat	sb;
+
+	*why = NULL;
+	if (stat(path, &sb) != 0) {
+		*why = xstrdup(strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode))
+		*why = xasprintf("not a regular file (%s)",
+		    S_ISFIFO(sb.st_mode) ? "a FIFO" : S_ISDIR(sb.st_mode) ?
+		    "a directory" : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ?
+		    "a device" : S_ISSOCK(sb.st_mode) ? "a socket" : "special");
+	else if (sb.st_uid != geteuid() && sb.st_uid != 0)
+		*why = xasprintf("owned by another user (uid %lu)",
+		    (unsigned long)sb.st_uid);
+	else if ((sb.st_mode & 002) != 0 ||
+	    ((sb.st_mode & 020) != 0 && sb.st_gid != getegid()))
+		*why = xasprintf("writable by others (mode %04o); chmod go-w "
+		    "it", (unsigned)(sb.st_mode & 07777));
+	else if ((flags & PATH_SECRET) && (sb.st_mode & 077) != 0)
+		*why = xasprintf("readable by others (mode %04o); chmod 600 "
+		    "it", (unsigned)(sb.st_mode & 07777));
+	if (*why == NULL)
+		return 0;
+	errno = EPERM;
+	return -1;
+}

@@ -158,11 +158,24 @@ sync_keys(struct sync *s, char **cause)
 static enum net_status
 sync_check_file(const char *what, const char *path, char **cause)
 {
+	char	*why = NULL;
+
 	if (path == NULL)
 		return NET_OK;
-	if (*path == '\0' || access(path, R_OK) != 0) {
-		*cause = xasprintf("%s %s: %s", what, path, *path == '\0' ?
-		    "empty path" : strerror(errno));
+	if (*path == '\0') {
+		*cause = xasprintf("%s: empty path", what);
+		return NET_ERR_USAGE;
+	}
+	/*
+	 * A FIFO or device would hang the transfer past its timeout; a CA
+	 * others can write decides whom TLS trusts; a key others can read
+	 * is no longer a secret.
+	 */
+	if (path_check_file(path, strcmp(what, "client_key") == 0 ?
+	    PATH_SECRET : 0, &why) != 0 || access(path, R_OK) != 0) {
+		*cause = xasprintf("%s %s: %s", what, path, why != NULL ? why :
+		    strerror(errno));
+		free(why);
 		return NET_ERR_USAGE;
 	}
 	return NET_OK;

@@ -157,17 +157,25 @@ cli_sync_run(struct cli *cli, int quiet, struct net_result *res)
 	struct net_options	 o;
 	struct cli_progress	 pr;
 	enum net_status		 st;
-	char			*cause = NULL, *demo_key;
-	int			 rc, progress;
+	char			*cause = NULL, *demo_key, *dir;
+	int			 rc, progress, tight = 0;
 
 	memset(res, 0, sizeof *res);
 	rc = cli_sync_options(cli, &o, &demo_key);
 	if (rc != EXIT_OK)
 		return rc;
-	if (path_mkdir_p(cli->data_dir, 0700) != 0) {
+	/* Only globe's own data directory is made private, never --db's. */
+	if (cli->db_opt == NULL ? (tight = path_private_dir(cli->data_dir)) < 0 :
+	    path_mkdir_p(cli->data_dir, 0700) != 0) {
 		free(demo_key);
 		return cli_error(EXIT_CACHE, "cannot create %s: %s",
 		    cli->data_dir, strerror(errno));
+	}
+	if (tight > 0) {
+		dir = sanitize(cli->data_dir, SANITIZE_LINE);
+		cli_error(EXIT_OK, "%s could be entered by others; it is now "
+		    "yours alone (0700)", dir);
+		free(dir);
 	}
 	memset(&pr, 0, sizeof pr);
 	progress = !quiet && isatty(STDERR_FILENO);

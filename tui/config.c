@@ -28,13 +28,21 @@ char *
 tui_file_read(const char *path, size_t *lenp)
 {
 	struct buf	 b;
+	struct stat	 sb;
 	char		 tmp[4096];
 	ssize_t		 n;
 	int		 fd, saved;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	/* O_NONBLOCK: a FIFO opens at once and is refused, never waited on. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd == -1)
 		return NULL;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
 	buf_init(&b);
 	for (;;) {
 		n = read(fd, tmp, sizeof tmp);
@@ -85,12 +93,23 @@ char *
 tui_config_pubkey(const char *value, char **cause)
 {
 	struct minisign_pubkey	 pk;
-	char			*path, *text, *why = NULL;
+	char			*path, *text, *why = NULL, *perm = NULL;
 	int			 saved;
 
 	if (minisign_pubkey_parse(value, &pk, &why) == NET_OK)
 		return xstrdup(value);
 	path = config_expand(value);
+	/* The file decides which feed is trusted: nobody else may write it. */
+	if (path_check_file(path, 0, &perm) != 0 && errno != ENOENT) {
+		if (cause != NULL)
+			*cause = xasprintf("public key file %s: %s", path,
+			    perm);
+		free(perm);
+		free(why);
+		free(path);
+		return NULL;
+	}
+	free(perm);
 	text = tui_file_read(path, NULL);
 	if (text == NULL) {
 		saved = errno;
@@ -309,10 +328,20 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 	size_t	 k;
 	int	 lineno = 0, found;
 
+	/* It names the trusted key and the feed: nobody else may write it. */
+	if (path_check_file(path, 0, &why) != 0) {
+		if (errno == ENOENT && !required) {
+			free(why);
+			return 0;
+		}
+		*cause = xasprintf("cannot read config %s: %s", path, why);
+		free(why);
+		return -1;
+	}
+	free(why);
+	why = NULL;
 	text = tui_file_read(path, NULL);
 	if (text == NULL) {
-		if (errno == ENOENT && !required)
-			return 0;
 		*cause = xasprintf("cannot read config %s: %s", path,
 		    strerror(errno));
 		return -1;

@@ -4,7 +4,10 @@
 # symbolic link, has a second name (hard link) or belongs to another user
 # is refused, untouched; the user's own cache readable by others is made
 # 0600; a hard link planted at the predictable name of a partial download
-# is never appended to or truncated.
+# is never appended to or truncated. A config, public key or CA that is a
+# FIFO or device (which would block) or that others can write is refused,
+# as is a client key others can read; globe's own data directory is made
+# 0700, a --db's directory left alone.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/reliability/lib-rel.sh"
 
@@ -67,5 +70,50 @@ before=$(fsum "$T/victim")
 check_exit "a hard link at download-<sha>.part: the sync works" 0 "$GLOBE" sync
 check_eq "hard-linked partial: the other file is untouched" "$(fsum "$T/victim")" "$before"
 check_eq "hard-linked partial: its mode untouched" "$(stat -c %a "$T/victim")" "$(umask_mode=$(umask); printf '%o' $((0666 & ~0$umask_mode)))"
+
+# --- files that decide what globe trusts, and secrets --------------------
+CONF="$XDG_CONFIG_HOME/globe/config"
+cp "$CONF" "$T/config.good"
+# A FIFO or a device would block the read for ever: refused at once.
+mkfifo "$T/fifo"
+check_exit "config is a FIFO: refused, not waited on" 2 timeout 20 "$GLOBE" --config "$T/fifo" status
+check_contains "config FIFO: says why" "$err" "not a regular file (a FIFO)"
+printf 'feed = %s\npubkey = %s\n' "$T/feed" "$T/fifo" >"$CONF"
+check_exit "pubkey is a FIFO: refused, not waited on" 2 timeout 20 "$GLOBE" status
+check_contains "pubkey FIFO: says why" "$err" "not a regular file (a FIFO)"
+for ca in "$T/fifo" /dev/zero; do
+	printf 'feed = https://127.0.0.1:9/\npubkey = %s\nca_file = %s\n' "$T/k.pub" "$ca" >"$CONF"
+	check_exit "ca_file $ca: refused before any request" 2 timeout 20 "$GLOBE" sync
+	check_contains "ca_file $ca: says why" "$err" "not a regular file"
+done
+cp "$T/config.good" "$CONF"
+# Others may not write what decides which key and feed are trusted.
+chmod 666 "$CONF"
+check_exit "a world-writable config: refused" 2 "$GLOBE" status
+check_contains "world-writable config: says why" "$err" "writable by others (mode 0666)"
+chmod 600 "$CONF"
+cp "$T/k.pub" "$T/k-open.pub"; chmod 666 "$T/k-open.pub"
+printf 'feed = %s\npubkey = %s\n' "$T/feed" "$T/k-open.pub" >"$CONF"
+check_exit "a world-writable .pub: refused" 2 "$GLOBE" status
+check_contains "world-writable .pub: says why" "$err" "writable by others"
+# A client key others can read is no secret (as for token_file).
+touch "$T/client.crt" "$T/client.key"; chmod 644 "$T/client.key"
+printf 'feed = https://127.0.0.1:9/\npubkey = %s\nclient_cert = %s\nclient_key = %s\n' \
+    "$T/k.pub" "$T/client.crt" "$T/client.key" >"$CONF"
+check_exit "a client_key of mode 0644: refused" 2 "$GLOBE" sync
+check_contains "client_key 0644: says why" "$err" "readable by others (mode 0644)"
+chmod 600 "$T/client.key"
+check_exit "a client_key of mode 0600: passes the check (then no server)" 3 "$GLOBE" sync
+cp "$T/config.good" "$CONF"
+
+# --- the data directory ---------------------------------------------------
+chmod 755 "$DIR"
+check_exit "data directory 0755: the sync works" 0 "$GLOBE" sync
+check_eq "data directory 0755: made 0700" "$(stat -c %a "$DIR")" 700
+check_contains "data directory: says so" "$err" "yours alone (0700)"
+chmod 755 "$S"
+cp "$DB" "$S/mine.db"
+check_exit "--db in a directory of its own: works" 0 "$GLOBE" --db "$S/mine.db" sync
+check_eq "--db: its directory is left as it was" "$(stat -c %a "$S")" 755
 
 done_testing
