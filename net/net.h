@@ -30,6 +30,7 @@
 	X(NET_ERR_ROLLBACK,	"the feed is older than the cache (rollback)", 4) \
 	X(NET_ERR_EXPIRED,	"the feed has expired",			4) \
 	X(NET_ERR_FUTURE,	"the feed is issued in the future",	4) \
+	X(NET_ERR_VALIDITY,	"the feed's index is valid for too long", 4) \
 	X(NET_ERR_HASH,		"an object does not match its hash or size", 4) \
 	X(NET_ERR_HEADER,	"an object header does not match the index", 4) \
 	X(NET_ERR_DATA,		"invalid data in the feed",		4) \
@@ -54,6 +55,12 @@ int		 net_exit_code(enum net_status);
 #define FEED_RECORDS_MAX	5000000		/* records in one object */
 #endif
 #define FEED_SKEW		300		/* seconds of clock skew allowed */
+/*
+ * The longest an index may be valid (expires - issued) unless the user
+ * allows more (max_valid_days): a feed that never expires would disable
+ * the freeze check, as apt's Max-ValidTime says.
+ */
+#define FEED_VALID_DAYS_DEFAULT	365
 #define FEED_OBJECT_SIZE_MAX	(4ULL * 1024 * 1024 * 1024) /* one object's bytes */
 /*
  * The largest serial (2^53 - 1): every JSON reader holds it exactly, and
@@ -191,6 +198,7 @@ struct net_options {
 	long			 low_speed_time;	/* 0 = NET_LOW_SPEED_TIME */
 	long			 low_speed_limit;	/* bytes/s; 0 = NET_LOW_SPEED_LIMIT */
 	int			 no_proxy;	/* ignore the *_proxy environment */
+	long			 max_valid_days;	/* 0 = FEED_VALID_DAYS_DEFAULT */
 	/*
 	 * The cache is the caller's to replace (the bundled demo): the
 	 * cached feed id and serial are neither checked nor used, the

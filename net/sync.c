@@ -342,6 +342,7 @@ sync_check_index(struct sync *s, char **cause)
 	struct feed_index	*ix = &s->ix;
 	enum net_status		 status;
 	time_t			 issued, expires;
+	long			 days;
 
 	status = feed_index_parse(s->index.data != NULL ? s->index.data : "",
 	    s->index.len, ix, cause);
@@ -369,6 +370,17 @@ sync_check_index(struct sync *s, char **cause)
 		*cause = xasprintf("its index says issued %s, more than %d s "
 		    "ahead of this computer's clock", ix->issued, FEED_SKEW);
 		return NET_ERR_FUTURE;
+	}
+	/* Both are between 1970 and 9999: no overflow in a difference. */
+	days = s->opts->max_valid_days > 0 ? s->opts->max_valid_days :
+	    FEED_VALID_DAYS_DEFAULT;
+	if (expires - issued > (time_t)days * 86400) {
+		*cause = xasprintf("its index is valid from %s to %s, longer "
+		    "than the %ld days allowed (max_valid_days), so a frozen "
+		    "copy could be served for all that time; the publisher "
+		    "must sign it for a shorter time", ix->issued, ix->expires,
+		    days);
+		return NET_ERR_VALIDITY;
 	}
 	return NET_OK;
 }

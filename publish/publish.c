@@ -445,6 +445,11 @@ run_publish(const struct args *a, time_t issued)
 		return publish_exit_code(st);
 	}
 	if (!a->quiet) {
+		if (a->expires_days > FEED_VALID_DAYS_DEFAULT)
+			publish_error("warning: --expires-days %d: clients "
+			    "refuse an index valid for more than %d days unless "
+			    "their max_valid_days allows it", a->expires_days,
+			    FEED_VALID_DAYS_DEFAULT);
 		if (a->sign == NULL)
 			publish_error("warning: index.json is not signed (no "
 			    "--sign); clients refuse it unless they allow "

@@ -121,6 +121,8 @@ cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 		 * text) replaces its directory; stars and read marks stay.
 		 */
 		o->reseed = 1;
+		/* Built and signed here, for years: no freeze to fear. */
+		o->max_valid_days = 36500;
 		return EXIT_OK;
 	}
 	o->feed = cli->opt[OPT_FEED] != NULL ? cli->opt[OPT_FEED] :
@@ -148,6 +150,7 @@ cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 	o->low_speed_time = cli->config.low_speed_time;
 	o->low_speed_limit = cli->config.low_speed_limit;
 	o->no_proxy = cli->config.no_proxy || cli->opt[OPT_NO_PROXY] != NULL;
+	o->max_valid_days = cli->config.max_valid_days;
 	return EXIT_OK;
 }
 

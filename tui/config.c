@@ -163,13 +163,14 @@ enum config_key {
 	CONFIG_USE_PROXY,
 	CONFIG_BIND,
 	CONFIG_STALE_DAYS,
-	CONFIG_MOUSE
+	CONFIG_MOUSE,
+	CONFIG_MAX_VALID_DAYS
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", "bind",
-	"stale_days", "mouse"
+	"stale_days", "mouse", "max_valid_days"
 };
 
 /* yes/no values: 1, 0, or -1 with *why. */
@@ -295,6 +296,9 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 			return -1;
 		c->no_mouse = !b;
 		return 0;
+	case CONFIG_MAX_VALID_DAYS:
+		return config_number(&c->max_valid_days, "max_valid_days",
+		    value, 36500, why);
 	}
 	return -1;
 }

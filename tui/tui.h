@@ -39,6 +39,7 @@ struct tui_config {
 	char	**bindings;			/* bind = KEY ACTION lines */
 	size_t	 nbindings;
 	long	 stale_days;			/* 0: the default, 365 */
+	long	 max_valid_days;		/* 0: FEED_VALID_DAYS_DEFAULT */
 	int	 no_mouse;			/* mouse = no */
 };
 

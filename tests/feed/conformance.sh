@@ -253,6 +253,31 @@ resign "$d"
 check_exit "issued 60 s in the future (within skew): accepted" 0 \
     "$GLOBE" --db "$T/near-future.db" sync --feed "$d"
 
+# An index valid for longer than max_valid_days (365 by default) would
+# let a frozen copy be served for all that time, as one in the year 9999
+# would for ever.
+d=$(copy valid-too-long)
+$MKFEED time "$d" expires $((366 * 86400))
+resign "$d"
+reject "valid for 366 days" "$d" 'longer than the 365 days allowed'
+d=$(copy valid-9999)
+python3 - "$d/index.json" <<'PY'
+import json, sys
+p = sys.argv[1]; i = json.load(open(p)); i["expires"] = "9999-12-31T23:59:59Z"
+open(p, "w").write(json.dumps(i))
+PY
+resign "$d"
+reject "expires in the year 9999" "$d" 'max_valid_days'
+# control: within a limit the user raised, and within the default
+d=$(copy valid-364)
+$MKFEED time "$d" expires $((364 * 86400))
+resign "$d"
+check_exit "valid for 364 days: accepted" 0 \
+    "$GLOBE" --db "$T/valid-364.db" sync --feed "$d"
+printf 'feed = %s\npubkey = %s\nmax_valid_days = 400\n' "$F1" "$PUB" >"$T/valid.conf"
+check_exit "valid for 366 days with max_valid_days = 400: accepted" 0 \
+    "$GLOBE" --config "$T/valid.conf" --db "$T/valid-366.db" sync --feed "$T/case/valid-too-long"
+
 d=$(copy feed-id)
 $MKFEED feed-id "$d" another-feed
 resign "$d"
