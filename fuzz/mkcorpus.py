@@ -95,3 +95,23 @@ put("fuzz-index", b"untrusted comment: signature from minisign secret key\n"
     b"RUQf6LRCGA9i5+xs2rLp1cB8wuH3RCDZyLrJcX5J1A8J8gQ2B0S2tW2yZq3Qm0RpcwAjTB4xv/9GZg4wfjA6U6m2u0N1S0p8ZmJ9BQM=\n"
     b"trusted comment: timestamp:1764269496\tfile:index.json\n"
     b"Hn2tCVhq0d3V8jP8rV7l5o9x8pY3mR3kF1Ht4Z6vQ5kq0nQm1Vd0uM2Sx7k9cYl1Zb7o6qC1bB9wJ5s0pV3nAQ==\n")
+
+# source: the secretariat's export, record lines without a header
+src = b"\n".join(country + auth + cont) + b"\n"
+put("fuzz-source", src)
+put("fuzz-source", b"\xef\xbb\xbf" + src)                      # a BOM
+put("fuzz-source", src + cont[0] + b"\n")                      # duplicate
+put("fuzz-source", b"\n".join(country + cont) + b"\n")         # dangling
+put("fuzz-source", src + b'{"type":"delete","of":"contact","id":"c-1"}\n')
+put("fuzz-source", src + b'{"type":"route","id":"r-1"}\n\n   \n')
+
+# config: key = value lines as officers write them
+pub = b"RWQf6LRCGA9i5+xs2rLp1cB8wuH3RCDZyLrJcX5J1A8J8gQ2B0S2tW2y"
+put("fuzz-config", b"# globe\nfeed = https://feed.example.org/globe/\n"
+    b"pubkey = " + pub + b"\nca_file = ~/ca.pem\ntimeout = 600\n")
+put("fuzz-config", b"pubkey = untrusted comment: minisign public key 1F\n"
+    + pub + b"\nstale_days = 30\nmouse = no\nmax_valid_days = 400\n")
+put("fuzz-config", b"bind = ^F search\nbind = F6 sync\nbind = q none\n"
+    b"bind = = filter\nuse_proxy = yes\nallow_unsigned = no\n")
+put("fuzz-config", b"feed=\n=\nbind = \nlow_speed_limit = 99999999999\n"
+    b"token_file = /nonexistent/token\nunknown = 1\n")

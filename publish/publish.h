@@ -83,6 +83,14 @@ struct publish_result {
 enum publish_status publish_run(const struct publish_options *,
 		    struct publish_result *, char **cause);
 void		 publish_result_clear(struct publish_result *);
+/*
+ * Reads and validates a directory source as publish_run does (every
+ * record, references, duplicates, the client's limits) without writing
+ * anything: PUBLISH_OK and *nrecords, or PUBLISH_ERR_SOURCE / PUBLISH_ERR
+ * with *cause (caller frees).
+ */
+enum publish_status publish_source_check(const char *path, size_t *nrecords,
+		    char **cause);
 
 /*
  * Writes data to path through a temporary file in the same directory

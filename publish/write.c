@@ -1384,6 +1384,20 @@ done:
 	return st;
 }
 
+enum publish_status
+publish_source_check(const char *path, size_t *nrecords, char **cause)
+{
+	struct pub_set		 set;
+	enum publish_status	 st;
+
+	memset(&set, 0, sizeof set);
+	*nrecords = 0;
+	if ((st = pub_source_load(path, &set, cause)) == PUBLISH_OK)
+		*nrecords = set.n;
+	pub_set_free(&set);
+	return st;
+}
+
 void
 publish_result_clear(struct publish_result *res)
 {
