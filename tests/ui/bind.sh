@@ -20,14 +20,15 @@ check_exit "sync" 0 "$GLOBE" sync --quiet
 ui_start 80x24
 ui_expect_text "an unknown key in a bind line: the interface exits 2" \
     "[globe exited 2]"
+good=$(wc -l <"$T/config.good" | tr -d ' ')
 ui_expect_text "  naming the config line and the key" \
-    "config:4: unknown key 'Hyper-Q'"
+    "config:$((good + 2)): unknown key 'Hyper-Q'"
 { cat "$T/config.good"; echo "bind = x explode"; } >"$CONF"
 ui_start 80x24
 ui_expect_text "an unknown action in a bind line: the interface exits 2" \
     "[globe exited 2]"
 ui_expect_text "  naming the config line and the action" \
-    "config:3: unknown action 'explode'"
+    "config:$((good + 1)): unknown action 'explode'"
 
 # --- the help screen shows the parser's syntax --------------------------
 cp "$T/config.good" "$CONF"
