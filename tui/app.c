@@ -258,9 +258,9 @@ view_label_width(int cols)
 	return cols >= 60 ? 14 : 11;
 }
 
-size_t
-view_add_field(struct view *v, const char *label, const char *value,
-    const char *copy)
+static size_t
+view_add_field_mode(struct view *v, const char *label, const char *value,
+    const char *copy, enum sanitize_mode mode)
 {
 	struct row	*r;
 	char		*clean, **lines = NULL;
@@ -269,7 +269,7 @@ view_add_field(struct view *v, const char *label, const char *value,
 
 	if (value == NULL || *value == '\0')
 		return first;
-	clean = sanitize(value, SANITIZE_LINE);
+	clean = sanitize(value, mode);
 	width = v->app->cols - view_label_width(v->app->cols);
 	layout_wrap(clean, width > 8 ? width : 8, &lines, &n);
 	for (i = 0; i < n; i++) {
@@ -278,10 +278,25 @@ view_add_field(struct view *v, const char *label, const char *value,
 		r->col[0] = xstrdup(i == 0 ? label : "");
 		r->col[1] = lines[i];
 		r->copy = xstrdup(copy != NULL ? copy : value);
+		r->ident = mode == SANITIZE_IDENT;
 	}
 	free(lines);
 	free(clean);
 	return first;
+}
+
+size_t
+view_add_field(struct view *v, const char *label, const char *value,
+    const char *copy)
+{
+	return view_add_field_mode(v, label, value, copy, SANITIZE_LINE);
+}
+
+size_t
+view_add_ident(struct view *v, const char *label, const char *value,
+    const char *copy)
+{
+	return view_add_field_mode(v, label, value, copy, SANITIZE_IDENT);
 }
 
 void
@@ -480,8 +495,8 @@ app_copy_row(struct app *app, const struct row *r, int say_what)
 		return;
 	}
 	/* The clipboard gets what the screen shows (sanitized there). */
-	clipboard_copy(r->copy);
-	shown = sanitize(r->copy, SANITIZE_LINE);
+	clipboard_copy(r->copy, r->ident ? SANITIZE_IDENT : SANITIZE_LINE);
+	shown = sanitize(r->copy, r->ident ? SANITIZE_IDENT : SANITIZE_LINE);
 	if (say_what && r->copy_what != NULL)
 		app_message(app, 0, "copied %s to clipboard: %s", r->copy_what,
 		    shown);

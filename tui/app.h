@@ -319,6 +319,7 @@ struct row {
 	int		 type;		/* enum record_type, or -1 */
 	char		*col[ROW_MAXCOLS];
 	char		*copy;		/* what `y` copies, or NULL */
+	int		 ident;		/* copy is an address or id: SANITIZE_IDENT */
 	const char	*copy_what;	/* field rows: Enter copies, says "e-mail" (static) */
 	char		*link;		/* field rows: Enter opens this record ... */
 	int		 link_type;	/* ... of this enum record_type */
@@ -555,6 +556,12 @@ int		 view_label_width(int cols);
  */
 size_t		 view_add_field(struct view *, const char *label,
 		    const char *value, const char *copy);
+/*
+ * The same for an e-mail, phone, web address or id: SANITIZE_IDENT, so
+ * even a zero-width joiner in it is shown.
+ */
+size_t		 view_add_ident(struct view *, const char *label,
+		    const char *value, const char *copy);
 /* Enter on the field's rows from first on copies them, saying "copied what". */
 void		 view_field_copies(struct view *, size_t first, const char *what);
 /* Enter on the field's rows from first on opens the record id of type. */
@@ -629,7 +636,8 @@ char		*clipboard_osc52(const char *text, int in_tmux);
  * sanitize (one line: no controls, CR/LF, ESC or bidi controls), so a
  * hostile value cannot end a paste bracket or run in a shell.
  */
-void		 clipboard_copy(const char *text);
+/* Copies text, sanitized in mode (what the screen shows), with OSC 52. */
+void		 clipboard_copy(const char *text, enum sanitize_mode mode);
 
 /* ---- vcard-file.c ----------------------------------------------------- */
 

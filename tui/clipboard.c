@@ -60,13 +60,13 @@ clipboard_osc52(const char *text, int in_tmux)
 }
 
 void
-clipboard_copy(const char *text)
+clipboard_copy(const char *text, enum sanitize_mode mode)
 {
 	const char	*tmux = getenv("TMUX");
 	char		*seq, *clean;
 
 	/* What the screen shows, never the feed's raw bytes. */
-	clean = sanitize(text, SANITIZE_LINE);
+	clean = sanitize(text, mode);
 	seq = clipboard_osc52(clean, tmux != NULL && *tmux != '\0');
 	display_raw(seq, strlen(seq));
 	free(seq);

@@ -34,9 +34,10 @@ view_contact_row(struct rows *out, const struct record *rec,
 	row_name_cell(r, rec->v[CONTACT_NAME].s, x != NULL && x->starred);
 	r->col[1] = sanitize(rec->v[CONTACT_TITLE].s, SANITIZE_LINE);
 	r->col[2] = sanitize(rec->v[CONTACT_ROLE].s, SANITIZE_LINE);
-	r->col[3] = sanitize(rec->v[CONTACT_EMAIL].s, SANITIZE_LINE);
+	r->col[3] = sanitize(rec->v[CONTACT_EMAIL].s, SANITIZE_IDENT);
 	if (rec->v[CONTACT_EMAIL].s != NULL)
 		r->copy = xstrdup(rec->v[CONTACT_EMAIL].s);
+	r->ident = 1;	/* an address: shown whole */
 }
 
 int
@@ -147,12 +148,12 @@ authority_load_cb(const struct record *rec, const struct cache_extra *x,
 	} else
 		view_add_field(v, "Country", rec->v[AUTH_COUNTRY].s, NULL);
 	/* Enter on these copies them, as y does. */
-	first = view_add_field(v, "Website", rec->v[AUTH_WEBSITE].s, NULL);
+	first = view_add_ident(v, "Website", rec->v[AUTH_WEBSITE].s, NULL);
 	view_field_copies(v, first, "website");
 	view_add_field(v, "Address", rec->v[AUTH_ADDRESS].s, NULL);
-	first = view_add_field(v, "Phone", rec->v[AUTH_PHONE].s, NULL);
+	first = view_add_ident(v, "Phone", rec->v[AUTH_PHONE].s, NULL);
 	view_field_copies(v, first, "phone");
-	first = view_add_field(v, "E-mail", rec->v[AUTH_EMAIL].s, NULL);
+	first = view_add_ident(v, "E-mail", rec->v[AUTH_EMAIL].s, NULL);
 	view_field_copies(v, first, "e-mail");
 	authority_field_list(v, "Languages", &rec->v[AUTH_LANGUAGES]);
 	authority_field_list(v, "Expertise", &rec->v[AUTH_EXPERTISE]);
@@ -167,7 +168,7 @@ authority_load_cb(const struct record *rec, const struct cache_extra *x,
 			v->head.v[v->head.n - 1].flags |= ROW_WARN;
 		free(s);
 	}
-	view_add_field(v, "Source", rec->v[AUTH_SOURCE].s, NULL);
+	view_add_ident(v, "Source", rec->v[AUTH_SOURCE].s, NULL);
 	view_add_field(v, "Notes", rec->v[AUTH_NOTES].s, NULL);
 	view_add_field(v, "Starred", x->starred ? "yes" : NULL, NULL);
 	return 1;

@@ -76,11 +76,11 @@ contact_load_cb(const struct record *rec, const struct cache_extra *x,
 		view_add_field(v, "Authority", rec->v[CONTACT_AUTHORITY].s, NULL);
 	view_add_field(v, "Country", x->country_name, NULL);
 	/* Enter on these copies them, as y does, and says what it copied. */
-	first = view_add_field(v, "E-mail", rec->v[CONTACT_EMAIL].s, NULL);
+	first = view_add_ident(v, "E-mail", rec->v[CONTACT_EMAIL].s, NULL);
 	view_field_copies(v, first, "e-mail");
-	first = view_add_field(v, "Phone", rec->v[CONTACT_PHONE].s, NULL);
+	first = view_add_ident(v, "Phone", rec->v[CONTACT_PHONE].s, NULL);
 	view_field_copies(v, first, "phone");
-	first = view_add_field(v, "Mobile", rec->v[CONTACT_MOBILE].s, NULL);
+	first = view_add_ident(v, "Mobile", rec->v[CONTACT_MOBILE].s, NULL);
 	view_field_copies(v, first, "mobile");
 	if (langs->n > 0) {
 		s = layout_list(langs->list, langs->n);
@@ -115,7 +115,7 @@ contact_load_cb(const struct record *rec, const struct cache_extra *x,
 		free(s);
 	}
 	view_add_field(v, "Starred", x->starred ? "yes" : NULL, NULL);
-	view_add_field(v, "Id", rec->v[CONTACT_ID].s, NULL);
+	view_add_ident(v, "Id", rec->v[CONTACT_ID].s, NULL);
 	return 1;
 }
 

@@ -63,6 +63,7 @@ view_authority_row(struct rows *out, const struct record *rec,
 	    rec->v[AUTH_DESIGNATIONS].n);
 	if (rec->v[AUTH_EMAIL].s != NULL)
 		r->copy = xstrdup(rec->v[AUTH_EMAIL].s);
+	r->ident = 1;	/* an address: shown whole */
 	if (rec->v[AUTH_COUNTRY].s != NULL)
 		r->country = xstrdup(rec->v[AUTH_COUNTRY].s);
 }

@@ -41,6 +41,7 @@ newsletters_row_cb(const struct record *rec, const struct cache_extra *x,
 	r->col[3] = sanitize(rec->v[NEWS_TITLE].s, SANITIZE_LINE);
 	if (rec->v[NEWS_URL].s != NULL)
 		r->copy = xstrdup(rec->v[NEWS_URL].s);
+	r->ident = 1;	/* an address: shown whole */
 	if (!x->read)
 		r->flags |= ROW_BOLD;
 	return 0;

@@ -162,9 +162,10 @@ search_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 		r->col[2] = sanitize(h->detail, SANITIZE_LINE);
 		r->col[3] = sanitize(h->country_name != NULL ? h->country_name :
 		    h->country, SANITIZE_LINE);
-		r->col[4] = sanitize(h->email, SANITIZE_LINE);
+		r->col[4] = sanitize(h->email, SANITIZE_IDENT);
 		if (h->email != NULL)
 			r->copy = xstrdup(h->email);
+		r->ident = 1;	/* an address: shown whole */
 		if (h->country != NULL)
 			r->country = xstrdup(h->country);
 		memset(&f, 0, sizeof f);

@@ -11,6 +11,7 @@
 ui_source "$T/source.jsonl"
 cat >>"$T/source.jsonl" <<'EOS'
 {"type":"contact","id":"c-evil","authority":"es-fcc","name":"Eve Paste","title":"Clerk","role":"case-officer","email":"eve@example.org\r\n\u001b[201~touch /tmp/pwned\u202e","phone":"+34 91 000\u001b[2J 0000"}
+{"type":"contact","id":"c-zwj","authority":"es-fcc","name":"Eve Zwj","title":"Clerk","role":"case-officer","email":"eve\u200d@example.org"}
 EOS
 ui_feed "$T/source.jsonl"
 check_exit "sync the test feed" 0 "$GLOBE" sync --quiet
@@ -86,6 +87,17 @@ ui_keys Down Enter
 ui_expect_text "the phone too" "copied phone to clipboard"
 check_eq "Enter on a hostile phone: no ESC" "$(clipboard)" \
     "+34 91 000␛[2J 0000"
+# A zero-width joiner in an address: shown, and copied as shown.
+ui_keys Escape
+ui_expect_text "back on the authority" "Eve Zwj"
+ui_keys j Enter
+ui_expect_text "on the contact with a ZWJ in its e-mail" "› Eve Zwj"
+ui_expect_text "the ZWJ in the e-mail is shown" "eve<U+200D>@example.org"
+$TM delete-buffer 2>/dev/null
+ui_keys y
+ui_expect_text "y copies it" "copied eve<U+200D>@"
+check_eq "y: the clipboard holds the address as shown" "$(clipboard)" \
+    "eve<U+200D>@example.org"
 ui_keys q q q q q
 ui_expect_text "quit" "[globe exited 0]"
 
