@@ -35,7 +35,7 @@ static const char *help_notes[] = {
 	"sync was (synced 5 min ago); offline when no feed is configured or "
 	"the last attempt failed. After a sync it says what changed per type "
 	"(contacts +1 ~1 -1). A message cut to fit ends with \"(M, F9: "
-	"messages)\": M (F9 on the countries screen) shows them all in full.",
+	"messages)\": M or F9 shows them all in full.",
 	"Detail screens: \xe2\x80\xba marks the field selected. Enter on an "
 	"authority or a country opens it; Enter on an e-mail, phone or "
 	"website copies it, as y does. A ! before a name in a list: verified "
