@@ -239,6 +239,7 @@ void		 cache_hits_free(struct cache_hits *);
  * ignored: as many hits as cache_search gives with no limit, counted
  * without reading what they show. For "showing 50 of 295" when a
  * search stopped at its limit (run it only then: it visits every match).
+ * With q->count_upto it stops one past that many (*n > count_upto: more).
  */
 enum cache_status cache_search_count(struct cache *, const struct cache_query *,
 		    size_t *n, char **cause);

@@ -1705,7 +1705,9 @@ cache_search_count(struct cache *c, const struct cache_query *q, size_t *n,
 	if (q == NULL || q->text == NULL)
 		return CACHE_OK;
 	memset(&r, 0, sizeof r);
-	r.want = SIZE_MAX;
+	/* With count_upto, one past it is enough to say "more". */
+	r.want = q->count_upto > 0 && q->count_upto < SIZE_MAX ?
+	    q->count_upto + 1 : SIZE_MAX;
 	r.count_only = 1;
 	if ((rc = search_read_begin(c, &began)) == SQLITE_OK)
 		rc = search_collect(c, q, &r);

@@ -1544,9 +1544,10 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	struct app		 app;
 	struct input_event	 ev;
 	struct pollfd		 pfd[2];
-	struct timespec		 watch;
+	struct timespec		 watch, now = { 0, 0 };
+	struct view		*top;
 	sigset_t		 block, old;
-	int			 nfd, rc, redraw = 1;
+	int			 nfd, rc, redraw = 1, idle;
 
 	if (app_bindings(opts) != 0)
 		return EXIT_USAGE;
@@ -1594,9 +1595,16 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 			pfd[1].revents = 0;
 			nfd = 2;
 		}
-		rc = ppoll(pfd, (nfds_t)nfd, &watch, &old);
+		/* Work a view left for a quiet moment: only if no key waits. */
+		top = app.depth > 0 ? app.stack[app.depth - 1] : NULL;
+		idle = top != NULL && top->idle_pending && top->ops->idle != NULL;
+		rc = ppoll(pfd, (nfds_t)nfd, idle ? &now : &watch, &old);
 		if (rc == -1 && errno != EINTR)
 			break;
+		if (rc == 0 && idle) {
+			redraw = top->ops->idle(top);
+			continue;
+		}
 		if (rc == 0) {
 			/* Quiet: only a commit elsewhere makes a redraw. */
 			redraw = app_watch(&app);

@@ -367,6 +367,12 @@ struct view_ops {
 	void		 (*load_all)(struct view *);
 	/* Another view is opened over this one (NULL: nothing to do). */
 	void		 (*leave)(struct view *);
+	/*
+	 * Work left for when no key is waiting (view->idle_pending set):
+	 * done between keystrokes, never before a keystroke's own result
+	 * is drawn. Returns 1 if the screen changed.
+	 */
+	int		 (*idle)(struct view *);
 	/* Frees view->data. */
 	void		 (*close)(struct view *);
 	const struct layout_col *cols;
@@ -386,6 +392,7 @@ struct view {
 	int			 total_more;	/* its last row stands for more, loaded on the way */
 	size_t			 count;		/* the list's length as counted, or 0: total */
 	int			 count_more;	/* count is a lower bound (a cap was reached) */
+	int			 idle_pending;	/* ops->idle has work to do */
 	struct rows		 win;	/* the window [woff, woff + win.n) */
 	size_t			 woff;
 	int			 win_valid;

@@ -61,6 +61,7 @@ search_run(struct view *v)
 	v->total_more = 0;
 	v->count = 0;
 	v->count_more = 0;
+	v->idle_pending = 0;
 	if (s->query.len == 0)
 		return;
 	memset(&q, 0, sizeof q);
@@ -71,7 +72,6 @@ search_run(struct view *v)
 	if (s->want == 0)
 		s->want = v->app->rows > 10 ? (size_t)v->app->rows : 10;
 	q.limit = s->want;
-	q.count_upto = SEARCH_COUNT;
 	st = cache_search(v->app->cache, &q, &s->hits, &cause);
 	if (st != CACHE_OK) {
 		s->error = xasprintf("%s%s%s", cache_strerror(st),
@@ -89,14 +89,44 @@ search_run(struct view *v)
 	v->total = s->hits.n + (s->more ? 1 : 0);
 	v->total_more = s->more;
 	if (s->more) {
-		/* Counted further than loaded, up to SEARCH_COUNT. */
-		v->count = s->hits.total;
-		v->count_more = s->hits.total_more;
+		/*
+		 * Counted further than loaded, up to SEARCH_COUNT, once no
+		 * key is waiting (search_idle): counting visits up to 20
+		 * times the rows of a screen, and a keystroke must not wait
+		 * for it. Until then the title says "50+".
+		 */
+		v->count = s->hits.n;
+		v->count_more = 1;
+		v->idle_pending = 1;
 	} else {
 		/* All loaded: the count is the list, unless it hit the cap. */
 		v->count = s->hits.n;
 		v->count_more = s->hits.n == SEARCH_MAX;
 	}
+}
+
+/* Between keystrokes: how many match, up to SEARCH_COUNT. */
+static int
+search_idle(struct view *v)
+{
+	struct search		*s = v->data;
+	struct cache_query	 q;
+	size_t			 n;
+
+	v->idle_pending = 0;
+	if (s->query.len == 0 || !s->more)
+		return 0;
+	memset(&q, 0, sizeof q);
+	q.text = s->query.data;
+	q.country = s->filter[FILTER_COUNTRY];
+	q.expertise = s->filter[FILTER_EXPERTISE];
+	q.language = s->filter[FILTER_LANGUAGE];
+	q.count_upto = SEARCH_COUNT;
+	if (cache_search_count(v->app->cache, &q, &n, NULL) != CACHE_OK)
+		return 0;	/* the title keeps "50+"; the list is right */
+	v->count = n > SEARCH_COUNT ? SEARCH_COUNT : n;
+	v->count_more = n > SEARCH_COUNT;
+	return 1;
 }
 
 /* End: every result up to SEARCH_MAX, so the last row is the last hit. */
@@ -439,6 +469,7 @@ const struct view_ops view_search_ops = {
 	.load = search_load,
 	.fetch = search_fetch,
 	.load_all = search_load_all,
+	.idle = search_idle,
 	.draw_header = search_header,
 	.draw_row = search_draw_row,
 	.open_row = search_open,
