@@ -204,7 +204,7 @@ struct cache_query {
 	const char	*language;
 	size_t		 limit;		/* 0 = 50 */
 	size_t		 offset;
-	size_t		 count_upto;	/* also count matches up to this many (0: no) */
+	size_t		 count_upto;	/* cache_search_count: stop past this many (0: all) */
 };
 
 struct cache_hit {
@@ -221,15 +221,12 @@ struct cache_hit {
 struct cache_hits {
 	struct cache_hit *v;
 	size_t		  n;
-	size_t		  total;	/* with count_upto: matches, at most count_upto */
-	int		  total_more;	/* there are more than count_upto */
 };
 
 /*
  * Runs a search; results ordered exact and prefix name matches first,
- * then by folded name. With count_upto it also counts the matches (a
- * screenful of hits and "12/398" cost a bounded amount either way). An empty or all-punctuation query gives an empty
- * list (not an error). hits must be freed with cache_hits_free.
+ * then by folded name. An empty or all-punctuation query gives an empty
+ * list (not an error); count_upto is ignored (cache_search_count counts). hits must be freed with cache_hits_free.
  */
 enum cache_status cache_search(struct cache *, const struct cache_query *,
 		    struct cache_hits *, char **cause);

@@ -1648,34 +1648,21 @@ cache_search(struct cache *c, const struct cache_query *q,
 {
 	struct search_run	 r;
 	enum cache_status	 status = CACHE_OK;
-	size_t			 limit, last, i;
+	size_t			 limit, i;
 	int			 rc, began = 0;
 
 	hits->v = NULL;
 	hits->n = 0;
-	hits->total = 0;
-	hits->total_more = 0;
 	if (q == NULL || q->text == NULL)
 		return CACHE_OK;
 	limit = q->limit != 0 ? q->limit : SEARCH_LIMIT;
 	memset(&r, 0, sizeof r);
 	r.want = q->offset > SIZE_MAX - limit ? SIZE_MAX : q->offset + limit;
-	last = r.want;
-	/* Counting finds one past the cap, to tell "more"; only last are filled. */
-	if (q->count_upto > 0 && q->count_upto < SIZE_MAX &&
-	    q->count_upto + 1 > r.want)
-		r.want = q->count_upto + 1;
 	if ((rc = search_read_begin(c, &began)) == SQLITE_OK)
 		rc = search_collect(c, q, &r);
-	if (rc == SQLITE_OK && q->count_upto > 0) {
-		hits->total = r.n > q->count_upto ? q->count_upto : r.n;
-		hits->total_more = r.n > q->count_upto;
-	}
-	if (last > r.n)
-		last = r.n;	/* past it they were only counted */
-	if (rc == SQLITE_OK && last > q->offset) {
-		hits->v = xcalloc(last - q->offset, sizeof *hits->v);
-		for (i = q->offset; i < last; i++) {
+	if (rc == SQLITE_OK && r.n > q->offset) {
+		hits->v = xcalloc(r.n - q->offset, sizeof *hits->v);
+		for (i = q->offset; i < r.n; i++) {
 			if ((rc = search_hit_fill(c, &r.v[i],
 			    &hits->v[hits->n])) != SQLITE_OK) {
 				search_hit_clear(&hits->v[hits->n]);
