@@ -354,8 +354,7 @@ cache_open(const char *path, int flags, struct cache **cp, char **cause)
 		status = cache_fail(c, rc, cause, "registering functions");
 		goto fail;
 	}
-	if ((status = cache_schema_check(c, 0, cause)) != CACHE_OK ||
-	    (status = cache_migrate(c, cause)) != CACHE_OK ||
+	if ((status = cache_migrate(c, cause)) != CACHE_OK ||
 	    (status = cache_schema_check(c, 1, cause)) != CACHE_OK)
 		goto fail;
 	if (!(flags & CACHE_OPEN_READONLY) &&

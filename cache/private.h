@@ -220,8 +220,9 @@ int		 cache_exec(struct cache *, const char *sql);
 enum cache_status cache_migrate(struct cache *, char **cause);
 /*
  * Refuses a file whose schema holds what globe never creates: before an
- * upgrade (complete 0) any trigger or view, after it (complete 1) any
- * object not in the current schema, or one of it missing.
+ * upgrade (complete 0, from cache_migrate) any trigger or view, after
+ * opening (complete 1) any object not in the current schema, or one of
+ * it missing.
  */
 enum cache_status cache_schema_check(struct cache *, int complete,
 		    char **cause);

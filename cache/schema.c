@@ -443,6 +443,9 @@ cache_migrate(struct cache *c, char **cause)
 			    NMIGRATIONS);
 		return CACHE_ERR_NEWER;
 	}
+	/* No upgrade runs inside a file with a trigger or view of its own. */
+	if ((status = cache_schema_check(c, 0, cause)) != CACHE_OK)
+		return status;
 	if (c->flags & CACHE_OPEN_READONLY) {
 		if (cause != NULL)
 			*cause = xasprintf("%s: schema version %d needs an "
