@@ -1,0 +1,23 @@
+/*
+ * i18n.h: the one way a user-visible string is marked for translation.
+ * _() translates now, N_() marks a string in a table for xgettext and
+ * leaves it alone (translate it with _() where it is shown), P_() picks
+ * the singular or plural form for a count. Built with --disable-nls, all
+ * three give the English text, so a translated build and an untranslated
+ * one differ only in wording. The catalogue is bound once, in main
+ * (i18n_init); po/POTFILES.in lists every file that uses these.
+ */
+#ifndef GLOBE_I18N_H
+#define GLOBE_I18N_H
+
+#ifdef ENABLE_NLS
+#include <libintl.h>
+#define _(s)		gettext(s)
+#define P_(s, p, n)	ngettext((s), (p), (n))
+#else
+#define _(s)		((const char *)(s))
+#define P_(s, p, n)	((n) == 1 ? (const char *)(s) : (const char *)(p))
+#endif
+#define N_(s)		(s)
+
+#endif
