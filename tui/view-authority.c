@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 const struct layout_col view_contact_cols[] = {
 	{ "Name", 0, 12, 0, 0 },

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 struct contact_load {
 	struct view	*v;

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 struct countries {
 	struct buf	 filter;

@@ -1,5 +1,5 @@
 /*
- * view-help.c: the help screen, generated from the key table (keys.c), so
+ * view-help.c: the help screen, generated from the key table (ui-keys.c), so
  * it always shows the bindings in force, including those changed in the
  * config file; then how typing works in the countries and search screens,
  * the config's bind line, as the config parser formats it, and the
@@ -10,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
-#include "tui/tui.h"
+#include "tui/ui.h"
 
 static const char *help_notes[] = {
 	"",

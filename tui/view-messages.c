@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 static void
 messages_load(struct view *v)

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 struct news {
 	char	*filter;	/* the text / asked for, NULL for all */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 struct reader {
 	int	width;		/* the width the lines were wrapped for */

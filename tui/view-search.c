@@ -4,7 +4,7 @@
  * shows; scrolling past the last asks for more), each marked by type, with the parts that match the folded query
  * highlighted; matches are counted up to SEARCH_COUNT for the title's
  * "12/398". F2, F3 and F4 set the country, expertise and language
- * filters from the values the cache holds (prompt-choice.c: listed as
+ * filters from the values the cache holds (ui-prompt-choice.c: listed as
  * you type, Tab completes, unknown values refused; F2 proposes the
  * selected result's country and takes a code or a name); an empty answer
  * clears a filter. Enter opens a result, Esc goes back to where you were.
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 enum { FILTER_COUNTRY, FILTER_EXPERTISE, FILTER_LANGUAGE, FILTER_COUNT };
 

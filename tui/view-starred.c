@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 /* Stars are set one by one by hand; a cap keeps a runaway list bounded. */
 #define STARRED_MAX 2000

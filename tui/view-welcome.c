@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 /* Before and after the path of the config file globe reads. */
 static const char *welcome_intro[] = {

@@ -154,7 +154,7 @@ check_contains "  says which file and why" "$err" \
     "config:1: public key file $T/junk.pub: not a minisign public key"
 
 # --- 2. bind lines are checked by every command --------------------------
-# With the parser the full-screen interface uses (tui/keys.c), before any
+# With the parser the full-screen interface uses (tui/present-keys.c), before any
 # command runs: the line number, what is wrong, the path, exit 2.
 good="feed = $T/feed
 pubkey = $T/k.pub"

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "common/common.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 #include "tests/unit/harness.h"
 
 #define HOSTILE	"\033]0;pwned\007 Evil\rName\xe2\x80\xae" "drow"

@@ -1,5 +1,5 @@
 /*
- * cli-resolve.c: what a user types for a country or a search filter,
+ * cmd-resolve.c: what a user types for a country or a search filter,
  * matched against what the cache holds. A country is its code or its
  * name, a filter value (kind, role, expertise, language) the value as
  * the records spell it; case, accents (folded as search folds them) and
@@ -15,7 +15,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 
 /* At most this many suggestions, and values listed when none is close. */
 #define RESOLVE_SUGGEST_MAX	5

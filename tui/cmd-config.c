@@ -1,5 +1,5 @@
 /*
- * config.c: the config file, "key = value" lines with # comments. The
+ * cmd-config.c: the config file, "key = value" lines with # comments. The
  * keys are a table; an unknown key or a bad value is an error naming the
  * line, and the CLI exits 2 for it. Public keys may be given as the
  * base64 line minisign prints, a pasted .pub file, or a path to one; the
@@ -18,7 +18,7 @@
 
 #include "common/common.h"
 #include "net/net.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 
 #define FILE_MAX	(1024 * 1024)
 /* The first line of a .pub file, as minisign writes it. */
@@ -169,7 +169,7 @@ enum config_key {
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
-	"low_speed_time", "low_speed_limit", "use_proxy", "bind",
+	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
 	"stale_days", "mouse", "max_valid_days"
 };
 
@@ -217,12 +217,6 @@ config_number(long *dest, const char *key, const char *value, long max,
 	}
 	*dest = n;
 	return 0;
-}
-
-char *
-tui_config_bind_line(const char *key, const char *action)
-{
-	return xasprintf("%s = %s %s", config_keys[CONFIG_BIND], key, action);
 }
 
 static int

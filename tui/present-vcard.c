@@ -1,5 +1,5 @@
 /*
- * output-vcard.c: --vcard, vCard 4.0 (RFC 6350) for the commands that
+ * present-vcard.c: --vcard, vCard 4.0 (RFC 6350) for the commands that
  * list people and authorities: contacts as individuals, authorities as
  * KIND:org. Values are sanitized, then escaped (\ , ; newline); content
  * lines end in CRLF and are folded at 75 octets, never inside a UTF-8
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "common/common.h"
-#include "tui/tui.h"
+#include "tui/present.h"
 
 #define VCARD_FOLD	75
 

@@ -1,7 +1,7 @@
 /*
- * vcard-file.c: `v` saves the focused contact or authority as a vCard
- * file, written by the same vCard 4.0 code as `globe --vcard` (tui.h's
- * output layer), so the two never differ.
+ * ui-vcard-file.c: `v` saves the focused contact or authority as a vCard
+ * file, written by the same vCard 4.0 code as `globe --vcard`
+ * (present-vcard.c), so the two never differ.
  */
 #include "config.h"
 
@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
-#include "tui/tui.h"
+#include "tui/ui.h"
 
 int
 vcard_file_write(struct cache *cache, const char *id, const char *path,

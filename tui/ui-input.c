@@ -1,8 +1,8 @@
 /*
- * input.c: every key, mouse event and resize of the interface passes
+ * ui-input.c: every key, mouse event and resize of the interface passes
  * through input_read, which turns curses' codes into one event with the
  * action the key table gives. curses' codes become globe's own key codes
- * here, so key names (input-keys.c) and bindings need no curses.
+ * here, so key names (present-keys.c) and bindings need no curses.
  */
 #include "config.h"
 
@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
-/* curses' codes for the keys that have a name (input-keys.c). */
+/* curses' codes for the keys that have a name (present-keys.c). */
 static const struct {
 	int	 curses;
 	int	 key;

@@ -1,5 +1,5 @@
 /*
- * cli.c: the globe command line. One table of commands (name, handler,
+ * cmd.c: the globe command line. One table of commands (name, handler,
  * usage, summary, formats, arguments, options) drives dispatch, argument
  * checks and every --help text, so they cannot drift apart. Global
  * options may come before or after the command name. Errors are one line
@@ -18,7 +18,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 
 /* Options of commands: one table of names, arguments and help. */
 static const struct cli_option_info {
@@ -723,7 +723,7 @@ cli_setup(struct cli *cli)
 }
 
 int
-cli_main(int argc, char **argv)
+cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 {
 	struct cli	  cli;
 	char		**rest;
@@ -732,6 +732,7 @@ cli_main(int argc, char **argv)
 	int		  nformats = 0, dashdash = 0, rc;
 
 	memset(&cli, 0, sizeof cli);
+	cli.full_screen = full_screen;
 	cli.format = OUT_HUMAN;
 	rest = xcalloc((size_t)argc + 1, sizeof *rest);
 	for (i = 1; i < argc; i++) {

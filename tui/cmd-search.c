@@ -1,5 +1,5 @@
 /*
- * cli-search.c: `globe search WORDS...`, people and authorities together.
+ * cmd-search.c: `globe search WORDS...`, people and authorities together.
  * The words are handed to cache_search as plain text (never FTS syntax);
  * each hit is then read whole, so --json, --csv and --vcard carry every
  * field of the record, not just the hit's summary. Nothing found is exit
@@ -14,7 +14,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 
 static const struct out_column search_cols[] = {
 	{ "type", NULL, 9, 0, NULL, NULL },
@@ -53,7 +53,7 @@ search_filters_free(char **cc, char **vals)
 
 /*
  * Fills the filters of q from the options, each resolved to the value
- * the cache holds (cli-resolve.c); *cc and vals own what q points to.
+ * the cache holds (cmd-resolve.c); *cc and vals own what q points to.
  * Prints the error and returns its code for an empty or unknown one.
  */
 static int

@@ -1,13 +1,17 @@
 /*
- * app.h: the curses interface's internal header. tui_app_run is the one
- * entry point main calls; everything else is shared between app.c (the
- * loop and the frame), display.c (curses and the plain layout helpers),
- * input.c and keys.c (one input function, one key table), sync-bg.c,
- * clipboard.c and one view-*.c file per screen. Nothing here includes
- * <curses.h>: views draw through the display_* helpers and styles.
+ * ui.h: the curses part of tui/ (ui-*.c and view-*.c, libtui_ui.a), the
+ * full-screen interface. tui_app_run is the one entry point; main hands
+ * it to the command line (cli_main), which calls it for a bare `globe`
+ * on a terminal, so the command line links no curses. Everything else is
+ * shared between ui-app.c (the loop and the frame), ui-display.c (curses),
+ * ui-input.c and ui-keys.c (one input function, one key table),
+ * ui-sync.c, ui-clipboard.c and one view-*.c file per screen. What a
+ * record looks like comes from the presentation part (tui/present.h).
+ * Nothing here includes <curses.h>: views draw through the display_*
+ * helpers and styles; only ui-display*.c and ui-input.c include it.
  */
-#ifndef GLOBE_TUI_APP_H
-#define GLOBE_TUI_APP_H
+#ifndef GLOBE_TUI_UI_H
+#define GLOBE_TUI_UI_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -16,22 +20,7 @@
 #include "cache/cache.h"
 #include "common/common.h"
 #include "net/net.h"
-
-/* What main passes to the interface. Everything is borrowed. */
-struct tui_app_options {
-	const char		*db_path;	/* the cache file, for the sync thread's own connection */
-	int			 demo;		/* the demo feed: the title says so */
-	const struct net_options *net;		/* NULL: no feed configured, `s` explains */
-	int			 stale_days;	/* verified older than this is stale; 0 = 365 */
-	const char *const	*bindings;	/* "KEY ACTION" lines from the config */
-	size_t			 nbindings;
-	int			 no_color;	/* --no-color (NO_COLOR is read here too) */
-	const char		*config_path;	/* the config file read (--config or XDG) */
-	int			 no_mouse;	/* mouse = no: the terminal keeps the mouse */
-};
-
-/* tui_app_run's result besides an exit code (EXIT_OK …). */
-#define TUI_APP_NO_TERMINAL	(-1)
+#include "tui/present.h"
 
 /*
  * Runs the full-screen interface on the open cache until the user quits.
@@ -41,75 +30,9 @@ struct tui_app_options {
  */
 int	 tui_app_run(struct cache *cache, const struct tui_app_options *opts);
 
-/* ---- keys.c: the one key table ------------------------------------- */
+/* ---- ui-keys.c: the one key table ----------------------------------- */
 
-#define ACTION_LIST(X) \
-	X(ACT_NONE,		"none",			NULL) \
-	X(ACT_UP,		"up",			"move up") \
-	X(ACT_DOWN,		"down",			"move down") \
-	X(ACT_PAGE_UP,		"page-up",		"one screen up") \
-	X(ACT_PAGE_DOWN,	"page-down",		"one screen down") \
-	X(ACT_FIRST,		"first",		"go to the first line") \
-	X(ACT_LAST,		"last",			"go to the last line") \
-	X(ACT_OPEN,		"open",			"open the selected line") \
-	X(ACT_BACK,		"back",			"go back to the previous screen") \
-	X(ACT_NEXT_PANE,	"next-pane",		"jump between fields and list") \
-	X(ACT_FILTER,		"filter",		"countries: filter the list by name") \
-	X(ACT_SEARCH,		"search",		"search people and authorities") \
-	X(ACT_COUNTRIES,	"countries",		"show the countries") \
-	X(ACT_NEWSLETTERS,	"newsletters",		"show the newsletters") \
-	X(ACT_STARRED,		"starred",		"show starred contacts and authorities") \
-	X(ACT_STAR,		"star",			"star or unstar the selection") \
-	X(ACT_COPY,		"copy",			"copy the focused value (e-mail) to the clipboard") \
-	X(ACT_VCARD,		"vcard",		"save the contact or authority as a vCard file") \
-	X(ACT_SYNC,		"sync",			"sync from the feed in the background") \
-	X(ACT_MESSAGES,		"messages",		"show every message of this session, in full") \
-	X(ACT_NEXT_UNREAD,	"next-unread",		"newsletters: open the next unread issue (elsewhere: show the newsletters)") \
-	X(ACT_PREV_UNREAD,	"prev-unread",		"newsletters: open the previous unread issue") \
-	X(ACT_TOGGLE_READ,	"toggle-read",		"newsletters: mark the issue read or unread") \
-	X(ACT_ALL_READ,		"mark-all-read",	"newsletters: mark every issue read") \
-	X(ACT_FILTER_COUNTRY,	"filter-country",	"search: filter by country") \
-	X(ACT_FILTER_EXPERTISE,	"filter-expertise",	"search: filter by expertise") \
-	X(ACT_FILTER_LANGUAGE,	"filter-language",	"search: filter by language") \
-	X(ACT_HELP,		"help",			"show this help") \
-	X(ACT_REDRAW,		"redraw",		"redraw the screen") \
-	X(ACT_QUIT,		"quit",			"quit (from the top screen)")
 
-#define ACTION_ENUM(a, name, help) a,
-enum action { ACTION_LIST(ACTION_ENUM) ACT_COUNT };
-#undef ACTION_ENUM
-
-/*
- * A key: a Unicode code point for a typed character, or one of globe's
- * own codes above Unicode for a function key (input.c maps curses' codes
- * to these, so nothing that names or binds keys needs curses).
- */
-#define TUI_KEY_BASE	0x200000
-enum {
-	TUI_KEY_UP = TUI_KEY_BASE + 1,
-	TUI_KEY_DOWN,
-	TUI_KEY_LEFT,
-	TUI_KEY_RIGHT,
-	TUI_KEY_PGUP,
-	TUI_KEY_PGDN,
-	TUI_KEY_HOME,
-	TUI_KEY_END,
-	TUI_KEY_BACKSPACE,
-	TUI_KEY_DELETE,
-	TUI_KEY_INSERT,
-	TUI_KEY_BTAB
-};
-#define TUI_KEY_F(n)	(TUI_KEY_BASE + 0x100 + (n))	/* F1 .. F24 */
-#define TUI_KEY_FMAX	24
-#define TUI_KEY_OTHER	(TUI_KEY_BASE + 0x1000)	/* + an unnamed curses code */
-#define TUI_KEY_ESC	27
-#define TUI_KEY_ENTER	'\n'
-#define TUI_KEY_TAB	'\t'
-#define TUI_KEY_CTRL(c)	((c) & 0x1f)
-
-/* The action's name ("page-down") and help text. */
-const char	*keys_action_name(enum action);
-const char	*keys_action_help(enum action);
 /* The action bound to key, or ACT_NONE. */
 enum action	 keys_lookup(int key);
 /* Restores the default bindings (tests, a second run). */
@@ -128,7 +51,7 @@ int		 keys_bind_line(const char *line, char **cause);
 /* The keys bound to action as "j, Down" into out (caller frees). */
 char		*keys_for_action(enum action);
 
-/* ---- input.c: every key passes through one function ------------------ */
+/* ---- ui-input.c: every key passes through one function ------------------ */
 
 enum input_kind {
 	INPUT_KEY,		/* key is set */
@@ -152,17 +75,8 @@ struct input_event {
 
 /* Reads one event without blocking (INPUT_NONE when nothing is there). */
 void		 input_read(struct input_event *);
-/* input-keys.c: key names and kinds, without curses. */
-/* A key's name ("j", "^L", "F5", "PgDn"); caller frees. */
-char		*input_key_name(int key);
-/* Parses a key name; -1 when unknown. */
-int		 input_key_parse(const char *name);
-/* 1 if the key is a printable character (text for a prompt or filter). */
-int		 input_key_printable(int key);
-/* 1 if the key deletes backwards (Backspace, ^H, DEL). */
-int		 input_key_is_backspace(int key);
 
-/* ---- display.c -------------------------------------------------------- */
+/* ---- ui-display.c ------------------------------------------------------ */
 
 enum style {
 	STYLE_NORMAL,
@@ -210,102 +124,9 @@ void		 display_redraw(void);
 /* Writes raw bytes to the terminal after the screen is up to date (OSC 52). */
 void		 display_raw(const char *bytes, size_t len);
 
-/* Plain layout helpers (no curses; unit-testable). */
-struct layout_col {
-	const char	*title;
-	int		 width;		/* preferred width; 0 = takes the rest */
-	int		 min;		/* a flexible column's smallest width */
-	int		 priority;	/* dropped first when higher */
-	int		 right;		/* right-aligned */
-};
-/*
- * Decides each column's width for a row of width columns, with two
- * spaces between columns: columns are dropped by priority until the rest
- * fits; the flexible column takes what remains. widths[i] is -1 for a
- * dropped column.
- */
-void		 layout_widths(const struct layout_col *, size_t n, int width,
-		    int *widths);
-/* Lays texts out in those widths; the result is exactly width columns. Caller frees. */
-char		*layout_row(const struct layout_col *, size_t n,
-		    const char *const *texts, int width);
-/* The column titles laid out the same way. Caller frees. */
-char		*layout_titles(const struct layout_col *, size_t n, int width);
-/*
- * Marks in mask (one byte per byte of text, zeroed first) the parts of
- * text that match a word of query once both are folded for search
- * (accents, case): "jose" marks "José" including its combining mark.
- */
-void		 layout_match_mask(const char *text, const char *query,
-		    unsigned char *mask);
-/*
- * Wraps text (sanitized, newlines kept) to width display columns; a blank
- * line between paragraphs stays. Appends lines (caller frees each and the
- * array) to *lines, *n.
- */
-void		 layout_wrap(const char *text, int width, char ***lines,
-		    size_t *n);
-/* 1234567 as "1,234,567" into out (32 bytes). */
-void		 layout_count(uint64_t, char *out);
-/* Joins a list field with ", " (sanitized); "" when empty. Caller frees. */
-char		*layout_list(char *const *list, size_t n);
-/*
- * Office hours such as "Mon-Fri 09:00-17:00" or "Mon-Thu 08:00-16:00,
- * Fri 08:00-12:00": 1 if weekday wday (0 = Sunday) at minute (0-1439) is
- * within them, 0 if not, -1 if the text is not understood.
- */
-int		 layout_hours_within(const char *hours, int wday, int minute);
-/*
- * The local time now in the time zone tz ("America/Sao_Paulo") and
- * whether it is within hours: "14:05 local, within office hours". Into
- * out (96 bytes); -1 when tz is not a file under /usr/share/zoneinfo.
- * It sets and restores TZ in the environment: not while another thread
- * may read the environment (the contact view waits for a sync to end).
- */
-int		 layout_local_time(const char *tz, const char *hours, time_t now,
-		    char *out, size_t outlen);
-/* Days since a "YYYY-MM-DD" date at now, or -1 when malformed. */
-long		 layout_days_since(const char *date, time_t now);
-/*
- * The one stale rule: how many days a verified date is old when that is
- * more than stale_days, else 0 (fresh, or no date understood).
- */
-long		 layout_stale_days(const char *date, int stale_days,
-		    time_t now);
-/*
- * How long ago then was at now: "just now", "5 min ago", "2 h ago",
- * "3 days ago" (brief: "now", "5m ago", "2h ago", "3d ago"), into out.
- */
-void		 layout_ago(int64_t then, time_t now, int brief, char *out,
-		    size_t outlen);
-/*
- * A file name made from name whatever it holds: ASCII letters, digits,
- * '-', '_' and '.' (not first) are kept, every other character (one per
- * code point, invalid bytes one each) becomes '_'; at most max bytes of
- * name, then ext (".vcf"). "record" + ext when nothing is left. Caller frees.
- */
-char		*layout_safe_filename(const char *name, const char *ext,
-		    size_t max);
-
-/*
- * A line of parts that must fit a width: each part has up to
- * LAYOUT_FORMS_MAX forms, longest first; a NULL form ends the list and an
- * empty one drops the part. steps says, in order, which part gives way
- * next (one form shorter each time): the explicit priority order.
- */
-#define LAYOUT_FORMS_MAX	4
-#define LAYOUT_PARTS_MAX	8
-struct layout_part {
-	const char	*forms[LAYOUT_FORMS_MAX];	/* borrowed */
-};
-/* The parts joined by sep, shortened step by step until width fits. Caller frees. */
-char		*layout_fit_parts(const struct layout_part *, size_t n,
-		    const size_t *steps, size_t nsteps, const char *sep,
-		    int width);
-
 /* ---- views ------------------------------------------------------------ */
 
-#define ROW_MAXCOLS	6
+#define ROW_MAXCOLS	LAYOUT_MAXCOLS
 #define ROW_FIELD	0x01	/* a "label: value" line of a detail view */
 #define ROW_HEADER	0x02	/* a section title */
 #define ROW_BOLD	0x04	/* unread */
@@ -449,7 +270,7 @@ extern const struct view_ops view_countries_ops, view_country_ops,
 	    view_newsletters_ops, view_reader_ops, view_starred_ops,
 	    view_help_ops, view_welcome_ops, view_messages_ops;
 
-/* ---- app.c ------------------------------------------------------------ */
+/* ---- ui-app.c ---------------------------------------------------------- */
 
 struct sync_bg;
 
@@ -585,7 +406,7 @@ void		 view_toggle_star(struct view *, struct row *);
 /* Asks for a path and writes the record as a vCard. */
 void		 view_vcard(struct view *, const char *id, int type);
 
-/* ---- prompt-choice.c: a prompt whose answer is one of known values -- */
+/* ---- ui-prompt-choice.c: a prompt whose answer is one of known values -- */
 
 struct prompt_choices;
 
@@ -612,7 +433,7 @@ int		 prompt_choices_key(struct app *, const struct input_event *);
  */
 char		*prompt_choices_hint(struct app *, int *warn);
 
-/* ---- sync-bg.c: `s` runs net_sync in a thread with its own connection - */
+/* ---- ui-sync.c: `s` runs net_sync in a thread with its own connection - */
 
 /*
  * Starts a sync in a thread with its own cache connection. Returns NULL
@@ -634,7 +455,7 @@ int		 sync_bg_poll(struct sync_bg *, char **text, char **brief,
 /* Waits for the thread and frees (cancels nothing: the sync finishes). */
 void		 sync_bg_free(struct sync_bg *);
 
-/* ---- clipboard.c ------------------------------------------------------ */
+/* ---- ui-clipboard.c ---------------------------------------------------- */
 
 /* The OSC 52 sequence(s) that put text on the clipboard. Caller frees. */
 char		*clipboard_osc52(const char *text, int in_tmux);
@@ -646,7 +467,7 @@ char		*clipboard_osc52(const char *text, int in_tmux);
 /* Copies text, sanitized in mode (what the screen shows), with OSC 52. */
 void		 clipboard_copy(const char *text, enum sanitize_mode mode);
 
-/* ---- vcard-file.c ----------------------------------------------------- */
+/* ---- ui-vcard-file.c --------------------------------------------------- */
 
 /* Writes the contact or authority id as a vCard to path; 0 or -1 with *cause. */
 int		 vcard_file_write(struct cache *, const char *id, const char *path,

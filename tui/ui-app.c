@@ -1,5 +1,5 @@
 /*
- * app.c: the interface's main loop and frame. The loop blocks in ppoll on
+ * ui-app.c: the interface's main loop and frame. The loop blocks in ppoll on
  * the terminal and the background sync's pipe, passes every event through
  * input_read and the key table, and redraws the frame: the breadcrumb
  * line, the current view, the status line (data as of …, counts, and
@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 /*
  * How often an idle interface looks for a commit by another process (a

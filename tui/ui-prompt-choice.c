@@ -1,5 +1,5 @@
 /*
- * prompt-choice.c: a status-line prompt whose answer must be one of a
+ * ui-prompt-choice.c: a status-line prompt whose answer must be one of a
  * known set of values (the search filters: countries, expertise,
  * languages as the cache holds them). It rides on app_prompt: a proposed
  * value is replaced by the first character typed, the matching values
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 struct prompt_choice {
 	char	*value;		/* what done gets (raw, from the cache) */

@@ -1,23 +1,24 @@
 /*
- * tui.h: the public face of tui/, the program a user runs. Today that is
- * the `globe` command line: the command table and its dispatch, the
- * config file, and the output layer that prints every list as a human
- * table, JSON, CSV or vCard. The output layer is driven by record_types[]
- * of common/, so field names are the JSON keys and the CSV headers in
- * every format. The curses interface joins this folder later.
+ * cmd.h: the command-line part of tui/ (cmd-*.c, libtui_cmd.a): the
+ * command table and its dispatch, the config file, and the writers that
+ * print every list to stdout as a human table, JSON, CSV or vCard. What a
+ * record looks like comes from the presentation part (tui/present.h); the
+ * full-screen interface is reached only through the tui_full_screen_fn
+ * main passes to cli_main, so this part links no curses.
  */
-#ifndef GLOBE_TUI_H
-#define GLOBE_TUI_H
+#ifndef GLOBE_TUI_CMD_H
+#define GLOBE_TUI_CMD_H
 
 #include <stddef.h>
 #include <stdio.h>
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "tui/present.h"
 
 struct net_options;
 
-/* config.c -------------------------------------------------------------- */
+/* cmd-config.c ---------------------------------------------------------- */
 
 #define TUI_PUBKEYS_MAX	4
 
@@ -58,25 +59,10 @@ void	 tui_config_clear(struct tui_config *);
  * neither, or the file holds no key.
  */
 char	*tui_config_pubkey(const char *value, char **cause);
-/*
- * The config line that binds key to action, exactly as tui_config_load
- * reads it ("bind = KEY ACTION"): error messages and the help screen
- * show this, so they cannot drift from the parser. Caller frees.
- */
-char	*tui_config_bind_line(const char *key, const char *action);
 /* Reads a whole (small) file. Caller frees; NULL with errno. */
 char	*tui_file_read(const char *path, size_t *len);
 
-/* keys.c: bind lines, checked without curses ---------------------------- */
-
-/*
- * Checks a bind line's value, "KEY ACTION", with the parser the
- * full-screen interface uses: 0, or -1 with *cause (caller frees) naming
- * the unknown key or action. Changes no binding.
- */
-int	 tui_keys_check(const char *binding, char **cause);
-
-/* output.c: the list every command builds, and the human format --------- */
+/* cmd-human.c: the human format --------------------------------------- */
 
 enum out_format {
 	OUT_HUMAN,
@@ -87,83 +73,6 @@ enum out_format {
 #define OUT_FMASK(f)	(1 << (f))
 #define OUT_FALL	0xf
 
-/* One row to print: a copy of a record and what the cache said about it. */
-struct out_item {
-	struct record	 rec;
-	char		*country;		/* a contact's country code (search) */
-	char		*country_name;
-	char		*authority_name;
-	char		*authority_acronym;
-	char		*detail;		/* search: the hit's detail line */
-	unsigned	 authorities;
-	unsigned	 contacts;
-	int		 starred;
-	int		 read;
-};
-
-struct out_list {
-	struct out_item	*v;
-	size_t		 n;
-	size_t		 cap;
-	int		 types;		/* OUT_TMASK bits: what it lists, for
-					   the CSV header of an empty list */
-};
-#define OUT_TMASK(t)	(1 << (t))
-
-void	 out_list_init(struct out_list *);
-void	 out_list_free(struct out_list *);
-/* Appends a copy of rec and extra (extra may be NULL); returns the item. */
-struct out_item *out_list_add(struct out_list *, const struct record *,
-	    const struct cache_extra *);
-/* A cache_row_cb that appends to the struct out_list given as argument. */
-int	 out_list_add_cb(const struct record *, const struct cache_extra *,
-	    void *);
-
-enum out_vkind {
-	OUTV_NONE,
-	OUTV_STRING,
-	OUTV_LIST,
-	OUTV_NUMBER,
-	OUTV_BOOL
-};
-struct out_value {
-	enum out_vkind	  kind;
-	const char	 *s;		/* borrowed */
-	char *const	 *list;		/* borrowed */
-	size_t		  n;
-	unsigned long	  num;		/* NUMBER, BOOL */
-	int		  multiline;	/* RF_MULTILINE field */
-	int		  ident;	/* RF_IDENT field: SANITIZE_IDENT */
-};
-/*
- * The value named name of an item: "type", a field of its record type,
- * or one of the extras (country_name, authority_name, authorities, …).
- */
-void	 out_item_get(const struct out_item *, const char *name,
-	    struct out_value *);
-/*
- * The JSON keys and CSV columns of a list: "type", the fields of every
- * record type present (table order), then the extras some item has. An
- * empty list has the fields and extras of the types in l->types, so
- * a CSV with no rows still has its header line. Returns an array the
- * caller frees (the names are static).
- */
-const char **out_columns(const struct out_list *, size_t *n);
-
-/* A column of a human table. */
-struct out_column {
-	const char	*name;		/* value name, see out_item_get */
-	const char	*header;	/* NULL: the name in upper case */
-	int		 max;		/* widest it may grow, 0 = no cap */
-	int		 flags;
-	const char	*yes;		/* BOOL shown as yes/no */
-	const char	*no;
-};
-#define OUT_RIGHT	0x1
-
-/* The sanitized one-line text of a value for a human table. Caller frees. */
-char	*out_cell_text(const struct out_item *, const char *name,
-	    const struct out_column *);
 /*
  * Lays out one row: each cell (already sanitized) fitted to its display
  * width with utf8_fit, two spaces between cells, no trailing spaces, a
@@ -176,15 +85,10 @@ void	 out_human_table(struct buf *, const struct out_list *,
 	    const struct out_column *, size_t ncolumns, int bold);
 /* One item, every field present as "name: value" lines. */
 void	 out_human_record(struct buf *, const struct out_item *);
-/*
- * Wraps text to width columns (display width): words on spaces, CJK
- * between characters, long words cut; newlines kept. Appends to buf.
- */
-void	 out_wrap(struct buf *, const char *text, int width);
 /* Writes buf to stdout; 0, or -1 if writing failed. */
 int	 out_write(const struct buf *);
 
-/* cli-json.c ------------------------------------------------------------- */
+/* cmd-json.c ------------------------------------------------------------- */
 
 /* The list as one JSON array of objects, with a final newline. Caller frees. */
 char	*out_json_list(const struct out_list *);
@@ -195,7 +99,7 @@ char	*out_json_list(const struct out_list *);
  */
 char	*out_json_safe(const char *text);
 
-/* output-csv.c ------------------------------------------------------------ */
+/* cmd-csv.c ------------------------------------------------------------ */
 
 /*
  * One CSV cell: sanitized (multiline keeps newlines), a leading = + - @
@@ -205,17 +109,7 @@ void	 out_csv_cell(struct buf *, const char *s, int multiline);
 /* The list as RFC 4180 CSV: header row, CRLF line ends. */
 void	 out_csv_list(struct buf *, const struct out_list *);
 
-/* output-vcard.c ---------------------------------------------------------- */
-
-/* Escapes \ , ; and newlines of a vCard value (after sanitizing). */
-void	 out_vcard_escape(struct buf *, const char *s);
-/* Appends one content line folded at 75 octets (never inside a character), CRLF. */
-void	 out_vcard_line(struct buf *, const char *line);
-/* The vCard 4.0 of a contact or an authority (nothing for other types). */
-void	 out_vcard_item(struct buf *, const struct out_item *);
-void	 out_vcard_list(struct buf *, const struct out_list *);
-
-/* cli.c: the globe command ------------------------------------------------ */
+/* cmd.c: the globe command ------------------------------------------------ */
 
 enum cli_opt {
 	OPT_FEED,
@@ -251,6 +145,7 @@ struct cli_command {
 };
 
 struct cli {
+	tui_full_screen_fn full_screen;	/* tui_app_run, or NULL */
 	const struct cli_command *cmd;
 	enum out_format	 format;
 	int		 bold;		/* stdout is a terminal, colour allowed */
@@ -275,8 +170,11 @@ struct cli {
  */
 int	 cli_sync_options(struct cli *, struct net_options *, char **demo_key);
 
-/* Runs globe; returns the exit code. */
-int	 cli_main(int argc, char **argv);
+/*
+ * Runs globe; returns the exit code. full_screen opens the curses
+ * interface for a bare `globe` on a terminal (NULL: never).
+ */
+int	 cli_main(int argc, char **argv, tui_full_screen_fn full_screen);
 /* Prints "globe: message" on stderr; returns code. */
 int	 cli_error(int code, const char *fmt, ...) GLOBE_PRINTF(2, 3);
 /* Prints "globe: what: cause" for a cache status; returns its exit code. */
@@ -313,7 +211,7 @@ int	 cli_list_limited(struct cli *, struct cache_filter *,
 enum cache_status cli_fetch(struct cli *, enum record_type, const char *id,
 	    struct out_list *);
 
-/* cli-sync.c */
+/* cmd-sync.c */
 int	 cli_cmd_sync(struct cli *);
 int	 cli_cmd_status(struct cli *);
 /*
@@ -323,7 +221,7 @@ int	 cli_cmd_status(struct cli *);
  */
 int	 cli_demo_prepare(struct cli *);
 
-/* cli-browse.c */
+/* cmd-browse.c */
 int	 cli_cmd_countries(struct cli *);
 int	 cli_cmd_members(struct cli *);
 int	 cli_cmd_authority(struct cli *);
@@ -334,10 +232,10 @@ int	 cli_cmd_unstar(struct cli *);
 int	 cli_cmd_starred(struct cli *);
 int	 cli_cmd_default(struct cli *);
 
-/* cli-search.c */
+/* cmd-search.c */
 int	 cli_cmd_search(struct cli *);
 
-/* cli-resolve.c */
+/* cmd-resolve.c */
 /*
  * A country as typed (its code or its name, case and accents folded as
  * search folds them) to its code in *code (caller frees). An unknown one
@@ -353,7 +251,7 @@ int	 cli_resolve_country(struct cli *, const char *arg, char **code);
 int	 cli_resolve_value(struct cli *, enum cache_value_kind,
 	    const char *arg, char **value);
 
-/* cli-news.c */
+/* cmd-news.c */
 int	 cli_cmd_newsletters(struct cli *);
 int	 cli_cmd_read(struct cli *);
 

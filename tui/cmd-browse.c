@@ -1,5 +1,5 @@
 /*
- * cli-browse.c: the browsing commands (countries, members, authority,
+ * cmd-browse.c: the browsing commands (countries, members, authority,
  * contacts, show), stars (star, unstar, starred) and what `globe` prints
  * with no command. Each fills an out_list from the cache and hands it to
  * the output layer with the columns of its human table.
@@ -13,8 +13,8 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
-#include "tui/tui.h"
-#include "tui/app.h"
+#include "net/net.h"
+#include "tui/cmd.h"
 
 #define NCOLS(a)	(sizeof (a) / sizeof (a)[0])
 
@@ -354,8 +354,9 @@ cli_term_unusable(void)
 }
 
 /*
- * Opens the full-screen interface (tui/app.c) on the open cache. Returns
- * TUI_APP_NO_TERMINAL, having drawn nothing, when curses cannot start.
+ * Opens the full-screen interface (tui_app_run, handed over by main) on
+ * the open cache. Returns TUI_APP_NO_TERMINAL, having drawn nothing, when
+ * curses cannot start or this program has no full screen.
  */
 static int
 cli_full_screen(struct cli *cli)
@@ -379,7 +380,8 @@ cli_full_screen(struct cli *cli)
 	if ((cli->demo || cli->config.feed != NULL) &&
 	    cli_sync_options(cli, &no, &demo_key) == EXIT_OK)
 		o.net = &no;
-	rc = tui_app_run(cli->cache, &o);
+	rc = cli->full_screen != NULL ? cli->full_screen(cli->cache, &o) :
+	    TUI_APP_NO_TERMINAL;
 	free(demo_key);
 	return rc;
 }

@@ -1,5 +1,5 @@
 /*
- * clipboard.c: `y` copies with OSC 52, the terminal's own clipboard
+ * ui-clipboard.c: `y` copies with OSC 52, the terminal's own clipboard
  * sequence, so it works over SSH. Inside tmux the plain sequence reaches
  * tmux (which keeps it as a paste buffer when set-clipboard is on) and a
  * passthrough copy reaches the outer terminal when tmux allows it. The
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 static void
 clipboard_base64(struct buf *b, const unsigned char *s, size_t len)

@@ -1,5 +1,5 @@
 /*
- * cli-json.c: --json. A list becomes one array of objects whose keys
+ * cmd-json.c: --json. A list becomes one array of objects whose keys
  * are the record_types[] field names plus the extras (out_columns), lists
  * as arrays. The data is kept as it is (JSON is for programs), but
  * nothing a terminal would obey reaches stdout raw: jansson escapes C0
@@ -14,7 +14,7 @@
 #include <jansson.h>
 
 #include "common/common.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 
 /* A JSON string of s; invalid UTF-8 (never from a valid feed) is sanitized. */
 static json_t *

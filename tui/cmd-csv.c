@@ -1,5 +1,5 @@
 /*
- * output-csv.c: --csv, RFC 4180 with a header row of the same names as
+ * cmd-csv.c: --csv, RFC 4180 with a header row of the same names as
  * the JSON keys (out_columns), CRLF line ends, list fields joined with
  * "; ". Cells are sanitized and quoted when they hold , ; or a tab, and
  * a cell a spreadsheet would run as a formula (= + - @ TAB CR, after any
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "common/common.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 
 /* Spaces a spreadsheet skips before it looks for a formula. */
 static int

@@ -1,8 +1,9 @@
 /*
- * keys.c: the one key table of the interface. Every key maps to a named
- * action here; dispatch (app.c), the help screen (view-help.c) and the
- * config file's `bind = KEY ACTION` lines all read this table, so they
- * cannot drift apart. No curses: every command checks bind lines.
+ * ui-keys.c: the one key table of the interface. Every key maps to a
+ * named action here; dispatch (ui-app.c) and the help screen
+ * (view-help.c) read this table, and the config file's `bind = KEY
+ * ACTION` lines change it, parsed by present-keys.c (the parser every
+ * command checks bind lines with), so they cannot drift apart.
  */
 #include "config.h"
 
@@ -10,15 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/app.h"
-#include "tui/tui.h"
-
-#define ACTION_NAME(a, name, help) name,
-static const char *action_names[] = { ACTION_LIST(ACTION_NAME) };
-#undef ACTION_NAME
-#define ACTION_HELP(a, name, help) help,
-static const char *action_helps[] = { ACTION_LIST(ACTION_HELP) };
-#undef ACTION_HELP
+#include "tui/ui.h"
 
 struct binding {
 	const char	*key;
@@ -110,22 +103,6 @@ keys_load(void)
 		keys_reset();
 }
 
-const char *
-keys_action_name(enum action a)
-{
-	if ((int)a < 0 || a >= ACT_COUNT)
-		return "none";
-	return action_names[a];
-}
-
-const char *
-keys_action_help(enum action a)
-{
-	if ((int)a < 0 || a >= ACT_COUNT)
-		return NULL;
-	return action_helps[a];
-}
-
 enum action
 keys_lookup(int key)
 {
@@ -139,35 +116,6 @@ keys_lookup(int key)
 	return ACT_NONE;
 }
 
-/* Resolves a key name and an action name; 0, or -1 with *cause. */
-static int
-keys_resolve(const char *key, const char *action, int *kp, enum action *ap,
-    char **cause)
-{
-	int	k, a;
-
-	k = input_key_parse(key);
-	if (k == -1) {
-		if (cause != NULL)
-			*cause = xasprintf("unknown key '%s' (keys are like "
-			    "j, ^L, F5, PgDn, Enter, Esc, Space)", key);
-		return -1;
-	}
-	for (a = 0; a < ACT_COUNT; a++) {
-		if (strcmp(action_names[a], action) == 0)
-			break;
-	}
-	if (a == ACT_COUNT) {
-		if (cause != NULL)
-			*cause = xasprintf("unknown action '%s' (see the help "
-			    "screen, ?, for the names)", action);
-		return -1;
-	}
-	*kp = k;
-	*ap = (enum action)a;
-	return 0;
-}
-
 int
 tui_keys_bind(const char *key, const char *action, char **cause)
 {
@@ -175,54 +123,10 @@ tui_keys_bind(const char *key, const char *action, char **cause)
 	int		k;
 
 	keys_load();
-	if (keys_resolve(key, action, &k, &a, cause) != 0)
+	if (present_bind_resolve(key, action, &k, &a, cause) != 0)
 		return -1;
 	keys_set(k, a);
 	return 0;
-}
-
-/*
- * Splits "KEY ACTION" (a leading "bind" word is allowed) and resolves
- * both names, without touching the table.
- */
-static int
-keys_bind_parse(const char *line, int *kp, enum action *ap, char **cause)
-{
-	char	*copy, *key, *action, *end, *syntax;
-	int	 rc;
-
-	copy = xstrdup(line);
-	key = copy;
-	while (isspace((unsigned char)*key))
-		key++;
-	if (strncmp(key, "bind", 4) == 0 && isspace((unsigned char)key[4]))
-		key += 4;
-	while (isspace((unsigned char)*key))
-		key++;
-	action = key;
-	while (*action != '\0' && !isspace((unsigned char)*action))
-		action++;
-	if (*action != '\0')
-		*action++ = '\0';
-	while (isspace((unsigned char)*action))
-		action++;
-	end = action + strlen(action);
-	while (end > action && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-	if (*key == '\0' || *action == '\0' ||
-	    strpbrk(action, " \t") != NULL) {
-		if (cause != NULL) {
-			syntax = tui_config_bind_line("KEY", "ACTION");
-			*cause = xasprintf("expected '%s', got '%s'", syntax,
-			    line);
-			free(syntax);
-		}
-		free(copy);
-		return -1;
-	}
-	rc = keys_resolve(key, action, kp, ap, cause);
-	free(copy);
-	return rc;
 }
 
 int
@@ -232,19 +136,10 @@ keys_bind_line(const char *line, char **cause)
 	int		k;
 
 	keys_load();
-	if (keys_bind_parse(line, &k, &a, cause) != 0)
+	if (present_bind_parse(line, &k, &a, cause) != 0)
 		return -1;
 	keys_set(k, a);
 	return 0;
-}
-
-int
-tui_keys_check(const char *line, char **cause)
-{
-	enum action	a;
-	int		k;
-
-	return keys_bind_parse(line, &k, &a, cause);
 }
 
 char *

@@ -1,6 +1,6 @@
 /*
- * display-term.c: whether terminfo knows a terminal, asked apart from
- * display.c because <term.h> defines macros (lines, columns …) that
+ * ui-display-term.c: whether terminfo knows a terminal, asked apart from
+ * ui-display.c because <term.h> defines macros (lines, columns …) that
  * would clash with the names there.
  */
 #include "config.h"
@@ -9,9 +9,9 @@
 
 #include <curses.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
-#include <term.h>	/* after app.h, whose names its macros would hit */
+#include <term.h>	/* after ui.h, whose names its macros would hit */
 
 int
 display_term_known(const char *term)

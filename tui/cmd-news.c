@@ -1,5 +1,5 @@
 /*
- * cli-news.c: `globe newsletters` (newest first, with read marks) and
+ * cmd-news.c: `globe newsletters` (newest first, with read marks) and
  * `globe read ID`, which prints one newsletter wrapped to the terminal
  * (or $COLUMNS, or 80 columns) and marks it read.
  */
@@ -13,7 +13,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 
 static const struct out_column news_cols[] = {
 	{ "id", NULL, 16, 0, NULL, NULL },

@@ -1,5 +1,5 @@
 /*
- * cli-sync.c: `globe sync`, `globe status`, and the set-up of --demo
+ * cmd-sync.c: `globe sync`, `globe status`, and the set-up of --demo
  * (the bundled feed, synced quietly when its index.json differs from the
  * one the demo cache was last synced from). A progress bar goes to stderr, only on a terminal, at
  * most ten updates a second; --verbose prints each request there too;
@@ -19,7 +19,7 @@
 #include "cache/cache.h"
 #include "common/common.h"
 #include "net/net.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 
 #define CLI_BAR_WIDTH	20
 #define CLI_LINE_WIDTH	78

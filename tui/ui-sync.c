@@ -1,5 +1,5 @@
 /*
- * sync-bg.c: `s` in the interface. net_sync blocks, so it runs in a
+ * ui-sync.c: `s` in the interface. net_sync blocks, so it runs in a
  * thread with its OWN cache connection (SQLite connections are never
  * shared between threads); in WAL mode the interface keeps reading its
  * own connection meanwhile. Progress and the end are told through a pipe
@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tui/app.h"
+#include "tui/ui.h"
 
 struct sync_bg {
 	pthread_t		 thread;

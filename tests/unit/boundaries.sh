@@ -1,0 +1,80 @@
+#!/bin/sh
+# tests/unit/boundaries.sh: the three parts of tui/ keep to their lanes,
+# read from the symbols of the built libraries (nm), so a call across a
+# boundary fails here even where no test program happens to link it:
+#   libtui_present.a  calls no curses, no stdout/stderr writer, nothing of
+#                     the command line, the screens, the cache, net or JSON;
+#   libtui_cmd.a      calls no curses and nothing of the screens (a bare
+#                     `globe` reaches them through the function main hands
+#                     to cli_main);
+#   libtui_ui.a       calls nothing of the command line.
+# tests/unit/test-layout links libtui_present.a with libcommon.a alone and
+# tests/unit/test-output the command line without curses: link errors.
+. "$srcdir/tests/lib.sh"
+
+B=$builddir
+defined() { nm -g --defined-only "$1" 2>/dev/null | awk 'NF == 3 { print $3 }' | sort -u; }
+undefined() { nm -u "$1" 2>/dev/null | awk '{ print $NF }' | sort -u; }
+
+for l in libtui_present.a libtui_cmd.a libtui_ui.a libnet.a libcache.a; do
+	if [ ! -f "$B/$l" ]; then
+		fail "$l is built"
+		done_testing
+		exit 1
+	fi
+done
+defined "$B/libtui_present.a" >"$T/present.def"
+defined "$B/libtui_cmd.a" >"$T/cmd.def"
+defined "$B/libtui_ui.a" >"$T/ui.def"
+{ defined "$B/libnet.a"; defined "$B/libcache.a"; } | sort -u >"$T/store.def"
+undefined "$B/libtui_present.a" >"$T/present.und"
+undefined "$B/libtui_cmd.a" >"$T/cmd.und"
+undefined "$B/libtui_ui.a" >"$T/ui.und"
+
+# Every symbol the curses libraries globe runs with define.
+: >"$T/curses.def"
+for so in $(ldd "$B/globe" | awk '/ncurses|tinfo/ { print $3 }'); do
+	nm -D --defined-only "$so" | awk 'NF == 3 { sub(/@.*/, "", $3); print $3 }' \
+	    >>"$T/curses.def"
+done
+sort -u -o "$T/curses.def" "$T/curses.def"
+check_eq "the curses libraries are found (through ldd globe)" \
+    "$([ -s "$T/curses.def" ] && echo yes)" yes
+# The check can see a curses call: the screens do make them.
+ncalls=$(comm -12 "$T/ui.und" "$T/curses.def" | grep -c .)
+check_eq "the screens call curses (so the check would see a call)" \
+    "$([ "$ncalls" -gt 10 ] && echo yes)" yes
+
+crossing() {	# what, undefined-list, forbidden-list
+	got=$(comm -12 "$2" "$3" | tr '\n' ' ')
+	if [ -z "$got" ]; then pass "$1"; else
+		fail "$1"; echo "#   calls: $got"; fi
+}
+printf '%s\n' stdout stderr printf fprintf vprintf vfprintf puts fputs \
+    fputc putchar putc fwrite fflush perror write __printf_chk \
+    __fprintf_chk __vfprintf_chk __vprintf_chk | sort -u >"$T/stdio.def"
+grep -E '^(json_|sqlite3_|curl_)' "$T/present.und" >"$T/present.libs" || :
+
+crossing "present calls no curses" "$T/present.und" "$T/curses.def"
+crossing "present writes to no stdout or stderr" "$T/present.und" "$T/stdio.def"
+crossing "present calls nothing of the command line" "$T/present.und" "$T/cmd.def"
+crossing "present calls nothing of the screens" "$T/present.und" "$T/ui.def"
+crossing "present calls neither the cache nor net" "$T/present.und" "$T/store.def"
+check_eq "present calls no JSON, SQLite or curl" "$(cat "$T/present.libs")" ""
+crossing "the command line calls no curses" "$T/cmd.und" "$T/curses.def"
+crossing "the command line calls nothing of the screens" "$T/cmd.und" "$T/ui.def"
+crossing "the screens call nothing of the command line" "$T/ui.und" "$T/cmd.def"
+grep -E '^json_' "$T/ui.und" >"$T/ui.json" || :
+check_eq "the screens call no JSON" "$(cat "$T/ui.json")" ""
+
+# Only the curses part includes curses.h; only main.c sees both headers.
+hits=$(grep -l '#include <curses.h>\|#include <ncurses' "$srcdir"/tui/*.c |
+    sed 's|.*/||' | grep -v '^ui-' | tr '\n' ' ')
+check_eq "only ui-*.c include curses.h" "$hits" ""
+hits=$(grep -l '#include "tui/ui.h"' "$srcdir"/tui/cmd*.c "$srcdir"/tui/present*.c \
+    2>/dev/null | sed 's|.*/||' | tr '\n' ' ')
+check_eq "no command-line or presentation file includes ui.h" "$hits" ""
+hits=$(grep -l '#include "tui/cmd.h"' "$srcdir"/tui/ui-*.c "$srcdir"/tui/view-*.c \
+    "$srcdir"/tui/present*.c 2>/dev/null | sed 's|.*/||' | tr '\n' ' ')
+check_eq "no screen or presentation file includes cmd.h" "$hits" ""
+done_testing

@@ -1,0 +1,216 @@
+/*
+ * present-time.c: dates and times as a person reads them: office hours,
+ * the local time in a contact's zone, days since a date, the one stale
+ * rule and "5 min ago". No curses, no stdout.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "tui/present.h"
+
+static int
+hours_day(const char **pp)
+{
+	static const char *days[] = { "sun", "mon", "tue", "wed", "thu", "fri",
+	    "sat" };
+	const char	*p = *pp;
+	int		 i;
+
+	for (i = 0; i < 7; i++) {
+		if (strncasecmp(p, days[i], 3) == 0) {
+			p += 3;
+			while (isalpha((unsigned char)*p))
+				p++;	/* "Monday" */
+			*pp = p;
+			return i;
+		}
+	}
+	return -1;
+}
+
+static int
+hours_time(const char **pp)
+{
+	const char	*p = *pp;
+	int		 h, m;
+
+	if (!isdigit((unsigned char)p[0]))
+		return -1;
+	h = *p++ - '0';
+	if (isdigit((unsigned char)*p))
+		h = h * 10 + (*p++ - '0');
+	if (*p != ':' && *p != '.')
+		return -1;
+	p++;
+	if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]))
+		return -1;
+	m = (p[0] - '0') * 10 + (p[1] - '0');
+	p += 2;
+	if (h > 24 || m > 59)
+		return -1;
+	*pp = p;
+	return h * 60 + m;
+}
+
+static void
+hours_space(const char **pp)
+{
+	while (**pp == ' ' || **pp == '\t')
+		(*pp)++;
+}
+
+int
+layout_hours_within(const char *hours, int wday, int minute)
+{
+	const char	*p = hours;
+	int		 d1, d2, t1, t2, found = 0, inday;
+
+	if (hours == NULL)
+		return -1;
+	hours_space(&p);
+	if (*p == '\0')
+		return -1;
+	while (*p != '\0') {
+		hours_space(&p);
+		if ((d1 = hours_day(&p)) == -1)
+			return -1;
+		d2 = d1;
+		hours_space(&p);
+		if (*p == '-') {
+			p++;
+			hours_space(&p);
+			if ((d2 = hours_day(&p)) == -1)
+				return -1;
+		}
+		hours_space(&p);
+		if ((t1 = hours_time(&p)) == -1)
+			return -1;
+		hours_space(&p);
+		if (*p != '-')
+			return -1;
+		p++;
+		hours_space(&p);
+		if ((t2 = hours_time(&p)) == -1)
+			return -1;
+		hours_space(&p);
+		if (*p == ',' || *p == ';')
+			p++;
+		else if (*p != '\0')
+			return -1;
+		inday = d1 <= d2 ? (wday >= d1 && wday <= d2) :
+		    (wday >= d1 || wday <= d2);
+		if (inday && minute >= t1 && minute < t2)
+			found = 1;
+	}
+	return found;
+}
+
+/* A zone name is a file under the zoneinfo directory, nothing else. */
+static int
+layout_tz_known(const char *tz)
+{
+	struct stat	 st;
+	const char	*p;
+	char		*path;
+	int		 ok;
+
+	if (tz == NULL || *tz == '\0' || *tz == '/' || strstr(tz, "..") != NULL)
+		return 0;
+	for (p = tz; *p != '\0'; p++) {
+		if (!isalnum((unsigned char)*p) && strchr("/_+-", *p) == NULL)
+			return 0;
+	}
+	path = xasprintf("/usr/share/zoneinfo/%s", tz);
+	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return ok;
+}
+
+int
+layout_local_time(const char *tz, const char *hours, time_t now, char *out,
+    size_t outlen)
+{
+	struct tm	 tm;
+	char		*old;
+	const char	*was;
+	int		 within;
+
+	if (!layout_tz_known(tz))
+		return -1;
+	was = getenv("TZ");
+	old = was != NULL ? xstrdup(was) : NULL;
+	setenv("TZ", tz, 1);
+	tzset();
+	localtime_r(&now, &tm);
+	if (old != NULL) {
+		setenv("TZ", old, 1);
+		free(old);
+	} else
+		unsetenv("TZ");
+	tzset();
+	within = layout_hours_within(hours, tm.tm_wday,
+	    tm.tm_hour * 60 + tm.tm_min);
+	snprintf(out, outlen, "%02d:%02d local%s", tm.tm_hour, tm.tm_min,
+	    within == 1 ? ", within office hours" :
+	    within == 0 ? ", outside office hours" : "");
+	return 0;
+}
+
+long
+layout_days_since(const char *date, time_t now)
+{
+	struct tm	tm;
+	int		y, m, d;
+	time_t		t;
+
+	if (date == NULL || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	t = timegm(&tm);
+	if (t == (time_t)-1)
+		return -1;
+	if (now < t)
+		return 0;
+	return (long)((now - t) / 86400);
+}
+
+long
+layout_stale_days(const char *date, int stale_days, time_t now)
+{
+	long	days;
+
+	days = layout_days_since(date, now);
+	return days >= 0 && days > stale_days ? days : 0;
+}
+
+void
+layout_ago(int64_t then, time_t now, int brief, char *out, size_t outlen)
+{
+	int64_t	d = (int64_t)now - then;
+
+	if (d < 0)
+		d = 0;
+	if (d < 60)
+		snprintf(out, outlen, brief ? "now" : "just now");
+	else if (d < 3600)
+		snprintf(out, outlen, brief ? "%lldm ago" : "%lld min ago",
+		    (long long)(d / 60));
+	else if (d < 2 * 86400)
+		snprintf(out, outlen, brief ? "%lldh ago" : "%lld h ago",
+		    (long long)(d / 3600));
+	else
+		snprintf(out, outlen, brief ? "%lldd ago" : "%lld days ago",
+		    (long long)(d / 86400));
+}

@@ -1,0 +1,277 @@
+/*
+ * ui-display.c: the terminal for the interface. Sets curses up (colours
+ * with a monochrome fallback, NO_COLOR, mouse) and draws sanitized text
+ * by display width. The layout it draws is decided in present-layout.c.
+ */
+#include "config.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <curses.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tui/ui.h"
+
+static SCREEN	*display_screen;
+static attr_t	 display_attrs[STYLE_COUNT];
+static int	 display_up;
+
+/* Monochrome attributes, then colour pairs where there are colours. */
+static void
+display_styles(int colour)
+{
+	display_attrs[STYLE_NORMAL] = A_NORMAL;
+	display_attrs[STYLE_TITLE] = A_REVERSE | A_BOLD;
+	display_attrs[STYLE_STATUS] = A_REVERSE;
+	display_attrs[STYLE_HEADER] = A_BOLD;
+	display_attrs[STYLE_LABEL] = A_NORMAL;
+	display_attrs[STYLE_SELECTED] = A_REVERSE;
+	display_attrs[STYLE_MATCH] = A_BOLD | A_UNDERLINE;
+	display_attrs[STYLE_BOLD] = A_BOLD;
+	display_attrs[STYLE_WARN] = A_BOLD;
+	if (!colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_CYAN, -1);
+	init_pair(3, COLOR_YELLOW, -1);
+	init_pair(4, COLOR_RED, -1);
+	init_pair(5, COLOR_BLACK, COLOR_CYAN);
+	display_attrs[STYLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
+	display_attrs[STYLE_STATUS] = COLOR_PAIR(1);
+	display_attrs[STYLE_LABEL] = COLOR_PAIR(2);
+	display_attrs[STYLE_MATCH] = COLOR_PAIR(3) | A_BOLD;
+	display_attrs[STYLE_WARN] = COLOR_PAIR(4) | A_BOLD;
+	display_attrs[STYLE_SELECTED] = COLOR_PAIR(5);
+}
+
+int
+display_init(int no_color, int no_mouse)
+{
+	const char	*term, *nc;
+	int		 colour;
+
+	term = getenv("TERM");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || term == NULL ||
+	    *term == '\0' || strcmp(term, "dumb") == 0)
+		return -1;
+	if (!display_term_known(term))
+		return -1;
+	/*
+	 * The locale main set stays: under UTF-8 curses draws wide
+	 * characters; elsewhere every string drawn is ASCII (charset.c).
+	 */
+	display_screen = newterm(NULL, stdout, stdin);
+	if (display_screen == NULL)
+		return -1;
+	set_term(display_screen);
+	display_up = 1;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	leaveok(stdscr, FALSE);
+	/*
+	 * Asking for mouse events turns the terminal's reporting on, which
+	 * takes its own text selection away (Shift-drag still selects in
+	 * most terminals); mouse = no leaves the mouse to the terminal.
+	 */
+	if (!no_mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+		    BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		    | BUTTON5_PRESSED
+#endif
+		    , NULL);
+		mouseinterval(200);
+	}
+	nc = getenv("NO_COLOR");
+	colour = has_colors() && !no_color && (nc == NULL || *nc == '\0');
+	display_styles(colour);
+	return 0;
+}
+
+void
+display_end(void)
+{
+	if (!display_up)
+		return;
+	endwin();
+	delscreen(display_screen);
+	display_screen = NULL;
+	display_up = 0;
+}
+
+void
+display_size(int *rows, int *cols)
+{
+	getmaxyx(stdscr, *rows, *cols);
+}
+
+/*
+ * Asks the terminal for its size and resizes curses if it changed. The
+ * main loop calls this after every wake-up, so a resize never depends on
+ * curses having seen its own SIGWINCH flag (two quick resizes could leave
+ * the screen one size behind until the next key). 1 if the size changed.
+ */
+int
+display_check_size(void)
+{
+	struct winsize	ws;
+
+	if (!display_up || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 ||
+	    ws.ws_row == 0 || ws.ws_col == 0)
+		return 0;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return 0;
+	resize_term(ws.ws_row, ws.ws_col);
+	/* What the terminal shows is unknown now: repaint all of it. */
+	clearok(curscr, TRUE);
+	return 1;
+}
+
+void
+display_clear(void)
+{
+	erase();
+}
+
+void
+display_text(int y, int x, int width, const char *text, enum style style)
+{
+	display_text_mask(y, x, width, text, NULL, style);
+}
+
+/*
+ * Draws the clusters of text that fit in width columns, a "…" when cut,
+ * spaces after. Runs of one attribute go to curses together.
+ */
+void
+display_text_mask(int y, int x, int width, const char *text,
+    const unsigned char *mask, enum style style)
+{
+	const char	*cut = charset_glyph(GLYPH_ELLIPSIS);
+	size_t		 i, len, start, n;
+	int		 used, w, total, room, cw, on, run_on, cutw;
+	uint32_t	 cp;
+	attr_t		 base = display_attrs[style], match;
+	char		*ascii = NULL;
+
+	if (width <= 0)
+		return;
+	if (text == NULL)
+		text = "";
+	/*
+	 * Views draw sanitized text, already ASCII when the terminal is not
+	 * UTF-8; anything else (what the user typed) is made so here. Its
+	 * match mask, by byte, would no longer line up.
+	 */
+	if (!charset_utf8() && !sanitize_is_clean(text, SANITIZE_LINE)) {
+		ascii = sanitize(text, SANITIZE_LINE);
+		text = ascii;
+		mask = NULL;
+	}
+	/* On a coloured line (the cursor) a match keeps the line's colours. */
+	match = style == STYLE_NORMAL ? display_attrs[STYLE_MATCH] :
+	    (base | A_BOLD | A_UNDERLINE);
+	total = (int)utf8_width(text);
+	/* Room for the cut mark ("…", or "..." in ASCII) when cut. */
+	cutw = (int)utf8_width(cut);
+	room = total > width ? (cutw < width ? width - cutw : 0) : width;
+	move(y, x);
+	attrset(base);
+	len = strlen(text);
+	used = 0;
+	i = 0;
+	start = 0;
+	run_on = mask != NULL && len > 0 && mask[0];
+	while (i < len) {
+		n = utf8_decode(text + i, len - i, &cp);
+		if ((int)n < 0)
+			break;	/* sanitized text is valid UTF-8 */
+		cw = uc_width(cp);
+		if (used + cw > room)
+			break;
+		on = mask != NULL && mask[i];
+		if (cw == 0 && i > start)
+			on = run_on;	/* a combining mark joins its base */
+		if (on != run_on) {
+			if (i > start) {
+				attrset(run_on ? match : base);
+				addnstr(text + start, (int)(i - start));
+			}
+			start = i;
+			run_on = on;
+		}
+		used += cw;
+		i += n;
+	}
+	if (i > start) {
+		attrset(run_on ? match : base);
+		addnstr(text + start, (int)(i - start));
+	}
+	attrset(base);
+	if (total > width) {
+		for (w = used; w < room; w++)
+			addch(' ');
+		if (width - room >= cutw)
+			addstr(cut);
+		else
+			addnstr(cut, width - room);	/* ASCII: a byte a column */
+	} else {
+		for (w = used; w < width; w++)
+			addch(' ');
+	}
+	attrset(A_NORMAL);
+	free(ascii);
+}
+
+void
+display_cursor(int y, int x)
+{
+	if (x < 0) {
+		curs_set(0);
+		return;
+	}
+	move(y, x);
+	curs_set(1);
+}
+
+void
+display_refresh(void)
+{
+	refresh();
+}
+
+void
+display_redraw(void)
+{
+	clearok(curscr, TRUE);
+}
+
+void
+display_raw(const char *bytes, size_t len)
+{
+	ssize_t	n;
+
+	fflush(stdout);
+	while (len > 0) {
+		n = write(STDOUT_FILENO, bytes, len);
+		if (n <= 0)
+			break;
+		bytes += n;
+		len -= (size_t)n;
+	}
+}
