@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "common/common.h"
-#include "tui/tui.h"
+#include "tui/cmd.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
