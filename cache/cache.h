@@ -126,6 +126,7 @@ enum cache_status cache_counts_get(struct cache *, struct cache_counts *);
 
 /* What a listed row carries besides its record. All borrowed. */
 struct cache_extra {
+	const char	*country;		/* contact: its authority's country code */
 	const char	*country_name;		/* authority, contact */
 	const char	*authority_name;	/* contact */
 	const char	*authority_acronym;	/* contact */

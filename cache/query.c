@@ -135,6 +135,7 @@ query_extra(sqlite3_stmt *st, enum record_type type, struct cache_extra *x)
 		x->authority_name = query_text(st, n + 1);
 		x->authority_acronym = query_text(st, n + 2);
 		x->starred = sqlite3_column_int(st, n + 3);
+		x->country = query_text(st, n + 4);
 		break;
 	case REC_NEWSLETTER:
 		x->read = sqlite3_column_int(st, n);

@@ -64,7 +64,8 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 #define AUTH_ORDER	" ORDER BY a.sort_key, a.id"
 
 #define CONTACT_EXTRA \
-	", c.name, a.name, a.acronym, " STAR_COL("contact", "t.id")
+	", c.name, a.name, a.acronym, " STAR_COL("contact", "t.id") \
+	", a.country"
 #define CONTACT_FROM \
 	" FROM contacts t LEFT JOIN authorities a ON a.id = t.authority" \
 	" LEFT JOIN countries c ON c.code = a.country" \
