@@ -16,44 +16,6 @@
 #include "net/net.h"
 #include "tui/cmd.h"
 
-#define NCOLS(a)	(sizeof (a) / sizeof (a)[0])
-
-static const struct out_column countries_cols[] = {
-	{ "code", NULL, 4, 0, NULL, NULL },
-	{ "name", NULL, 32, 0, NULL, NULL },
-	{ "region", NULL, 20, 0, NULL, NULL },
-	{ "authorities", NULL, 0, OUT_RIGHT, NULL, NULL },
-	{ "contacts", NULL, 0, OUT_RIGHT, NULL, NULL },
-};
-
-static const struct out_column members_cols[] = {
-	{ "id", NULL, 16, 0, NULL, NULL },
-	{ "name", NULL, 40, 0, NULL, NULL },
-	{ "acronym", NULL, 10, 0, NULL, NULL },
-	{ "kind", NULL, 14, 0, NULL, NULL },
-	{ "languages", NULL, 16, 0, NULL, NULL },
-	{ "designations", NULL, 30, 0, NULL, NULL },
-};
-
-static const struct out_column contacts_cols[] = {
-	{ "id", NULL, 14, 0, NULL, NULL },
-	{ "name", NULL, 28, 0, NULL, NULL },
-	{ "title", NULL, 24, 0, NULL, NULL },
-	{ "role", NULL, 14, 0, NULL, NULL },
-	{ "authority_name", "AUTHORITY", 28, 0, NULL, NULL },
-	{ "email", NULL, 32, 0, NULL, NULL },
-	{ "phone", NULL, 20, 0, NULL, NULL },
-};
-
-static const struct out_column starred_cols[] = {
-	{ "type", NULL, 9, 0, NULL, NULL },
-	{ "id", NULL, 14, 0, NULL, NULL },
-	{ "name", NULL, 30, 0, NULL, NULL },
-	{ "detail", NULL, 36, 0, NULL, NULL },
-	{ "country_name", "COUNTRY", 20, 0, NULL, NULL },
-	{ "email", NULL, 32, 0, NULL, NULL },
-};
-
 /* Runs a list query into l; prints the error and returns its code. */
 static int
 cli_list(struct cli *cli, const struct cache_filter *f, struct out_list *l)
@@ -66,23 +28,42 @@ cli_list(struct cli *cli, const struct cache_filter *f, struct out_list *l)
 	return EXIT_OK;
 }
 
-/* Prints the items of l: one record as fields, several as a table. */
+/*
+ * A contact's authority, for the fields a contact shows of it (its
+ * expertise and designations), into l; nothing when it is gone.
+ */
+static void
+cli_fetch_authority(struct cli *cli, const struct out_item *it,
+    struct out_list *l)
+{
+	if (it->rec.type == REC_CONTACT &&
+	    it->rec.v[CONTACT_AUTHORITY].s != NULL)
+		cli_fetch(cli, REC_AUTHORITY, it->rec.v[CONTACT_AUTHORITY].s,
+		    l);
+}
+
+/* Prints one record: its fields, as its screen shows them, or the data format. */
 static int
 cli_print_one(struct cli *cli, const struct out_list *l)
 {
+	struct out_list	 auth;
 	struct buf	 b;
 	int		 rc;
 
 	if (cli->format != OUT_HUMAN)
-		return cli_print_list(cli, l, NULL, 0);
+		return cli_print_list(cli, l, PLIST_PEOPLE);
+	out_list_init(&auth);
+	cli_fetch_authority(cli, &l->v[0], &auth);
 	buf_init(&b);
-	out_human_record(&b, &l->v[0]);
+	out_human_record(&b, &l->v[0], auth.n > 0 ? &auth.v[0] : NULL,
+	    &cli->ctx, out_width(0));
 	rc = cli_print(&b);
 	buf_free(&b);
+	out_list_free(&auth);
 	return rc;
 }
 
-int
+static int
 cli_cmd_countries(struct cli *cli)
 {
 	struct cache_filter	 f;
@@ -96,15 +77,21 @@ cli_cmd_countries(struct cli *cli)
 	l.types = OUT_TMASK(REC_COUNTRY);
 	rc = cli_list_limited(cli, &f, &l, &total);
 	if (rc == EXIT_OK)
-		rc = cli_print_list(cli, &l, countries_cols,
-		    NCOLS(countries_cols));
+		rc = cli_print_list(cli, &l, PLIST_COUNTRIES);
 	if (rc == EXIT_OK)
 		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	return rc;
 }
 
-int
+const struct cli_command cli_entry_countries = {
+	"countries", cli_cmd_countries,
+	"countries [--limit N | --all]",
+	"List every country with members.",
+	CLI_F_LIST, 0, 0, cli_opts_list
+};
+
+static int
 cli_cmd_members(struct cli *cli)
 {
 	struct cache_filter	 f;
@@ -123,13 +110,20 @@ cli_cmd_members(struct cli *cli)
 	l.types = OUT_TMASK(REC_AUTHORITY);
 	rc = cli_list_limited(cli, &f, &l, &total);
 	if (rc == EXIT_OK)
-		rc = cli_print_list(cli, &l, members_cols, NCOLS(members_cols));
+		rc = cli_print_list(cli, &l, PLIST_AUTHORITIES);
 	if (rc == EXIT_OK)
 		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	free(cc);
 	return rc;
 }
+
+const struct cli_command cli_entry_members = {
+	"members", cli_cmd_members,
+	"members CC [--limit N | --all]",
+	"List the member authorities of a country (code CC or name).",
+	CLI_F_PEOPLE, 1, 1, cli_opts_list
+};
 
 static int
 not_found(const char *what, const char *id)
@@ -142,7 +136,7 @@ not_found(const char *what, const char *id)
 	return rc;
 }
 
-int
+static int
 cli_cmd_authority(struct cli *cli)
 {
 	struct cache_filter	 f;
@@ -168,22 +162,30 @@ cli_cmd_authority(struct cli *cli)
 	rc = cli_list(cli, &f, cli->format == OUT_HUMAN ? &contacts : &l);
 	if (rc == EXIT_OK && cli->format == OUT_HUMAN) {
 		buf_init(&b);
-		out_human_record(&b, &l.v[0]);
+		out_human_record(&b, &l.v[0], NULL, &cli->ctx, out_width(0));
 		if (contacts.n > 0) {
 			buf_adds(&b, "\n");
-			out_human_table(&b, &contacts, contacts_cols,
-			    NCOLS(contacts_cols), cli->bold);
+			out_human_table(&b, &contacts, PLIST_CONTACTS,
+			    PLIST_IDS | PLIST_IN_AUTHORITY, &cli->ctx,
+			    out_width(0), cli->bold);
 		}
 		rc = cli_print(&b);
 		buf_free(&b);
 	} else if (rc == EXIT_OK)
-		rc = cli_print_list(cli, &l, NULL, 0);
+		rc = cli_print_list(cli, &l, PLIST_PEOPLE);
 	out_list_free(&contacts);
 	out_list_free(&l);
 	return rc;
 }
 
-int
+const struct cli_command cli_entry_authority = {
+	"authority", cli_cmd_authority,
+	"authority ID",
+	"Show one authority, every field, then its contacts.",
+	CLI_F_PEOPLE, 1, 1, cli_opts_none
+};
+
+static int
 cli_cmd_contacts(struct cli *cli)
 {
 	struct cache_filter	 f;
@@ -208,13 +210,19 @@ cli_cmd_contacts(struct cli *cli)
 	l.types = OUT_TMASK(REC_CONTACT);
 	rc = cli_list_limited(cli, &f, &l, &total);
 	if (rc == EXIT_OK)
-		rc = cli_print_list(cli, &l, contacts_cols,
-		    NCOLS(contacts_cols));
+		rc = cli_print_list(cli, &l, PLIST_CONTACTS);
 	if (rc == EXIT_OK)
 		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	return rc;
 }
+
+const struct cli_command cli_entry_contacts = {
+	"contacts", cli_cmd_contacts,
+	"contacts [AUTHORITY-ID] [--limit N | --all]",
+	"List all contacts, or those of one authority.",
+	CLI_F_PEOPLE, 0, 1, cli_opts_list
+};
 
 /* The type of a contact or authority id, or -1 with the error printed. */
 static int
@@ -230,7 +238,7 @@ cli_id_type(struct cli *cli, const char *id, int *rc)
 	return t;
 }
 
-int
+static int
 cli_cmd_show(struct cli *cli)
 {
 	struct out_list		 l;
@@ -251,6 +259,13 @@ cli_cmd_show(struct cli *cli)
 	out_list_free(&l);
 	return rc;
 }
+
+const struct cli_command cli_entry_show = {
+	"show", cli_cmd_show,
+	"show ID",
+	"Show a contact or an authority, every field.",
+	CLI_F_PEOPLE, 1, 1, cli_opts_none
+};
 
 static int
 cli_star(struct cli *cli, int on)
@@ -277,19 +292,33 @@ cli_star(struct cli *cli, int on)
 	return rc;
 }
 
-int
+static int
 cli_cmd_star(struct cli *cli)
 {
 	return cli_star(cli, 1);
 }
 
-int
+const struct cli_command cli_entry_star = {
+	"star", cli_cmd_star,
+	"star ID",
+	"Star a contact or an authority (kept across syncs).",
+	CLI_F_HUMAN, 1, 1, cli_opts_none
+};
+
+static int
 cli_cmd_unstar(struct cli *cli)
 {
 	return cli_star(cli, 0);
 }
 
-int
+const struct cli_command cli_entry_unstar = {
+	"unstar", cli_cmd_unstar,
+	"unstar ID",
+	"Remove a star.",
+	CLI_F_HUMAN, 1, 1, cli_opts_none
+};
+
+static int
 cli_cmd_starred(struct cli *cli)
 {
 	struct cache_filter	 f;
@@ -325,7 +354,7 @@ cli_cmd_starred(struct cli *cli)
 		total += n;
 	}
 	if (rc == EXIT_OK)
-		rc = cli_print_list(cli, &l, starred_cols, NCOLS(starred_cols));
+		rc = cli_print_list(cli, &l, PLIST_PEOPLE);
 	if (rc == EXIT_OK && l.n == 0) {
 		/* Not an error: an empty list, and how to fill it. */
 		fflush(stdout);
@@ -336,6 +365,13 @@ cli_cmd_starred(struct cli *cli)
 	out_list_free(&l);
 	return rc;
 }
+
+const struct cli_command cli_entry_starred = {
+	"starred", cli_cmd_starred,
+	"starred [--limit N | --all]",
+	"List the starred contacts and authorities.",
+	CLI_F_PEOPLE, 0, 0, cli_opts_list
+};
 
 /*
  * Why curses cannot drive this terminal (a few words for the hint line),
@@ -386,7 +422,7 @@ cli_full_screen(struct cli *cli)
 	return rc;
 }
 
-int
+static int
 cli_cmd_default(struct cli *cli)
 {
 	struct cache_counts	 c;
@@ -451,3 +487,10 @@ cli_cmd_default(struct cli *cli)
 	}
 	return rc;
 }
+
+const struct cli_command cli_entry_default = {
+	"", cli_cmd_default,
+	"",
+	"",
+	CLI_F_LIST, 0, 0, cli_opts_none
+};

@@ -1,148 +1,81 @@
 /*
- * cmd-human.c: the CLI's human format: tables laid out by display width
- * with utf8_fit and records as "label: value" lines, written to stdout.
+ * cmd-human.c: the CLI's human format, written to stdout: lists as the
+ * presentation part lays them out in columns (tui/present-table.c), one
+ * record as its labelled fields (present-record.c), both for the width of
+ * the terminal (or $COLUMNS; unlimited into a pipe, so nothing is cut).
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "common/common.h"
 #include "tui/cmd.h"
 
-void
-out_human_row(struct buf *b, const char *const *cells, const int *widths,
-    const int *flags, size_t n)
+int
+out_width(int fallback)
 {
-	size_t	 i, start = b->len;
-	char	*s;
+	struct winsize	 ws;
+	const char	*e;
+	int		 w;
 
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_adds(b, "  ");
-		s = utf8_fit(cells[i], widths[i],
-		    flags != NULL && (flags[i] & OUT_RIGHT));
-		buf_adds(b, s);
-		free(s);
-	}
-	while (b->len > start && b->data[b->len - 1] == ' ')
-		b->len--;
-	if (b->data != NULL)
-		b->data[b->len] = '\0';
-	buf_addc(b, '\n');
-}
-
-static char *
-upper_name(const char *s)
-{
-	char	*u = xstrdup(s), *p;
-
-	for (p = u; *p != '\0'; p++) {
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-		else if (*p == '_')
-			*p = ' ';
-	}
-	return u;
+	if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	e = getenv("COLUMNS");
+	if (e != NULL && (w = atoi(e)) >= 20 && w <= 1000)
+		return w;
+	return fallback;
 }
 
 void
 out_human_table(struct buf *b, const struct out_list *l,
-    const struct out_column *cols, size_t ncols, int bold)
+    enum present_list list, int opts, const struct present_ctx *ctx,
+    int width, int bold)
 {
-	char	**cells, **hdr;
-	int	 *widths, *flags, w;
-	size_t	  r, c;
+	struct present_grid	 g;
+	char			**cells, *line;
+	size_t			 r, c;
 
 	if (l->n == 0)
 		return;
-	cells = xcalloc(l->n * ncols, sizeof *cells);
-	hdr = xcalloc(ncols, sizeof *hdr);
-	widths = xcalloc(ncols, sizeof *widths);
-	flags = xcalloc(ncols, sizeof *flags);
-	for (c = 0; c < ncols; c++) {
-		hdr[c] = cols[c].header != NULL ? xstrdup(cols[c].header) :
-		    upper_name(cols[c].name);
-		widths[c] = (int)utf8_width(hdr[c]);
-		flags[c] = cols[c].flags;
-	}
-	for (r = 0; r < l->n; r++) {
-		for (c = 0; c < ncols; c++) {
-			cells[r * ncols + c] = out_cell_text(&l->v[r],
-			    cols[c].name, &cols[c]);
-			w = (int)utf8_width(cells[r * ncols + c]);
-			if (w > widths[c])
-				widths[c] = w;
-		}
-	}
-	for (c = 0; c < ncols; c++) {
-		if (cols[c].max > 0 && widths[c] > cols[c].max)
-			widths[c] = cols[c].max;
-	}
-	if (bold)
-		buf_adds(b, "\033[1m");
-	out_human_row(b, (const char *const *)hdr, widths, flags, ncols);
-	if (bold) {
-		b->len--;	/* the newline goes after the attribute */
-		buf_adds(b, "\033[0m\n");
-	}
+	present_grid_init(&g, list, opts);
+	cells = xcalloc(l->n * g.n, sizeof *cells);
 	for (r = 0; r < l->n; r++)
-		out_human_row(b, (const char *const *)&cells[r * ncols],
-		    widths, flags, ncols);
-	for (c = 0; c < l->n * ncols; c++)
+		present_grid_cells(&g, &l->v[r], ctx, &cells[r * g.n]);
+	present_grid_fit(&g, width);
+	line = present_grid_titles(&g, 0);
+	if (bold)
+		buf_addf(b, "\033[1m%s\033[0m\n", line);
+	else
+		buf_addf(b, "%s\n", line);
+	free(line);
+	for (r = 0; r < l->n; r++) {
+		line = present_grid_row(&g, &cells[r * g.n], 0);
+		buf_addf(b, "%s\n", line);
+		free(line);
+	}
+	for (c = 0; c < l->n * g.n; c++)
 		free(cells[c]);
-	for (c = 0; c < ncols; c++)
-		free(hdr[c]);
 	free(cells);
-	free(hdr);
-	free(widths);
-	free(flags);
 }
 
 void
-out_human_record(struct buf *b, const struct out_item *it)
+out_human_record(struct buf *b, const struct out_item *it,
+    const struct out_item *auth, const struct present_ctx *ctx, int width)
 {
-	const char		**names;
-	struct out_list		  one;
-	struct out_value	  v;
-	size_t			  n, i, labelw = 0, w;
-	char			 *text, *p, *nl;
+	struct present_fields	 fs;
+	char			*text;
 
-	one.v = (struct out_item *)it;
-	one.n = one.cap = 1;
-	names = out_columns(&one, &n);
-	for (i = 0; i < n; i++) {
-		w = strlen(names[i]);
-		if (w > labelw)
-			labelw = w;
-	}
-	for (i = 0; i < n; i++) {
-		out_item_get(it, names[i], &v);
-		if (v.kind == OUTV_NONE ||
-		    (v.kind == OUTV_STRING && *v.s == '\0'))
-			continue;
-		if (v.kind == OUTV_STRING && v.multiline)
-			text = sanitize(v.s, SANITIZE_TEXT);
-		else
-			text = out_cell_text(it, names[i], NULL);
-		buf_addf(b, "%s:%*s", names[i],
-		    (int)(labelw - strlen(names[i]) + 1), "");
-		/* Continuation lines of a multi-line value are indented. */
-		for (p = text; p != NULL; p = nl) {
-			nl = strchr(p, '\n');
-			if (p != text)
-				buf_addf(b, "%*s", (int)labelw + 2, "");
-			if (nl != NULL) {
-				buf_add(b, p, (size_t)(nl - p));
-				nl++;
-			} else
-				buf_adds(b, p);
-			buf_addc(b, '\n');
-		}
-		free(text);
-	}
-	free(names);
+	memset(&fs, 0, sizeof fs);
+	present_record_fields(it, auth, ctx, &fs);
+	text = present_fields_text(&fs, width);
+	buf_adds(b, text);
+	free(text);
+	present_fields_free(&fs);
 }
 
 int

@@ -1,7 +1,7 @@
 /*
- * cmd-json.c: --json. A list becomes one array of objects whose keys
- * are the record_types[] field names plus the extras (out_columns), lists
- * as arrays. The data is kept as it is (JSON is for programs), but
+ * cmd-json.c: --json. A list becomes one array of objects, each with
+ * the keys of its record type (out_type_columns: its record_types[]
+ * fields, then its extras), the same in every command, lists as arrays. The data is kept as it is (JSON is for programs), but
  * nothing a terminal would obey reaches stdout raw: jansson escapes C0
  * controls, and out_json_safe escapes DEL, C1 and bidi controls.
  */
@@ -105,16 +105,22 @@ out_json_safe(const char *text)
 char *
 out_json_list(const struct out_list *l)
 {
-	const char	**names;
+	const char	**names[REC_NDATA] = { NULL };
+	size_t		  n[REC_NDATA] = { 0 }, i;
 	json_t		 *a;
-	size_t		  n, i;
 	char		 *text, *safe;
+	int		  t;
 
-	names = out_columns(l, &n);
+	/* Each record has its own type's keys in its own type's order. */
 	a = json_array();
-	for (i = 0; i < l->n; i++)
-		json_array_append_new(a, json_item(&l->v[i], names, n));
-	free(names);
+	for (i = 0; i < l->n; i++) {
+		t = l->v[i].rec.type;
+		if (names[t] == NULL)
+			names[t] = out_type_columns(t, &n[t]);
+		json_array_append_new(a, json_item(&l->v[i], names[t], n[t]));
+	}
+	for (t = 0; t < REC_NDATA; t++)
+		free(names[t]);
 	text = json_dumps(a, JSON_INDENT(2));
 	json_decref(a);
 	if (text == NULL)

@@ -1,29 +1,21 @@
 /*
  * cmd-news.c: `globe newsletters` (newest first, with read marks) and
- * `globe read ID`, which prints one newsletter wrapped to the terminal
- * (or $COLUMNS, or 80 columns) and marks it read.
+ * `globe read ID`, which prints one newsletter as its page
+ * (present_news_page) wrapped to the terminal (or $COLUMNS, or 80
+ * columns) and marks it read.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cache/cache.h"
 #include "common/common.h"
 #include "tui/cmd.h"
 
-static const struct out_column news_cols[] = {
-	{ "id", NULL, 16, 0, NULL, NULL },
-	{ "issue", NULL, 10, 0, NULL, NULL },
-	{ "published", NULL, 10, 0, NULL, NULL },
-	{ "title", NULL, 50, 0, NULL, NULL },
-	{ "read", NULL, 6, 0, "", "unread" },
-};
-
-int
+static int
 cli_cmd_newsletters(struct cli *cli)
 {
 	struct cache_filter	 f;
@@ -37,52 +29,37 @@ cli_cmd_newsletters(struct cli *cli)
 	l.types = OUT_TMASK(REC_NEWSLETTER);
 	rc = cli_list_limited(cli, &f, &l, &total);
 	if (rc == EXIT_OK)
-		rc = cli_print_list(cli, &l, news_cols,
-		    sizeof news_cols / sizeof news_cols[0]);
+		rc = cli_print_list(cli, &l, PLIST_NEWSLETTERS);
 	if (rc == EXIT_OK)
 		cli_limit_note(l.n, total);
 	out_list_free(&l);
 	return rc;
 }
 
-/* The width to wrap to: the terminal's, else $COLUMNS, else 80. */
+const struct cli_command cli_entry_newsletters = {
+	"newsletters", cli_cmd_newsletters,
+	"newsletters [--limit N | --all]",
+	"List the newsletters, newest first, with read marks.",
+	CLI_F_LIST, 0, 0, cli_opts_list
+};
+
+/* The width to wrap to: the terminal's up to 100, else $COLUMNS, else 80. */
 static int
 read_width(void)
 {
-	struct winsize	 ws;
-	const char	*e;
-	int		 w;
+	int	 w = out_width(80);
 
-	if (isatty(STDOUT_FILENO) &&
-	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col > 100 ? 100 : ws.ws_col;
-	e = getenv("COLUMNS");
-	if (e != NULL && (w = atoi(e)) >= 20 && w <= 1000)
-		return w;
-	return 80;
+	return isatty(STDOUT_FILENO) && w > 100 ? 100 : w;
 }
 
-static void
-add_wrapped(struct buf *b, const char *s, enum sanitize_mode mode,
-    int width)
-{
-	char	*clean;
-
-	if (s == NULL || *s == '\0')
-		return;
-	clean = sanitize(s, mode);
-	out_wrap(b, clean, width);
-	free(clean);
-}
-
-int
+static int
 cli_cmd_read(struct cli *cli)
 {
 	struct out_list		 l;
-	const struct record	*r;
+	struct present_lines	 page;
 	enum cache_status	 st;
-	struct buf		 b, head;
-	char			*clean;
+	struct buf		 b;
+	char			*clean, *text;
 	int			 rc, width = read_width();
 
 	out_list_init(&l);
@@ -105,36 +82,26 @@ cli_cmd_read(struct cli *cli)
 	}
 	l.v[0].read = 1;
 	if (cli->format != OUT_HUMAN) {
-		rc = cli_print_list(cli, &l, NULL, 0);
+		rc = cli_print_list(cli, &l, PLIST_NEWSLETTERS);
 		out_list_free(&l);
 		return rc;
 	}
-	r = &l.v[0].rec;
+	memset(&page, 0, sizeof page);
+	present_news_page(&l.v[0], width, &page);
+	text = present_lines_text(&page);
+	present_lines_free(&page);
 	buf_init(&b);
-	add_wrapped(&b, r->v[NEWS_TITLE].s, SANITIZE_LINE, width);
-	buf_init(&head);
-	if (r->v[NEWS_ISSUE].s != NULL)
-		buf_addf(&head, "issue %s, ", r->v[NEWS_ISSUE].s);
-	buf_addf(&head, "published %s", r->v[NEWS_PUBLISHED].s != NULL ?
-	    r->v[NEWS_PUBLISHED].s : "?");
-	if (r->v[NEWS_LANG].s != NULL)
-		buf_addf(&head, " (%s)", r->v[NEWS_LANG].s);
-	add_wrapped(&b, head.data, SANITIZE_LINE, width);
-	buf_free(&head);
-	if (r->v[NEWS_SUMMARY].s != NULL && *r->v[NEWS_SUMMARY].s != '\0') {
-		buf_addc(&b, '\n');
-		add_wrapped(&b, r->v[NEWS_SUMMARY].s, SANITIZE_LINE, width);
-	}
-	if (r->v[NEWS_BODY].s != NULL && *r->v[NEWS_BODY].s != '\0') {
-		buf_addc(&b, '\n');
-		add_wrapped(&b, r->v[NEWS_BODY].s, SANITIZE_TEXT, width);
-	}
-	if (r->v[NEWS_URL].s != NULL && *r->v[NEWS_URL].s != '\0') {
-		buf_addc(&b, '\n');
-		add_wrapped(&b, r->v[NEWS_URL].s, SANITIZE_LINE, width);
-	}
+	buf_adds(&b, text);
+	free(text);
 	rc = cli_print(&b);
 	buf_free(&b);
 	out_list_free(&l);
 	return rc;
 }
+
+const struct cli_command cli_entry_read = {
+	"read", cli_cmd_read,
+	"read ID",
+	"Print a newsletter and mark it read.",
+	CLI_F_HJ, 1, 1, cli_opts_none
+};

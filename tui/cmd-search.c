@@ -16,15 +16,6 @@
 #include "common/common.h"
 #include "tui/cmd.h"
 
-static const struct out_column search_cols[] = {
-	{ "type", NULL, 9, 0, NULL, NULL },
-	{ "id", NULL, 14, 0, NULL, NULL },
-	{ "name", NULL, 30, 0, NULL, NULL },
-	{ "detail", NULL, 40, 0, NULL, NULL },
-	{ "country", NULL, 7, 0, NULL, NULL },
-	{ "email", NULL, 32, 0, NULL, NULL },
-};
-
 /* The filters whose values come from the records, by option. */
 static const struct search_filter {
 	enum cli_opt		 opt;
@@ -92,17 +83,16 @@ search_filters(struct cli *cli, struct cache_query *q, char **cc,
 	return EXIT_OK;
 }
 
-int
+static int
 cli_cmd_search(struct cli *cli)
 {
 	struct cache_query	 q;
 	struct cache_hits	 hits;
 	struct out_list		 l;
-	struct out_item		*it;
 	enum cache_status	 st;
 	struct buf		 text;
 	char			*cause = NULL, *cc = NULL, *vals[NFILTERS];
-	size_t			 limit, total = 0, i, before;
+	size_t			 limit, total = 0, i;
 	int			 rc, k;
 
 	memset(&q, 0, sizeof q);
@@ -142,7 +132,6 @@ cli_cmd_search(struct cli *cli)
 	out_list_init(&l);
 	l.types = OUT_TMASK(REC_AUTHORITY) | OUT_TMASK(REC_CONTACT);
 	for (i = 0; i < hits.n && (limit == 0 || i < limit); i++) {
-		before = l.n;
 		st = cli_fetch(cli, hits.v[i].type, hits.v[i].id, &l);
 		if (st == CACHE_ERR_NOTFOUND)
 			continue;	/* gone since the search */
@@ -152,19 +141,9 @@ cli_cmd_search(struct cli *cli)
 			return cli_cache_error(st, "cannot read the cache",
 			    NULL);
 		}
-		if (l.n != before + 1)
-			continue;
-		it = &l.v[before];
-		if (hits.v[i].detail != NULL)
-			it->detail = xstrdup(hits.v[i].detail);
-		if (it->rec.type == REC_CONTACT && hits.v[i].country != NULL)
-			it->country = xstrdup(hits.v[i].country);
-		if (it->country_name == NULL && hits.v[i].country_name != NULL)
-			it->country_name = xstrdup(hits.v[i].country_name);
 	}
 	cache_hits_free(&hits);
-	rc = cli_print_list(cli, &l, search_cols,
-	    sizeof search_cols / sizeof search_cols[0]);
+	rc = cli_print_list(cli, &l, PLIST_PEOPLE);
 	if (rc == EXIT_OK && l.n == 0) {
 		/* As grep and fzf: nothing found is 1, stdout stays data. */
 		fflush(stdout);
@@ -175,3 +154,16 @@ cli_cmd_search(struct cli *cli)
 	out_list_free(&l);
 	return rc;
 }
+
+static const enum cli_opt opts_search[] = {
+	OPT_COUNTRY, OPT_KIND, OPT_ROLE, OPT_EXPERTISE, OPT_LANGUAGE,
+	OPT_LIMIT, OPT_ALL, OPT_MAX
+};
+
+const struct cli_command cli_entry_search = {
+	"search", cli_cmd_search,
+	"search WORDS... [--country CC] [--kind K] [--role R] "
+	"[--expertise E] [--language L] [--limit N | --all]",
+	"Find people and authorities (accents and case do not matter).",
+	CLI_F_PEOPLE, 1, -1, opts_search
+};

@@ -248,7 +248,7 @@ cli_print_json(json_t *o)
 	return rc;
 }
 
-int
+static int
 cli_cmd_sync(struct cli *cli)
 {
 	struct net_result	 res;
@@ -370,7 +370,7 @@ time_text(int64_t t)
 	return xstrdup(out);
 }
 
-int
+static int
 cli_cmd_status(struct cli *cli)
 {
 	struct cache_state	 s;
@@ -480,3 +480,25 @@ cli_cmd_status(struct cli *cli)
 	buf_free(&b);
 	return rc;
 }
+
+static const enum cli_opt opts_sync[] = {
+	OPT_FEED, OPT_ALLOW_UNSIGNED, OPT_QUIET, OPT_VERBOSE, OPT_CA_FILE,
+	OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_TOKEN_FILE, OPT_NO_PROXY, OPT_MAX
+};
+
+const struct cli_command cli_entry_sync = {
+	"sync", cli_cmd_sync,
+	"sync [--feed URL] [--allow-unsigned] [--quiet | --verbose] "
+	"[--ca-file FILE] [--client-cert FILE --client-key FILE] "
+	"[--token-file FILE] [--no-proxy]",
+	"Bring the cache up to date from the feed.",
+	CLI_F_HJ, 0, 0, opts_sync
+};
+
+static const enum cli_opt opts_status[] = { OPT_CHECKSUM, OPT_MAX };
+
+const struct cli_command cli_entry_status = {
+	"status", cli_cmd_status, "status [--checksum]",
+	"Show the feed, the last sync and what the cache holds.",
+	CLI_F_HJ, 0, 0, opts_status
+};

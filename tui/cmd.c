@@ -68,75 +68,28 @@ static const struct cli_option_info {
 
 static int	cli_cmd_help(struct cli *);
 
-static const enum cli_opt opts_none[] = { OPT_MAX };
-static const enum cli_opt opts_sync[] = {
-	OPT_FEED, OPT_ALLOW_UNSIGNED, OPT_QUIET, OPT_VERBOSE, OPT_CA_FILE,
-	OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_TOKEN_FILE, OPT_NO_PROXY, OPT_MAX
-};
-static const enum cli_opt opts_status[] = { OPT_CHECKSUM, OPT_MAX };
-static const enum cli_opt opts_list[] = { OPT_LIMIT, OPT_ALL, OPT_MAX };
-static const enum cli_opt opts_search[] = {
-	OPT_COUNTRY, OPT_KIND, OPT_ROLE, OPT_EXPERTISE, OPT_LANGUAGE,
-	OPT_LIMIT, OPT_ALL, OPT_MAX
+const enum cli_opt cli_opts_none[] = { OPT_MAX };
+const enum cli_opt cli_opts_list[] = { OPT_LIMIT, OPT_ALL, OPT_MAX };
+
+/* `globe help [COMMAND]`: the same texts as --help and COMMAND --help. */
+static const struct cli_command cli_entry_help = {
+	"help", cli_cmd_help, "help [COMMAND]",
+	"Show this help, or the usage and options of COMMAND.", CLI_F_HUMAN,
+	0, 1, cli_opts_none
 };
 
-#define F_HJ	(OUT_FMASK(OUT_HUMAN) | OUT_FMASK(OUT_JSON))
-#define F_LIST	(F_HJ | OUT_FMASK(OUT_CSV))
-#define F_PEOPLE (F_LIST | OUT_FMASK(OUT_VCARD))
-#define F_HUMAN	OUT_FMASK(OUT_HUMAN)
-
-static const struct cli_command cli_commands[] = {
-	{ "sync", cli_cmd_sync, "sync [--feed URL] [--allow-unsigned] "
-	  "[--quiet | --verbose] [--ca-file FILE] [--client-cert FILE "
-	  "--client-key FILE] [--token-file FILE] [--no-proxy]",
-	  "Bring the cache up to date from the feed.", F_HJ, 0, 0,
-	  opts_sync },
-	{ "status", cli_cmd_status, "status [--checksum]",
-	  "Show the feed, the last sync and what the cache holds.", F_HJ,
-	  0, 0, opts_status },
-	{ "countries", cli_cmd_countries, "countries [--limit N | --all]",
-	  "List every country with members.", F_LIST, 0, 0, opts_list },
-	{ "members", cli_cmd_members, "members CC [--limit N | --all]",
-	  "List the member authorities of a country (code CC or name).",
-	  F_PEOPLE, 1, 1, opts_list },
-	{ "authority", cli_cmd_authority, "authority ID",
-	  "Show one authority, every field, then its contacts.", F_PEOPLE,
-	  1, 1, opts_none },
-	{ "contacts", cli_cmd_contacts,
-	  "contacts [AUTHORITY-ID] [--limit N | --all]",
-	  "List all contacts, or those of one authority.", F_PEOPLE, 0, 1,
-	  opts_list },
-	{ "show", cli_cmd_show, "show ID",
-	  "Show a contact or an authority, every field.", F_PEOPLE, 1, 1,
-	  opts_none },
-	{ "search", cli_cmd_search,
-	  "search WORDS... [--country CC] [--kind K] [--role R] "
-	  "[--expertise E] [--language L] [--limit N | --all]",
-	  "Find people and authorities (accents and case do not matter).",
-	  F_PEOPLE, 1, -1, opts_search },
-	{ "newsletters", cli_cmd_newsletters, "newsletters [--limit N | --all]",
-	  "List the newsletters, newest first, with read marks.", F_LIST,
-	  0, 0, opts_list },
-	{ "read", cli_cmd_read, "read ID",
-	  "Print a newsletter and mark it read.", F_HJ, 1, 1, opts_none },
-	{ "star", cli_cmd_star, "star ID",
-	  "Star a contact or an authority (kept across syncs).", F_HUMAN,
-	  1, 1, opts_none },
-	{ "unstar", cli_cmd_unstar, "unstar ID",
-	  "Remove a star.", F_HUMAN, 1, 1, opts_none },
-	{ "starred", cli_cmd_starred, "starred [--limit N | --all]",
-	  "List the starred contacts and authorities.", F_PEOPLE, 0, 0,
-	  opts_list },
-	{ "help", cli_cmd_help, "help [COMMAND]",
-	  "Show this help, or the usage and options of COMMAND.", F_HUMAN,
-	  0, 1, opts_none },
+/*
+ * Every command, in the order --help lists them; each entry is defined
+ * beside its handler (cmd-sync.c, cmd-browse.c, cmd-search.c, …).
+ */
+static const struct cli_command *const cli_commands[] = {
+	&cli_entry_sync, &cli_entry_status, &cli_entry_countries,
+	&cli_entry_members, &cli_entry_authority, &cli_entry_contacts,
+	&cli_entry_show, &cli_entry_search, &cli_entry_newsletters,
+	&cli_entry_read, &cli_entry_star, &cli_entry_unstar,
+	&cli_entry_starred, &cli_entry_help,
 };
 #define NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
-
-/* What runs with no command name. */
-static const struct cli_command cli_default = {
-	"", cli_cmd_default, "", "", F_LIST, 0, 0, opts_none
-};
 
 /* The global options, for suggestions (cli_global parses them). */
 static const char *const cli_global_names[] = {
@@ -210,7 +163,7 @@ cli_print(struct buf *b)
 
 int
 cli_print_list(struct cli *cli, const struct out_list *l,
-    const struct out_column *cols, size_t ncols)
+    enum present_list list)
 {
 	struct buf	 b;
 	char		*text;
@@ -219,7 +172,8 @@ cli_print_list(struct cli *cli, const struct out_list *l,
 	buf_init(&b);
 	switch (cli->format) {
 	case OUT_HUMAN:
-		out_human_table(&b, l, cols, ncols, cli->bold);
+		out_human_table(&b, l, list, PLIST_IDS, &cli->ctx,
+		    out_width(0), cli->bold);
 		break;
 	case OUT_JSON:
 		text = out_json_list(l);
@@ -320,8 +274,8 @@ cli_help(FILE *fp)
 	    "authorities,\ntheir focal points and the network's "
 	    "newsletters, kept in a local cache.\n\ncommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %-12s %s\n", cli_commands[i].name,
-		    cli_commands[i].summary);
+		fprintf(fp, "  %-12s %s\n", cli_commands[i]->name,
+		    cli_commands[i]->summary);
 	fprintf(fp, "\noptions (before or after the command):\n"
 	    "  --db PATH        the cache database\n"
 	    "  --config PATH    the config file\n"
@@ -381,8 +335,8 @@ cli_find(const char *name)
 	size_t	 i;
 
 	for (i = 0; i < NCOMMANDS; i++) {
-		if (strcmp(cli_commands[i].name, name) == 0)
-			return &cli_commands[i];
+		if (strcmp(cli_commands[i]->name, name) == 0)
+			return cli_commands[i];
 	}
 	return NULL;
 }
@@ -419,7 +373,7 @@ cli_unknown_command(const char *name)
 	int		 rc;
 
 	for (i = 0; i < NCOMMANDS; i++)
-		names[i] = cli_commands[i].name;
+		names[i] = cli_commands[i]->name;
 	clean = sanitize(name, SANITIZE_LINE);
 	buf_init(&b);
 	buf_addf(&b, "unknown command '%s'", clean);
@@ -707,6 +661,7 @@ cli_setup(struct cli *cli)
 		free(cause);
 		return EXIT_USAGE;
 	}
+	cli->ctx.stale_days = (int)cli->config.stale_days;
 	cli->data_dir = path_data_dir();
 	if (cli->db_opt != NULL)
 		cli->db_path = xstrdup(cli->db_opt);
@@ -776,7 +731,7 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 		goto out;
 	}
 	if (cli.cmd == NULL)
-		cli.cmd = &cli_default;
+		cli.cmd = &cli_entry_default;
 	if ((cli.cmd->formats & OUT_FMASK(cli.format)) == 0) {
 		rc = cli_usage_error(&cli, "%s is not available for %s",
 		    cli_format_names[cli.format], cli.cmd->name[0] != '\0' ?
@@ -786,7 +741,7 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	rc = cli_command_args(&cli, nrest, rest);
 	if (rc != EXIT_OK)
 		goto out;
-	if (cli.cmd->run == cli_cmd_help) {
+	if (cli.cmd == &cli_entry_help) {
 		rc = cli_cmd_help(&cli);
 		goto out;
 	}
@@ -799,7 +754,7 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	rc = cli_open(&cli);
 	if (rc != EXIT_OK)
 		goto out;
-	if (cli.demo && cli.cmd->run != cli_cmd_sync) {
+	if (cli.demo && cli.cmd != &cli_entry_sync) {
 		rc = cli_demo_prepare(&cli);
 		if (rc != EXIT_OK)
 			goto out;

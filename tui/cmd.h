@@ -72,19 +72,24 @@ enum out_format {
 };
 #define OUT_FMASK(f)	(1 << (f))
 #define OUT_FALL	0xf
+/* The formats a command offers. */
+#define CLI_F_HUMAN	OUT_FMASK(OUT_HUMAN)
+#define CLI_F_HJ	(CLI_F_HUMAN | OUT_FMASK(OUT_JSON))
+#define CLI_F_LIST	(CLI_F_HJ | OUT_FMASK(OUT_CSV))
+#define CLI_F_PEOPLE	(CLI_F_LIST | OUT_FMASK(OUT_VCARD))
 
 /*
- * Lays out one row: each cell (already sanitized) fitted to its display
- * width with utf8_fit, two spaces between cells, no trailing spaces, a
- * newline at the end.
+ * The width human output is laid out for: the terminal's, else $COLUMNS
+ * (20 to 1000), else fallback (0: no limit, nothing cut).
  */
-void	 out_human_row(struct buf *, const char *const *cells,
-	    const int *widths, const int *flags, size_t n);
-/* A whole table, header first (bold if asked); nothing for no rows. */
+int	 out_width(int fallback);
+/* A list in the columns of list (present_grid), titles first (bold if asked); nothing for no rows. */
 void	 out_human_table(struct buf *, const struct out_list *,
-	    const struct out_column *, size_t ncolumns, int bold);
-/* One item, every field present as "name: value" lines. */
-void	 out_human_record(struct buf *, const struct out_item *);
+	    enum present_list, int opts, const struct present_ctx *,
+	    int width, int bold);
+/* One record as its labelled fields; auth: a contact's authority, or NULL. */
+void	 out_human_record(struct buf *, const struct out_item *,
+	    const struct out_item *auth, const struct present_ctx *, int width);
 /* Writes buf to stdout; 0, or -1 if writing failed. */
 int	 out_write(const struct buf *);
 
@@ -157,6 +162,7 @@ struct cli {
 	char		*data_dir;
 	char		*demo_dir;	/* --demo: the demo feed directory */
 	struct tui_config config;
+	struct present_ctx ctx;		/* stale_days from the config */
 	struct cache	*cache;
 	const char	*opt[OPT_MAX];	/* command options given ("1" for flags) */
 	char		**args;		/* positional arguments (borrowed) */
@@ -183,9 +189,12 @@ int	 cli_cache_error(enum cache_status, const char *what, char *cause);
 int	 cli_usage_error(struct cli *, const char *fmt, ...) GLOBE_PRINTF(2, 3);
 /* Prints buf in the chosen format's way; returns the exit code. */
 int	 cli_print(struct buf *);
-/* Prints a list in the chosen format with the human columns given. */
+/*
+ * Prints a list in the chosen format; the human one in the columns of
+ * list (with ids, for scripts), laid out for the terminal's width.
+ */
 int	 cli_print_list(struct cli *, const struct out_list *,
-	    const struct out_column *, size_t ncolumns);
+	    enum present_list list);
 /* A list's default limit when the command has none: every row. */
 #define CLI_LIMIT_NONE	0
 /* search's default limit. */
@@ -211,29 +220,28 @@ int	 cli_list_limited(struct cli *, struct cache_filter *,
 enum cache_status cli_fetch(struct cli *, enum record_type, const char *id,
 	    struct out_list *);
 
-/* cmd-sync.c */
-int	 cli_cmd_sync(struct cli *);
-int	 cli_cmd_status(struct cli *);
+/* Option lists more than one command takes (cmd.c). */
+extern const enum cli_opt cli_opts_none[];	/* none */
+extern const enum cli_opt cli_opts_list[];	/* --limit, --all */
+
+/*
+ * The commands, each defined beside its handler: cmd-sync.c (sync,
+ * status), cmd-browse.c (countries, members, authority, contacts, show,
+ * star, unstar, starred, and what runs with no command), cmd-search.c,
+ * cmd-news.c (newsletters, read).
+ */
+extern const struct cli_command cli_entry_sync, cli_entry_status,
+	    cli_entry_countries, cli_entry_members, cli_entry_authority,
+	    cli_entry_contacts, cli_entry_show, cli_entry_star,
+	    cli_entry_unstar, cli_entry_starred, cli_entry_default,
+	    cli_entry_search, cli_entry_newsletters, cli_entry_read;
+
 /*
  * --demo: syncs the demo feed quietly (replacing the demo directory,
  * keeping stars and read marks) if its index.json is not the one the demo
  * cache was last synced from; does nothing otherwise.
  */
 int	 cli_demo_prepare(struct cli *);
-
-/* cmd-browse.c */
-int	 cli_cmd_countries(struct cli *);
-int	 cli_cmd_members(struct cli *);
-int	 cli_cmd_authority(struct cli *);
-int	 cli_cmd_contacts(struct cli *);
-int	 cli_cmd_show(struct cli *);
-int	 cli_cmd_star(struct cli *);
-int	 cli_cmd_unstar(struct cli *);
-int	 cli_cmd_starred(struct cli *);
-int	 cli_cmd_default(struct cli *);
-
-/* cmd-search.c */
-int	 cli_cmd_search(struct cli *);
 
 /* cmd-resolve.c */
 /*
@@ -250,9 +258,5 @@ int	 cli_resolve_country(struct cli *, const char *arg, char **code);
  */
 int	 cli_resolve_value(struct cli *, enum cache_value_kind,
 	    const char *arg, char **value);
-
-/* cmd-news.c */
-int	 cli_cmd_newsletters(struct cli *);
-int	 cli_cmd_read(struct cli *);
 
 #endif

@@ -17,7 +17,11 @@
 
 #define T(t)	(1 << (t))
 
-/* Values an item carries besides its record, in output order. */
+/*
+ * Values an item carries besides its record, in output order: the same
+ * for a record of one type in every list, so a person or an authority has
+ * the same keys wherever it appears.
+ */
 static const struct out_extra {
 	const char	*name;
 	int		 types;
@@ -32,8 +36,6 @@ static const struct out_extra {
 	  offsetof(struct out_item, authority_name) },
 	{ "authority_acronym", T(REC_CONTACT), OUTV_STRING,
 	  offsetof(struct out_item, authority_acronym) },
-	{ "detail", T(REC_AUTHORITY) | T(REC_CONTACT), OUTV_STRING,
-	  offsetof(struct out_item, detail) },
 	{ "authorities", T(REC_COUNTRY), OUTV_NUMBER,
 	  offsetof(struct out_item, authorities) },
 	{ "contacts", T(REC_COUNTRY) | T(REC_AUTHORITY), OUTV_NUMBER,
@@ -66,7 +68,6 @@ out_list_free(struct out_list *l)
 		free(it->country_name);
 		free(it->authority_name);
 		free(it->authority_acronym);
-		free(it->detail);
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);
@@ -104,6 +105,7 @@ out_list_add(struct out_list *l, const struct record *rec,
 		}
 	}
 	if (extra != NULL) {
+		it->country = dup_or_null(extra->country);
 		it->country_name = dup_or_null(extra->country_name);
 		it->authority_name = dup_or_null(extra->authority_name);
 		it->authority_acronym = dup_or_null(extra->authority_acronym);
@@ -194,118 +196,65 @@ names_have(const char **names, size_t n, const char *name)
 	return 0;
 }
 
+/* Appends the keys of type t not yet in names. */
+static void
+type_columns(int t, const char **names, size_t *n)
+{
+	size_t	 f;
+
+	if (!names_have(names, *n, "type"))
+		names[(*n)++] = "type";
+	for (f = 0; f < record_types[t].nfields; f++) {
+		if (!names_have(names, *n, record_types[t].fields[f].name))
+			names[(*n)++] = record_types[t].fields[f].name;
+	}
+	for (f = 0; f < NEXTRAS; f++) {
+		if ((out_extras[f].types & T(t)) != 0 &&
+		    !names_have(names, *n, out_extras[f].name))
+			names[(*n)++] = out_extras[f].name;
+	}
+}
+
+static size_t
+columns_max(void)
+{
+	size_t	 max = 1 + NEXTRAS;
+	int	 t;
+
+	for (t = 0; t < REC_NDATA; t++)
+		max += record_types[t].nfields;
+	return max;
+}
+
+const char **
+out_type_columns(enum record_type t, size_t *np)
+{
+	const char	**names;
+
+	names = xcalloc(columns_max(), sizeof *names);
+	*np = 0;
+	if ((unsigned)t < REC_NDATA)
+		type_columns(t, names, np);
+	return names;
+}
+
 const char **
 out_columns(const struct out_list *l, size_t *np)
 {
-	const char		**names;
-	struct out_value	  v;
-	size_t			  n = 0, max, i, f;
-	int			  t, present[REC_NTYPES] = { 0 };
+	const char	**names;
+	size_t		  n = 0, i;
+	int		  t, present[REC_NTYPES] = { 0 };
 
-	max = 1 + NEXTRAS;
-	for (t = 0; t < REC_NDATA; t++)
-		max += record_types[t].nfields;
-	names = xcalloc(max, sizeof *names);
+	names = xcalloc(columns_max(), sizeof *names);
 	names[n++] = "type";
 	for (i = 0; i < l->n; i++)
 		present[l->v[i].rec.type] = 1;
 	for (t = 0; t < REC_NDATA && l->n == 0; t++)
 		present[t] = (l->types & OUT_TMASK(t)) != 0;
 	for (t = 0; t < REC_NDATA; t++) {
-		if (!present[t])
-			continue;
-		for (f = 0; f < record_types[t].nfields; f++) {
-			const char *name = record_types[t].fields[f].name;
-
-			if (!names_have(names, n, name))
-				names[n++] = name;
-		}
-	}
-	for (f = 0; f < NEXTRAS; f++) {
-		if (names_have(names, n, out_extras[f].name))
-			continue;
-		if (l->n == 0 && (out_extras[f].types & l->types) != 0)
-			names[n++] = out_extras[f].name;
-		for (i = 0; i < l->n; i++) {
-			out_item_get(&l->v[i], out_extras[f].name, &v);
-			if (v.kind != OUTV_NONE) {
-				names[n++] = out_extras[f].name;
-				break;
-			}
-		}
+		if (present[t])
+			type_columns(t, names, &n);
 	}
 	*np = n;
 	return names;
-}
-
-/* The human "detail" of a row that did not come from a search. */
-static void
-detail_text(const struct out_item *it, struct buf *b)
-{
-	const char	*a = NULL, *c = NULL;
-
-	if (it->detail != NULL) {
-		buf_adds(b, it->detail);
-		return;
-	}
-	if (it->rec.type == REC_CONTACT) {
-		a = it->rec.v[CONTACT_TITLE].s;
-		c = it->authority_acronym != NULL ? it->authority_acronym :
-		    it->authority_name;
-	} else if (it->rec.type == REC_AUTHORITY) {
-		a = it->rec.v[AUTH_ACRONYM].s;
-		c = it->rec.v[AUTH_KIND].s;
-	}
-	if (a != NULL && *a != '\0')
-		buf_adds(b, a);
-	if (c != NULL && *c != '\0') {
-		if (b->len > 0)
-			buf_addf(b, " %s ", charset_glyph(GLYPH_DOT));
-		buf_adds(b, c);
-	}
-}
-
-char *
-out_cell_text(const struct out_item *it, const char *name,
-    const struct out_column *col)
-{
-	struct out_value	 v;
-	struct buf		 b;
-	size_t			 i;
-	char			*s;
-
-	buf_init(&b);
-	memset(&v, 0, sizeof v);
-	if (strcmp(name, "detail") == 0) {
-		detail_text(it, &b);
-	} else {
-		out_item_get(it, name, &v);
-		switch (v.kind) {
-		case OUTV_STRING:
-			buf_adds(&b, v.s);
-			break;
-		case OUTV_LIST:
-			for (i = 0; i < v.n; i++) {
-				if (i > 0)
-					buf_adds(&b, ", ");
-				buf_adds(&b, v.list[i]);
-			}
-			break;
-		case OUTV_NUMBER:
-			buf_addf(&b, "%lu", v.num);
-			break;
-		case OUTV_BOOL:
-			if (col != NULL && col->yes != NULL)
-				buf_adds(&b, v.num ? col->yes : col->no);
-			else
-				buf_adds(&b, v.num ? "yes" : "no");
-			break;
-		case OUTV_NONE:
-			break;
-		}
-	}
-	s = sanitize(b.data != NULL ? b.data : "", v.ident ? SANITIZE_IDENT :
-	    SANITIZE_LINE);
-	buf_free(&b);
-	return s;
 }

@@ -1,8 +1,9 @@
 /*
  * present-layout.c: how text is laid out for a person, on a screen or on
- * stdout: columns, rows and titles by display width, match highlighting,
- * wrapping, counts with separators, lists, safe file names and a line of
- * parts that gives way in a stated order. No curses, no stdout.
+ * stdout: match highlighting, the one wrapper (by display width, CJK
+ * between characters), counts with separators, lists, safe file names and
+ * a line of parts that gives way in a stated order. No curses, no stdout.
+ * Columns are present-table.c's.
  */
 #include "config.h"
 
@@ -11,112 +12,6 @@
 #include <string.h>
 
 #include "tui/present.h"
-
-#define LAYOUT_GAP 2
-
-void
-layout_widths(const struct layout_col *cols, size_t n, int width,
-    int *widths)
-{
-	size_t	i, drop;
-	int	need, nkept, flex;
-
-	for (i = 0; i < n; i++)
-		widths[i] = cols[i].width != 0 ? cols[i].width :
-		    (cols[i].min > 0 ? cols[i].min : 1);
-	for (;;) {
-		need = 0;
-		nkept = 0;
-		for (i = 0; i < n; i++) {
-			if (widths[i] < 0)
-				continue;
-			need += widths[i];
-			nkept++;
-		}
-		if (nkept > 1)
-			need += LAYOUT_GAP * (nkept - 1);
-		if (need <= width || nkept <= 1)
-			break;
-		/* Drop the least important column still shown. */
-		drop = n;
-		for (i = 0; i < n; i++) {
-			if (widths[i] < 0)
-				continue;
-			if (drop == n || cols[i].priority >= cols[drop].priority)
-				drop = i;
-		}
-		widths[drop] = -1;
-	}
-	flex = n;
-	for (i = 0; i < n; i++) {
-		if (widths[i] >= 0 && cols[i].width == 0) {
-			flex = (int)i;
-			break;
-		}
-	}
-	if (nkept == 1) {
-		for (i = 0; i < n; i++) {
-			if (widths[i] >= 0)
-				widths[i] = width;
-		}
-		return;
-	}
-	if (flex < (int)n && width > need)
-		widths[flex] += width - need;
-}
-
-static char *
-layout_join(const struct layout_col *cols, size_t n, const char *const *texts,
-    int width)
-{
-	struct buf	 b;
-	int		 widths[LAYOUT_MAXCOLS + 4];
-	size_t		 i;
-	int		 used = 0, first = 1;
-	char		*cell, *out;
-
-	if (n > LAYOUT_MAXCOLS + 4)
-		n = LAYOUT_MAXCOLS + 4;
-	layout_widths(cols, n, width, widths);
-	buf_init(&b);
-	for (i = 0; i < n; i++) {
-		if (widths[i] < 0)
-			continue;
-		if (!first) {
-			buf_adds(&b, "  ");
-			used += LAYOUT_GAP;
-		}
-		first = 0;
-		cell = utf8_fit(texts[i] != NULL ? texts[i] : "", widths[i],
-		    cols[i].right);
-		buf_adds(&b, cell);
-		used += widths[i];
-		free(cell);
-	}
-	out = utf8_fit(b.data != NULL ? b.data : "", width, 0);
-	buf_free(&b);
-	return out;
-}
-
-char *
-layout_row(const struct layout_col *cols, size_t n, const char *const *texts,
-    int width)
-{
-	return layout_join(cols, n, texts, width);
-}
-
-char *
-layout_titles(const struct layout_col *cols, size_t n, int width)
-{
-	const char	*titles[LAYOUT_MAXCOLS + 4];
-	size_t		 i;
-
-	if (n > LAYOUT_MAXCOLS + 4)
-		n = LAYOUT_MAXCOLS + 4;
-	for (i = 0; i < n; i++)
-		titles[i] = cols[i].title;
-	return layout_join(cols, n, titles, width);
-}
 
 void
 layout_match_mask(const char *text, const char *query, unsigned char *mask)
@@ -355,111 +250,19 @@ layout_fit_parts(const struct layout_part *parts, size_t n,
 	return buf_detach(&b);
 }
 
-/* Width of one character at s, and its length in bytes. */
-static int
-char_at(const char *s, size_t len, uint32_t *cp, int *w)
-{
-	int	 n;
-
-	n = utf8_decode(s, len, cp);
-	if (n < 0) {
-		*w = 1;
-		return 1;
-	}
-	*w = uc_width(*cp);
-	return n;
-}
-
-/*
- * The end of the word starting at i: a run of non-space characters, or
- * one CJK character (text without spaces breaks between characters);
- * zero-width characters stay with the one before.
- */
-static size_t
-word_end(const char *s, size_t len, size_t i, int *width)
-{
-	uint32_t	 cp;
-	int		 n, w, first = 1, cjk = 0;
-
-	*width = 0;
-	while (i < len) {
-		n = char_at(s + i, len - i, &cp, &w);
-		if (cp == ' ' && n == 1)
-			break;
-		if (w > 0 && !first && (cjk || uc_is_cjk(cp)))
-			break;
-		if (first)
-			cjk = w > 0 && uc_is_cjk(cp);
-		first = 0;
-		*width += w;
-		i += (size_t)n;
-	}
-	return i;
-}
-
-/* Wraps one line (no newline in it). */
-static void
-wrap_line(struct buf *b, const char *s, size_t len, int width)
-{
-	size_t		 i = 0, sp = 0, sp_len = 0, e, j;
-	uint32_t	 cp;
-	int		 col = 0, ww, n, w;
-
-	while (i < len) {
-		if (s[i] == ' ') {
-			sp = i;
-			while (i < len && s[i] == ' ')
-				i++;
-			sp_len = i - sp;
-			if (col == 0 && sp == 0) {
-				/* Keep the indentation of the first line. */
-				buf_add(b, s, sp_len);
-				col = (int)sp_len;
-				sp_len = 0;
-			}
-			continue;
-		}
-		e = word_end(s, len, i, &ww);
-		if (col > 0 && col + (int)sp_len + ww > width) {
-			buf_addc(b, '\n');
-			col = 0;
-		} else if (col > 0) {
-			buf_add(b, s + sp, sp_len);
-			col += (int)sp_len;
-		}
-		sp_len = 0;
-		if (ww <= width - col) {
-			buf_add(b, s + i, e - i);
-			col += ww;
-		} else {
-			/* Too long for any line: cut between characters. */
-			for (j = i; j < e; j += (size_t)n) {
-				n = char_at(s + j, e - j, &cp, &w);
-				if (w > 0 && col + w > width && col > 0) {
-					buf_addc(b, '\n');
-					col = 0;
-				}
-				buf_add(b, s + j, (size_t)n);
-				col += w;
-			}
-		}
-		i = e;
-	}
-	buf_addc(b, '\n');
-}
-
 void
-out_wrap(struct buf *b, const char *text, int width)
+layout_split(const char *text, char ***lines, size_t *n)
 {
-	const char	*p = text, *nl;
+	const char	*p, *nl;
 
-	if (width < 10)
-		width = 10;
+	p = text != NULL ? text : "";
 	for (;;) {
 		nl = strchr(p, '\n');
-		wrap_line(b, p, nl != NULL ? (size_t)(nl - p) : strlen(p),
-		    width);
 		if (nl == NULL)
+			nl = p + strlen(p);
+		*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
+		(*lines)[(*n)++] = xstrndup(p, (size_t)(nl - p));
+		if (*nl == '\0')
 			break;
 		p = nl + 1;
 	}

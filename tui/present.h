@@ -48,11 +48,10 @@ typedef int	(*tui_full_screen_fn)(struct cache *,
 /* One row to print: a copy of a record and what the cache said about it. */
 struct out_item {
 	struct record	 rec;
-	char		*country;		/* a contact's country code (search) */
+	char		*country;		/* a contact's country code */
 	char		*country_name;
 	char		*authority_name;
 	char		*authority_acronym;
-	char		*detail;		/* search: the hit's detail line */
 	unsigned	 authorities;
 	unsigned	 contacts;
 	int		 starred;
@@ -100,28 +99,237 @@ struct out_value {
 void	 out_item_get(const struct out_item *, const char *name,
 	    struct out_value *);
 /*
- * The JSON keys and CSV columns of a list: "type", the fields of every
- * record type present (table order), then the extras some item has. An
- * empty list has the fields and extras of the types in l->types, so
- * a CSV with no rows still has its header line. Returns an array the
+ * The JSON keys of a record of type t, in order: "type", its fields in
+ * the feed's order, then its extras (country_name, starred, …). A record
+ * has these keys, in this order, in every list. Returns an array the
  * caller frees (the names are static).
+ */
+const char **out_type_columns(enum record_type t, size_t *n);
+/*
+ * The CSV columns of a list: the keys of each record type present (table
+ * order), each key once. An empty list has the keys of the types in
+ * l->types, so a CSV with no rows still has its header line. Returns an
+ * array the caller frees (the names are static).
  */
 const char **out_columns(const struct out_list *, size_t *n);
 
-/* A column of a human table. */
-struct out_column {
-	const char	*name;		/* value name, see out_item_get */
-	const char	*header;	/* NULL: the name in upper case */
-	int		 max;		/* widest it may grow, 0 = no cap */
-	int		 flags;
-	const char	*yes;		/* BOOL shown as yes/no */
-	const char	*no;
-};
-#define OUT_RIGHT	0x1
+/* ---- the context a record is shown in ----------------------------------- */
 
-/* The sanitized one-line text of a value for a human table. Caller frees. */
-char	*out_cell_text(const struct out_item *, const char *name,
-	    const struct out_column *);
+/* Verified longer ago than this many days is stale (stale_days = N). */
+#define PRESENT_STALE_DAYS	365
+
+struct present_ctx {
+	time_t	 now;		/* 0: time(NULL) */
+	int	 stale_days;	/* 0: PRESENT_STALE_DAYS */
+};
+/* The stale age and the time a context stands for. */
+int	 present_stale_age(const struct present_ctx *);
+time_t	 present_now(const struct present_ctx *);
+/* How many days old the item's verified date is when stale, else 0. */
+long	 present_item_stale(const struct out_item *,
+	    const struct present_ctx *);
+/*
+ * A verified date as a person reads it: "2020-01-15 (stale: 412 days
+ * old)" past the stale age, else the date (sanitized). *stale (may be
+ * NULL) says which. Caller frees.
+ */
+char	*present_verified_text(const char *date, const struct present_ctx *,
+	    int *stale);
+
+/* ---- present-label.c, present-lang.c: the feed's codes in words -------- */
+
+enum present_vocab {
+	PV_DESIGNATION,		/* authority designations: mla-central … */
+	PV_KIND,		/* kinds of authority: police … */
+	PV_ROLE,		/* contact roles: focal-point … */
+	PV_EXPERTISE,		/* asset-recovery … */
+	PV_LANGUAGE,		/* ISO 639-1: pt … */
+	PV_COUNT
+};
+/* One code of a vocabulary: its label and a brief form for list columns. */
+struct present_code {
+	const char	*code;
+	const char	*label;		/* N_() */
+	const char	*brief;		/* N_(), or NULL: the label */
+};
+/* The vocabulary's entry for code, or NULL when the code is unknown. */
+const struct present_code *present_code_find(enum present_vocab,
+	    const char *code);
+/*
+ * The label of a code ("central authority for mutual legal assistance"),
+ * translated; an unknown code is shown as the feed wrote it (code is
+ * returned). Not sanitized: the caller sanitizes, as for any feed text.
+ */
+const char	*present_label(enum present_vocab, const char *code);
+/* The brief form for a list column ("MLA central authority"; languages: the code). */
+const char	*present_label_brief(enum present_vocab, const char *code);
+/* The labels (or brief forms) of n codes joined by sep, sanitized. Caller frees. */
+char		*present_labels(enum present_vocab, char *const *codes,
+		    size_t n, int brief, const char *sep);
+/* present-lang.c: the ISO 639-1 names, sorted by code. */
+const struct present_code *present_lang_table(size_t *n);
+
+/* ---- present-record.c: one record, field by field ---------------------- */
+
+#define PF_IDENT	0x01	/* an address, phone or id (SANITIZE_IDENT) */
+#define PF_WARN		0x02	/* stale */
+#define PF_FOCUS	0x04	/* selected first on its screen (the e-mail) */
+
+/* One field of a record as a person sees it. */
+struct present_field {
+	const char	*key;		/* the value's name, as in JSON; static */
+	const char	*label;		/* translated; static */
+	char		*text;		/* sanitized for the terminal; may hold newlines */
+	char		*copy;		/* what copying gives (the feed's value), or NULL */
+	const char	*copy_what;	/* Enter copies and says so ("e-mail"), or NULL */
+	char		*link;		/* Enter opens this record ... */
+	int		 link_type;	/* ... of this type (-1: none) */
+	int		 flags;		/* PF_* */
+};
+struct present_fields {
+	struct present_field	*v;
+	size_t			 n;
+	size_t			 cap;
+	int			 type;		/* the record's type (0 until filled) */
+};
+/*
+ * The fields of a record that has them, in order, each with its label:
+ * codes as labels, the country and authority named, the local time of
+ * a contact, the verified date with its stale mark. auth (may be NULL)
+ * is a contact's authority: its expertise and designations are shown
+ * too. Appends to out.
+ */
+void	 present_record_fields(const struct out_item *,
+	    const struct out_item *auth, const struct present_ctx *,
+	    struct present_fields *out);
+void	 present_fields_free(struct present_fields *);
+/* How wide the labels of these fields are drawn on a line width columns wide (0: no limit). */
+int	 present_label_width(const struct present_fields *, int width);
+
+/* A line of a page: a field's line or a paragraph's, wrapped. */
+#define PL_BOLD		0x01
+#define PL_WARN		0x02
+struct present_line {
+	const char	*label;		/* the field's label on its first line, else NULL */
+	char		*text;		/* sanitized, wrapped */
+	size_t		 field;		/* index in the fields, or (size_t)-1 */
+	int		 flags;		/* PL_* */
+};
+struct present_lines {
+	struct present_line	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+struct present_line *present_lines_add(struct present_lines *);
+void	 present_lines_free(struct present_lines *);
+/* The lines joined with newlines. Caller frees. */
+char	*present_lines_text(const struct present_lines *);
+/* The values of the fields wrapped to width (0: only at their newlines). */
+void	 present_fields_lines(const struct present_fields *, int width,
+	    struct present_lines *out);
+/*
+ * The fields as "Label  value" lines for a line width columns wide (0:
+ * no limit): what `globe show` prints. Caller frees.
+ */
+char	*present_fields_text(const struct present_fields *, int width);
+
+/* "Americas · 2 member authorities · 5 contacts" of a country item. Caller frees. */
+char	*present_country_summary(const struct out_item *);
+/*
+ * "Designations: central authority for …; GlobE focal point (2)" over a
+ * country's authorities (counts may be NULL), or "… none listed".
+ * Sanitized; caller frees.
+ */
+char	*present_designations_summary(char *const *codes,
+	    const unsigned *counts, size_t n);
+
+/* ---- present-table.c: lists in columns ---------------------------------- */
+
+#define PC_NAME		0x01	/* takes the spare width, is cut last, bears the marks */
+#define PC_RIGHT	0x02	/* numbers, aligned right */
+#define PC_IDENT	0x04	/* an address or id (SANITIZE_IDENT) */
+#define PC_ID		0x08	/* the record's id: only with PLIST_IDS */
+#define PC_NOT_IN_AUTHORITY 0x10 /* not in one authority's own list */
+
+struct present_col {
+	const char	*key;		/* the value (out_item_get), or detail, type, mark */
+	const char	*title;		/* N_() */
+	int		 vocab;		/* codes shown as brief labels, or -1 */
+	int		 flags;		/* PC_* */
+	int		 min;		/* narrowest it is cut to before columns go */
+	int		 priority;	/* columns go highest first when even minimums do not fit */
+};
+
+enum present_list {
+	PLIST_COUNTRIES,
+	PLIST_AUTHORITIES,
+	PLIST_CONTACTS,
+	PLIST_PEOPLE,		/* authorities and contacts: search, starred */
+	PLIST_NEWSLETTERS,
+	PLIST_COUNT
+};
+#define PLIST_IDS		0x1	/* with the id column (scripts need it) */
+#define PLIST_IN_AUTHORITY	0x2	/* one authority's contacts */
+
+#define PRESENT_MAXCOLS	8
+
+/* A list's columns and how wide they are (their widest cells so far). */
+struct present_grid {
+	const struct present_col *col[PRESENT_MAXCOLS];
+	const char	*title[PRESENT_MAXCOLS];	/* translated */
+	size_t		 n;
+	int		 content[PRESENT_MAXCOLS];	/* widest cell seen, 0: none */
+	int		 width[PRESENT_MAXCOLS];	/* present_grid_fit: -1 dropped */
+	int		 fitted;			/* the width fitted to; -1: a column widened since */
+};
+/* What a row is marked with. */
+#define PR_STALE	0x1
+#define PR_STARRED	0x2
+#define PR_UNREAD	0x4
+
+void	 present_grid_init(struct present_grid *, enum present_list, int opts);
+/* The marks of an item: PR_STALE, PR_STARRED, PR_UNREAD. */
+int	 present_item_marks(const struct out_item *,
+	    const struct present_ctx *);
+/*
+ * The text of one cell (sanitized; codes as brief labels; the name with
+ * "★ " and "! " before it as marks says). Caller frees.
+ */
+char	*present_cell(const struct out_item *, const struct present_col *,
+	    int marks);
+/*
+ * The cells of an item for the grid's columns into cells[g->n] (caller
+ * frees each), widening the grid's columns to fit them. Returns its marks.
+ */
+int	 present_grid_cells(struct present_grid *, const struct out_item *,
+	    const struct present_ctx *, char **cells);
+/* Widens the grid's columns for cells made earlier. */
+void	 present_grid_measure(struct present_grid *, char *const *cells);
+/*
+ * Decides the widths for a row width columns wide (0: no limit): each
+ * column as wide as its widest cell, empty columns dropped; too wide, the
+ * widest cells are cut first and columns go by priority; the name column
+ * takes what is left.
+ */
+void	 present_grid_fit(struct present_grid *, int width);
+/*
+ * A row (or the titles) laid out in the fitted widths, two spaces between
+ * columns; pad: exactly the fitted width, else no trailing spaces.
+ * Caller frees.
+ */
+char	*present_grid_row(const struct present_grid *, char *const *cells,
+	    int pad);
+char	*present_grid_titles(const struct present_grid *, int pad);
+/* "title · authority name" of a contact, "acronym · kind" of an authority (sanitized). Caller frees. */
+char	*present_detail(const struct out_item *);
+/* "person", "authority" …: a record type in a list's Type column (static). */
+const char *present_type_name(int type);
+
+/* ---- present-news.c: a newsletter as a page ---------------------------- */
+
+/* The newsletter's page wrapped to width: title, issue line, summary, body, link. */
+void	 present_news_page(const struct out_item *, int width,
+	    struct present_lines *out);
 
 /* ---- present-vcard.c ---------------------------------------------------- */
 
@@ -238,35 +446,6 @@ int		 present_bind_resolve(const char *key, const char *action,
 /* ---- present-layout.c, present-time.c ------------------------------------ */
 
 /*
- * Wraps text to width columns (display width): words on spaces, CJK
- * between characters, long words cut; newlines kept. Appends to buf.
- */
-void	 out_wrap(struct buf *, const char *text, int width);
-
-/* The most columns a row lays out. */
-#define LAYOUT_MAXCOLS	6
-
-struct layout_col {
-	const char	*title;
-	int		 width;		/* preferred width; 0 = takes the rest */
-	int		 min;		/* a flexible column's smallest width */
-	int		 priority;	/* dropped first when higher */
-	int		 right;		/* right-aligned */
-};
-/*
- * Decides each column's width for a row of width columns, with two
- * spaces between columns: columns are dropped by priority until the rest
- * fits; the flexible column takes what remains. widths[i] is -1 for a
- * dropped column.
- */
-void		 layout_widths(const struct layout_col *, size_t n, int width,
-		    int *widths);
-/* Lays texts out in those widths; the result is exactly width columns. Caller frees. */
-char		*layout_row(const struct layout_col *, size_t n,
-		    const char *const *texts, int width);
-/* The column titles laid out the same way. Caller frees. */
-char		*layout_titles(const struct layout_col *, size_t n, int width);
-/*
  * Marks in mask (one byte per byte of text, zeroed first) the parts of
  * text that match a word of query once both are folded for search
  * (accents, case): "jose" marks "José" including its combining mark.
@@ -280,6 +459,8 @@ void		 layout_match_mask(const char *text, const char *query,
  */
 void		 layout_wrap(const char *text, int width, char ***lines,
 		    size_t *n);
+/* Splits text at its newlines only, as layout_wrap appends lines. */
+void		 layout_split(const char *text, char ***lines, size_t *n);
 /* 1234567 as "1,234,567" into out (32 bytes). */
 void		 layout_count(uint64_t, char *out);
 /* Joins a list field with ", " (sanitized); "" when empty. Caller frees. */

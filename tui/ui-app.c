@@ -41,6 +41,7 @@ row_clear(struct row *r)
 	size_t	i;
 
 	free(r->id);
+	free(r->name);
 	for (i = 0; i < ROW_MAXCOLS; i++)
 		free(r->col[i]);
 	free(r->copy);
@@ -48,20 +49,6 @@ row_clear(struct row *r)
 	free(r->country);
 	memset(r, 0, sizeof *r);
 	r->type = -1;
-}
-
-void
-row_name_cell(struct row *r, const char *name, int starred)
-{
-	char	*clean = sanitize(name, SANITIZE_LINE);
-
-	if (starred) {
-		r->col[0] = xasprintf("%s %s", charset_glyph(GLYPH_STAR),
-		    clean);
-		r->flags |= ROW_STARRED;
-		free(clean);
-	} else
-		r->col[0] = clean;
 }
 
 struct row *
@@ -116,7 +103,8 @@ view_window_size(const struct view *v)
 struct row *
 view_row(struct view *v, size_t i)
 {
-	size_t	j, h;
+	enum cache_status	 st;
+	size_t			 j, h;
 
 	if (i < v->head.n)
 		return &v->head.v[i];
@@ -127,8 +115,13 @@ view_row(struct view *v, size_t i)
 		view_invalidate(v);
 		h = view_window_size(v);
 		v->woff = j > h ? j - h : 0;
-		v->ops->fetch(v, v->woff, 3 * h, &v->win);
+		st = v->ops->fetch(v, v->woff, 3 * h, &v->win);
 		v->win_valid = 1;
+		if (st != CACHE_OK) {
+			/* Said once; the rows it could not read stay blank. */
+			app_cache_error(v->app, st);
+			return NULL;
+		}
 		if (j < v->woff || j >= v->woff + v->win.n)
 			return NULL;	/* the data changed under us */
 	}
@@ -251,75 +244,111 @@ out:
 	view_clamp(v);
 }
 
-int
-view_label_width(int cols)
+struct row *
+view_item_row(struct view *v, struct rows *out, const struct record *rec,
+    const struct cache_extra *x)
 {
-	/* One column more than the labels: the field cursor is in front. */
-	return cols >= 60 ? 14 : 11;
-}
-
-static size_t
-view_add_field_mode(struct view *v, const char *label, const char *value,
-    const char *copy, enum sanitize_mode mode)
-{
+	struct out_list	 l;
+	struct out_item	*it;
 	struct row	*r;
-	char		*clean, **lines = NULL;
-	size_t		 n = 0, i, first = v->head.n;
-	int		 width;
+	const char	*email = NULL, *country = NULL;
+	int		 marks;
 
-	if (value == NULL || *value == '\0')
-		return first;
-	clean = sanitize(value, mode);
-	width = v->app->cols - view_label_width(v->app->cols);
-	layout_wrap(clean, width > 8 ? width : 8, &lines, &n);
-	for (i = 0; i < n; i++) {
+	out_list_init(&l);
+	it = out_list_add(&l, rec, x);
+	r = rows_add(out);
+	r->id = xstrdup(record_key(rec) != NULL ? record_key(rec) : "");
+	r->type = rec->type;
+	marks = present_grid_cells(&v->grid, it, &v->app->ctx, r->col);
+	if (marks & PR_STALE)
+		r->flags |= ROW_WARN;
+	if (marks & PR_STARRED)
+		r->flags |= ROW_STARRED;
+	if (marks & PR_UNREAD)
+		r->flags |= ROW_BOLD;
+	switch (rec->type) {
+	case REC_COUNTRY:
+		r->name = sanitize(rec->v[COUNTRY_NAME].s, SANITIZE_LINE);
+		country = rec->v[COUNTRY_CODE].s;
+		break;
+	case REC_AUTHORITY:
+		r->name = sanitize(rec->v[AUTH_NAME].s, SANITIZE_LINE);
+		email = rec->v[AUTH_EMAIL].s;
+		country = rec->v[AUTH_COUNTRY].s;
+		break;
+	case REC_CONTACT:
+		r->name = sanitize(rec->v[CONTACT_NAME].s, SANITIZE_LINE);
+		email = rec->v[CONTACT_EMAIL].s;
+		country = it->country;
+		break;
+	case REC_NEWSLETTER:
+		r->name = sanitize(rec->v[NEWS_ISSUE].s != NULL ?
+		    rec->v[NEWS_ISSUE].s : rec->v[NEWS_ID].s, SANITIZE_LINE);
+		email = rec->v[NEWS_URL].s;	/* y copies the link */
+		break;
+	default:
+		break;
+	}
+	if (email != NULL) {
+		r->copy = xstrdup(email);
+		r->ident = 1;	/* an address: shown whole */
+	}
+	if (country != NULL)
+		r->country = xstrdup(country);
+	out_list_free(&l);
+	return r;
+}
+
+int
+view_item_row_cb(const struct record *rec, const struct cache_extra *x,
+    void *arg)
+{
+	struct view_rows	*vr = arg;
+
+	view_item_row(vr->view, vr->out, rec, x);
+	return 0;
+}
+
+void
+view_add_record(struct view *v, const struct out_item *it,
+    const struct out_item *auth)
+{
+	struct present_fields	 fs;
+	struct present_lines	 ls;
+	struct present_field	*f;
+	struct row		*r;
+	size_t			 i, base = v->head.n, focus = (size_t)-1;
+	int			 width;
+
+	memset(&fs, 0, sizeof fs);
+	memset(&ls, 0, sizeof ls);
+	present_record_fields(it, auth, &v->app->ctx, &fs);
+	/* One column more than the labels: the field cursor is in front. */
+	v->label_width = present_label_width(&fs, v->app->cols) + 2;
+	width = v->app->cols - v->label_width;
+	present_fields_lines(&fs, width > 8 ? width : 8, &ls);
+	for (i = 0; i < ls.n; i++) {
+		f = &fs.v[ls.v[i].field];
 		r = rows_add(&v->head);
-		r->flags = ROW_FIELD;
-		r->col[0] = xstrdup(i == 0 ? label : "");
-		r->col[1] = lines[i];
-		r->copy = xstrdup(copy != NULL ? copy : value);
-		r->ident = mode == SANITIZE_IDENT;
+		r->flags = ROW_FIELD | ((f->flags & PF_WARN) ? ROW_WARN : 0);
+		r->col[0] = xstrdup(ls.v[i].label != NULL ? ls.v[i].label : "");
+		r->col[1] = ls.v[i].text;
+		ls.v[i].text = NULL;
+		r->copy = xstrdup(f->copy != NULL ? f->copy : f->text);
+		r->ident = (f->flags & PF_IDENT) != 0;
+		r->copy_what = f->copy_what;
+		if (f->link != NULL) {
+			r->link = xstrdup(f->link);
+			r->link_type = f->link_type;
+		}
+		if ((f->flags & PF_FOCUS) && focus == (size_t)-1)
+			focus = base + i;
 	}
-	free(lines);
-	free(clean);
-	return first;
-}
-
-size_t
-view_add_field(struct view *v, const char *label, const char *value,
-    const char *copy)
-{
-	return view_add_field_mode(v, label, value, copy, SANITIZE_LINE);
-}
-
-size_t
-view_add_ident(struct view *v, const char *label, const char *value,
-    const char *copy)
-{
-	return view_add_field_mode(v, label, value, copy, SANITIZE_IDENT);
-}
-
-void
-view_field_copies(struct view *v, size_t first, const char *what)
-{
-	size_t	i;
-
-	for (i = first; i < v->head.n; i++)
-		v->head.v[i].copy_what = what;
-}
-
-void
-view_field_link(struct view *v, size_t first, const char *id, int type)
-{
-	size_t	i;
-
-	if (id == NULL || *id == '\0')
-		return;
-	for (i = first; i < v->head.n; i++) {
-		free(v->head.v[i].link);
-		v->head.v[i].link = xstrdup(id);
-		v->head.v[i].link_type = type;
-	}
+	/* The e-mail is what y copies by default. */
+	if (focus != (size_t)-1)
+		v->sel = focus;
+	present_lines_free(&ls);
+	present_fields_free(&fs);
 }
 
 void
@@ -346,6 +375,47 @@ struct view *
 app_current(struct app *app)
 {
 	return app->depth > 0 ? app->stack[app->depth - 1] : NULL;
+}
+
+enum cache_status
+app_cache_error(struct app *app, enum cache_status st)
+{
+	if (st == CACHE_OK)
+		return st;
+	if (st == CACHE_ERR_CORRUPT)
+		app_message(app, 1, "cannot read the cache: %s; quit, move it "
+		    "away and run `globe sync` to rebuild it",
+		    cache_strerror(st));
+	else
+		app_message(app, 1, "cannot read the cache: %s",
+		    cache_strerror(st));
+	return st;
+}
+
+/*
+ * Loads (or reloads) a view: its list columns start from their titles,
+ * and a cache error shows in the status line and in the view itself,
+ * never as an empty list.
+ */
+static void
+view_load(struct view *v)
+{
+	enum cache_status	 st;
+
+	if (v->ops->list != 0)
+		present_grid_init(&v->grid, v->ops->list - 1, v->ops->list_opts);
+	if (v->ops->load == NULL)
+		return;
+	st = v->ops->load(v);
+	if (st == CACHE_OK)
+		return;
+	rows_free(&v->head);
+	view_invalidate(v);
+	v->total = 0;
+	v->count = 0;
+	app_cache_error(v->app, st);
+	view_add_text(v, cache_strerror(st), ROW_WARN);
+	v->sel = 0;
 }
 
 static void
@@ -393,8 +463,7 @@ app_push(struct app *app, const struct view_ops *ops, const char *arg,
 	v->list_height = app_list_height(app);
 	v->loaded_cols = app->cols;
 	app->stack[app->depth++] = v;
-	if (ops->load != NULL)
-		ops->load(v);	/* may choose the first selection */
+	view_load(v);	/* may choose the first selection */
 	view_clamp(v);
 	return v;
 }
@@ -548,8 +617,7 @@ view_reload(struct view *v)
 	rows_free(&v->head);
 	v->total = 0;
 	v->loaded_cols = v->app->cols;
-	if (v->ops->load != NULL)
-		v->ops->load(v);
+	view_load(v);
 	v->top = top;
 	if (v->ops->scroll_only)
 		view_clamp(v);
@@ -743,7 +811,7 @@ view_position_text(struct view *v)
 	}
 	count = ids + list;
 	/* A screen with columns is a list, even when empty. */
-	if (count == 0 && v->ops->ncols == 0)
+	if (count == 0 && v->ops->list == 0)
 		return NULL;
 	layout_count(pos, p);
 	layout_count(count, c);
@@ -984,11 +1052,9 @@ static void
 view_draw_row_default(struct view *v, const struct row *r, int y, int width,
     int selected)
 {
-	const char	*texts[ROW_MAXCOLS];
 	char		*line;
 	enum style	 st;
 	int		 lw;
-	size_t		 i;
 
 	if (r->flags & ROW_HEADER) {
 		display_text(y, 0, width, r->col[0], STYLE_HEADER);
@@ -1001,7 +1067,7 @@ view_draw_row_default(struct view *v, const struct row *r, int y, int width,
 		return;
 	}
 	if (r->flags & ROW_FIELD) {
-		lw = view_label_width(width);
+		lw = v->label_width > 2 ? v->label_width : 2;
 		/* The cursor on fields shows without colour too. */
 		display_text(y, 0, 1, selected ? charset_glyph(GLYPH_CRUMB) : "",
 		    selected ? STYLE_SELECTED : STYLE_NORMAL);
@@ -1014,9 +1080,9 @@ view_draw_row_default(struct view *v, const struct row *r, int y, int width,
 		    (r->flags & ROW_WARN) ? STYLE_WARN : STYLE_NORMAL);
 		return;
 	}
-	for (i = 0; i < ROW_MAXCOLS; i++)
-		texts[i] = r->col[i] != NULL ? r->col[i] : "";
-	line = layout_row(v->ops->cols, v->ops->ncols, texts, width);
+	if (v->grid.fitted != width)
+		present_grid_fit(&v->grid, width);
+	line = present_grid_row(&v->grid, r->col, 1);
 	st = selected ? STYLE_SELECTED : (r->flags & ROW_BOLD) ? STYLE_BOLD :
 	    (r->flags & ROW_WARN) ? STYLE_WARN : STYLE_NORMAL;
 	display_text(y, 0, width, line, st);
@@ -1042,9 +1108,11 @@ view_draw_titles(struct view *v, int y, int width)
 {
 	char	*line;
 
-	if (v->ops->ncols == 0)
+	if (v->ops->list == 0)
 		return 0;
-	line = layout_titles(v->ops->cols, v->ops->ncols, width);
+	if (v->grid.fitted != width)
+		present_grid_fit(&v->grid, width);
+	line = present_grid_titles(&v->grid, 1);
 	display_text(y, 0, width, line, STYLE_HEADER);
 	free(line);
 	return 1;
@@ -1061,6 +1129,17 @@ app_draw_view(struct app *app, struct view *v)
 	hdr = 0;
 	if (v->ops->wraps && v->loaded_cols != app->cols)
 		view_reload(v);
+	if (v->ops->list != 0) {
+		/*
+		 * The columns are as wide as what is on screen: read the
+		 * window first, so the titles are laid out as the rows are.
+		 */
+		size_t	 first = v->top > v->head.n ? v->top : v->head.n;
+
+		if (first < view_nrows(v))
+			(void)view_row(v, first);
+		present_grid_fit(&v->grid, app->cols);
+	}
 	if (v->ops->draw_header != NULL)
 		hdr = v->ops->draw_header(v, y0, app->cols);
 	v->list_height = app->rows - 2 - hdr;
@@ -1557,7 +1636,7 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	memset(&app, 0, sizeof app);
 	app.cache = cache;
 	app.opts = opts;
-	app.stale_days = opts->stale_days > 0 ? opts->stale_days : 365;
+	app.ctx.stale_days = opts->stale_days;
 	app.sync_text = xstrdup("offline");
 	app.state.serial = -1;
 	buf_init(&app.prompt_text);

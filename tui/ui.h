@@ -126,7 +126,7 @@ void		 display_raw(const char *bytes, size_t len);
 
 /* ---- views ------------------------------------------------------------ */
 
-#define ROW_MAXCOLS	LAYOUT_MAXCOLS
+#define ROW_MAXCOLS	PRESENT_MAXCOLS
 #define ROW_FIELD	0x01	/* a "label: value" line of a detail view */
 #define ROW_HEADER	0x02	/* a section title */
 #define ROW_BOLD	0x04	/* unread */
@@ -138,6 +138,7 @@ void		 display_raw(const char *bytes, size_t len);
 struct row {
 	char		*id;		/* record key to open, or NULL */
 	int		 type;		/* enum record_type, or -1 */
+	char		*name;		/* the record's name (sanitized): the next view's title */
 	char		*col[ROW_MAXCOLS];
 	char		*copy;		/* what `y` copies, or NULL */
 	int		 ident;		/* copy is an address or id: SANITIZE_IDENT */
@@ -164,10 +165,14 @@ struct view;
 
 struct view_ops {
 	const char	*name;
-	/* Loads or reloads what the view shows: head lines and the list count. */
-	void		 (*load)(struct view *);
+	/*
+	 * Loads or reloads what the view shows: head lines and the list
+	 * count. A cache error is returned, never shown as an empty list:
+	 * the frame says it (view_load).
+	 */
+	enum cache_status (*load)(struct view *);
 	/* Appends rows [off, off+limit) of the windowed list to out. */
-	void		 (*fetch)(struct view *, size_t off, size_t limit,
+	enum cache_status (*fetch)(struct view *, size_t off, size_t limit,
 			    struct rows *out);
 	/* Lines drawn above the list (filter, query, column titles); returns how many. */
 	int		 (*draw_header)(struct view *, int y, int width);
@@ -196,15 +201,20 @@ struct view_ops {
 	int		 (*idle)(struct view *);
 	/* Frees view->data. */
 	void		 (*close)(struct view *);
-	const struct layout_col *cols;
-	size_t		 ncols;
+	int		 list;		/* VIEW_LIST(enum present_list), 0: no columns */
+	int		 list_opts;	/* PLIST_IN_AUTHORITY … */
 	int		 scroll_only;	/* no cursor: keys scroll (reader, help) */
 	int		 wraps;		/* lines depend on the width: reload on resize */
 };
 
+/* A view's list columns, as ops->list says (0: none). */
+#define VIEW_LIST(l)	((l) + 1)
+
 struct view {
 	const struct view_ops	*ops;
 	struct app		*app;	/* borrowed */
+	struct present_grid	 grid;	/* the list's columns, widened as rows come */
+	int			 label_width;	/* of its field lines */
 	char			*title;	/* breadcrumb part, sanitized */
 	char			*arg;	/* id or code the view shows */
 	int			 type;	/* enum record_type of arg, or -1 */
@@ -235,35 +245,30 @@ char		*news_find_unread(struct app *, struct view *list,
 /* Opens the reader on id over list (may be NULL), selecting it there. */
 void		 news_open(struct app *, struct view *list, const char *id);
 
-/* Shared row builders (view-country.c, view-authority.c). */
-extern const struct layout_col view_authority_cols[], view_contact_cols[];
-extern const size_t view_authority_ncols, view_contact_ncols;
-void		 view_authority_row(struct rows *, const struct record *,
-		    const struct cache_extra *);
-void		 view_contact_row(struct rows *, const struct record *,
-		    const struct cache_extra *);
-/* What the row callbacks get: the app (for the stale age) and the rows to append to. */
+/* What a row callback gets: the view (its grid, the app) and the rows to append to. */
 struct view_rows {
-	struct app	*app;	/* borrowed */
+	struct view	*view;	/* borrowed */
 	struct rows	*out;	/* borrowed */
 };
-/* cache_row_cb versions that append to vr->out, stale rows marked. */
-int		 view_authority_row_cb(const struct record *,
-		    const struct cache_extra *, void *);
-int		 view_contact_row_cb(const struct record *,
-		    const struct cache_extra *, void *);
-/* "central authority for mutual legal assistance" for "mla-central", or NULL. */
-const char	*view_designation_label(const char *code);
-/* " (stale: 412 days)" when date is older than the app's stale age, else "". Caller frees. */
-char		*view_verified_text(struct app *, const char *date, int *stale);
 /*
- * Marks a list row stale when date is past the configured age: "! "
- * before its name cell col (seen without colour too) and ROW_WARN.
+ * Appends the row of a record to out, its cells laid out by the view's
+ * grid (present_grid_cells: labels, marks), flagged stale, starred or
+ * unread as the presentation part says; an authority or contact row
+ * copies its e-mail. Returns the row.
  */
-void		 view_row_stale(struct app *, struct row *, int col,
-		    const char *date);
-/* The designations as labels ("central authority for …; …"). Caller frees, NULL if none. */
-char		*view_designations_text(const struct record_value *);
+struct row	*view_item_row(struct view *, struct rows *out,
+		    const struct record *, const struct cache_extra *);
+/* A cache_row_cb for view_item_row; arg is a struct view_rows. */
+int		 view_item_row_cb(const struct record *,
+		    const struct cache_extra *, void *);
+/*
+ * Adds a record's fields (present_record_fields) as "label value" lines,
+ * wrapped to the screen: Enter copies or opens as each field says, and
+ * the focused field (the e-mail) is selected. auth: a contact's authority
+ * or NULL.
+ */
+void		 view_add_record(struct view *, const struct out_item *,
+		    const struct out_item *auth);
 
 extern const struct view_ops view_countries_ops, view_country_ops,
 	    view_authority_ops, view_contact_ops, view_search_ops,
@@ -286,13 +291,13 @@ struct app_msg {
 struct app {
 	struct cache			*cache;		/* borrowed */
 	const struct tui_app_options	*opts;		/* borrowed */
+	struct present_ctx		 ctx;		/* the stale age */
 	struct view			*stack[APP_MAX_DEPTH];
 	size_t				 depth;
 	int				 rows;
 	int				 cols;
 	int				 quit;
 	int				 too_small;
-	int				 stale_days;
 	struct cache_state		 state;
 	struct cache_counts		 counts;
 	char				*message;	/* one-time note in the status line */
@@ -357,6 +362,12 @@ void		 app_copy_row(struct app *, const struct row *, int say_what);
 /* Asks for a line of text on the status line; done gets NULL on Esc. */
 void		 app_prompt(struct app *, const char *label, const char *initial,
 		    void (*done)(struct app *, const char *, void *), void *arg);
+/*
+ * Says a cache error in the status line ("cannot read the cache: the
+ * cache is locked by another globe process") and keeps it among the
+ * messages. Returns st.
+ */
+enum cache_status app_cache_error(struct app *, enum cache_status st);
 /* Reloads every view in place (after a sync), keeping selections by id. */
 void		 app_reload(struct app *);
 /* Re-reads the sync state and counts for the status line. */
@@ -375,31 +386,11 @@ char		*view_position_text(struct view *);
 void		 view_invalidate(struct view *);
 /* Moves the selection to the row with this id when it is near; else keeps the index. */
 void		 view_select_id(struct view *, const char *id, size_t hint);
-/* The width of the labels of "label value" lines on a screen this wide. */
-int		 view_label_width(int cols);
-/*
- * Common row helpers for the views (values wrap to the screen width).
- * view_add_field returns the index of its first row (head.n if the
- * value was empty, nothing added).
- */
-size_t		 view_add_field(struct view *, const char *label,
-		    const char *value, const char *copy);
-/*
- * The same for an e-mail, phone, web address or id: SANITIZE_IDENT, so
- * even a zero-width joiner in it is shown.
- */
-size_t		 view_add_ident(struct view *, const char *label,
-		    const char *value, const char *copy);
-/* Enter on the field's rows from first on copies them, saying "copied what". */
-void		 view_field_copies(struct view *, size_t first, const char *what);
-/* Enter on the field's rows from first on opens the record id of type. */
-void		 view_field_link(struct view *, size_t first, const char *id,
-		    int type);
 void		 view_add_header(struct view *, const char *text);
 void		 view_add_text(struct view *, const char *text, int flags);
 /* A paragraph wrapped to the screen width (views with .wraps). */
 void		 view_add_para(struct view *, const char *text, int flags);
-/* Draws the column titles of ops->cols at y; returns the lines used (0 or 1). */
+/* Draws the column titles of the view's list at y; returns the lines used (0 or 1). */
 int		 view_draw_titles(struct view *, int y, int width);
 /* Stars or unstars the row's record, says so. */
 void		 view_toggle_star(struct view *, struct row *);

@@ -24,13 +24,6 @@ struct countries {
 	int		 active;	/* the filter line has focus */
 };
 
-static const struct layout_col countries_cols[] = {
-	{ "Country", 0, 10, 0, 0 },
-	{ "Code", 4, 0, 3, 0 },
-	{ "Authorities", 11, 0, 1, 1 },
-	{ "Contacts", 8, 0, 2, 1 },
-};
-
 /* How well a country matches the filter; the list shows the best first. */
 enum {
 	MATCH_NONE,
@@ -47,6 +40,7 @@ struct countries_scan {
 	size_t		 skip;
 	size_t		 limit;
 	size_t		 seen;		/* matching rows so far, every pass */
+	enum cache_status st;		/* the first error */
 };
 
 static int
@@ -76,25 +70,6 @@ countries_rank(struct countries *c, const struct record *rec)
 	return rank;
 }
 
-static void
-countries_row(struct rows *out, const struct record *rec,
-    const struct cache_extra *x)
-{
-	struct row	*r;
-	char		 n[32];
-
-	r = rows_add(out);
-	r->id = xstrdup(rec->v[COUNTRY_CODE].s);
-	r->type = REC_COUNTRY;
-	r->col[0] = sanitize(rec->v[COUNTRY_NAME].s, SANITIZE_LINE);
-	r->col[1] = sanitize(rec->v[COUNTRY_CODE].s, SANITIZE_LINE);
-	layout_count(x->authorities, n);
-	r->col[2] = xstrdup(n);
-	layout_count(x->contacts, n);
-	r->col[3] = xstrdup(n);
-	r->country = xstrdup(rec->v[COUNTRY_CODE].s);
-}
-
 static int
 countries_scan_cb(const struct record *rec, const struct cache_extra *x,
     void *arg)
@@ -107,16 +82,8 @@ countries_scan_cb(const struct record *rec, const struct cache_extra *x,
 	s->seen++;
 	if (s->out == NULL || s->seen <= s->skip)
 		return 0;
-	countries_row(s->out, rec, x);
+	view_item_row(s->v, s->out, rec, x);
 	return s->limit != 0 && s->out->n >= s->limit;
-}
-
-static int
-countries_fetch_cb(const struct record *rec, const struct cache_extra *x,
-    void *arg)
-{
-	countries_row(arg, rec, x);
-	return 0;
 }
 
 static int
@@ -129,8 +96,9 @@ countries_filtering(const struct countries *c)
  * Countries are few (about 200): a filter scans them once per rank,
  * keeping only the rows [skip, skip + limit) of the ranked list.
  */
-static size_t
-countries_scan(struct view *v, struct rows *out, size_t skip, size_t limit)
+static enum cache_status
+countries_scan(struct view *v, struct rows *out, size_t skip, size_t limit,
+    size_t *seen)
 {
 	struct cache_filter	 f;
 	struct countries_scan	 s;
@@ -145,16 +113,21 @@ countries_scan(struct view *v, struct rows *out, size_t skip, size_t limit)
 	for (s.rank = MATCH_START; s.rank < MATCH_COUNT; s.rank++) {
 		if (out != NULL && limit != 0 && out->n >= limit)
 			break;
-		cache_list(v->app->cache, &f, countries_scan_cb, &s);
+		s.st = cache_list(v->app->cache, &f, countries_scan_cb, &s);
+		if (s.st != CACHE_OK)
+			break;
 	}
-	return s.seen;
+	if (seen != NULL)
+		*seen = s.seen;
+	return s.st;
 }
 
-static void
+static enum cache_status
 countries_load(struct view *v)
 {
 	struct countries	*c;
 	struct cache_filter	 f;
+	enum cache_status	 st;
 	size_t			 n = 0;
 
 	if (v->data == NULL) {
@@ -167,29 +140,28 @@ countries_load(struct view *v)
 	v->title = xstrdup("Countries");
 	memset(&f, 0, sizeof f);
 	f.type = REC_COUNTRY;
-	if (!countries_filtering(c)) {
-		cache_list_count(v->app->cache, &f, &n);
-		v->total = n;
-		return;
-	}
-	v->total = countries_scan(v, NULL, 0, 0);
+	if (!countries_filtering(c))
+		st = cache_list_count(v->app->cache, &f, &n);
+	else
+		st = countries_scan(v, NULL, 0, 0, &n);
+	v->total = n;
+	return st;
 }
 
-static void
+static enum cache_status
 countries_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 {
 	struct countries	*c = v->data;
 	struct cache_filter	 f;
 
-	if (countries_filtering(c)) {
-		countries_scan(v, out, off, limit);
-		return;
-	}
+	if (countries_filtering(c))
+		return countries_scan(v, out, off, limit, NULL);
 	memset(&f, 0, sizeof f);
 	f.type = REC_COUNTRY;
 	f.offset = off;
 	f.limit = limit;
-	cache_list(v->app->cache, &f, countries_fetch_cb, out);
+	return cache_list(v->app->cache, &f, view_item_row_cb,
+	    &(struct view_rows){ v, out });
 }
 
 static int
@@ -237,7 +209,7 @@ countries_refilter(struct view *v)
 	free(c->folded);
 	c->folded = fold_text(c->filter.data != NULL ? c->filter.data : "");
 	view_invalidate(v);
-	countries_load(v);
+	app_cache_error(v->app, countries_load(v));
 	v->sel = 0;
 	v->top = 0;
 }
@@ -335,7 +307,7 @@ static void
 countries_open(struct view *v, const struct row *r)
 {
 	if (r->id != NULL)
-		app_push(v->app, &view_country_ops, r->id, r->col[0]);
+		app_push(v->app, &view_country_ops, r->id, r->name);
 }
 
 static void
@@ -360,6 +332,5 @@ const struct view_ops view_countries_ops = {
 	.key = countries_key,
 	.leave = countries_leave,
 	.close = countries_close,
-	.cols = countries_cols,
-	.ncols = sizeof countries_cols / sizeof countries_cols[0],
+	.list = VIEW_LIST(PLIST_COUNTRIES),
 };

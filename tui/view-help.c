@@ -103,7 +103,7 @@ help_bind_line(struct view *v, const char *key, const char *action)
 	free(line);
 }
 
-static void
+static enum cache_status
 help_load(struct view *v)
 {
 	char	*keys, *text, **lines = NULL;
@@ -138,6 +138,7 @@ help_load(struct view *v)
 	    sizeof help_bind_examples[0]; i++)
 		help_bind_line(v, help_bind_examples[i].key,
 		    help_bind_examples[i].action);
+	return CACHE_OK;
 }
 
 const struct view_ops view_help_ops = {

@@ -12,7 +12,7 @@
 
 #include "tui/ui.h"
 
-static void
+static enum cache_status
 messages_load(struct view *v)
 {
 	struct app	*app = v->app;
@@ -23,7 +23,7 @@ messages_load(struct view *v)
 
 	if (app->nlog == 0) {
 		view_add_text(v, "No messages yet in this session.", 0);
-		return;
+		return CACHE_OK;
 	}
 	/* "14:05:09  text", continuation lines under the text. */
 	width = app->cols > 12 ? app->cols - 11 : 1;
@@ -44,6 +44,7 @@ messages_load(struct view *v)
 	}
 	/* Newest last, and in view. */
 	v->top = v->head.n;
+	return CACHE_OK;
 }
 
 const struct view_ops view_messages_ops = {

@@ -18,35 +18,6 @@ struct news {
 	char	*filter;	/* the text / asked for, NULL for all */
 };
 
-static const struct layout_col newsletters_cols[] = {
-	{ "", 1, 0, 0, 0 },
-	{ "Published", 10, 0, 2, 0 },
-	{ "Issue", 8, 0, 3, 0 },
-	{ "Title", 0, 12, 0, 0 },
-};
-
-static int
-newsletters_row_cb(const struct record *rec, const struct cache_extra *x,
-    void *arg)
-{
-	struct rows	*out = arg;
-	struct row	*r;
-
-	r = rows_add(out);
-	r->id = xstrdup(rec->v[NEWS_ID].s);
-	r->type = REC_NEWSLETTER;
-	r->col[0] = xstrdup(x->read ? " " : charset_glyph(GLYPH_BULLET));
-	r->col[1] = sanitize(rec->v[NEWS_PUBLISHED].s, SANITIZE_LINE);
-	r->col[2] = sanitize(rec->v[NEWS_ISSUE].s, SANITIZE_LINE);
-	r->col[3] = sanitize(rec->v[NEWS_TITLE].s, SANITIZE_LINE);
-	if (rec->v[NEWS_URL].s != NULL)
-		r->copy = xstrdup(rec->v[NEWS_URL].s);
-	r->ident = 1;	/* an address: shown whole */
-	if (!x->read)
-		r->flags |= ROW_BOLD;
-	return 0;
-}
-
 /* The filter of a newsletters view, or NULL. */
 static const char *
 news_filter(struct view *v)
@@ -59,10 +30,11 @@ news_filter(struct view *v)
 	return n->filter;
 }
 
-static void
+static enum cache_status
 newsletters_load(struct view *v)
 {
 	struct cache_filter	f;
+	enum cache_status	st;
 	size_t			n = 0;
 
 	if (v->data == NULL)
@@ -70,11 +42,12 @@ newsletters_load(struct view *v)
 	memset(&f, 0, sizeof f);
 	f.type = REC_NEWSLETTER;
 	f.text = news_filter(v);
-	cache_list_count(v->app->cache, &f, &n);
+	st = cache_list_count(v->app->cache, &f, &n);
 	v->total = n;
+	return st;
 }
 
-static void
+static enum cache_status
 newsletters_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 {
 	struct cache_filter	f;
@@ -84,7 +57,8 @@ newsletters_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 	f.text = news_filter(v);
 	f.offset = off;
 	f.limit = limit;
-	cache_list(v->app->cache, &f, newsletters_row_cb, out);
+	return cache_list(v->app->cache, &f, view_item_row_cb,
+	    &(struct view_rows){ v, out });
 }
 
 static int
@@ -113,7 +87,7 @@ static void
 newsletters_open(struct view *v, const struct row *r)
 {
 	if (r->id != NULL)
-		app_push(v->app, &view_reader_ops, r->id, r->col[2]);
+		app_push(v->app, &view_reader_ops, r->id, r->name);
 }
 
 /* Finds the unread issue next to from in the list's order. */
@@ -203,7 +177,6 @@ news_filter_done(struct app *app, const char *text, void *arg)
 	struct view	*v = arg;
 	struct news	*n;
 
-	(void)app;
 	if (text == NULL || app_current(app) != v)
 		return;		/* Esc: the list stays as it was */
 	n = v->data;
@@ -211,7 +184,7 @@ news_filter_done(struct app *app, const char *text, void *arg)
 	n->filter = *text != '\0' ? xstrdup(text) : NULL;
 	view_invalidate(v);
 	v->total = 0;
-	newsletters_load(v);
+	app_cache_error(app, newsletters_load(v));
 	v->sel = v->top = 0;
 }
 
@@ -237,7 +210,7 @@ newsletters_key(struct view *v, const struct input_event *ev)
 		free(n->filter);
 		n->filter = NULL;
 		view_invalidate(v);
-		newsletters_load(v);
+		app_cache_error(v->app, newsletters_load(v));
 		view_select_id(v, id, 0);
 		free(id);
 		return 1;
@@ -294,6 +267,5 @@ const struct view_ops view_newsletters_ops = {
 	.open_row = newsletters_open,
 	.key = newsletters_key,
 	.close = newsletters_close,
-	.cols = newsletters_cols,
-	.ncols = sizeof newsletters_cols / sizeof newsletters_cols[0],
+	.list = VIEW_LIST(PLIST_NEWSLETTERS),
 };

@@ -1,6 +1,7 @@
 /*
- * view-reader.c: one newsletter: title, issue and date, summary, body
- * wrapped by display width (wrapped again after a resize) and its link.
+ * view-reader.c: one newsletter as its page (present_news_page: title,
+ * issue and date, summary, body wrapped by display width, wrapped again
+ * after a resize, and its link), the page `globe read` prints.
  * Keys scroll. Opening it marks it read; N marks it unread again, n and
  * p go on to the next or previous unread issue, A marks all read.
  */
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 struct reader {
@@ -16,59 +18,6 @@ struct reader {
 	int	marked;
 	int	read;		/* the mark now (N toggles it) */
 };
-
-static void
-reader_wrap(struct view *v, const char *text, enum sanitize_mode mode,
-    int flags)
-{
-	char	*clean, **lines = NULL;
-	size_t	 n = 0, i;
-
-	clean = sanitize(text, mode);
-	layout_wrap(clean, v->app->cols > 2 ? v->app->cols - 1 : 1, &lines, &n);
-	for (i = 0; i < n; i++) {
-		view_add_text(v, lines[i], flags);
-		free(lines[i]);
-	}
-	free(lines);
-	free(clean);
-}
-
-static int
-reader_load_cb(const struct record *rec, const struct cache_extra *x,
-    void *arg)
-{
-	struct view	*v = arg;
-	struct buf	 b;
-
-	free(v->title);
-	v->title = sanitize(rec->v[NEWS_ISSUE].s != NULL ? rec->v[NEWS_ISSUE].s :
-	    rec->v[NEWS_ID].s, SANITIZE_LINE);
-	reader_wrap(v, rec->v[NEWS_TITLE].s, SANITIZE_LINE, ROW_BOLD);
-	buf_init(&b);
-	if (rec->v[NEWS_ISSUE].s != NULL)
-		buf_addf(&b, "Issue %s %s ", rec->v[NEWS_ISSUE].s,
-		    charset_glyph(GLYPH_DOT));
-	buf_addf(&b, "%s", rec->v[NEWS_PUBLISHED].s);
-	if (rec->v[NEWS_LANG].s != NULL)
-		buf_addf(&b, " %s %s", charset_glyph(GLYPH_DOT),
-		    rec->v[NEWS_LANG].s);
-	reader_wrap(v, b.data, SANITIZE_LINE, 0);
-	buf_free(&b);
-	if (rec->v[NEWS_SUMMARY].s != NULL) {
-		view_add_text(v, "", 0);
-		reader_wrap(v, rec->v[NEWS_SUMMARY].s, SANITIZE_TEXT, ROW_BOLD);
-	}
-	if (rec->v[NEWS_BODY].s != NULL) {
-		view_add_text(v, "", 0);
-		reader_wrap(v, rec->v[NEWS_BODY].s, SANITIZE_TEXT, 0);
-	}
-	if (rec->v[NEWS_URL].s != NULL) {
-		view_add_text(v, "", 0);
-		reader_wrap(v, rec->v[NEWS_URL].s, SANITIZE_LINE, 0);
-	}
-	return 1;
-}
 
 /* The list under the reader shows the mark when we come back. */
 static void
@@ -79,11 +28,15 @@ reader_list_changed(struct view *v)
 		view_invalidate(v->app->stack[v->app->depth - 2]);
 }
 
-static void
+static enum cache_status
 reader_load(struct view *v)
 {
 	struct reader		*r;
 	struct cache_filter	 f;
+	struct out_list		 l;
+	struct present_lines	 page;
+	enum cache_status	 st;
+	size_t			 i;
 
 	if (v->data == NULL)
 		v->data = xcalloc(1, sizeof(struct reader));
@@ -93,11 +46,30 @@ reader_load(struct view *v)
 	memset(&f, 0, sizeof f);
 	f.type = REC_NEWSLETTER;
 	f.id = v->arg;
-	if (cache_list(v->app->cache, &f, reader_load_cb, v) != CACHE_OK) {
-		view_add_text(v, "This newsletter is no longer in the directory.",
-		    ROW_WARN);
-		return;
+	out_list_init(&l);
+	st = cache_list(v->app->cache, &f, out_list_add_cb, &l);
+	if (st == CACHE_ERR_NOTFOUND || (st == CACHE_OK && l.n == 0)) {
+		out_list_free(&l);
+		view_add_text(v, _("This newsletter is no longer in the "
+		    "directory."), ROW_WARN);
+		return CACHE_OK;
 	}
+	if (st != CACHE_OK) {
+		out_list_free(&l);
+		return st;
+	}
+	free(v->title);
+	v->title = sanitize(l.v[0].rec.v[NEWS_ISSUE].s != NULL ?
+	    l.v[0].rec.v[NEWS_ISSUE].s : l.v[0].rec.v[NEWS_ID].s,
+	    SANITIZE_LINE);
+	memset(&page, 0, sizeof page);
+	present_news_page(&l.v[0], v->app->cols > 2 ? v->app->cols - 1 : 1,
+	    &page);
+	for (i = 0; i < page.n; i++)
+		view_add_text(v, page.v[i].text, (page.v[i].flags & PL_BOLD) ?
+		    ROW_BOLD : 0);
+	present_lines_free(&page);
+	out_list_free(&l);
 	if (!r->marked) {
 		r->marked = 1;
 		if (cache_read_set(v->app->cache, v->arg, 1) == CACHE_OK) {
@@ -105,6 +77,7 @@ reader_load(struct view *v)
 			reader_list_changed(v);
 		}
 	}
+	return CACHE_OK;
 }
 
 /* The newsletters list under the reader, or NULL. */

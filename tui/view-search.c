@@ -36,15 +36,6 @@ struct search {
 /* Matches counted for "12/398" on every keystroke; past it "1,000+". */
 #define SEARCH_COUNT	1000
 
-static const struct layout_col search_cols[] = {
-	{ "Type", 9, 0, 1, 0 },
-	{ "Name", 0, 12, 0, 0 },
-	{ "Detail", 24, 0, 3, 0 },
-	{ "Country", 14, 0, 2, 0 },
-	{ "E-mail", 26, 0, 4, 0 },
-};
-#define SEARCH_NCOLS (sizeof search_cols / sizeof search_cols[0])
-
 static void
 search_run(struct view *v)
 {
@@ -141,38 +132,31 @@ search_load_all(struct view *v)
 	search_run(v);
 }
 
-static void
+static enum cache_status
 search_load(struct view *v)
 {
 	if (v->data == NULL) {
 		v->data = xcalloc(1, sizeof(struct search));
 		buf_init(&((struct search *)v->data)->query);
 	}
+	/* A failed search says why on the query line. */
 	search_run(v);
+	return CACHE_OK;
 }
 
-/* The hit's verified date into the row's stale mark (one lookup by key). */
-static int
-search_verified_cb(const struct record *rec, const struct cache_extra *x,
-    void *arg)
-{
-	struct view_rows	*vr = arg;
-	struct row		*r = &vr->out->v[vr->out->n - 1];
-
-	(void)x;
-	view_row_stale(vr->app, r, 1, rec->v[rec->type == REC_CONTACT ?
-	    CONTACT_VERIFIED : AUTH_VERIFIED].s);
-	return 1;
-}
-
-static void
+/*
+ * The rows of hits [off, off + limit): each hit's record is read whole,
+ * so a row shows what the same record shows in every list (its stale
+ * mark, labels) and what `globe search` prints.
+ */
+static enum cache_status
 search_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 {
 	struct cache_filter	 f;
-	struct search	*s = v->data;
-	struct cache_hit *h;
-	struct row	*r;
-	size_t		 i;
+	struct search		*s = v->data;
+	struct cache_hit	*h;
+	enum cache_status	 st;
+	size_t			 i;
 
 	if (off + limit > s->hits.n && s->more) {
 		s->want = s->want * 4 > off + limit ? s->want * 4 :
@@ -183,27 +167,20 @@ search_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 	}
 	for (i = off; i < s->hits.n && i < off + limit; i++) {
 		h = &s->hits.v[i];
-		r = rows_add(out);
-		r->id = xstrdup(h->id);
-		r->type = h->type;
-		r->col[0] = xstrdup(h->type == REC_CONTACT ? "person" :
-		    "authority");
-		r->col[1] = sanitize(h->name, SANITIZE_LINE);
-		r->col[2] = sanitize(h->detail, SANITIZE_LINE);
-		r->col[3] = sanitize(h->country_name != NULL ? h->country_name :
-		    h->country, SANITIZE_LINE);
-		r->col[4] = sanitize(h->email, SANITIZE_IDENT);
-		if (h->email != NULL)
-			r->copy = xstrdup(h->email);
-		r->ident = 1;	/* an address: shown whole */
-		if (h->country != NULL)
-			r->country = xstrdup(h->country);
 		memset(&f, 0, sizeof f);
 		f.type = h->type;
 		f.id = h->id;
-		cache_list(v->app->cache, &f, search_verified_cb,
-		    &(struct view_rows){ v->app, out });
+		st = cache_list(v->app->cache, &f, view_item_row_cb,
+		    &(struct view_rows){ v, out });
+		if (st == CACHE_ERR_NOTFOUND) {
+			/* Gone since the search: a row that says so. */
+			rows_add(out)->col[0] = xstrdup("");
+			continue;
+		}
+		if (st != CACHE_OK)
+			return st;
 	}
+	return CACHE_OK;
 }
 
 static void
@@ -211,36 +188,42 @@ search_draw_row(struct view *v, const struct row *r, int y, int width,
     int selected)
 {
 	struct search	*s = v->data;
-	int		 widths[SEARCH_NCOLS], x = 0;
+	struct present_grid *g = &v->grid;
 	size_t		 i;
 	unsigned char	*mask;
 	enum style	 st = selected ? STYLE_SELECTED : STYLE_NORMAL;
-	char		*cell;
+	char		*cell, *text;
+	int		 x = 0, w;
 
-	layout_widths(search_cols, SEARCH_NCOLS, width, widths);
-	for (i = 0; i < SEARCH_NCOLS; i++) {
-		if (widths[i] < 0)
+	if (g->fitted != width)
+		present_grid_fit(g, width);
+	for (i = 0; i < g->n; i++) {
+		if (g->width[i] < 0)
 			continue;
 		if (x > 0) {
 			display_text(y, x, 2, "", st);
 			x += 2;
 		}
-		if (x + widths[i] > width)
-			widths[i] = width - x;
-		if (i == 1 || i == 4) {
+		w = g->width[i];
+		if (x + w > width)
+			w = width - x;
+		if (w <= 0)
+			break;
+		text = r->col[i] != NULL ? r->col[i] : "";
+		if ((g->col[i]->flags & PC_NAME) ||
+		    strcmp(g->col[i]->key, "email") == 0) {
 			/* Names and e-mails show what matched. */
-			mask = xmalloc(strlen(r->col[i] != NULL ? r->col[i] : "")
-			    + 1);
-			layout_match_mask(r->col[i] != NULL ? r->col[i] : "",
-			    s->query.data, mask);
-			display_text_mask(y, x, widths[i], r->col[i], mask, st);
+			mask = xmalloc(strlen(text) + 1);
+			layout_match_mask(text, s->query.data, mask);
+			display_text_mask(y, x, w, text, mask, st);
 			free(mask);
 		} else {
-			cell = utf8_fit(r->col[i], widths[i], search_cols[i].right);
-			display_text(y, x, widths[i], cell, st);
+			cell = utf8_fit(text, w,
+			    (g->col[i]->flags & PC_RIGHT) != 0);
+			display_text(y, x, w, cell, st);
 			free(cell);
 		}
-		x += widths[i];
+		x += w;
 	}
 	if (x < width)
 		display_text(y, x, width - x, "", st);
@@ -442,9 +425,9 @@ search_open(struct view *v, const struct row *r)
 	if (r->id == NULL)
 		return;
 	if (r->type == REC_CONTACT)
-		app_push(v->app, &view_contact_ops, r->id, r->col[1]);
+		app_push(v->app, &view_contact_ops, r->id, r->name);
 	else if (r->type == REC_AUTHORITY)
-		app_push(v->app, &view_authority_ops, r->id, r->col[1]);
+		app_push(v->app, &view_authority_ops, r->id, r->name);
 }
 
 static void
@@ -475,6 +458,5 @@ const struct view_ops view_search_ops = {
 	.open_row = search_open,
 	.key = search_key,
 	.close = search_close,
-	.cols = search_cols,
-	.ncols = SEARCH_NCOLS,
+	.list = VIEW_LIST(PLIST_PEOPLE),
 };

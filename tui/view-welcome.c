@@ -28,7 +28,7 @@ static const char *welcome_config[] = {
 	"then sync with s here, or with: globe sync",
 };
 
-static void
+static enum cache_status
 welcome_load(struct view *v)
 {
 	char	*path, *line;
@@ -50,6 +50,7 @@ welcome_load(struct view *v)
 	else
 		view_add_text(v, "No feed is configured yet.", 0);
 	view_add_text(v, "Press ? for the keys, q to quit.", 0);
+	return CACHE_OK;
 }
 
 const struct view_ops view_welcome_ops = {

@@ -1,7 +1,9 @@
 /*
  * test-layout.c: the presentation part (tui/present.h), linked with
  * libcommon.a alone, so a curses, cache or net call in it is a link
- * error: columns laid out by display width and dropped by priority, match
+ * error: lists in columns sized by their content (empty ones collapse,
+ * addresses whole, columns dropped by priority), a record's fields with
+ * their labels, codes in words, match
  * highlighting over folded text, wrapping, office hours, parts that give
  * way, ages, the stale rule and file names.
  */
@@ -14,45 +16,196 @@
 #include "tui/present.h"
 #include "harness.h"
 
-static const struct layout_col cols[] = {
-	{ "Name", 0, 10, 0, 0 },
-	{ "Code", 4, 0, 3, 0 },
-	{ "Count", 6, 0, 1, 1 },
-};
+/* An authority item with the fields given (NULL: absent). */
+static struct out_item *
+add_authority(struct out_list *l, const char *id, const char *name,
+    const char *acronym, const char *kind, const char *lang,
+    const char *desig)
+{
+	struct record		r;
+	struct cache_extra	x;
+	struct out_item		*it;
+
+	memset(&r, 0, sizeof r);
+	memset(&x, 0, sizeof x);
+	r.type = REC_AUTHORITY;
+	record_set(&r, AUTH_ID, id);
+	record_set(&r, AUTH_COUNTRY, "BR");
+	record_set(&r, AUTH_NAME, name);
+	record_set(&r, AUTH_ACRONYM, acronym);
+	record_set(&r, AUTH_KIND, kind);
+	if (lang != NULL)
+		record_list_add(&r, AUTH_LANGUAGES, lang);
+	if (desig != NULL)
+		record_list_add(&r, AUTH_DESIGNATIONS, desig);
+	x.country_name = "Brazil";
+	it = out_list_add(l, &r, &x);
+	record_clear(&r);
+	return it;
+}
+
+static struct out_item *
+add_contact(struct out_list *l, const char *id, const char *name,
+    const char *email, const char *verified)
+{
+	struct record		r;
+	struct cache_extra	x;
+	struct out_item		*it;
+
+	memset(&r, 0, sizeof r);
+	memset(&x, 0, sizeof x);
+	r.type = REC_CONTACT;
+	record_set(&r, CONTACT_ID, id);
+	record_set(&r, CONTACT_AUTHORITY, "cn-ccdi");
+	record_set(&r, CONTACT_NAME, name);
+	record_set(&r, CONTACT_EMAIL, email);
+	record_set(&r, CONTACT_ROLE, "focal-point");
+	record_set(&r, CONTACT_VERIFIED, verified);
+	record_list_add(&r, CONTACT_LANGUAGES, "zh");
+	record_list_add(&r, CONTACT_LANGUAGES, "xx");
+	x.country = "CN";
+	x.country_name = "China";
+	x.authority_name = "中央纪律检查委员会";
+	x.authority_acronym = "CCDI";
+	it = out_list_add(l, &r, &x);
+	record_clear(&r);
+	return it;
+}
+
+/* Lays the list out at width; returns the rows joined, titles first. */
+static char *
+grid_text(const struct out_list *l, enum present_list list, int opts,
+    int width, struct present_grid *g)
+{
+	struct present_ctx	 ctx = { 0, 0 };
+	struct buf		 b;
+	char			*cells[PRESENT_MAXCOLS], *row;
+	size_t			 i, k;
+
+	present_grid_init(g, list, opts);
+	for (i = 0; i < l->n; i++) {
+		present_grid_cells(g, &l->v[i], &ctx, cells);
+		for (k = 0; k < g->n; k++)
+			free(cells[k]);
+	}
+	present_grid_fit(g, width);
+	buf_init(&b);
+	row = present_grid_titles(g, 1);
+	buf_addf(&b, "%s\n", row);
+	free(row);
+	for (i = 0; i < l->n; i++) {
+		present_grid_cells(g, &l->v[i], &ctx, cells);
+		row = present_grid_row(g, cells, 1);
+		buf_addf(&b, "%s\n", row);
+		CHECK_INT((long long)utf8_width(row), width,
+		    "a row is exactly as wide as the screen");
+		free(row);
+		for (k = 0; k < g->n; k++)
+			free(cells[k]);
+	}
+	return buf_detach(&b);
+}
 
 static void
 test_columns(void)
 {
-	const char	*texts[] = { "王秀英 Wang", "CN", "12" };
-	const char	*accents[] = { "Jose\xcc\x81 Conceic\xcc\xa7\xc3\xa3o", "BR", "3" };
-	int		 w[3];
-	char		*row;
+	struct out_list		 l;
+	struct present_grid	 g;
+	char			*t;
 
-	layout_widths(cols, 3, 80, w);
-	CHECK_INT(w[0], 80 - 4 - 6 - 4, "the flexible column takes the rest");
-	CHECK_INT(w[1], 4, "a fixed column keeps its width");
-	layout_widths(cols, 3, 20, w);
-	CHECK_INT(w[1], -1, "the least important column is dropped first");
-	CHECK_INT(w[2], 6, "the more important one stays");
-	CHECK_INT(w[0], 12, "the name takes what is left");
+	/* The case: two empty columns, the name whole at 80. */
+	out_list_init(&l);
+	add_authority(&l, "br-agu", "Advocacia-Geral da União", "AGU",
+	    "legal-service", NULL, NULL);
+	add_authority(&l, "br-pf", "Polícia Federal", "PF", "police", NULL,
+	    NULL);
+	t = grid_text(&l, PLIST_AUTHORITIES, 0, 80, &g);
+	CHECK(strstr(t, "Advocacia-Geral da União") != NULL,
+	    "the name is whole when other columns are empty");
+	CHECK(strstr(t, "Languages") == NULL && strstr(t, "Designations") ==
+	    NULL, "empty columns collapse, titles and all");
+	CHECK(strstr(t, "legal service") != NULL,
+	    "a kind is shown by its label");
+	CHECK(strncmp(t, "Authority", 9) == 0, "the name column comes first");
+	free(t);
+	t = grid_text(&l, PLIST_AUTHORITIES, 0, 24, &g);
+	CHECK(strstr(t, "Acronym") == NULL, "at 24 columns the rest goes");
+	CHECK(strstr(t, "Advocacia") != NULL, "and the name stays");
+	free(t);
+	out_list_free(&l);
 
-	row = layout_row(cols, 3, texts, 30);
-	CHECK_INT((long long)utf8_width(row), 30, "a CJK row is exactly 30 columns wide");
-	CHECK(strncmp(row, "王秀英 Wang", strlen("王秀英 Wang")) == 0,
-	    "the CJK name is not cut at 30");
-	CHECK(strstr(row, "    12") != NULL, "the count is right-aligned");
-	free(row);
-	row = layout_row(cols, 3, accents, 30);
-	CHECK_INT((long long)utf8_width(row), 30,
-	    "combining marks take no column");
-	free(row);
-	row = layout_row(cols, 3, texts, 8);
-	CHECK_INT((long long)utf8_width(row), 8, "a narrow row is still exact");
-	free(row);
-	row = layout_titles(cols, 3, 30);
-	CHECK(strncmp(row, "Name", 4) == 0 && strstr(row, "Count") != NULL,
-	    "titles are laid out like the rows");
-	free(row);
+	/* An unknown code is shown as it is, a known one by its brief label. */
+	out_list_init(&l);
+	add_authority(&l, "x-1", "Office", "OF", "space-police", "pt",
+	    "mla-central");
+	t = grid_text(&l, PLIST_AUTHORITIES, PLIST_IDS, 100, &g);
+	CHECK(strstr(t, "space-police") != NULL, "an unknown kind as it is");
+	CHECK(strstr(t, "MLA central authority") != NULL,
+	    "a designation by its brief label");
+	CHECK(strstr(t, "x-1") != NULL, "ids when asked");
+	free(t);
+	out_list_free(&l);
+
+	/* E-mails beside short CJK names stay whole; the name is never cut first. */
+	out_list_init(&l);
+	add_contact(&l, "c-4", "王伟", "wang.wei.central.commission@example.org",
+	    "2026-01-01");
+	add_contact(&l, "c-5", "Jose\xcc\x81 Conceic\xcc\xa7\xc3\xa3o",
+	    "jose@example.org", "2001-01-01");
+	t = grid_text(&l, PLIST_CONTACTS, 0, 60, &g);
+	CHECK(strstr(t, "wang.wei.central.commission@example.org") != NULL,
+	    "the e-mail is whole beside a short CJK name at 60 columns");
+	CHECK(strstr(t, "! Jose\xcc\x81 Conceic\xcc\xa7\xc3\xa3o") != NULL,
+	    "a stale record's name is marked, its combining marks whole");
+	free(t);
+	t = grid_text(&l, PLIST_CONTACTS, 0, 30, &g);
+	CHECK(strstr(t, "王伟") != NULL, "at 30 columns the name stays");
+	free(t);
+	out_list_free(&l);
+}
+
+/* The fields of a record: labels, order, codes as labels, stale mark. */
+static void
+test_fields(void)
+{
+	struct present_ctx	 ctx = { 0, 0 };
+	struct present_fields	 fs;
+	struct out_list		 l, a;
+	char			*t, *p, *q;
+
+	out_list_init(&l);
+	out_list_init(&a);
+	add_contact(&l, "c-4", "王伟", "wang@example.org", "2001-01-01");
+	add_authority(&a, "cn-ccdi", "中央纪律检查委员会", "CCDI",
+	    "anti-corruption", "zh", "mla-central");
+	memset(&fs, 0, sizeof fs);
+	present_record_fields(&l.v[0], &a.v[0], &ctx, &fs);
+	t = present_fields_text(&fs, 0);
+	CHECK(strstr(t, "Role          focal point\n") != NULL,
+	    "a role by its label, labels padded to the longest");
+	CHECK(strstr(t, "Designations  central authority for mutual legal "
+	    "assistance\n") != NULL, "the authority's designations, in words");
+	CHECK(strstr(t, "Languages     Chinese, xx\n") != NULL,
+	    "a language by its name, an unknown code as it is");
+	CHECK(strstr(t, "Authority     中央纪律检查委员会 (CCDI)\n") != NULL,
+	    "the authority named with its acronym");
+	CHECK(strstr(t, "Country       China (CN)\n") != NULL,
+	    "the country named with its code");
+	CHECK(strstr(t, "(stale: ") != NULL, "an old verified date is stale");
+	p = strstr(t, "Name ");
+	q = strstr(t, "E-mail ");
+	CHECK(p != NULL && q != NULL && p < q, "the name before the e-mail");
+	CHECK(fs.n > 0 && (fs.v[0].flags & PF_FOCUS) == 0, "the name is not focused");
+	free(t);
+	present_fields_free(&fs);
+	out_list_free(&l);
+	out_list_free(&a);
+	CHECK_STR(present_label(PV_DESIGNATION, "spoc"),
+	    "single point of contact", "a designation's label");
+	CHECK_STR(present_label(PV_LANGUAGE, "pt"), "Portuguese",
+	    "a language's name");
+	CHECK_STR(present_label(PV_ROLE, "no-such-role"), "no-such-role",
+	    "an unknown code is itself");
 }
 
 static void
@@ -247,6 +400,7 @@ main(void)
 	char	n[32];
 
 	test_columns();
+	test_fields();
 	test_match();
 	test_wrap();
 	test_hours();

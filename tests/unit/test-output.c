@@ -306,125 +306,109 @@ test_vcard(void)
 	out_list_free(&l);
 }
 
-/* The display column where the text after the first cell starts. */
-static size_t
-second_cell_col(const char *line, int w0)
+/* The display column where the e-mail starts on each line of a table. */
+static int
+email_columns_aligned(const char *text, int *nrows)
 {
-	char	*first;
-	size_t	 col;
+	const char	*s, *nl;
+	size_t		 want = 0, got;
+	int		 aligned = 1;
 
-	first = xstrndup(line, strlen(line));
-	col = 0;
-	(void)w0;
-	/* The cells are separated by two spaces after a fitted first cell. */
-	{
-		char *p = strstr(first, "  |");
+	*nrows = 0;
+	for (s = text; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
+		char *row = xstrndup(s, (size_t)(nl - s));
+		char *at = strstr(row, "x@pf") ? strstr(row, "x@pf") :
+		    strstr(row, "E-mail");
 
-		if (p == NULL)
-			p = first + strlen(first);
-		*p = '\0';
-		col = utf8_width(first);
+		if (at != NULL) {
+			*at = '\0';
+			got = utf8_width(row);
+			if ((*nrows)++ == 0)
+				want = got;
+			else if (got != want)
+				aligned = 0;
+		}
+		free(row);
 	}
-	free(first);
-	return col;
+	return aligned;
 }
 
 static void
 test_human(void)
 {
-	const char	*rows[3][2] = {
-		{ "王秀英", "|x" },
-		{ "Jose", "|x" },
-		{ "Jose\xcc\x81", "|x" },	/* combining acute: width 4 */
-	};
-	const int	 widths[2] = { 10, 2 };
-	struct out_list	 l;
-	struct buf	 b;
-	size_t		 cols[3], i;
-	char		*s, *nl;
-	static const struct out_column cols_c[] = {
-		{ "name", NULL, 0, 0, NULL, NULL },
-		{ "email", NULL, 0, 0, NULL, NULL },
-	};
-	static const struct out_column cols_c2[] = {
-		{ "name", NULL, 6, 0, NULL, NULL },
-		{ "starred", NULL, 0, 0, "*", "" },
-	};
-
-	for (i = 0; i < 3; i++) {
-		buf_init(&b);
-		out_human_row(&b, rows[i], widths, NULL, 2);
-		cols[i] = second_cell_col(b.data, widths[0]);
-		buf_free(&b);
-	}
-	CHECK(cols[0] == 10 && cols[1] == 10 && cols[2] == 10,
-	    "human: CJK, Latin and combining rows align (%zu %zu %zu)",
-	    cols[0], cols[1], cols[2]);
-
-	buf_init(&b);
-	{
-		const char	*cells[2] = { "abc", "" };
-		const int	 w[2] = { 5, 5 };
-
-		out_human_row(&b, cells, w, NULL, 2);
-	}
-	CHECK_STR(b.data, "abc\n", "human: no trailing spaces");
-	buf_free(&b);
-	buf_init(&b);
-	{
-		const char	*cells[2] = { "7", "x" };
-		const int	 w[2] = { 3, 1 };
-		const int	 f[2] = { OUT_RIGHT, 0 };
-
-		out_human_row(&b, cells, w, f, 2);
-	}
-	CHECK_STR(b.data, "  7  x\n", "human: right-aligned numbers");
-	buf_free(&b);
+	struct present_ctx	 ctx = { 0, 0 };
+	struct out_list		 l, a;
+	struct buf		 b;
+	char			*s;
+	int			 nrows;
 
 	out_list_init(&l);
 	make_contact(&l, "c-1", "王秀英");
 	make_contact(&l, "c-2", "José Silva");
-	make_contact(&l, "c-3", HOSTILE);
+	make_contact(&l, "c-3", "Jose\xcc\x81");	/* combining acute: width 4 */
+	make_contact(&l, "c-4", HOSTILE);
 	buf_init(&b);
-	out_human_table(&b, &l, cols_c, 2, 0);
-	/* Every row: the email starts at the same display column. */
-	{
-		size_t	 want = 0, got;
-		int	 aligned = 1, nrows = 0;
-
-		for (s = b.data; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
-			char *row = xstrndup(s, (size_t)(nl - s));
-			char *at = strstr(row, "x@pf") ? strstr(row, "x@pf") :
-			    strstr(row, "EMAIL");
-
-			*at = '\0';
-			got = utf8_width(row);
-			if (nrows++ == 0)
-				want = got;
-			else if (got != want)
-				aligned = 0;
-			free(row);
-		}
-		CHECK(aligned && nrows == 4, "human: table columns aligned by "
-		    "display width (%d rows)", nrows);
-	}
-	CHECK(strncmp(b.data, "NAME", 4) == 0, "human: header from field names");
+	out_human_table(&b, &l, PLIST_CONTACTS, PLIST_IDS, &ctx, 0, 0);
+	CHECK(email_columns_aligned(b.data, &nrows) && nrows == 5,
+	    "human: CJK, Latin, combining and hostile rows align by display "
+	    "width (%d rows)", nrows);
+	CHECK(strncmp(b.data, "Id ", 3) == 0 && strstr(b.data, "Name") != NULL,
+	    "human: the titles are the columns' labels");
+	CHECK(strstr(b.data, "focal point") != NULL,
+	    "human: a role by its label");
 	CHECK(strchr(b.data, '\033') == NULL && strchr(b.data, '\r') == NULL &&
 	    strstr(b.data, "\xe2\x80\xae") == NULL,
 	    "human: ESC, CR, U+202E never raw");
+	CHECK(strstr(b.data, " \n") == NULL, "human: no trailing spaces");
 	buf_free(&b);
 
+	/* Laid out for 40 columns: cut with an ellipsis, exactly 40 wide at most. */
 	buf_init(&b);
-	out_human_table(&b, &l, cols_c2, 2, 0);
-	CHECK(strstr(b.data, "José …  *\n") != NULL,
-	    "human: cut with an ellipsis, bool as a mark");
+	out_human_table(&b, &l, PLIST_CONTACTS, 0, &ctx, 40, 0);
+	CHECK(strstr(b.data, "…") != NULL, "human: cut with an ellipsis");
+	CHECK(strstr(b.data, "x@pf.gov.br") != NULL,
+	    "human: the e-mail stays whole at 40 columns");
+	for (s = b.data; s != NULL && *s != '\0'; s = strchr(s, '\n') + 1) {
+		char *row = xstrndup(s, strcspn(s, "\n"));
+
+		if (utf8_width(row) > 40)
+			break;
+		free(row);
+		if (strchr(s, '\n') == NULL)
+			break;
+	}
+	CHECK(s == NULL || *s == '\0' || strchr(s, '\n') == NULL,
+	    "human: no line wider than 40");
 	buf_free(&b);
 
+	/* Numbers are right-aligned. */
+	out_list_init(&a);
+	{
+		struct record		 r;
+		struct cache_extra	 e;
+
+		memset(&r, 0, sizeof r);
+		memset(&e, 0, sizeof e);
+		r.type = REC_COUNTRY;
+		record_set(&r, COUNTRY_CODE, "BR");
+		record_set(&r, COUNTRY_NAME, "Brazil");
+		e.authorities = 7;
+		e.contacts = 1234;
+		out_list_add(&a, &r, &e);
+		record_clear(&r);
+	}
 	buf_init(&b);
-	out_human_record(&b, &l.v[2]);
-	CHECK(strstr(b.data, "name:") != NULL &&
-	    strstr(b.data, "authority_name: Polícia Federal\n") != NULL,
-	    "human: a record as name: value lines");
+	out_human_table(&b, &a, PLIST_COUNTRIES, 0, &ctx, 0, 0);
+	CHECK(strstr(b.data, "          7     1,234\n") != NULL,
+	    "human: right-aligned numbers with separators");
+	buf_free(&b);
+	out_list_free(&a);
+
+	buf_init(&b);
+	out_human_record(&b, &l.v[3], NULL, &ctx, 0);
+	CHECK(strncmp(b.data, "Name ", 5) == 0 &&
+	    strstr(b.data, "\nAuthority     Polícia Federal\n") != NULL,
+	    "human: a record as labelled lines, labels padded alike");
 	CHECK(strchr(b.data, '\033') == NULL && strchr(b.data, '\r') == NULL &&
 	    strstr(b.data, "\xe2\x80\xae") == NULL,
 	    "human: record view sanitized");
@@ -436,7 +420,7 @@ static void
 test_json(void)
 {
 	struct out_list	 l;
-	char		*s;
+	char		*s, *t, *one;
 
 	out_list_init(&l);
 	make_contact(&l, "c-1", HOSTILE);
@@ -457,6 +441,24 @@ test_json(void)
 	CHECK(s[0] == '[' && s[strlen(s) - 1] == '\n', "json: one array");
 	free(s);
 	out_list_free(&l);
+	/* A contact is the same object alone and beside an authority. */
+	out_list_init(&l);
+	make_contact(&l, "c-1", "Ana");
+	s = out_json_list(&l);
+	out_list_free(&l);
+	out_list_init(&l);
+	make_authority(&l, "br-pf", "Polícia Federal");
+	make_contact(&l, "c-1", "Ana");
+	t = out_json_list(&l);
+	one = xstrndup(strstr(s, "{"), strcspn(strstr(s, "{"), "}"));
+	CHECK(strstr(t, one) != NULL,
+	    "json: a contact has the same keys in the same order in every list");
+	free(one);
+	CHECK(strstr(t, "\"detail\"") == NULL,
+	    "json: no presentation-only keys");
+	free(s);
+	free(t);
+	out_list_free(&l);
 	out_list_init(&l);
 	s = out_json_list(&l);
 	CHECK_STR(s, "[]\n", "json: an empty list is []");
@@ -464,32 +466,45 @@ test_json(void)
 	out_list_free(&l);
 }
 
+/* The one wrapper (layout_wrap), its lines joined with newlines. */
+static char *
+wrapped(const char *text, int width)
+{
+	struct buf	 b;
+	char		**lines = NULL;
+	size_t		 n = 0, i;
+
+	layout_wrap(text, width, &lines, &n);
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		buf_addf(&b, "%s\n", lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+	return buf_detach(&b);
+}
+
 static void
 test_wrap(void)
 {
-	struct buf	 b;
-	char		*s, *nl;
+	char		*t, *s, *nl;
 	size_t		 w, maxw;
 	int		 lines;
 
-	buf_init(&b);
-	out_wrap(&b, "hello world foo bar", 11);
-	CHECK_STR(b.data, "hello world\nfoo bar\n", "wrap: on spaces");
-	buf_free(&b);
-	buf_init(&b);
-	out_wrap(&b, "one\n\ntwo", 20);
-	CHECK_STR(b.data, "one\n\ntwo\n", "wrap: blank lines kept");
-	buf_free(&b);
-	buf_init(&b);
-	out_wrap(&b, "abcdefghijklmnopqrstuvwxy", 10);
-	CHECK_STR(b.data, "abcdefghij\nklmnopqrst\nuvwxy\n",
+	t = wrapped("hello world foo bar", 11);
+	CHECK_STR(t, "hello world\nfoo bar\n", "wrap: on spaces");
+	free(t);
+	t = wrapped("one\n\ntwo", 20);
+	CHECK_STR(t, "one\n\ntwo\n", "wrap: blank lines kept");
+	free(t);
+	t = wrapped("abcdefghijklmnopqrstuvwxy", 10);
+	CHECK_STR(t, "abcdefghij\nklmnopqrst\nuvwxy\n",
 	    "wrap: a long word is cut");
-	buf_free(&b);
-	buf_init(&b);
-	out_wrap(&b, "全球反腐败执法机构网络是一个网络", 10);
+	free(t);
+	t = wrapped("全球反腐败执法机构网络是一个网络", 10);
 	maxw = 0;
 	lines = 0;
-	for (s = b.data; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
+	for (s = t; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
 		*nl = '\0';
 		w = utf8_width(s);
 		if (w > maxw)
@@ -499,7 +514,7 @@ test_wrap(void)
 	CHECK(maxw == 10 && lines == 4,
 	    "wrap: CJK broken between characters (%zu wide, %d lines)", maxw,
 	    lines);
-	buf_free(&b);
+	free(t);
 }
 
 static void
