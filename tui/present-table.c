@@ -285,7 +285,7 @@ void
 present_grid_fit(struct present_grid *g, int width)
 {
 	int	 want[PRESENT_MAXCOLS], lo[PRESENT_MAXCOLS], *w = g->width;
-	int	 cap, best, name = -1, avail, used;
+	int	 cap, best, name = -1, used, keep;
 	size_t	 i, drop;
 
 	for (i = 0; i < g->n; i++) {
@@ -301,15 +301,16 @@ present_grid_fit(struct present_grid *g, int width)
 	/*
 	 * What each column needs at least: an address, an id or a number
 	 * whole (cut, it is useless); text down to its minimum; the name
-	 * whole up to three tenths of the line. Columns go, least important
-	 * first, until that fits.
+	 * whole up to two fifths of a wide line (three tenths of a narrow
+	 * one, where a second column is worth more). Columns go, least
+	 * important first, until that fits.
 	 */
 	for (i = 0; i < g->n; i++) {
 		if (w[i] < 0)
 			continue;
 		if ((int)i == name) {
-			lo[i] = width * 3 / 10 > g->col[i]->min ?
-			    width * 3 / 10 : g->col[i]->min;
+			keep = width >= 60 ? width * 2 / 5 : width * 3 / 10;
+			lo[i] = keep > g->col[i]->min ? keep : g->col[i]->min;
 			lo[i] = want[i] < lo[i] ? want[i] : lo[i];
 		} else if (grid_whole(g->col[i]))
 			lo[i] = want[i];
@@ -331,21 +332,15 @@ present_grid_fit(struct present_grid *g, int width)
 			break;	/* only the name is left: it is cut below */
 		w[drop] = -1;
 	}
-	/* The name as wide as it wants, if that fits. */
-	if (name >= 0 && w[name] >= 0) {
-		avail = width - grid_need(g, w);
-		if (avail > 0)
-			w[name] += want[name] - w[name] < avail ?
-			    want[name] - w[name] : avail;
-	}
 	/*
-	 * Then the other text columns up to one cap, the largest that fits:
-	 * the widest cells are cut first.
+	 * Then the text columns, the name too, up to one cap, the largest
+	 * that fits: the widest cells are cut first, and what is left over
+	 * goes to the name below.
 	 */
 	best = 0;
 	for (cap = 1; cap <= width; cap++) {
 		for (i = 0; i < g->n; i++) {
-			if (w[i] < 0 || (int)i == name || grid_whole(g->col[i]))
+			if (w[i] < 0 || grid_whole(g->col[i]))
 				continue;
 			w[i] = want[i] < cap ? want[i] : cap;
 			if (w[i] < lo[i])
@@ -356,7 +351,7 @@ present_grid_fit(struct present_grid *g, int width)
 		best = cap;
 	}
 	for (i = 0; i < g->n; i++) {
-		if (w[i] < 0 || (int)i == name || grid_whole(g->col[i]))
+		if (w[i] < 0 || grid_whole(g->col[i]))
 			continue;
 		w[i] = want[i] < best ? want[i] : best;
 		if (w[i] < lo[i])

@@ -129,8 +129,12 @@ test_columns(void)
 	CHECK(strncmp(t, "Authority", 9) == 0, "the name column comes first");
 	free(t);
 	t = grid_text(&l, PLIST_AUTHORITIES, 0, 24, &g);
-	CHECK(strstr(t, "Acronym") == NULL, "at 24 columns the rest goes");
+	CHECK(strstr(t, "Kind") == NULL, "at 24 columns the least important go");
 	CHECK(strstr(t, "Advocacia") != NULL, "and the name stays");
+	free(t);
+	t = grid_text(&l, PLIST_AUTHORITIES, 0, 14, &g);
+	CHECK(strstr(t, "AGU") == NULL && strstr(t, "Advocacia") != NULL,
+	    "at 14 columns only the name is left");
 	free(t);
 	out_list_free(&l);
 
