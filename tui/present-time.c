@@ -1,11 +1,10 @@
 /*
  * present-time.c: dates and times as a person reads them: office hours,
- * the local time in a contact's zone, days since a date, the one stale
- * rule and "5 min ago". No curses, no stdout.
+ * the local time in a contact's zone (from present-tz.c, so without
+ * touching TZ), days since a date, the one stale rule and "5 min ago".
+ * No curses, no stdout.
  */
 #include "config.h"
-
-#include <sys/stat.h>
 
 #include <ctype.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "common/i18n.h"
 #include "tui/present.h"
 
 static int
@@ -113,54 +113,32 @@ layout_hours_within(const char *hours, int wday, int minute)
 	return found;
 }
 
-/* A zone name is a file under the zoneinfo directory, nothing else. */
-static int
-layout_tz_known(const char *tz)
-{
-	struct stat	 st;
-	const char	*p;
-	char		*path;
-	int		 ok;
-
-	if (tz == NULL || *tz == '\0' || *tz == '/' || strstr(tz, "..") != NULL)
-		return 0;
-	for (p = tz; *p != '\0'; p++) {
-		if (!isalnum((unsigned char)*p) && strchr("/_+-", *p) == NULL)
-			return 0;
-	}
-	path = xasprintf("/usr/share/zoneinfo/%s", tz);
-	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
-	free(path);
-	return ok;
-}
-
 int
 layout_local_time(const char *tz, const char *hours, time_t now, char *out,
     size_t outlen)
 {
-	struct tm	 tm;
-	char		*old;
-	const char	*was;
-	int		 within;
+	struct tz_zone	*zone;
+	struct tz_local	 l;
+	int		 within, r;
 
-	if (!layout_tz_known(tz))
+	/* Read from the zone's file each time: no TZ, no shared state. */
+	if ((zone = tz_zone_new(NULL, tz)) == NULL)
 		return -1;
-	was = getenv("TZ");
-	old = was != NULL ? xstrdup(was) : NULL;
-	setenv("TZ", tz, 1);
-	tzset();
-	localtime_r(&now, &tm);
-	if (old != NULL) {
-		setenv("TZ", old, 1);
-		free(old);
-	} else
-		unsetenv("TZ");
-	tzset();
-	within = layout_hours_within(hours, tm.tm_wday,
-	    tm.tm_hour * 60 + tm.tm_min);
-	snprintf(out, outlen, "%02d:%02d local%s", tm.tm_hour, tm.tm_min,
-	    within == 1 ? ", within office hours" :
-	    within == 0 ? ", outside office hours" : "");
+	r = tz_zone_local(zone, (int64_t)now, &l);
+	tz_zone_free(zone);
+	if (r == -1)
+		return -1;
+	within = layout_hours_within(hours, l.tm.tm_wday,
+	    l.tm.tm_hour * 60 + l.tm.tm_min);
+	if (within == 1)
+		snprintf(out, outlen, _("%02d:%02d local, within office hours"),
+		    l.tm.tm_hour, l.tm.tm_min);
+	else if (within == 0)
+		snprintf(out, outlen, _("%02d:%02d local, outside office hours"),
+		    l.tm.tm_hour, l.tm.tm_min);
+	else
+		snprintf(out, outlen, _("%02d:%02d local"), l.tm.tm_hour,
+		    l.tm.tm_min);
 	return 0;
 }
 

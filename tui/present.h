@@ -443,6 +443,39 @@ int		 present_bind_parse(const char *line, int *key,
 int		 present_bind_resolve(const char *key, const char *action,
 		    int *kp, enum action *, char **cause);
 
+/* ---- present-tz.c: time zones without TZ -------------------------------- */
+
+/* Where the system's compiled time zones are (never TZDIR: no environment). */
+#define PRESENT_TZ_DIR	"/usr/share/zoneinfo"
+
+/*
+ * A time zone read from its TZif file (RFC 8536). It touches neither the
+ * environment nor any global state: any thread may use it.
+ */
+struct tz_zone;
+
+/* What a zone's clocks read at one instant. */
+struct tz_local {
+	struct tm	 tm;	/* tm_sec … tm_isdst as localtime_r fills them */
+				/* (not tm_gmtoff, tm_zone: see utoff, abbr) */
+	long		 utoff;	/* seconds east of UTC */
+	int		 isdst;
+	const char	*abbr;	/* "CEST", "-03"; borrowed from the zone */
+};
+
+/*
+ * Reads the zone name ("Europe/Paris"), a regular file under dir
+ * (NULL: PRESENT_TZ_DIR); a path, "..", another character or a file
+ * that is not a whole, valid TZif file gives NULL. Free with tz_zone_free.
+ */
+struct tz_zone	*tz_zone_new(const char *dir, const char *name);
+/* The same from the file's bytes (len at most 64 KiB; data is not kept). */
+struct tz_zone	*tz_zone_parse(const void *data, size_t len);
+void		 tz_zone_free(struct tz_zone *);
+/* The wall clock and offset at t (seconds since 1970, UTC); -1 out of range. */
+int		 tz_zone_local(const struct tz_zone *, int64_t t,
+		    struct tz_local *);
+
 /* ---- present-layout.c, present-time.c ------------------------------------ */
 
 /*
@@ -474,9 +507,8 @@ int		 layout_hours_within(const char *hours, int wday, int minute);
 /*
  * The local time now in the time zone tz ("America/Sao_Paulo") and
  * whether it is within hours: "14:05 local, within office hours". Into
- * out (96 bytes); -1 when tz is not a file under /usr/share/zoneinfo.
- * It sets and restores TZ in the environment: not while another thread
- * may read the environment (the contact view waits for a sync to end).
+ * out (96 bytes); -1 when tz is not a valid zone file under
+ * PRESENT_TZ_DIR (see tz_zone_new). Any thread may call it.
  */
 int		 layout_local_time(const char *tz, const char *hours, time_t now,
 		    char *out, size_t outlen);

@@ -4,7 +4,8 @@
 # phone copies it (as y does) and says so; the authority's expertise and
 # designations are on the contact's screen too. What reaches the
 # clipboard is the value as the screen shows it: a hostile e-mail's CR,
-# LF, ESC [201~ (the end of a bracketed paste) and U+202E never do.
+# LF, ESC [201~ (the end of a bracketed paste) and U+202E never do. The
+# contact's local time is shown while a sync runs in the background.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui/lib-ui.sh"
 
@@ -100,5 +101,45 @@ check_eq "y: the clipboard holds the address as shown" "$(clipboard)" \
     "eve<U+200D>@example.org"
 ui_keys q q q q q
 ui_expect_text "quit" "[globe exited 0]"
+
+# The local time while a sync runs. The sync thread opens the feed's
+# index.json, here a FIFO that nobody writes yet, so it waits there, in
+# the middle of the sync, for as long as the test takes; the contact
+# screen meanwhile shows the contact's local time (it used to say "shown
+# when the sync ends": reading a zone set TZ, which libcurl reads).
+mv "$T/feed/index.json" "$T/index.json.real"
+mkfifo "$T/feed/index.json"
+ui_start 80x24
+ui_expect_text "the interface opens again" "Countries"
+ui_keys s
+ui_expect_text "a sync starts and waits on the index" "syncing: fetching the index"
+ui_keys Enter j Enter
+ui_expect_text "on Polícia Federal, during the sync" "› Polícia Federal"
+ui_keys Tab j Enter
+ui_expect_text "on José Conceição, during the sync" "› José Conceição"
+before=$(TZ=America/Sao_Paulo date +%H:%M)
+screen=$($TM capture-pane -p -t ui)
+after=$(TZ=America/Sao_Paulo date +%H:%M)
+check_contains "the sync is still running" \
+    "$(printf '%s\n' "$screen" | tail -n 1)" "syncing"
+shown=$(printf '%s\n' "$screen" | sed -n 's/^.\{0,3\}Local time *\([0-9][0-9]:[0-9][0-9]\) local.*/\1/p')
+echo "#   local time shown: '$shown' (São Paulo by date(1): $before .. $after)"
+if [ -n "$shown" ] && { [ "$shown" = "$before" ] || [ "$shown" = "$after" ]; }; then
+	pass "the local time is shown during the sync, São Paulo's"
+else
+	fail "the local time is shown during the sync, São Paulo's"
+	printf '%s\n' "$screen" | sed 's/^/#   | /'
+fi
+check_not_contains "no \"when the sync ends\"" "$screen" "sync ends"
+# Let the sync go on: it reads the index and finds nothing new.
+cat "$T/index.json.real" >"$T/feed/index.json" &
+writer=$!
+ui_expect_text "the sync ends" "up to date" 30
+wait "$writer"
+rm -f "$T/feed/index.json"
+mv "$T/index.json.real" "$T/feed/index.json"
+ui_expect_text "the local time is still shown after it" "HH:MM local (masked)"
+ui_keys q q q q q
+ui_expect_text "quit after the sync" "[globe exited 0]"
 
 done_testing

@@ -3,7 +3,8 @@
 # read from the symbols of the built libraries (nm), so a call across a
 # boundary fails here even where no test program happens to link it:
 #   libtui_present.a  calls no curses, no stdout/stderr writer, nothing of
-#                     the command line, the screens, the cache, net or JSON;
+#                     the command line, the screens, the cache, net or JSON,
+#                     and never touches the environment or TZ;
 #   libtui_cmd.a      calls no curses and nothing of the screens (a bare
 #                     `globe` reaches them through the function main hands
 #                     to cli_main);
@@ -54,10 +55,17 @@ printf '%s\n' stdout stderr printf fprintf vprintf vfprintf puts fputs \
     fputc putchar putc fwrite fflush perror write __printf_chk \
     __fprintf_chk __vfprintf_chk __vprintf_chk | sort -u >"$T/stdio.def"
 grep -E '^(json_|sqlite3_|curl_)' "$T/present.und" >"$T/present.libs" || :
+# The environment and the process's time zone: the sync thread's libcurl
+# reads the environment while the screens present, so present never
+# changes it (a contact's local time reads the zone file, present-tz.c).
+printf '%s\n' setenv unsetenv putenv clearenv getenv secure_getenv tzset \
+    localtime localtime_r mktime ctime ctime_r timelocal | sort -u >"$T/env.def"
 
 crossing "present calls no curses" "$T/present.und" "$T/curses.def"
 crossing "present writes to no stdout or stderr" "$T/present.und" "$T/stdio.def"
 crossing "present calls nothing of the command line" "$T/present.und" "$T/cmd.def"
+crossing "present touches neither the environment nor the process's time zone" \
+    "$T/present.und" "$T/env.def"
 crossing "present calls nothing of the screens" "$T/present.und" "$T/ui.def"
 crossing "present calls neither the cache nor net" "$T/present.und" "$T/store.def"
 check_eq "present calls no JSON, SQLite or curl" "$(cat "$T/present.libs")" ""

@@ -5,16 +5,84 @@
  * addresses whole, columns dropped by priority), a record's fields with
  * their labels, codes in words, match
  * highlighting over folded text, wrapping, office hours, parts that give
- * way, ages, the stale rule and file names.
+ * way, ages, the stale rule and file names; and time zones read from
+ * their files (present-tz.c), compared with glibc's localtime for every
+ * zone the system has, refused when damaged, and never through TZ.
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "tui/present.h"
 #include "harness.h"
+
+/*
+ * The functions that change the environment or the process's time zone,
+ * interposed: they count their calls and then do their work, so a test
+ * can prove the presentation part never makes one (the local time used
+ * to set TZ and call tzset, racing the sync thread's libcurl, which reads
+ * the environment). The comparisons with glibc below set TZ themselves.
+ */
+static int env_calls;
+static __thread int env_own;	/* this thread's calls are the test's own */
+
+#define ENV_REAL(type, name, args) \
+	type (*real)args = (type (*)args)(uintptr_t)dlsym(RTLD_NEXT, name); \
+	if (!env_own) \
+		__atomic_add_fetch(&env_calls, 1, __ATOMIC_SEQ_CST)
+
+int
+setenv(const char *name, const char *value, int overwrite)
+{
+	ENV_REAL(int, "setenv", (const char *, const char *, int));
+	return real(name, value, overwrite);
+}
+
+int
+unsetenv(const char *name)
+{
+	ENV_REAL(int, "unsetenv", (const char *));
+	return real(name);
+}
+
+int
+putenv(char *string)
+{
+	ENV_REAL(int, "putenv", (char *));
+	return real(string);
+}
+
+int
+clearenv(void)
+{
+	ENV_REAL(int, "clearenv", (void));
+	return real();
+}
+
+void
+tzset(void)
+{
+	ENV_REAL(void, "tzset", (void));
+	real();
+}
+
+char *
+getenv(const char *name)
+{
+	ENV_REAL(char *, "getenv", (const char *));
+	return real(name);
+}
 
 /* An authority item with the fields given (NULL: absent). */
 static struct out_item *
@@ -398,6 +466,912 @@ test_ago_stale_names(void)
 	free(s);
 }
 
+/* ---- time zones without TZ (tui/present-tz.c) --------------------------- */
+
+/* The zones compared closely: every kind of rule tzdata has. */
+static const char *const tz_zones[] = {
+	"America/Sao_Paulo",	/* DST until 2019, none since */
+	"Europe/Paris",
+	"Australia/Lord_Howe",	/* DST of half an hour */
+	"Pacific/Chatham",	/* +12:45, DST at 2:45 */
+	"Asia/Kolkata",		/* +5:30, no DST */
+	"Asia/Kathmandu",	/* +5:45 */
+	"America/St_Johns",	/* -3:30 with DST */
+	"Africa/Casablanca",	/* Ramadan listed year by year until 2087 */
+	"Antarctica/Troll",	/* DST of two hours */
+	"Pacific/Kiritimati",	/* +14, skipped a day in 1994 */
+	"Pacific/Apia",		/* crossed the date line in 2011 */
+	"UTC",
+	"Etc/GMT+5",
+	"Europe/Dublin",	/* negative DST: winter is the DST */
+	"America/Nuuk",		/* DST rule times of -1:00 (version 3) */
+	"Asia/Gaza",		/* rule times of 50:00 */
+	"Asia/Jerusalem",	/* 26:00 */
+	"America/Santiago",	/* 24:00 on a Saturday */
+	"Africa/Cairo",
+	"Asia/Tehran",
+	"America/New_York",
+	"Australia/Sydney",
+	"right/Europe/Paris",	/* with leap seconds */
+};
+
+static int tz_shown;
+
+/* Sets TZ and tzset for glibc's localtime_r, as the test's own calls. */
+static void
+tz_glibc_zone(const char *tz)
+{
+	env_own = 1;
+	setenv("TZ", tz, 1);
+	tzset();
+	env_own = 0;
+}
+
+/* Our reading of z at t equals glibc's localtime_r (TZ set), field by field. */
+static int
+tz_same(const struct tz_zone *z, const char *what, time_t t)
+{
+	struct tz_local	l;
+	struct tm	g;
+	int		same;
+
+	if (localtime_r(&t, &g) == NULL)
+		return 0;
+	if (tz_zone_local(z, (int64_t)t, &l) == -1)
+		return 0;
+	same = l.tm.tm_year == g.tm_year && l.tm.tm_mon == g.tm_mon &&
+	    l.tm.tm_mday == g.tm_mday && l.tm.tm_hour == g.tm_hour &&
+	    l.tm.tm_min == g.tm_min && l.tm.tm_sec == g.tm_sec &&
+	    l.tm.tm_wday == g.tm_wday && l.tm.tm_yday == g.tm_yday &&
+	    l.tm.tm_isdst == g.tm_isdst && l.utoff == g.tm_gmtoff &&
+	    l.isdst == (g.tm_isdst > 0) && strcmp(l.abbr, g.tm_zone) == 0;
+	if (!same && tz_shown++ < 12)
+		printf("#   %s at %lld: ours %04d-%02d-%02d %02d:%02d:%02d "
+		    "wday %d yday %d %+ld %s dst %d; glibc %04d-%02d-%02d "
+		    "%02d:%02d:%02d wday %d yday %d %+ld %s dst %d\n", what,
+		    (long long)t, l.tm.tm_year + 1900, l.tm.tm_mon + 1,
+		    l.tm.tm_mday, l.tm.tm_hour, l.tm.tm_min, l.tm.tm_sec,
+		    l.tm.tm_wday, l.tm.tm_yday, l.utoff, l.abbr, l.isdst,
+		    g.tm_year + 1900, g.tm_mon + 1, g.tm_mday, g.tm_hour,
+		    g.tm_min, g.tm_sec, g.tm_wday, g.tm_yday, g.tm_gmtoff,
+		    g.tm_zone, g.tm_isdst);
+	return same;
+}
+
+/* glibc's offset and DST flag at t, as one number to tell a change. */
+static long
+tz_glibc_state(time_t t)
+{
+	struct tm	g;
+
+	localtime_r(&t, &g);
+	return g.tm_gmtoff * 2 + (g.tm_isdst > 0);
+}
+
+static time_t
+tz_utc(int y, int mon, int d, int h, int mi, int s)
+{
+	struct tm	tm;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mon - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	return timegm(&tm);
+}
+
+struct tz_count {
+	long	points;		/* instants compared */
+	long	bad;		/* where they differ */
+	long	changes;	/* offset changes found */
+	long	late;		/* of them, from 2038 on (the footer's) */
+};
+
+/*
+ * Compares z with glibc (TZ set) about once a day from year y0 to y1
+ * (a day and a bit, so every hour of the day comes round), and where
+ * glibc's offset changed between two of them, finds the second it
+ * changes (bisection) and compares the second before, at and after.
+ */
+static void
+tz_scan(const struct tz_zone *z, const char *what, int y0, int y1,
+    struct tz_count *c)
+{
+	time_t	t, end, prev, lo, hi, mid, d;
+	long	s, was;
+
+	prev = tz_utc(y0, 1, 1, 0, 0, 0);
+	end = tz_utc(y1, 1, 1, 0, 0, 0);
+	was = tz_glibc_state(prev);
+	for (t = prev; t < end; prev = t, t += 86400 + 1237) {
+		c->points++;
+		if (!tz_same(z, what, t))
+			c->bad++;
+		if ((s = tz_glibc_state(t)) == was)
+			continue;
+		lo = prev;
+		hi = t;
+		while (hi - lo > 1) {
+			mid = lo + (hi - lo) / 2;
+			if (tz_glibc_state(mid) == was)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		for (d = -1; d <= 1; d++) {
+			c->points++;
+			if (!tz_same(z, what, hi + d))
+				c->bad++;
+		}
+		c->changes++;
+		if (hi >= tz_utc(2038, 1, 19, 3, 14, 8))
+			c->late++;
+		was = s;
+	}
+}
+
+/* Instants at the edges: 32-bit limits, 1901, 1970, 2038, far ahead. */
+static const int64_t tz_edges[] = {
+	INT64_C(-2147483649), INT64_C(-2147483648), INT64_C(-2147483647),
+	-1, 0, 1, INT64_C(2147483647), INT64_C(2147483648),
+	INT64_C(4102444800),	/* 2100-01-01 */
+	INT64_C(4107542400),	/* 2100-03-01 (2100 is not a leap year) */
+	INT64_C(13574563200),	/* 2400-03-01 */
+	INT64_C(253402300799),	/* 9999-12-31 23:59:59 */
+	INT64_C(-5364662400),	/* 1800-01-01 */
+};
+
+static void
+test_tz_zones(void)
+{
+	struct tz_count	 c;
+	struct tz_zone	*z;
+	size_t		 i, k;
+	int		 rules;
+
+	for (i = 0; i < sizeof tz_zones / sizeof tz_zones[0]; i++) {
+		z = tz_zone_new(NULL, tz_zones[i]);
+		CHECK(z != NULL, "%s is read", tz_zones[i]);
+		if (z == NULL)
+			continue;
+		tz_glibc_zone(tz_zones[i]);
+		memset(&c, 0, sizeof c);
+		tz_scan(z, tz_zones[i], 1890, 2125, &c);
+		for (k = 0; k < sizeof tz_edges / sizeof tz_edges[0]; k++) {
+			c.points++;
+			if (!tz_same(z, tz_zones[i], (time_t)tz_edges[k]))
+				c.bad++;
+		}
+		CHECK(c.bad == 0 && c.points > 80000,
+		    "%s: as glibc's localtime at %ld instants, %ld "
+		    "changes, %ld after 2038 (%ld differ)", tz_zones[i],
+		    c.points, c.changes, c.late, c.bad);
+		/* Where the footer has DST rules, the scan crossed them. */
+		rules = strcmp(tz_zones[i], "Europe/Paris") == 0 ||
+		    strstr(tz_zones[i], "Chatham") != NULL ||
+		    strstr(tz_zones[i], "Nuuk") != NULL ||
+		    strstr(tz_zones[i], "Gaza") != NULL;
+		if (rules)
+			CHECK(c.late >= 2 * 80, "%s: the footer's rules were "
+			    "compared at %ld changes after 2038", tz_zones[i],
+			    c.late);
+		tz_zone_free(z);
+	}
+}
+
+struct tz_walk {
+	long	zones, loaded, points, bad, others, refused;
+	char	notzif[512];
+};
+static struct tz_walk tz_walk;
+
+/* Every file under the zoneinfo directory: a TZif file loads and agrees. */
+static int
+tz_walk_cb(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	static const int years[] = { 1850, 1901, 1945, 1970, 1995, 2010,
+	    2025, 2026, 2037, 2040, 2080, 2100, 2200 };
+	const char	*name = path + strlen(PRESENT_TZ_DIR) + 1;
+	struct tz_zone	*z;
+	char		 magic[4] = "";
+	size_t		 k;
+	int		 fd, m;
+
+	(void)st;
+	(void)f;
+	if (flag != FTW_F)
+		return 0;
+	if ((fd = open(path, O_RDONLY)) != -1) {
+		if (read(fd, magic, 4) != 4)
+			memset(magic, 0, 4);
+		close(fd);
+	}
+	z = tz_zone_new(NULL, name);
+	if (memcmp(magic, "TZif", 4) != 0) {
+		tz_walk.others++;
+		tz_walk.refused += z == NULL;
+		if (strlen(tz_walk.notzif) + strlen(name) + 2 <
+		    sizeof tz_walk.notzif) {
+			strcat(tz_walk.notzif, " ");
+			strcat(tz_walk.notzif, name);
+		}
+		tz_zone_free(z);
+		return 0;
+	}
+	tz_walk.zones++;
+	if (z == NULL) {
+		printf("#   not read: %s\n", name);
+		return 0;
+	}
+	tz_walk.loaded++;
+	tz_glibc_zone(name);
+	for (k = 0; k < sizeof years / sizeof years[0]; k++) {
+		for (m = 1; m <= 12; m += 3) {
+			tz_walk.points++;
+			if (!tz_same(z, name,
+			    tz_utc(years[k], m, 15, 12, 0, 0)))
+				tz_walk.bad++;
+		}
+	}
+	tz_zone_free(z);
+	return 0;
+}
+
+static void
+test_tz_all(void)
+{
+	memset(&tz_walk, 0, sizeof tz_walk);
+	nftw(PRESENT_TZ_DIR, tz_walk_cb, 16, FTW_PHYS);
+	CHECK(tz_walk.zones > 300 && tz_walk.loaded == tz_walk.zones,
+	    "every TZif file under %s is read (%ld of %ld)", PRESENT_TZ_DIR,
+	    tz_walk.loaded, tz_walk.zones);
+	CHECK(tz_walk.bad == 0 && tz_walk.points > 0,
+	    "each agrees with glibc at 52 instants, 1850-2200 (%ld of %ld "
+	    "differ)", tz_walk.bad, tz_walk.points);
+	CHECK(tz_walk.others >= 3 && tz_walk.refused == tz_walk.others,
+	    "the other files there are refused (%ld of %ld):%s",
+	    tz_walk.refused, tz_walk.others, tz_walk.notzif);
+}
+
+/* ---- TZif files made by the test ---------------------------------------- */
+
+/* What a made file holds; tzb_write lays it out as RFC 8536 says. */
+struct tzb {
+	char		 version;	/* '\0' (1, no footer), '2', '3' … */
+	size_t		 ntimes;
+	int64_t		 times[8];
+	unsigned char	 idx[8];
+	size_t		 ntypes;
+	int32_t		 utoff[4];
+	unsigned char	 isdst[4];
+	unsigned char	 abbr[4];
+	size_t		 nchars;
+	const char	*chars;
+	size_t		 nleaps;
+	int64_t		 leap_at[4];
+	int32_t		 leap_corr[4];
+	size_t		 nisstd, nisut;
+	unsigned char	 isstd[4], isut[4];
+	const char	*footer;	/* without its newlines */
+};
+
+static unsigned char *
+tzb_be(unsigned char *p, uint64_t v, int bytes)
+{
+	int	i;
+
+	for (i = bytes - 1; i >= 0; i--, v >>= 8)
+		p[i] = (unsigned char)v;
+	return p + bytes;
+}
+
+static unsigned char *
+tzb_block(const struct tzb *b, unsigned char *p, int tsize)
+{
+	size_t	i;
+
+	memcpy(p, "TZif", 4);
+	p[4] = (unsigned char)b->version;
+	memset(p + 5, 0, 15);
+	p += 20;
+	p = tzb_be(p, b->nisut, 4);
+	p = tzb_be(p, b->nisstd, 4);
+	p = tzb_be(p, b->nleaps, 4);
+	p = tzb_be(p, b->ntimes, 4);
+	p = tzb_be(p, b->ntypes, 4);
+	p = tzb_be(p, b->nchars, 4);
+	for (i = 0; i < b->ntimes; i++)
+		p = tzb_be(p, (uint64_t)b->times[i], tsize);
+	for (i = 0; i < b->ntimes; i++)
+		*p++ = b->idx[i];
+	for (i = 0; i < b->ntypes; i++) {
+		p = tzb_be(p, (uint32_t)b->utoff[i], 4);
+		*p++ = b->isdst[i];
+		*p++ = b->abbr[i];
+	}
+	memcpy(p, b->chars, b->nchars);
+	p += b->nchars;
+	for (i = 0; i < b->nleaps; i++) {
+		p = tzb_be(p, (uint64_t)b->leap_at[i], tsize);
+		p = tzb_be(p, (uint32_t)b->leap_corr[i], 4);
+	}
+	memcpy(p, b->isstd, b->nisstd);
+	p += b->nisstd;
+	memcpy(p, b->isut, b->nisut);
+	return p + b->nisut;
+}
+
+/* Writes the file into out (4 KiB); its length. */
+static size_t
+tzb_write(const struct tzb *b, unsigned char *out)
+{
+	unsigned char	*p;
+
+	p = tzb_block(b, out, 4);
+	if (b->version != '\0') {
+		p = tzb_block(b, p, 8);
+		*p++ = '\n';
+		memcpy(p, b->footer, strlen(b->footer));
+		p += strlen(b->footer);
+		*p++ = '\n';
+	}
+	return (size_t)(p - out);
+}
+
+/* A footer alone: one type, no transitions (version 3). */
+static void
+tzb_footer(struct tzb *b, const char *footer)
+{
+	memset(b, 0, sizeof *b);
+	b->version = '3';
+	b->ntypes = 1;
+	b->nchars = 4;
+	b->chars = "XXX";
+	b->footer = footer;
+}
+
+/*
+ * Footers with every form of rule, each compared with glibc reading it as
+ * TZ, from 1970 on: glibc computes a rule's dates of a year before 1970
+ * as if it were 1970 (tzset.c, compute_change), where we count back.
+ * No real file reaches its footer before 1970: it has transitions there.
+ */
+static const char *const tz_footers[] = {
+	"EST5EDT,M3.2.0,M11.1.0",
+	"CET-1CEST,M3.5.0,M10.5.0/3",
+	"<+1245>-12:45<+1345>,M9.5.0/2:45,M4.1.0/3:45",
+	"<+1030>-10:30<+11>-11,M10.1.0,M4.1.0",
+	"IST-1GMT0,M10.5.0,M3.5.0/1",
+	"<-02>2<-01>,M3.5.0/-1,M10.5.0/0",
+	"EET-2EEST,M3.4.4/50,M10.4.4/50",
+	"IST-2IDT,M3.4.4/26,M10.5.0",
+	"<-04>4<-03>,M9.1.6/24,M4.1.6/24",
+	"XXX3YYY,J60/2,J300/2",			/* Jn: never February 29 */
+	"XXX3YYY,59/2,299/2",			/* n: February 29 counted */
+	"XXX3YYY,J1/0,J365/23",
+	"XXX3YYY,0/0,365/0",
+	"AAA3:25:10BBB2:10:05,M4.5.6/-100:30,M10.1.1/140:15",
+	"XXX0YYY,M3.5.0/-167,M10.5.0/167",
+	"<+0530>-5:30",
+	"<-00>0",
+	"<+14>-14",
+	"XXX-24YYY+24,M1.1.1,M12.5.6",
+};
+
+static void
+test_tz_footer(void)
+{
+	unsigned char	 file[4096];
+	struct tzb	 b;
+	struct tz_count	 c;
+	struct tz_zone	*z;
+	struct tz_local	 l;
+	size_t		 i, k, len;
+	time_t		 t;
+	char		 what[96];
+
+	for (i = 0; i < sizeof tz_footers / sizeof tz_footers[0]; i++) {
+		tzb_footer(&b, tz_footers[i]);
+		len = tzb_write(&b, file);
+		z = tz_zone_parse(file, len);
+		CHECK(z != NULL, "footer %s is read", tz_footers[i]);
+		if (z == NULL)
+			continue;
+		tz_glibc_zone(tz_footers[i]);
+		memset(&c, 0, sizeof c);
+		snprintf(what, sizeof what, "footer %s", tz_footers[i]);
+		tz_scan(z, what, 1970, 2110, &c);
+		for (k = 0; k < sizeof tz_edges / sizeof tz_edges[0]; k++) {
+			if (tz_edges[k] < 0)
+				continue;	/* glibc: see below */
+			c.points++;
+			if (!tz_same(z, what, (time_t)tz_edges[k]))
+				c.bad++;
+		}
+		CHECK(c.bad == 0, "footer %s: as glibc at %ld instants, %ld "
+		    "changes (%ld differ)", tz_footers[i], c.points,
+		    c.changes, c.bad);
+		tz_zone_free(z);
+	}
+
+	/*
+	 * DST all year (RFC 8536 3.3.1): "from January 1 00:00 to December
+	 * 31 24:00 plus the DST difference". glibc 2.36 falls back to
+	 * standard time for the first hours of each year in UTC, so this
+	 * one is checked against what the RFC says.
+	 */
+	tzb_footer(&b, "EST5EDT,0/0,J365/25");
+	len = tzb_write(&b, file);
+	z = tz_zone_parse(file, len);
+	CHECK(z != NULL, "a footer with DST all year is read");
+	if (z != NULL) {
+		k = 0;
+		for (t = tz_utc(2029, 12, 31, 0, 0, 0);
+		    t < tz_utc(2030, 1, 2, 0, 0, 0); t += 1800) {
+			if (tz_zone_local(z, t, &l) == 0 &&
+			    l.utoff == -4 * 3600 && l.isdst == 1 &&
+			    strcmp(l.abbr, "EDT") == 0)
+				k++;
+		}
+		t = tz_utc(2030, 7, 1, 0, 0, 0);
+		CHECK(k == 96 && tz_zone_local(z, t, &l) == 0 &&
+		    l.utoff == -4 * 3600,
+		    "DST all year: EDT every half hour across the new year "
+		    "(%zu of 96) and in July", k);
+		tz_zone_local(z, tz_utc(2030, 1, 1, 2, 0, 0), &l);
+		CHECK(l.tm.tm_mday == 31 && l.tm.tm_hour == 22,
+		    "2030-01-01 02:00 UTC is 22:00 on December 31 there");
+		tz_zone_free(z);
+	}
+}
+
+/* A file's bytes, whole (at most cap). */
+static size_t
+tz_slurp(const char *path, unsigned char *out, size_t cap)
+{
+	size_t	n = 0;
+	ssize_t	r;
+	int	fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return 0;
+	while (n < cap && (r = read(fd, out + n, cap - n)) > 0)
+		n += (size_t)r;
+	close(fd);
+	return n;
+}
+
+static void
+tz_put(const char *path, const void *data, size_t len)
+{
+	int	fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd == -1 || write(fd, data, len) != (ssize_t)len)
+		printf("#   cannot write %s: %s\n", path, strerror(errno));
+	if (fd != -1)
+		close(fd);
+}
+
+/* 1 if the bytes are refused. */
+static int
+tz_refused(const void *data, size_t len)
+{
+	struct tz_zone	*z;
+
+	if ((z = tz_zone_parse(data, len)) == NULL)
+		return 1;
+	tz_zone_free(z);
+	return 0;
+}
+
+/* A valid made file: three types, three transitions, a leap second. */
+static void
+tzb_small(struct tzb *b)
+{
+	tzb_footer(b, "CET-1CEST,M3.5.0,M10.5.0/3");
+	b->ntimes = 3;
+	b->times[0] = -1000000;
+	b->times[1] = 0;
+	b->times[2] = 1000000;
+	b->idx[0] = 1;
+	b->idx[1] = 2;
+	b->idx[2] = 1;
+	b->ntypes = 3;
+	b->utoff[0] = 561;
+	b->utoff[1] = 3600;
+	b->utoff[2] = 7200;
+	b->isdst[2] = 1;
+	b->abbr[0] = 0;
+	b->abbr[1] = 4;
+	b->abbr[2] = 8;
+	b->nchars = 13;
+	b->chars = "LMT\0CET\0CEST";
+	b->nleaps = 1;
+	b->leap_at[0] = 78796800;
+	b->leap_corr[0] = 1;
+	b->nisstd = b->nisut = 3;
+}
+
+/* Offsets in a made file of tzb_small's shape (version 2 block). */
+#define TZB_V2(b)	(44 + (b)->ntimes * 5 + (b)->ntypes * 6 + \
+			    (b)->nchars + (b)->nleaps * 8 + (b)->nisstd + \
+			    (b)->nisut)
+/* i: 0 isut, 1 isstd, 2 leap, 3 time, 4 type, 5 char */
+#define TZB_COUNT(b, i)	(TZB_V2(b) + 20 + 4 * (i))
+#define TZB_TIMES(b)	(TZB_V2(b) + 44)
+#define TZB_IDX(b)	(TZB_TIMES(b) + (b)->ntimes * 8)
+#define TZB_TYPES(b)	(TZB_IDX(b) + (b)->ntimes)
+#define TZB_CHARS(b)	(TZB_TYPES(b) + (b)->ntypes * 6)
+#define TZB_LEAPS(b)	(TZB_CHARS(b) + (b)->nchars)
+#define TZB_ISSTD(b)	(TZB_LEAPS(b) + (b)->nleaps * 12)
+
+static void
+test_tz_corrupt(void)
+{
+	static unsigned char	 real[65536], file[4096], bad[70000];
+	static const char *const footers[] = {
+		"EST5EDT", "EST5EDT,M3.2.0", "ES5", "EST", "EST25",
+		"EST5EDT,M13.1.0,M11.1.0", "EST5EDT,M3.6.0,M11.1.0",
+		"EST5EDT,M3.2.7,M11.1.0", "EST5EDT,J0,J100",
+		"EST5EDT,J366,J100", "EST5EDT,366,0",
+		"EST5EDT,M3.2.0/168,M11.1.0", "EST5EDT,M3.2.0/1:60,M11.1.0",
+		"<EST5", "<E>5", "EST5EDT,M3.2.0,M11.1.0x",
+		"EST5:00:00:00", "EST 5", "EST5EDT,,M11.1.0",
+		"<ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFG>5",
+	};
+	struct tzb		 b;
+	struct tz_zone		*z;
+	struct tz_local		 l;
+	char			 dir[] = "/tmp/test-layout-tz-XXXXXX", path[256];
+	size_t			 len, n, i, cut, refused;
+	uint32_t		 rnd = 12345;
+	long			 accepted, sane;
+	int			 ok;
+
+	/* The made file is valid and read as meant. */
+	tzb_small(&b);
+	len = tzb_write(&b, file);
+	z = tz_zone_parse(file, len);
+	CHECK(z != NULL, "a made file is read");
+	if (z != NULL) {
+		ok = tz_zone_local(z, -2000000, &l) == 0 && l.utoff == 561 &&
+		    strcmp(l.abbr, "LMT") == 0;
+		ok &= tz_zone_local(z, 10, &l) == 0 && l.utoff == 7200 &&
+		    l.isdst && strcmp(l.abbr, "CEST") == 0;
+		ok &= tz_zone_local(z, 500000, &l) == 0 && l.utoff == 7200;
+		CHECK(ok, "before the first transition: type 0 (LMT); then "
+		    "the transitions");
+		tz_zone_local(z, 78796800 - 1, &l);
+		ok = l.tm.tm_sec == 59;
+		tz_zone_local(z, 78796800, &l);
+		ok &= l.tm.tm_sec == 60;
+		tz_zone_local(z, 78796801, &l);
+		ok &= l.tm.tm_sec == 0;
+		CHECK(ok, "a leap second reads :60, the second after :00");
+		tz_zone_free(z);
+	}
+
+	/* Every shorter prefix of a real file is refused, and of a made one. */
+	n = tz_slurp(PRESENT_TZ_DIR "/Europe/Paris", real, sizeof real);
+	CHECK(n > 1000 && !tz_refused(real, n), "Europe/Paris, whole, is read");
+	refused = 0;
+	for (cut = 0; cut < n; cut++)
+		refused += tz_refused(real, cut);
+	CHECK(refused == n, "Europe/Paris cut at any of its %zu bytes is "
+	    "refused (%zu)", n, refused);
+	refused = 0;
+	for (cut = 0; cut < len; cut++)
+		refused += tz_refused(file, cut);
+	CHECK(refused == len, "a made file cut anywhere is refused");
+	memcpy(bad, real, n);
+	bad[n] = 'x';
+	CHECK(tz_refused(bad, n + 1), "a byte after the footer: refused");
+
+	/* Counts that point past the end. */
+#define TZB_TRY(what, patch) do {					\
+	memcpy(bad, file, len);						\
+	patch;								\
+	CHECK(tz_refused(bad, len), "refused: %s", what);		\
+} while (0)
+	TZB_TRY("a time count of 2^32-1",
+	    tzb_be(bad + TZB_COUNT(&b, 3), 0xffffffff, 4));
+	TZB_TRY("one transition more than there are",
+	    tzb_be(bad + TZB_COUNT(&b, 3), b.ntimes + 1, 4));
+	TZB_TRY("a type count of 2^32-1",
+	    tzb_be(bad + TZB_COUNT(&b, 4), 0xffffffff, 4));
+	TZB_TRY("no designations", tzb_be(bad + TZB_COUNT(&b, 5), 0, 4));
+	TZB_TRY("a designation count past the end",
+	    tzb_be(bad + TZB_COUNT(&b, 5), 0x7fffffff, 4));
+	TZB_TRY("a leap count past the end",
+	    tzb_be(bad + TZB_COUNT(&b, 2), 1000, 4));
+	TZB_TRY("standard/wall indicators not one per type",
+	    tzb_be(bad + TZB_COUNT(&b, 1), 2, 4));
+	TZB_TRY("UT/local indicators not one per type",
+	    tzb_be(bad + TZB_COUNT(&b, 0), 4, 4));
+	TZB_TRY("a version 1 count past the end",
+	    tzb_be(bad + 20 + 4 * 3, 0x10000, 4));
+	TZB_TRY("not TZif", bad[0] = 'X');
+	TZB_TRY("an unknown version", bad[4] = 'x');
+	TZB_TRY("the second header not TZif", bad[TZB_V2(&b)] = 'X');
+	TZB_TRY("a transition to type 3 of 3", bad[TZB_IDX(&b) + 1] = 3);
+	TZB_TRY("transitions out of order",
+	    tzb_be(bad + TZB_TIMES(&b) + 8, (uint64_t)INT64_C(-2000000), 8));
+	TZB_TRY("two transitions at one instant",
+	    tzb_be(bad + TZB_TIMES(&b) + 8, (uint64_t)INT64_C(-1000000), 8));
+	TZB_TRY("an offset of 26 hours", tzb_be(bad + TZB_TYPES(&b) + 6,
+	    26 * 3600, 4));
+	TZB_TRY("an offset of -2^31", tzb_be(bad + TZB_TYPES(&b) + 6,
+	    0x80000000, 4));
+	TZB_TRY("a DST flag of 2", bad[TZB_TYPES(&b) + 6 + 4] = 2);
+	TZB_TRY("a designation index past the designations",
+	    bad[TZB_TYPES(&b) + 6 + 5] = 13);
+	TZB_TRY("a designation without its NUL",
+	    bad[TZB_CHARS(&b) + 12] = 'X');
+	TZB_TRY("a first leap correction of 2",
+	    tzb_be(bad + TZB_LEAPS(&b) + 8, 2, 4));
+	TZB_TRY("a standard/wall indicator of 2", bad[TZB_ISSTD(&b)] = 2);
+	TZB_TRY("UT without standard time",
+	    bad[TZB_ISSTD(&b) + 3] = 1);
+	TZB_TRY("a footer without its last newline", bad[len - 1] = 'x');
+	TZB_TRY("a footer without its first newline",
+	    bad[len - strlen(b.footer) - 2] = 'x');
+	TZB_TRY("a NUL in the footer", bad[len - 3] = '\0');
+	TZB_TRY("a newline in the footer", bad[len - 4] = '\n');
+#undef TZB_TRY
+	for (i = 0; i < sizeof footers / sizeof footers[0]; i++) {
+		tzb_footer(&b, footers[i]);
+		len = tzb_write(&b, file);
+		CHECK(tz_refused(file, len), "refused: a footer \"%s\"",
+		    footers[i]);
+	}
+	tzb_footer(&b, "");
+	len = tzb_write(&b, file);
+	z = tz_zone_parse(file, len);
+	CHECK(z != NULL && tz_zone_local(z, 0, &l) == 0 && l.utoff == 0 &&
+	    strcmp(l.abbr, "XXX") == 0,
+	    "an empty footer: the last type applies (RFC 8536)");
+	tz_zone_free(z);
+	b.ntypes = 0;
+	len = tzb_write(&b, file);
+	CHECK(tz_refused(file, len), "refused: no types (and no footer)");
+	b.ntypes = 1;
+	b.version = '\0';
+	len = tzb_write(&b, file);
+	z = tz_zone_parse(file, len);
+	CHECK(z != NULL, "a version 1 file (no footer) is read");
+	tz_zone_free(z);
+	file[len] = '\n';
+	CHECK(tz_refused(file, len + 1), "a byte after a version 1 file: "
+	    "refused");
+
+	/* Files that are not TZif, read as bytes. */
+	n = tz_slurp(PRESENT_TZ_DIR "/zone.tab", real, sizeof real);
+	CHECK(n > 0 && tz_refused(real, n), "zone.tab's bytes are refused");
+	n = tz_slurp(PRESENT_TZ_DIR "/tzdata.zi", real, sizeof real);
+	CHECK(n > 0 && tz_refused(real, n), "tzdata.zi's bytes are refused");
+	CHECK(tz_refused("", 0), "no bytes are refused");
+
+	/* The files themselves, under a zone directory of the test's. */
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0, "a directory for zone files");
+		return;
+	}
+	n = tz_slurp(PRESENT_TZ_DIR "/zone.tab", real, sizeof real);
+	snprintf(path, sizeof path, "%s/Zonetab", dir);
+	tz_put(path, real, n);
+	CHECK(tz_zone_new(dir, "Zonetab") == NULL,
+	    "zone.tab under a zone name is refused");
+	n = tz_slurp(PRESENT_TZ_DIR "/Europe/Paris", real, sizeof real);
+	snprintf(path, sizeof path, "%s/Paris", dir);
+	tz_put(path, real, n);
+	z = tz_zone_new(dir, "Paris");
+	CHECK(z != NULL, "a copy of Europe/Paris there is read");
+	tz_zone_free(z);
+	tz_put(path, real, n / 2);
+	CHECK(tz_zone_new(dir, "Paris") == NULL,
+	    "the same file truncated on disk is refused");
+	memset(bad, 0, sizeof bad);
+	memcpy(bad, real, n);
+	snprintf(path, sizeof path, "%s/Big", dir);
+	tz_put(path, bad, sizeof bad);
+	CHECK(tz_zone_new(dir, "Big") == NULL,
+	    "a file over 64 KiB is refused");
+	snprintf(path, sizeof path, "%s/Fifo", dir);
+	CHECK(mkfifo(path, 0600) == 0 && tz_zone_new(dir, "Fifo") == NULL,
+	    "a FIFO is refused at once, not waited on");
+	snprintf(path, sizeof path, "%s/Passwd", dir);
+	CHECK(symlink("/etc/passwd", path) == 0 &&
+	    tz_zone_new(dir, "Passwd") == NULL,
+	    "a link to /etc/passwd is refused (not TZif)");
+	snprintf(path, sizeof path, "%s/Dir", dir);
+	CHECK(mkdir(path, 0700) == 0 && tz_zone_new(dir, "Dir") == NULL,
+	    "a directory is refused");
+	CHECK(tz_zone_new(NULL, "Europe") == NULL, "Europe is no zone");
+	CHECK(tz_zone_new(NULL, "/usr/share/zoneinfo/UTC") == NULL,
+	    "an absolute path is refused");
+	CHECK(tz_zone_new(NULL, "Europe/../UTC") == NULL &&
+	    tz_zone_new(NULL, "../zoneinfo/UTC") == NULL, ".. is refused");
+	CHECK(tz_zone_new(NULL, "zone.tab") == NULL &&
+	    tz_zone_new(NULL, "UTC ") == NULL &&
+	    tz_zone_new(NULL, "UTC\n") == NULL &&
+	    tz_zone_new(NULL, "") == NULL && tz_zone_new(NULL, NULL) == NULL,
+	    "names with other characters, empty or none are refused");
+	memset(path, 'A', sizeof path - 1);
+	path[sizeof path - 1] = '\0';
+	CHECK(tz_zone_new(NULL, path) == NULL,
+	    "a 255-byte name that names no file is refused");
+	z = tz_zone_new(NULL, "Etc/GMT+5");
+	CHECK(z != NULL && tz_zone_local(z, 0, &l) == 0 &&
+	    l.utoff == -5 * 3600, "Etc/GMT+5 is five hours behind UTC");
+	tz_zone_free(z);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	if (system(path) != 0)
+		printf("#   could not remove %s\n", dir);
+
+	/*
+	 * Random damage: one to four bytes of real files changed at a time.
+	 * A damaged file is refused or read; read, it never gives an offset
+	 * outside +-26 h or a clock that does not add up (AddressSanitizer
+	 * watches every read).
+	 */
+	accepted = sane = 0;
+	for (i = 0; i < 20000; i++) {
+		static const char *const files[] = { "Europe/Paris",
+		    "Australia/Lord_Howe", "right/UTC", "Asia/Kolkata" };
+		unsigned char	*p = real;
+		int		 k, changes;
+
+		snprintf(path, sizeof path, "%s/%s", PRESENT_TZ_DIR,
+		    files[i % 4]);
+		n = tz_slurp(path, real, sizeof real);
+		rnd = rnd * 1103515245 + 12345;
+		changes = 1 + (int)(rnd >> 16) % 4;
+		for (k = 0; k < changes; k++) {
+			rnd = rnd * 1103515245 + 12345;
+			p[(rnd >> 8) % n] ^=
+			    (unsigned char)(1 + (rnd >> 24) % 255);
+		}
+		if ((z = tz_zone_parse(real, n)) == NULL)
+			continue;
+		accepted++;
+		ok = 1;
+		for (k = 0; k < 8; k++) {
+			int64_t	t = (int64_t)k * 800000000 - 2400000000;
+
+			struct tm	tm;
+
+			if (tz_zone_local(z, t, &l) != 0 ||
+			    l.utoff < -89999 || l.utoff > 93599 ||
+			    l.tm.tm_hour > 23 || l.tm.tm_min > 59 ||
+			    l.tm.tm_sec > 60 || l.tm.tm_wday > 6) {
+				ok = 0;
+				continue;
+			}
+			/* The clock is t and the offset (less leap seconds). */
+			tm = l.tm;
+			if (llabs((long long)timegm(&tm) - (t + l.utoff)) > 64 ||
+			    tm.tm_wday != l.tm.tm_wday ||
+			    tm.tm_yday != l.tm.tm_yday)
+				ok = 0;
+		}
+		sane += ok;
+		tz_zone_free(z);
+	}
+	CHECK(sane == accepted, "20,000 damaged files: %ld read, each with "
+	    "sane clocks; the rest refused", accepted);
+}
+
+/* ---- the environment is never touched ----------------------------------- */
+
+struct tz_worker {
+	const char	*zone;
+	time_t		 t;
+	char		 want[96];
+	int		 wrong;
+};
+
+static void *
+tz_worker_run(void *arg)
+{
+	struct tz_worker	*w = arg;
+	char			 out[96];
+	int			 i;
+
+	for (i = 0; i < 300; i++) {
+		if (layout_local_time(w->zone, "Mon-Fri 09:00-17:00", w->t, out,
+		    sizeof out) != 0 || strcmp(out, w->want) != 0)
+			w->wrong++;
+	}
+	return NULL;
+}
+
+static int tz_reading;
+
+/* Reads TZ over and over while the workers run: it never changes. */
+static void *
+tz_reader_run(void *arg)
+{
+	long		*changed = arg;
+	const char	*was, *now;
+
+	env_own = 1;
+	was = getenv("TZ");
+	while (__atomic_load_n(&tz_reading, __ATOMIC_SEQ_CST)) {
+		now = getenv("TZ");
+		if (now != was || now == NULL ||
+		    strcmp(now, "Europe/Vienna") != 0)
+			(*changed)++;
+	}
+	return NULL;
+}
+
+static void
+test_tz_environment(void)
+{
+	static const char *const zones[] = { "America/Sao_Paulo",
+	    "Pacific/Chatham", "Asia/Kolkata", "Europe/Dublin" };
+	struct tz_worker	 w[4];
+	struct tm		 g;
+	pthread_t		 th[4], reader;
+	time_t			 t = 1795435200;	/* 2026-11-23 12:00 UTC */
+	size_t			 i;
+	long			 changed = 0;
+	int			 calls, wrong = 0;
+	char			 out[96];
+
+	/* What glibc says, with TZ set by the test, for the workers to get. */
+	for (i = 0; i < 4; i++) {
+		w[i].zone = zones[i];
+		w[i].t = t + (time_t)i * 7777;
+		w[i].wrong = 0;
+		tz_glibc_zone(zones[i]);
+		localtime_r(&w[i].t, &g);
+		snprintf(w[i].want, sizeof w[i].want, "%02d:%02d local, %s "
+		    "office hours", g.tm_hour, g.tm_min,
+		    g.tm_wday >= 1 && g.tm_wday <= 5 &&
+		    g.tm_hour >= 9 && g.tm_hour < 17 ? "within" : "outside");
+	}
+	tz_glibc_zone("Europe/Vienna");
+
+	calls = env_calls;
+	for (i = 0; i < 4; i++) {
+		layout_local_time(zones[i], "Mon-Fri 09:00-17:00", w[i].t, out,
+		    sizeof out);
+		wrong += strcmp(out, w[i].want) != 0;
+	}
+	layout_local_time("Mars/Olympus", NULL, t, out, sizeof out);
+	CHECK(wrong == 0, "the local time is glibc's (%s; %s)", w[0].want,
+	    w[1].want);
+	CHECK_INT(env_calls - calls, 0, "the local time calls no setenv, "
+	    "unsetenv, putenv, clearenv, tzset or getenv");
+
+	/* Four threads at once, and one reading TZ all the while. */
+	calls = env_calls;
+	__atomic_store_n(&tz_reading, 1, __ATOMIC_SEQ_CST);
+	pthread_create(&reader, NULL, tz_reader_run, &changed);
+	for (i = 0; i < 4; i++)
+		pthread_create(&th[i], NULL, tz_worker_run, &w[i]);
+	for (i = 0; i < 4; i++)
+		pthread_join(th[i], NULL);
+	__atomic_store_n(&tz_reading, 0, __ATOMIC_SEQ_CST);
+	pthread_join(reader, NULL);
+	for (i = 0; i < 4; i++)
+		wrong += w[i].wrong;
+	CHECK(wrong == 0, "four threads at once each get their zone's time");
+	CHECK_INT(changed, 0, "TZ stays byte for byte what it was, read by "
+	    "another thread meanwhile");
+	CHECK_INT(env_calls - calls, 0, "and no thread touched the "
+	    "environment");
+	env_own = 1;
+	unsetenv("TZ");
+	tzset();
+	env_own = 0;
+}
+
 int
 main(void)
 {
@@ -410,6 +1384,14 @@ main(void)
 	test_hours();
 	test_parts();
 	test_ago_stale_names();
+	env_own = 1;
+	unsetenv("TZDIR");	/* glibc reads the same directory as we do */
+	env_own = 0;
+	test_tz_zones();
+	test_tz_all();
+	test_tz_footer();
+	test_tz_corrupt();
+	test_tz_environment();
 	layout_count(1020, n);
 	CHECK_STR(n, "1,020", "counts with thousands separators");
 	layout_count(7, n);
