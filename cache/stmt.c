@@ -542,8 +542,8 @@ const char stmt_snapshot_end_sql[] =
 
 /*
  * search_entry's indexes, dropped while search_rebuild fills the table
- * and builds the FTS indexes, and made again after (search.c). The same
- * definitions as schema step 2.
+ * and builds the FTS indexes, and made again after (search-index.c).
+ * The same definitions as schema step 2.
  */
 const char stmt_entry_index_drop_sql[] =
     "DROP INDEX search_entry_key;"
