@@ -229,21 +229,12 @@ search_phase(struct cache *c, enum stmt_id id, const struct cache_query *q,
 
 /* ---- hits ------------------------------------------------------------ */
 
-/* "a · b", skipping empty parts. */
-static char *
-search_detail(const char *a, const char *b)
-{
-	int	ha = a != NULL && *a != '\0', hb = b != NULL && *b != '\0';
-
-	if (ha && hb)
-		return xasprintf("%s \xc2\xb7 %s", a, b);
-	return xstrdup(ha ? a : hb ? b : "");
-}
-
 /*
  * Makes the hit of a found row, taking its strings: the entry holds what
- * a hit shows but the names of its authority (for a contact) and of its
- * country, looked up in one statement (small tables, in the page cache).
+ * a hit shows but, for a contact, its authority's name and acronym, and
+ * its country's name, looked up in one statement (small tables, in the
+ * page cache). The entry's sub is a contact's title or an authority's
+ * acronym; its akind the authority's kind.
  */
 static int
 search_hit_fill(struct cache *c, struct search_found *f,
@@ -259,9 +250,11 @@ search_hit_fill(struct cache *c, struct search_found *f,
 	stmt_bind_text(st, 2, f->country);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		h->type = contact ? REC_CONTACT : REC_AUTHORITY;
-		h->detail = search_detail(f->sub, contact ?
-		    (const char *)sqlite3_column_text(st, 0) : f->akind);
-		h->country_name = search_column_dup(st, 1);
+		if (contact) {
+			h->authority_name = search_column_dup(st, 0);
+			h->authority_acronym = search_column_dup(st, 1);
+		}
+		h->country_name = search_column_dup(st, 2);
 		rc = SQLITE_DONE;
 	}
 	stmt_put(c, STMT_HIT_NAMES, st);
@@ -269,10 +262,17 @@ search_hit_fill(struct cache *c, struct search_found *f,
 		return rc;
 	h->id = f->ref;
 	h->name = f->shown != NULL ? f->shown : xstrdup("");
+	if (contact)
+		h->title = f->sub;
+	else {
+		h->acronym = f->sub;
+		h->kind = f->akind;
+		f->akind = NULL;
+	}
 	h->country = f->country;
 	h->authority = f->auth;
 	h->email = f->email;
-	f->ref = f->shown = f->country = f->auth = f->email = NULL;
+	f->ref = f->shown = f->sub = f->country = f->auth = f->email = NULL;
 	return SQLITE_OK;
 }
 
@@ -281,7 +281,11 @@ search_hit_clear(struct cache_hit *h)
 {
 	free(h->id);
 	free(h->name);
-	free(h->detail);
+	free(h->title);
+	free(h->authority_name);
+	free(h->authority_acronym);
+	free(h->acronym);
+	free(h->kind);
 	free(h->country);
 	free(h->country_name);
 	free(h->authority);

@@ -476,9 +476,14 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " LIMIT ?3",
 	[STMT_TERM_PREFIX] = "SELECT term FROM search_term"
 	    " WHERE term >= ?1 AND term < ?2 LIMIT ?3",
-	/* A hit's authority ?1 and country ?2 names (the rest is in its entry). */
-	[STMT_HIT_NAMES] = "SELECT (SELECT name FROM authorities WHERE id = ?1),"
-	    " (SELECT name FROM countries WHERE code = ?2)",
+	/*
+	 * A contact hit's authority ?1, its name and acronym, and a hit's
+	 * country ?2 name (the rest is in its entry); one row, NULLs for
+	 * what is not there.
+	 */
+	[STMT_HIT_NAMES] = "SELECT a.name, a.acronym,"
+	    " (SELECT name FROM countries WHERE code = ?2)"
+	    " FROM (SELECT 1) LEFT JOIN authorities a ON a.id = ?1",
 
 	/* No record at all: the first sync writes without WAL (apply.c). */
 	[STMT_CACHE_EMPTY] = "SELECT NOT EXISTS (SELECT 1 FROM countries)"

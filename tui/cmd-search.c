@@ -155,8 +155,7 @@ cli_cmd_search(struct cli *cli)
 		if (l.n != before + 1)
 			continue;
 		it = &l.v[before];
-		if (hits.v[i].detail != NULL)
-			it->detail = xstrdup(hits.v[i].detail);
+		it->detail = present_hit_detail(&hits.v[i]);
 		if (it->rec.type == REC_CONTACT && hits.v[i].country != NULL)
 			it->country = xstrdup(hits.v[i].country);
 		if (it->country_name == NULL && hits.v[i].country_name != NULL)

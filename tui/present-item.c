@@ -238,24 +238,10 @@ out_columns(const struct out_list *l, size_t *np)
 	return names;
 }
 
-/* The human "detail" of a row that did not come from a search. */
+/* "a · c" into b, skipping an empty part. */
 static void
-detail_text(const struct out_item *it, struct buf *b)
+detail_join(struct buf *b, const char *a, const char *c)
 {
-	const char	*a = NULL, *c = NULL;
-
-	if (it->detail != NULL) {
-		buf_adds(b, it->detail);
-		return;
-	}
-	if (it->rec.type == REC_CONTACT) {
-		a = it->rec.v[CONTACT_TITLE].s;
-		c = it->authority_acronym != NULL ? it->authority_acronym :
-		    it->authority_name;
-	} else if (it->rec.type == REC_AUTHORITY) {
-		a = it->rec.v[AUTH_ACRONYM].s;
-		c = it->rec.v[AUTH_KIND].s;
-	}
 	if (a != NULL && *a != '\0')
 		buf_adds(b, a);
 	if (c != NULL && *c != '\0') {
@@ -263,6 +249,40 @@ detail_text(const struct out_item *it, struct buf *b)
 			buf_addf(b, " %s ", charset_glyph(GLYPH_DOT));
 		buf_adds(b, c);
 	}
+}
+
+/* The human "detail" of a row that did not come from a search. */
+static void
+detail_text(const struct out_item *it, struct buf *b)
+{
+	if (it->detail != NULL) {
+		buf_adds(b, it->detail);
+		return;
+	}
+	if (it->rec.type == REC_CONTACT)
+		detail_join(b, it->rec.v[CONTACT_TITLE].s,
+		    it->authority_acronym != NULL ? it->authority_acronym :
+		    it->authority_name);
+	else if (it->rec.type == REC_AUTHORITY)
+		detail_join(b, it->rec.v[AUTH_ACRONYM].s,
+		    it->rec.v[AUTH_KIND].s);
+}
+
+/*
+ * A search hit shows its contact's authority by name, where the other
+ * lists (detail_text) show its acronym when it has one.
+ */
+char *
+present_hit_detail(const struct cache_hit *h)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	if (h->type == REC_CONTACT)
+		detail_join(&b, h->title, h->authority_name);
+	else
+		detail_join(&b, h->acronym, h->kind);
+	return buf_detach(&b);
 }
 
 char *

@@ -122,6 +122,12 @@ struct out_column {
 /* The sanitized one-line text of a value for a human table. Caller frees. */
 char	*out_cell_text(const struct out_item *, const char *name,
 	    const struct out_column *);
+/*
+ * A search hit's detail line: a contact's title and its authority's
+ * name, an authority's acronym and kind, joined by a dot and skipping
+ * empty parts ("" when none). Not sanitized. Caller frees.
+ */
+char	*present_hit_detail(const struct cache_hit *);
 
 /* ---- present-vcard.c ---------------------------------------------------- */
 

@@ -172,6 +172,7 @@ search_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 	struct search	*s = v->data;
 	struct cache_hit *h;
 	struct row	*r;
+	char		*detail;
 	size_t		 i;
 
 	if (off + limit > s->hits.n && s->more) {
@@ -189,7 +190,9 @@ search_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 		r->col[0] = xstrdup(h->type == REC_CONTACT ? "person" :
 		    "authority");
 		r->col[1] = sanitize(h->name, SANITIZE_LINE);
-		r->col[2] = sanitize(h->detail, SANITIZE_LINE);
+		detail = present_hit_detail(h);
+		r->col[2] = sanitize(detail, SANITIZE_LINE);
+		free(detail);
 		r->col[3] = sanitize(h->country_name != NULL ? h->country_name :
 		    h->country, SANITIZE_LINE);
 		r->col[4] = sanitize(h->email, SANITIZE_IDENT);

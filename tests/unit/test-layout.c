@@ -3,7 +3,7 @@
  * libcommon.a alone, so a curses, cache or net call in it is a link
  * error: columns laid out by display width and dropped by priority, match
  * highlighting over folded text, wrapping, office hours, parts that give
- * way, ages, the stale rule and file names.
+ * way, ages, the stale rule, file names and a search hit's detail line.
  */
 #include "config.h"
 
@@ -241,6 +241,47 @@ test_ago_stale_names(void)
 	free(s);
 }
 
+/* A search hit's detail line, from the parts the cache gives. */
+static void
+test_hit_detail(void)
+{
+	struct cache_hit	 h;
+	char			*s;
+
+	memset(&h, 0, sizeof h);
+	h.type = REC_CONTACT;
+	h.title = "Delegada";
+	h.authority_name = "Pol\xc3\xad" "cia Federal";
+	h.authority_acronym = "PF";
+	s = present_hit_detail(&h);
+	CHECK_STR(s, "Delegada \xc2\xb7 Pol\xc3\xad" "cia Federal",
+	    "a contact: title \xc2\xb7 its authority's name");
+	free(s);
+	h.title = "";
+	s = present_hit_detail(&h);
+	CHECK_STR(s, "Pol\xc3\xad" "cia Federal", "no title: no dot");
+	free(s);
+
+	memset(&h, 0, sizeof h);
+	h.type = REC_AUTHORITY;
+	h.acronym = "PF";
+	h.kind = "police";
+	s = present_hit_detail(&h);
+	CHECK_STR(s, "PF \xc2\xb7 police",
+	    "an authority: acronym \xc2\xb7 kind");
+	free(s);
+	charset_set_utf8(0);
+	s = present_hit_detail(&h);
+	CHECK_STR(s, "PF - police", "a terminal without UTF-8: a hyphen");
+	free(s);
+	charset_set_utf8(1);
+	h.acronym = NULL;
+	h.kind = NULL;
+	s = present_hit_detail(&h);
+	CHECK_STR(s, "", "nothing to show: empty, not NULL");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -252,6 +293,7 @@ main(void)
 	test_hours();
 	test_parts();
 	test_ago_stale_names();
+	test_hit_detail();
 	layout_count(1020, n);
 	CHECK_STR(n, "1,020", "counts with thousands separators");
 	layout_count(7, n);
