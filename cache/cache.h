@@ -235,7 +235,8 @@ struct cache_hits {
 /*
  * Runs a search; results ordered exact and prefix name matches first,
  * then by folded name. An empty or all-punctuation query gives an empty
- * list (not an error); count_upto is ignored (cache_search_count counts). hits must be freed with cache_hits_free.
+ * list (not an error); count_upto is ignored (cache_search_count
+ * counts). hits must be freed with cache_hits_free.
  */
 enum cache_status cache_search(struct cache *, const struct cache_query *,
 		    struct cache_hits *, char **cause);

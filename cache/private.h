@@ -59,6 +59,8 @@ enum stmt_id {
 	/* apply: references */
 	STMT_REF_AUTHORITY,
 	STMT_REF_CONTACT,
+	/* apply: whether the cache holds no record (the first sync) */
+	STMT_CACHE_EMPTY,
 	/* sync state */
 	STMT_STATE_GET,
 	STMT_STATE_PUT,
@@ -119,6 +121,7 @@ enum stmt_id {
 	STMT_SEARCH_TRI_REBUILD,
 	STMT_SEARCH_NAME_REBUILD,
 	STMT_SEARCH_COUNT,
+	STMT_SEARCH_SOURCES,
 	STMT_AFFECTED_CLEAR,
 	STMT_AFFECTED_DIRECT,
 	STMT_AFFECTED_AUTH_CONTACTS,
@@ -159,8 +162,6 @@ enum stmt_id {
 	STMT_TERM_CONTAINS,
 	STMT_TERM_PREFIX,
 	STMT_HIT_NAMES,
-	STMT_CACHE_EMPTY,
-	STMT_SEARCH_SOURCES,
 	STMT_COUNT
 };
 

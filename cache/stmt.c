@@ -95,7 +95,7 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 /*
  * The rows of search_entry, made from the data tables: type, ref,
  * country, akind, role, sort_key, acronym, auth, name (the folded name
- * alone, for the name tier of search_word), text (everything), and what
+ * alone, for search_name, the name tier), text (everything), and what
  * a hit shows without reading its record: shown (the name as written),
  * sub (contact: title; authority: acronym) and email.
  */
