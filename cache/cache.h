@@ -208,11 +208,20 @@ struct cache_query {
 	size_t		 count_upto;	/* cache_search_count: stop past this many (0: all) */
 };
 
+/*
+ * One hit: the parts of its record a result line is made of, as the feed
+ * has them (NULL when absent); how they are worded is the front ends'
+ * (present_hit_detail).
+ */
 struct cache_hit {
 	enum record_type type;		/* REC_AUTHORITY or REC_CONTACT */
 	char		*id;
 	char		*name;
-	char		*detail;	/* contact: title · authority; authority: acronym · kind */
+	char		*title;			/* contact: its title */
+	char		*authority_name;	/* contact: its authority's */
+	char		*authority_acronym;	/* contact: its authority's */
+	char		*acronym;		/* authority: its acronym */
+	char		*kind;			/* authority: its kind */
 	char		*country;	/* code */
 	char		*country_name;
 	char		*authority;	/* contact's authority id */
@@ -227,7 +236,8 @@ struct cache_hits {
 /*
  * Runs a search; results ordered exact and prefix name matches first,
  * then by folded name. An empty or all-punctuation query gives an empty
- * list (not an error); count_upto is ignored (cache_search_count counts). hits must be freed with cache_hits_free.
+ * list (not an error); count_upto is ignored (cache_search_count
+ * counts). hits must be freed with cache_hits_free.
  */
 enum cache_status cache_search(struct cache *, const struct cache_query *,
 		    struct cache_hits *, char **cause);

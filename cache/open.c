@@ -1,6 +1,9 @@
 /*
  * open.c: opening and closing the cache file, and turning SQLite's result
- * codes into cache statuses with a cause a person can act on. The
+ * codes into cache statuses with a cause a person can act on. cache_open
+ * is a list of steps (open_steps): the file, the connection with its
+ * defensive settings, the first read, WAL and the settings, the schema
+ * (migrated, then checked), the temporary tables, the notice. The
  * directory (0700) and the file (0600) are made before SQLite touches
  * them, so the database and its -wal/-shm are private whatever the umask.
  */
@@ -194,22 +197,6 @@ cache_notice(const struct cache *c)
 	return c != NULL ? c->notice : NULL;
 }
 
-/* The first read: a file that is not a database fails here. */
-static int
-cache_check_header(struct cache *c)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	rc = sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema",
-	    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? SQLITE_OK : rc;
-}
-
 /*
  * cache_fail for opening. A lock held past the busy timeout is a sync:
  * the first one into an empty cache holds the file until it ends
@@ -227,17 +214,6 @@ cache_open_fail(struct cache *c, int rc, char **cause, const char *what)
 	return CACHE_ERR_BUSY;
 }
 
-static enum cache_status
-cache_setup_temp(struct cache *c, char **cause)
-{
-	int	rc;
-
-	rc = cache_exec(c, stmt_temp_sql);
-	if (rc != SQLITE_OK)
-		return cache_fail(c, rc, cause, "creating temporary tables");
-	return CACHE_OK;
-}
-
 static pthread_once_t	cache_once = PTHREAD_ONCE_INIT;
 
 /*
@@ -251,120 +227,197 @@ cache_setup(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-enum cache_status
-cache_open(const char *path, int flags, struct cache **cp, char **cause)
-{
-	struct cache		*c;
-	struct stat		 sb;
-	enum cache_status	 status;
-	int			 rc, oflags, memory, tightened = 0;
+/* ---- cache_open, step by step ---------------------------------------- */
 
-	*cp = NULL;
-	if (path == NULL || *path == '\0') {
+/* One cache_open: what its steps share. */
+struct open {
+	const char	*path;
+	int		 flags;		/* CACHE_OPEN_* */
+	int		 memory;	/* ":memory:": no file, no WAL */
+	int		 tightened;	/* made 0600 here (open_notice) */
+	struct cache	*c;		/* from open_connect on */
+};
+
+/*
+ * The file, before SQLite touches it: made (0700 directory, 0600 file)
+ * when it is not there and the flags allow, or checked to be the user's
+ * own when it is. An in-memory cache has none.
+ */
+static enum cache_status
+open_file(struct open *o, char **cause)
+{
+	struct stat	sb;
+
+	if (o->path == NULL || *o->path == '\0') {
 		if (cause != NULL)
 			*cause = xstrdup("no cache path");
 		return CACHE_ERR_IO;
 	}
-	memory = strcmp(path, ":memory:") == 0;
-	if (!memory) {
-		if (lstat(path, &sb) != 0) {
-			if (errno != ENOENT) {
-				if (cause != NULL)
-					*cause = xasprintf("%s: %s", path,
-					    strerror(errno));
-				return CACHE_ERR_IO;
-			}
-			if (flags & (CACHE_OPEN_READONLY | CACHE_OPEN_NOCREATE)) {
-				if (cause != NULL)
-					*cause = xasprintf("%s: no cache yet; "
-					    "run `globe sync`", path);
-				return CACHE_ERR_NOTFOUND;
-			}
-			if ((status = cache_create_file(path,
-			    cause)) != CACHE_OK)
-				return status;
-		} else if ((status = cache_check_file(path, &sb, flags, &tightened,
-		    cause)) != CACHE_OK)
-			return status;
+	if (o->memory)
+		return CACHE_OK;
+	if (lstat(o->path, &sb) == 0)
+		return cache_check_file(o->path, &sb, o->flags, &o->tightened,
+		    cause);
+	if (errno != ENOENT) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", o->path, strerror(errno));
+		return CACHE_ERR_IO;
 	}
+	if (o->flags & (CACHE_OPEN_READONLY | CACHE_OPEN_NOCREATE)) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: no cache yet; run `globe sync`",
+			    o->path);
+		return CACHE_ERR_NOTFOUND;
+	}
+	return cache_create_file(o->path, cause);
+}
+
+/*
+ * The connection, with the defensive settings: the file may not be ours
+ * (a --db someone else wrote), so no SQL in its schema may call
+ * application functions or change the schema behind SQLite's back.
+ */
+static enum cache_status
+open_connect(struct open *o, char **cause)
+{
+	struct cache	*c;
+	int		 oflags, rc;
 
 	pthread_once(&cache_once, cache_setup);
-	c = xcalloc(1, sizeof *c);
-	c->path = xstrdup(path);
-	c->flags = flags;
-	if (tightened)
-		c->notice = xasprintf("%s was readable or writable by others; "
-		    "it is now yours alone (0600)", path);
-	if (flags & CACHE_OPEN_READONLY)
+	o->c = c = xcalloc(1, sizeof *c);
+	c->path = xstrdup(o->path);
+	c->flags = o->flags;
+	if (o->flags & CACHE_OPEN_READONLY)
 		oflags = SQLITE_OPEN_READONLY;
 	else
-		oflags = SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0);
+		oflags = SQLITE_OPEN_READWRITE |
+		    (o->memory ? SQLITE_OPEN_CREATE : 0);
 	/* A connection is only ever used by the thread that opened it. */
 	oflags |= SQLITE_OPEN_NOMUTEX;
-	rc = sqlite3_open_v2(path, &c->db, oflags, NULL);
-	if (rc != SQLITE_OK) {
-		status = cache_fail(c, rc, cause, "opening");
-		goto fail;
-	}
+	if ((rc = sqlite3_open_v2(o->path, &c->db, oflags, NULL)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "opening");
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_busy_timeout(c->db, CACHE_BUSY_TIMEOUT);
-	/*
-	 * The file may not be ours (a --db someone else wrote): no SQL in
-	 * its schema may call application functions or change the schema
-	 * behind SQLite's back.
-	 */
 	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(c->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	return CACHE_OK;
+}
 
-	if ((rc = cache_check_header(c)) != SQLITE_OK) {
-		/* WAL needs to write -shm even to read: say why it failed. */
-		if ((rc & 0xff) == SQLITE_CANTOPEN && !memory &&
-		    access(path, W_OK) != 0 &&
-		    (errno == EROFS || errno == EACCES)) {
-			if (cause != NULL)
-				*cause = xasprintf("%s: %s", path,
-				    errno == EROFS ? "on a read-only file "
-				    "system" : "not writable by you");
-			status = CACHE_ERR_READONLY;
-			goto fail;
-		}
-		status = cache_open_fail(c, rc, cause, "reading");
-		goto fail;
+/*
+ * The first read: a file that is not a database fails here, and so does
+ * one WAL cannot read because its -shm cannot be written (said so).
+ */
+static enum cache_status
+open_first_read(struct open *o, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(o->c->db, "SELECT count(*) FROM sqlite_schema",
+	    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_ROW)
+			return CACHE_OK;
 	}
-	if (!(flags & CACHE_OPEN_READONLY) && !memory) {
-		rc = cache_exec(c, "PRAGMA journal_mode = WAL");
-		if (rc != SQLITE_OK) {
-			status = cache_open_fail(c, rc, cause,
-			    "setting WAL mode");
-			goto fail;
-		}
+	if ((rc & 0xff) == SQLITE_CANTOPEN && !o->memory &&
+	    access(o->path, W_OK) != 0 && (errno == EROFS || errno == EACCES)) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", o->path,
+			    errno == EROFS ? "on a read-only file system" :
+			    "not writable by you");
+		return CACHE_ERR_READONLY;
 	}
+	return cache_open_fail(o->c, rc, cause, "reading");
+}
+
+/*
+ * WAL for a file globe may write, and the connection's settings; then
+ * the SQL functions the search index is built with.
+ */
+static enum cache_status
+open_settings(struct open *o, char **cause)
+{
+	struct cache	*c = o->c;
+	int		 rc;
+
+	if (!(o->flags & CACHE_OPEN_READONLY) && !o->memory &&
+	    (rc = cache_exec(c, "PRAGMA journal_mode = WAL")) != SQLITE_OK)
+		return cache_open_fail(c, rc, cause, "setting WAL mode");
 	/*
 	 * An 8 MiB page cache: the OS caches the file anyway, and a larger
 	 * one only raised peak RSS (64 MiB more in a full sync and while
 	 * searching) for a few percent of speed; see bench/results.md.
 	 */
-	rc = cache_exec(c, "PRAGMA synchronous = NORMAL;"
-	    "PRAGMA foreign_keys = ON;PRAGMA cache_size = -8192");
-	if (rc != SQLITE_OK) {
-		status = cache_fail(c, rc, cause, "setting up");
-		goto fail;
-	}
-	if ((rc = search_register(c->db)) != SQLITE_OK) {
-		status = cache_fail(c, rc, cause, "registering functions");
-		goto fail;
-	}
-	if ((status = cache_migrate(c, cause)) != CACHE_OK ||
-	    (status = cache_schema_check(c, 1, cause)) != CACHE_OK)
-		goto fail;
-	if (!(flags & CACHE_OPEN_READONLY) &&
-	    (status = cache_setup_temp(c, cause)) != CACHE_OK)
-		goto fail;
-	*cp = c;
+	if ((rc = cache_exec(c, "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA foreign_keys = ON;PRAGMA cache_size = -8192")) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "setting up");
+	if ((rc = search_register(c->db)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "registering functions");
 	return CACHE_OK;
+}
 
-fail:
-	cache_close(c);
+/* The schema brought to this version, then checked to be globe's alone. */
+static enum cache_status
+open_schema(struct open *o, char **cause)
+{
+	enum cache_status	status;
+
+	if ((status = cache_migrate(o->c, cause)) != CACHE_OK)
+		return status;
+	return cache_schema_check(o->c, 1, cause);
+}
+
+/* The temporary tables a writing connection's applies use. */
+static enum cache_status
+open_temp(struct open *o, char **cause)
+{
+	int	rc;
+
+	if (o->flags & CACHE_OPEN_READONLY)
+		return CACHE_OK;
+	if ((rc = cache_exec(o->c, stmt_temp_sql)) != SQLITE_OK)
+		return cache_fail(o->c, rc, cause, "creating temporary tables");
+	return CACHE_OK;
+}
+
+/* What the user should hear once about this opening (cache_notice). */
+static enum cache_status
+open_notice(struct open *o, char **cause)
+{
+	(void)cause;
+	if (o->tightened)
+		o->c->notice = xasprintf("%s was readable or writable by "
+		    "others; it is now yours alone (0600)", o->path);
+	return CACHE_OK;
+}
+
+/* The steps of cache_open, in order; each may stop it. */
+static enum cache_status (*const open_steps[])(struct open *, char **) = {
+	open_file, open_connect, open_first_read, open_settings, open_schema,
+	open_temp, open_notice
+};
+
+enum cache_status
+cache_open(const char *path, int flags, struct cache **cp, char **cause)
+{
+	struct open		 o;
+	enum cache_status	 status = CACHE_OK;
+	size_t			 i;
+
+	*cp = NULL;
+	memset(&o, 0, sizeof o);
+	o.path = path;
+	o.flags = flags;
+	o.memory = path != NULL && strcmp(path, ":memory:") == 0;
+	for (i = 0; i < sizeof open_steps / sizeof open_steps[0] &&
+	    status == CACHE_OK; i++)
+		status = open_steps[i](&o, cause);
+	if (status == CACHE_OK)
+		*cp = o.c;
+	else
+		cache_close(o.c);
 	return status;
 }
 

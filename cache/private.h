@@ -1,14 +1,21 @@
 /*
  * private.h: what the files of cache/ share and nothing outside sees: the
  * connection structure, the table of SQL statements (stmt.c), error
- * mapping, the migration steps and the search index maintenance.
+ * mapping (open.c), the migration steps (schema.c), the rows read back as
+ * records (query.c), and search: its index (search-index.c), its
+ * vocabulary (search-vocab.c), a query's plan (search-plan.c), which
+ * search-query.c runs.
  */
 #ifndef GLOBE_CACHE_PRIVATE_H
 #define GLOBE_CACHE_PRIVATE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "cache/cache.h"
+#include "common/common.h"
 
 /* How long a statement waits for another connection's lock (ms). */
 #define CACHE_BUSY_TIMEOUT	5000
@@ -52,6 +59,8 @@ enum stmt_id {
 	/* apply: references */
 	STMT_REF_AUTHORITY,
 	STMT_REF_CONTACT,
+	/* apply: whether the cache holds no record (the first sync) */
+	STMT_CACHE_EMPTY,
 	/* sync state */
 	STMT_STATE_GET,
 	STMT_STATE_PUT,
@@ -112,6 +121,7 @@ enum stmt_id {
 	STMT_SEARCH_TRI_REBUILD,
 	STMT_SEARCH_NAME_REBUILD,
 	STMT_SEARCH_COUNT,
+	STMT_SEARCH_SOURCES,
 	STMT_AFFECTED_CLEAR,
 	STMT_AFFECTED_DIRECT,
 	STMT_AFFECTED_AUTH_CONTACTS,
@@ -152,8 +162,6 @@ enum stmt_id {
 	STMT_TERM_CONTAINS,
 	STMT_TERM_PREFIX,
 	STMT_HIT_NAMES,
-	STMT_CACHE_EMPTY,
-	STMT_SEARCH_SOURCES,
 	STMT_COUNT
 };
 
@@ -178,7 +186,7 @@ extern const char stmt_snapshot_sql[];
 extern const char stmt_temp_sql[];
 /* Adds the keys of a snapshot to temp.touched at its commit (apply.c). */
 extern const char stmt_snapshot_end_sql[];
-/* Drops and makes search_entry's indexes around a rebuild (search.c). */
+/* Drop and make search_entry's indexes around a rebuild (search-index.c). */
 extern const char stmt_entry_index_drop_sql[];
 extern const char stmt_entry_index_sql[];
 /* Recounts country_stats and totals from the data tables (apply.c). */
@@ -232,7 +240,37 @@ enum cache_status cache_schema_check(struct cache *, int complete,
  */
 int		 cache_migrate_to(sqlite3 *, int version);
 
-/* search.c */
+/* ---- search: what the index and the queries both read ------------------ */
+
+/*
+ * Whether cp separates words (the query's words, and the parts of an
+ * indexed text, split the same way).
+ */
+static inline int
+search_is_space(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 ||
+	    cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/* Decodes the code point at s[*i]; advances *i (invalid bytes: one). */
+static inline uint32_t
+search_next(const char *s, size_t len, size_t *i)
+{
+	uint32_t	cp;
+	int		n;
+
+	n = utf8_decode(s + *i, len - *i < 4 ? len - *i : 4, &cp);
+	if (n < 0) {
+		(*i)++;
+		return 0xFFFD;
+	}
+	*i += (size_t)n;
+	return cp;
+}
+
+/* search-index.c: apply and the schema upgrades keep the index. */
 /* Registers the SQL functions the search index is built with. */
 int		 search_register(sqlite3 *);
 /* Rebuilds the whole search index from the data tables. */
@@ -243,6 +281,51 @@ int		 search_rebuild(struct cache *);
  * set, when many changed, or when the gaps between rowids run out.
  */
 int		 search_update(struct cache *, int full);
+
+/* search-plan.c: what a query asks for, which search-query.c runs. */
+/* Byte ranges of a text (its tokens); reused, so v is kept between uses. */
+struct span {
+	size_t	off;
+	size_t	len;
+};
+struct spans {
+	struct span	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+struct search_word;		/* a word of the query (search-plan.c) */
+struct search_check;		/* a check on a candidate's text */
+struct search_plan {
+	struct search_word	*words;
+	size_t			 nwords;
+	struct buf		 tri;	/* MATCH text for search_tri */
+	struct search_check	*checks;
+	size_t			 nchecks;
+	char			*whole;	/* the folded query, single spaces */
+};
+/* Makes the plan of the user's text (no words: an empty query). */
+void		 search_plan_make(struct search_plan *, const char *text);
+void		 search_plan_free(struct search_plan *);
+/*
+ * Whether a candidate's text passes every check of p; t and q are
+ * scratch the caller frees (their v).
+ */
+int		 search_checks_pass(const struct search_plan *p,
+		    const char *text, struct spans *t, struct spans *q);
+/*
+ * The name tier's MATCH for search_name into m; *none when a word starts
+ * no term, so the tier finds nothing. SQLite result code.
+ */
+int		 search_vocab_name(struct cache *, const struct search_plan *,
+		    struct buf *m, int *none);
+/*
+ * The full text's MATCH for search_word into m (left empty when the
+ * trigrams must drive), and into ck the checks it cannot say; *none when
+ * a word is in no term. SQLite result code.
+ */
+int		 search_vocab_text(struct cache *, const struct search_plan *,
+		    struct buf *m, struct search_plan *ck, int *none);
 
 /* search-vocab.c */
 /* Runs search_word's tokenizer over s[0..len), fn(arg, flags, token,

@@ -143,7 +143,7 @@ static const struct migration migrations[] = {
 	},
 
 	/*
-	 * 3: a smaller, faster trigram index (no positions: search.c ANDs a
+	 * 3: a smaller, faster trigram index (no positions: a query ANDs a
 	 * word's trigrams and checks the text), and the counts the lists
 	 * and the status line show, kept by apply instead of counted on
 	 * every start. The search index is rebuilt: SEARCH_STEP spacing.

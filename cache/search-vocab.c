@@ -1,11 +1,13 @@
 /*
  * search-vocab.c: the vocabulary of the search index. search_term holds
  * every token of three or more characters, not all digits, that
- * search_word indexes, with a trigram index (search_term_tri) over it. search.c turns a query word
- * into the OR of the few terms that contain it and matches that in
- * search_word, instead of ANDing the word's trigrams over every entry's
- * text, which let thousands of candidates through whose text then had to
- * be read and checked ("anca" has the trigrams of every "Financial").
+ * search_word indexes, with a trigram index (search_term_tri) over it.
+ * search-plan.c turns a query word into the OR of the few terms that
+ * contain it and matches that in search_word, instead of ANDing the
+ * word's trigrams over every entry's text, which let thousands of
+ * candidates through whose text then had to be read and checked ("anca"
+ * has the trigrams of every "Financial"). search-index.c keeps it: new
+ * terms after an incremental update (vocab_add), all of it at a rebuild.
  *
  * Tokens come from the same unicode61 tokenizer search_word uses, called
  * through the FTS5 API, so the vocabulary and the index cannot disagree.

@@ -96,7 +96,7 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 /*
  * The rows of search_entry, made from the data tables: type, ref,
  * country, akind, role, sort_key, acronym, auth, name (the folded name
- * alone, for the name tier of search_word), text (everything), and what
+ * alone, for search_name, the name tier), text (everything), and what
  * a hit shows without reading its record: shown (the name as written),
  * sub (contact: title; authority: acronym) and email.
  */
@@ -477,9 +477,14 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " LIMIT ?3",
 	[STMT_TERM_PREFIX] = "SELECT term FROM search_term"
 	    " WHERE term >= ?1 AND term < ?2 LIMIT ?3",
-	/* A hit's authority ?1 and country ?2 names (the rest is in its entry). */
-	[STMT_HIT_NAMES] = "SELECT (SELECT name FROM authorities WHERE id = ?1),"
-	    " (SELECT name FROM countries WHERE code = ?2)",
+	/*
+	 * A contact hit's authority ?1, its name and acronym, and a hit's
+	 * country ?2 name (the rest is in its entry); one row, NULLs for
+	 * what is not there.
+	 */
+	[STMT_HIT_NAMES] = "SELECT a.name, a.acronym,"
+	    " (SELECT name FROM countries WHERE code = ?2)"
+	    " FROM (SELECT 1) LEFT JOIN authorities a ON a.id = ?1",
 
 	/* No record at all: the first sync writes without WAL (apply.c). */
 	[STMT_CACHE_EMPTY] = "SELECT NOT EXISTS (SELECT 1 FROM countries)"
@@ -543,8 +548,8 @@ const char stmt_snapshot_end_sql[] =
 
 /*
  * search_entry's indexes, dropped while search_rebuild fills the table
- * and builds the FTS indexes, and made again after (search.c). The same
- * definitions as schema step 2.
+ * and builds the FTS indexes, and made again after (search-index.c).
+ * The same definitions as schema step 2.
  */
 const char stmt_entry_index_drop_sql[] =
     "DROP INDEX search_entry_key;"

@@ -388,20 +388,25 @@ test_order(void)
 		if (strcmp(hits.v[i].id, "c-ana") == 0)
 			break;
 	}
-	CHECK(i < hits.n && strcmp(hits.v[i].detail,
-	    "Delegada \xc2\xb7 Polícia Federal") == 0 &&
+	CHECK(i < hits.n && strcmp(hits.v[i].title, "Delegada") == 0 &&
+	    strcmp(hits.v[i].authority_name, "Polícia Federal") == 0 &&
+	    strcmp(hits.v[i].authority_acronym, "PF") == 0 &&
+	    hits.v[i].acronym == NULL && hits.v[i].kind == NULL &&
 	    strcmp(hits.v[i].country, "BR") == 0 &&
 	    strcmp(hits.v[i].country_name, "Brazil") == 0 &&
 	    strcmp(hits.v[i].authority, "br-pf") == 0 &&
 	    strcmp(hits.v[i].email, "ana.souza@example.org") == 0 &&
 	    hits.v[i].type == REC_CONTACT,
-	    "a contact hit carries detail, country, authority, e-mail");
+	    "a contact hit carries its title, its authority's name and "
+	    "acronym, country, authority, e-mail");
 	cache_hits_free(&hits);
 	q.text = "pf";
 	cache_search(cache, &q, &hits, &cause);
 	CHECK(hits.n > 0 && hits.v[0].type == REC_AUTHORITY &&
-	    strcmp(hits.v[0].detail, "PF \xc2\xb7 police") == 0,
-	    "an authority hit: acronym · kind");
+	    strcmp(hits.v[0].acronym, "PF") == 0 &&
+	    strcmp(hits.v[0].kind, "police") == 0 &&
+	    hits.v[0].title == NULL && hits.v[0].authority_name == NULL,
+	    "an authority hit carries its acronym and kind");
 	cache_hits_free(&hits);
 }
 
@@ -668,8 +673,8 @@ test_delta(void)
 	memset(&q, 0, sizeof q);
 	q.text = "ana souza";
 	cache_search(cache, &q, &hits, NULL);
-	CHECK(hits.n == 1 && strcmp(hits.v[0].detail,
-	    "Delegada \xc2\xb7 Polícia Federal do Brasil") == 0,
+	CHECK(hits.n == 1 && strcmp(hits.v[0].authority_name,
+	    "Polícia Federal do Brasil") == 0,
 	    "a hit shows its authority's new name");
 	cache_hits_free(&hits);
 	q.text = "walesa";
