@@ -14,6 +14,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "tui/cmd.h"
 
 static const struct out_column search_cols[] = {
@@ -167,9 +168,7 @@ cli_cmd_search(struct cli *cli)
 	    sizeof search_cols / sizeof search_cols[0]);
 	if (rc == EXIT_OK && l.n == 0) {
 		/* As grep and fzf: nothing found is 1, stdout stays data. */
-		fflush(stdout);
-		fprintf(stderr, "globe: no matches\n");
-		rc = EXIT_NOMATCH;
+		rc = cli_error(EXIT_NOMATCH, "%s", _("no matches"));
 	} else if (rc == EXIT_OK)
 		cli_limit_note(l.n, total);
 	out_list_free(&l);

@@ -17,6 +17,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "tui/cmd.h"
 
 /* Options of commands: one table of names, arguments and help. */
@@ -271,9 +272,13 @@ cli_limit_note(size_t shown, size_t total)
 {
 	if (total <= shown)
 		return;
-	fflush(stdout);
-	fprintf(stderr, "globe: showing %zu of %zu; --limit N or --all\n",
-	    shown, total);
+	/*
+	 * TRANSLATORS: on stderr under a list cut at its limit: how many
+	 * records are shown, of how many. The form follows the first number.
+	 * --limit N and --all are options: keep them as they are.
+	 */
+	cli_error(EXIT_OK, P_("showing %zu of %zu; --limit N or --all",
+	    "showing %zu of %zu; --limit N or --all", shown), shown, total);
 }
 
 int
