@@ -203,6 +203,12 @@ char	*path_dirname(const char *path);
  * directory, fsync, rename. 0, or -1 with errno.
  */
 int	 path_write_atomic(const char *path, const void *data, size_t len);
+/*
+ * 1 if the running program's executable lies in dir (make's build
+ * directory, say) rather than being an installed copy: then the data make
+ * built beside it (the demo feed, the catalogues) is the one to read.
+ */
+int	 path_self_in(const char *dir);
 
 /* record.c: the record model of feed format v1. */
 enum record_type {

@@ -5,7 +5,8 @@
  * the singular or plural form for a count. Built with --disable-nls, all
  * three give the English text, so a translated build and an untranslated
  * one differ only in wording. The catalogue is bound once, in main
- * (i18n_init); po/POTFILES.in lists every file that uses these.
+ * (i18n_init); po/POTFILES.in lists every file that uses these, and
+ * po/README says how to write a string a translator can translate.
  */
 #ifndef GLOBE_I18N_H
 #define GLOBE_I18N_H
@@ -19,5 +20,12 @@
 #define P_(s, p, n)	((n) == 1 ? (const char *)(s) : (const char *)(p))
 #endif
 #define N_(s)		(s)
+
+/*
+ * Binds globe's catalogue: make's build tree (po/locale) for the globe
+ * make built there, else $(localedir). Messages come as UTF-8; under a
+ * codeset that is not UTF-8 they stay English. After charset_init.
+ */
+void	 i18n_init(void);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * paths.c: where globe keeps its files (XDG base directories), creating
- * directories, and writing a file atomically so a crash or a full disk
- * never leaves half a file where a whole one was.
+ * directories, writing a file atomically so a crash or a full disk
+ * never leaves half a file where a whole one was, and whether the running
+ * program is the one make built (so it reads its build tree's data).
  */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -256,4 +258,23 @@ path_check_file(const char *path, int flags, char **why)
 		return 0;
 	errno = EPERM;
 	return -1;
+}
+
+int
+path_self_in(const char *dir)
+{
+	char	 exe[PATH_MAX], real[PATH_MAX], *d;
+	ssize_t	 n;
+	int	 same;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	if (realpath(dir, real) == NULL)
+		return 0;
+	d = path_dirname(exe);
+	same = strcmp(d, real) == 0;
+	free(d);
+	return same;
 }

@@ -15,16 +15,19 @@ set -eu
 mode=${1:-build}
 cd "$(dirname "$0")/.."
 
+# gettext: xgettext, msgmerge and msgfmt make the translation catalogues
+# (configure --disable-nls builds without them).
 pkgs="build-essential autoconf automake pkg-config libsqlite3-dev
 libjansson-dev libcurl4-openssl-dev libncurses-dev libsodium-dev
-ca-certificates"
+ca-certificates gettext"
 if [ "$mode" = check ] || [ "$mode" = deps ]; then
 	# What the suites drive: minisign for signature interop, python3 for
 	# the feed crafting and fault server, tmux for the screen tests, nginx
 	# and openssl for TLS tests, iso-codes for the demo generator check,
-	# valgrind and clang with libFuzzer for .ci/run's extra steps.
+	# locales for the Latin-1 locale tests/cli/nls.sh compiles, valgrind
+	# and clang with libFuzzer for .ci/run's extra steps.
 	pkgs="$pkgs minisign python3 tmux nginx-light openssl iso-codes
-	groff-base man-db xz-utils valgrind clang libclang-rt-14-dev"
+	groff-base man-db xz-utils valgrind clang libclang-rt-14-dev locales"
 fi
 
 missing=""

@@ -17,7 +17,9 @@ rm -rf "$T"
 mkdir -p "$T/home"
 export HOME="$T/home"
 export XDG_DATA_HOME="$T/home/data" XDG_CONFIG_HOME="$T/home/config"
-unset GLOBE_DEMO_FEED NO_COLOR
+# LANGUAGE would pick a translation even over LC_ALL: every suite checks
+# the English text (tests/cli/nls.sh sets it where it means to).
+unset GLOBE_DEMO_FEED NO_COLOR LANGUAGE
 export LC_ALL=C.UTF-8
 
 # GLOBE_WRAPPER (e.g. "valgrind -q --error-exitcode=99 --leak-check=full"):

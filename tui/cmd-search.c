@@ -14,6 +14,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "tui/cmd.h"
 
 /* The filters whose values come from the records, by option. */
@@ -146,9 +147,7 @@ cli_cmd_search(struct cli *cli)
 	rc = cli_print_list(cli, &l, PLIST_PEOPLE);
 	if (rc == EXIT_OK && l.n == 0) {
 		/* As grep and fzf: nothing found is 1, stdout stays data. */
-		fflush(stdout);
-		fprintf(stderr, "globe: no matches\n");
-		rc = EXIT_NOMATCH;
+		rc = cli_error(EXIT_NOMATCH, "%s", _("no matches"));
 	} else if (rc == EXIT_OK)
 		cli_limit_note(l.n, total);
 	out_list_free(&l);

@@ -9,7 +9,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "tui/cmd.h"
 
 /* Options of commands: one table of names, arguments and help. */
@@ -226,9 +226,13 @@ cli_limit_note(size_t shown, size_t total)
 {
 	if (total <= shown)
 		return;
-	fflush(stdout);
-	fprintf(stderr, "globe: showing %zu of %zu; --limit N or --all\n",
-	    shown, total);
+	/*
+	 * TRANSLATORS: on stderr under a list cut at its limit: how many
+	 * records are shown, of how many. The form follows the first number.
+	 * --limit N and --all are options: keep them as they are.
+	 */
+	cli_error(EXIT_OK, P_("showing %zu of %zu; --limit N or --all",
+	    "showing %zu of %zu; --limit N or --all", shown), shown, total);
 }
 
 int
@@ -599,29 +603,10 @@ cli_open(struct cli *cli)
 }
 
 /*
- * 1 if the running globe is the one make built in GLOBE_BUILDDIR (not an
- * installed copy): its own demo feed, just rebuilt, is the one to show,
- * even where an older one is installed.
+ * GLOBE_DEMO_FEED, else from make's build directory its own demo feed
+ * (just rebuilt, the one to show even where an older one is installed),
+ * else the installed one. Caller frees.
  */
-static int
-cli_is_build(void)
-{
-	char	 exe[PATH_MAX], dir[PATH_MAX], *d;
-	ssize_t	 n;
-	int	 same;
-
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return 0;
-	exe[n] = '\0';
-	if (realpath(GLOBE_BUILDDIR, dir) == NULL)
-		return 0;
-	d = path_dirname(exe);
-	same = strcmp(d, dir) == 0;
-	free(d);
-	return same;
-}
-
 static char *
 cli_demo_dir(void)
 {
@@ -629,7 +614,7 @@ cli_demo_dir(void)
 
 	if (e != NULL && *e != '\0')
 		return xstrdup(e);
-	if (cli_is_build() &&
+	if (path_self_in(GLOBE_BUILDDIR) &&
 	    access(GLOBE_BUILDDIR "/data/demo-feed/index.json", R_OK) == 0)
 		return xstrdup(GLOBE_BUILDDIR "/data/demo-feed");
 	if (access(GLOBE_PKGDATADIR "/demo-feed/index.json", R_OK) == 0)
