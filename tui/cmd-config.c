@@ -9,12 +9,9 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "common/common.h"
 #include "net/net.h"
@@ -27,49 +24,7 @@
 char *
 tui_file_read(const char *path, size_t *lenp)
 {
-	struct buf	 b;
-	struct stat	 sb;
-	char		 tmp[4096];
-	ssize_t		 n;
-	int		 fd, saved;
-
-
-	/* O_NONBLOCK: a FIFO opens at once and is refused, never waited on. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd == -1)
-		return NULL;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		errno = EINVAL;
-		return NULL;
-	}
-	buf_init(&b);
-	for (;;) {
-		n = read(fd, tmp, sizeof tmp);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		buf_add(&b, tmp, (size_t)n);
-		if (b.len > FILE_MAX) {
-			n = -1;
-			errno = EFBIG;
-			break;
-		}
-	}
-	if (n < 0) {
-		saved = errno;
-		close(fd);
-		buf_free(&b);
-		errno = saved;
-		return NULL;
-	}
-	close(fd);
-	if (lenp != NULL)
-		*lenp = b.len;
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_detach(&b);
+	return path_read_file(path, FILE_MAX, lenp);
 }
 
 /* "~/x" is x under $HOME; anything else is itself. Caller frees. */
