@@ -119,13 +119,14 @@ enum config_key {
 	CONFIG_BIND,
 	CONFIG_STALE_DAYS,
 	CONFIG_MOUSE,
-	CONFIG_MAX_VALID_DAYS
+	CONFIG_MAX_VALID_DAYS,
+	CONFIG_HISTORY
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
-	"stale_days", "mouse", "max_valid_days"
+	"stale_days", "mouse", "max_valid_days", "history"
 };
 
 /* yes/no values: 1, 0, or -1 with *why. */
@@ -248,6 +249,22 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 	case CONFIG_MAX_VALID_DAYS:
 		return config_number(&c->max_valid_days, "max_valid_days",
 		    value, 36500, why);
+	case CONFIG_HISTORY:
+		/* 0 is a value here: no search history written. */
+		if (strcmp(value, "0") == 0) {
+			c->history = 0;
+			c->history_set = 1;
+			return 0;
+		}
+		if (config_number(&c->history, "history", value,
+		    TUI_HISTORY_MAX, why) != 0) {
+			free(*why);
+			*why = xasprintf("history must be a number from 0 to "
+			    "%d, not '%s'", TUI_HISTORY_MAX, value);
+			return -1;
+		}
+		c->history_set = 1;
+		return 0;
 	}
 	return -1;
 }

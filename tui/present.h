@@ -34,6 +34,8 @@ struct tui_app_options {
 	int			 no_color;	/* --no-color (NO_COLOR is read here too) */
 	const char		*config_path;	/* the config file read (--config or XDG) */
 	int			 no_mouse;	/* mouse = no: the terminal keeps the mouse */
+	const char		*history_path;	/* the search history, or NULL */
+	int			 history;	/* its length; 0: not kept */
 };
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */

@@ -473,19 +473,6 @@ app_message(struct app *app, int warn, const char *fmt, ...)
 }
 
 void
-app_confirm(struct app *app, const char *question,
-    void (*done)(struct app *, int, void *), void *arg)
-{
-	char	*clean;
-
-	clean = sanitize(question, SANITIZE_LINE);
-	app_prompt(app, clean, NULL, NULL, arg);
-	free(clean);
-	app->confirming = 1;
-	app->confirm_done = done;
-}
-
-void
 app_copy_row(struct app *app, const struct row *r, int say_what)
 {
 	char	*shown;
@@ -503,19 +490,6 @@ app_copy_row(struct app *app, const struct row *r, int say_what)
 	else
 		app_message(app, 0, "copied %s to the clipboard", shown);
 	free(shown);
-}
-
-void
-app_prompt(struct app *app, const char *label, const char *initial,
-    void (*done)(struct app *, const char *, void *), void *arg)
-{
-	free(app->prompt_label);
-	app->prompt_label = xstrdup(label);
-	buf_reset(&app->prompt_text);
-	buf_adds(&app->prompt_text, initial != NULL ? initial : "");
-	app->prompt_done = done;
-	app->prompt_arg = arg;
-	app->prompting = 1;
 }
 
 void
@@ -701,7 +675,8 @@ view_vcard(struct view *v, const char *id, int type)
 	def = layout_safe_filename(id, ".vcf", VCARD_NAME_MAX);
 	job = xcalloc(1, sizeof *job);
 	job->id = xstrdup(id);
-	app_prompt(v->app, "save vCard to: ", def, view_vcard_done, job);
+	app_prompt(v->app, "save vCard to: ", def, APP_HISTORY_VCARD,
+	    view_vcard_done, job);
 	free(def);
 }
 
@@ -944,28 +919,10 @@ app_message_line(struct app *app)
 static void
 app_draw_status(struct app *app)
 {
-	char		*line, *clean, *hint;
-	int		 warn = 0;
-	size_t		 w;
+	char		*line;
 
 	if (app->prompting) {
-		line = xasprintf("%s%s", app->prompt_label,
-		    app->prompt_text.data != NULL ? app->prompt_text.data : "");
-		clean = sanitize(line, SANITIZE_LINE);
-		display_text(app->rows - 1, 0, app->cols, clean, STYLE_NORMAL);
-		w = utf8_width(clean);
-		/* The values that match, or why Enter was refused. */
-		if ((hint = prompt_choices_hint(app, &warn)) != NULL) {
-			if (w + 3 < (size_t)app->cols)
-				display_text(app->rows - 1, (int)w + 2,
-				    app->cols - (int)w - 2, hint, warn ?
-				    STYLE_WARN : STYLE_LABEL);
-			free(hint);
-		}
-		app->cursor_y = app->rows - 1;
-		app->cursor_x = w < (size_t)app->cols ? (int)w : app->cols - 1;
-		free(clean);
-		free(line);
+		app_draw_prompt(app);
 		return;
 	}
 	if (app->message != NULL) {
@@ -1123,59 +1080,6 @@ app_draw(struct app *app)
 }
 
 /* ---- input ----------------------------------------------------------- */
-
-static void
-app_prompt_key(struct app *app, const struct input_event *ev)
-{
-	void	(*done)(struct app *, const char *, void *);
-	void	(*confirmed)(struct app *, int, void *);
-	char	 utf[8], *text;
-	size_t	 len;
-	int	 n;
-
-	if (app->confirming) {
-		/* One key answers: y is yes, anything else no. */
-		app->prompting = app->confirming = 0;
-		confirmed = app->confirm_done;
-		app->confirm_done = NULL;
-		if (confirmed != NULL)
-			confirmed(app, ev->key == 'y' || ev->key == 'Y',
-			    app->prompt_arg);
-		return;
-	}
-	if (prompt_choices_key(app, ev))
-		return;
-	if (ev->key == TUI_KEY_ENTER || ev->key == TUI_KEY_ESC) {
-		app->prompting = 0;
-		done = app->prompt_done;
-		text = buf_detach(&app->prompt_text);
-		if (done != NULL)
-			done(app, ev->key == TUI_KEY_ENTER ? text : NULL,
-			    app->prompt_arg);
-		free(text);
-		return;
-	}
-	if (input_key_is_backspace(ev->key)) {
-		len = app->prompt_text.len;
-		while (len > 0 && ((unsigned char)app->prompt_text.data[len - 1]
-		    & 0xc0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		app->prompt_text.len = len;
-		if (app->prompt_text.data != NULL)
-			app->prompt_text.data[len] = '\0';
-		return;
-	}
-	if (ev->key == TUI_KEY_CTRL('u')) {
-		buf_reset(&app->prompt_text);
-		return;
-	}
-	if (input_key_printable(ev->key)) {
-		n = utf8_encode((uint32_t)ev->key, utf);
-		buf_add(&app->prompt_text, utf, (size_t)n);
-	}
-}
 
 char *
 app_config_path(struct app *app)
@@ -1560,7 +1464,9 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	app.stale_days = opts->stale_days > 0 ? opts->stale_days : 365;
 	app.sync_text = xstrdup("offline");
 	app.state.serial = -1;
-	buf_init(&app.prompt_text);
+	edit_line_init(&app.prompt_line, NULL);
+	app.prompt_history = APP_HISTORY_NONE;
+	app_history_init(&app);
 	display_size(&app.rows, &app.cols);
 	/* Before the first read: a commit after it is seen as a change. */
 	if (cache_data_version(cache, &app.data_version, NULL) != CACHE_OK)
@@ -1653,7 +1559,8 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	free(app.log);
 	free(app.sync_text);
 	free(app.prompt_label);
-	buf_free(&app.prompt_text);
+	edit_line_free(&app.prompt_line);
+	app_history_free(&app);
 	prompt_choices_free(app.choices);
 	return EXIT_OK;
 }

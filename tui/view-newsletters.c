@@ -228,7 +228,7 @@ newsletters_key(struct view *v, const struct input_event *ev)
 	r = view_row(v, v->sel);
 	if (ev->action == ACT_SEARCH) {	/* here / finds in the newsletters */
 		app_prompt(v->app, "find in newsletters: ", n->filter,
-		    news_filter_done, v);
+		    APP_HISTORY_FIND, news_filter_done, v);
 		return 1;
 	}
 	if (ev->key == TUI_KEY_ESC && n->filter != NULL) {
