@@ -65,6 +65,12 @@ int	 uc_width(uint32_t cp);
 /* Display width of a UTF-8 string; invalid bytes count 1 each. */
 size_t	 utf8_width(const char *s);
 /*
+ * The length in bytes and width of the cluster at s (NUL-terminated): one
+ * character and the zero-width characters (combining marks) after it. An
+ * invalid byte is a cluster of its own, of width 1 (*bad is set).
+ */
+size_t	 utf8_cluster(const char *s, int *width, int *bad);
+/*
  * Copies s into a new string that takes exactly width columns: cut with
  * "…" when longer, padded with spaces when shorter (on the right, or on
  * the left when right_align). Never splits a character or a combining
@@ -196,6 +202,14 @@ int	 path_private_dir(const char *path);
  * the caller frees.
  */
 int	 path_check_file(const char *path, int flags, char **why);
+/*
+ * Reads a whole small file: a regular file (a FIFO or a device is
+ * refused at once, never waited on) of at most max bytes. Returns its
+ * bytes, NUL-terminated, with *len (may be NULL) their count; caller
+ * frees. NULL with errno: from open, EINVAL when not a regular file,
+ * EFBIG when larger than max.
+ */
+char	*path_read_file(const char *path, size_t max, size_t *len);
 /* The directory part of path (caller frees). */
 char	*path_dirname(const char *path);
 /*

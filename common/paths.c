@@ -1,8 +1,9 @@
 /*
  * paths.c: where globe keeps its files (XDG base directories), creating
- * directories, writing a file atomically so a crash or a full disk
- * never leaves half a file where a whole one was, and whether the running
- * program is the one make built (so it reads its build tree's data).
+ * directories, reading a small file whole, writing a file atomically so
+ * a crash or a full disk never leaves half a file where a whole one was,
+ * and whether the running program is the one make built (so it reads its
+ * build tree's data).
  */
 #include "config.h"
 
@@ -213,6 +214,53 @@ fail:
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+char *
+path_read_file(const char *path, size_t max, size_t *lenp)
+{
+	struct buf	 b;
+	struct stat	 sb;
+	char		 tmp[4096];
+	ssize_t		 n;
+	int		 fd, saved;
+
+	/* O_NONBLOCK: a FIFO opens at once and is refused, never waited on. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd == -1)
+		return NULL;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	buf_init(&b);
+	for (;;) {
+		n = read(fd, tmp, sizeof tmp);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		buf_add(&b, tmp, (size_t)n);
+		if (b.len > max) {
+			n = -1;
+			errno = EFBIG;
+			break;
+		}
+	}
+	if (n < 0) {
+		saved = errno;
+		close(fd);
+		buf_free(&b);
+		errno = saved;
+		return NULL;
+	}
+	close(fd);
+	if (lenp != NULL)
+		*lenp = b.len;
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_detach(&b);
 }
 
 int

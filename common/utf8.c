@@ -199,12 +199,7 @@ utf8_width(const char *s)
 	return w;
 }
 
-/*
- * The length in bytes and width of the cluster at s: one character and
- * the zero-width characters after it. An invalid byte is a cluster of its
- * own, of width 1, written as U+FFFD (*bad is set).
- */
-static size_t
+size_t
 utf8_cluster(const char *s, int *width, int *bad)
 {
 	uint32_t	cp;

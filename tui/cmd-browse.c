@@ -399,7 +399,7 @@ cli_full_screen(struct cli *cli)
 {
 	struct tui_app_options	 o;
 	struct net_options	 no;
-	char			*demo_key = NULL;
+	char			*demo_key = NULL, *history;
 	int			 rc;
 
 	memset(&o, 0, sizeof o);
@@ -412,6 +412,12 @@ cli_full_screen(struct cli *cli)
 	o.no_color = !cli->bold;
 	o.config_path = cli->config_path;
 	o.no_mouse = cli->config.no_mouse;
+	/* Beside the cache, as the cache's own files are. */
+	history = cli->data_dir != NULL ? xasprintf("%s/%s", cli->data_dir,
+	    TUI_HISTORY_FILE) : NULL;
+	o.history_path = history;
+	o.history = cli->config.history_set ? (int)cli->config.history :
+	    TUI_HISTORY_DEFAULT;
 	/* Without a feed, `s` explains how to configure one. */
 	if ((cli->demo || cli->config.feed != NULL) &&
 	    cli_sync_options(cli, &no, &demo_key) == EXIT_OK)
@@ -419,6 +425,7 @@ cli_full_screen(struct cli *cli)
 	rc = cli->full_screen != NULL ? cli->full_screen(cli->cache, &o) :
 	    TUI_APP_NO_TERMINAL;
 	free(demo_key);
+	free(history);
 	return rc;
 }
 

@@ -9,12 +9,9 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "common/common.h"
 #include "net/net.h"
@@ -27,49 +24,7 @@
 char *
 tui_file_read(const char *path, size_t *lenp)
 {
-	struct buf	 b;
-	struct stat	 sb;
-	char		 tmp[4096];
-	ssize_t		 n;
-	int		 fd, saved;
-
-
-	/* O_NONBLOCK: a FIFO opens at once and is refused, never waited on. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd == -1)
-		return NULL;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		errno = EINVAL;
-		return NULL;
-	}
-	buf_init(&b);
-	for (;;) {
-		n = read(fd, tmp, sizeof tmp);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		buf_add(&b, tmp, (size_t)n);
-		if (b.len > FILE_MAX) {
-			n = -1;
-			errno = EFBIG;
-			break;
-		}
-	}
-	if (n < 0) {
-		saved = errno;
-		close(fd);
-		buf_free(&b);
-		errno = saved;
-		return NULL;
-	}
-	close(fd);
-	if (lenp != NULL)
-		*lenp = b.len;
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_detach(&b);
+	return path_read_file(path, FILE_MAX, lenp);
 }
 
 /* "~/x" is x under $HOME; anything else is itself. Caller frees. */
@@ -164,13 +119,14 @@ enum config_key {
 	CONFIG_BIND,
 	CONFIG_STALE_DAYS,
 	CONFIG_MOUSE,
-	CONFIG_MAX_VALID_DAYS
+	CONFIG_MAX_VALID_DAYS,
+	CONFIG_HISTORY
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
-	"stale_days", "mouse", "max_valid_days"
+	"stale_days", "mouse", "max_valid_days", "history"
 };
 
 /* yes/no values: 1, 0, or -1 with *why. */
@@ -293,6 +249,22 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 	case CONFIG_MAX_VALID_DAYS:
 		return config_number(&c->max_valid_days, "max_valid_days",
 		    value, 36500, why);
+	case CONFIG_HISTORY:
+		/* 0 is a value here: no search history written. */
+		if (strcmp(value, "0") == 0) {
+			c->history = 0;
+			c->history_set = 1;
+			return 0;
+		}
+		if (config_number(&c->history, "history", value,
+		    TUI_HISTORY_MAX, why) != 0) {
+			free(*why);
+			*why = xasprintf("history must be a number from 0 to "
+			    "%d, not '%s'", TUI_HISTORY_MAX, value);
+			return -1;
+		}
+		c->history_set = 1;
+		return 0;
 	}
 	return -1;
 }

@@ -42,7 +42,13 @@ struct tui_config {
 	long	 stale_days;			/* 0: the default, 365 */
 	long	 max_valid_days;		/* 0: FEED_VALID_DAYS_DEFAULT */
 	int	 no_mouse;			/* mouse = no */
+	long	 history;			/* history = N, if ... */
+	int	 history_set;			/* ... set */
 };
+/* The search history's length across sessions (history = N), and its file. */
+#define TUI_HISTORY_DEFAULT	100
+#define TUI_HISTORY_MAX		100
+#define TUI_HISTORY_FILE	"search-history"
 
 /*
  * Reads the config file at path ("key = value", # comments). A missing

@@ -34,6 +34,8 @@ struct tui_app_options {
 	int			 no_color;	/* --no-color (NO_COLOR is read here too) */
 	const char		*config_path;	/* the config file read (--config or XDG) */
 	int			 no_mouse;	/* mouse = no: the terminal keeps the mouse */
+	const char		*history_path;	/* the search history, or NULL */
+	int			 history;	/* its length; 0: not kept */
 };
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
@@ -550,5 +552,104 @@ struct layout_part {
 char		*layout_fit_parts(const struct layout_part *, size_t n,
 		    const size_t *steps, size_t nsteps, const char *sep,
 		    int width);
+
+/* ---- present-edit.c: the one line editor of every prompt and filter ---- */
+
+/*
+ * A line of text being edited (the search's query, the countries filter,
+ * every status-line prompt): UTF-8, with a cursor that always sits
+ * between two characters, a combining mark counting with the character
+ * before it. Keys are TUI_KEY_* codes; nothing here draws: edit_line_view
+ * says what a field of a given width shows and where its cursor is.
+ */
+struct edit_line {
+	struct buf	 text;		/* at most EDIT_LINE_MAX bytes */
+	size_t		 cursor;	/* a byte offset, between characters */
+	size_t		 scroll;	/* the first byte a narrow field shows */
+	size_t		 back;		/* entries back in the history; 0: none */
+	char		*draft;		/* the text typed, while back > 0 */
+};
+/* The longest text a line holds, in bytes (typing past it does nothing). */
+#define EDIT_LINE_MAX		4096
+
+/* What a key did to a line. */
+enum edit_result {
+	EDIT_IGNORED,		/* not an editing key: the caller's */
+	EDIT_CHANGED,		/* the text changed */
+	EDIT_MOVED,		/* only the cursor moved */
+	EDIT_STILL		/* nothing to do (Left at the start) */
+};
+
+/* An empty line (text may be NULL), the cursor at its end. */
+void		 edit_line_init(struct edit_line *, const char *text);
+void		 edit_line_free(struct edit_line *);
+/* Replaces the text (NULL: empty), the cursor at its end. */
+void		 edit_line_set(struct edit_line *, const char *text);
+/* The text (borrowed, never NULL). */
+const char	*edit_line_text(const struct edit_line *);
+/*
+ * Applies one key: a typed character is inserted at the cursor;
+ * Backspace and Delete remove the character before and under it; ^A
+ * Home, ^E End, ^B Left and ^F Right move; ^W deletes the word before the
+ * cursor, ^U everything before it, ^K everything after it. Any editing
+ * key ends a walk through the history. Other keys are EDIT_IGNORED.
+ */
+enum edit_result edit_line_key(struct edit_line *, int key);
+/*
+ * What a field width columns wide shows: *shown (caller frees; sanitized,
+ * at most width columns, not padded) and the cursor's column in it. When
+ * the text is too wide the field scrolls to keep the cursor in view (a
+ * wide CJK character takes two columns, never cut) and a "…" at either
+ * edge says that text is hidden there.
+ */
+void		 edit_line_view(struct edit_line *, int width, char **shown,
+		    int *cursor_col);
+
+/*
+ * The entries a prompt remembers, oldest first, each at most
+ * EDIT_HISTORY_ENTRY_MAX bytes of UTF-8 text without controls; an
+ * entry added again moves to the newest place.
+ */
+struct edit_history {
+	char	**v;
+	size_t	  n;
+	size_t	  max;		/* the oldest go beyond it */
+};
+#define EDIT_HISTORY_DEFAULT	100
+#define EDIT_HISTORY_ENTRY_MAX	512
+
+/* An empty history of at most max entries (0: EDIT_HISTORY_DEFAULT). */
+struct edit_history *edit_history_new(size_t max);
+void		 edit_history_free(struct edit_history *);
+/*
+ * Adds text (spaces around it dropped) as the newest entry, removing an
+ * equal older one. Empty text, or text too long or holding control
+ * characters or invalid UTF-8, is not added. 1 if the history changed.
+ */
+int		 edit_history_add(struct edit_history *, const char *text);
+/*
+ * Adds the entries of a history file's bytes (one per line, oldest
+ * first), whatever they hold: a line that edit_history_add would refuse
+ * (binary, control characters, too long) is skipped.
+ */
+void		 edit_history_parse(struct edit_history *, const char *data,
+		    size_t len);
+/* The bytes of a history file for h, one entry a line. Caller frees. */
+char		*edit_history_format(const struct edit_history *,
+		    size_t *len);
+/*
+ * Up and Down through h: the entry before (older) or after (newer) the
+ * one shown, skipping entries equal to the text shown; newer than the
+ * newest is the text typed before the walk began. 1 if the text
+ * changed, 0 when there is nothing further that way.
+ */
+int		 edit_line_older(struct edit_line *,
+		    const struct edit_history *);
+int		 edit_line_newer(struct edit_line *,
+		    const struct edit_history *);
+/* 1 while the text shown is an entry recalled from the history. */
+int		 edit_line_recalled(const struct edit_line *);
+/* The text shown becomes the text typed (the walk ends). */
+void		 edit_line_keep(struct edit_line *);
 
 #endif

@@ -94,6 +94,14 @@ view_invalidate(struct view *v)
 	v->woff = 0;
 }
 
+void
+view_relist(struct view *v)
+{
+	view_invalidate(v);
+	if (v->ops->list != 0)
+		present_grid_init(&v->grid, v->ops->list - 1, v->ops->list_opts);
+}
+
 static size_t
 view_window_size(const struct view *v)
 {
@@ -542,19 +550,6 @@ app_message(struct app *app, int warn, const char *fmt, ...)
 }
 
 void
-app_confirm(struct app *app, const char *question,
-    void (*done)(struct app *, int, void *), void *arg)
-{
-	char	*clean;
-
-	clean = sanitize(question, SANITIZE_LINE);
-	app_prompt(app, clean, NULL, NULL, arg);
-	free(clean);
-	app->confirming = 1;
-	app->confirm_done = done;
-}
-
-void
 app_copy_row(struct app *app, const struct row *r, int say_what)
 {
 	char	*shown;
@@ -572,19 +567,6 @@ app_copy_row(struct app *app, const struct row *r, int say_what)
 	else
 		app_message(app, 0, "copied %s to the clipboard", shown);
 	free(shown);
-}
-
-void
-app_prompt(struct app *app, const char *label, const char *initial,
-    void (*done)(struct app *, const char *, void *), void *arg)
-{
-	free(app->prompt_label);
-	app->prompt_label = xstrdup(label);
-	buf_reset(&app->prompt_text);
-	buf_adds(&app->prompt_text, initial != NULL ? initial : "");
-	app->prompt_done = done;
-	app->prompt_arg = arg;
-	app->prompting = 1;
 }
 
 void
@@ -769,7 +751,8 @@ view_vcard(struct view *v, const char *id, int type)
 	def = layout_safe_filename(id, ".vcf", VCARD_NAME_MAX);
 	job = xcalloc(1, sizeof *job);
 	job->id = xstrdup(id);
-	app_prompt(v->app, "save vCard to: ", def, view_vcard_done, job);
+	app_prompt(v->app, "save vCard to: ", def, APP_HISTORY_VCARD,
+	    view_vcard_done, job);
 	free(def);
 }
 
@@ -1012,28 +995,10 @@ app_message_line(struct app *app)
 static void
 app_draw_status(struct app *app)
 {
-	char		*line, *clean, *hint;
-	int		 warn = 0;
-	size_t		 w;
+	char		*line;
 
 	if (app->prompting) {
-		line = xasprintf("%s%s", app->prompt_label,
-		    app->prompt_text.data != NULL ? app->prompt_text.data : "");
-		clean = sanitize(line, SANITIZE_LINE);
-		display_text(app->rows - 1, 0, app->cols, clean, STYLE_NORMAL);
-		w = utf8_width(clean);
-		/* The values that match, or why Enter was refused. */
-		if ((hint = prompt_choices_hint(app, &warn)) != NULL) {
-			if (w + 3 < (size_t)app->cols)
-				display_text(app->rows - 1, (int)w + 2,
-				    app->cols - (int)w - 2, hint, warn ?
-				    STYLE_WARN : STYLE_LABEL);
-			free(hint);
-		}
-		app->cursor_y = app->rows - 1;
-		app->cursor_x = w < (size_t)app->cols ? (int)w : app->cols - 1;
-		free(clean);
-		free(line);
+		app_draw_prompt(app);
 		return;
 	}
 	if (app->message != NULL) {
@@ -1203,59 +1168,6 @@ app_draw(struct app *app)
 
 /* ---- input ----------------------------------------------------------- */
 
-static void
-app_prompt_key(struct app *app, const struct input_event *ev)
-{
-	void	(*done)(struct app *, const char *, void *);
-	void	(*confirmed)(struct app *, int, void *);
-	char	 utf[8], *text;
-	size_t	 len;
-	int	 n;
-
-	if (app->confirming) {
-		/* One key answers: y is yes, anything else no. */
-		app->prompting = app->confirming = 0;
-		confirmed = app->confirm_done;
-		app->confirm_done = NULL;
-		if (confirmed != NULL)
-			confirmed(app, ev->key == 'y' || ev->key == 'Y',
-			    app->prompt_arg);
-		return;
-	}
-	if (prompt_choices_key(app, ev))
-		return;
-	if (ev->key == TUI_KEY_ENTER || ev->key == TUI_KEY_ESC) {
-		app->prompting = 0;
-		done = app->prompt_done;
-		text = buf_detach(&app->prompt_text);
-		if (done != NULL)
-			done(app, ev->key == TUI_KEY_ENTER ? text : NULL,
-			    app->prompt_arg);
-		free(text);
-		return;
-	}
-	if (input_key_is_backspace(ev->key)) {
-		len = app->prompt_text.len;
-		while (len > 0 && ((unsigned char)app->prompt_text.data[len - 1]
-		    & 0xc0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		app->prompt_text.len = len;
-		if (app->prompt_text.data != NULL)
-			app->prompt_text.data[len] = '\0';
-		return;
-	}
-	if (ev->key == TUI_KEY_CTRL('u')) {
-		buf_reset(&app->prompt_text);
-		return;
-	}
-	if (input_key_printable(ev->key)) {
-		n = utf8_encode((uint32_t)ev->key, utf);
-		buf_add(&app->prompt_text, utf, (size_t)n);
-	}
-}
-
 char *
 app_config_path(struct app *app)
 {
@@ -1418,127 +1330,266 @@ app_open_selected(struct app *app, struct view *v)
 		v->ops->open_row(v, r);
 }
 
-static void
-app_action(struct app *app, struct view *v, enum action a)
-{
-	struct row	*r;
-	const char	*id;
-	int		 type, page;
+/* ---- actions: one small handler each, found through one table ------- */
 
-	page = v->list_height > 1 ? v->list_height - 1 : 1;
-	switch (a) {
-	case ACT_UP:
-		view_move(v, -1);
-		break;
-	case ACT_DOWN:
-		view_move(v, 1);
-		break;
-	case ACT_PAGE_UP:
+/* Lines a page moves: the list's height but one, kept in view. */
+static long
+act_page_size(struct view *v)
+{
+	return v->list_height > 1 ? v->list_height - 1 : 1;
+}
+
+/* The selected row, or NULL on a screen without a cursor. */
+static struct row *
+act_selected(struct view *v)
+{
+	return v->ops->scroll_only ? NULL : view_row(v, v->sel);
+}
+
+static void
+act_move(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	view_move(v, a == ACT_UP ? -1 : 1);
+}
+
+static void
+act_page(struct app *app, struct view *v, enum action a)
+{
+	long	page = act_page_size(v);
+
+	(void)app;
+	if (a == ACT_PAGE_UP) {
 		view_move(v, -page);
 		if (!v->ops->scroll_only)
 			v->top = v->top > (size_t)page ? v->top - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
+	} else {
 		view_move(v, page);
 		if (!v->ops->scroll_only)
 			v->top += page;
-		break;
-	case ACT_FIRST:
-		view_move(v, -(long)view_nrows(v));
-		break;
-	case ACT_LAST:
-		/* The real last entry, not the last of those loaded so far. */
-		if (v->ops->load_all != NULL && v->total_more) {
-			v->ops->load_all(v);
-			view_invalidate(v);
-		}
-		view_move(v, (long)view_nrows(v));
-		break;
-	case ACT_OPEN:
-		app_open_selected(app, v);
-		break;
-	case ACT_BACK:
-		app_pop(app);
-		break;
-	case ACT_NEXT_PANE:
-		if (v->ops->scroll_only || v->total == 0 || v->head.n == 0)
-			break;
-		if (v->sel < v->head.n)
-			v->sel = v->head.n;
-		else
-			v->sel = 0;
-		view_move(v, 0);
-		break;
-	case ACT_SEARCH:
-		app_goto(app, &view_search_ops, "Search");
-		break;
-	case ACT_COUNTRIES:
-		app_goto(app, &view_countries_ops, NULL);
-		break;
-	case ACT_NEWSLETTERS:
-		app_goto(app, &view_newsletters_ops, "Newsletters");
-		break;
-	case ACT_STARRED:
-		app_goto(app, &view_starred_ops, "Starred");
-		break;
-	case ACT_HELP:
-		app_goto(app, &view_help_ops, "Help");
-		break;
-	case ACT_STAR:
-		view_toggle_star(v, v->ops->scroll_only ? NULL :
-		    view_row(v, v->sel));
-		break;
-	case ACT_COPY:
-		r = v->ops->scroll_only ? NULL : view_row(v, v->sel);
-		app_copy_row(app, r, 0);
-		break;
-	case ACT_MESSAGES:
-		if (v->ops != &view_messages_ops)
-			app_push(app, &view_messages_ops, NULL, "Messages");
-		break;
-	case ACT_NEXT_UNREAD:
-		/* The newsletters and the reader take n themselves. */
-		if (v->ops != &view_newsletters_ops)
-			app_push(app, &view_newsletters_ops, NULL, "Newsletters");
-		break;
-	case ACT_PREV_UNREAD:
-	case ACT_TOGGLE_READ:
-	case ACT_ALL_READ:
-		app_message(app, 0, "%s works in the newsletters: press 2 first",
-		    keys_action_name(a));
-		break;
-	case ACT_VCARD:
-		r = v->ops->scroll_only ? NULL : view_row(v, v->sel);
-		type = view_target(v, r, &id);
-		if (type == -1)
-			app_message(app, 1, "select a contact or an authority "
-			    "to save as a vCard");
-		else
-			view_vcard(v, id, type);
-		break;
-	case ACT_SYNC:
-		app_sync_start(app);
-		break;
-	case ACT_REDRAW:
-		display_redraw();
-		break;
-	case ACT_QUIT:
-		if (!app_pop(app))
-			app->quit = 1;
-		break;
-	case ACT_FILTER:
-		app_message(app, 0, "only the countries screen has a filter; "
-		    "search finds people and authorities anywhere");
-		break;
-	case ACT_FILTER_COUNTRY:
-	case ACT_FILTER_EXPERTISE:
-	case ACT_FILTER_LANGUAGE:
-		app_message(app, 0, "filters work in search: press / first");
-		break;
-	case ACT_NONE:
-	case ACT_COUNT:
-		break;
 	}
+}
+
+static void
+act_first(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)a;
+	view_move(v, -(long)view_nrows(v));
+}
+
+static void
+act_last(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)a;
+	/* The real last entry, not the last of those loaded so far. */
+	if (v->ops->load_all != NULL && v->total_more) {
+		v->ops->load_all(v);
+		view_invalidate(v);
+	}
+	view_move(v, (long)view_nrows(v));
+}
+
+static void
+act_open(struct app *app, struct view *v, enum action a)
+{
+	(void)a;
+	app_open_selected(app, v);
+}
+
+static void
+act_back(struct app *app, struct view *v, enum action a)
+{
+	(void)v;
+	(void)a;
+	app_pop(app);
+}
+
+static void
+act_next_pane(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)a;
+	if (v->ops->scroll_only || v->total == 0 || v->head.n == 0)
+		return;
+	if (v->sel < v->head.n)
+		v->sel = v->head.n;
+	else
+		v->sel = 0;
+	view_move(v, 0);
+}
+
+/* The top-level screens an action goes to (app_goto), with their titles. */
+static const struct {
+	enum action		 action;
+	const struct view_ops	*ops;
+	const char		*title;	/* NULL: the screen's own */
+} act_screens[] = {
+	{ ACT_SEARCH, &view_search_ops, "Search" },
+	{ ACT_COUNTRIES, &view_countries_ops, NULL },
+	{ ACT_NEWSLETTERS, &view_newsletters_ops, "Newsletters" },
+	{ ACT_STARRED, &view_starred_ops, "Starred" },
+	{ ACT_HELP, &view_help_ops, "Help" },
+};
+
+static void
+act_screen(struct app *app, struct view *v, enum action a)
+{
+	size_t	i;
+
+	(void)v;
+	for (i = 0; i < sizeof act_screens / sizeof act_screens[0]; i++) {
+		if (act_screens[i].action == a) {
+			app_goto(app, act_screens[i].ops, act_screens[i].title);
+			return;
+		}
+	}
+}
+
+static void
+act_star(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)a;
+	view_toggle_star(v, act_selected(v));
+}
+
+static void
+act_copy(struct app *app, struct view *v, enum action a)
+{
+	(void)a;
+	app_copy_row(app, act_selected(v), 0);
+}
+
+static void
+act_messages(struct app *app, struct view *v, enum action a)
+{
+	(void)a;
+	if (v->ops != &view_messages_ops)
+		app_push(app, &view_messages_ops, NULL, "Messages");
+}
+
+static void
+act_next_unread(struct app *app, struct view *v, enum action a)
+{
+	(void)a;
+	/* The newsletters and the reader take n themselves. */
+	if (v->ops != &view_newsletters_ops)
+		app_push(app, &view_newsletters_ops, NULL, "Newsletters");
+}
+
+/* prev-unread, toggle-read, mark-all-read outside the newsletters. */
+static void
+act_newsletters_only(struct app *app, struct view *v, enum action a)
+{
+	(void)v;
+	app_message(app, 0, "%s works in the newsletters: press 2 first",
+	    keys_action_name(a));
+}
+
+static void
+act_vcard(struct app *app, struct view *v, enum action a)
+{
+	const char	*id;
+	int		 type;
+
+	(void)a;
+	type = view_target(v, act_selected(v), &id);
+	if (type == -1)
+		app_message(app, 1, "select a contact or an authority "
+		    "to save as a vCard");
+	else
+		view_vcard(v, id, type);
+}
+
+static void
+act_sync(struct app *app, struct view *v, enum action a)
+{
+	(void)v;
+	(void)a;
+	app_sync_start(app);
+}
+
+static void
+act_redraw(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)v;
+	(void)a;
+	display_redraw();
+}
+
+static void
+act_quit(struct app *app, struct view *v, enum action a)
+{
+	(void)v;
+	(void)a;
+	if (!app_pop(app))
+		app->quit = 1;
+}
+
+/* f where no view takes it: only the countries have a filter line. */
+static void
+act_filter(struct app *app, struct view *v, enum action a)
+{
+	(void)v;
+	(void)a;
+	app_message(app, 0, "only the countries screen has a filter; "
+	    "search finds people and authorities anywhere");
+}
+
+/* F2, F3, F4 where the search does not take them. */
+static void
+act_search_filter(struct app *app, struct view *v, enum action a)
+{
+	(void)v;
+	(void)a;
+	app_message(app, 0, "filters work in search: press / first");
+}
+
+/*
+ * What each action does when the view did not take its key (tig's
+ * view_driver, as a table): NULL does nothing.
+ */
+static void (*const act_handlers[ACT_COUNT])(struct app *, struct view *,
+    enum action) = {
+	[ACT_UP] = act_move,
+	[ACT_DOWN] = act_move,
+	[ACT_PAGE_UP] = act_page,
+	[ACT_PAGE_DOWN] = act_page,
+	[ACT_FIRST] = act_first,
+	[ACT_LAST] = act_last,
+	[ACT_OPEN] = act_open,
+	[ACT_BACK] = act_back,
+	[ACT_NEXT_PANE] = act_next_pane,
+	[ACT_SEARCH] = act_screen,
+	[ACT_COUNTRIES] = act_screen,
+	[ACT_NEWSLETTERS] = act_screen,
+	[ACT_STARRED] = act_screen,
+	[ACT_HELP] = act_screen,
+	[ACT_STAR] = act_star,
+	[ACT_COPY] = act_copy,
+	[ACT_MESSAGES] = act_messages,
+	[ACT_NEXT_UNREAD] = act_next_unread,
+	[ACT_PREV_UNREAD] = act_newsletters_only,
+	[ACT_TOGGLE_READ] = act_newsletters_only,
+	[ACT_ALL_READ] = act_newsletters_only,
+	[ACT_VCARD] = act_vcard,
+	[ACT_SYNC] = act_sync,
+	[ACT_REDRAW] = act_redraw,
+	[ACT_QUIT] = act_quit,
+	[ACT_FILTER] = act_filter,
+	[ACT_FILTER_COUNTRY] = act_search_filter,
+	[ACT_FILTER_EXPERTISE] = act_search_filter,
+	[ACT_FILTER_LANGUAGE] = act_search_filter,
+};
+
+static void
+app_action(struct app *app, struct view *v, enum action a)
+{
+	if (a > ACT_NONE && a < ACT_COUNT && act_handlers[a] != NULL)
+		act_handlers[a](app, v, a);
 }
 
 static void
@@ -1639,7 +1690,9 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	app.ctx.stale_days = opts->stale_days;
 	app.sync_text = xstrdup("offline");
 	app.state.serial = -1;
-	buf_init(&app.prompt_text);
+	edit_line_init(&app.prompt_line, NULL);
+	app.prompt_history = APP_HISTORY_NONE;
+	app_history_init(&app);
 	display_size(&app.rows, &app.cols);
 	/* Before the first read: a commit after it is seen as a change. */
 	if (cache_data_version(cache, &app.data_version, NULL) != CACHE_OK)
@@ -1732,7 +1785,8 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	free(app.log);
 	free(app.sync_text);
 	free(app.prompt_label);
-	buf_free(&app.prompt_text);
+	edit_line_free(&app.prompt_line);
+	app_history_free(&app);
 	prompt_choices_free(app.choices);
 	return EXIT_OK;
 }

@@ -146,8 +146,7 @@ prompt_choices_resolve(const struct prompt_choices *pc, const char *text,
 static void
 prompt_set_text(struct app *app, const char *text)
 {
-	buf_reset(&app->prompt_text);
-	buf_adds(&app->prompt_text, text);
+	edit_line_set(&app->prompt_line, text);
 }
 
 /* Tab: the next value matching what was typed before the first Tab. */
@@ -159,8 +158,8 @@ prompt_choices_tab(struct app *app, struct prompt_choices *pc)
 	size_t				 i, k;
 
 	if (pc->stem == NULL) {
-		pc->stem = xstrdup(pc->replace || app->prompt_text.data == NULL ?
-		    "" : app->prompt_text.data);
+		pc->stem = xstrdup(pc->replace ? "" :
+		    edit_line_text(&app->prompt_line));
 		pc->next = 0;
 	}
 	pc->replace = 0;
@@ -204,14 +203,16 @@ prompt_choices_key(struct app *app, const struct input_event *ev)
 	free(pc->error);
 	pc->error = NULL;
 	if (ev->key == TUI_KEY_ENTER) {
-		if (app->prompt_text.len == 0) {
+		if (*edit_line_text(&app->prompt_line) == '\0') {
 			app->choices = NULL;
 			prompt_choices_free(pc);
 			return 0;	/* empty: any */
 		}
-		c = prompt_choices_resolve(pc, app->prompt_text.data, &n);
+		c = prompt_choices_resolve(pc,
+		    edit_line_text(&app->prompt_line), &n);
 		if (c == NULL) {
-			clean = sanitize(app->prompt_text.data, SANITIZE_LINE);
+			clean = sanitize(edit_line_text(&app->prompt_line),
+			    SANITIZE_LINE);
 			if (n == 0)
 				pc->error = xasprintf("unknown %s '%s' (Tab "
 				    "completes)", pc->what, clean);
@@ -232,7 +233,7 @@ prompt_choices_key(struct app *app, const struct input_event *ev)
 	if (pc->replace) {
 		pc->replace = 0;
 		if (input_key_printable(ev->key))
-			buf_reset(&app->prompt_text);
+			edit_line_set(&app->prompt_line, NULL);
 	}
 	return 0;
 }
@@ -252,8 +253,8 @@ prompt_choices_hint(struct app *app, int *warn)
 		return xstrdup(pc->error);
 	if (pc->replace)
 		return xstrdup("(typing replaces it; Tab completes)");
-	f = fold_text(pc->stem != NULL ? pc->stem : app->prompt_text.data != NULL ?
-	    app->prompt_text.data : "");
+	f = fold_text(pc->stem != NULL ? pc->stem :
+	    edit_line_text(&app->prompt_line));
 	buf_init(&b);
 	for (i = 0; i < pc->n; i++) {
 		if (!prompt_choice_matches(&pc->v[i], f))
@@ -285,10 +286,10 @@ prompt_choices_hint(struct app *app, int *warn)
 
 void
 app_prompt_choose(struct app *app, const char *label, const char *proposed,
-    struct prompt_choices *pc, void (*done)(struct app *, const char *, void *),
-    void *arg)
+    struct prompt_choices *pc, enum app_history which,
+    void (*done)(struct app *, const char *, void *), void *arg)
 {
-	app_prompt(app, label, proposed, done, arg);
+	app_prompt(app, label, proposed, which, done, arg);
 	prompt_choices_free(app->choices);
 	pc->replace = proposed != NULL && *proposed != '\0';
 	app->choices = pc;

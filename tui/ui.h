@@ -5,6 +5,8 @@
  * on a terminal, so the command line links no curses. Everything else is
  * shared between ui-app.c (the loop and the frame), ui-display.c (curses),
  * ui-input.c and ui-keys.c (one input function, one key table),
+ * ui-prompt.c and ui-history.c (the lines the officer edits, on the one
+ * line editor of present-edit.c, and what Up recalls in them),
  * ui-sync.c, ui-clipboard.c and one view-*.c file per screen. What a
  * record looks like comes from the presentation part (tui/present.h).
  * Nothing here includes <curses.h>: views draw through the display_*
@@ -281,6 +283,22 @@ struct sync_bg;
 
 #define APP_MAX_DEPTH	16
 
+/*
+ * What Up and Down recall in a line (ui-history.c), each its own list:
+ * the search's queries (kept across sessions in the history file), and
+ * the answers of each status-line prompt (kept for the session).
+ */
+enum app_history {
+	APP_HISTORY_NONE = -1,
+	APP_HISTORY_SEARCH,
+	APP_HISTORY_COUNTRY,		/* F2, F3, F4: in this order */
+	APP_HISTORY_EXPERTISE,
+	APP_HISTORY_LANGUAGE,
+	APP_HISTORY_FIND,		/* / in the newsletters */
+	APP_HISTORY_VCARD,		/* the vCard file's path */
+	APP_HISTORY_COUNT
+};
+
 /* One message of the session, for the messages screen (M). */
 struct app_msg {
 	time_t		 when;
@@ -314,11 +332,14 @@ struct app {
 	int				 prompting;
 	int				 confirming;	/* a y/n question: one key answers */
 	void				 (*confirm_done)(struct app *, int, void *);
-	char				*prompt_label;
-	struct buf			 prompt_text;
+	char				*prompt_label;	/* sanitized */
+	struct edit_line		 prompt_line;
+	int				 prompt_history; /* enum app_history */
 	void				 (*prompt_done)(struct app *, const char *, void *);
 	void				*prompt_arg;
 	struct prompt_choices		*choices;	/* the answer is one of these, or NULL */
+	struct edit_history		*history[APP_HISTORY_COUNT];
+	int				 history_failed; /* said once */
 	int				 cursor_y;
 	int				 cursor_x;
 };
@@ -359,8 +380,13 @@ void		 app_confirm(struct app *, const char *question,
 		    void (*done)(struct app *, int yes, void *), void *arg);
 /* Puts the row's value on the clipboard, sanitized as shown; says so. */
 void		 app_copy_row(struct app *, const struct row *, int say_what);
-/* Asks for a line of text on the status line; done gets NULL on Esc. */
+/*
+ * Asks for a line of text on the status line, with the line editor and
+ * Up/Down through the history named (APP_HISTORY_NONE: none); done gets
+ * NULL on Esc. An answer given with Enter joins that history.
+ */
 void		 app_prompt(struct app *, const char *label, const char *initial,
+		    enum app_history,
 		    void (*done)(struct app *, const char *, void *), void *arg);
 /*
  * Says a cache error in the status line ("cannot read the cache: the
@@ -368,6 +394,44 @@ void		 app_prompt(struct app *, const char *label, const char *initial,
  * messages. Returns st.
  */
 enum cache_status app_cache_error(struct app *, enum cache_status st);
+/* ---- ui-prompt.c: the status-line prompt and the fields of the views -- */
+
+/* A key while the prompt is open: every key goes to it. */
+void		 app_prompt_key(struct app *, const struct input_event *);
+/* The status line while prompting: label, field, the choices' hint. */
+void		 app_draw_prompt(struct app *);
+/*
+ * Draws a line's field at y,x, width columns, and puts the screen's
+ * cursor where the editor says. Returns the columns its text took.
+ */
+int		 app_draw_field(struct app *, int y, int x, int width,
+		    struct edit_line *, enum style);
+/*
+ * A key for a view's own line (the search's query, the countries
+ * filter): as edit_line_key, except that Home and End (and whatever key
+ * is bound to first or last) with nothing to do in the text are
+ * EDIT_IGNORED, so pressed again they go to the list's first or last line.
+ */
+enum edit_result view_edit_key(struct edit_line *, const struct input_event *);
+
+/* ---- ui-history.c ------------------------------------------------------- */
+
+/*
+ * Makes the histories, reading the search's from opts->history_path
+ * when opts->history is not 0 (a file too large, or lines that are not
+ * clean UTF-8 text, are ignored).
+ */
+void		 app_history_init(struct app *);
+void		 app_history_free(struct app *);
+/* The history named (borrowed), or NULL for APP_HISTORY_NONE. */
+struct edit_history *app_history(struct app *, enum app_history);
+/*
+ * Adds text as the newest entry of the history named; the search's is
+ * written to its file at once (0600, atomically) unless history = 0.
+ */
+void		 app_history_add(struct app *, enum app_history,
+		    const char *text);
+
 /* Reloads every view in place (after a sync), keeping selections by id. */
 void		 app_reload(struct app *);
 /* Re-reads the sync state and counts for the status line. */
@@ -384,6 +448,11 @@ size_t		 view_nrows(const struct view *);
 char		*view_position_text(struct view *);
 /* Drops the window so rows are fetched again. */
 void		 view_invalidate(struct view *);
+/*
+ * A new list in the same view (another query or filter): the window goes
+ * and the columns are measured afresh, as wide as the new rows.
+ */
+void		 view_relist(struct view *);
 /* Moves the selection to the row with this id when it is near; else keeps the index. */
 void		 view_select_id(struct view *, const char *id, size_t hint);
 void		 view_add_header(struct view *, const char *text);
@@ -415,6 +484,7 @@ void		 prompt_choices_free(struct prompt_choices *);
  */
 void		 app_prompt_choose(struct app *, const char *label,
 		    const char *proposed, struct prompt_choices *pc,
+		    enum app_history,
 		    void (*done)(struct app *, const char *, void *), void *arg);
 /* The prompt's key first goes here; 1 if it was used up. */
 int		 prompt_choices_key(struct app *, const struct input_event *);

@@ -4,7 +4,9 @@
  * opens a filter line; so does a printable key that no binding uses
  * ("B" for Brazil), while every bound key keeps its action here as
  * everywhere (s syncs). While the filter has focus every character goes
- * to it, Backspace edits it, Esc clears it, arrows move and Enter opens.
+ * to it and the line editor's keys edit it (Left, Right, Home, End, ^W
+ * …; Home or End again at that end of the text go to the first or last
+ * country), Esc clears it, Up and Down move and Enter opens.
  * Matches are ranked: the code or the start of the name, then the start
  * of a word, then anywhere ("u": Uganda, United Kingdom, then Australia).
  * The filter is cleared when another screen is opened over this one.
@@ -19,7 +21,7 @@
 #include "tui/ui.h"
 
 struct countries {
-	struct buf	 filter;
+	struct edit_line filter;
 	char		*folded;	/* the folded filter */
 	int		 active;	/* the filter line has focus */
 };
@@ -52,7 +54,7 @@ countries_rank(struct countries *c, const struct record *rec)
 	if (c->folded == NULL || *c->folded == '\0')
 		return MATCH_START;
 	if (rec->v[COUNTRY_CODE].s != NULL &&
-	    strcasecmp(rec->v[COUNTRY_CODE].s, c->filter.data) == 0)
+	    strcasecmp(rec->v[COUNTRY_CODE].s, edit_line_text(&c->filter)) == 0)
 		return MATCH_START;
 	f = fold_text(rec->v[COUNTRY_NAME].s);
 	if (strncmp(f, c->folded, strlen(c->folded)) == 0)
@@ -89,7 +91,7 @@ countries_scan_cb(const struct record *rec, const struct cache_extra *x,
 static int
 countries_filtering(const struct countries *c)
 {
-	return c->filter.len > 0;
+	return *edit_line_text(&c->filter) != '\0';
 }
 
 /*
@@ -132,7 +134,7 @@ countries_load(struct view *v)
 
 	if (v->data == NULL) {
 		c = xcalloc(1, sizeof *c);
-		buf_init(&c->filter);
+		edit_line_init(&c->filter, NULL);
 		v->data = c;
 	}
 	c = v->data;
@@ -168,19 +170,18 @@ static int
 countries_header(struct view *v, int y, int width)
 {
 	struct countries	*c = v->data;
-	char			*line, *clean, *key, *comma;
+	char			*line, *key, *comma;
+	int			 w;
 
 	if (c->active || countries_filtering(c)) {
-		clean = sanitize(c->filter.data, SANITIZE_LINE);
-		line = xasprintf("Filter: %s   (%s)", clean,
-		    countries_filtering(c) && v->total == 0 ? "no match" :
-		    "Esc clears");
-		display_text(y, 0, width, line, STYLE_BOLD);
-		v->app->cursor_y = y;
-		v->app->cursor_x = 8 + (int)utf8_width(clean);
-		if (v->app->cursor_x >= width)
-			v->app->cursor_x = width - 1;
-		free(clean);
+		/* "Filter: " and the line, then a note where it fits. */
+		display_text(y, 0, 8, "Filter: ", STYLE_BOLD);
+		w = 8 + app_draw_field(v->app, y, 8, width - 8, &c->filter,
+		    STYLE_BOLD);
+		line = xasprintf("(%s)", countries_filtering(c) &&
+		    v->total == 0 ? "no match" : "Esc clears");
+		if (w + 3 < width)
+			display_text(y, w + 3, width - w - 3, line, STYLE_BOLD);
 	} else {
 		/* The key that filters, as the key table has it now. */
 		key = keys_for_action(ACT_FILTER);
@@ -207,8 +208,8 @@ countries_refilter(struct view *v)
 	struct countries	*c = v->data;
 
 	free(c->folded);
-	c->folded = fold_text(c->filter.data != NULL ? c->filter.data : "");
-	view_invalidate(v);
+	c->folded = fold_text(edit_line_text(&c->filter));
+	view_relist(v);
 	app_cache_error(v->app, countries_load(v));
 	v->sel = 0;
 	v->top = 0;
@@ -228,7 +229,7 @@ countries_unfilter(struct view *v)
 		return;
 	r = view_row(v, v->sel);
 	id = r != NULL && r->id != NULL ? xstrdup(r->id) : NULL;
-	buf_reset(&c->filter);
+	edit_line_set(&c->filter, NULL);
 	countries_refilter(v);
 	/* A few hundred rows at most: find the country wherever it is. */
 	n = view_nrows(v);
@@ -247,9 +248,6 @@ static int
 countries_key(struct view *v, const struct input_event *ev)
 {
 	struct countries	*c = v->data;
-	char			 utf[8];
-	size_t			 len;
-	int			 n;
 
 	if (ev->kind != INPUT_KEY)
 		return 0;
@@ -269,31 +267,22 @@ countries_key(struct view *v, const struct input_event *ev)
 		countries_unfilter(v);
 		v->sel = v->top = 0;
 		return 1;
-	} else if (input_key_is_backspace(ev->key)) {
-		if (c->filter.len == 0) {
-			c->active = 0;
-			return 1;
-		}
-		len = c->filter.len;
-		while (len > 0 && ((unsigned char)c->filter.data[len - 1] &
-		    0xc0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		c->filter.len = len;
-		c->filter.data[len] = '\0';
+	} else if (input_key_is_backspace(ev->key) && !countries_filtering(c)) {
+		c->active = 0;
+		return 1;
+	}
+	/* Editing keys edit; arrows up and down move, Enter opens. */
+	switch (view_edit_key(&c->filter, ev)) {
+	case EDIT_CHANGED:
 		countries_refilter(v);
 		return 1;
-	} else if (ev->key == TUI_KEY_CTRL('u')) {
-		buf_reset(&c->filter);
-		countries_refilter(v);
+	case EDIT_MOVED:
+	case EDIT_STILL:
 		return 1;
-	} else if (!input_key_printable(ev->key))
-		return 0;	/* arrows move, Enter opens */
-	n = utf8_encode((uint32_t)ev->key, utf);
-	buf_add(&c->filter, utf, (size_t)n);
-	countries_refilter(v);
-	return 1;
+	case EDIT_IGNORED:
+		break;
+	}
+	return 0;
 }
 
 /* Another screen opens over this one: the filter does not outlive it. */
@@ -317,7 +306,7 @@ countries_close(struct view *v)
 
 	if (c == NULL)
 		return;
-	buf_free(&c->filter);
+	edit_line_free(&c->filter);
 	free(c->folded);
 	free(c);
 	v->data = NULL;

@@ -1,7 +1,8 @@
 /*
  * view-help.c: the help screen, generated from the key table (ui-keys.c), so
  * it always shows the bindings in force, including those changed in the
- * config file; then how typing works in the countries and search screens,
+ * config file; then how the line editor's keys edit a search, a filter or
+ * a prompt, how typing works in the countries and search screens,
  * the config's bind line, as the config parser formats it, and the
  * status line, detail screens, vCard files and the newsletters' keys.
  */
@@ -10,21 +11,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 static const char *help_notes[] = {
 	"",
-	"Countries: f (filter) opens a filter line, and so does a letter no "
-	"key is bound to; names that start with the text come first. While "
-	"it has focus every character goes to it: Backspace edits, Esc "
-	"clears, arrows move, Enter opens. Every other bound key acts here "
-	"as on every screen.",
-	"Search (/): every key types into the query; arrows move, Enter "
-	"opens, Esc goes back. F2 country (a code or a name), F3 expertise, "
-	"F4 language set a filter from the values the directory holds: the "
-	"values that match are listed as you type, the first key replaces "
-	"a proposed value, Tab completes (again for the next match), an "
-	"unknown value is refused, an empty answer clears the filter.",
+	N_("Editing a search, a filter or a prompt: Left or ^B and Right or "
+	"^F move one character, Home or ^A and End or ^E to the start and "
+	"the end, Backspace and Delete delete before and under the cursor, "
+	"^W the word before it, ^U all before it, ^K all after it. While a "
+	"line has the focus these keys edit it, whatever they are bound to. "
+	"In a prompt Up and Down recall its earlier answers."),
+	N_("Countries: f (filter) opens a filter line, and so does a letter "
+	"no key is bound to; names that start with the text come first. "
+	"While it has focus every character goes to it and the editing keys "
+	"edit it; Home or End again at that end of the text go to the first "
+	"or last country; Esc clears, Up and Down move, Enter opens. Every "
+	"other bound key acts here as on every screen."),
+	N_("Search (/): every key types into the query and the editing keys "
+	"edit it; Home or End again at that end of the query go to the "
+	"first or last result; Up and Down move, Enter opens, Esc goes back. "
+	"Up on the first result (or with none) recalls the searches you used "
+	"before (kept across sessions unless history = 0 in the config), "
+	"Up again older ones, Down newer ones and at last what you were "
+	"typing. F2 country (a code or a name), F3 expertise, F4 language "
+	"set a filter from the values the directory holds: the values that "
+	"match are listed as you type, the first key replaces a proposed "
+	"value, Tab completes (again for the next match), an unknown value "
+	"is refused, an empty answer clears the filter."),
 	"The top line's right shows the cursor's place and the count of "
 	"every list (12/398; a search counts up to 1,000 matches as you "
 	"type, 1,000+ beyond, until End loads them all).",
@@ -125,8 +139,8 @@ help_load(struct view *v)
 		free(keys);
 	}
 	for (i = 0; i < sizeof help_notes / sizeof help_notes[0]; i++)
-		layout_wrap(help_notes[i], v->app->cols > 2 ? v->app->cols - 1 :
-		    1, &lines, &n);
+		layout_wrap(_(help_notes[i]), v->app->cols > 2 ?
+		    v->app->cols - 1 : 1, &lines, &n);
 	for (i = 0; i < n; i++) {
 		view_add_text(v, lines[i], 0);
 		free(lines[i]);

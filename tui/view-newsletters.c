@@ -182,7 +182,7 @@ news_filter_done(struct app *app, const char *text, void *arg)
 	n = v->data;
 	free(n->filter);
 	n->filter = *text != '\0' ? xstrdup(text) : NULL;
-	view_invalidate(v);
+	view_relist(v);
 	v->total = 0;
 	app_cache_error(app, newsletters_load(v));
 	v->sel = v->top = 0;
@@ -201,7 +201,7 @@ newsletters_key(struct view *v, const struct input_event *ev)
 	r = view_row(v, v->sel);
 	if (ev->action == ACT_SEARCH) {	/* here / finds in the newsletters */
 		app_prompt(v->app, "find in newsletters: ", n->filter,
-		    news_filter_done, v);
+		    APP_HISTORY_FIND, news_filter_done, v);
 		return 1;
 	}
 	if (ev->key == TUI_KEY_ESC && n->filter != NULL) {
@@ -209,7 +209,7 @@ newsletters_key(struct view *v, const struct input_event *ev)
 		id = r != NULL && r->id != NULL ? xstrdup(r->id) : NULL;
 		free(n->filter);
 		n->filter = NULL;
-		view_invalidate(v);
+		view_relist(v);
 		app_cache_error(v->app, newsletters_load(v));
 		view_select_id(v, id, 0);
 		free(id);

@@ -8,12 +8,18 @@
  * you type, Tab completes, unknown values refused; F2 proposes the
  * selected result's country and takes a code or a name); an empty answer
  * clears a filter. Enter opens a result, Esc goes back to where you were.
+ * The query is the one line editor's (ui-prompt.c): its editing keys
+ * edit, Home and End pressed again at that end of the query go to the
+ * first or last result. Up on the first result (or with none) recalls
+ * the queries used before (ui-history.c), Down walks back; a query joins
+ * that history when a result is opened from it or the screen is left.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 enum { FILTER_COUNTRY, FILTER_EXPERTISE, FILTER_LANGUAGE, FILTER_COUNT };
@@ -23,13 +29,19 @@ static const char *filter_names[FILTER_COUNT] = {
 };
 
 struct search {
-	struct buf		 query;
+	struct edit_line	 query;
 	char			*filter[FILTER_COUNT];
 	struct cache_hits	 hits;
 	size_t			 want;	/* results asked for; 0: a screenful */
 	int			 more;	/* the last search filled want */
 	char			*error;
 };
+
+static int
+search_empty(const struct search *s)
+{
+	return *edit_line_text(&s->query) == '\0';
+}
 
 /* The most results one query box shows (scrolling stops there). */
 #define SEARCH_MAX	5000
@@ -53,10 +65,10 @@ search_run(struct view *v)
 	v->count = 0;
 	v->count_more = 0;
 	v->idle_pending = 0;
-	if (s->query.len == 0)
+	if (search_empty(s))
 		return;
 	memset(&q, 0, sizeof q);
-	q.text = s->query.data;
+	q.text = edit_line_text(&s->query);
 	q.country = s->filter[FILTER_COUNTRY];
 	q.expertise = s->filter[FILTER_EXPERTISE];
 	q.language = s->filter[FILTER_LANGUAGE];
@@ -105,10 +117,10 @@ search_idle(struct view *v)
 	size_t			 n;
 
 	v->idle_pending = 0;
-	if (s->query.len == 0 || !s->more)
+	if (search_empty(s) || !s->more)
 		return 0;
 	memset(&q, 0, sizeof q);
-	q.text = s->query.data;
+	q.text = edit_line_text(&s->query);
 	q.country = s->filter[FILTER_COUNTRY];
 	q.expertise = s->filter[FILTER_EXPERTISE];
 	q.language = s->filter[FILTER_LANGUAGE];
@@ -137,7 +149,7 @@ search_load(struct view *v)
 {
 	if (v->data == NULL) {
 		v->data = xcalloc(1, sizeof(struct search));
-		buf_init(&((struct search *)v->data)->query);
+		edit_line_init(&((struct search *)v->data)->query, NULL);
 	}
 	/* A failed search says why on the query line. */
 	search_run(v);
@@ -214,7 +226,7 @@ search_draw_row(struct view *v, const struct row *r, int y, int width,
 		    strcmp(g->col[i]->key, "email") == 0) {
 			/* Names and e-mails show what matched. */
 			mask = xmalloc(strlen(text) + 1);
-			layout_match_mask(text, s->query.data, mask);
+			layout_match_mask(text, edit_line_text(&s->query), mask);
 			display_text_mask(y, x, w, text, mask, st);
 			free(mask);
 		} else {
@@ -229,29 +241,46 @@ search_draw_row(struct view *v, const struct row *r, int y, int width,
 		display_text(y, x, width - x, "", st);
 }
 
+/* What the query line says after the query, or NULL. Caller frees. */
+static char *
+search_note(struct view *v)
+{
+	struct search		*s = v->data;
+	struct edit_history	*h = app_history(v->app, APP_HISTORY_SEARCH);
+
+	if (s->error != NULL)
+		return xasprintf("(%s)", s->error);
+	if (edit_line_recalled(&s->query))
+		return xasprintf("(%s)", s->hits.n == 0 ?
+		    _("no match; an earlier search: Up older, Down newer") :
+		    _("an earlier search: Up older, Down newer"));
+	if (!search_empty(s) && s->hits.n == 0)
+		return xstrdup("(no match)");
+	if (search_empty(s) && h != NULL && h->n > 0)
+		return xasprintf("(%s)", _("type a name, acronym, e-mail, "
+		    "expertise; Up: earlier searches"));
+	if (search_empty(s))
+		return xstrdup("(type a name, acronym, e-mail, expertise)");
+	return NULL;
+}
+
 static int
 search_header(struct view *v, int y, int width)
 {
 	struct search	*s = v->data;
 	struct buf	 b;
-	char		*q, *line;
+	char		*line;
 	size_t		 i;
+	int		 w;
 
-	q = sanitize(s->query.data, SANITIZE_LINE);
+	/* "Search: " and the query's line, then a note where it fits. */
+	display_text(y, 0, 8, "Search: ", STYLE_BOLD);
+	w = 8 + app_draw_field(v->app, y, 8, width - 8, &s->query,
+	    STYLE_BOLD);
+	if ((line = search_note(v)) != NULL && w + 3 < width)
+		display_text(y, w + 3, width - w - 3, line, STYLE_BOLD);
+	free(line);
 	buf_init(&b);
-	buf_addf(&b, "Search: %s", q);
-	v->app->cursor_y = y;
-	v->app->cursor_x = (int)utf8_width(b.data);
-	if (v->app->cursor_x >= width)
-		v->app->cursor_x = width - 1;
-	if (s->error != NULL)
-		buf_addf(&b, "   (%s)", s->error);
-	else if (s->query.len > 0 && s->hits.n == 0)
-		buf_adds(&b, "   (no match)");
-	else if (s->query.len == 0)
-		buf_adds(&b, "   (type a name, acronym, e-mail, expertise)");
-	display_text(y, 0, width, b.data, STYLE_BOLD);
-	buf_reset(&b);
 	for (i = 0; i < FILTER_COUNT; i++) {
 		line = s->filter[i] != NULL ? sanitize(s->filter[i],
 		    SANITIZE_LINE) : xstrdup("any");
@@ -263,7 +292,6 @@ search_header(struct view *v, int y, int width)
 	buf_adds(&b, "   (F2 F3 F4 set)");
 	display_text(y + 1, 0, width, b.data, STYLE_LABEL);
 	buf_free(&b);
-	free(q);
 	return 2 + view_draw_titles(v, y + 2, width);
 }
 
@@ -276,7 +304,7 @@ search_reset_want(struct view *v)
 static void
 search_changed(struct view *v)
 {
-	view_invalidate(v);
+	view_relist(v);
 	search_reset_want(v);
 	search_run(v);
 	v->sel = 0;
@@ -366,17 +394,41 @@ search_filter_prompt(struct view *v, int which)
 	p->which = which;
 	label = xasprintf("%s filter%s: ", filter_names[which],
 	    which == FILTER_COUNTRY ? " (code or name)" : "");
-	app_prompt_choose(v->app, label, initial, pc, search_filter_done, p);
+	app_prompt_choose(v->app, label, initial, pc,
+	    APP_HISTORY_COUNTRY + which, search_filter_done, p);
 	free(label);
+}
+
+/*
+ * Up on the first result (or with none) recalls the query before the one
+ * shown; Down, while an earlier query is shown and the cursor is on its
+ * first result, the one after it and at last the text being typed.
+ * Elsewhere they move in the results: returns 0.
+ */
+static int
+search_history_key(struct view *v, int up)
+{
+	struct search		*s = v->data;
+	struct edit_history	*h = app_history(v->app, APP_HISTORY_SEARCH);
+
+	if (v->total > 0 && v->sel > 0)
+		return 0;
+	if (up) {
+		if (edit_line_older(&s->query, h))
+			search_changed(v);
+		return 1;
+	}
+	if (!edit_line_recalled(&s->query))
+		return 0;
+	edit_line_newer(&s->query, h);
+	search_changed(v);
+	return 1;
 }
 
 static int
 search_key(struct view *v, const struct input_event *ev)
 {
 	struct search	*s = v->data;
-	char		 utf[8];
-	size_t		 len;
-	int		 n;
 
 	if (ev->kind != INPUT_KEY)
 		return 0;
@@ -393,30 +445,35 @@ search_key(struct view *v, const struct input_event *ev)
 	default:
 		break;
 	}
-	if (input_key_is_backspace(ev->key)) {
-		len = s->query.len;
-		while (len > 0 && ((unsigned char)s->query.data[len - 1] &
-		    0xc0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		s->query.len = len;
-		if (s->query.data != NULL)
-			s->query.data[len] = '\0';
+	/* The query has the focus: its editing keys edit. */
+	switch (view_edit_key(&s->query, ev)) {
+	case EDIT_CHANGED:
 		search_changed(v);
 		return 1;
-	}
-	if (ev->key == TUI_KEY_CTRL('u')) {
-		buf_reset(&s->query);
-		search_changed(v);
+	case EDIT_MOVED:
+	case EDIT_STILL:
 		return 1;
+	case EDIT_IGNORED:
+		break;
 	}
-	if (!input_key_printable(ev->key))
-		return 0;
-	n = utf8_encode((uint32_t)ev->key, utf);
-	buf_add(&s->query, utf, (size_t)n);
-	search_changed(v);
-	return 1;
+	if (ev->action == ACT_UP || ev->action == ACT_DOWN)
+		return search_history_key(v, ev->action == ACT_UP);
+	return 0;
+}
+
+/*
+ * A query the officer used, by opening a result or leaving the screen,
+ * joins the search history (the file too, unless history = 0).
+ */
+static void
+search_remember(struct view *v)
+{
+	struct search	*s = v->data;
+
+	if (s == NULL || search_empty(s))
+		return;
+	app_history_add(v->app, APP_HISTORY_SEARCH, edit_line_text(&s->query));
+	edit_line_keep(&s->query);
 }
 
 static void
@@ -430,6 +487,13 @@ search_open(struct view *v, const struct row *r)
 		app_push(v->app, &view_authority_ops, r->id, r->name);
 }
 
+/* A result opens over the search, or another screen does. */
+static void
+search_leave(struct view *v)
+{
+	search_remember(v);
+}
+
 static void
 search_close(struct view *v)
 {
@@ -438,7 +502,8 @@ search_close(struct view *v)
 
 	if (s == NULL)
 		return;
-	buf_free(&s->query);
+	search_remember(v);
+	edit_line_free(&s->query);
 	for (i = 0; i < FILTER_COUNT; i++)
 		free(s->filter[i]);
 	cache_hits_free(&s->hits);
@@ -457,6 +522,7 @@ const struct view_ops view_search_ops = {
 	.draw_row = search_draw_row,
 	.open_row = search_open,
 	.key = search_key,
+	.leave = search_leave,
 	.close = search_close,
 	.list = VIEW_LIST(PLIST_PEOPLE),
 };

@@ -113,7 +113,9 @@ ui_keys Escape
 
 # The search loads a screenful per keystroke and more as you scroll; End
 # (and G where keys are not text) go to the last of all 200, not of
-# those loaded so far.
+# those loaded so far. In the search the query has the focus: End and
+# Home move in it first, and go to the last or first result when there
+# is nothing left to do there (End with the cursor at the query's end).
 ui_keys /
 ui_type tester
 ui_expect_text "the search finds the officers" "Officer 001 Tester"
@@ -121,7 +123,13 @@ ui_keys End
 ui_expect_text "End shows the last officer" "Officer 200 Tester"
 ui_expect nav-search-end "End: the last of the 200 results at the bottom"
 ui_keys Home
-ui_expect_text "Home goes back to the first" "Officer 001 Tester"
+ui_settle
+check_eq "Home first moves the query's cursor to its start" \
+    "$($TM display-message -p -t ui '#{cursor_x} #{cursor_y}')" "8 1"
+check_contains "  and stays on the last result" "$(ui_capture)" \
+    "Officer 200 Tester"
+ui_keys Home
+ui_expect_text "Home again goes back to the first" "Officer 001 Tester"
 ui_keys Escape
 # An authority's 200 contacts: G goes to the last one there.
 ui_keys f a u Enter Enter

@@ -398,6 +398,22 @@ test_paths(void)
 	CHECK(n == 7 && data != NULL && strcmp(data, "second\n") == 0,
 	    "written file holds the new data");
 	free(data);
+	data = path_read_file(file, 7, &n);
+	CHECK(data != NULL && n == 7 && strcmp(data, "second\n") == 0,
+	    "read_file reads a file of max bytes whole");
+	free(data);
+	errno = 0;
+	CHECK(path_read_file(file, 6, &n) == NULL && errno == EFBIG,
+	    "read_file: a file larger than max is EFBIG");
+	q = xasprintf("%s/fifo", tmpl);
+	errno = 0;
+	CHECK(mkfifo(q, 0600) == 0 && path_read_file(q, 64, NULL) == NULL &&
+	    errno == EINVAL, "read_file: a FIFO is refused at once (EINVAL)");
+	unlink(q);
+	errno = 0;
+	CHECK(path_read_file(q, 64, NULL) == NULL && errno == ENOENT,
+	    "read_file: a missing file is ENOENT");
+	free(q);
 	CHECK_INT(dir_has_temp(p, "out.txt"), 0, "no temporary file is left");
 	q = xasprintf("%s/missing/out.txt", tmpl);
 	errno = 0;

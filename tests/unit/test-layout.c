@@ -5,9 +5,11 @@
  * addresses whole, columns dropped by priority), a record's fields with
  * their labels, codes in words, match
  * highlighting over folded text, wrapping, office hours, parts that give
- * way, ages, the stale rule and file names; and time zones read from
- * their files (present-tz.c), compared with glibc's localtime for every
- * zone the system has, refused when damaged, and never through TZ.
+ * way, ages, the stale rule and file names; time zones read from their
+ * files (present-tz.c), compared with glibc's localtime for every zone
+ * the system has, refused when damaged, and never through TZ; and the
+ * line editor every prompt and filter uses (keys, UTF-8, scrolling in a
+ * field) and its history.
  */
 #include "config.h"
 
@@ -1372,6 +1374,363 @@ test_tz_environment(void)
 	env_own = 0;
 }
 
+/* ---- the line editor (present-edit.c) ------------------------------------ */
+
+/* Types a string key by key (one code point each). */
+static void
+edit_type(struct edit_line *e, const char *s)
+{
+	uint32_t	cp;
+	int		n;
+
+	while (*s != '\0') {
+		n = utf8_decode(s, strlen(s), &cp);
+		if (n < 0)
+			return;
+		edit_line_key(e, (int)cp);
+		s += n;
+	}
+}
+
+static void
+test_edit_keys(void)
+{
+	struct edit_line	e;
+	enum edit_result	r;
+
+	edit_line_init(&e, NULL);
+	CHECK_STR(edit_line_text(&e), "", "a new line is empty");
+	CHECK_INT(edit_line_key(&e, 'a'), EDIT_CHANGED, "a letter is typed");
+	edit_type(&e, "bc");
+	CHECK_STR(edit_line_text(&e), "abc", "typed at the cursor, in order");
+	CHECK_INT(e.cursor, 3, "the cursor follows what is typed");
+	CHECK_INT(edit_line_key(&e, TUI_KEY_CTRL('a')), EDIT_MOVED, "^A moves");
+	CHECK_INT(e.cursor, 0, "^A: to the start");
+	CHECK_INT(edit_line_key(&e, TUI_KEY_CTRL('a')), EDIT_STILL,
+	    "^A at the start has nothing to do");
+	edit_line_key(&e, 'X');
+	CHECK_STR(edit_line_text(&e), "Xabc", "typed at the start, not appended");
+	CHECK_INT(e.cursor, 1, "the cursor after the character typed");
+	CHECK_INT(edit_line_key(&e, TUI_KEY_CTRL('e')), EDIT_MOVED, "^E moves");
+	CHECK_INT(e.cursor, 4, "^E: to the end");
+	edit_line_key(&e, TUI_KEY_HOME);
+	CHECK_INT(e.cursor, 0, "Home: to the start");
+	edit_line_key(&e, TUI_KEY_END);
+	CHECK_INT(e.cursor, 4, "End: to the end");
+	CHECK_INT(edit_line_key(&e, TUI_KEY_END), EDIT_STILL,
+	    "End at the end has nothing to do");
+	CHECK_INT(edit_line_key(&e, TUI_KEY_RIGHT), EDIT_STILL,
+	    "Right at the end has nothing to do");
+	edit_line_key(&e, TUI_KEY_CTRL('b'));
+	CHECK_INT(e.cursor, 3, "^B: one character left");
+	edit_line_key(&e, TUI_KEY_LEFT);
+	CHECK_INT(e.cursor, 2, "Left: one character left");
+	edit_line_key(&e, TUI_KEY_CTRL('f'));
+	CHECK_INT(e.cursor, 3, "^F: one character right");
+	edit_line_key(&e, TUI_KEY_RIGHT);
+	CHECK_INT(e.cursor, 4, "Right: one character right");
+	edit_line_key(&e, TUI_KEY_HOME);
+	CHECK_INT(edit_line_key(&e, TUI_KEY_LEFT), EDIT_STILL,
+	    "Left at the start has nothing to do");
+	CHECK_INT(edit_line_key(&e, TUI_KEY_DELETE), EDIT_CHANGED,
+	    "Delete deletes");
+	CHECK_STR(edit_line_text(&e), "abc", "Delete: the character under the cursor");
+	CHECK_INT(edit_line_key(&e, TUI_KEY_BACKSPACE), EDIT_STILL,
+	    "Backspace at the start has nothing to do");
+	edit_line_key(&e, TUI_KEY_END);
+	CHECK_INT(edit_line_key(&e, TUI_KEY_DELETE), EDIT_STILL,
+	    "Delete at the end has nothing to do");
+	CHECK_INT(edit_line_key(&e, TUI_KEY_BACKSPACE), EDIT_CHANGED,
+	    "Backspace deletes");
+	CHECK_STR(edit_line_text(&e), "ab", "Backspace: the character before the cursor");
+	edit_line_key(&e, 0x7f);
+	CHECK_STR(edit_line_text(&e), "a", "DEL is Backspace too");
+	edit_line_key(&e, TUI_KEY_CTRL('h'));
+	CHECK_STR(edit_line_text(&e), "", "^H is Backspace too");
+
+	edit_line_set(&e, "find the word");
+	CHECK_INT(e.cursor, 13, "a text set puts the cursor at its end");
+	edit_line_key(&e, TUI_KEY_CTRL('w'));
+	CHECK_STR(edit_line_text(&e), "find the ", "^W: the word before the cursor");
+	edit_line_key(&e, TUI_KEY_CTRL('w'));
+	CHECK_STR(edit_line_text(&e), "find ", "^W again: the spaces, then the word");
+	edit_line_set(&e, "alpha beta");
+	edit_line_key(&e, TUI_KEY_HOME);
+	CHECK_INT(edit_line_key(&e, TUI_KEY_CTRL('w')), EDIT_STILL,
+	    "^W at the start has nothing to do");
+	e.cursor = 5;
+	edit_line_key(&e, TUI_KEY_CTRL('w'));
+	CHECK_STR(edit_line_text(&e), " beta", "^W in the middle: the word before only");
+	CHECK_INT(e.cursor, 0, "the cursor where the word began");
+	edit_line_set(&e, "alpha beta");
+	e.cursor = 6;
+	edit_line_key(&e, TUI_KEY_CTRL('u'));
+	CHECK_STR(edit_line_text(&e), "beta", "^U: everything before the cursor");
+	CHECK_INT(e.cursor, 0, "^U: the cursor at the start");
+	edit_line_set(&e, "alpha beta");
+	e.cursor = 5;
+	edit_line_key(&e, TUI_KEY_CTRL('k'));
+	CHECK_STR(edit_line_text(&e), "alpha", "^K: everything after the cursor");
+	CHECK_INT(edit_line_key(&e, TUI_KEY_CTRL('k')), EDIT_STILL,
+	    "^K at the end has nothing to do");
+
+	/* The keys that are not the editor's stay the caller's. */
+	r = edit_line_key(&e, TUI_KEY_UP);
+	r = r == EDIT_IGNORED ? edit_line_key(&e, TUI_KEY_DOWN) : r;
+	r = r == EDIT_IGNORED ? edit_line_key(&e, TUI_KEY_ENTER) : r;
+	r = r == EDIT_IGNORED ? edit_line_key(&e, TUI_KEY_ESC) : r;
+	r = r == EDIT_IGNORED ? edit_line_key(&e, TUI_KEY_TAB) : r;
+	r = r == EDIT_IGNORED ? edit_line_key(&e, TUI_KEY_PGDN) : r;
+	r = r == EDIT_IGNORED ? edit_line_key(&e, TUI_KEY_F(2)) : r;
+	CHECK_INT(r, EDIT_IGNORED, "Up, Down, Enter, Esc, Tab, PgDn, F2: not editing keys");
+	CHECK_STR(edit_line_text(&e), "alpha", "and they change nothing");
+	edit_line_free(&e);
+}
+
+static void
+test_edit_utf8(void)
+{
+	struct edit_line	e;
+	char			*big;
+
+	edit_line_init(&e, NULL);
+	/* é (2 bytes), € (3 bytes), 😀 (4 bytes). */
+	edit_type(&e, "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+	CHECK_STR(edit_line_text(&e), "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80",
+	    "two-, three- and four-byte characters typed");
+	CHECK_INT(e.cursor, 9, "the cursor after the four-byte one");
+	edit_line_key(&e, TUI_KEY_LEFT);
+	CHECK_INT(e.cursor, 5, "Left: over the four bytes of 😀");
+	edit_line_key(&e, TUI_KEY_LEFT);
+	CHECK_INT(e.cursor, 2, "Left: over the three bytes of €");
+	edit_line_key(&e, TUI_KEY_LEFT);
+	CHECK_INT(e.cursor, 0, "Left: over the two bytes of é");
+	edit_line_key(&e, TUI_KEY_RIGHT);
+	CHECK_INT(e.cursor, 2, "Right: over é");
+	edit_line_key(&e, TUI_KEY_DELETE);
+	CHECK_STR(edit_line_text(&e), "\xc3\xa9\xf0\x9f\x98\x80",
+	    "Delete takes the three bytes of € whole");
+	edit_line_key(&e, TUI_KEY_BACKSPACE);
+	CHECK_STR(edit_line_text(&e), "\xf0\x9f\x98\x80",
+	    "Backspace takes the two bytes of é whole");
+	edit_line_key(&e, TUI_KEY_END);
+	edit_line_key(&e, TUI_KEY_BACKSPACE);
+	CHECK_STR(edit_line_text(&e), "", "Backspace takes the four bytes of 😀 whole");
+
+	/* e + COMBINING ACUTE ACCENT, typed as two keys: one character. */
+	edit_type(&e, "Jose\xcc\x81");
+	CHECK_STR(edit_line_text(&e), "Jose\xcc\x81", "a combining mark typed");
+	CHECK_INT(e.cursor, 6, "the cursor after the mark");
+	edit_line_key(&e, TUI_KEY_LEFT);
+	CHECK_INT(e.cursor, 3, "Left moves over the letter and its mark");
+	edit_line_key(&e, TUI_KEY_RIGHT);
+	CHECK_INT(e.cursor, 6, "Right too");
+	edit_line_key(&e, TUI_KEY_LEFT);
+	edit_line_key(&e, TUI_KEY_DELETE);
+	CHECK_STR(edit_line_text(&e), "Jos", "Delete takes the mark with its letter");
+	edit_type(&e, "e\xcc\x81");
+	edit_line_key(&e, TUI_KEY_BACKSPACE);
+	CHECK_STR(edit_line_text(&e), "Jos", "Backspace takes the mark with its letter");
+	/* A mark typed in the middle joins the letter before it. */
+	edit_line_set(&e, "ab");
+	e.cursor = 1;
+	edit_line_key(&e, 0x301);
+	CHECK_STR(edit_line_text(&e), "a\xcc\x81" "b", "a mark typed after a");
+	CHECK_INT(e.cursor, 3, "the cursor after the letter and its mark");
+	edit_line_key(&e, TUI_KEY_CTRL('a'));
+	edit_line_key(&e, TUI_KEY_RIGHT);
+	CHECK_INT(e.cursor, 3, "never between a letter and its mark");
+	/* ^W over accented words (a precomposed ú, a combining ñ). */
+	edit_line_set(&e, "Jos\xc3\xa9 Nu\xcc\x81n\xcc\x83" "ez");
+	edit_line_key(&e, TUI_KEY_CTRL('w'));
+	CHECK_STR(edit_line_text(&e), "Jos\xc3\xa9 ", "^W deletes the accented word whole");
+	edit_line_key(&e, TUI_KEY_CTRL('w'));
+	CHECK_STR(edit_line_text(&e), "", "and the one before it");
+
+	/* The length is bounded, never in the middle of a character. */
+	big = xmalloc(EDIT_LINE_MAX + 8);
+	memset(big, 'a', EDIT_LINE_MAX + 7);
+	big[EDIT_LINE_MAX + 7] = '\0';
+	edit_line_set(&e, big);
+	CHECK_INT(e.text.len, EDIT_LINE_MAX, "a text set is cut at EDIT_LINE_MAX");
+	CHECK_INT(edit_line_key(&e, 'b'), EDIT_STILL, "typing past it does nothing");
+	memcpy(big + EDIT_LINE_MAX - 1, "\xc3\xa9", 3);
+	edit_line_set(&e, big);
+	CHECK_INT(e.text.len, EDIT_LINE_MAX - 1, "not in the middle of é");
+	free(big);
+	edit_line_free(&e);
+}
+
+static void
+test_edit_view(void)
+{
+	struct edit_line	 e;
+	char			*shown;
+	int			 col, i;
+
+	edit_line_init(&e, "abc");
+	edit_line_view(&e, 20, &shown, &col);
+	CHECK_STR(shown, "abc", "a short text is shown whole");
+	CHECK_INT(col, 3, "the cursor after it");
+	free(shown);
+
+	/* Longer than the field: it scrolls to keep the cursor in view. */
+	edit_line_set(&e, "abcdefghijklmnop");
+	edit_line_view(&e, 8, &shown, &col);
+	CHECK_STR(shown, "\xe2\x80\xa6klmnop", "the end in view, … where text is hidden");
+	CHECK_INT(col, 7, "the cursor in the last column");
+	free(shown);
+	edit_line_key(&e, TUI_KEY_CTRL('a'));
+	edit_line_view(&e, 8, &shown, &col);
+	CHECK_STR(shown, "abcdefg\xe2\x80\xa6", "^A: the start in view, … on the right");
+	CHECK_INT(col, 0, "the cursor in the first column");
+	free(shown);
+	for (i = 0; i < 7; i++)
+		edit_line_key(&e, TUI_KEY_RIGHT);
+	edit_line_view(&e, 8, &shown, &col);
+	CHECK_STR(shown, "\xe2\x80\xa6" "cdefgh\xe2\x80\xa6",
+	    "moving right scrolls as little as it must");
+	CHECK_INT(col, 6, "the cursor on h");
+	free(shown);
+	edit_line_key(&e, TUI_KEY_LEFT);
+	edit_line_view(&e, 8, &shown, &col);
+	CHECK_STR(shown, "\xe2\x80\xa6" "cdefgh\xe2\x80\xa6",
+	    "moving back inside the field does not scroll");
+	CHECK_INT(col, 5, "the cursor on g");
+	free(shown);
+	edit_line_key(&e, TUI_KEY_CTRL('k'));
+	edit_line_view(&e, 8, &shown, &col);
+	CHECK_STR(shown, "abcdef", "^K: what is left fits, shown from its start");
+	CHECK_INT(col, 6, "the cursor after it");
+	free(shown);
+
+	/* CJK: two columns each, never cut in half. */
+	edit_line_set(&e, "中央纪律检查委员会");
+	edit_line_view(&e, 8, &shown, &col);
+	CHECK_STR(shown, "\xe2\x80\xa6委员会", "a CJK text scrolled: its end");
+	CHECK_INT((long long)utf8_width(shown), 7, "seven columns");
+	CHECK_INT(col, 7, "the cursor after 会");
+	free(shown);
+	edit_line_key(&e, TUI_KEY_HOME);
+	edit_line_view(&e, 8, &shown, &col);
+	CHECK_STR(shown, "中央纪 \xe2\x80\xa6", "its start: no half character before …");
+	CHECK_INT((long long)utf8_width(shown), 8, "exactly the field's width");
+	CHECK_INT(col, 0, "the cursor on 中");
+	free(shown);
+	for (i = 0; i < 4; i++)
+		edit_line_key(&e, TUI_KEY_RIGHT);
+	edit_line_view(&e, 8, &shown, &col);
+	CHECK_STR(shown, "\xe2\x80\xa6纪律检\xe2\x80\xa6", "scrolled to keep 检 in view");
+	CHECK_INT(col, 5, "the cursor on 检, two columns in");
+	free(shown);
+
+	/* What the terminal cannot show: sanitized, and counted as shown. */
+	edit_line_set(&e, "a\xe2\x80\xae" "b");
+	edit_line_view(&e, 20, &shown, &col);
+	CHECK_STR(shown, "ab", "a bidi override typed is not drawn");
+	CHECK_INT(col, 2, "the cursor counts what is drawn");
+	free(shown);
+	edit_line_set(&e, "a\xe2\x80\x8b" "b");
+	edit_line_view(&e, 20, &shown, &col);
+	CHECK_STR(shown, "a<U+200B>b", "an invisible character is shown");
+	CHECK_INT(col, 10, "and counted as wide as it is shown");
+	free(shown);
+	charset_set_utf8(0);
+	edit_line_set(&e, "中央纪律检查委员会");
+	edit_line_view(&e, 8, &shown, &col);
+	CHECK_STR(shown, "<??????", "ASCII: one ? a character, < where text is hidden");
+	CHECK_INT(col, 7, "ASCII: the cursor counts columns shown");
+	free(shown);
+	charset_set_utf8(1);
+	edit_line_view(&e, 0, &shown, &col);
+	CHECK_STR(shown, "", "no room: nothing");
+	free(shown);
+	edit_line_free(&e);
+}
+
+static void
+test_edit_history(void)
+{
+	struct edit_history	*h;
+	struct edit_line	 e;
+	char			*data, big[700];
+	size_t			 len;
+
+	h = edit_history_new(3);
+	CHECK_INT(edit_history_add(h, "jose"), 1, "an entry is added");
+	edit_history_add(h, "ana");
+	CHECK_INT(edit_history_add(h, "ana"), 0, "the newest again changes nothing");
+	edit_history_add(h, " jose ");
+	CHECK_INT(h->n, 2, "duplicates collapse (spaces around dropped)");
+	CHECK_STR(h->v[1], "jose", "the entry used again is the newest");
+	CHECK_INT(edit_history_add(h, "   "), 0, "blank text is not added");
+	CHECK_INT(edit_history_add(h, "a\x1b[2Jb"), 0, "control characters are not added");
+	edit_history_add(h, "wang");
+	edit_history_add(h, "souza");
+	CHECK_INT(h->n, 3, "at most max entries");
+	CHECK_STR(h->v[0], "jose", "the oldest went");
+	edit_history_free(h);
+
+	/* A hostile or corrupt file: only clean lines become entries. */
+	h = edit_history_new(0);
+	CHECK_INT(h->max, EDIT_HISTORY_DEFAULT, "max 0: the default");
+	memset(big, 'x', sizeof big);
+	{
+		struct buf	b;
+
+		buf_init(&b);
+		buf_add(&b, "\x00\xff\xfe binary\n", 11);
+		buf_adds(&b, "ok1\n");
+		buf_adds(&b, "bad\x1b[31m red\n");
+		buf_adds(&b, "tab\there\n");
+		buf_adds(&b, "crlf\r\n");
+		buf_adds(&b, "c1 \xc2\x9b" "2J\n");
+		buf_adds(&b, "\xc3\x28 invalid\n");
+		buf_add(&b, big, sizeof big);
+		buf_adds(&b, "\n\n\n");
+		buf_adds(&b, "Jos\xc3\xa9 \xe7\x8e\x8b\n");
+		buf_adds(&b, "ok2");
+		edit_history_parse(h, b.data, b.len);
+		buf_free(&b);
+	}
+	CHECK_INT(h->n, 3, "binary, controls, CR, invalid UTF-8, too long: skipped");
+	CHECK_STR(h->v[0], "ok1", "a clean line is kept");
+	CHECK_STR(h->v[1], "Jos\xc3\xa9 \xe7\x8e\x8b", "UTF-8 text is kept");
+	CHECK_STR(h->v[2], "ok2", "the last line needs no newline");
+	data = edit_history_format(h, &len);
+	CHECK_STR(data, "ok1\nJos\xc3\xa9 \xe7\x8e\x8b\nok2\n", "written one a line, oldest first");
+	CHECK_INT(len, strlen(data), "its length");
+	free(data);
+
+	/* Up and Down. */
+	edit_line_init(&e, "typed");
+	CHECK_INT(edit_line_newer(&e, h), 0, "Down before Up: nothing");
+	CHECK_INT(edit_line_older(&e, h), 1, "Up recalls");
+	CHECK_STR(edit_line_text(&e), "ok2", "the newest first");
+	CHECK_INT(edit_line_recalled(&e), 1, "a recalled entry is shown");
+	edit_line_older(&e, h);
+	edit_line_older(&e, h);
+	CHECK_STR(edit_line_text(&e), "ok1", "Up again: older ones");
+	CHECK_INT(edit_line_older(&e, h), 0, "nothing older than the oldest");
+	edit_line_newer(&e, h);
+	CHECK_STR(edit_line_text(&e), "Jos\xc3\xa9 \xe7\x8e\x8b", "Down: a newer one");
+	edit_line_newer(&e, h);
+	edit_line_newer(&e, h);
+	CHECK_STR(edit_line_text(&e), "typed", "Down past the newest: the text typed");
+	CHECK_INT(edit_line_recalled(&e), 0, "no longer recalled");
+	CHECK_INT(edit_line_newer(&e, h), 0, "nothing newer than the text typed");
+	edit_line_set(&e, "ok2");
+	edit_line_older(&e, h);
+	CHECK_STR(edit_line_text(&e), "Jos\xc3\xa9 \xe7\x8e\x8b",
+	    "an entry equal to the text shown is skipped");
+	edit_line_key(&e, 'x');
+	CHECK_INT(edit_line_recalled(&e), 0, "a key typed makes it the text typed");
+	CHECK_INT(edit_line_newer(&e, h), 0, "so Down has nowhere to go");
+	CHECK_INT(edit_line_older(&e, NULL), 0, "no history: Up does nothing");
+	edit_line_free(&e);
+	edit_history_free(h);
+}
+
 int
 main(void)
 {
@@ -1392,6 +1751,10 @@ main(void)
 	test_tz_footer();
 	test_tz_corrupt();
 	test_tz_environment();
+	test_edit_keys();
+	test_edit_utf8();
+	test_edit_view();
+	test_edit_history();
 	layout_count(1020, n);
 	CHECK_STR(n, "1,020", "counts with thousands separators");
 	layout_count(7, n);
