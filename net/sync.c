@@ -29,29 +29,6 @@
 
 #define SYNC_APPLY_STEP	1000	/* records between "apply" progress calls */
 
-#define NET_STATUS_MSG(code, msg, exit) msg,
-static const char *const net_messages[] = { NET_STATUS_LIST(NET_STATUS_MSG) };
-#undef NET_STATUS_MSG
-#define NET_STATUS_EXIT(code, msg, exit) exit,
-static const int net_exits[] = { NET_STATUS_LIST(NET_STATUS_EXIT) };
-#undef NET_STATUS_EXIT
-
-const char *
-net_strerror(enum net_status status)
-{
-	if ((unsigned)status >= sizeof net_messages / sizeof net_messages[0])
-		return "unknown error";
-	return net_messages[status];
-}
-
-int
-net_exit_code(enum net_status status)
-{
-	if ((unsigned)status >= sizeof net_exits / sizeof net_exits[0])
-		return EXIT_ERROR;
-	return net_exits[status];
-}
-
 static const char *const sync_kind_names[REC_NDATA] = {
 	"countries", "authorities", "contacts", "newsletters"
 };

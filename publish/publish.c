@@ -22,7 +22,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 #include "publish/publish.h"
 
 #define SIGN_FILE_MAX	(256UL * 1024 * 1024)

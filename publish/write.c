@@ -24,7 +24,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 #include "publish/publish.h"
 
 #define PUB_ERRORS_SHOWN	10	/* source errors listed in the message */

@@ -16,7 +16,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 #include "publish/publish.h"
 #include "tests/unit/harness.h"
 
