@@ -1,7 +1,7 @@
 /*
  * paths.c: where globe keeps its files (XDG base directories), creating
- * directories, and writing a file atomically so a crash or a full disk
- * never leaves half a file where a whole one was.
+ * directories, and checking a file before it is trusted. Reading and
+ * writing the files themselves is file.c's.
  */
 #include "config.h"
 
@@ -146,71 +146,6 @@ path_dirname(const char *path)
 	while (n > 1 && path[n - 1] == '/')	/* the slashes before it */
 		n--;
 	return xstrndup(path, n);
-}
-
-static int
-path_write_all(int fd, const char *p, size_t len)
-{
-	ssize_t	n;
-
-	while (len > 0) {
-		n = write(fd, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-int
-path_write_atomic(const char *path, const void *data, size_t len)
-{
-	char	*dir, *tmp;
-	int	 fd, dfd, saved;
-
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		saved = errno;
-		free(tmp);
-		errno = saved;
-		return -1;
-	}
-	if (fchmod(fd, 0600) != 0 || path_write_all(fd, data, len) != 0 ||
-	    fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	free(tmp);
-
-	/* Make the rename itself durable. */
-	dir = path_dirname(path);
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	free(dir);
-	if (dfd < 0)
-		return -1;
-	if (fsync(dfd) != 0 && errno != EINVAL) {
-		saved = errno;
-		close(dfd);
-		errno = saved;
-		return -1;
-	}
-	close(dfd);
-	return 0;
-
-fail:
-	unlink(tmp);
-	free(tmp);
-	errno = saved;
-	return -1;
 }
 
 int

@@ -9,11 +9,8 @@
  */
 #include "config.h"
 
-#include <sys/file.h>
-
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -790,26 +787,22 @@ sync_run(struct sync *s, char **cause)
 /*
  * One sync at a time per data directory: downloads are named by their
  * hash there, so two syncs would write and read each other's files. The
- * directory itself is locked (flock), so no lock file is left behind.
- * Returns the descriptor holding the lock, or -1 with *cause set.
+ * directory itself is locked, so no lock file is left behind. Returns
+ * the descriptor holding the lock, or -1 with *cause set.
  */
 static int
 sync_lock(const char *dir, char **cause)
 {
 	int	fd;
 
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0) {
-		*cause = xasprintf("cannot open %s: %s", dir, strerror(errno));
-		return -1;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+	if ((fd = file_lock(dir)) >= 0)
+		return fd;
+	if (errno == EWOULDBLOCK)
 		*cause = xasprintf("the cache is locked by another globe "
 		    "sync (in %s); try again when it has finished", dir);
-		close(fd);
-		return -1;
-	}
-	return fd;
+	else
+		*cause = xasprintf("cannot lock %s: %s", dir, strerror(errno));
+	return -1;
 }
 
 enum net_status

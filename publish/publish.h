@@ -93,16 +93,7 @@ void		 publish_result_clear(struct publish_result *);
 enum publish_status publish_source_check(const char *path, size_t *nrecords,
 		    char **cause);
 
-/*
- * Writes data to path through a temporary file in the same directory
- * (fsync, rename), readable by everyone the umask allows (a feed is served
- * by a web server), unlike path_write_atomic's 0600.
- */
-int		 publish_write_file(const char *path, const void *data,
-		    size_t len);
 /* The trusted comment minisign itself writes: "timestamp:T\tfile:NAME\thashed". */
 char		*publish_trusted_comment(time_t, const char *path);
-/* Reads a whole small file (at most max bytes) as a string; NULL and errno. */
-char		*publish_read_small(const char *path, size_t max, size_t *len);
 
 #endif

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -29,6 +28,11 @@
 
 #define PUB_ERRORS_SHOWN	10	/* source errors listed in the message */
 #define PUB_DAY			86400
+/*
+ * A feed is served by a web server: its files are 0666 less the umask
+ * (with FILE_UMASK), unlike globe's own 0600 files.
+ */
+#define PUB_FILE_MODE		0666
 
 #define PUBLISH_STATUS_MSG(code, msg, exit) msg,
 static const char *const publish_messages[] = {
@@ -564,43 +568,23 @@ pub_previous_load(const char *dir, const struct feed_index *old,
 	return PUBLISH_OK;
 }
 
-static mode_t
-pub_file_mode(void)
-{
-	mode_t	mask;
-
-	mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
-}
-
-static int
-pub_fsync_dir(const char *path)
-{
-	int	fd, rc = 0;
-
-	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return -1;
-	if (fsync(fd) != 0 && errno != EINVAL)
-		rc = -1;
-	close(fd);
-	return rc;
-}
 
 static int
 pub_out_open(struct pub_out *o, const char *dir)
 {
-	int	fd, saved;
+	char	*prefix;
+	int	 fd, saved;
 
 	memset(o, 0, sizeof *o);
-	o->tmp = xasprintf("%s/.tmp-XXXXXX", dir);
-	if ((fd = mkstemp(o->tmp)) < 0 || fchmod(fd, pub_file_mode()) != 0 ||
-	    (o->fp = fdopen(fd, "w")) == NULL) {
+	prefix = xasprintf("%s/.tmp-", dir);
+	fd = file_temp_open(prefix, PUB_FILE_MODE, FILE_UMASK, &o->tmp);
+	free(prefix);
+	if (fd < 0)
+		return -1;
+	if ((o->fp = fdopen(fd, "w")) == NULL) {
 		saved = errno;
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
+		close(fd);
+		unlink(o->tmp);
 		free(o->tmp);
 		o->tmp = NULL;
 		errno = saved;
@@ -762,104 +746,6 @@ pub_delta_write(struct pub_out *o, const struct pub_set *prev,
 	}
 }
 
-/* Writes data to a new temporary file next to path (fsynced). Returns its name. */
-static char *
-pub_tmp_write(const char *path, const void *data, size_t len)
-{
-	char	*tmp;
-	FILE	*fp;
-	int	 fd, saved;
-
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		saved = errno;
-		free(tmp);
-		errno = saved;
-		return NULL;
-	}
-	if (fchmod(fd, pub_file_mode()) != 0 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	if (fwrite(data, 1, len, fp) != len || fflush(fp) != 0 ||
-	    fsync(fileno(fp)) != 0) {
-		saved = errno;
-		fclose(fp);
-		goto fail;
-	}
-	if (fclose(fp) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	return tmp;
-
-fail:
-	unlink(tmp);
-	free(tmp);
-	errno = saved;
-	return NULL;
-}
-
-int
-publish_write_file(const char *path, const void *data, size_t len)
-{
-	char	*tmp, *dir;
-	int	 saved, rc;
-
-	if ((tmp = pub_tmp_write(path, data, len)) == NULL)
-		return -1;
-	if (rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		free(tmp);
-		errno = saved;
-		return -1;
-	}
-	free(tmp);
-	dir = path_dirname(path);
-	rc = pub_fsync_dir(dir);
-	free(dir);
-	return rc;
-}
-
-char *
-publish_read_small(const char *path, size_t max, size_t *lenp)
-{
-	struct buf	 b;
-	char		 chunk[8192];
-	size_t		 n;
-	FILE		*fp;
-	int		 saved;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		buf_add(&b, chunk, n);
-		if (b.len > max) {
-			fclose(fp);
-			buf_free(&b);
-			errno = EFBIG;
-			return NULL;
-		}
-	}
-	if (ferror(fp)) {
-		saved = errno;
-		fclose(fp);
-		buf_free(&b);
-		errno = saved;
-		return NULL;
-	}
-	fclose(fp);
-	if (lenp != NULL)
-		*lenp = b.len;
-	if (b.data == NULL)
-		return xstrdup("");
-	return buf_detach(&b);
-}
-
 char *
 publish_trusted_comment(time_t t, const char *path)
 {
@@ -927,22 +813,6 @@ pub_prune(const char *dir, const struct feed_index *ix, int keep_days,
 	return removed;
 }
 
-/* Takes the publisher's lock on the output directory (kept until exit). */
-static int
-pub_lock(const char *dir, int *fdp)
-{
-	int	fd;
-
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return -1;
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		close(fd);
-		return -1;
-	}
-	*fdp = fd;
-	return 0;
-}
-
 /*
  * Checks DIR/index.json.minisig over the exact bytes of the previous
  * index against the trusted keys: the signing key's own and any given.
@@ -969,7 +839,7 @@ pub_index_verify(const struct publish_options *o, const char *text,
 	memcpy(keys + n, o->previous_keys, o->nprevious_keys * sizeof *keys);
 	n += o->nprevious_keys;
 	spath = xasprintf("%s/index.json.minisig", o->out);
-	sig = publish_read_small(spath, FEED_SIG_MAX, &siglen);
+	sig = file_read_small(spath, FEED_SIG_MAX, &siglen);
 	if (sig == NULL)
 		why = xasprintf("cannot read %s: %s", spath, errno == EFBIG ?
 		    "too large for a signature" : strerror(errno));
@@ -1014,7 +884,7 @@ pub_index_read(const struct publish_options *o, struct feed_index *ix,
 	*st = PUBLISH_ERR_FEED;
 
 	path = xasprintf("%s/index.json", dir);
-	text = publish_read_small(path, FEED_INDEX_MAX, &len);
+	text = file_read_small(path, FEED_INDEX_MAX, &len);
 	if (text == NULL) {
 		if (errno == ENOENT) {
 			free(path);
@@ -1182,7 +1052,7 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 		st = pub_fail_errno(cause, "cannot create", o->out);
 		goto done;
 	}
-	if (pub_lock(o->out, &lockfd) != 0) {
+	if ((lockfd = file_lock(o->out)) < 0) {
 		*cause = xasprintf("%s: %s", o->out, errno == EWOULDBLOCK ?
 		    "another globe-publish is writing this feed" :
 		    strerror(errno));
@@ -1292,7 +1162,7 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 		}
 	}
 	res->ndeltas = ix.ndeltas;
-	if (pub_fsync_dir(objdir) != 0) {
+	if (file_sync_dir(objdir) != 0) {
 		st = pub_fail_errno(cause, "cannot sync", objdir);
 		goto done;
 	}
@@ -1320,12 +1190,14 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 		comment = publish_trusted_comment(o->issued, ipath);
 		sig = minisign_sign(o->key, text, strlen(text), comment);
 		free(comment);
-		if ((stmp = pub_tmp_write(spath, sig, strlen(sig))) == NULL) {
+		if ((stmp = file_write_temp(spath, sig, strlen(sig),
+		    PUB_FILE_MODE, FILE_UMASK)) == NULL) {
 			st = pub_fail_errno(cause, "cannot write", spath);
 			goto done;
 		}
 	}
-	if ((itmp = pub_tmp_write(ipath, text, strlen(text))) == NULL) {
+	if ((itmp = file_write_temp(ipath, text, strlen(text), PUB_FILE_MODE,
+	    FILE_UMASK)) == NULL) {
 		st = pub_fail_errno(cause, "cannot write", ipath);
 		goto done;
 	}
@@ -1351,7 +1223,7 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 	}
 	free(itmp);
 	itmp = NULL;
-	if (pub_fsync_dir(o->out) != 0) {
+	if (file_sync_dir(o->out) != 0) {
 		st = pub_fail_errno(cause, "cannot sync", o->out);
 		goto done;
 	}

@@ -9,68 +9,17 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/common.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
-#define FILE_MAX	(1024 * 1024)
 /* The first line of a .pub file, as minisign writes it. */
 #define PUB_COMMENT	"untrusted comment:"
-
-char *
-tui_file_read(const char *path, size_t *lenp)
-{
-	struct buf	 b;
-	struct stat	 sb;
-	char		 tmp[4096];
-	ssize_t		 n;
-	int		 fd, saved;
-
-
-	/* O_NONBLOCK: a FIFO opens at once and is refused, never waited on. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd == -1)
-		return NULL;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		errno = EINVAL;
-		return NULL;
-	}
-	buf_init(&b);
-	for (;;) {
-		n = read(fd, tmp, sizeof tmp);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		buf_add(&b, tmp, (size_t)n);
-		if (b.len > FILE_MAX) {
-			n = -1;
-			errno = EFBIG;
-			break;
-		}
-	}
-	if (n < 0) {
-		saved = errno;
-		close(fd);
-		buf_free(&b);
-		errno = saved;
-		return NULL;
-	}
-	close(fd);
-	if (lenp != NULL)
-		*lenp = b.len;
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_detach(&b);
-}
 
 /* "~/x" is x under $HOME; anything else is itself. Caller frees. */
 static char *
@@ -110,7 +59,7 @@ tui_config_pubkey(const char *value, char **cause)
 		return NULL;
 	}
 	free(perm);
-	text = tui_file_read(path, NULL);
+	text = file_read_small(path, FILE_SMALL_MAX, NULL);
 	if (text == NULL) {
 		saved = errno;
 		if (cause != NULL)
@@ -338,7 +287,7 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 	}
 	free(why);
 	why = NULL;
-	text = tui_file_read(path, NULL);
+	text = file_read_small(path, FILE_SMALL_MAX, NULL);
 	if (text == NULL) {
 		*cause = xasprintf("cannot read config %s: %s", path,
 		    strerror(errno));

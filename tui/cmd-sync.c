@@ -319,7 +319,7 @@ cli_demo_differs(struct cli *cli, int *rc)
 	int			 differs;
 
 	path = xasprintf("%s/index.json", cli->demo_dir);
-	text = tui_file_read(path, &len);
+	text = file_read_small(path, FILE_SMALL_MAX, &len);
 	if (text == NULL) {
 		*rc = cli_error(EXIT_ERROR, "the demo feed is missing: %s: %s "
 		    "(set GLOBE_DEMO_FEED, or build globe with make)", path,
