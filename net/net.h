@@ -62,8 +62,15 @@ struct net_options {
 	void			*verbose_arg;
 };
 
+/* What a sync is doing when it calls its progress callback. */
+enum net_phase {
+	NET_PHASE_INDEX,	/* fetching and checking index.json */
+	NET_PHASE_OBJECT,	/* downloading an object */
+	NET_PHASE_APPLY		/* applying an object to the cache */
+};
+
 struct net_progress {
-	const char	*phase;		/* "index", "object", "apply", "index search" */
+	enum net_phase	 phase;
 	unsigned	 object;	/* 1-based index of the object */
 	unsigned	 nobjects;
 	uint64_t	 bytes;		/* of this object so far */
@@ -92,11 +99,6 @@ struct net_result {
 enum net_status	 net_sync(struct cache *, const struct net_options *,
 		    net_progress_cb, void *, struct net_result *, char **cause);
 void		 net_result_clear(struct net_result *);
-/*
- * "+added ~changed -removed" per kind, listing only the kinds that changed
- * ("contacts +3 ~1 -0, newsletters +1 ~0 -0"), or "no changes". Caller frees.
- */
-char		*net_changes_summary(const struct cache_changes *);
 /*
  * The validator a sync records (as the cache state's etag) for an
  * index.json read from a local feed: "sha256:<hex>" of its bytes, so a

@@ -26,29 +26,6 @@
 
 #define SYNC_APPLY_STEP	1000	/* records between "apply" progress calls */
 
-static const char *const sync_kind_names[REC_NDATA] = {
-	"countries", "authorities", "contacts", "newsletters"
-};
-
-char *
-net_changes_summary(const struct cache_changes *c)
-{
-	struct buf	b;
-	int		t;
-
-	buf_init(&b);
-	for (t = 0; t < REC_NDATA; t++) {
-		if (c->added[t] == 0 && c->changed[t] == 0 && c->removed[t] == 0)
-			continue;
-		buf_addf(&b, "%s%s +%u ~%u -%u", b.len > 0 ? ", " : "",
-		    sync_kind_names[t], c->added[t], c->changed[t],
-		    c->removed[t]);
-	}
-	if (b.len == 0)
-		buf_adds(&b, "no changes");
-	return buf_detach(&b);
-}
-
 void
 net_result_clear(struct net_result *r)
 {
@@ -240,7 +217,7 @@ sync_fetch_index(struct sync *s, char **cause)
 	char			*url, *why = NULL;
 	int			 missing, https;
 
-	s->progress.phase = "index";
+	s->progress.phase = NET_PHASE_INDEX;
 	sync_progress(s);
 	https = strncmp(s->base, "file://", 7) != 0;
 	memset(&cond, 0, sizeof cond);
@@ -474,7 +451,7 @@ sync_download(struct sync *s, char **cause)
 	int		 kept;
 
 	s->tmp = xcalloc(s->nplan, sizeof *s->tmp);
-	s->progress.phase = "object";
+	s->progress.phase = NET_PHASE_OBJECT;
 	s->progress.nobjects = (unsigned)s->nplan;
 	for (i = 0; i < s->nplan; i++) {
 		s->progress.object = (unsigned)i + 1;
@@ -568,7 +545,7 @@ sync_apply_object(struct sync *s, size_t idx, char **cause)
 	uint64_t			 lineno, n = 0;
 	int				 snapshot = obj->from < 0;
 
-	s->progress.phase = "apply";
+	s->progress.phase = NET_PHASE_APPLY;
 	s->progress.object = (unsigned)idx + 1;
 	s->progress.bytes = s->progress.total = obj->size;
 	s->progress.records = 0;
@@ -737,11 +714,39 @@ sync_clean_downloads(struct sync *s)
 	closedir(d);
 }
 
+/*
+ * The record of a sync that changed the cache, kept as its last result
+ * ("ok: contacts +3 ~1 -0"; `globe status` shows it as stored): a log
+ * line in fixed English, like the failure notes, never translated, as
+ * it outlives the locale it was written in. What a person is told after
+ * a sync is tui/present-sync.c's. Caller frees.
+ */
+static char *
+sync_note_ok(const struct cache_changes *c)
+{
+	static const char *const names[REC_NDATA] = {
+		"countries", "authorities", "contacts", "newsletters"
+	};
+	struct buf	b;
+	int		t;
+
+	buf_init(&b);
+	buf_adds(&b, "ok:");
+	for (t = 0; t < REC_NDATA; t++) {
+		if (c->added[t] != 0 || c->changed[t] != 0 || c->removed[t] != 0)
+			buf_addf(&b, "%s %s +%u ~%u -%u", b.len > 3 ? "," : "",
+			    names[t], c->added[t], c->changed[t], c->removed[t]);
+	}
+	if (b.len == 3)
+		buf_adds(&b, " no changes");
+	return buf_detach(&b);
+}
+
 static enum net_status
 sync_run(struct sync *s, char **cause)
 {
 	enum net_status	 status;
-	char		*summary, *note;
+	char		*note;
 
 	if ((status = net_feed_base_url(s->opts->feed, &s->base,
 	    cause)) != NET_OK)
@@ -776,11 +781,9 @@ sync_run(struct sync *s, char **cause)
 	if ((status = sync_apply(s, cause)) != NET_OK)
 		return status;
 	sync_clean_downloads(s);
-	summary = net_changes_summary(&s->result->changes);
-	note = xasprintf("ok: %s", summary);
+	note = sync_note_ok(&s->result->changes);
 	cache_state_note(s->cache, s->now, note);	/* best effort */
 	free(note);
-	free(summary);
 	return NET_OK;
 }
 
