@@ -1134,19 +1134,29 @@ pub_step_diff(struct pub *p)
 	}
 }
 
+/* Starts an object of this serial: its temporary file and header line. */
+static int
+pub_out_start(struct pub *p, const char *kind, int64_t from)
+{
+	char	*line;
+
+	if (pub_out_open(&p->out, p->objdir) != 0)
+		return -1;
+	line = pub_header(p->res->feed_id, kind, from, p->res->serial);
+	pub_out_line(&p->out, line);
+	free(line);
+	return 0;
+}
+
 /* The snapshot object: written, fsynced and given its name. */
 static enum publish_status
 pub_write_snapshot(struct pub *p, char **cause)
 {
 	struct publish_result	*res = p->res;
-	char			*line;
 	size_t			 i;
 
-	if (pub_out_open(&p->out, p->objdir) != 0)
+	if (pub_out_start(p, "snapshot", -1) != 0)
 		return pub_fail_errno(cause, "cannot write in", p->objdir);
-	line = pub_header(res->feed_id, "snapshot", -1, res->serial);
-	pub_out_line(&p->out, line);
-	free(line);
 	for (i = 0; i < p->cur.n; i++)
 		pub_out_line(&p->out, p->cur.v[i].line);
 	res->nrecords = p->cur.n;
@@ -1177,14 +1187,10 @@ static enum publish_status
 pub_write_delta(struct pub *p, char **cause)
 {
 	struct publish_result	*res = p->res;
-	char			*line;
 
 	res->has_delta = 1;
-	if (pub_out_open(&p->out, p->objdir) != 0)
+	if (pub_out_start(p, "delta", p->old.serial) != 0)
 		return pub_fail_errno(cause, "cannot write in", p->objdir);
-	line = pub_header(res->feed_id, "delta", p->old.serial, res->serial);
-	pub_out_line(&p->out, line);
-	free(line);
 	pub_delta_write(&p->out, &p->diff);
 	res->delta.from = p->old.serial;
 	res->delta.serial = res->serial;
