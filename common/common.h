@@ -1,10 +1,10 @@
 /*
  * common.h: the small helpers every part of globe shares: memory that
- * aborts in one place, a growable buffer, UTF-8 decoding and display width,
- * search folding, the terminal's charset and the sanitizer, paths, and the
- * record model of
- * the feed (one field table that the parser, the cache and every output
- * format read, so they cannot disagree on a field name).
+ * aborts in one place, a growable buffer, UTF-8 decoding and display
+ * width, search folding, the terminal's charset and the sanitizer, paths,
+ * small files and locks, and the record model of the feed (one field
+ * table that the parser, the cache and every output format read, so they
+ * cannot disagree on a field name).
  */
 #ifndef GLOBE_COMMON_H
 #define GLOBE_COMMON_H
@@ -202,27 +202,63 @@ int	 path_private_dir(const char *path);
  * the caller frees.
  */
 int	 path_check_file(const char *path, int flags, char **why);
-/*
- * Reads a whole small file: a regular file (a FIFO or a device is
- * refused at once, never waited on) of at most max bytes. Returns its
- * bytes, NUL-terminated, with *len (may be NULL) their count; caller
- * frees. NULL with errno: from open, EINVAL when not a regular file,
- * EFBIG when larger than max.
- */
-char	*path_read_file(const char *path, size_t max, size_t *len);
 /* The directory part of path (caller frees). */
 char	*path_dirname(const char *path);
+
 /*
- * Writes data to path atomically: a 0600 temporary file in the same
- * directory, fsync, rename. 0, or -1 with errno.
+ * file.c: the small files globe reads and writes itself, and the lock
+ * that keeps two writers out of one directory. One of each for every
+ * part of globe and globe-publish.
  */
-int	 path_write_atomic(const char *path, const void *data, size_t len);
 /*
  * 1 if the running program's executable lies in dir (make's build
  * directory, say) rather than being an installed copy: then the data make
  * built beside it (the demo feed, the catalogues) is the one to read.
  */
 int	 path_self_in(const char *dir);
+#define FILE_SMALL_MAX	(1024 * 1024)	/* the config, a key file, an index */
+/*
+ * Reads a whole regular file of at most max bytes, NUL-terminated (*len,
+ * which may be NULL, gets its length). A FIFO, device or directory is
+ * refused at once (EINVAL), never waited on; a longer file is EFBIG.
+ * Caller frees; NULL with errno.
+ */
+char	*file_read_small(const char *path, size_t max, size_t *len);
+#define FILE_UMASK	0x1	/* the mode less the umask (a file others serve) */
+#define FILE_NEW	0x2	/* create path; never replace one (EEXIST) */
+/*
+ * Writes data to path whole or not at all: a temporary file beside it,
+ * created with exactly mode (less the umask with FILE_UMASK, which reads
+ * the umask: not for threaded callers), written, fsynced and renamed over
+ * path, then the directory fsynced, so a crash, a full disk or a killed
+ * process leaves the old file or the new one. With FILE_NEW, path itself
+ * is created (O_EXCL, never through a symbolic link) and removed if the
+ * write fails. 0, or -1 with errno.
+ */
+int	 file_write_atomic(const char *path, const void *data, size_t len,
+	    mode_t mode, int flags);
+/*
+ * The first half of file_write_atomic, for files renamed into place
+ * together: the fsynced temporary file beside path (its name returned,
+ * caller renames and frees), or NULL with errno and nothing left.
+ */
+char	*file_write_temp(const char *path, const void *data, size_t len,
+	    mode_t mode, int flags);
+/*
+ * Creates a new temporary file named prefix and six random characters,
+ * with mode as file_write_atomic gives it, for a caller that streams into
+ * it: its descriptor, *tmp its name (caller frees); -1 with errno.
+ */
+int	 file_temp_open(const char *prefix, mode_t mode, int flags, char **tmp);
+/* fsyncs a directory, so the renames in it last: 0, or -1 with errno. */
+int	 file_sync_dir(const char *dir);
+/*
+ * Locks the directory dir against every other file_lock of it (flock,
+ * exclusive, without waiting), so no lock file is left behind: the
+ * descriptor holding the lock until it is closed, or -1 with errno
+ * (EWOULDBLOCK: another holds it).
+ */
+int	 file_lock(const char *dir);
 
 /* record.c: the record model of feed format v1. */
 enum record_type {

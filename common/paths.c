@@ -1,9 +1,8 @@
 /*
  * paths.c: where globe keeps its files (XDG base directories), creating
- * directories, reading a small file whole, writing a file atomically so
- * a crash or a full disk never leaves half a file where a whole one was,
- * and whether the running program is the one make built (so it reads its
- * build tree's data).
+ * directories, checking a file before it is trusted, and whether the
+ * running program is the one make built (so it reads its build tree's
+ * data). Reading and writing the files themselves is file.c's.
  */
 #include "config.h"
 
@@ -149,118 +148,6 @@ path_dirname(const char *path)
 	while (n > 1 && path[n - 1] == '/')	/* the slashes before it */
 		n--;
 	return xstrndup(path, n);
-}
-
-static int
-path_write_all(int fd, const char *p, size_t len)
-{
-	ssize_t	n;
-
-	while (len > 0) {
-		n = write(fd, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-int
-path_write_atomic(const char *path, const void *data, size_t len)
-{
-	char	*dir, *tmp;
-	int	 fd, dfd, saved;
-
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		saved = errno;
-		free(tmp);
-		errno = saved;
-		return -1;
-	}
-	if (fchmod(fd, 0600) != 0 || path_write_all(fd, data, len) != 0 ||
-	    fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	free(tmp);
-
-	/* Make the rename itself durable. */
-	dir = path_dirname(path);
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	free(dir);
-	if (dfd < 0)
-		return -1;
-	if (fsync(dfd) != 0 && errno != EINVAL) {
-		saved = errno;
-		close(dfd);
-		errno = saved;
-		return -1;
-	}
-	close(dfd);
-	return 0;
-
-fail:
-	unlink(tmp);
-	free(tmp);
-	errno = saved;
-	return -1;
-}
-
-char *
-path_read_file(const char *path, size_t max, size_t *lenp)
-{
-	struct buf	 b;
-	struct stat	 sb;
-	char		 tmp[4096];
-	ssize_t		 n;
-	int		 fd, saved;
-
-	/* O_NONBLOCK: a FIFO opens at once and is refused, never waited on. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd == -1)
-		return NULL;
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		errno = EINVAL;
-		return NULL;
-	}
-	buf_init(&b);
-	for (;;) {
-		n = read(fd, tmp, sizeof tmp);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		buf_add(&b, tmp, (size_t)n);
-		if (b.len > max) {
-			n = -1;
-			errno = EFBIG;
-			break;
-		}
-	}
-	if (n < 0) {
-		saved = errno;
-		close(fd);
-		buf_free(&b);
-		errno = saved;
-		return NULL;
-	}
-	close(fd);
-	if (lenp != NULL)
-		*lenp = b.len;
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_detach(&b);
 }
 
 int

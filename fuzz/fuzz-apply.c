@@ -18,7 +18,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

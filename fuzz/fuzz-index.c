@@ -15,7 +15,7 @@
 #include <time.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -12,7 +12,7 @@
 #include <jansson.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 
 static const char *
 feed_json_type_name(const json_t *v)

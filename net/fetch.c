@@ -807,6 +807,186 @@ fetch_transport_error(struct fetch *f, CURLcode rc)
 	return xasprintf("%s%s%s", what, why, hint);
 }
 
+/* The log's name for an attempt: its range or condition. Caller frees. */
+static char *
+fetch_label(const struct fetch *f)
+{
+	if (f->offset > 0)
+		return xasprintf(" (from byte %llu)",
+		    (unsigned long long)f->offset);
+	if (f->cond != NULL && (f->cond->etag != NULL ||
+	    f->cond->last_modified != NULL))
+		return xstrdup(" (conditional)");
+	return xstrdup("");
+}
+
+/* An attempt stopped by our own checks; NET_OK if none stopped it. */
+static enum net_status
+fetch_stopped(struct fetch *f, const char *label, char **cause)
+{
+	if (f->too_big) {
+		fetch_log(f, "GET %s%s -> %ld, stopped: larger than %zu bytes",
+		    f->url, label, f->status, f->max);
+		*cause = xasprintf("%s: larger than %zu bytes", f->url, f->max);
+		return NET_ERR_TOO_BIG;
+	}
+	if (f->overflow) {
+		fetch_log(f, "GET %s%s -> %ld, stopped: more than %llu bytes",
+		    f->url, label, f->status, (unsigned long long)f->obj->size);
+		*cause = xasprintf("%s: expected %llu bytes with sha256 %s, got "
+		    "more", f->obj->path, (unsigned long long)f->obj->size,
+		    f->obj->sha256);
+		return NET_ERR_HASH;
+	}
+	if (f->write_errno != 0) {
+		*cause = xasprintf("cannot write %s: %s", f->path,
+		    strerror(f->write_errno));
+		return NET_ERR_CACHE;
+	}
+	if (f->bad_range) {
+		fetch_log(f, "GET %s%s -> %ld, another range: %s", f->url, label,
+		    f->status, f->content_range != NULL ? f->content_range :
+		    "none");
+		*cause = xasprintf("%s: the server answered with another range "
+		    "than asked", f->url);
+		return NET_ERR_FETCH;
+	}
+	return NET_OK;
+}
+
+/* A transfer that failed below HTTP (or a local file that is not there). */
+static enum net_status
+fetch_failed(struct fetch *f, CURLcode rc, const char *label, int *missing,
+    char **cause)
+{
+	char	*why;
+
+	if (f->is_file && (rc == CURLE_FILE_COULDNT_READ_FILE ||
+	    rc == CURLE_REMOTE_FILE_NOT_FOUND)) {
+		if (missing != NULL)
+			*missing = 1;
+		why = xstrdup("no such file");
+	} else
+		why = fetch_transport_error(f, rc);
+	f->cut = f->body_started && f->received > 0;
+	if (f->cut)
+		fetch_log(f, "GET %s%s -> %ld, cut off after %llu bytes: %s",
+		    f->url, label, f->status, (unsigned long long)f->received,
+		    why);
+	else
+		fetch_log(f, "%s %s%s -> failed: %s", f->is_file ? "read" : "GET",
+		    f->url, label, why);
+	*cause = xasprintf("%s: %s", f->url, why);
+	free(why);
+	return NET_ERR_FETCH;
+}
+
+/* Follows a 3xx answer: the next URL checked and set; NET_OK to go on. */
+static enum net_status
+fetch_redirect(struct fetch *f, const char *label, int *hops, char **cause)
+{
+	enum net_status	 status;
+	char		*to = NULL;
+
+	f->cl->easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &to);
+	fetch_log(f, "GET %s%s -> %ld, to %s", f->url, label, f->status,
+	    to != NULL ? to : "(nowhere)");
+	if (to == NULL) {
+		*cause = xasprintf("%s: HTTP status %ld without a location",
+		    f->url, f->status);
+		return NET_ERR_FETCH;
+	}
+	if (++*hops > f->cfg->max_redirs) {
+		*cause = xasprintf("%s: more than %ld redirects", f->first_url,
+		    f->cfg->max_redirs);
+		return NET_ERR_FETCH;
+	}
+	if ((status = fetch_redirect_check(f, to, cause)) != NET_OK)
+		return status;
+	to = xstrdup(to);	/* libcurl's is gone next perform */
+	free(f->url);
+	f->url = to;
+	return NET_OK;
+}
+
+/*
+ * A 429 or 503 answer with a Retry-After that ends before the deadline:
+ * waits and returns 1 to try again. Otherwise 0, and *why (caller frees)
+ * says why a Retry-After given was not waited for.
+ */
+static int
+fetch_retry(struct fetch *f, const char *label, int *retries, char **why)
+{
+	long	wait;
+	int64_t	left;
+
+	wait = fetch_retry_after(f->cl, f->retry_after);
+	left = f->cfg->deadline != 0 ? f->cfg->deadline - net_clock_ms() :
+	    INT64_MAX;
+	/* Divide, never multiply: a server picks wait. */
+	if (wait >= 0 && *retries < FETCH_RETRIES_MAX && left > 0 &&
+	    wait < left / 1000) {
+		fetch_log(f, "GET %s%s -> %ld, retrying after %ld s", f->url,
+		    label, f->status, wait);
+		(*retries)++;
+		fetch_sleep(wait);
+		return 1;
+	}
+	if (wait >= 0)
+		*why = xasprintf(" (retry after %ld s: beyond the time limit)",
+		    wait);
+	return 0;
+}
+
+/*
+ * Judges one attempt: NET_OK with the body delivered, NET_OK with *again
+ * set to make the next attempt (a redirect, a retry), or the error.
+ */
+static enum net_status
+fetch_judge(struct fetch *f, CURLcode rc, const char *label, int *missing,
+    int *hops, int *retries, int *again, char **cause)
+{
+	enum net_status	 status;
+	char		*why = NULL;
+
+	*again = 0;
+	if ((status = fetch_stopped(f, label, cause)) != NET_OK)
+		return status;
+	if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && f->discarded > 0))
+		return fetch_failed(f, rc, label, missing, cause);
+	if (f->is_file) {
+		fetch_log(f, "read %s -> %llu bytes", f->url,
+		    (unsigned long long)f->received);
+		return NET_OK;
+	}
+	if (f->status >= 200 && f->status < 300) {
+		fetch_log(f, "GET %s%s -> %ld, %llu bytes", f->url, label,
+		    f->status, (unsigned long long)f->received);
+		return NET_OK;
+	}
+	if (f->status == 304 && f->cond != NULL) {
+		fetch_log(f, "GET %s%s -> 304 not modified", f->url, label);
+		return NET_OK;
+	}
+	if (f->status >= 300 && f->status < 400 && f->status != 304) {
+		status = fetch_redirect(f, label, hops, cause);
+		*again = status == NET_OK;
+		return status;
+	}
+	if ((f->status == 429 || f->status == 503) &&
+	    fetch_retry(f, label, retries, &why)) {
+		*again = 1;
+		return NET_OK;
+	}
+	fetch_log(f, "GET %s%s -> %ld", f->url, label, f->status);
+	if (missing != NULL && (f->status == 404 || f->status == 410))
+		*missing = 1;
+	*cause = xasprintf("%s: HTTP status %ld%s", f->url, f->status,
+	    why != NULL ? why : fetch_status_hint(f, f->status));
+	free(why);
+	return NET_ERR_FETCH;
+}
+
 /*
  * Runs the request, following redirects and Retry-After by hand.
  * Returns NET_OK for a 2xx (or 304 when conditional, or a file) with
@@ -817,24 +997,16 @@ fetch_perform(struct fetch *f, int *missing, char **cause)
 {
 	enum net_status	 status;
 	CURLcode	 rc;
-	char		*to, *label, *why = NULL;
-	long		 code, wait;
-	int		 hops = 0, retries = 0;
-	int64_t		 left;
+	char		*label;
+	long		 code;
+	int		 hops = 0, retries = 0, again = 1;
 
 	if (missing != NULL)
 		*missing = 0;
-	for (;;) {
+	while (again) {
 		if ((status = fetch_attempt(f, cause)) != NET_OK)
-			return status;
-		if (f->offset > 0)
-			label = xasprintf(" (from byte %llu)",
-			    (unsigned long long)f->offset);
-		else if (f->cond != NULL && (f->cond->etag != NULL ||
-		    f->cond->last_modified != NULL))
-			label = xstrdup(" (conditional)");
-		else
-			label = xstrdup("");
+			break;
+		label = fetch_label(f);
 		f->received = 0;
 		rc = f->cl->easy_perform(f->curl);
 		code = 0;
@@ -843,134 +1015,11 @@ fetch_perform(struct fetch *f, int *missing, char **cause)
 			f->status = code;
 		if (f->info != NULL)
 			f->info->status = f->is_file ? 0 : f->status;
-
-		if (f->too_big) {
-			fetch_log(f, "GET %s%s -> %ld, stopped: larger than %zu "
-			    "bytes", f->url, label, f->status, f->max);
-			*cause = xasprintf("%s: larger than %zu bytes", f->url,
-			    f->max);
-			free(label);
-			return NET_ERR_TOO_BIG;
-		}
-		if (f->overflow) {
-			fetch_log(f, "GET %s%s -> %ld, stopped: more than %llu "
-			    "bytes", f->url, label, f->status,
-			    (unsigned long long)f->obj->size);
-			*cause = xasprintf("%s: expected %llu bytes with sha256 "
-			    "%s, got more", f->obj->path,
-			    (unsigned long long)f->obj->size, f->obj->sha256);
-			free(label);
-			return NET_ERR_HASH;
-		}
-		if (f->write_errno != 0) {
-			*cause = xasprintf("cannot write %s: %s", f->path,
-			    strerror(f->write_errno));
-			free(label);
-			return NET_ERR_CACHE;
-		}
-		if (f->bad_range) {
-			fetch_log(f, "GET %s%s -> %ld, another range: %s",
-			    f->url, label, f->status, f->content_range != NULL ?
-			    f->content_range : "none");
-			*cause = xasprintf("%s: the server answered with "
-			    "another range than asked", f->url);
-			free(label);
-			return NET_ERR_FETCH;
-		}
-		if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR &&
-		    f->discarded > 0)) {
-			if (f->is_file && (rc == CURLE_FILE_COULDNT_READ_FILE ||
-			    rc == CURLE_REMOTE_FILE_NOT_FOUND)) {
-				if (missing != NULL)
-					*missing = 1;
-				why = xstrdup("no such file");
-			} else
-				why = fetch_transport_error(f, rc);
-			f->cut = f->body_started && f->received > 0;
-			if (f->cut)
-				fetch_log(f, "GET %s%s -> %ld, cut off after %llu "
-				    "bytes: %s", f->url, label, f->status,
-				    (unsigned long long)f->received, why);
-			else
-				fetch_log(f, "%s %s%s -> failed: %s",
-				    f->is_file ? "read" : "GET", f->url, label,
-				    why);
-			*cause = xasprintf("%s: %s", f->url, why);
-			free(why);
-			free(label);
-			return NET_ERR_FETCH;
-		}
-		if (f->is_file) {
-			fetch_log(f, "read %s -> %llu bytes", f->url,
-			    (unsigned long long)f->received);
-			free(label);
-			return NET_OK;
-		}
-		if (f->status >= 200 && f->status < 300) {
-			fetch_log(f, "GET %s%s -> %ld, %llu bytes", f->url,
-			    label, f->status, (unsigned long long)f->received);
-			free(label);
-			return NET_OK;
-		}
-		if (f->status == 304 && f->cond != NULL) {
-			fetch_log(f, "GET %s%s -> 304 not modified", f->url,
-			    label);
-			free(label);
-			return NET_OK;
-		}
-		if (f->status >= 300 && f->status < 400 && f->status != 304) {
-			to = NULL;
-			f->cl->easy_getinfo(f->curl, CURLINFO_REDIRECT_URL,
-			    &to);
-			fetch_log(f, "GET %s%s -> %ld, to %s", f->url, label,
-			    f->status, to != NULL ? to : "(nowhere)");
-			free(label);
-			if (to == NULL) {
-				*cause = xasprintf("%s: HTTP status %ld without "
-				    "a location", f->url, f->status);
-				return NET_ERR_FETCH;
-			}
-			if (++hops > f->cfg->max_redirs) {
-				*cause = xasprintf("%s: more than %ld "
-				    "redirects", f->first_url,
-				    f->cfg->max_redirs);
-				return NET_ERR_FETCH;
-			}
-			if ((status = fetch_redirect_check(f, to,
-			    cause)) != NET_OK)
-				return status;
-			to = xstrdup(to);	/* libcurl's is gone next perform */
-			free(f->url);
-			f->url = to;
-			continue;
-		}
-		if (f->status == 429 || f->status == 503) {
-			wait = fetch_retry_after(f->cl, f->retry_after);
-			left = f->cfg->deadline != 0 ? f->cfg->deadline -
-			    net_clock_ms() : INT64_MAX;
-			/* Divide, never multiply: a server picks wait. */
-			if (wait >= 0 && retries < FETCH_RETRIES_MAX &&
-			    left > 0 && wait < left / 1000) {
-				fetch_log(f, "GET %s%s -> %ld, retrying after "
-				    "%ld s", f->url, label, f->status, wait);
-				free(label);
-				retries++;
-				fetch_sleep(wait);
-				continue;
-			}
-			if (wait >= 0)
-				why = xasprintf(" (retry after %ld s: beyond "
-				    "the time limit)", wait);
-		}
-		fetch_log(f, "GET %s%s -> %ld", f->url, label, f->status);
+		status = fetch_judge(f, rc, label, missing, &hops, &retries,
+		    &again, cause);
 		free(label);
-		if (missing != NULL && (f->status == 404 || f->status == 410))
-			*missing = 1;
-		*cause = xasprintf("%s: HTTP status %ld%s", f->url, f->status,
-		    why != NULL ? why : fetch_status_hint(f, f->status));
-		free(why);
-		return NET_ERR_FETCH;
 	}
+	return status;
 }
 
 enum net_status

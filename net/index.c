@@ -15,7 +15,7 @@
 #include <jansson.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 
 #define FEED_ID_MAX		128
 

@@ -14,7 +14,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 
 #define MS_SIGALG		"Ed"
 #define MS_SIGALG_HASHED	"ED"

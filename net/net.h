@@ -1,10 +1,10 @@
 /*
- * net.h: the feed. net/ knows feed format v1: it fetches index.json, its
- * signature and the objects, verifies them in the contract's order,
- * parses and validates record lines with jansson, and applies them to the
- * cache in one transaction. It is the only code that includes <jansson.h>
- * (besides the CLI's JSON output and the publisher) and <curl/curl.h>.
- * The publisher reuses the record, index and minisign code from here.
+ * net.h: the sync engine. It fetches index.json, its signature and the
+ * objects (libcurl, loaded when the first transfer starts), verifies them
+ * in the contract's order, and applies the record lines to the cache in
+ * one transaction. The feed format itself (records, index, minisign, the
+ * status list) is net/feed.h, its own library; this header adds what
+ * needs the cache and the network. Only net/ includes <curl/curl.h>.
  */
 #ifndef GLOBE_NET_H
 #define GLOBE_NET_H
@@ -15,155 +15,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
-
-/* Status, message, and the globe exit code it maps to. */
-#define NET_STATUS_LIST(X) \
-	X(NET_OK,		"ok",					0) \
-	X(NET_ERR,		"sync failed",				1) \
-	X(NET_ERR_USAGE,	"bad feed settings",			2) \
-	X(NET_ERR_FETCH,	"cannot fetch the feed",		3) \
-	X(NET_ERR_TOO_BIG,	"feed file larger than allowed",	4) \
-	X(NET_ERR_SIGNATURE,	"signature check failed",		4) \
-	X(NET_ERR_UNSIGNED,	"the feed is not signed",		4) \
-	X(NET_ERR_FORMAT,	"not a globe-feed/1 feed",		4) \
-	X(NET_ERR_FEED_ID,	"the feed id differs from the cached one", 4) \
-	X(NET_ERR_ROLLBACK,	"the feed is older than the cache (rollback)", 4) \
-	X(NET_ERR_EXPIRED,	"the feed has expired",			4) \
-	X(NET_ERR_FUTURE,	"the feed is issued in the future",	4) \
-	X(NET_ERR_VALIDITY,	"the feed's index is valid for too long", 4) \
-	X(NET_ERR_HASH,		"an object does not match its hash or size", 4) \
-	X(NET_ERR_HEADER,	"an object header does not match the index", 4) \
-	X(NET_ERR_DATA,		"invalid data in the feed",		4) \
-	X(NET_ERR_PLAN,		"the feed offers no way to reach its serial", 4) \
-	X(NET_ERR_CACHE,	"cannot write the cache",		5)
-
-#define NET_STATUS_ENUM(code, msg, exit) code,
-enum net_status { NET_STATUS_LIST(NET_STATUS_ENUM) };
-#undef NET_STATUS_ENUM
-
-const char	*net_strerror(enum net_status);
-int		 net_exit_code(enum net_status);
-
-/* Limits of the contract (the client rejects past these). */
-#define FEED_INDEX_MAX		(1024 * 1024)	/* index.json bytes */
-#define FEED_SIG_MAX		4096		/* index.json.minisig bytes */
-#define FEED_LINE_MAX		(1024 * 1024)	/* one record line */
-#define FEED_STRING_MAX		(256 * 1024)	/* one string value */
-#define FEED_LIST_MAX		256		/* items in one list */
-#define FEED_DEPTH_MAX		4		/* JSON nesting of a line */
-#ifndef FEED_RECORDS_MAX		/* tests/unit/test-limits builds with a small cap */
-#define FEED_RECORDS_MAX	5000000		/* records in one object */
-#endif
-#define FEED_SKEW		300		/* seconds of clock skew allowed */
-/*
- * The longest an index may be valid (expires - issued) unless the user
- * allows more (max_valid_days): a feed that never expires would disable
- * the freeze check, as apt's Max-ValidTime says.
- */
-#define FEED_VALID_DAYS_DEFAULT	365
-#define FEED_OBJECT_SIZE_MAX	(4ULL * 1024 * 1024 * 1024) /* one object's bytes */
-/*
- * The largest serial (2^53 - 1): every JSON reader holds it exactly, and
- * a publisher can count on from it for longer than anyone will publish.
- * A feed that names a larger one is refused, so no planted index can push
- * clients to a serial that genuine feeds can never pass.
- */
-#define FEED_SERIAL_MAX		INT64_C(9007199254740991)
-
-/* record lines (feed.c) */
-/*
- * Parses and validates one record line as the contract says: duplicate
- * keys, NUL, invalid UTF-8, wrong types, missing required fields, unknown
- * delete targets are errors (cause names the field); unknown fields are
- * ignored. Returns NET_OK and fills rec, or NET_OK with rec->type == -1
- * for an unknown record type (to be skipped), or NET_ERR_DATA.
- */
-enum net_status	 feed_record_parse(const char *line, size_t len,
-		    struct record *rec, char **cause);
-/* The canonical JSON line of a record (keys in table order, no newline). Caller frees. */
-char		*feed_record_json(const struct record *);
-
-/* An object of the feed as the index describes it. */
-struct feed_object {
-	int64_t		 from;		/* -1 for the snapshot */
-	int64_t		 serial;	/* snapshot serial, or delta "to" */
-	char		*path;		/* "objects/<sha256>.jsonl" */
-	char		 sha256[65];	/* lower-case hex */
-	uint64_t	 size;
-};
-
-/* An object's first line. */
-struct feed_header {
-	char		*format;
-	char		*feed_id;
-	char		*kind;		/* "snapshot" or "delta" */
-	int64_t		 from;		/* -1 when absent */
-	int64_t		 serial;
-};
-enum net_status	 feed_header_parse(const char *line, size_t len,
-		    struct feed_header *, char **cause);
-void		 feed_header_clear(struct feed_header *);
-
-struct feed_index {
-	char			*format;
-	char			*feed_id;
-	int64_t			 serial;
-	char			*issued;
-	char			*expires;
-	struct feed_object	 snapshot;
-	struct feed_object	*deltas;
-	size_t			 ndeltas;
-};
-/*
- * Parses index.json (already size-checked) and validates it: format,
- * types, paths confined to objects/<sha256>.jsonl, the delta chain.
- */
-enum net_status	 feed_index_parse(const char *text, size_t len,
-		    struct feed_index *, char **cause);
-/* Serializes an index deterministically (with a final newline). Caller frees. */
-char		*feed_index_json(const struct feed_index *);
-void		 feed_index_clear(struct feed_index *);
-/* Parses "2026-11-27T10:00:00Z"; 0 on success, -1 if malformed. */
-int		 feed_time_parse(const char *, time_t *);
-/* Formats t as "2026-11-27T10:00:00Z" into out (at least 21 bytes). */
-void		 feed_time_format(time_t, char *out);
-
-/* minisign (minisign.c): the format of https://jedisct1.github.io/minisign/ */
-struct minisign_pubkey {
-	uint8_t		id[8];
-	uint8_t		pk[32];
-};
-struct minisign_seckey {
-	uint8_t		id[8];
-	uint8_t		sk[64];
-};
-/*
- * Parses a public key: a .pub file's text (comment line + base64) or the
- * bare base64 line as minisign prints it.
- */
-enum net_status	 minisign_pubkey_parse(const char *text,
-		    struct minisign_pubkey *, char **cause);
-/* The base64 line of a public key. Caller frees. */
-char		*minisign_pubkey_base64(const struct minisign_pubkey *);
-/* Parses an unencrypted secret key file (minisign -G -W, or our keygen). */
-enum net_status	 minisign_seckey_parse(const char *text,
-		    struct minisign_seckey *, char **cause);
-/* Makes a new key pair. */
-void		 minisign_keygen(struct minisign_seckey *, struct minisign_pubkey *);
-/* The text of a .pub or unencrypted .key file. Caller frees. */
-char		*minisign_pubkey_file(const struct minisign_pubkey *);
-char		*minisign_seckey_file(const struct minisign_seckey *);
-/*
- * Verifies a .minisig text over msg against any of the keys (matched by
- * key id), both Ed (pure) and ED (prehashed BLAKE2b-512), and the global
- * signature over the trusted comment.
- */
-enum net_status	 minisign_verify(const struct minisign_pubkey *, size_t nkeys,
-		    const void *msg, size_t len, const char *sig, size_t siglen,
-		    char **cause);
-/* Signs msg (prehashed ED, as minisign 0.11 does). Returns the .minisig text; caller frees. */
-char		*minisign_sign(const struct minisign_seckey *, const void *msg,
-		    size_t len, const char *trusted_comment);
+#include "net/feed.h"
 
 /* Transfer limits used when net_options leaves them at 0. */
 #define NET_CONNECT_TIMEOUT	20	/* seconds to connect */
@@ -210,8 +62,15 @@ struct net_options {
 	void			*verbose_arg;
 };
 
+/* What a sync is doing when it calls its progress callback. */
+enum net_phase {
+	NET_PHASE_INDEX,	/* fetching and checking index.json */
+	NET_PHASE_OBJECT,	/* downloading an object */
+	NET_PHASE_APPLY		/* applying an object to the cache */
+};
+
 struct net_progress {
-	const char	*phase;		/* "index", "object", "apply", "index search" */
+	enum net_phase	 phase;
 	unsigned	 object;	/* 1-based index of the object */
 	unsigned	 nobjects;
 	uint64_t	 bytes;		/* of this object so far */
@@ -240,11 +99,6 @@ struct net_result {
 enum net_status	 net_sync(struct cache *, const struct net_options *,
 		    net_progress_cb, void *, struct net_result *, char **cause);
 void		 net_result_clear(struct net_result *);
-/*
- * "+added ~changed -removed" per kind, listing only the kinds that changed
- * ("contacts +3 ~1 -0, newsletters +1 ~0 -0"), or "no changes". Caller frees.
- */
-char		*net_changes_summary(const struct cache_changes *);
 /*
  * The validator a sync records (as the cache state's etag) for an
  * index.json read from a local feed: "sha256:<hex>" of its bytes, so a

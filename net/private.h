@@ -1,8 +1,8 @@
 /*
- * private.h: what the files of net/ share and nobody else sees: the
- * libcurl transport (fetch.c, curl-lib.c) and feed URL helpers. Never
- * includes <curl/curl.h> or <jansson.h> itself, so sync.c stays free of
- * both.
+ * private.h: what the files of the sync engine share and nobody else
+ * sees: the libcurl transport (fetch.c, curl-lib.c), the feed URL helper
+ * and the records reader (records.c). Never includes <curl/curl.h> or
+ * <jansson.h> itself, so sync.c stays free of both.
  */
 #ifndef GLOBE_NET_PRIVATE_H
 #define GLOBE_NET_PRIVATE_H

@@ -9,11 +9,8 @@
  */
 #include "config.h"
 
-#include <sys/file.h>
-
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,52 +25,6 @@
 #include "net/private.h"
 
 #define SYNC_APPLY_STEP	1000	/* records between "apply" progress calls */
-
-#define NET_STATUS_MSG(code, msg, exit) msg,
-static const char *const net_messages[] = { NET_STATUS_LIST(NET_STATUS_MSG) };
-#undef NET_STATUS_MSG
-#define NET_STATUS_EXIT(code, msg, exit) exit,
-static const int net_exits[] = { NET_STATUS_LIST(NET_STATUS_EXIT) };
-#undef NET_STATUS_EXIT
-
-const char *
-net_strerror(enum net_status status)
-{
-	if ((unsigned)status >= sizeof net_messages / sizeof net_messages[0])
-		return "unknown error";
-	return net_messages[status];
-}
-
-int
-net_exit_code(enum net_status status)
-{
-	if ((unsigned)status >= sizeof net_exits / sizeof net_exits[0])
-		return EXIT_ERROR;
-	return net_exits[status];
-}
-
-static const char *const sync_kind_names[REC_NDATA] = {
-	"countries", "authorities", "contacts", "newsletters"
-};
-
-char *
-net_changes_summary(const struct cache_changes *c)
-{
-	struct buf	b;
-	int		t;
-
-	buf_init(&b);
-	for (t = 0; t < REC_NDATA; t++) {
-		if (c->added[t] == 0 && c->changed[t] == 0 && c->removed[t] == 0)
-			continue;
-		buf_addf(&b, "%s%s +%u ~%u -%u", b.len > 0 ? ", " : "",
-		    sync_kind_names[t], c->added[t], c->changed[t],
-		    c->removed[t]);
-	}
-	if (b.len == 0)
-		buf_adds(&b, "no changes");
-	return buf_detach(&b);
-}
 
 void
 net_result_clear(struct net_result *r)
@@ -266,7 +217,7 @@ sync_fetch_index(struct sync *s, char **cause)
 	char			*url, *why = NULL;
 	int			 missing, https;
 
-	s->progress.phase = "index";
+	s->progress.phase = NET_PHASE_INDEX;
 	sync_progress(s);
 	https = strncmp(s->base, "file://", 7) != 0;
 	memset(&cond, 0, sizeof cond);
@@ -500,7 +451,7 @@ sync_download(struct sync *s, char **cause)
 	int		 kept;
 
 	s->tmp = xcalloc(s->nplan, sizeof *s->tmp);
-	s->progress.phase = "object";
+	s->progress.phase = NET_PHASE_OBJECT;
 	s->progress.nobjects = (unsigned)s->nplan;
 	for (i = 0; i < s->nplan; i++) {
 		s->progress.object = (unsigned)i + 1;
@@ -594,7 +545,7 @@ sync_apply_object(struct sync *s, size_t idx, char **cause)
 	uint64_t			 lineno, n = 0;
 	int				 snapshot = obj->from < 0;
 
-	s->progress.phase = "apply";
+	s->progress.phase = NET_PHASE_APPLY;
 	s->progress.object = (unsigned)idx + 1;
 	s->progress.bytes = s->progress.total = obj->size;
 	s->progress.records = 0;
@@ -763,11 +714,39 @@ sync_clean_downloads(struct sync *s)
 	closedir(d);
 }
 
+/*
+ * The record of a sync that changed the cache, kept as its last result
+ * ("ok: contacts +3 ~1 -0"; `globe status` shows it as stored): a log
+ * line in fixed English, like the failure notes, never translated, as
+ * it outlives the locale it was written in. What a person is told after
+ * a sync is tui/present-sync.c's. Caller frees.
+ */
+static char *
+sync_note_ok(const struct cache_changes *c)
+{
+	static const char *const names[REC_NDATA] = {
+		"countries", "authorities", "contacts", "newsletters"
+	};
+	struct buf	b;
+	int		t;
+
+	buf_init(&b);
+	buf_adds(&b, "ok:");
+	for (t = 0; t < REC_NDATA; t++) {
+		if (c->added[t] != 0 || c->changed[t] != 0 || c->removed[t] != 0)
+			buf_addf(&b, "%s %s +%u ~%u -%u", b.len > 3 ? "," : "",
+			    names[t], c->added[t], c->changed[t], c->removed[t]);
+	}
+	if (b.len == 3)
+		buf_adds(&b, " no changes");
+	return buf_detach(&b);
+}
+
 static enum net_status
 sync_run(struct sync *s, char **cause)
 {
 	enum net_status	 status;
-	char		*summary, *note;
+	char		*note;
 
 	if ((status = net_feed_base_url(s->opts->feed, &s->base,
 	    cause)) != NET_OK)
@@ -802,37 +781,31 @@ sync_run(struct sync *s, char **cause)
 	if ((status = sync_apply(s, cause)) != NET_OK)
 		return status;
 	sync_clean_downloads(s);
-	summary = net_changes_summary(&s->result->changes);
-	note = xasprintf("ok: %s", summary);
+	note = sync_note_ok(&s->result->changes);
 	cache_state_note(s->cache, s->now, note);	/* best effort */
 	free(note);
-	free(summary);
 	return NET_OK;
 }
 
 /*
  * One sync at a time per data directory: downloads are named by their
  * hash there, so two syncs would write and read each other's files. The
- * directory itself is locked (flock), so no lock file is left behind.
- * Returns the descriptor holding the lock, or -1 with *cause set.
+ * directory itself is locked, so no lock file is left behind. Returns
+ * the descriptor holding the lock, or -1 with *cause set.
  */
 static int
 sync_lock(const char *dir, char **cause)
 {
 	int	fd;
 
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0) {
-		*cause = xasprintf("cannot open %s: %s", dir, strerror(errno));
-		return -1;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+	if ((fd = file_lock(dir)) >= 0)
+		return fd;
+	if (errno == EWOULDBLOCK)
 		*cause = xasprintf("the cache is locked by another globe "
 		    "sync (in %s); try again when it has finished", dir);
-		close(fd);
-		return -1;
-	}
-	return fd;
+	else
+		*cause = xasprintf("cannot lock %s: %s", dir, strerror(errno));
+	return -1;
 }
 
 enum net_status

@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -22,7 +21,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 #include "publish/publish.h"
 
 #define SIGN_FILE_MAX	(256UL * 1024 * 1024)
@@ -217,7 +216,7 @@ load_key(const char *path, int quiet, struct minisign_seckey *sk)
 	char		*text, *why = NULL;
 	size_t		 len;
 
-	if ((text = publish_read_small(path, KEY_FILE_MAX, &len)) == NULL) {
+	if ((text = file_read_small(path, KEY_FILE_MAX, &len)) == NULL) {
 		publish_error("%s: %s", path, errno == EFBIG ?
 		    "too large for a minisign secret key" : strerror(errno));
 		return -1;
@@ -243,7 +242,7 @@ load_pubkey(const char *path, struct minisign_pubkey *pk)
 {
 	char	*text, *why = NULL;
 
-	if ((text = publish_read_small(path, KEY_FILE_MAX, NULL)) == NULL) {
+	if ((text = file_read_small(path, KEY_FILE_MAX, NULL)) == NULL) {
 		publish_error("%s: %s", path, errno == EFBIG ?
 		    "too large for a minisign public key" : strerror(errno));
 		return -1;
@@ -256,45 +255,6 @@ load_pubkey(const char *path, struct minisign_pubkey *pk)
 	}
 	free(text);
 	return 0;
-}
-
-/* Creates path exclusively with mode and writes data; 0 or -1 (errno). */
-static int
-write_new_file(const char *path, const char *data, mode_t mode)
-{
-	size_t	len = strlen(data);
-	ssize_t	n;
-	int	fd, saved;
-
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    mode);
-	if (fd < 0)
-		return -1;
-	if (fchmod(fd, mode & ~(mode_t)0022) != 0)	/* never wider than asked */
-		goto fail;
-	while (len > 0) {
-		if ((n = write(fd, data, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		saved = errno;
-		unlink(path);
-		errno = saved;
-		return -1;
-	}
-	return 0;
-
-fail:
-	saved = errno;
-	close(fd);
-	unlink(path);
-	errno = saved;
-	return -1;
 }
 
 static int
@@ -319,9 +279,11 @@ run_keygen(const char *prefix, int quiet)
 	ktext = minisign_seckey_file(&sk);
 	ptext = minisign_pubkey_file(&pk);
 	sodium_memzero(&sk, sizeof sk);
-	if (write_new_file(kpath, ktext, 0600) != 0)
+	if (file_write_atomic(kpath, ktext, strlen(ktext), 0600,
+	    FILE_NEW) != 0)
 		publish_error("cannot create %s: %s", kpath, strerror(errno));
-	else if (write_new_file(ppath, ptext, 0644) != 0) {
+	else if (file_write_atomic(ppath, ptext, strlen(ptext),
+	    0644, FILE_NEW) != 0) {
 		publish_error("cannot create %s: %s", ppath, strerror(errno));
 		unlink(kpath);
 	} else {
@@ -351,7 +313,7 @@ run_sign_file(const struct args *a, time_t issued)
 
 	if (load_key(a->sign, a->quiet, &sk) != 0)
 		return EXIT_ERROR;
-	if ((data = publish_read_small(a->sign_file, SIGN_FILE_MAX,
+	if ((data = file_read_small(a->sign_file, SIGN_FILE_MAX,
 	    &len)) == NULL) {
 		publish_error("%s: %s", a->sign_file, strerror(errno));
 		sodium_memzero(&sk, sizeof sk);
@@ -361,7 +323,8 @@ run_sign_file(const struct args *a, time_t issued)
 	sig = minisign_sign(&sk, data, len, comment);
 	sodium_memzero(&sk, sizeof sk);
 	out = xasprintf("%s.minisig", a->sign_file);
-	if (publish_write_file(out, sig, strlen(sig)) != 0) {
+	if (file_write_atomic(out, sig, strlen(sig), 0666,
+	    FILE_UMASK) != 0) {
 		publish_error("cannot write %s: %s", out, strerror(errno));
 		rc = EXIT_ERROR;
 	} else if (!a->quiet)

@@ -2,8 +2,9 @@
  * publish.h: globe-publish, the program that writes feeds. publish.c holds
  * main and the options (publish, keygen, sign-file); write.c turns a
  * directory source and the previous feed in the output directory into the
- * next serial. It reuses net/'s record, index and minisign code, so the
- * publisher cannot write what the client would parse differently.
+ * next serial. It links net/'s feed library (net/feed.h: records, index,
+ * minisign) and libcommon.a, nothing of the cache or the network, and so
+ * cannot write what the client would parse differently.
  */
 #ifndef GLOBE_PUBLISH_H
 #define GLOBE_PUBLISH_H
@@ -13,7 +14,7 @@
 #include <time.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 
 /* Status, message, and the exit code it maps to (the same codes as globe). */
 #define PUBLISH_STATUS_LIST(X) \
@@ -92,16 +93,7 @@ void		 publish_result_clear(struct publish_result *);
 enum publish_status publish_source_check(const char *path, size_t *nrecords,
 		    char **cause);
 
-/*
- * Writes data to path through a temporary file in the same directory
- * (fsync, rename), readable by everyone the umask allows (a feed is served
- * by a web server), unlike path_write_atomic's 0600.
- */
-int		 publish_write_file(const char *path, const void *data,
-		    size_t len);
 /* The trusted comment minisign itself writes: "timestamp:T\tfile:NAME\thashed". */
 char		*publish_trusted_comment(time_t, const char *path);
-/* Reads a whole small file (at most max bytes) as a string; NULL and errno. */
-char		*publish_read_small(const char *path, size_t max, size_t *len);
 
 #endif

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -24,11 +23,16 @@
 #include <sodium.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 #include "publish/publish.h"
 
 #define PUB_ERRORS_SHOWN	10	/* source errors listed in the message */
 #define PUB_DAY			86400
+/*
+ * A feed is served by a web server: its files are 0666 less the umask
+ * (with FILE_UMASK), unlike globe's own 0600 files.
+ */
+#define PUB_FILE_MODE		0666
 
 #define PUBLISH_STATUS_MSG(code, msg, exit) msg,
 static const char *const publish_messages[] = {
@@ -564,43 +568,23 @@ pub_previous_load(const char *dir, const struct feed_index *old,
 	return PUBLISH_OK;
 }
 
-static mode_t
-pub_file_mode(void)
-{
-	mode_t	mask;
-
-	mask = umask(0);
-	umask(mask);
-	return 0666 & ~mask;
-}
-
-static int
-pub_fsync_dir(const char *path)
-{
-	int	fd, rc = 0;
-
-	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return -1;
-	if (fsync(fd) != 0 && errno != EINVAL)
-		rc = -1;
-	close(fd);
-	return rc;
-}
 
 static int
 pub_out_open(struct pub_out *o, const char *dir)
 {
-	int	fd, saved;
+	char	*prefix;
+	int	 fd, saved;
 
 	memset(o, 0, sizeof *o);
-	o->tmp = xasprintf("%s/.tmp-XXXXXX", dir);
-	if ((fd = mkstemp(o->tmp)) < 0 || fchmod(fd, pub_file_mode()) != 0 ||
-	    (o->fp = fdopen(fd, "w")) == NULL) {
+	prefix = xasprintf("%s/.tmp-", dir);
+	fd = file_temp_open(prefix, PUB_FILE_MODE, FILE_UMASK, &o->tmp);
+	free(prefix);
+	if (fd < 0)
+		return -1;
+	if ((o->fp = fdopen(fd, "w")) == NULL) {
 		saved = errno;
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
+		close(fd);
+		unlink(o->tmp);
 		free(o->tmp);
 		o->tmp = NULL;
 		errno = saved;
@@ -727,137 +711,37 @@ pub_delete_line(struct pub_out *o, int type, const char *key)
 }
 
 /*
- * Writes the delta from prev to cur: changed and new records in type
- * order, then deletes in reverse type order (newsletters first), so a
- * reader applying it line by line never drops a country before the
- * authorities that name it.
+ * What changed from the previous serial to the source, the records
+ * borrowed from the two sets: new and changed records in the source's
+ * (type) order, then the vanished ones in reverse type order
+ * (newsletters first), so a reader applying the delta line by line never
+ * drops a country before the authorities that name it.
  */
+struct pub_diff {
+	const struct pub_rec	**upserts;
+	size_t			  nupserts;
+	const struct pub_rec	**deletes;
+	size_t			  ndeletes;
+};
+
 static void
-pub_delta_write(struct pub_out *o, const struct pub_set *prev,
-    const struct pub_set *cur, struct publish_result *res)
+pub_diff_free(struct pub_diff *d)
 {
-	const struct pub_rec	*r, *old;
-	size_t			 i;
-	int			 t;
-
-	for (i = 0; i < cur->n; i++) {
-		r = &cur->v[i];
-		old = pub_set_find(prev, r->type, r->key);
-		if (old != NULL && strcmp(old->line, r->line) == 0)
-			continue;
-		if (old == NULL)
-			res->added++;
-		else
-			res->changed++;
-		pub_out_line(o, r->line);
-	}
-	for (t = REC_NDATA - 1; t >= 0; t--) {
-		for (i = 0; i < prev->n; i++) {
-			r = &prev->v[i];
-			if (r->type != t || pub_set_find(cur, t, r->key) != NULL)
-				continue;
-			res->deleted++;
-			pub_delete_line(o, t, r->key);
-		}
-	}
+	free(d->upserts);
+	free(d->deletes);
+	memset(d, 0, sizeof *d);
 }
 
-/* Writes data to a new temporary file next to path (fsynced). Returns its name. */
-static char *
-pub_tmp_write(const char *path, const void *data, size_t len)
+/* Writes the delta's record lines: the upserts, then the deletes. */
+static void
+pub_delta_write(struct pub_out *o, const struct pub_diff *d)
 {
-	char	*tmp;
-	FILE	*fp;
-	int	 fd, saved;
+	size_t	i;
 
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		saved = errno;
-		free(tmp);
-		errno = saved;
-		return NULL;
-	}
-	if (fchmod(fd, pub_file_mode()) != 0 ||
-	    (fp = fdopen(fd, "w")) == NULL) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	if (fwrite(data, 1, len, fp) != len || fflush(fp) != 0 ||
-	    fsync(fileno(fp)) != 0) {
-		saved = errno;
-		fclose(fp);
-		goto fail;
-	}
-	if (fclose(fp) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	return tmp;
-
-fail:
-	unlink(tmp);
-	free(tmp);
-	errno = saved;
-	return NULL;
-}
-
-int
-publish_write_file(const char *path, const void *data, size_t len)
-{
-	char	*tmp, *dir;
-	int	 saved, rc;
-
-	if ((tmp = pub_tmp_write(path, data, len)) == NULL)
-		return -1;
-	if (rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		free(tmp);
-		errno = saved;
-		return -1;
-	}
-	free(tmp);
-	dir = path_dirname(path);
-	rc = pub_fsync_dir(dir);
-	free(dir);
-	return rc;
-}
-
-char *
-publish_read_small(const char *path, size_t max, size_t *lenp)
-{
-	struct buf	 b;
-	char		 chunk[8192];
-	size_t		 n;
-	FILE		*fp;
-	int		 saved;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		buf_add(&b, chunk, n);
-		if (b.len > max) {
-			fclose(fp);
-			buf_free(&b);
-			errno = EFBIG;
-			return NULL;
-		}
-	}
-	if (ferror(fp)) {
-		saved = errno;
-		fclose(fp);
-		buf_free(&b);
-		errno = saved;
-		return NULL;
-	}
-	fclose(fp);
-	if (lenp != NULL)
-		*lenp = b.len;
-	if (b.data == NULL)
-		return xstrdup("");
-	return buf_detach(&b);
+	for (i = 0; i < d->nupserts; i++)
+		pub_out_line(o, d->upserts[i]->line);
+	for (i = 0; i < d->ndeletes; i++)
+		pub_delete_line(o, d->deletes[i]->type, d->deletes[i]->key);
 }
 
 char *
@@ -927,22 +811,6 @@ pub_prune(const char *dir, const struct feed_index *ix, int keep_days,
 	return removed;
 }
 
-/* Takes the publisher's lock on the output directory (kept until exit). */
-static int
-pub_lock(const char *dir, int *fdp)
-{
-	int	fd;
-
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return -1;
-	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		close(fd);
-		return -1;
-	}
-	*fdp = fd;
-	return 0;
-}
-
 /*
  * Checks DIR/index.json.minisig over the exact bytes of the previous
  * index against the trusted keys: the signing key's own and any given.
@@ -969,7 +837,7 @@ pub_index_verify(const struct publish_options *o, const char *text,
 	memcpy(keys + n, o->previous_keys, o->nprevious_keys * sizeof *keys);
 	n += o->nprevious_keys;
 	spath = xasprintf("%s/index.json.minisig", o->out);
-	sig = publish_read_small(spath, FEED_SIG_MAX, &siglen);
+	sig = file_read_small(spath, FEED_SIG_MAX, &siglen);
 	if (sig == NULL)
 		why = xasprintf("cannot read %s: %s", spath, errno == EFBIG ?
 		    "too large for a signature" : strerror(errno));
@@ -1014,7 +882,7 @@ pub_index_read(const struct publish_options *o, struct feed_index *ix,
 	*st = PUBLISH_ERR_FEED;
 
 	path = xasprintf("%s/index.json", dir);
-	text = publish_read_small(path, FEED_INDEX_MAX, &len);
+	text = file_read_small(path, FEED_INDEX_MAX, &len);
 	if (text == NULL) {
 		if (errno == ENOENT) {
 			free(path);
@@ -1151,217 +1019,302 @@ pub_fail_errno(char **cause, const char *what, const char *path)
 	return PUBLISH_ERR_WRITE;
 }
 
-enum publish_status
-publish_run(const struct publish_options *o, struct publish_result *res,
-    char **cause)
+/* One publication in progress, step by step (see publish_run). */
+struct pub {
+	const struct publish_options	*o;
+	struct publish_result		*res;
+	int				 lockfd;	/* the output directory's */
+
+	struct pub_set			 cur;		/* the source */
+	struct feed_index		 old;		/* the previous index */
+	int				 have_old;
+	struct pub_set			 prev;		/* the previous serial */
+	struct pub_diff			 diff;
+
+	char				*objdir;
+	struct pub_out			 out;		/* the object being written */
+	struct feed_index		 ix;		/* the new index; strings borrowed */
+	char				 issued[21];
+	char				 expires[21];
+	char				*text;		/* index.json */
+	char				*sig;		/* its signature, or NULL */
+};
+
+/* The source: refused before anything is touched. */
+static enum publish_status
+pub_step_source(struct pub *p, char **cause)
 {
-	struct pub_set		 cur, prev;
-	struct feed_index	 old, ix;
-	struct pub_out		 out;
-	enum publish_status	 st;
-	char			 issued[21], expires[21];
-	char			*objdir = NULL, *text = NULL, *sig = NULL;
-	char			*line, *comment, *ipath = NULL, *spath = NULL;
-	char			*itmp = NULL, *stmp = NULL;
-	size_t			 i;
-	int			 have_old, lockfd = -1;
+	return pub_source_load(p->o->source, &p->cur, cause);
+}
 
-	memset(res, 0, sizeof *res);
-	memset(&cur, 0, sizeof cur);
-	memset(&prev, 0, sizeof prev);
-	memset(&old, 0, sizeof old);
-	memset(&ix, 0, sizeof ix);
-	memset(&out, 0, sizeof out);
+/*
+ * The previous feed, under the lock: its index verified against the
+ * trusted keys, its records rebuilt from its objects, and the deltas
+ * the new index may list again checked against the bytes it signed.
+ */
+static enum publish_status
+pub_step_previous(struct pub *p, char **cause)
+{
+	const struct publish_options	*o = p->o;
+	struct publish_result		*res = p->res;
+	enum publish_status		 st;
+	size_t				 i;
 
-	/* 1. The source: refused before anything is touched. */
-	if ((st = pub_source_load(o->source, &cur, cause)) != PUBLISH_OK)
-		goto done;
-
-	/* 2. The previous feed, under the lock. */
-	if (path_mkdir_p(o->out, 0755) != 0) {
-		st = pub_fail_errno(cause, "cannot create", o->out);
-		goto done;
-	}
-	if (pub_lock(o->out, &lockfd) != 0) {
+	if (path_mkdir_p(o->out, 0755) != 0)
+		return pub_fail_errno(cause, "cannot create", o->out);
+	if ((p->lockfd = file_lock(o->out)) < 0) {
 		*cause = xasprintf("%s: %s", o->out, errno == EWOULDBLOCK ?
 		    "another globe-publish is writing this feed" :
 		    strerror(errno));
-		st = PUBLISH_ERR;
-		goto done;
+		return PUBLISH_ERR;
 	}
-	if ((have_old = pub_index_read(o, &old, &st, cause)) < 0)
-		goto done;
-	if (have_old && old.serial >= FEED_SERIAL_MAX) {
+	if ((p->have_old = pub_index_read(o, &p->old, &st, cause)) < 0)
+		return st;
+	if (p->have_old && p->old.serial >= FEED_SERIAL_MAX) {
 		*cause = xasprintf("%s/index.json: serial %lld is the last a "
 		    "feed can have; publish into a new directory with a new "
-		    "feed id", o->out, (long long)old.serial);
-		st = PUBLISH_ERR_FEED;
-		goto done;
+		    "feed id", o->out, (long long)p->old.serial);
+		return PUBLISH_ERR_FEED;
 	}
-	if (have_old && o->feed_id != NULL &&
-	    strcmp(o->feed_id, old.feed_id) != 0) {
+	if (p->have_old && o->feed_id != NULL &&
+	    strcmp(o->feed_id, p->old.feed_id) != 0) {
 		*cause = xasprintf("%s holds feed '%s', not '%s' (a feed keeps "
 		    "its id: publish into a new directory)", o->out,
-		    old.feed_id, o->feed_id);
-		st = PUBLISH_ERR_FEED;
-		goto done;
+		    p->old.feed_id, o->feed_id);
+		return PUBLISH_ERR_FEED;
 	}
-	res->feed_id = xstrdup(have_old ? old.feed_id :
+	res->feed_id = xstrdup(p->have_old ? p->old.feed_id :
 	    o->feed_id != NULL ? o->feed_id : PUBLISH_FEED_ID_DEFAULT);
-	if (have_old &&
-	    (st = pub_previous_load(o->out, &old, &prev, cause)) != PUBLISH_OK)
-		goto done;
-	/* Deltas the new index may list again: the bytes the old one signed. */
-	for (i = 0; have_old && i < old.ndeltas; i++) {
-		if (pub_object_check(o->out, &old.deltas[i], cause) < 0) {
-			st = PUBLISH_ERR_FEED;
-			goto done;
+	res->serial = p->have_old ? p->old.serial + 1 : 1;
+	if (!p->have_old)
+		return PUBLISH_OK;
+	if ((st = pub_previous_load(o->out, &p->old, &p->prev,
+	    cause)) != PUBLISH_OK)
+		return st;
+	for (i = 0; i < p->old.ndeltas; i++) {
+		if (pub_object_check(o->out, &p->old.deltas[i], cause) < 0)
+			return PUBLISH_ERR_FEED;
+	}
+	return PUBLISH_OK;
+}
+
+/* The records that changed since the previous serial, and their counts. */
+static void
+pub_step_diff(struct pub *p)
+{
+	const struct pub_set	*cur = &p->cur, *prev = &p->prev;
+	const struct pub_rec	*r, *old;
+	struct pub_diff		*d = &p->diff;
+	size_t			 i;
+	int			 t;
+
+	if (!p->have_old)
+		return;
+	d->upserts = xcalloc(cur->n + 1, sizeof *d->upserts);
+	for (i = 0; i < cur->n; i++) {
+		r = &cur->v[i];
+		old = pub_set_find(prev, r->type, r->key);
+		if (old != NULL && strcmp(old->line, r->line) == 0)
+			continue;
+		if (old == NULL)
+			p->res->added++;
+		else
+			p->res->changed++;
+		d->upserts[d->nupserts++] = r;
+	}
+	d->deletes = xcalloc(prev->n + 1, sizeof *d->deletes);
+	for (t = REC_NDATA - 1; t >= 0; t--) {
+		for (i = 0; i < prev->n; i++) {
+			r = &prev->v[i];
+			if (r->type != t || pub_set_find(cur, t, r->key) != NULL)
+				continue;
+			p->res->deleted++;
+			d->deletes[d->ndeletes++] = r;
 		}
 	}
-	res->serial = have_old ? old.serial + 1 : 1;
+}
 
-	/* 3. The objects: written, fsynced and renamed before the index. */
-	objdir = xasprintf("%s/objects", o->out);
-	if (path_mkdir_p(objdir, 0755) != 0) {
-		st = pub_fail_errno(cause, "cannot create", objdir);
-		goto done;
-	}
-	if (pub_out_open(&out, objdir) != 0) {
-		st = pub_fail_errno(cause, "cannot write in", objdir);
-		goto done;
-	}
-	line = pub_header(res->feed_id, "snapshot", -1, res->serial);
-	pub_out_line(&out, line);
+/* Starts an object of this serial: its temporary file and header line. */
+static int
+pub_out_start(struct pub *p, const char *kind, int64_t from)
+{
+	char	*line;
+
+	if (pub_out_open(&p->out, p->objdir) != 0)
+		return -1;
+	line = pub_header(p->res->feed_id, kind, from, p->res->serial);
+	pub_out_line(&p->out, line);
 	free(line);
-	for (i = 0; i < cur.n; i++)
-		pub_out_line(&out, cur.v[i].line);
-	res->nrecords = cur.n;
+	return 0;
+}
+
+/* The snapshot object: written, fsynced and given its name. */
+static enum publish_status
+pub_write_snapshot(struct pub *p, char **cause)
+{
+	struct publish_result	*res = p->res;
+	size_t			 i;
+
+	if (pub_out_start(p, "snapshot", -1) != 0)
+		return pub_fail_errno(cause, "cannot write in", p->objdir);
+	for (i = 0; i < p->cur.n; i++)
+		pub_out_line(&p->out, p->cur.v[i].line);
+	res->nrecords = p->cur.n;
 	res->snapshot.from = -1;
 	res->snapshot.serial = res->serial;
-	if (pub_out_finish(&out, &res->snapshot) != 0) {
-		st = pub_fail_errno(cause, "cannot write an object in", objdir);
-		goto done;
-	}
+	if (pub_out_finish(&p->out, &res->snapshot) != 0)
+		return pub_fail_errno(cause, "cannot write an object in",
+		    p->objdir);
 	if (res->snapshot.size > FEED_OBJECT_SIZE_MAX) {
 		*cause = xasprintf("%s: the snapshot would be %llu bytes, more "
-		    "than the %llu of an object a client accepts", o->source,
+		    "than the %llu of an object a client accepts", p->o->source,
 		    (unsigned long long)res->snapshot.size,
 		    (unsigned long long)FEED_OBJECT_SIZE_MAX);
-		st = PUBLISH_ERR_SOURCE;
-		goto done;
+		return PUBLISH_ERR_SOURCE;
 	}
-	if (pub_out_commit(&out, o->out, &res->snapshot) != 0) {
-		st = pub_fail_errno(cause, "cannot write an object in", objdir);
-		goto done;
-	}
+	if (pub_out_commit(&p->out, p->o->out, &res->snapshot) != 0)
+		return pub_fail_errno(cause, "cannot write an object in",
+		    p->objdir);
+	return PUBLISH_OK;
+}
 
-	ix.format = "globe-feed/1";
-	ix.feed_id = res->feed_id;
-	ix.serial = res->serial;
-	ix.snapshot = res->snapshot;
-	if (have_old) {
-		res->has_delta = 1;
-		if (pub_out_open(&out, objdir) != 0) {
-			st = pub_fail_errno(cause, "cannot write in", objdir);
-			goto done;
-		}
-		line = pub_header(res->feed_id, "delta", old.serial,
-		    res->serial);
-		pub_out_line(&out, line);
-		free(line);
-		pub_delta_write(&out, &prev, &cur, res);
-		res->delta.from = old.serial;
-		res->delta.serial = res->serial;
-		if (pub_out_finish(&out, &res->delta) != 0) {
-			st = pub_fail_errno(cause, "cannot write an object in",
-			    objdir);
-			goto done;
-		}
-		/* A delta a client would refuse is not listed: the snapshot is. */
-		if (res->added + res->changed + res->deleted <=
-		    FEED_RECORDS_MAX && res->delta.size <= FEED_OBJECT_SIZE_MAX)
-			pub_deltas_choose(o->out, &old, &res->delta, &ix);
-		res->delta_kept = ix.ndeltas > 0 &&
-		    ix.deltas[ix.ndeltas - 1].from == old.serial;
-		if (!res->delta_kept)
-			pub_out_abort(&out);	/* no smaller than the snapshot */
-		else if (pub_out_commit(&out, o->out, &res->delta) != 0) {
-			st = pub_fail_errno(cause, "cannot write an object in",
-			    objdir);
-			goto done;
-		}
-	}
-	res->ndeltas = ix.ndeltas;
-	if (pub_fsync_dir(objdir) != 0) {
-		st = pub_fail_errno(cause, "cannot sync", objdir);
-		goto done;
-	}
+/*
+ * The delta object from the previous serial, and the deltas the new
+ * index lists; a delta no smaller than the snapshot, or one a client
+ * would refuse, is not kept (the snapshot serves instead).
+ */
+static enum publish_status
+pub_write_delta(struct pub *p, char **cause)
+{
+	struct publish_result	*res = p->res;
 
-	/* 4. The index and its signature. */
-	feed_time_format(o->issued, issued);
+	res->has_delta = 1;
+	if (pub_out_start(p, "delta", p->old.serial) != 0)
+		return pub_fail_errno(cause, "cannot write in", p->objdir);
+	pub_delta_write(&p->out, &p->diff);
+	res->delta.from = p->old.serial;
+	res->delta.serial = res->serial;
+	if (pub_out_finish(&p->out, &res->delta) != 0)
+		return pub_fail_errno(cause, "cannot write an object in",
+		    p->objdir);
+	if (res->added + res->changed + res->deleted <= FEED_RECORDS_MAX &&
+	    res->delta.size <= FEED_OBJECT_SIZE_MAX)
+		pub_deltas_choose(p->o->out, &p->old, &res->delta, &p->ix);
+	res->delta_kept = p->ix.ndeltas > 0 &&
+	    p->ix.deltas[p->ix.ndeltas - 1].from == p->old.serial;
+	if (!res->delta_kept)
+		pub_out_abort(&p->out);
+	else if (pub_out_commit(&p->out, p->o->out, &res->delta) != 0)
+		return pub_fail_errno(cause, "cannot write an object in",
+		    p->objdir);
+	return PUBLISH_OK;
+}
+
+/*
+ * The objects: fsynced, renamed and their folder fsynced before any
+ * index names them.
+ */
+static enum publish_status
+pub_step_objects(struct pub *p, char **cause)
+{
+	struct publish_result	*res = p->res;
+	enum publish_status	 st;
+
+	p->objdir = xasprintf("%s/objects", p->o->out);
+	if (path_mkdir_p(p->objdir, 0755) != 0)
+		return pub_fail_errno(cause, "cannot create", p->objdir);
+	if ((st = pub_write_snapshot(p, cause)) != PUBLISH_OK)
+		return st;
+	p->ix.format = "globe-feed/1";
+	p->ix.feed_id = res->feed_id;
+	p->ix.serial = res->serial;
+	p->ix.snapshot = res->snapshot;
+	if (p->have_old && (st = pub_write_delta(p, cause)) != PUBLISH_OK)
+		return st;
+	res->ndeltas = p->ix.ndeltas;
+	if (file_sync_dir(p->objdir) != 0)
+		return pub_fail_errno(cause, "cannot sync", p->objdir);
+	return PUBLISH_OK;
+}
+
+/* The text of the new index.json, within the size a client reads. */
+static void
+pub_step_index(struct pub *p)
+{
+	const struct publish_options	*o = p->o;
+	struct feed_index		*ix = &p->ix;
+
+	feed_time_format(o->issued, p->issued);
 	feed_time_format(o->issued + (time_t)o->expires_days * PUB_DAY,
-	    expires);
-	ix.issued = issued;
-	ix.expires = expires;
-	text = feed_index_json(&ix);
+	    p->expires);
+	ix->issued = p->issued;
+	ix->expires = p->expires;
+	p->text = feed_index_json(ix);
 	/* Past the cap a client reads no index: list fewer old deltas. */
-	while (strlen(text) > FEED_INDEX_MAX && ix.ndeltas > 0) {
-		memmove(ix.deltas, ix.deltas + 1,
-		    (ix.ndeltas - 1) * sizeof *ix.deltas);
-		ix.ndeltas--;
-		free(text);
-		text = feed_index_json(&ix);
+	while (strlen(p->text) > FEED_INDEX_MAX && ix->ndeltas > 0) {
+		memmove(ix->deltas, ix->deltas + 1,
+		    (ix->ndeltas - 1) * sizeof *ix->deltas);
+		ix->ndeltas--;
+		free(p->text);
+		p->text = feed_index_json(ix);
 	}
-	res->ndeltas = ix.ndeltas;
-	res->delta_kept = res->delta_kept && ix.ndeltas > 0;
-	ipath = xasprintf("%s/index.json", o->out);
-	spath = xasprintf("%s/index.json.minisig", o->out);
-	if (o->key != NULL) {
-		comment = publish_trusted_comment(o->issued, ipath);
-		sig = minisign_sign(o->key, text, strlen(text), comment);
-		free(comment);
-		if ((stmp = pub_tmp_write(spath, sig, strlen(sig))) == NULL) {
-			st = pub_fail_errno(cause, "cannot write", spath);
-			goto done;
-		}
-	}
-	if ((itmp = pub_tmp_write(ipath, text, strlen(text))) == NULL) {
+	p->res->ndeltas = ix->ndeltas;
+	p->res->delta_kept = p->res->delta_kept && ix->ndeltas > 0;
+}
+
+/* The index's minisign signature, when there is a key. */
+static void
+pub_step_sign(struct pub *p)
+{
+	char	*ipath, *comment;
+
+	if (p->o->key == NULL)
+		return;
+	ipath = xasprintf("%s/index.json", p->o->out);
+	comment = publish_trusted_comment(p->o->issued, ipath);
+	p->sig = minisign_sign(p->o->key, p->text, strlen(p->text), comment);
+	free(comment);
+	free(ipath);
+}
+
+/*
+ * index.json and its signature: both written to temporary files first,
+ * then renamed, the signature first. Two renames cannot be one atomic
+ * step: for a moment a reader may see the new signature with the old
+ * index and refuse it; the next sync succeeds. Never does an index name
+ * a missing object.
+ */
+static enum publish_status
+pub_step_write_index(struct pub *p, char **cause)
+{
+	const char		*out = p->o->out;
+	enum publish_status	 st = PUBLISH_OK;
+	char			*ipath, *spath, *itmp = NULL, *stmp = NULL;
+
+	ipath = xasprintf("%s/index.json", out);
+	spath = xasprintf("%s/index.json.minisig", out);
+	if (p->sig != NULL && (stmp = file_write_temp(spath, p->sig,
+	    strlen(p->sig), PUB_FILE_MODE, FILE_UMASK)) == NULL)
+		st = pub_fail_errno(cause, "cannot write", spath);
+	else if ((itmp = file_write_temp(ipath, p->text, strlen(p->text),
+	    PUB_FILE_MODE, FILE_UMASK)) == NULL)
 		st = pub_fail_errno(cause, "cannot write", ipath);
-		goto done;
-	}
-	/*
-	 * Two renames cannot be one atomic step: for a moment a reader may
-	 * see the new signature with the old index and refuse it; the next
-	 * sync succeeds. Never does an index name a missing object.
-	 */
-	if (stmp != NULL) {
-		if (rename(stmp, spath) != 0) {
-			st = pub_fail_errno(cause, "cannot write", spath);
-			goto done;
-		}
+	else if (stmp != NULL && rename(stmp, spath) != 0)
+		st = pub_fail_errno(cause, "cannot write", spath);
+	else if (stmp == NULL && unlink(spath) != 0 && errno != ENOENT)
+		st = pub_fail_errno(cause, "cannot remove the old", spath);
+	else {
 		free(stmp);
 		stmp = NULL;
-	} else if (unlink(spath) != 0 && errno != ENOENT) {
-		st = pub_fail_errno(cause, "cannot remove the old", spath);
-		goto done;
+		if (rename(itmp, ipath) != 0)
+			st = pub_fail_errno(cause, "cannot write", ipath);
+		else {
+			free(itmp);
+			itmp = NULL;
+			if (file_sync_dir(out) != 0)
+				st = pub_fail_errno(cause, "cannot sync", out);
+		}
 	}
-	if (rename(itmp, ipath) != 0) {
-		st = pub_fail_errno(cause, "cannot write", ipath);
-		goto done;
-	}
-	free(itmp);
-	itmp = NULL;
-	if (pub_fsync_dir(o->out) != 0) {
-		st = pub_fail_errno(cause, "cannot sync", o->out);
-		goto done;
-	}
-
-	/* 5. Objects no index has listed for a while. */
-	res->removed = pub_prune(o->out, &ix, o->keep_days, o->now);
-	st = PUBLISH_OK;
-
-done:
-	pub_out_abort(&out);
 	if (itmp != NULL) {
 		unlink(itmp);
 		free(itmp);
@@ -1372,15 +1325,56 @@ done:
 	}
 	free(ipath);
 	free(spath);
-	free(sig);
-	free(text);
-	free(objdir);
-	free(ix.deltas);
-	feed_index_clear(&old);
-	pub_set_free(&cur);
-	pub_set_free(&prev);
-	if (lockfd >= 0)
-		close(lockfd);
+	return st;
+}
+
+static enum publish_status
+pub_run(struct pub *p, char **cause)
+{
+	enum publish_status	st;
+
+	if ((st = pub_step_source(p, cause)) != PUBLISH_OK)
+		return st;
+	if ((st = pub_step_previous(p, cause)) != PUBLISH_OK)
+		return st;
+	pub_step_diff(p);
+	if ((st = pub_step_objects(p, cause)) != PUBLISH_OK)
+		return st;
+	pub_step_index(p);
+	pub_step_sign(p);
+	if ((st = pub_step_write_index(p, cause)) != PUBLISH_OK)
+		return st;
+	/* Objects no index has listed for a while. */
+	p->res->removed = pub_prune(p->o->out, &p->ix, p->o->keep_days,
+	    p->o->now);
+	return PUBLISH_OK;
+}
+
+enum publish_status
+publish_run(const struct publish_options *o, struct publish_result *res,
+    char **cause)
+{
+	struct pub		p;
+	enum publish_status	st;
+
+	memset(res, 0, sizeof *res);
+	memset(&p, 0, sizeof p);
+	p.o = o;
+	p.res = res;
+	p.lockfd = -1;
+	st = pub_run(&p, cause);
+
+	pub_out_abort(&p.out);
+	free(p.sig);
+	free(p.text);
+	free(p.objdir);
+	free(p.ix.deltas);
+	pub_diff_free(&p.diff);
+	feed_index_clear(&p.old);
+	pub_set_free(&p.cur);
+	pub_set_free(&p.prev);
+	if (p.lockfd >= 0)
+		close(p.lockfd);	/* last: everything is on disk */
 	return st;
 }
 

@@ -12,20 +12,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/common.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
-#define FILE_MAX	(1024 * 1024)
 /* The first line of a .pub file, as minisign writes it. */
 #define PUB_COMMENT	"untrusted comment:"
-
-char *
-tui_file_read(const char *path, size_t *lenp)
-{
-	return path_read_file(path, FILE_MAX, lenp);
-}
 
 /* "~/x" is x under $HOME; anything else is itself. Caller frees. */
 static char *
@@ -65,7 +59,7 @@ tui_config_pubkey(const char *value, char **cause)
 		return NULL;
 	}
 	free(perm);
-	text = tui_file_read(path, NULL);
+	text = file_read_small(path, FILE_SMALL_MAX, NULL);
 	if (text == NULL) {
 		saved = errno;
 		if (cause != NULL)
@@ -310,7 +304,7 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 	}
 	free(why);
 	why = NULL;
-	text = tui_file_read(path, NULL);
+	text = file_read_small(path, FILE_SMALL_MAX, NULL);
 	if (text == NULL) {
 		*cause = xasprintf("cannot read config %s: %s", path,
 		    strerror(errno));

@@ -1,9 +1,10 @@
 /*
  * cmd-sync.c: `globe sync`, `globe status`, and the set-up of --demo
  * (the bundled feed, synced quietly when its index.json differs from the
- * one the demo cache was last synced from). A progress bar goes to stderr, only on a terminal, at
- * most ten updates a second; --verbose prints each request there too;
- * the summary goes to stdout.
+ * one the demo cache was last synced from). The progress goes to stderr,
+ * only on a terminal, at most ten updates a second; --verbose prints each
+ * request there too; the summary goes to stdout. Their words are
+ * tui/present-sync.c's, as on the full screen.
  */
 #include "config.h"
 
@@ -21,13 +22,12 @@
 #include "net/net.h"
 #include "tui/cmd.h"
 
-#define CLI_BAR_WIDTH	20
 #define CLI_LINE_WIDTH	78
 
 struct cli_progress {
 	struct timespec	 last;
 	int		 shown;
-	const char	*phase;		/* of the last line drawn */
+	enum net_phase	 phase;		/* of the last line drawn */
 	unsigned	 object;
 };
 
@@ -39,14 +39,13 @@ cli_progress_clear(struct cli_progress *pr)
 	pr->shown = 0;
 }
 
-/* One line: the object, a bar of its bytes, and the records applied. */
+/* One line, in the words of the full screen's status line. */
 static void
 cli_progress_cb(const struct net_progress *p, void *arg)
 {
 	struct cli_progress	*pr = arg;
 	struct timespec		 now;
-	char			 bar[CLI_BAR_WIDTH + 1];
-	unsigned		 fill;
+	char			*text;
 	long			 ms;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
@@ -59,23 +58,10 @@ cli_progress_cb(const struct net_progress *p, void *arg)
 	pr->shown = 1;
 	pr->phase = p->phase;
 	pr->object = p->object;
-	if (p->nobjects == 0 || p->total == 0) {
-		fprintf(stderr, "\rsync: %-*s", CLI_LINE_WIDTH - 7, p->phase);
-		fflush(stderr);
-		return;
-	}
-	fill = (unsigned)(p->bytes >= p->total ? CLI_BAR_WIDTH :
-	    p->bytes * CLI_BAR_WIDTH / p->total);
-	memset(bar, '#', fill);
-	memset(bar + fill, '-', CLI_BAR_WIDTH - fill);
-	bar[CLI_BAR_WIDTH] = '\0';
-	fprintf(stderr, "\rsync: %s %u/%u [%s] %llu/%llu KiB, %llu records   ",
-	    strcmp(p->phase, "apply") == 0 ? "applying" : "object",
-	    p->object, p->nobjects, bar,
-	    (unsigned long long)((p->bytes + 1023) / 1024),
-	    (unsigned long long)((p->total + 1023) / 1024),
-	    (unsigned long long)p->records);
+	text = present_sync_progress(p);
+	fprintf(stderr, "\r%-*s", CLI_LINE_WIDTH - 1, text);
 	fflush(stderr);
+	free(text);
 }
 
 /* --verbose: each request and its status (net never puts a secret in it). */
@@ -254,7 +240,7 @@ cli_cmd_sync(struct cli *cli)
 	struct net_result	 res;
 	struct buf		 b;
 	json_t			*o;
-	char			*summary, *was;
+	char			*summary;
 	int			 rc, quiet = cli->opt[OPT_QUIET] != NULL;
 
 	rc = cli_sync_run(cli, quiet, &res);
@@ -282,21 +268,9 @@ cli_cmd_sync(struct cli *cli)
 		return EXIT_OK;
 	}
 	buf_init(&b);
-	if (res.unchanged)
-		buf_addf(&b, "already up to date (serial %lld)\n",
-		    (long long)res.new_serial);
-	else {
-		summary = net_changes_summary(&res.changes);
-		if (res.old_serial < 0)
-			was = xstrdup("was empty");
-		else
-			was = xasprintf("was %lld", (long long)res.old_serial);
-		buf_addf(&b, "synced serial %lld (%s): %s (%llu bytes)\n",
-		    (long long)res.new_serial, was, summary,
-		    (unsigned long long)res.bytes);
-		free(was);
-		free(summary);
-	}
+	summary = present_sync_done(&res, PRESENT_SYNC_FULL);
+	buf_addf(&b, "%s\n", summary);
+	free(summary);
 	net_result_clear(&res);
 	rc = cli_print(&b);
 	buf_free(&b);
@@ -319,7 +293,7 @@ cli_demo_differs(struct cli *cli, int *rc)
 	int			 differs;
 
 	path = xasprintf("%s/index.json", cli->demo_dir);
-	text = tui_file_read(path, &len);
+	text = file_read_small(path, FILE_SMALL_MAX, &len);
 	if (text == NULL) {
 		*rc = cli_error(EXIT_ERROR, "the demo feed is missing: %s: %s "
 		    "(set GLOBE_DEMO_FEED, or build globe with make)", path,

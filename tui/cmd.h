@@ -65,8 +65,6 @@ void	 tui_config_clear(struct tui_config *);
  * neither, or the file holds no key.
  */
 char	*tui_config_pubkey(const char *value, char **cause);
-/* Reads a whole (small) file. Caller frees; NULL with errno. */
-char	*tui_file_read(const char *path, size_t *len);
 
 /* cmd-human.c: the human format --------------------------------------- */
 

@@ -651,5 +651,33 @@ int		 edit_line_newer(struct edit_line *,
 int		 edit_line_recalled(const struct edit_line *);
 /* The text shown becomes the text typed (the walk ends). */
 void		 edit_line_keep(struct edit_line *);
+/* ---- present-sync.c: what a sync says, for both front ends -------------- */
+
+struct net_progress;
+struct net_result;
+
+/*
+ * What a sync changed, per kind that changed: "contacts +1 ~1 -1,
+ * newsletters +1 ~0 -0", or "no changes". Caller frees.
+ */
+char	*present_sync_changes(const struct cache_changes *);
+enum present_sync_form {
+	PRESENT_SYNC_FULL,	/* `globe sync`: "synced serial 2 (was 1):
+				   contacts +1 ~1 -1 (4096 bytes)" */
+	PRESENT_SYNC_LINE,	/* the status line: "synced serial 2: contacts
+				   +1 ~1 -1" */
+	PRESENT_SYNC_BRIEF	/* a narrow line: "synced +1 ~1 -1" */
+};
+/*
+ * A sync that succeeded, in one of its forms; an unchanged one is
+ * "already up to date (serial 2)" ("up to date" brief). Caller frees.
+ */
+char	*present_sync_done(const struct net_result *, enum present_sync_form);
+/*
+ * A sync while it runs: "syncing: fetching the index", "syncing 45%
+ * (objects 2/3)", "syncing: applying (objects 1/3, 1000 records)".
+ * Caller frees.
+ */
+char	*present_sync_progress(const struct net_progress *);
 
 #endif

@@ -34,7 +34,7 @@ history_file_write(struct app *app)
 	dir = path_dirname(path);
 	rc = path_mkdir_p(dir, 0700);
 	if (rc == 0)
-		rc = path_write_atomic(path, data, len);
+		rc = file_write_atomic(path, data, len, 0600, 0);
 	saved = errno;
 	free(dir);
 	free(data);
@@ -66,7 +66,7 @@ app_history_init(struct app *app)
 	if (!history_file_kept(app))
 		return;
 	/* None, not a regular file (never waited on) or too large: none. */
-	data = path_read_file(app->opts->history_path, HISTORY_FILE_MAX, &len);
+	data = file_read_small(app->opts->history_path, HISTORY_FILE_MAX, &len);
 	if (data != NULL)
 		edit_history_parse(app->history[APP_HISTORY_SEARCH], data, len);
 	free(data);

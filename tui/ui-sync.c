@@ -44,30 +44,6 @@ sync_bg_wake(struct sync_bg *sb, char c)
 	while (n == -1 && errno == EINTR);
 }
 
-static char *
-sync_bg_progress_text(const struct net_progress *p)
-{
-	unsigned	pct;
-	uint64_t	part;
-
-	if (strcmp(p->phase, "object") == 0 && p->nobjects > 0) {
-		part = p->total > 0 ? p->bytes * 100 / p->total : 0;
-		if (part > 100)
-			part = 100;
-		pct = (unsigned)(((p->object > 0 ? p->object - 1 : 0) * 100 +
-		    part) / p->nobjects);
-		return xasprintf("syncing %u%% (objects %u/%u)", pct,
-		    p->object, p->nobjects);
-	}
-	if (strcmp(p->phase, "apply") == 0)
-		return xasprintf("syncing: applying (objects %u/%u, %llu "
-		    "records)", p->object, p->nobjects,
-		    (unsigned long long)p->records);
-	if (strcmp(p->phase, "index") == 0)
-		return xstrdup("syncing: fetching the index");
-	return xasprintf("syncing: %s", p->phase);
-}
-
 static void
 sync_bg_progress(const struct net_progress *p, void *arg)
 {
@@ -75,7 +51,7 @@ sync_bg_progress(const struct net_progress *p, void *arg)
 	char		*text;
 	int		 wake = 0;
 
-	text = sync_bg_progress_text(p);
+	text = present_sync_progress(p);
 	pthread_mutex_lock(&sb->lock);
 	if (sb->text == NULL || strcmp(sb->text, text) != 0) {
 		free(sb->text);
@@ -157,36 +133,6 @@ sync_bg_fd(const struct sync_bg *sb)
 	return sb->fd[0];
 }
 
-/*
- * "synced serial 2: contacts +1 ~1 -1, newsletters +1 ~0 -0" in the
- * words of `globe sync` (net_changes_summary), and the brief form for a
- * narrow line, "synced +2 ~1 -1": every kind of record together.
- */
-static void
-sync_bg_summary(const struct net_result *r, char **text, char **brief)
-{
-	unsigned	 a = 0, c = 0, d = 0;
-	int		 i;
-	char		*per_type;
-
-	if (r->unchanged) {
-		*text = xasprintf("already up to date (serial %lld)",
-		    (long long)r->new_serial);
-		*brief = xstrdup("up to date");
-		return;
-	}
-	for (i = 0; i < REC_NDATA; i++) {
-		a += r->changes.added[i];
-		c += r->changes.changed[i];
-		d += r->changes.removed[i];
-	}
-	per_type = net_changes_summary(&r->changes);
-	*text = xasprintf("synced serial %lld: %s", (long long)r->new_serial,
-	    per_type);
-	*brief = xasprintf("synced +%u ~%u -%u", a, c, d);
-	free(per_type);
-}
-
 int
 sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed)
 {
@@ -204,9 +150,13 @@ sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed)
 		*text = xstrdup(sb->text);
 	sb->changed = 0;
 	if (done) {
-		if (sb->status == NET_OK)
-			sync_bg_summary(&sb->result, text, brief);
-		else {
+		if (sb->status == NET_OK) {
+			/* In the words of `globe sync`, or the totals. */
+			*text = present_sync_done(&sb->result,
+			    PRESENT_SYNC_LINE);
+			*brief = present_sync_done(&sb->result,
+			    PRESENT_SYNC_BRIEF);
+		} else {
 			*failed = 1;
 			clean = sanitize(sb->cause, SANITIZE_LINE);
 			if (*clean != '\0')

@@ -38,7 +38,8 @@ vcard_file_write(struct cache *cache, const char *id, const char *path,
 	buf_init(&b);
 	out_vcard_list(&b, &list);
 	out_list_free(&list);
-	rc = path_write_atomic(path, b.data != NULL ? b.data : "", b.len);
+	rc = file_write_atomic(path, b.data != NULL ? b.data : "", b.len,
+	    0600, 0);
 	if (rc != 0)
 		*cause = xstrdup(strerror(errno));
 	buf_free(&b);

@@ -507,9 +507,9 @@ int		 sync_bg_fd(const struct sync_bg *);
 /*
  * Drains the pipe. Fills text with the progress ("syncing 45% (objects
  * 2/3)") and returns 0 while running; when the sync is over, returns 1
- * with the final text (per type as `globe sync` says it: "synced:
- * contacts +1 ~1 -1", or the error), *brief its short form ("synced +1
- * ~1 -1", or NULL) and *failed set; then call sync_bg_free.
+ * with the final text (per type: "synced serial 2: contacts +1 ~1 -1",
+ * or the error), *brief its short form ("synced +1 ~1 -1", or NULL) and
+ * *failed set; then call sync_bg_free. The words are present-sync.c's.
  */
 int		 sync_bg_poll(struct sync_bg *, char **text, char **brief,
 		    int *failed);

@@ -9,6 +9,9 @@
 #                     `globe` reaches them through the function main hands
 #                     to cli_main);
 #   libtui_ui.a       calls nothing of the command line.
+# And net/ is two libraries: libfeed.a (the feed format) calls nothing of
+# the cache, the sync engine, SQLite or libcurl, and globe-publish, which
+# links it, holds no SQLite or curl symbol and needs neither library.
 # tests/unit/test-layout links libtui_present.a with libcommon.a alone and
 # tests/unit/test-output the command line without curses: link errors.
 . "$srcdir/tests/lib.sh"
@@ -17,7 +20,8 @@ B=$builddir
 defined() { nm -g --defined-only "$1" 2>/dev/null | awk 'NF == 3 { print $3 }' | sort -u; }
 undefined() { nm -u "$1" 2>/dev/null | awk '{ print $NF }' | sort -u; }
 
-for l in libtui_present.a libtui_cmd.a libtui_ui.a libnet.a libcache.a; do
+for l in libtui_present.a libtui_cmd.a libtui_ui.a libnet.a libfeed.a \
+    libcache.a globe globe-publish; do
 	if [ ! -f "$B/$l" ]; then
 		fail "$l is built"
 		done_testing
@@ -27,7 +31,8 @@ done
 defined "$B/libtui_present.a" >"$T/present.def"
 defined "$B/libtui_cmd.a" >"$T/cmd.def"
 defined "$B/libtui_ui.a" >"$T/ui.def"
-{ defined "$B/libnet.a"; defined "$B/libcache.a"; } | sort -u >"$T/store.def"
+{ defined "$B/libnet.a"; defined "$B/libfeed.a"; defined "$B/libcache.a"; } |
+    sort -u >"$T/store.def"
 undefined "$B/libtui_present.a" >"$T/present.und"
 undefined "$B/libtui_cmd.a" >"$T/cmd.und"
 undefined "$B/libtui_ui.a" >"$T/ui.und"
@@ -74,6 +79,48 @@ crossing "the command line calls nothing of the screens" "$T/cmd.und" "$T/ui.def
 crossing "the screens call nothing of the command line" "$T/ui.und" "$T/cmd.def"
 grep -E '^json_' "$T/ui.und" >"$T/ui.json" || :
 check_eq "the screens call no JSON" "$(cat "$T/ui.json")" ""
+
+# net/: the feed library stands without the cache and the network.
+defined "$B/libcache.a" >"$T/cache.def"
+defined "$B/libnet.a" >"$T/net.def"
+undefined "$B/libfeed.a" >"$T/feed.und"
+undefined "$B/libnet.a" >"$T/net.und"
+ncalls=$(comm -12 "$T/net.und" "$T/cache.def" | grep -c .)
+check_eq "the sync engine calls the cache (so the check would see a call)" \
+    "$([ "$ncalls" -gt 5 ] && echo yes)" yes
+crossing "the feed library calls nothing of the cache" "$T/feed.und" "$T/cache.def"
+crossing "the feed library calls nothing of the sync engine" "$T/feed.und" \
+    "$T/net.def"
+grep -E '^(sqlite3_|curl_|dlopen|dlsym)' "$T/feed.und" >"$T/feed.libs" || :
+check_eq "the feed library calls no SQLite or curl function" \
+    "$(cat "$T/feed.libs")" ""
+# Every symbol of the binary, its undefined (dynamic) ones included.
+binsyms() { nm "$1" 2>/dev/null | awk '{ print $NF }' | sed 's/@.*//' | sort -u; }
+needed() { objdump -p "$1" 2>/dev/null | awk '$1 == "NEEDED" { print $2 }'; }
+n=$(binsyms "$B/globe" | grep -c '^sqlite3_')
+check_eq "globe has sqlite3_ symbols (so the check would see them)" \
+    "$([ "$n" -gt 5 ] && echo yes)" yes
+hits=$(binsyms "$B/globe-publish" | grep -E '^(sqlite3_|curl_|cache_)' |
+    tr '\n' ' ')
+check_eq "globe-publish has no sqlite3_, curl_ or cache_ symbol" "$hits" ""
+hits=$(needed "$B/globe-publish" | grep -E 'sqlite|curl' | tr '\n' ' ')
+check_eq "globe-publish needs neither libsqlite3 nor libcurl" "$hits" ""
+hits=$(needed "$B/globe" | grep -c sqlite)
+check_eq "globe needs libsqlite3 (so the check would see it)" "$hits" 1
+# The sources of libfeed.a include neither the cache's nor the sync
+# engine's header, nor curl.h or sqlite3.h.
+hits=""
+for o in $(ar t "$B/libfeed.a"); do
+	c="$srcdir/net/${o#libfeed_a-}"
+	c="${c%.o}.c"
+	grep -l '#include "cache/\|#include "net/net.h"\|#include "net/private.h"\|#include <curl\|#include <sqlite3' \
+	    "$c" >/dev/null 2>&1 && hits="$hits ${c##*/}"
+	[ -f "$c" ] || hits="$hits (no source for $o)"
+done
+grep -l '#include "cache/\|#include "net/net.h"\|#include <curl\|#include <sqlite3' \
+    "$srcdir/net/feed.h" >/dev/null && hits="$hits feed.h"
+check_eq "the feed library's sources include no cache, sync, curl or SQLite header" \
+    "$hits" ""
 
 # Only the curses part includes curses.h; only main.c sees both headers.
 hits=$(grep -l '#include <curses.h>\|#include <ncurses' "$srcdir"/tui/*.c |

@@ -1,14 +1,18 @@
 /*
  * test-common.c: unit tests of common/: search folding, display width and
- * fitting, the terminal sanitizer, strict UTF-8, paths and atomic writes,
- * the buffer, and the record table.
+ * fitting, the terminal sanitizer, strict UTF-8, paths, small files
+ * (capped reads, atomic writes, the directory lock), the buffer, and the
+ * record table.
  */
 #include "config.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -383,8 +387,9 @@ test_paths(void)
 	free(file);
 
 	file = xasprintf("%s/x/y/z/out.txt", tmpl);
-	CHECK_INT(path_write_atomic(file, "hello\n", 6), 0, "write_atomic");
-	CHECK_INT(path_write_atomic(file, "second\n", 7), 0,
+	CHECK_INT(file_write_atomic(file, "hello\n", 6, 0600, 0), 0,
+	    "write_atomic");
+	CHECK_INT(file_write_atomic(file, "second\n", 7, 0600, 0), 0,
 	    "write_atomic replaces");
 	CHECK(stat(file, &sb) == 0 && (sb.st_mode & 0777) == 0600,
 	    "written file is 0600");
@@ -398,26 +403,10 @@ test_paths(void)
 	CHECK(n == 7 && data != NULL && strcmp(data, "second\n") == 0,
 	    "written file holds the new data");
 	free(data);
-	data = path_read_file(file, 7, &n);
-	CHECK(data != NULL && n == 7 && strcmp(data, "second\n") == 0,
-	    "read_file reads a file of max bytes whole");
-	free(data);
-	errno = 0;
-	CHECK(path_read_file(file, 6, &n) == NULL && errno == EFBIG,
-	    "read_file: a file larger than max is EFBIG");
-	q = xasprintf("%s/fifo", tmpl);
-	errno = 0;
-	CHECK(mkfifo(q, 0600) == 0 && path_read_file(q, 64, NULL) == NULL &&
-	    errno == EINVAL, "read_file: a FIFO is refused at once (EINVAL)");
-	unlink(q);
-	errno = 0;
-	CHECK(path_read_file(q, 64, NULL) == NULL && errno == ENOENT,
-	    "read_file: a missing file is ENOENT");
-	free(q);
 	CHECK_INT(dir_has_temp(p, "out.txt"), 0, "no temporary file is left");
 	q = xasprintf("%s/missing/out.txt", tmpl);
 	errno = 0;
-	CHECK(path_write_atomic(q, "x", 1) == -1 && errno == ENOENT,
+	CHECK(file_write_atomic(q, "x", 1, 0600, 0) == -1 && errno == ENOENT,
 	    "write_atomic into a missing directory fails with ENOENT");
 	free(q);
 
@@ -431,6 +420,272 @@ test_paths(void)
 	p = xasprintf("%s/x", tmpl);
 	rmdir(p);
 	free(p);
+	rmdir(tmpl);
+}
+
+/* Writes text to path with stdio; 0 or -1. */
+static int
+put_file(const char *path, const char *text, size_t len)
+{
+	FILE	*f;
+	int	 rc = 0;
+
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	if (fwrite(text, 1, len, f) != len)
+		rc = -1;
+	if (fclose(f) != 0)
+		rc = -1;
+	return rc;
+}
+
+static void
+test_file_read(const char *dir)
+{
+	char	*path, *fifo, *big, *text;
+	size_t	 len;
+
+	path = xasprintf("%s/small", dir);
+	put_file(path, "key = value\n", 12);
+	len = 99;
+	text = file_read_small(path, FILE_SMALL_MAX, &len);
+	CHECK(text != NULL && len == 12 && strcmp(text, "key = value\n") == 0,
+	    "read_small: a small file, whole, with its length");
+	free(text);
+	put_file(path, "", 0);
+	text = file_read_small(path, FILE_SMALL_MAX, &len);
+	CHECK(text != NULL && len == 0 && *text == '\0',
+	    "read_small: an empty file is \"\"");
+	free(text);
+
+	big = xmalloc(4097);
+	memset(big, 'k', 4097);
+	put_file(path, big, 4096);
+	text = file_read_small(path, 4096, &len);
+	CHECK(text != NULL && len == 4096, "read_small: a file of exactly "
+	    "max bytes is read");
+	free(text);
+	put_file(path, big, 4097);
+	errno = 0;
+	text = file_read_small(path, 4096, &len);
+	CHECK(text == NULL && errno == EFBIG, "read_small: one byte more than "
+	    "max is too large (EFBIG)");
+	free(text);
+	free(big);
+	unlink(path);
+	errno = 0;
+	CHECK(file_read_small(path, 10, NULL) == NULL && errno == ENOENT,
+	    "read_small: a missing file is ENOENT");
+
+	/* A FIFO nobody writes to: refused at once (alarm: a hang fails). */
+	fifo = xasprintf("%s/fifo", dir);
+	if (mkfifo(fifo, 0600) != 0)
+		CHECK(0, "mkfifo: %s", strerror(errno));
+	alarm(10);
+	errno = 0;
+	text = file_read_small(fifo, FILE_SMALL_MAX, NULL);
+	alarm(0);
+	CHECK(text == NULL && errno == EINVAL, "read_small: a FIFO is refused "
+	    "without waiting for a writer (EINVAL)");
+	free(text);
+	unlink(fifo);
+	free(fifo);
+	errno = 0;
+	CHECK(file_read_small(dir, FILE_SMALL_MAX, NULL) == NULL &&
+	    errno == EINVAL, "read_small: a directory is refused (EINVAL)");
+	errno = 0;
+	CHECK(file_read_small("/dev/zero", FILE_SMALL_MAX, NULL) == NULL &&
+	    errno == EINVAL, "read_small: a device is refused (EINVAL), not "
+	    "read up to the cap");
+	free(path);
+}
+
+/* Removes the files of dir whose names start with prefix. */
+static void
+remove_temps(const char *dir, const char *prefix)
+{
+	struct dirent	*de;
+	DIR		*d;
+	char		*p;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		unlink(p);
+		free(p);
+	}
+	closedir(d);
+}
+
+/* The whole content of path, or NULL. Caller frees. */
+static char *
+get_file(const char *path)
+{
+	return file_read_small(path, FILE_SMALL_MAX, NULL);
+}
+
+static void
+test_file_write(const char *dir)
+{
+	struct stat	 sb;
+	struct rlimit	 lim;
+	char		*path, *link, *tmp, *big, *text;
+	pid_t		 pid;
+	mode_t		 old;
+	int		 status, fd;
+
+	path = xasprintf("%s/out", dir);
+	old = umask(022);
+	CHECK_INT(file_write_atomic(path, "one", 3, 0600, 0), 0,
+	    "write_atomic: a new file");
+	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600,
+	    "write_atomic: mode 0600 whatever the umask (%o)",
+	    (unsigned)(sb.st_mode & 0777));
+	CHECK_INT(file_write_atomic(path, "two!", 4, 0666, FILE_UMASK), 0,
+	    "write_atomic: FILE_UMASK replaces it");
+	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0644,
+	    "write_atomic: 0666 less umask 022 is 0644 (%o)",
+	    (unsigned)(sb.st_mode & 0777));
+	umask(077);
+	CHECK_INT(file_write_atomic(path, "two!", 4, 0666, FILE_UMASK), 0,
+	    "write_atomic: FILE_UMASK under umask 077");
+	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600,
+	    "write_atomic: 0666 less umask 077 is 0600 (%o)",
+	    (unsigned)(sb.st_mode & 0777));
+	umask(022);
+
+	/*
+	 * A writer killed half-way (SIGXFSZ at a 64 KiB file size limit,
+	 * its default action, in a child): the file holds the old bytes.
+	 */
+	big = xmalloc(1 << 20);
+	memset(big, 'n', 1 << 20);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		lim.rlim_cur = lim.rlim_max = 65536;
+		setrlimit(RLIMIT_FSIZE, &lim);
+		signal(SIGXFSZ, SIG_DFL);
+		file_write_atomic(path, big, 1 << 20, 0600, 0);
+		_exit(0);
+	}
+	status = 0;
+	waitpid(pid, &status, 0);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ,
+	    "write_atomic: the writer was killed half-way (status %d)",
+	    status);
+	text = get_file(path);
+	CHECK_STR(text, "two!", "write_atomic: an interrupted write leaves the "
+	    "old file whole");
+	free(text);
+	free(big);
+	remove_temps(dir, "out.tmp-");	/* what the killed writer left */
+
+	/* FILE_NEW: never replaces a file, nor writes through a link. */
+	CHECK(file_write_atomic(path, "three", 5, 0600, FILE_NEW) == -1 &&
+	    errno == EEXIST, "write_atomic FILE_NEW: an existing file is "
+	    "refused (EEXIST)");
+	text = get_file(path);
+	CHECK_STR(text, "two!", "write_atomic FILE_NEW: and left as it was");
+	free(text);
+	link = xasprintf("%s/link", dir);
+	if (symlink(path, link) != 0)
+		CHECK(0, "symlink: %s", strerror(errno));
+	CHECK(file_write_atomic(link, "three", 5, 0600, FILE_NEW) == -1 &&
+	    errno == EEXIST, "write_atomic FILE_NEW: a symbolic link is "
+	    "refused");
+	text = get_file(path);
+	CHECK_STR(text, "two!", "write_atomic FILE_NEW: its target is left as "
+	    "it was");
+	free(text);
+	unlink(link);
+	CHECK_INT(file_write_atomic(link, "new", 3, 0644, FILE_NEW), 0,
+	    "write_atomic FILE_NEW: a new file");
+	CHECK(lstat(link, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (sb.st_mode & 0777) == 0644, "write_atomic FILE_NEW: a regular "
+	    "file of the mode asked (%o)", (unsigned)(sb.st_mode & 0777));
+	unlink(link);
+	free(link);
+
+	/* The halves, for files renamed together. */
+	tmp = file_write_temp(path, "four", 4, 0600, 0);
+	text = tmp != NULL ? get_file(tmp) : NULL;
+	CHECK(tmp != NULL && strncmp(tmp, path, strlen(path)) == 0 &&
+	    text != NULL && strcmp(text, "four") == 0, "write_temp: the data "
+	    "in a temporary file beside the path");
+	free(text);
+	text = get_file(path);
+	CHECK_STR(text, "two!", "write_temp: the file itself is untouched");
+	free(text);
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	tmp = NULL;
+	fd = file_temp_open(path, 0666, FILE_UMASK, &tmp);
+	CHECK(fd >= 0 && fstat(fd, &sb) == 0 && (sb.st_mode & 0777) == 0644,
+	    "temp_open: a new file of the mode asked");
+	if (fd >= 0)
+		close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	CHECK_INT(file_sync_dir(dir), 0, "sync_dir");
+	unlink(path);
+	free(path);
+	umask(old);
+}
+
+static void
+test_file_lock(const char *dir)
+{
+	char	*missing;
+	pid_t	 pid;
+	int	 fd, fd2, status;
+
+	fd = file_lock(dir);
+	CHECK(fd >= 0, "lock: a directory is locked");
+	errno = 0;
+	alarm(10);		/* a lock that waits fails the test */
+	fd2 = file_lock(dir);
+	alarm(0);
+	CHECK(fd2 == -1 && errno == EWOULDBLOCK, "lock: a held lock is refused "
+	    "at once (EWOULDBLOCK)");
+	if (fd2 >= 0)
+		close(fd2);
+	fflush(stdout);
+	if ((pid = fork()) == 0)
+		_exit(file_lock(dir) == -1 && errno == EWOULDBLOCK ? 0 : 1);
+	status = -1;
+	waitpid(pid, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "lock: and refused to another process");
+	close(fd);
+	fd = file_lock(dir);
+	CHECK(fd >= 0, "lock: free again once the holder closes it");
+	if (fd >= 0)
+		close(fd);
+	missing = xasprintf("%s/missing", dir);
+	errno = 0;
+	CHECK(file_lock(missing) == -1 && errno == ENOENT,
+	    "lock: a missing directory is ENOENT");
+	free(missing);
+}
+
+static void
+test_file(void)
+{
+	char	tmpl[] = "/tmp/globe-test-file-XXXXXX";
+
+	if (mkdtemp(tmpl) == NULL) {
+		CHECK(0, "mkdtemp: %s", strerror(errno));
+		return;
+	}
+	test_file_read(tmpl);
+	test_file_write(tmpl);
+	test_file_lock(tmpl);
+	CHECK_INT(dir_has_temp(tmpl, ""), 0, "no file is left behind");
 	rmdir(tmpl);
 }
 
@@ -609,6 +864,7 @@ main(void)
 	test_charset_ascii();
 	test_buf();
 	test_paths();
+	test_file();
 	test_record();
 	test_suggest();
 	HARNESS_END();

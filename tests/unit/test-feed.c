@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 #include "tests/unit/harness.h"
 
 /* CHECK evaluates its condition twice; this evaluates it once. */

@@ -9,7 +9,7 @@
  * files (present-tz.c), compared with glibc's localtime for every zone
  * the system has, refused when damaged, and never through TZ; and the
  * line editor every prompt and filter uses (keys, UTF-8, scrolling in a
- * field) and its history.
+ * field) and its history; and the words of a sync.
  */
 #include "config.h"
 
@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "net/net.h"
 #include "tui/present.h"
 #include "harness.h"
 
@@ -1731,6 +1732,107 @@ test_edit_history(void)
 	edit_history_free(h);
 }
 
+/* The words of a sync, as `globe sync` and the status line say them. */
+static void
+test_sync_words(void)
+{
+	struct cache_changes	c;
+	struct net_result	r;
+	struct net_progress	p;
+	char			*s;
+
+	memset(&c, 0, sizeof c);
+	s = present_sync_changes(&c);
+	CHECK_STR(s, "no changes", "summary of nothing");
+	free(s);
+	c.added[REC_CONTACT] = 3;
+	c.changed[REC_CONTACT] = 1;
+	c.removed[REC_NEWSLETTER] = 2;
+	s = present_sync_changes(&c);
+	CHECK_STR(s, "contacts +3 ~1 -0, newsletters +0 ~0 -2",
+	    "summary lists the kinds that changed");
+	free(s);
+
+	memset(&r, 0, sizeof r);
+	r.changes.added[REC_COUNTRY] = 1;
+	r.changes.added[REC_AUTHORITY] = 1;
+	r.changes.added[REC_CONTACT] = 2;
+	r.changes.added[REC_NEWSLETTER] = 1;
+	s = present_sync_changes(&r.changes);
+	CHECK_STR(s, "countries +1 ~0 -0, authorities +1 ~0 -0, "
+	    "contacts +2 ~0 -0, newsletters +1 ~0 -0", "changes summary");
+	free(s);
+	r.old_serial = -1;
+	r.new_serial = 1;
+	r.bytes = 4096;
+	s = present_sync_done(&r, PRESENT_SYNC_FULL);
+	CHECK_STR(s, "synced serial 1 (was empty): countries +1 ~0 -0, "
+	    "authorities +1 ~0 -0, contacts +2 ~0 -0, newsletters +1 ~0 -0 "
+	    "(4096 bytes)", "globe sync into an empty cache");
+	free(s);
+	memset(&r.changes, 0, sizeof r.changes);
+	r.changes.added[REC_CONTACT] = 1;
+	r.changes.changed[REC_CONTACT] = 1;
+	r.changes.removed[REC_CONTACT] = 1;
+	r.changes.changed[REC_NEWSLETTER] = 1;
+	r.old_serial = 1;
+	r.new_serial = 2;
+	r.bytes = 1;
+	s = present_sync_done(&r, PRESENT_SYNC_FULL);
+	CHECK_STR(s, "synced serial 2 (was 1): contacts +1 ~1 -1, "
+	    "newsletters +0 ~1 -0 (1 byte)", "globe sync from serial 1");
+	free(s);
+	s = present_sync_done(&r, PRESENT_SYNC_LINE);
+	CHECK_STR(s, "synced serial 2: contacts +1 ~1 -1, newsletters +0 ~1 -0",
+	    "the status line says the same per kind");
+	free(s);
+	s = present_sync_done(&r, PRESENT_SYNC_BRIEF);
+	CHECK_STR(s, "synced +1 ~2 -1", "and its brief form the totals");
+	free(s);
+	r.unchanged = 1;
+	s = present_sync_done(&r, PRESENT_SYNC_FULL);
+	CHECK_STR(s, "already up to date (serial 2)", "unchanged");
+	free(s);
+	s = present_sync_done(&r, PRESENT_SYNC_LINE);
+	CHECK_STR(s, "already up to date (serial 2)", "unchanged, status line");
+	free(s);
+	s = present_sync_done(&r, PRESENT_SYNC_BRIEF);
+	CHECK_STR(s, "up to date", "unchanged, brief");
+	free(s);
+
+	memset(&p, 0, sizeof p);
+	p.phase = NET_PHASE_INDEX;
+	s = present_sync_progress(&p);
+	CHECK_STR(s, "syncing: fetching the index", "progress: the index");
+	free(s);
+	p.phase = NET_PHASE_OBJECT;
+	p.object = 2;
+	p.nobjects = 3;
+	p.bytes = 350;
+	p.total = 1000;
+	s = present_sync_progress(&p);
+	CHECK_STR(s, "syncing 45% (objects 2/3)", "progress: the objects "
+	    "before and this one's bytes");
+	free(s);
+	p.bytes = 5000;		/* a resumed object reports past its total */
+	p.object = 3;
+	s = present_sync_progress(&p);
+	CHECK_STR(s, "syncing 100% (objects 3/3)", "progress: never past 100%%");
+	free(s);
+	p.phase = NET_PHASE_APPLY;
+	p.object = 1;
+	p.records = 1000;
+	s = present_sync_progress(&p);
+	CHECK_STR(s, "syncing: applying (objects 1/3, 1000 records)",
+	    "progress: applying");
+	free(s);
+	p.records = 1;
+	s = present_sync_progress(&p);
+	CHECK_STR(s, "syncing: applying (objects 1/3, 1 record)",
+	    "progress: one record");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -1755,6 +1857,7 @@ main(void)
 	test_edit_utf8();
 	test_edit_view();
 	test_edit_history();
+	test_sync_words();
 	layout_count(1020, n);
 	CHECK_STR(n, "1,020", "counts with thousands separators");
 	layout_count(7, n);

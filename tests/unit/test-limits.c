@@ -3,7 +3,7 @@
  * net/records.c compiled in and FEED_RECORDS_MAX=3 (see Makefile.am), so an
  * object with more records than the cap is refused with a clear error and
  * the cache left as it was, while one at the cap is accepted. Also
- * path_write_atomic: the file is 0600 under umask 022, replaced whole,
+ * file_write_atomic: the file is 0600 under umask 022, replaced whole,
  * no temporary file is left, and a failed write (no directory, or cut off
  * by a full disk) leaves the old file intact and nothing behind.
  */
@@ -169,8 +169,10 @@ test_write_atomic(void)
 	path_mkdir_p(dir, 0700);
 	path = xasprintf("%s/state", dir);
 	umask(022);
-	CHECK(path_write_atomic(path, "first", 5) == 0, "write a new file");
-	CHECK(path_write_atomic(path, "second!", 7) == 0, "replace it");
+	CHECK(file_write_atomic(path, "first", 5, 0600, 0) == 0,
+	    "write a new file");
+	CHECK(file_write_atomic(path, "second!", 7, 0600, 0) == 0,
+	    "replace it");
 	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600,
 	    "the file is 0600 under umask 022 (%o)",
 	    (unsigned)(sb.st_mode & 0777));
@@ -182,8 +184,8 @@ test_write_atomic(void)
 	CHECK_STR(buf, "second!", "the whole new content is there");
 	CHECK(count_entries(dir) == 1, "no temporary file is left");
 	bad = xasprintf("%s/no-such-dir/state", tmpdir);
-	CHECK(path_write_atomic(bad, "x", 1) == -1, "a write that cannot "
-	    "happen fails");
+	CHECK(file_write_atomic(bad, "x", 1, 0600, 0) == -1, "a write that "
+	    "cannot happen fails");
 	CHECK(count_entries(dir) == 1, "and leaves nothing behind");
 	free(bad);
 
@@ -200,7 +202,7 @@ test_write_atomic(void)
 		lim.rlim_cur = 65536;
 		signal(SIGXFSZ, SIG_IGN);
 		setrlimit(RLIMIT_FSIZE, &lim);
-		rc = path_write_atomic(path, big, 1 << 20);
+		rc = file_write_atomic(path, big, 1 << 20, 0600, 0);
 		setrlimit(RLIMIT_FSIZE, &old);
 		CHECK(rc == -1, "a write cut off by a full disk fails");
 		n = 0;

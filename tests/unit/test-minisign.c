@@ -15,7 +15,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 #include "tests/unit/harness.h"
 
 /* CHECK evaluates its condition twice; this evaluates it once. */

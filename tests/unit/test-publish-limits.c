@@ -16,7 +16,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
-#include "net/net.h"
+#include "net/feed.h"
 #include "publish/publish.h"
 #include "tests/unit/harness.h"
 
@@ -87,7 +87,7 @@ main(void)
 	publish_result_clear(&res);
 	free(cause);
 	free(src);
-	before = publish_read_small(path, FEED_INDEX_MAX, NULL);
+	before = file_read_small(path, FEED_INDEX_MAX, NULL);
 
 	src = source_with('B', 4);
 	CHECK_INT(run(src, out, &res, &cause), PUBLISH_ERR_SOURCE,
@@ -98,7 +98,7 @@ main(void)
 	publish_result_clear(&res);
 	free(cause);
 	free(src);
-	after = publish_read_small(path, FEED_INDEX_MAX, NULL);
+	after = file_read_small(path, FEED_INDEX_MAX, NULL);
 	CHECK(before != NULL && after != NULL && strcmp(before, after) == 0,
 	    "and index.json is as it was");
 	free(after);
@@ -114,7 +114,7 @@ main(void)
 	publish_result_clear(&res);
 	free(cause);
 	free(src);
-	after = publish_read_small(path, FEED_INDEX_MAX, &len);
+	after = file_read_small(path, FEED_INDEX_MAX, &len);
 	why = NULL;
 	CHECK(after != NULL && feed_index_parse(after, len, &ix, &why) ==
 	    NET_OK && ix.serial == 2 && ix.ndeltas == 0,

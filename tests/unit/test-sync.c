@@ -162,6 +162,18 @@ leftovers(void)
 	return n;
 }
 
+/* Records changed or removed, of every kind. */
+static unsigned
+changed_or_removed(const struct cache_changes *c)
+{
+	unsigned	n = 0;
+	int		t;
+
+	for (t = 0; t < REC_NDATA; t++)
+		n += c->changed[t] + c->removed[t];
+	return n;
+}
+
 struct progress_seen {
 	int	index, object, apply;
 	int	bad_bytes;
@@ -172,14 +184,14 @@ progress(const struct net_progress *p, void *arg)
 {
 	struct progress_seen	*seen = arg;
 
-	if (strcmp(p->phase, "index") == 0)
+	if (p->phase == NET_PHASE_INDEX)
 		seen->index++;
-	else if (strcmp(p->phase, "object") == 0) {
+	else if (p->phase == NET_PHASE_OBJECT) {
 		seen->object++;
 		if (p->bytes > p->total || p->object < 1 ||
 		    p->object > p->nobjects)
 			seen->bad_bytes = 1;
-	} else if (strcmp(p->phase, "apply") == 0)
+	} else if (p->phase == NET_PHASE_APPLY)
 		seen->apply++;
 }
 
@@ -280,7 +292,7 @@ test_snapshot(void)
 	struct cache_state	 st;
 	struct cache_counts	 counts;
 	struct progress_seen	 seen;
-	char			*cause = NULL, *sum;
+	char			*cause = NULL;
 	enum net_status		 got;
 
 	object(&snap, "test", -1, 1, SNAP1_LINES);
@@ -304,10 +316,12 @@ test_snapshot(void)
 	CHECK1(seen.index > 0 && seen.object > 0 && seen.apply > 0,
 	    "progress reported index, object and apply phases");
 	CHECK_INT(seen.bad_bytes, 0, "progress bytes stay within the object");
-	sum = net_changes_summary(&res.changes);
-	CHECK_STR(sum, "countries +1 ~0 -0, authorities +1 ~0 -0, "
-	    "contacts +2 ~0 -0, newsletters +1 ~0 -0", "changes summary");
-	free(sum);
+	/* The summary's words are present-sync.c's (tests/unit/test-layout). */
+	CHECK_INT(res.changes.added[REC_AUTHORITY], 1, "one authority added");
+	CHECK_INT(res.changes.added[REC_NEWSLETTER], 1,
+	    "one newsletter added");
+	CHECK_INT(changed_or_removed(&res.changes), 0,
+	    "nothing changed or removed");
 	net_result_clear(&res);
 
 	CHECK_INT(cache_counts_get(cache, &counts), CACHE_OK, "counts");
@@ -747,7 +761,7 @@ long_progress(const struct net_progress *p, void *arg)
 	uint64_t	*last = arg;
 
 	/* The delta is the last object applied. */
-	if (strcmp(p->phase, "apply") == 0)
+	if (p->phase == NET_PHASE_APPLY)
 		*last = p->records;
 }
 
@@ -807,26 +821,12 @@ test_long_object(void)
 static void
 test_misc(void)
 {
-	struct cache_changes	c;
-	char			*s;
-
 	CHECK_STR(net_strerror(NET_ERR_ROLLBACK),
 	    "the feed is older than the cache (rollback)", "net_strerror");
 	CHECK_INT(net_exit_code(NET_OK), 0, "exit code ok");
 	CHECK_INT(net_exit_code(NET_ERR_FETCH), 3, "exit code network");
 	CHECK_INT(net_exit_code(NET_ERR_SIGNATURE), 4, "exit code feed");
 	CHECK_INT(net_exit_code(NET_ERR_CACHE), 5, "exit code cache");
-	memset(&c, 0, sizeof c);
-	s = net_changes_summary(&c);
-	CHECK_STR(s, "no changes", "summary of nothing");
-	free(s);
-	c.added[REC_CONTACT] = 3;
-	c.changed[REC_CONTACT] = 1;
-	c.removed[REC_NEWSLETTER] = 2;
-	s = net_changes_summary(&c);
-	CHECK_STR(s, "contacts +3 ~1 -0, newsletters +0 ~0 -2",
-	    "summary lists the kinds that changed");
-	free(s);
 }
 
 int

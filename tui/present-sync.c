@@ -1,0 +1,118 @@
+/*
+ * present-sync.c: what a sync says to a person, in one set of words for
+ * `globe sync` and the full screen: its progress while it runs, and what
+ * it changed when it ends (in full, on the status line, or as totals
+ * where the line is narrow). It reads net/'s result structures and calls
+ * nothing of net/ or the cache.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "common/common.h"
+#include "common/i18n.h"
+#include "net/net.h"
+#include "tui/present.h"
+
+/* The kinds of record, as a sync counts them (enum record_type order). */
+static const char *const sync_kind_names[REC_NDATA] = {
+	N_("countries"), N_("authorities"), N_("contacts"), N_("newsletters")
+};
+
+char *
+present_sync_changes(const struct cache_changes *c)
+{
+	struct buf	b;
+	int		t;
+
+	buf_init(&b);
+	for (t = 0; t < REC_NDATA; t++) {
+		if (c->added[t] == 0 && c->changed[t] == 0 && c->removed[t] == 0)
+			continue;
+		if (b.len > 0)
+			buf_adds(&b, ", ");
+		/* TRANSLATORS: a kind of record, then added, changed, removed. */
+		buf_addf(&b, _("%s +%u ~%u -%u"), _(sync_kind_names[t]),
+		    c->added[t], c->changed[t], c->removed[t]);
+	}
+	if (b.len == 0)
+		buf_adds(&b, _("no changes"));
+	return buf_detach(&b);
+}
+
+/* Every kind together: "synced +2 ~1 -1". Caller frees. */
+static char *
+sync_totals(const struct cache_changes *c)
+{
+	unsigned	a = 0, ch = 0, d = 0;
+	int		t;
+
+	for (t = 0; t < REC_NDATA; t++) {
+		a += c->added[t];
+		ch += c->changed[t];
+		d += c->removed[t];
+	}
+	return xasprintf(_("synced +%u ~%u -%u"), a, ch, d);
+}
+
+char *
+present_sync_done(const struct net_result *r, enum present_sync_form form)
+{
+	char	*changes, *was, *bytes, *out;
+
+	if (r->unchanged)
+		return form == PRESENT_SYNC_BRIEF ? xstrdup(_("up to date")) :
+		    xasprintf(_("already up to date (serial %lld)"),
+		    (long long)r->new_serial);
+	if (form == PRESENT_SYNC_BRIEF)
+		return sync_totals(&r->changes);
+	changes = present_sync_changes(&r->changes);
+	if (form == PRESENT_SYNC_LINE) {
+		out = xasprintf(_("synced serial %lld: %s"),
+		    (long long)r->new_serial, changes);
+		free(changes);
+		return out;
+	}
+	if (r->old_serial < 0)
+		was = xstrdup(_("was empty"));
+	else
+		was = xasprintf(_("was %lld"), (long long)r->old_serial);
+	bytes = xasprintf(P_("%llu byte", "%llu bytes", r->bytes),
+	    (unsigned long long)r->bytes);
+	/* TRANSLATORS: serial, "was N", the changes, "N bytes". */
+	out = xasprintf(_("synced serial %lld (%s): %s (%s)"),
+	    (long long)r->new_serial, was, changes, bytes);
+	free(bytes);
+	free(was);
+	free(changes);
+	return out;
+}
+
+char *
+present_sync_progress(const struct net_progress *p)
+{
+	uint64_t	part;
+	unsigned	pct, done;
+
+	switch (p->phase) {
+	case NET_PHASE_INDEX:
+		return xstrdup(_("syncing: fetching the index"));
+	case NET_PHASE_OBJECT:
+		if (p->nobjects == 0)
+			break;
+		/* The objects before this one, and this one's bytes. */
+		part = p->total > 0 ? p->bytes * 100 / p->total : 0;
+		if (part > 100)
+			part = 100;
+		done = p->object > 0 ? p->object - 1 : 0;
+		pct = (unsigned)((done * 100 + part) / p->nobjects);
+		return xasprintf(_("syncing %u%% (objects %u/%u)"), pct,
+		    p->object, p->nobjects);
+	case NET_PHASE_APPLY:
+		return xasprintf(P_("syncing: applying (objects %u/%u, %llu "
+		    "record)", "syncing: applying (objects %u/%u, %llu "
+		    "records)", p->records), p->object, p->nobjects,
+		    (unsigned long long)p->records);
+	}
+	return xstrdup(_("syncing"));
+}
