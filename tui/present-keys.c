@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "tui/present.h"
 
 static const struct {
@@ -126,9 +127,9 @@ keys_action_name(enum action a)
 const char *
 keys_action_help(enum action a)
 {
-	if ((int)a < 0 || a >= ACT_COUNT)
+	if ((int)a < 0 || a >= ACT_COUNT || action_helps[a] == NULL)
 		return NULL;
-	return action_helps[a];
+	return _(action_helps[a]);
 }
 
 int
@@ -140,8 +141,12 @@ present_bind_resolve(const char *key, const char *action, int *kp, enum action *
 	k = input_key_parse(key);
 	if (k == -1) {
 		if (cause != NULL)
-			*cause = xasprintf("unknown key '%s' (keys are like "
-			    "j, ^L, F5, PgDn, Enter, Esc, Space)", key);
+			/*
+			 * TRANSLATORS: in a bind line's error; %s is the key
+			 * as written. The examples are key names: keep them.
+			 */
+			*cause = xasprintf(_("unknown key '%s' (keys are like "
+			    "j, ^L, F5, PgDn, Enter, Esc, Space)"), key);
 		return -1;
 	}
 	for (a = 0; a < ACT_COUNT; a++) {
@@ -150,8 +155,12 @@ present_bind_resolve(const char *key, const char *action, int *kp, enum action *
 	}
 	if (a == ACT_COUNT) {
 		if (cause != NULL)
-			*cause = xasprintf("unknown action '%s' (see the help "
-			    "screen, ?, for the names)", action);
+			/*
+			 * TRANSLATORS: in a bind line's error; %s is the
+			 * action as written; ? is the help key.
+			 */
+			*cause = xasprintf(_("unknown action '%s' (see the "
+			    "help screen, ?, for the names)"), action);
 		return -1;
 	}
 	*kp = k;
@@ -187,8 +196,12 @@ present_bind_parse(const char *line, int *kp, enum action *ap, char **cause)
 	    strpbrk(action, " \t") != NULL) {
 		if (cause != NULL) {
 			syntax = tui_config_bind_line("KEY", "ACTION");
-			*cause = xasprintf("expected '%s', got '%s'", syntax,
-			    line);
+			/*
+			 * TRANSLATORS: a bind line's error: the syntax
+			 * ("bind = KEY ACTION"), then the line as written.
+			 */
+			*cause = xasprintf(_("expected '%s', got '%s'"),
+			    syntax, line);
 			free(syntax);
 		}
 		free(copy);

@@ -51,9 +51,15 @@ static const struct pf_def contact_fields[] = {
 	{ "designations", N_("Designations"), PFH_AUTH_LABELS, PV_DESIGNATION,
 	  "; ", NULL, 0 },
 	{ "country", N_("Country"), PFH_COUNTRY, 0, NULL, NULL, 0 },
-	{ "email", N_("E-mail"), PFH_IDENT, 0, NULL, N_("e-mail"), PF_FOCUS },
-	{ "phone", N_("Phone"), PFH_IDENT, 0, NULL, N_("phone"), 0 },
-	{ "mobile", N_("Mobile"), PFH_IDENT, 0, NULL, N_("mobile"), 0 },
+	{ "email", N_("E-mail"), PFH_IDENT, 0, NULL,
+	  /* TRANSLATORS: what Enter copied: "copied %s to clipboard" */
+	  N_("e-mail"), PF_FOCUS },
+	{ "phone", N_("Phone"), PFH_IDENT, 0, NULL,
+	  /* TRANSLATORS: what Enter copied: "copied %s to clipboard" */
+	  N_("phone"), 0 },
+	{ "mobile", N_("Mobile"), PFH_IDENT, 0, NULL,
+	  /* TRANSLATORS: what Enter copied: "copied %s to clipboard" */
+	  N_("mobile"), 0 },
 	{ "languages", N_("Languages"), PFH_LABELS, PV_LANGUAGE, ", ", NULL,
 	  0 },
 	{ "timezone", N_("Time zone"), PFH_TEXT, 0, NULL, NULL, 0 },
@@ -70,7 +76,9 @@ static const struct pf_def authority_fields[] = {
 	{ "acronym", N_("Acronym"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "kind", N_("Kind"), PFH_LABELS, PV_KIND, ", ", NULL, 0 },
 	{ "country", N_("Country"), PFH_COUNTRY, 0, NULL, NULL, 0 },
-	{ "website", N_("Website"), PFH_IDENT, 0, NULL, N_("website"), 0 },
+	{ "website", N_("Website"), PFH_IDENT, 0, NULL,
+	  /* TRANSLATORS: what Enter copied: "copied %s to clipboard" */
+	  N_("website"), 0 },
 	{ "address", N_("Address"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "phone", N_("Phone"), PFH_IDENT, 0, NULL, N_("phone"), 0 },
 	{ "email", N_("E-mail"), PFH_IDENT, 0, NULL, N_("e-mail"), PF_FOCUS },

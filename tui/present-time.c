@@ -176,19 +176,51 @@ layout_stale_days(const char *date, int stale_days, time_t now)
 void
 layout_ago(int64_t then, time_t now, int brief, char *out, size_t outlen)
 {
-	int64_t	d = (int64_t)now - then;
+	int64_t		d = (int64_t)now - then;
+	long long	n;
 
+	/*
+	 * The status line shows it as "synced %s"; the brief forms are for
+	 * a narrow line (the comments tell translators so).
+	 */
 	if (d < 0)
 		d = 0;
-	if (d < 60)
-		snprintf(out, outlen, brief ? "now" : "just now");
-	else if (d < 3600)
-		snprintf(out, outlen, brief ? "%lldm ago" : "%lld min ago",
-		    (long long)(d / 60));
-	else if (d < 2 * 86400)
-		snprintf(out, outlen, brief ? "%lldh ago" : "%lld h ago",
-		    (long long)(d / 3600));
-	else
-		snprintf(out, outlen, brief ? "%lldd ago" : "%lld days ago",
-		    (long long)(d / 86400));
+	if (d < 60) {
+		if (brief)
+			/* TRANSLATORS: "synced %s", narrow status line. */
+			snprintf(out, outlen, "%s", _("now"));
+		else
+			/* TRANSLATORS: "synced %s" on the status line. */
+			snprintf(out, outlen, "%s", _("just now"));
+	} else if (d < 3600) {
+		n = (long long)(d / 60);
+		if (brief)
+			/* TRANSLATORS: "synced %s", minutes, narrow line. */
+			snprintf(out, outlen, P_("%lldm ago", "%lldm ago",
+			    n), n);
+		else
+			/* TRANSLATORS: "synced %s" on the status line. */
+			snprintf(out, outlen, P_("%lld min ago", "%lld min ago",
+			    n), n);
+	} else if (d < 2 * 86400) {
+		n = (long long)(d / 3600);
+		if (brief)
+			/* TRANSLATORS: "synced %s", hours, narrow line. */
+			snprintf(out, outlen, P_("%lldh ago", "%lldh ago",
+			    n), n);
+		else
+			/* TRANSLATORS: "synced %s" on the status line. */
+			snprintf(out, outlen, P_("%lld h ago", "%lld h ago", n),
+			    n);
+	} else {
+		n = (long long)(d / 86400);
+		if (brief)
+			/* TRANSLATORS: "synced %s", days, narrow line. */
+			snprintf(out, outlen, P_("%lldd ago", "%lldd ago",
+			    n), n);
+		else
+			/* TRANSLATORS: "synced %s" on the status line. */
+			snprintf(out, outlen, P_("%lld day ago",
+			    "%lld days ago", n), n);
+	}
 }

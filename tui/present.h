@@ -345,37 +345,43 @@ void	 out_vcard_list(struct buf *, const struct out_list *);
 
 /* ---- present-keys.c: keys and actions as a person names them ------------ */
 
+/*
+ * Every action: its enum, its name (a word of `bind = KEY ACTION` lines,
+ * never translated) and its help text (N_(): keys_action_help gives it
+ * translated; the help line shows it with the name in parentheses).
+ */
 #define ACTION_LIST(X) \
 	X(ACT_NONE,		"none",			NULL) \
-	X(ACT_UP,		"up",			"move up") \
-	X(ACT_DOWN,		"down",			"move down") \
-	X(ACT_PAGE_UP,		"page-up",		"one screen up") \
-	X(ACT_PAGE_DOWN,	"page-down",		"one screen down") \
-	X(ACT_FIRST,		"first",		"go to the first line") \
-	X(ACT_LAST,		"last",			"go to the last line") \
-	X(ACT_OPEN,		"open",			"open the selected line") \
-	X(ACT_BACK,		"back",			"go back to the previous screen") \
-	X(ACT_NEXT_PANE,	"next-pane",		"jump between fields and list") \
-	X(ACT_FILTER,		"filter",		"countries: filter the list by name") \
-	X(ACT_SEARCH,		"search",		"search people and authorities") \
-	X(ACT_COUNTRIES,	"countries",		"show the countries") \
-	X(ACT_NEWSLETTERS,	"newsletters",		"show the newsletters") \
-	X(ACT_STARRED,		"starred",		"show starred contacts and authorities") \
-	X(ACT_STAR,		"star",			"star or unstar the selection") \
-	X(ACT_COPY,		"copy",			"copy the focused value (e-mail) to the clipboard") \
-	X(ACT_VCARD,		"vcard",		"save the contact or authority as a vCard file") \
-	X(ACT_SYNC,		"sync",			"sync from the feed in the background") \
-	X(ACT_MESSAGES,		"messages",		"show every message of this session, in full") \
-	X(ACT_NEXT_UNREAD,	"next-unread",		"newsletters: open the next unread issue (elsewhere: show the newsletters)") \
-	X(ACT_PREV_UNREAD,	"prev-unread",		"newsletters: open the previous unread issue") \
-	X(ACT_TOGGLE_READ,	"toggle-read",		"newsletters: mark the issue read or unread") \
-	X(ACT_ALL_READ,		"mark-all-read",	"newsletters: mark every issue read") \
-	X(ACT_FILTER_COUNTRY,	"filter-country",	"search: filter by country") \
-	X(ACT_FILTER_EXPERTISE,	"filter-expertise",	"search: filter by expertise") \
-	X(ACT_FILTER_LANGUAGE,	"filter-language",	"search: filter by language") \
-	X(ACT_HELP,		"help",			"show this help") \
-	X(ACT_REDRAW,		"redraw",		"redraw the screen") \
-	X(ACT_QUIT,		"quit",			"quit (from the top screen)")
+	/* TRANSLATORS: what a key does, on the help screen (?). */ \
+	X(ACT_UP,		"up",			N_("move up")) \
+	X(ACT_DOWN,		"down",			N_("move down")) \
+	X(ACT_PAGE_UP,		"page-up",		N_("one screen up")) \
+	X(ACT_PAGE_DOWN,	"page-down",		N_("one screen down")) \
+	X(ACT_FIRST,		"first",		N_("go to the first line")) \
+	X(ACT_LAST,		"last",			N_("go to the last line")) \
+	X(ACT_OPEN,		"open",			N_("open the selected line")) \
+	X(ACT_BACK,		"back",			N_("go back to the previous screen")) \
+	X(ACT_NEXT_PANE,	"next-pane",		N_("jump between fields and list")) \
+	X(ACT_FILTER,		"filter",		N_("countries: filter the list by name")) \
+	X(ACT_SEARCH,		"search",		N_("search people and authorities")) \
+	X(ACT_COUNTRIES,	"countries",		N_("show the countries")) \
+	X(ACT_NEWSLETTERS,	"newsletters",		N_("show the newsletters")) \
+	X(ACT_STARRED,		"starred",		N_("show starred contacts and authorities")) \
+	X(ACT_STAR,		"star",			N_("star or unstar the selection")) \
+	X(ACT_COPY,		"copy",			N_("copy the focused value (e-mail) to the clipboard")) \
+	X(ACT_VCARD,		"vcard",		N_("save the contact or authority as a vCard file")) \
+	X(ACT_SYNC,		"sync",			N_("sync from the feed in the background")) \
+	X(ACT_MESSAGES,		"messages",		N_("show every message of this session, in full")) \
+	X(ACT_NEXT_UNREAD,	"next-unread",		N_("newsletters: open the next unread issue (elsewhere: show the newsletters)")) \
+	X(ACT_PREV_UNREAD,	"prev-unread",		N_("newsletters: open the previous unread issue")) \
+	X(ACT_TOGGLE_READ,	"toggle-read",		N_("newsletters: mark the issue read or unread")) \
+	X(ACT_ALL_READ,		"mark-all-read",	N_("newsletters: mark every issue read")) \
+	X(ACT_FILTER_COUNTRY,	"filter-country",	N_("search: filter by country")) \
+	X(ACT_FILTER_EXPERTISE,	"filter-expertise",	N_("search: filter by expertise")) \
+	X(ACT_FILTER_LANGUAGE,	"filter-language",	N_("search: filter by language")) \
+	X(ACT_HELP,		"help",			N_("show this help")) \
+	X(ACT_REDRAW,		"redraw",		N_("redraw the screen")) \
+	X(ACT_QUIT,		"quit",			N_("quit (from the top screen)"))
 
 #define ACTION_ENUM(a, name, help) a,
 enum action { ACTION_LIST(ACTION_ENUM) ACT_COUNT };
@@ -409,7 +415,10 @@ enum {
 #define TUI_KEY_TAB	'\t'
 #define TUI_KEY_CTRL(c)	((c) & 0x1f)
 
-/* The action's name ("page-down") and help text. */
+/*
+ * The action's name ("page-down", as bind lines say it, never translated)
+ * and its help text, translated (NULL for none).
+ */
 const char	*keys_action_name(enum action);
 const char	*keys_action_help(enum action);
 /* A key's name ("j", "^L", "F5", "PgDn"); caller frees. */
@@ -524,7 +533,8 @@ long		 layout_stale_days(const char *date, int stale_days,
 		    time_t now);
 /*
  * How long ago then was at now: "just now", "5 min ago", "2 h ago",
- * "3 days ago" (brief: "now", "5m ago", "2h ago", "3d ago"), into out.
+ * "3 days ago" (brief: "now", "5m ago", "2h ago", "3d ago"), translated,
+ * into out (64 bytes leave a translation room).
  */
 void		 layout_ago(int64_t then, time_t now, int brief, char *out,
 		    size_t outlen);
