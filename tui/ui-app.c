@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 /*
@@ -391,11 +392,13 @@ app_cache_error(struct app *app, enum cache_status st)
 	if (st == CACHE_OK)
 		return st;
 	if (st == CACHE_ERR_CORRUPT)
-		app_message(app, 1, "cannot read the cache: %s; quit, move it "
-		    "away and run `globe sync` to rebuild it",
+		/* TRANSLATORS: %s says why; `globe sync` is a command. */
+		app_message(app, 1, _("cannot read the cache: %s; quit, move "
+		    "it away and run `globe sync` to rebuild it"),
 		    cache_strerror(st));
 	else
-		app_message(app, 1, "cannot read the cache: %s",
+		/* TRANSLATORS: %s says why (a cache error). */
+		app_message(app, 1, _("cannot read the cache: %s"),
 		    cache_strerror(st));
 	return st;
 }
@@ -464,7 +467,8 @@ app_push(struct app *app, const struct view_ops *ops, const char *arg,
 	v->app = app;
 	v->type = -1;
 	v->arg = arg != NULL ? xstrdup(arg) : NULL;
-	v->title = sanitize(title != NULL ? title : ops->name, SANITIZE_LINE);
+	v->title = sanitize(title != NULL ? title : _(ops->name),
+	    SANITIZE_LINE);
 	/* After the copies: arg and title may be the old view's rows. */
 	if (app->depth > 0 && app->stack[app->depth - 1]->ops->leave != NULL)
 		app->stack[app->depth - 1]->ops->leave(app->stack[app->depth - 1]);
@@ -555,17 +559,23 @@ app_copy_row(struct app *app, const struct row *r, int say_what)
 	char	*shown;
 
 	if (r == NULL || r->copy == NULL || *r->copy == '\0') {
-		app_message(app, 1, "nothing to copy on this line");
+		app_message(app, 1, _("nothing to copy on this line"));
 		return;
 	}
 	/* The clipboard gets what the screen shows (sanitized there). */
 	clipboard_copy(r->copy, r->ident ? SANITIZE_IDENT : SANITIZE_LINE);
 	shown = sanitize(r->copy, r->ident ? SANITIZE_IDENT : SANITIZE_LINE);
 	if (say_what && r->copy_what != NULL)
-		app_message(app, 0, "copied %s to clipboard: %s", r->copy_what,
-		    shown);
+		/*
+		 * TRANSLATORS: Enter on a field copied it: the first %s
+		 * says what ("e-mail", "phone", "mobile", "website", each
+		 * translated on its own), the second is the value.
+		 */
+		app_message(app, 0, _("copied %s to clipboard: %s"),
+		    r->copy_what, shown);
 	else
-		app_message(app, 0, "copied %s to the clipboard", shown);
+		/* TRANSLATORS: %s is the value copied (an e-mail, a phone). */
+		app_message(app, 0, _("copied %s to the clipboard"), shown);
 	free(shown);
 }
 
@@ -647,7 +657,8 @@ view_toggle_star(struct view *v, struct row *r)
 
 	type = view_target(v, r, &id);
 	if (type == -1) {
-		app_message(app, 1, "only contacts and authorities can be starred");
+		app_message(app, 1, _("only contacts and authorities can be "
+		    "starred"));
 		return;
 	}
 	keep = xstrdup(id);
@@ -664,10 +675,15 @@ view_toggle_star(struct view *v, struct row *r)
 			on = 0;
 	}
 	if (cache_star_set(app->cache, type, keep, on) != CACHE_OK)
-		app_message(app, 1, "cannot change the star: %s",
+		/* TRANSLATORS: %s says why (a cache error). */
+		app_message(app, 1, _("cannot change the star: %s"),
 		    cache_strerror(CACHE_ERR));
+	else if (on)
+		/* TRANSLATORS: %s is the record's id (c-1, br-pf). */
+		app_message(app, 0, _("starred %s"), keep);
 	else
-		app_message(app, 0, "%s %s", on ? "starred" : "unstarred", keep);
+		/* TRANSLATORS: %s is the record's id (c-1, br-pf). */
+		app_message(app, 0, _("unstarred %s"), keep);
 	free(keep);
 	app_reload(app);
 }
@@ -692,10 +708,14 @@ view_vcard_write(struct app *app, struct vcard_job *job)
 	char	*cause = NULL;
 
 	if (vcard_file_write(app->cache, job->id, job->path, &cause) == 0)
-		app_message(app, 0, "vCard written to %s", job->path);
+		/* TRANSLATORS: %s is a file's path. */
+		app_message(app, 0, _("vCard written to %s"), job->path);
 	else {
-		app_message(app, 1, "cannot write %s: %s", job->path,
-		    cause != NULL ? cause : "error");
+		/* TRANSLATORS: a file's path, then why. */
+		app_message(app, 1, _("cannot write %s: %s"), job->path,
+		    cause != NULL ? cause :
+		    /* TRANSLATORS: why, when the system did not say. */
+		    _("error"));
 		free(cause);
 	}
 }
@@ -708,7 +728,8 @@ view_vcard_confirmed(struct app *app, int yes, void *arg)
 	if (yes)
 		view_vcard_write(app, job);
 	else
-		app_message(app, 0, "not overwritten: %s", job->path);
+		/* TRANSLATORS: %s is a file's path. */
+		app_message(app, 0, _("not overwritten: %s"), job->path);
 	vcard_job_free(job);
 }
 
@@ -721,7 +742,7 @@ view_vcard_done(struct app *app, const char *path, void *arg)
 	char			*q;
 
 	if (path == NULL || *path == '\0') {
-		app_message(app, 0, "no vCard written");
+		app_message(app, 0, _("no vCard written"));
 		vcard_job_free(job);
 		return;
 	}
@@ -731,7 +752,12 @@ view_vcard_done(struct app *app, const char *path, void *arg)
 		job->path = xstrdup(path);
 	if (stat(job->path, &sb) == 0) {
 		/* Never replace a file unasked; no is the default. */
-		q = xasprintf("%s exists: overwrite? (y/N) ", job->path);
+		/*
+		 * TRANSLATORS: a question on the status line; %s is a
+		 * file's path. y and n are the keys that answer it (y/N:
+		 * no is the default): keep them.
+		 */
+		q = xasprintf(_("%s exists: overwrite? (y/N) "), job->path);
 		app_confirm(app, q, view_vcard_confirmed, job);
 		free(q);
 		return;
@@ -751,7 +777,8 @@ view_vcard(struct view *v, const char *id, int type)
 	def = layout_safe_filename(id, ".vcf", VCARD_NAME_MAX);
 	job = xcalloc(1, sizeof *job);
 	job->id = xstrdup(id);
-	app_prompt(v->app, "save vCard to: ", def, APP_HISTORY_VCARD,
+	/* TRANSLATORS: a prompt on the status line; a file's path follows. */
+	app_prompt(v->app, _("save vCard to: "), def, APP_HISTORY_VCARD,
 	    view_vcard_done, job);
 	free(def);
 }
@@ -808,14 +835,18 @@ app_draw_title(struct app *app)
 	struct buf	 b;
 	size_t		 i, start;
 	char		*line, *fitted, *pos, *sep;
-	int		 avail, pw = 0;
+	/* TRANSLATORS: the badge at the top right of a demo session. */
+	const char	*demo = _("demo");
+	int		 avail, pw = 0, dw = 0;
 
 	sep = xasprintf(" %s ", charset_glyph(GLYPH_CRUMB));
 	/*
 	 * The position and the demo badge keep their place on the right:
 	 * the trail gives way.
 	 */
-	avail = app->cols - (app->opts->demo ? 7 : 0);
+	if (app->opts->demo)
+		dw = (int)utf8_width(demo) + 2;
+	avail = app->cols - (dw > 0 ? dw + 1 : 0);
 	pos = app->depth > 0 ? view_position_text(app->stack[app->depth - 1]) :
 	    NULL;
 	if (pos != NULL) {
@@ -847,8 +878,8 @@ app_draw_title(struct app *app)
 	display_text(0, 0, app->cols, fitted, STYLE_TITLE);
 	if (pos != NULL)
 		display_text(0, avail + 1, pw, pos, STYLE_TITLE);
-	if (app->opts->demo)
-		display_text(0, app->cols - 6, 6, "demo", STYLE_TITLE);
+	if (dw > 0)
+		display_text(0, app->cols - dw, dw, demo, STYLE_TITLE);
 	free(pos);
 	free(fitted);
 	free(line);
@@ -865,7 +896,7 @@ app_draw_title(struct app *app)
 static void
 app_sync_part(struct app *app, time_t now, char **full, char **brief)
 {
-	char	ago[32];
+	char	ago[64];
 
 	if (app->sync != NULL) {
 		*full = xstrdup(app->sync_text);
@@ -874,19 +905,25 @@ app_sync_part(struct app *app, time_t now, char **full, char **brief)
 	}
 	if (app->opts->net == NULL || app->opts->net->feed == NULL ||
 	    app->state.last_sync > app->state.last_success) {
-		*full = xstrdup("offline");
+		/* TRANSLATORS: the status line: no feed, or it failed. */
+		*full = xstrdup(_("offline"));
 		*brief = NULL;
 		return;
 	}
 	if (app->state.last_success <= 0) {
-		*full = xstrdup("not synced yet");
+		*full = xstrdup(_("not synced yet"));
 		*brief = NULL;
 		return;
 	}
 	layout_ago(app->state.last_success, now, 0, ago, sizeof ago);
-	*full = xasprintf("synced %s", ago);
+	/*
+	 * TRANSLATORS: the status line; %s is how long ago ("just now",
+	 * "5 min ago", "3 days ago", or briefly "5m ago", all translated
+	 * on their own).
+	 */
+	*full = xasprintf(_("synced %s"), ago);
 	layout_ago(app->state.last_success, now, 1, ago, sizeof ago);
-	*brief = xasprintf("synced %s", ago);
+	*brief = xasprintf(_("synced %s"), ago);
 }
 
 /* Parts of the status line, in the order they are shown. */
@@ -913,28 +950,41 @@ app_status_line(struct app *app, time_t now, int width)
 	struct layout_part	 p[STATUS_NPARTS];
 	char			 a[32], c[32], s[32], date[11], *line;
 	char			*d0, *d1, *s0, *s1, *a0, *c0, *sync, *brief, *sep;
+	uint64_t		 serial;
 
 	memset(p, 0, sizeof p);
 	layout_count(app->counts.authorities, a);
 	layout_count(app->counts.contacts, c);
-	layout_count(app->state.serial < 0 ? 0 : (uint64_t)app->state.serial, s);
+	serial = app->state.serial < 0 ? 0 : (uint64_t)app->state.serial;
+	layout_count(serial, s);
 	app_sync_part(app, now, &sync, &brief);
 	free(app->ago_drawn);
 	app->ago_drawn = xstrdup(sync);
 	d0 = d1 = s0 = s1 = a0 = c0 = NULL;
 	if (app->state.serial < 0 || app->state.issued == NULL)
-		p[STATUS_DATE].forms[0] = "no data yet";
+		p[STATUS_DATE].forms[0] = _("no data yet");
 	else {
 		snprintf(date, sizeof date, "%.10s", app->state.issued);
-		d0 = xasprintf("data as of %s", date);
-		d1 = xasprintf("as of %s", date);
-		s0 = xasprintf("serial %s", s);
-		s1 = xasprintf("#%s", s);
-		a0 = xasprintf("%s authorities", a);
-		c0 = xasprintf("%s contacts", c);
+		/*
+		 * TRANSLATORS: the status line's date of the data
+		 * (2026-11-20), then a shorter form for a narrow line.
+		 */
+		d0 = xasprintf(_("data as of %s"), date);
+		/* TRANSLATORS: "data as of %s" for a narrow status line. */
+		d1 = xasprintf(_("as of %s"), date);
+		/* TRANSLATORS: the status line: the feed's serial number. */
+		s0 = xasprintf(_("serial %s"), s);
+		/* TRANSLATORS: the serial number at its briefest: "#12". */
+		s1 = xasprintf(_("#%s"), s);
+		/* TRANSLATORS: the status line: how many (1,234). */
+		a0 = xasprintf(P_("%s authority", "%s authorities",
+		    app->counts.authorities), a);
+		/* TRANSLATORS: the status line: how many (1,234). */
+		c0 = xasprintf(P_("%s contact", "%s contacts",
+		    app->counts.contacts), c);
 		p[STATUS_DATE].forms[0] = d0;
 		p[STATUS_DATE].forms[1] = d1;
-		p[STATUS_DATE].forms[2] = d0 + strlen("data as of ");
+		p[STATUS_DATE].forms[2] = date;
 		p[STATUS_SERIAL].forms[0] = s0;
 		p[STATUS_SERIAL].forms[1] = s1;
 		p[STATUS_SERIAL].forms[2] = "";
@@ -968,14 +1018,22 @@ app_status_line(struct app *app, time_t now, int width)
 static char *
 app_message_line(struct app *app)
 {
-	char	*keys, *hint, *cut, *line;
+	char	*keys, *note, *hint, *cut, *line;
 	size_t	 w, hw;
 
 	if (utf8_width(app->message) <= (size_t)app->cols)
 		return xstrdup(app->message);
 	keys = keys_for_action(ACT_MESSAGES);
-	hint = *keys != '\0' ? xasprintf(" (%s: messages)", keys) :
-	    xstrdup("");
+	if (*keys != '\0') {
+		/*
+		 * TRANSLATORS: after a status-line message cut to fit; %s
+		 * is the keys that show every message in full ("M, F9").
+		 */
+		note = xasprintf(_("(%s: messages)"), keys);
+		hint = xasprintf(" %s", note);
+		free(note);
+	} else
+		hint = xstrdup("");
 	free(keys);
 	hw = utf8_width(hint);
 	if (app->message_brief != NULL &&
@@ -1146,11 +1204,15 @@ app_draw(struct app *app)
 	    app->cols < DISPLAY_MIN_COLS;
 	display_clear();
 	if (app->too_small) {
-		msg = xasprintf("needs %dx%d", DISPLAY_MIN_COLS,
+		/*
+		 * TRANSLATORS: under "terminal too small": the columns and
+		 * lines globe needs (30x8). Keep it short.
+		 */
+		msg = xasprintf(_("needs %dx%d"), DISPLAY_MIN_COLS,
 		    DISPLAY_MIN_ROWS);
 		for (y = 0; y < app->rows; y++)
 			display_text(y, 0, app->cols, y == app->rows / 2 ?
-			    "terminal too small" : y == app->rows / 2 + 1 ?
+			    _("terminal too small") : y == app->rows / 2 + 1 ?
 			    msg : "", STYLE_NORMAL);
 		free(msg);
 		display_cursor(0, -1);
@@ -1174,7 +1236,12 @@ app_config_path(struct app *app)
 	char	*tilde, *clean;
 
 	if (app->opts->config_path == NULL)
-		return xstrdup("the config file");
+		/*
+		 * TRANSLATORS: stands for the config file's path where
+		 * globe does not know it, in "put `feed = URL` in %s" and
+		 * on the welcome screen ("...public key in %s:").
+		 */
+		return xstrdup(_("the config file"));
 	tilde = path_tilde(app->opts->config_path);
 	clean = sanitize(tilde, SANITIZE_LINE);
 	free(tilde);
@@ -1187,25 +1254,30 @@ app_sync_start(struct app *app)
 	char	*cause = NULL, *path;
 
 	if (app->sync != NULL) {
-		app_message(app, 0, "a sync is already running");
+		app_message(app, 0, _("a sync is already running"));
 		return;
 	}
 	if (app->opts->net == NULL || app->opts->net->feed == NULL) {
 		path = app_config_path(app);
-		app_message(app, 1, "no feed configured: put `feed = URL` in "
-		    "%s, or run globe --demo", path);
+		/*
+		 * TRANSLATORS: %s is the config file's path. `feed = URL`
+		 * is a config line and globe --demo a command: keep them.
+		 */
+		app_message(app, 1, _("no feed configured: put `feed = URL` "
+		    "in %s, or run globe --demo"), path);
 		free(path);
 		return;
 	}
 	app->sync = sync_bg_start(app->opts->db_path, app->opts->net, &cause);
 	if (app->sync == NULL) {
-		app_message(app, 1, "sync failed: %s", cause != NULL ? cause :
-		    "cannot start");
+		/* TRANSLATORS: %s says why. */
+		app_message(app, 1, _("sync failed: %s"), cause != NULL ?
+		    cause : _("cannot start"));
 		free(cause);
 		return;
 	}
 	free(app->sync_text);
-	app->sync_text = xstrdup("syncing");
+	app->sync_text = xstrdup(_("syncing"));
 }
 
 /*
@@ -1248,7 +1320,7 @@ app_sync_event(struct app *app)
 	free(app->sync_text);
 	app->sync_text = xstrdup("");
 	/* What it did, per type; then the line says "synced just now". */
-	app_message_brief(app, failed, text != NULL ? text : "sync over",
+	app_message_brief(app, failed, text != NULL ? text : _("sync over"),
 	    brief);
 	free(text);
 	free(brief);
@@ -1424,13 +1496,13 @@ act_next_pane(struct app *app, struct view *v, enum action a)
 static const struct {
 	enum action		 action;
 	const struct view_ops	*ops;
-	const char		*title;	/* NULL: the screen's own */
+	const char		*title;	/* N_(); NULL: the screen's own */
 } act_screens[] = {
-	{ ACT_SEARCH, &view_search_ops, "Search" },
+	{ ACT_SEARCH, &view_search_ops, N_("Search") },
 	{ ACT_COUNTRIES, &view_countries_ops, NULL },
-	{ ACT_NEWSLETTERS, &view_newsletters_ops, "Newsletters" },
-	{ ACT_STARRED, &view_starred_ops, "Starred" },
-	{ ACT_HELP, &view_help_ops, "Help" },
+	{ ACT_NEWSLETTERS, &view_newsletters_ops, N_("Newsletters") },
+	{ ACT_STARRED, &view_starred_ops, N_("Starred") },
+	{ ACT_HELP, &view_help_ops, N_("Help") },
 };
 
 static void
@@ -1441,7 +1513,9 @@ act_screen(struct app *app, struct view *v, enum action a)
 	(void)v;
 	for (i = 0; i < sizeof act_screens / sizeof act_screens[0]; i++) {
 		if (act_screens[i].action == a) {
-			app_goto(app, act_screens[i].ops, act_screens[i].title);
+			app_goto(app, act_screens[i].ops,
+			    act_screens[i].title != NULL ?
+			    _(act_screens[i].title) : NULL);
 			return;
 		}
 	}
@@ -1467,7 +1541,7 @@ act_messages(struct app *app, struct view *v, enum action a)
 {
 	(void)a;
 	if (v->ops != &view_messages_ops)
-		app_push(app, &view_messages_ops, NULL, "Messages");
+		app_push(app, &view_messages_ops, NULL, _("Messages"));
 }
 
 static void
@@ -1476,7 +1550,7 @@ act_next_unread(struct app *app, struct view *v, enum action a)
 	(void)a;
 	/* The newsletters and the reader take n themselves. */
 	if (v->ops != &view_newsletters_ops)
-		app_push(app, &view_newsletters_ops, NULL, "Newsletters");
+		app_push(app, &view_newsletters_ops, NULL, _("Newsletters"));
 }
 
 /* prev-unread, toggle-read, mark-all-read outside the newsletters. */
@@ -1484,7 +1558,11 @@ static void
 act_newsletters_only(struct app *app, struct view *v, enum action a)
 {
 	(void)v;
-	app_message(app, 0, "%s works in the newsletters: press 2 first",
+	/*
+	 * TRANSLATORS: %s is an action's name (prev-unread, toggle-read,
+	 * mark-all-read: keep it); 2 is the key of the newsletters.
+	 */
+	app_message(app, 0, _("%s works in the newsletters: press 2 first"),
 	    keys_action_name(a));
 }
 
@@ -1497,8 +1575,8 @@ act_vcard(struct app *app, struct view *v, enum action a)
 	(void)a;
 	type = view_target(v, act_selected(v), &id);
 	if (type == -1)
-		app_message(app, 1, "select a contact or an authority "
-		    "to save as a vCard");
+		app_message(app, 1, _("select a contact or an authority "
+		    "to save as a vCard"));
 	else
 		view_vcard(v, id, type);
 }
@@ -1535,8 +1613,8 @@ act_filter(struct app *app, struct view *v, enum action a)
 {
 	(void)v;
 	(void)a;
-	app_message(app, 0, "only the countries screen has a filter; "
-	    "search finds people and authorities anywhere");
+	app_message(app, 0, _("only the countries screen has a filter; "
+	    "search finds people and authorities anywhere"));
 }
 
 /* F2, F3, F4 where the search does not take them. */
@@ -1545,7 +1623,8 @@ act_search_filter(struct app *app, struct view *v, enum action a)
 {
 	(void)v;
 	(void)a;
-	app_message(app, 0, "filters work in search: press / first");
+	/* TRANSLATORS: / is the key of the search screen. */
+	app_message(app, 0, _("filters work in search: press / first"));
 }
 
 /*
@@ -1660,7 +1739,8 @@ app_bindings(const struct tui_app_options *opts)
 
 	for (i = 0; i < opts->nbindings; i++) {
 		if (keys_bind_line(opts->bindings[i], &cause) != 0) {
-			fprintf(stderr, "globe: config: bind: %s\n", cause);
+			/* TRANSLATORS: bind is a config key; %s says why. */
+			fprintf(stderr, _("globe: config: bind: %s\n"), cause);
 			free(cause);
 			return -1;
 		}
@@ -1688,7 +1768,7 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	app.cache = cache;
 	app.opts = opts;
 	app.ctx.stale_days = opts->stale_days;
-	app.sync_text = xstrdup("offline");
+	app.sync_text = xstrdup(_("offline"));
 	app.state.serial = -1;
 	edit_line_init(&app.prompt_line, NULL);
 	app.prompt_history = APP_HISTORY_NONE;
@@ -1699,7 +1779,7 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 		app.data_version = -1;
 	app_refresh_status(&app);
 	if (app.state.serial < 0 && app.counts.countries == 0)
-		app_push(&app, &view_welcome_ops, NULL, "Welcome");
+		app_push(&app, &view_welcome_ops, NULL, NULL);
 	else
 		app_push(&app, &view_countries_ops, NULL, NULL);
 
@@ -1767,7 +1847,8 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 		 * net_sync cannot be interrupted; it commits or rolls back on
 		 * its own connection. Say why quitting waits.
 		 */
-		app_message(&app, 0, "quitting when the sync in progress ends...");
+		app_message(&app, 0, _("quitting when the sync in progress "
+		    "ends..."));
 		app.quit = 0;
 		app_draw(&app);
 		sync_bg_free(app.sync);

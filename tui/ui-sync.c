@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 struct sync_bg {
@@ -107,7 +108,8 @@ sync_bg_start(const char *db_path, const struct net_options *opts,
 
 	sb = xcalloc(1, sizeof *sb);
 	if (pipe(sb->fd) != 0) {
-		*cause = xasprintf("pipe: %s", strerror(errno));
+		/* TRANSLATORS: pipe is the system call; %s says why. */
+		*cause = xasprintf(_("pipe: %s"), strerror(errno));
 		free(sb);
 		return NULL;
 	}
@@ -119,7 +121,9 @@ sync_bg_start(const char *db_path, const struct net_options *opts,
 	sb->opts = *opts;
 	pthread_mutex_init(&sb->lock, NULL);
 	if ((rc = pthread_create(&sb->thread, NULL, sync_bg_main, sb)) != 0) {
-		*cause = xasprintf("cannot start a thread: %s", strerror(rc));
+		/* TRANSLATORS: %s says why the system refused. */
+		*cause = xasprintf(_("cannot start a thread: %s"),
+		    strerror(rc));
 		sync_bg_free(sb);
 		return NULL;
 	}
@@ -160,10 +164,12 @@ sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed)
 			*failed = 1;
 			clean = sanitize(sb->cause, SANITIZE_LINE);
 			if (*clean != '\0')
-				*text = xasprintf("sync failed: %s: %s",
+				/* TRANSLATORS: why, then the detail. */
+				*text = xasprintf(_("sync failed: %s: %s"),
 				    net_strerror(sb->status), clean);
 			else
-				*text = xasprintf("sync failed: %s",
+				/* TRANSLATORS: %s says why. */
+				*text = xasprintf(_("sync failed: %s"),
 				    net_strerror(sb->status));
 			free(clean);
 		}

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 int
@@ -22,7 +23,7 @@ vcard_file_write(struct cache *cache, const char *id, const char *path,
 
 	type = cache_id_type(cache, id);
 	if (type != REC_CONTACT && type != REC_AUTHORITY) {
-		*cause = xstrdup("no such contact or authority");
+		*cause = xstrdup(_("no such contact or authority"));
 		return -1;
 	}
 	memset(&f, 0, sizeof f);
@@ -32,7 +33,7 @@ vcard_file_write(struct cache *cache, const char *id, const char *path,
 	if (cache_list(cache, &f, out_list_add_cb, &list) != CACHE_OK ||
 	    list.n == 0) {
 		out_list_free(&list);
-		*cause = xstrdup("cannot read it from the cache");
+		*cause = xstrdup(_("cannot read it from the cache"));
 		return -1;
 	}
 	buf_init(&b);
