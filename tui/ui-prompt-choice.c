@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 struct prompt_choice {
@@ -26,7 +27,7 @@ struct prompt_choices {
 	struct prompt_choice	*v;
 	size_t			 n;
 	size_t			 cap;
-	char			*what;		/* "country", for messages */
+	enum prompt_kind	 kind;		/* what the values are */
 	int			 replace;	/* the text is only proposed */
 	char			*stem;		/* what Tab completes, NULL: the text */
 	size_t			 next;		/* Tab: the match to offer next */
@@ -34,13 +35,55 @@ struct prompt_choices {
 };
 
 struct prompt_choices *
-prompt_choices_new(const char *what)
+prompt_choices_new(enum prompt_kind kind)
 {
 	struct prompt_choices	*pc;
 
 	pc = xcalloc(1, sizeof *pc);
-	pc->what = xstrdup(what);
+	pc->kind = kind;
 	return pc;
+}
+
+/*
+ * Whole sentences for each kind, so a translation can decline the noun:
+ * no value of the kind starts with the text (Tab found none) ...
+ */
+static const char *
+prompt_none_text(enum prompt_kind kind)
+{
+	switch (kind) {
+	case PROMPT_COUNTRY:
+		/* TRANSLATORS: Tab found no country (F2-F4 in the search). */
+		return _("no country starts with that");
+	case PROMPT_EXPERTISE:
+		/* TRANSLATORS: Tab found no expertise (F2-F4 in the search). */
+		return _("no expertise starts with that");
+	case PROMPT_LANGUAGE:
+		/* TRANSLATORS: Tab found no language (F2-F4 in the search). */
+		return _("no language starts with that");
+	}
+	return "";
+}
+
+/* ... and Enter refused text that is none of the values (caller frees). */
+static char *
+prompt_unknown_text(enum prompt_kind kind, const char *text)
+{
+	switch (kind) {
+	case PROMPT_COUNTRY:
+		/* TRANSLATORS: %s is what was typed; Tab is a key. */
+		return xasprintf(_("unknown country '%s' (Tab completes)"),
+		    text);
+	case PROMPT_EXPERTISE:
+		/* TRANSLATORS: %s is what was typed; Tab is a key. */
+		return xasprintf(_("unknown expertise '%s' (Tab completes)"),
+		    text);
+	case PROMPT_LANGUAGE:
+		/* TRANSLATORS: %s is what was typed; Tab is a key. */
+		return xasprintf(_("unknown language '%s' (Tab completes)"),
+		    text);
+	}
+	return xstrdup(text);
 }
 
 void
@@ -79,7 +122,6 @@ prompt_choices_free(struct prompt_choices *pc)
 		free(pc->v[i].flabel);
 	}
 	free(pc->v);
-	free(pc->what);
 	free(pc->stem);
 	free(pc->error);
 	free(pc);
@@ -176,7 +218,7 @@ prompt_choices_tab(struct app *app, struct prompt_choices *pc)
 	}
 	free(f);
 	free(pc->error);
-	pc->error = xasprintf("no %s starts with that", pc->what);
+	pc->error = xstrdup(prompt_none_text(pc->kind));
 }
 
 int
@@ -214,11 +256,17 @@ prompt_choices_key(struct app *app, const struct input_event *ev)
 			clean = sanitize(edit_line_text(&app->prompt_line),
 			    SANITIZE_LINE);
 			if (n == 0)
-				pc->error = xasprintf("unknown %s '%s' (Tab "
-				    "completes)", pc->what, clean);
+				pc->error = prompt_unknown_text(pc->kind,
+				    clean);
 			else
-				pc->error = xasprintf("'%s' could be %zu "
-				    "values (Tab completes)", clean, n);
+				/*
+				 * TRANSLATORS: %s is what was typed, then
+				 * how many values it matches; Tab is a key.
+				 */
+				pc->error = xasprintf(P_("'%s' could be %zu "
+				    "value (Tab completes)", "'%s' could be "
+				    "%zu values (Tab completes)", n), clean,
+				    n);
 			free(clean);
 			return 1;	/* the prompt stays */
 		}
@@ -252,7 +300,11 @@ prompt_choices_hint(struct app *app, int *warn)
 	if (pc->error != NULL)
 		return xstrdup(pc->error);
 	if (pc->replace)
-		return xstrdup("(typing replaces it; Tab completes)");
+		/*
+		 * TRANSLATORS: after a value proposed in a prompt: the first
+		 * key typed replaces it. Tab is a key.
+		 */
+		return xstrdup(_("(typing replaces it; Tab completes)"));
 	f = fold_text(pc->stem != NULL ? pc->stem :
 	    edit_line_text(&app->prompt_line));
 	buf_init(&b);
@@ -272,7 +324,7 @@ prompt_choices_hint(struct app *app, int *warn)
 	}
 	if (n == 0) {
 		*warn = 1;
-		out = xasprintf("(no %s starts with that)", pc->what);
+		out = xasprintf("(%s)", prompt_none_text(pc->kind));
 	}
 	else if (n > shown)
 		out = xasprintf("%s %s +%zu", b.data,

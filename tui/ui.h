@@ -470,8 +470,15 @@ void		 view_vcard(struct view *, const char *id, int type);
 
 struct prompt_choices;
 
-/* An empty set; what ("country") names a value in messages. */
-struct prompt_choices *prompt_choices_new(const char *what);
+/* What the values are: the messages name them ("unknown country 'X'"). */
+enum prompt_kind {
+	PROMPT_COUNTRY,
+	PROMPT_EXPERTISE,
+	PROMPT_LANGUAGE
+};
+
+/* An empty set of values of that kind. */
+struct prompt_choices *prompt_choices_new(enum prompt_kind);
 /* Adds a value (what done gets) and its name (may be NULL), matched folded. */
 void		 prompt_choices_add(struct prompt_choices *, const char *value,
 		    const char *label);

@@ -24,8 +24,17 @@
 
 enum { FILTER_COUNTRY, FILTER_EXPERTISE, FILTER_LANGUAGE, FILTER_COUNT };
 
-static const char *filter_names[FILTER_COUNT] = {
-	"country", "expertise", "language"
+/* Each filter: its prompt (N_()) and the kind of value it takes. */
+static const struct {
+	const char		*prompt;
+	enum prompt_kind	 kind;
+} search_filters[FILTER_COUNT] = {
+	/* TRANSLATORS: a prompt on the status line (F2 in the search). */
+	{ N_("country filter (code or name): "), PROMPT_COUNTRY },
+	/* TRANSLATORS: a prompt on the status line (F3 in the search). */
+	{ N_("expertise filter: "), PROMPT_EXPERTISE },
+	/* TRANSLATORS: a prompt on the status line (F4 in the search). */
+	{ N_("language filter: "), PROMPT_LANGUAGE },
 };
 
 struct search {
@@ -255,13 +264,31 @@ search_note(struct view *v)
 		    _("no match; an earlier search: Up older, Down newer") :
 		    _("an earlier search: Up older, Down newer"));
 	if (!search_empty(s) && s->hits.n == 0)
-		return xstrdup("(no match)");
+		return xasprintf("(%s)", _("no match"));
 	if (search_empty(s) && h != NULL && h->n > 0)
 		return xasprintf("(%s)", _("type a name, acronym, e-mail, "
 		    "expertise; Up: earlier searches"));
 	if (search_empty(s))
-		return xstrdup("(type a name, acronym, e-mail, expertise)");
+		return xasprintf("(%s)", _("type a name, acronym, e-mail, "
+		    "expertise"));
 	return NULL;
+}
+
+/* A filter and its value on the line under the query. Caller frees. */
+static char *
+search_filter_text(int which, const char *value)
+{
+	switch (which) {
+	case FILTER_COUNTRY:
+		/* TRANSLATORS: the search's filters: %s is a value or "any". */
+		return xasprintf(_("country: %s"), value);
+	case FILTER_EXPERTISE:
+		/* TRANSLATORS: the search's filters: %s is a value or "any". */
+		return xasprintf(_("expertise: %s"), value);
+	default:
+		/* TRANSLATORS: the search's filters: %s is a value or "any". */
+		return xasprintf(_("language: %s"), value);
+	}
 }
 
 static int
@@ -269,13 +296,16 @@ search_header(struct view *v, int y, int width)
 {
 	struct search	*s = v->data;
 	struct buf	 b;
-	char		*line;
+	/* TRANSLATORS: before the query; keep the space after the colon. */
+	const char	*label = _("Search: ");
+	char		*line, *part;
 	size_t		 i;
-	int		 w;
+	int		 w, lw;
 
 	/* "Search: " and the query's line, then a note where it fits. */
-	display_text(y, 0, 8, "Search: ", STYLE_BOLD);
-	w = 8 + app_draw_field(v->app, y, 8, width - 8, &s->query,
+	lw = (int)utf8_width(label);
+	display_text(y, 0, lw, label, STYLE_BOLD);
+	w = lw + app_draw_field(v->app, y, lw, width - lw, &s->query,
 	    STYLE_BOLD);
 	if ((line = search_note(v)) != NULL && w + 3 < width)
 		display_text(y, w + 3, width - w - 3, line, STYLE_BOLD);
@@ -283,13 +313,18 @@ search_header(struct view *v, int y, int width)
 	buf_init(&b);
 	for (i = 0; i < FILTER_COUNT; i++) {
 		line = s->filter[i] != NULL ? sanitize(s->filter[i],
-		    SANITIZE_LINE) : xstrdup("any");
-		buf_addf(&b, "%s%s%s%s: %s", i > 0 ? " " : "",
+		    SANITIZE_LINE) :
+		    /* TRANSLATORS: a search filter that is not set. */
+		    xstrdup(_("any"));
+		part = search_filter_text((int)i, line);
+		buf_addf(&b, "%s%s%s%s", i > 0 ? " " : "",
 		    i > 0 ? charset_glyph(GLYPH_DOT) : "", i > 0 ? " " : "",
-		    filter_names[i], line);
+		    part);
+		free(part);
 		free(line);
 	}
-	buf_adds(&b, "   (F2 F3 F4 set)");
+	/* TRANSLATORS: after the search's filters; F2 F3 F4 are keys. */
+	buf_addf(&b, "   %s", _("(F2 F3 F4 set)"));
 	display_text(y + 1, 0, width, b.data, STYLE_LABEL);
 	buf_free(&b);
 	return 2 + view_draw_titles(v, y + 2, width);
@@ -369,7 +404,7 @@ search_filter_prompt(struct view *v, int which)
 	struct cache_filter	 f;
 	struct row		*r;
 	const char		*initial = s->filter[which];
-	char			*label, **vals;
+	char			**vals;
 	size_t			 nvals, i;
 
 	if (which == FILTER_COUNTRY && initial == NULL) {
@@ -377,7 +412,7 @@ search_filter_prompt(struct view *v, int which)
 		if (r != NULL)
 			initial = r->country;
 	}
-	pc = prompt_choices_new(filter_names[which]);
+	pc = prompt_choices_new(search_filters[which].kind);
 	if (which == FILTER_COUNTRY) {
 		memset(&f, 0, sizeof f);
 		f.type = REC_COUNTRY;
@@ -392,11 +427,8 @@ search_filter_prompt(struct view *v, int which)
 	p = xmalloc(sizeof *p);
 	p->v = v;
 	p->which = which;
-	label = xasprintf("%s filter%s: ", filter_names[which],
-	    which == FILTER_COUNTRY ? " (code or name)" : "");
-	app_prompt_choose(v->app, label, initial, pc,
-	    APP_HISTORY_COUNTRY + which, search_filter_done, p);
-	free(label);
+	app_prompt_choose(v->app, _(search_filters[which].prompt), initial,
+	    pc, APP_HISTORY_COUNTRY + which, search_filter_done, p);
 }
 
 /*
@@ -513,7 +545,8 @@ search_close(struct view *v)
 }
 
 const struct view_ops view_search_ops = {
-	.name = "Search",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Search"),
 	.load = search_load,
 	.fetch = search_fetch,
 	.load_all = search_load_all,
