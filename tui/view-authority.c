@@ -77,7 +77,8 @@ authority_open(struct view *v, const struct row *r)
 }
 
 const struct view_ops view_authority_ops = {
-	.name = "Authority",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Authority"),
 	.wraps = 1,
 	.load = authority_load,
 	.fetch = authority_fetch,

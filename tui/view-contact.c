@@ -60,7 +60,8 @@ contact_load(struct view *v)
 }
 
 const struct view_ops view_contact_ops = {
-	.name = "Contact",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Contact"),
 	.wraps = 1,
 	.load = contact_load,
 };

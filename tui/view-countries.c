@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 struct countries {
@@ -139,7 +140,7 @@ countries_load(struct view *v)
 	}
 	c = v->data;
 	free(v->title);
-	v->title = xstrdup("Countries");
+	v->title = xstrdup(_(v->ops->name));
 	memset(&f, 0, sizeof f);
 	f.type = REC_COUNTRY;
 	if (!countries_filtering(c))
@@ -170,16 +171,21 @@ static int
 countries_header(struct view *v, int y, int width)
 {
 	struct countries	*c = v->data;
+	/* TRANSLATORS: before the countries' filter line; keep the space. */
+	const char		*label = _("Filter: ");
 	char			*line, *key, *comma;
-	int			 w;
+	int			 w, lw;
 
 	if (c->active || countries_filtering(c)) {
 		/* "Filter: " and the line, then a note where it fits. */
-		display_text(y, 0, 8, "Filter: ", STYLE_BOLD);
-		w = 8 + app_draw_field(v->app, y, 8, width - 8, &c->filter,
+		lw = (int)utf8_width(label);
+		display_text(y, 0, lw, label, STYLE_BOLD);
+		w = lw + app_draw_field(v->app, y, lw, width - lw, &c->filter,
 		    STYLE_BOLD);
 		line = xasprintf("(%s)", countries_filtering(c) &&
-		    v->total == 0 ? "no match" : "Esc clears");
+		    v->total == 0 ? _("no match") :
+		    /* TRANSLATORS: Esc is a key. */
+		    _("Esc clears"));
 		if (w + 3 < width)
 			display_text(y, w + 3, width - w - 3, line, STYLE_BOLD);
 	} else {
@@ -188,12 +194,21 @@ countries_header(struct view *v, int y, int width)
 		if ((comma = strchr(key, ',')) != NULL)
 			*comma = '\0';
 		if (*key != '\0')
-			line = xasprintf("Type a country name after %s to filter "
-			    "%s / search %s ? help", key,
+			/*
+			 * TRANSLATORS: the countries' top line: the first %s
+			 * is the key that opens the filter (f), the others
+			 * are separators (a dot). / and ? are keys.
+			 */
+			line = xasprintf(_("Type a country name after %s to "
+			    "filter %s / search %s ? help"), key,
 			    charset_glyph(GLYPH_DOT), charset_glyph(GLYPH_DOT));
 		else
-			line = xasprintf("Type a country name to filter "
-			    "%s / search %s ? help", charset_glyph(GLYPH_DOT),
+			/*
+			 * TRANSLATORS: the countries' top line: each %s is a
+			 * separator (a dot). / and ? are keys.
+			 */
+			line = xasprintf(_("Type a country name to filter "
+			    "%s / search %s ? help"), charset_glyph(GLYPH_DOT),
 			    charset_glyph(GLYPH_DOT));
 		free(key);
 		display_text(y, 0, width, line, STYLE_LABEL);
@@ -313,7 +328,8 @@ countries_close(struct view *v)
 }
 
 const struct view_ops view_countries_ops = {
-	.name = "Countries",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Countries"),
 	.load = countries_load,
 	.fetch = countries_fetch,
 	.draw_header = countries_header,

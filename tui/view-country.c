@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 #define COUNTRY_MAXDESIG 16
@@ -159,7 +160,8 @@ country_close(struct view *v)
 }
 
 const struct view_ops view_country_ops = {
-	.name = "Country",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Country"),
 	.load = country_load,
 	.fetch = country_fetch,
 	.draw_header = country_header,

@@ -16,18 +16,21 @@
 
 static const char *help_notes[] = {
 	"",
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
 	N_("Editing a search, a filter or a prompt: Left or ^B and Right or "
 	"^F move one character, Home or ^A and End or ^E to the start and "
 	"the end, Backspace and Delete delete before and under the cursor, "
 	"^W the word before it, ^U all before it, ^K all after it. While a "
 	"line has the focus these keys edit it, whatever they are bound to. "
 	"In a prompt Up and Down recall its earlier answers."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
 	N_("Countries: f (filter) opens a filter line, and so does a letter "
 	"no key is bound to; names that start with the text come first. "
 	"While it has focus every character goes to it and the editing keys "
 	"edit it; Home or End again at that end of the text go to the first "
 	"or last country; Esc clears, Up and Down move, Enter opens. Every "
 	"other bound key acts here as on every screen."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
 	N_("Search (/): every key types into the query and the editing keys "
 	"edit it; Home or End again at that end of the query go to the "
 	"first or last result; Up and Down move, Enter opens, Esc goes back. "
@@ -39,32 +42,40 @@ static const char *help_notes[] = {
 	"match are listed as you type, the first key replaces a proposed "
 	"value, Tab completes (again for the next match), an unknown value "
 	"is refused, an empty answer clears the filter."),
-	"The top line's right shows the cursor's place and the count of "
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("The top line's right shows the cursor's place and the count of "
 	"every list (12/398; a search counts up to 1,000 matches as you "
-	"type, 1,000+ beyond, until End loads them all).",
-	"1, 2, 3, / and ? go back to their screen when it is open already, "
-	"so the breadcrumb never holds a screen twice.",
-	"The status line shows how old the data is and when the last good "
+	"type, 1,000+ beyond, until End loads them all)."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("1, 2, 3, / and ? go back to their screen when it is open already, "
+	"so the breadcrumb never holds a screen twice."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("The status line shows how old the data is and when the last good "
 	"sync was (synced 5 min ago); offline when no feed is configured or "
 	"the last attempt failed. After a sync it says what changed per type "
 	"(contacts +1 ~1 -1). A message cut to fit ends with \"(M, F9: "
-	"messages)\": M or F9 shows them all in full.",
-	"Detail screens: \xe2\x80\xba marks the field selected. Enter on an "
+	"messages)\": M or F9 shows them all in full."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("Detail screens: \xe2\x80\xba marks the field selected. Enter on an "
 	"authority or a country opens it; Enter on an e-mail, phone or "
 	"website copies it, as y does. A ! before a name in a list: verified "
-	"more than stale_days ago.",
-	"v saves a vCard as ID.vcf in the current directory (the name keeps "
+	"more than stale_days ago."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("v saves a vCard as ID.vcf in the current directory (the name keeps "
 	"only ASCII letters, digits, - _ and ., not first; anything else "
 	"becomes _; at most 64 characters); it asks before overwriting a "
-	"file (y/N).",
-	"Newsletters: n and p open the next and previous unread issue (n "
+	"file (y/N)."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("Newsletters: n and p open the next and previous unread issue (n "
 	"elsewhere shows the newsletters), N marks read or unread, A marks "
-	"all read, / finds in their titles and text (Esc clears).",
-	"Mouse: a click selects, a double click opens, the wheel scrolls. "
+	"all read, / finds in their titles and text (Esc clears)."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("Mouse: a click selects, a double click opens, the wheel scrolls. "
 	"While globe has the mouse the terminal's own text selection needs "
 	"Shift (in most terminals); mouse = no in the config leaves the "
-	"mouse to the terminal.",
-	"Bindings can be changed in the config file, one line each:",
+	"mouse to the terminal."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("Bindings can be changed in the config file, one line each:"),
 };
 
 /* Shown as config lines, written by the config parser's own formatter. */
@@ -124,7 +135,8 @@ help_load(struct view *v)
 	size_t	 i, n = 0;
 	int	 a;
 
-	view_add_text(v, "Keys (and the action names for bind lines)",
+	/* TRANSLATORS: the help screen's first line; bind is a config key. */
+	view_add_text(v, _("Keys (and the action names for bind lines)"),
 	    ROW_BOLD);
 	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		keys = keys_for_action((enum action)a);
@@ -138,16 +150,18 @@ help_load(struct view *v)
 		free(text);
 		free(keys);
 	}
+	/* Not _(""): that is the catalogue's header. */
 	for (i = 0; i < sizeof help_notes / sizeof help_notes[0]; i++)
-		layout_wrap(_(help_notes[i]), v->app->cols > 2 ?
-		    v->app->cols - 1 : 1, &lines, &n);
+		layout_wrap(*help_notes[i] != '\0' ? _(help_notes[i]) : "",
+		    v->app->cols > 2 ? v->app->cols - 1 : 1, &lines, &n);
 	for (i = 0; i < n; i++) {
 		view_add_text(v, lines[i], 0);
 		free(lines[i]);
 	}
 	free(lines);
 	help_bind_line(v, "KEY", "ACTION");
-	view_add_text(v, "for example:", 0);
+	/* TRANSLATORS: the help screen: bind lines follow. */
+	view_add_text(v, _("for example:"), 0);
 	for (i = 0; i < sizeof help_bind_examples /
 	    sizeof help_bind_examples[0]; i++)
 		help_bind_line(v, help_bind_examples[i].key,
@@ -156,7 +170,8 @@ help_load(struct view *v)
 }
 
 const struct view_ops view_help_ops = {
-	.name = "Help",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Help"),
 	.wraps = 1,
 	.load = help_load,
 	.scroll_only = 1,

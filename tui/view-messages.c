@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 static enum cache_status
@@ -22,7 +23,7 @@ messages_load(struct view *v)
 	int		 width;
 
 	if (app->nlog == 0) {
-		view_add_text(v, "No messages yet in this session.", 0);
+		view_add_text(v, _("No messages yet in this session."), 0);
 		return CACHE_OK;
 	}
 	/* "14:05:09  text", continuation lines under the text. */
@@ -48,7 +49,8 @@ messages_load(struct view *v)
 }
 
 const struct view_ops view_messages_ops = {
-	.name = "Messages",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Messages"),
 	.load = messages_load,
 	.scroll_only = 1,
 	.wraps = 1,

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 struct news {
@@ -65,19 +66,39 @@ static int
 newsletters_header(struct view *v, int y, int width)
 {
 	const char	*filter = news_filter(v);
-	char		 n[32], u[32], t[32], *line, *clean;
+	char		 n[32], u[32], t[32], *line, *clean, *all, *unread;
 
 	layout_count(v->app->counts.newsletters, n);
 	layout_count(v->app->counts.unread, u);
 	if (filter != NULL) {
 		layout_count(v->total, t);
 		clean = sanitize(filter, SANITIZE_LINE);
-		line = xasprintf("/%s: %s of %s newsletters %s Esc clears",
-		    clean, t, n, charset_glyph(GLYPH_DOT));
+		/*
+		 * TRANSLATORS: the newsletters' top line while / finds: the
+		 * text looked for, how many match, of how many (the plural
+		 * follows that one), then a separator (a dot). Esc is a key.
+		 */
+		line = xasprintf(P_("/%s: %s of %s newsletter %s Esc clears",
+		    "/%s: %s of %s newsletters %s Esc clears",
+		    v->app->counts.newsletters), clean, t, n,
+		    charset_glyph(GLYPH_DOT));
 		free(clean);
-	} else
-		line = xasprintf("%s newsletters, %s unread %s Enter "
-		    "reads, / finds", n, u, charset_glyph(GLYPH_DOT));
+	} else {
+		/* TRANSLATORS: the newsletters' top line: how many. */
+		all = xasprintf(P_("%s newsletter", "%s newsletters",
+		    v->app->counts.newsletters), n);
+		/* TRANSLATORS: the newsletters' top line: how many unread. */
+		unread = xasprintf(P_("%s unread", "%s unread",
+		    v->app->counts.unread), u);
+		/*
+		 * TRANSLATORS: the newsletters' top line: "12 newsletters",
+		 * "3 unread", a separator (a dot). Enter and / are keys.
+		 */
+		line = xasprintf(_("%s, %s %s Enter reads, / finds"), all,
+		    unread, charset_glyph(GLYPH_DOT));
+		free(all);
+		free(unread);
+	}
 	display_text(y, 0, width, line, STYLE_LABEL);
 	free(line);
 	return 1 + view_draw_titles(v, y + 1, width);
@@ -145,9 +166,16 @@ news_find_unread(struct app *app, struct view *list, const char *from,
 	f.text = news_filter(list);
 	cache_list(app->cache, &f, news_find_cb, &nf);
 	if (nf.found == NULL) {
-		app_message(app, 0, "no %s unread newsletter%s",
-		    dir > 0 ? "next" : "previous",
-		    f.text != NULL ? " matches the filter" : "");
+		if (dir > 0 && f.text != NULL)
+			app_message(app, 0, _("no next unread newsletter "
+			    "matches the filter"));
+		else if (dir > 0)
+			app_message(app, 0, _("no next unread newsletter"));
+		else if (f.text != NULL)
+			app_message(app, 0, _("no previous unread newsletter "
+			    "matches the filter"));
+		else
+			app_message(app, 0, _("no previous unread newsletter"));
 		return NULL;
 	}
 	return nf.found;
@@ -200,7 +228,8 @@ newsletters_key(struct view *v, const struct input_event *ev)
 		return 0;
 	r = view_row(v, v->sel);
 	if (ev->action == ACT_SEARCH) {	/* here / finds in the newsletters */
-		app_prompt(v->app, "find in newsletters: ", n->filter,
+		/* TRANSLATORS: a prompt on the status line. */
+		app_prompt(v->app, _("find in newsletters: "), n->filter,
 		    APP_HISTORY_FIND, news_filter_done, v);
 		return 1;
 	}
@@ -229,18 +258,27 @@ newsletters_key(struct view *v, const struct input_event *ev)
 			return 1;
 		read = (r->flags & ROW_BOLD) != 0;
 		if (cache_read_set(v->app->cache, r->id, read) != CACHE_OK)
-			app_message(v->app, 1, "cannot change the read mark");
+			app_message(v->app, 1, _("cannot change the read "
+			    "mark"));
+		else if (read)
+			/* TRANSLATORS: %s is a newsletter's issue (2024/1). */
+			app_message(v->app, 0, _("marked %s read"),
+			    r->col[2] != NULL && *r->col[2] != '\0' ?
+			    r->col[2] : r->id);
 		else
-			app_message(v->app, 0, "marked %s %s", r->col[2] != NULL &&
-			    *r->col[2] != '\0' ? r->col[2] : r->id,
-			    read ? "read" : "unread");
+			/* TRANSLATORS: %s is a newsletter's issue (2024/1). */
+			app_message(v->app, 0, _("marked %s unread"),
+			    r->col[2] != NULL && *r->col[2] != '\0' ?
+			    r->col[2] : r->id);
 		news_changed(v);
 		return 1;
 	case ACT_ALL_READ:
 		if (cache_read_all(v->app->cache) != CACHE_OK)
-			app_message(v->app, 1, "cannot mark the newsletters read");
+			app_message(v->app, 1, _("cannot mark the newsletters "
+			    "read"));
 		else
-			app_message(v->app, 0, "marked every newsletter read");
+			app_message(v->app, 0, _("marked every newsletter "
+			    "read"));
 		news_changed(v);
 		return 1;
 	default:
@@ -260,7 +298,8 @@ newsletters_close(struct view *v)
 }
 
 const struct view_ops view_newsletters_ops = {
-	.name = "Newsletters",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Newsletters"),
 	.load = newsletters_load,
 	.fetch = newsletters_fetch,
 	.draw_header = newsletters_header,

@@ -121,18 +121,22 @@ reader_key(struct view *v, const struct input_event *ev)
 		return 1;
 	case ACT_TOGGLE_READ:
 		if (cache_read_set(app->cache, v->arg, !r->read) != CACHE_OK) {
-			app_message(app, 1, "cannot change the read mark");
+			app_message(app, 1, _("cannot change the read mark"));
 			return 1;
 		}
 		r->read = !r->read;
-		app_message(app, 0, "marked %s %s", v->title,
-		    r->read ? "read" : "unread");
+		if (r->read)
+			/* TRANSLATORS: %s is a newsletter's issue (2024/1). */
+			app_message(app, 0, _("marked %s read"), v->title);
+		else
+			/* TRANSLATORS: %s is a newsletter's issue (2024/1). */
+			app_message(app, 0, _("marked %s unread"), v->title);
 		reader_list_changed(v);
 		return 1;
 	case ACT_ALL_READ:
 		if (cache_read_all(app->cache) == CACHE_OK) {
 			r->read = 1;
-			app_message(app, 0, "marked every newsletter read");
+			app_message(app, 0, _("marked every newsletter read"));
 		}
 		reader_list_changed(v);
 		return 1;
@@ -149,7 +153,8 @@ reader_close(struct view *v)
 }
 
 const struct view_ops view_reader_ops = {
-	.name = "Reader",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Reader"),
 	.load = reader_load,
 	.close = reader_close,
 	.key = reader_key,

@@ -66,7 +66,8 @@ starred_open(struct view *v, const struct row *r)
 }
 
 const struct view_ops view_starred_ops = {
-	.name = "Starred",
+	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
+	.name = N_("Starred"),
 	.load = starred_load,
 	.open_row = starred_open,
 	.list = VIEW_LIST(PLIST_PEOPLE),
