@@ -69,3 +69,26 @@ done_testing() {
 	echo "1..$n"
 	[ "$nfailed" -eq 0 ]
 }
+
+# catalogue_install LL FILE.po: compiles a test catalogue (msgfmt --check)
+# into the build tree's po/locale/LL, where the globe built there reads
+# it (common/i18n.c); a real catalogue there (po/LINGUAS) is kept aside
+# and catalogue_restore (call it at EXIT) puts it back. Suites that may
+# run at the same time use different languages.
+catalogue_install() {
+	_cat_dir="$builddir/po/locale/$1/LC_MESSAGES"
+	_cat_ll=$1
+	[ -f "$_cat_dir/globe.mo" ] &&
+		cp -p "$_cat_dir/globe.mo" "$T/globe.mo.saved"
+	mkdir -p "$_cat_dir" && msgfmt --check -o "$_cat_dir/globe.mo" "$2"
+}
+catalogue_restore() {
+	[ -n "${_cat_dir:-}" ] || return 0
+	if [ -f "$T/globe.mo.saved" ]; then
+		mv "$T/globe.mo.saved" "$_cat_dir/globe.mo"
+	else
+		rm -f "$_cat_dir/globe.mo"
+		rmdir "$_cat_dir" "$builddir/po/locale/$_cat_ll" 2>/dev/null
+	fi
+	return 0
+}

@@ -114,19 +114,8 @@ if ! command -v msgfmt >/dev/null 2>&1; then
 	done_testing
 	exit
 fi
-MODIR="$builddir/po/locale/uk/LC_MESSAGES"
-MO="$MODIR/globe.mo"
 # A real uk catalogue (po/LINGUAS) is put back afterwards.
-[ -f "$MO" ] && cp -p "$MO" "$T/globe.mo.saved"
-restore() {
-	if [ -f "$T/globe.mo.saved" ]; then
-		mv "$T/globe.mo.saved" "$MO"
-	else
-		rm -f "$MO"
-		rmdir "$MODIR" "$builddir/po/locale/uk" 2>/dev/null
-	fi
-}
-trap restore EXIT
+trap catalogue_restore EXIT
 cat >"$T/uk.po" <<'EOF'
 msgid ""
 msgstr ""
@@ -148,9 +137,8 @@ msgstr[0] "показано %zu запис із %zu; --limit N або --all"
 msgstr[1] "показано %zu записи із %zu; --limit N або --all"
 msgstr[2] "показано %zu записів із %zu; --limit N або --all"
 EOF
-mkdir -p "$MODIR"
 ok "msgfmt --check compiles the test catalogue" \
-	msgfmt --check -o "$MO" "$T/uk.po"
+	catalogue_install uk "$T/uk.po"
 
 # The demo directory: "a" finds far more than 21 records.
 check_exit "demo: search" 0 "$GLOBE" --demo search --all a
