@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
@@ -432,7 +433,7 @@ tui_config_check(const char *path, tui_config_error_cb err, void *arg)
 	int			 nerr;
 
 	if ((text = config_read(path, &why)) == NULL) {
-		msg = xasprintf("cannot read it: %s", why);
+		msg = xasprintf(_("cannot read it: %s"), why);
 		err(0, msg, arg);
 		free(msg);
 		free(why);
