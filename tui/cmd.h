@@ -154,7 +154,10 @@ enum cli_opt {
 /*
  * What an argument or an option's value is, so shell completion (`globe
  * __complete`, cmd-complete.c) can offer the values that fit. A new kind
- * is one entry here and one in cmd-complete.c's table.
+ * is one entry here, its name and its case in cmd-complete.c; a new
+ * command needs its row in cmd-complete.c's complete_args (complete.sh
+ * fails without one), a new option's value its kind there unless it is
+ * a FILE.
  */
 enum cli_arg {
 	CLI_ARG_END,		/* ends a list; nothing to offer */
