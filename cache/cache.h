@@ -40,6 +40,7 @@ int		 cache_exit_code(enum cache_status);
 
 #define CACHE_OPEN_READONLY	0x1	/* never write; fails if absent */
 #define CACHE_OPEN_NOCREATE	0x2	/* fail with CACHE_ERR_NOTFOUND if absent */
+#define CACHE_OPEN_NOWAIT	0x4	/* a locked file: CACHE_ERR_BUSY at once */
 
 /*
  * Opens (and creates, migrates) the cache at path: the directory is made
@@ -167,6 +168,16 @@ enum cache_status cache_list_count(struct cache *, const struct cache_filter *,
 		    size_t *);
 /* The type of the authority or contact with this id, or -1. */
 int		 cache_id_type(struct cache *, const char *id);
+/* Called once per id; id and name are valid only during the call. */
+typedef int	(*cache_id_cb)(const char *id, const char *name, void *);
+/*
+ * The ids of authorities, contacts or newsletters that begin with prefix
+ * (bytes compared), in byte order, at most limit, each with its name (a
+ * newsletter's title). Cheap at any size: it reads the id index from
+ * prefix on, for shell completion.
+ */
+enum cache_status cache_ids_list(struct cache *, enum record_type,
+		    const char *prefix, size_t limit, cache_id_cb, void *);
 
 /* The search filters whose values come from the records (cache_query). */
 enum cache_value_kind {

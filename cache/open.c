@@ -297,7 +297,8 @@ open_connect(struct open *o, char **cause)
 	if ((rc = sqlite3_open_v2(o->path, &c->db, oflags, NULL)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, "opening");
 	sqlite3_extended_result_codes(c->db, 1);
-	sqlite3_busy_timeout(c->db, CACHE_BUSY_TIMEOUT);
+	sqlite3_busy_timeout(c->db, (o->flags & CACHE_OPEN_NOWAIT) ? 0 :
+	    CACHE_BUSY_TIMEOUT);
 	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(c->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	return CACHE_OK;

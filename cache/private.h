@@ -94,6 +94,10 @@ enum stmt_id {
 	STMT_COUNT_NEWSLETTERS_TEXT,
 	STMT_COUNTS,
 	STMT_ID_TYPE,
+	/* ids by prefix (cache_ids_list) */
+	STMT_IDS_AUTHORITY,
+	STMT_IDS_CONTACT,
+	STMT_IDS_NEWSLETTER,
 	/* the distinct values of the search filters (cache_values_list) */
 	STMT_VALUES_KIND,
 	STMT_VALUES_ROLE,

@@ -258,6 +258,38 @@ cache_id_type(struct cache *c, const char *id)
 }
 
 enum cache_status
+cache_ids_list(struct cache *c, enum record_type type, const char *prefix,
+    size_t limit, cache_id_cb cb, void *arg)
+{
+	static const enum stmt_id ids[] = {
+		[REC_AUTHORITY] = STMT_IDS_AUTHORITY,
+		[REC_CONTACT] = STMT_IDS_CONTACT,
+		[REC_NEWSLETTER] = STMT_IDS_NEWSLETTER,
+	};
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (type != REC_AUTHORITY && type != REC_CONTACT &&
+	    type != REC_NEWSLETTER)
+		return CACHE_ERR_INVALID;
+	if ((st = stmt_get(c, ids[type])) == NULL)
+		return cache_fail(c, sqlite3_errcode(c->db), NULL,
+		    "listing ids");
+	stmt_bind_text(st, 1, prefix != NULL ? prefix : "");
+	sqlite3_bind_int64(st, 2, limit > 0 ? (sqlite3_int64)limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cb(query_text(st, 0), query_text(st, 1), arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	stmt_put(c, ids[type], st);
+	if (rc != SQLITE_DONE)
+		return cache_fail(c, rc, NULL, "listing ids");
+	return CACHE_OK;
+}
+
+enum cache_status
 cache_data_version(struct cache *c, int64_t *version, char **cause)
 {
 	int	rc;

@@ -311,6 +311,17 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_ID_TYPE] =
 	    "SELECT 'authority' FROM authorities WHERE id = ?1 UNION ALL"
 	    " SELECT 'contact' FROM contacts WHERE id = ?1 LIMIT 1",
+	/*
+	 * ?1: a prefix. No byte of UTF-8 is 0xff, so every id that begins
+	 * with ?1 sorts below ?1 || x'ff': a range on the primary key.
+	 */
+#define IDS_FROM(table, name) \
+	"SELECT id, " name " FROM " table " WHERE id >= ?1" \
+	" AND id < ?1 || CAST(x'ff' AS TEXT) ORDER BY id LIMIT ?2"
+	[STMT_IDS_AUTHORITY] = IDS_FROM("authorities", "name"),
+	[STMT_IDS_CONTACT] = IDS_FROM("contacts", "name"),
+	[STMT_IDS_NEWSLETTER] = IDS_FROM("newsletters", "title"),
+#undef IDS_FROM
 
 	/* What a filter can be: the values the records hold, sorted. */
 	[STMT_VALUES_KIND] = "SELECT DISTINCT kind FROM authorities"

@@ -25,9 +25,12 @@ if [ "$mode" = check ] || [ "$mode" = deps ]; then
 	# the feed crafting and fault server, tmux for the screen tests, nginx
 	# and openssl for TLS tests, iso-codes for the demo generator check,
 	# locales for the Latin-1 locale tests/cli/nls.sh compiles, valgrind
-	# and clang with libFuzzer for .ci/run's extra steps.
+	# and clang with libFuzzer for .ci/run's extra steps; zsh and fish
+	# for tests/cli/complete.sh, systemd (systemd-analyze) for
+	# tests/cli/units.sh.
 	pkgs="$pkgs minisign python3 tmux nginx-light openssl iso-codes
-	groff-base man-db xz-utils valgrind clang libclang-rt-14-dev locales"
+	groff-base man-db xz-utils valgrind clang libclang-rt-14-dev locales
+	zsh fish systemd"
 fi
 
 missing=""

@@ -7,8 +7,13 @@
 #                               stderr in $err, passes on the right status
 : "${srcdir:=.}"
 : "${builddir:=$(pwd)}"
-GLOBE="$builddir/globe"
-PUBLISH="$builddir/globe-publish"
+# GLOBE_BIN and PUBLISH_BIN run the suites against other programs than
+# the ones built here (scripts/deb.sh: the Debian package's, unpacked with
+# dpkg -x); GLOBE_BIN_DEMO_FEED is then the demo feed that came with
+# them, which --demo is pointed at (DEMO_FEED is the one a suite checks).
+GLOBE=${GLOBE_BIN:-$builddir/globe}
+PUBLISH=${PUBLISH_BIN:-$builddir/globe-publish}
+DEMO_FEED=${GLOBE_BIN_DEMO_FEED:-$builddir/data/demo-feed}
 n=0
 nfailed=0
 suite=$(basename "$0" .sh)
@@ -20,6 +25,7 @@ export XDG_DATA_HOME="$T/home/data" XDG_CONFIG_HOME="$T/home/config"
 # LANGUAGE would pick a translation even over LC_ALL: every suite checks
 # the English text (tests/cli/nls.sh sets it where it means to).
 unset GLOBE_DEMO_FEED NO_COLOR LANGUAGE
+[ -n "${GLOBE_BIN_DEMO_FEED:-}" ] && export GLOBE_DEMO_FEED="$GLOBE_BIN_DEMO_FEED"
 export LC_ALL=C.UTF-8
 
 # GLOBE_WRAPPER (e.g. "valgrind -q --error-exitcode=99 --leak-check=full"):

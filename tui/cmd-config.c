@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
@@ -283,35 +284,20 @@ pub_key_line(const char *s)
 	return n > 0 && *s != '#' && memchr(s, '=', n) == NULL;
 }
 
-int
-tui_config_load(struct tui_config *c, const char *path, int required,
-    char **cause)
+/*
+ * The lines of text into c. Each bad line is passed to err with its
+ * number and message; with keep_going the next line follows, else the
+ * parse stops there. Returns the number of bad lines.
+ */
+static int
+config_parse(struct tui_config *c, char *text, int keep_going,
+    tui_config_error_cb err, void *arg)
 {
-	char	*text, *line, *next, *eq, *key, *value, *why = NULL;
+	char	*line, *next, *eq, *key, *value, *why = NULL, *msg;
 	char	*joined = NULL;
 	size_t	 k;
-	int	 lineno = 0, found;
+	int	 lineno = 0, found, nerr = 0;
 
-	/* It names the trusted key and the feed: nobody else may write it. */
-	if (path_check_file(path, 0, &why) != 0) {
-		if (errno == ENOENT && !required) {
-			free(why);
-			return 0;
-		}
-		*cause = xasprintf("cannot read config %s: %s", path, why);
-		free(why);
-		return -1;
-	}
-	free(why);
-	why = NULL;
-	text = file_read_small(path, FILE_SMALL_MAX, NULL);
-	if (text == NULL) {
-		*cause = xasprintf("cannot read config %s: %s", path,
-		    strerror(errno));
-		return -1;
-	}
-	free(c->path);
-	c->path = xstrdup(path);
 	for (line = text; line != NULL; line = next) {
 		lineno++;
 		next = strchr(line, '\n');
@@ -322,11 +308,11 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 			continue;
 		eq = strchr(line, '=');
 		if (eq == NULL) {
-			*cause = xasprintf("config:%d: expected 'key = value' "
-			    "(%s)", lineno, path);
-			free(joined);
-			free(text);
-			return -1;
+			err(lineno, "expected 'key = value'", arg);
+			nerr++;
+			if (!keep_going)
+				break;
+			continue;
 		}
 		*eq = '\0';
 		key = trim(line);
@@ -352,26 +338,119 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 				continue;
 			found = 1;
 			if (config_set(c, (int)k, value, &why) != 0) {
-				*cause = xasprintf("config:%d: %s (%s)",
-				    lineno, why, path);
+				err(lineno, why, arg);
 				free(why);
-				free(joined);
-				free(text);
-				return -1;
+				why = NULL;
+				nerr++;
 			}
 			break;
 		}
 		if (!found) {
-			*cause = xasprintf("config:%d: unknown key '%s' (%s)",
-			    lineno, key, path);
-			free(joined);
-			free(text);
-			return -1;
+			msg = xasprintf("unknown key '%s'", key);
+			err(lineno, msg, arg);
+			free(msg);
+			nerr++;
 		}
+		if (nerr > 0 && !keep_going)
+			break;
 	}
 	free(joined);
+	return nerr;
+}
+
+/* tui_config_load's err: the first error as its *cause. */
+struct config_first {
+	const char	*path;
+	char		*cause;
+};
+
+static void
+config_first_error(int line, const char *message, void *arg)
+{
+	struct config_first	*f = arg;
+
+	if (f->cause == NULL)
+		f->cause = xasprintf("config:%d: %s (%s)", line, message,
+		    f->path);
+}
+
+/*
+ * The file's text, checked first: it names the trusted key and the
+ * feed, so nobody else may write it. NULL with *why (caller frees) if
+ * it cannot be read so; errno is kept from the failure.
+ */
+static char *
+config_read(const char *path, char **why)
+{
+	char	*text;
+	int	 saved;
+
+	*why = NULL;
+	if (path_check_file(path, 0, why) != 0)
+		return NULL;
+	free(*why);
+	*why = NULL;
+	if ((text = file_read_small(path, FILE_SMALL_MAX, NULL)) == NULL) {
+		saved = errno;
+		*why = xstrdup(strerror(saved));
+		errno = saved;
+	}
+	return text;
+}
+
+int
+tui_config_load(struct tui_config *c, const char *path, int required,
+    char **cause)
+{
+	struct config_first	 first = { path, NULL };
+	char			*text, *why;
+
+	if ((text = config_read(path, &why)) == NULL) {
+		if (errno == ENOENT && !required) {
+			free(why);
+			return 0;
+		}
+		*cause = xasprintf("cannot read config %s: %s", path, why);
+		free(why);
+		return -1;
+	}
+	free(c->path);
+	c->path = xstrdup(path);
+	config_parse(c, text, 0, config_first_error, &first);
 	free(text);
+	if (first.cause != NULL) {
+		*cause = first.cause;
+		return -1;
+	}
 	return 0;
+}
+
+int
+tui_config_check(const char *path, tui_config_error_cb err, void *arg)
+{
+	struct tui_config	 c;
+	char			*text, *why, *msg;
+	int			 nerr;
+
+	if ((text = config_read(path, &why)) == NULL) {
+		msg = xasprintf(_("cannot read it: %s"), why);
+		err(0, msg, arg);
+		free(msg);
+		free(why);
+		return 1;
+	}
+	memset(&c, 0, sizeof c);
+	nerr = config_parse(&c, text, 1, err, arg);
+	tui_config_clear(&c);
+	free(text);
+	return nerr;
+}
+
+const char *const *
+tui_config_keys(size_t *n)
+{
+	*n = sizeof config_keys / sizeof config_keys[0];
+	return config_keys;
 }
 
 void

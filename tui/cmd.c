@@ -21,11 +21,7 @@
 #include "tui/cmd.h"
 
 /* Options of commands: one table of names, arguments and help. */
-static const struct cli_option_info {
-	const char	*name;
-	const char	*arg;		/* NULL for a flag */
-	const char	*help;
-} cli_options[OPT_MAX] = {
+static const struct cli_option_info cli_options[OPT_MAX] = {
 	[OPT_FEED] = { "feed", "URL",
 	    "sync from URL (https://, file:// or a directory)" },
 	[OPT_ALLOW_UNSIGNED] = { "allow-unsigned", NULL,
@@ -87,16 +83,28 @@ static const struct cli_command *const cli_commands[] = {
 	&cli_entry_members, &cli_entry_authority, &cli_entry_contacts,
 	&cli_entry_show, &cli_entry_search, &cli_entry_newsletters,
 	&cli_entry_read, &cli_entry_star, &cli_entry_unstar,
-	&cli_entry_starred, &cli_entry_help,
+	&cli_entry_starred, &cli_entry_config, &cli_entry_help,
 };
 #define NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
 
-/* The global options, for suggestions (cli_global parses them). */
-static const char *const cli_global_names[] = {
-	"--db", "--config", "--demo", "--json", "--csv", "--vcard",
-	"--no-color", "--help", "--version"
+/*
+ * The global options, for suggestions and completion (cli_global parses
+ * them, cli_help explains them; tests/cli/complete.sh checks that every
+ * option --help names is here).
+ */
+static const struct cli_global_info cli_globals[] = {
+	{ "--db", "PATH", N_("the cache database"), CLI_ARG_FILE, 0 },
+	{ "--config", "PATH", N_("the config file"), CLI_ARG_FILE, 0 },
+	{ "--demo", NULL, N_("use the bundled demo directory"), 0, 0 },
+	{ "--json", NULL, N_("JSON output"), 0, OUT_FMASK(OUT_JSON) },
+	{ "--csv", NULL, N_("CSV output"), 0, OUT_FMASK(OUT_CSV) },
+	{ "--vcard", NULL, N_("vCard output (people and authorities)"), 0,
+	    OUT_FMASK(OUT_VCARD) },
+	{ "--no-color", NULL, N_("no bold headers (also NO_COLOR)"), 0, 0 },
+	{ "--help", NULL, N_("the usage and options"), 0, 0 },
+	{ "--version", NULL, N_("print the version"), 0, 0 },
 };
-#define NGLOBALS (sizeof cli_global_names / sizeof cli_global_names[0])
+#define NGLOBALS (sizeof cli_globals / sizeof cli_globals[0])
 
 static const char *const cli_format_names[] = {
 	"human", "--json", "--csv", "--vcard"
@@ -333,8 +341,8 @@ cli_command_help(const struct cli_command *c)
 	printf("\n");
 }
 
-static const struct cli_command *
-cli_find(const char *name)
+const struct cli_command *
+cli_command_find(const char *name)
 {
 	size_t	 i;
 
@@ -343,6 +351,26 @@ cli_find(const char *name)
 			return cli_commands[i];
 	}
 	return NULL;
+}
+
+const struct cli_command *const *
+cli_command_list(size_t *n)
+{
+	*n = NCOMMANDS;
+	return cli_commands;
+}
+
+const struct cli_option_info *
+cli_option_info(enum cli_opt opt)
+{
+	return &cli_options[opt];
+}
+
+const struct cli_global_info *
+cli_global_list(size_t *n)
+{
+	*n = NGLOBALS;
+	return cli_globals;
 }
 
 /*
@@ -415,7 +443,7 @@ cli_unknown_option(struct cli *cli, const char *arg)
 		cands[n++] = own[i];
 	}
 	for (i = 0; i < NGLOBALS; i++)
-		cands[n++] = cli_global_names[i];
+		cands[n++] = cli_globals[i].name;
 	clean = sanitize(arg, SANITIZE_LINE);
 	buf_init(&b);
 	if (c != NULL && c->name[0] != '\0')
@@ -445,7 +473,7 @@ cli_cmd_help(struct cli *cli)
 
 	if (cli->nargs == 0)
 		cli_help(stdout);
-	else if ((c = cli_find(cli->args[0])) != NULL)
+	else if ((c = cli_command_find(cli->args[0])) != NULL)
 		cli_command_help(c);
 	else
 		return cli_unknown_command(cli->args[0]);
@@ -622,19 +650,26 @@ cli_demo_dir(void)
 	return xstrdup(GLOBE_BUILDDIR "/data/demo-feed");
 }
 
+char *
+cli_config_file(const struct cli *cli)
+{
+	char	*dir, *path;
+
+	if (cli->config_opt != NULL)
+		return xstrdup(cli->config_opt);
+	dir = path_config_dir();
+	path = xasprintf("%s/config", dir);
+	free(dir);
+	return path;
+}
+
 static int
 cli_setup(struct cli *cli)
 {
-	char	*cause = NULL, *path, *dir, *clean;
+	char	*cause = NULL, *path, *clean;
 	int	 rc;
 
-	if (cli->config_opt != NULL)
-		path = xstrdup(cli->config_opt);
-	else {
-		dir = path_config_dir();
-		path = xasprintf("%s/config", dir);
-		free(dir);
-	}
+	path = cli_config_file(cli);
 	rc = tui_config_load(&cli->config, path, cli->config_opt != NULL,
 	    &cause);
 	cli->config_path = path;
@@ -671,6 +706,9 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	int		  nrest = 0, i, r, help = 0, version = 0, nocolor = 0;
 	int		  nformats = 0, dashdash = 0, rc;
 
+	/* The shells' completion scripts: before anything else is parsed. */
+	if (argc > 1 && strcmp(argv[1], CLI_COMPLETE) == 0)
+		return cli_complete(argc - 2, argv + 2);
 	memset(&cli, 0, sizeof cli);
 	cli.full_screen = full_screen;
 	cli.format = OUT_HUMAN;
@@ -693,7 +731,7 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 				rc = cli_unknown_option(&cli, argv[i]);
 				goto out;
 			}
-			cli.cmd = cli_find(argv[i]);
+			cli.cmd = cli_command_find(argv[i]);
 			if (cli.cmd == NULL) {
 				rc = cli_unknown_command(argv[i]);
 				goto out;
@@ -726,8 +764,9 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	rc = cli_command_args(&cli, nrest, rest);
 	if (rc != EXIT_OK)
 		goto out;
-	if (cli.cmd == &cli_entry_help) {
-		rc = cli_cmd_help(&cli);
+	/* These read neither the config nor the cache. */
+	if (cli.cmd == &cli_entry_help || cli.cmd == &cli_entry_config) {
+		rc = cli.cmd->run(&cli);
 		goto out;
 	}
 	nc = getenv("NO_COLOR");

@@ -57,6 +57,16 @@ struct tui_config {
  */
 int	 tui_config_load(struct tui_config *, const char *path, int required,
 	    char **cause);
+/*
+ * Reads the config file at path as tui_config_load does, but on past a
+ * bad line: calls cb for each error with its line number (0: the file
+ * itself) and message. Returns the number of errors.
+ */
+typedef void	(*tui_config_error_cb)(int line, const char *message,
+		    void *);
+int	 tui_config_check(const char *path, tui_config_error_cb, void *);
+/* The keys the config file takes, in the parser's order; *n their number. */
+const char *const *tui_config_keys(size_t *n);
 void	 tui_config_clear(struct tui_config *);
 /*
  * The text of a public key given inline (the base64 line or a .pub file's
@@ -141,6 +151,31 @@ enum cli_opt {
 	OPT_MAX
 };
 
+/*
+ * What an argument or an option's value is, so shell completion (`globe
+ * __complete`, cmd-complete.c) can offer the values that fit. A new kind
+ * is one entry here, its name and its case in cmd-complete.c; a new
+ * command needs its row in cmd-complete.c's complete_args (complete.sh
+ * fails without one), a new option's value its kind there unless it is
+ * a FILE.
+ */
+enum cli_arg {
+	CLI_ARG_END,		/* ends a list; nothing to offer */
+	CLI_ARG_NONE,		/* free text (search words, a number) */
+	CLI_ARG_FILE,		/* a file name */
+	CLI_ARG_COMMAND,	/* a command's name */
+	CLI_ARG_WORD,		/* one of the command's words (a subcommand) */
+	CLI_ARG_COUNTRY,	/* a country's code or name */
+	CLI_ARG_AUTHORITY,	/* an authority's id */
+	CLI_ARG_RECORD,		/* an authority's or a contact's id */
+	CLI_ARG_NEWSLETTER,	/* a newsletter's id */
+	CLI_ARG_KIND,		/* the values of a search filter ... */
+	CLI_ARG_ROLE,
+	CLI_ARG_EXPERTISE,
+	CLI_ARG_LANGUAGE,
+	CLI_ARG_MAX
+};
+
 struct cli;
 struct cli_command {
 	const char	*name;
@@ -152,6 +187,30 @@ struct cli_command {
 	int		 maxargs;	/* -1: any number */
 	const enum cli_opt *options;	/* ends with OPT_MAX */
 };
+
+/* An option of a command: its name (without --), argument and help. */
+struct cli_option_info {
+	const char	*name;
+	const char	*arg;		/* NULL for a flag */
+	const char	*help;
+};
+/* The option's entry in cmd.c's table. */
+const struct cli_option_info *cli_option_info(enum cli_opt);
+/* The commands in --help's order; *n gets their number. */
+const struct cli_command *const *cli_command_list(size_t *n);
+/* A command by name, or NULL. */
+const struct cli_command *cli_command_find(const char *name);
+
+/* A global option (before or after the command). */
+struct cli_global_info {
+	const char	*name;		/* with its dashes */
+	const char	*arg;		/* NULL for a flag */
+	const char	*help;
+	enum cli_arg	 value;
+	int		 formats;	/* an output format's OUT_FMASK, or 0 */
+};
+/* The global options, in --help's order; *n gets their number. */
+const struct cli_global_info *cli_global_list(size_t *n);
 
 struct cli {
 	tui_full_screen_fn full_screen;	/* tui_app_run, or NULL */
@@ -179,6 +238,9 @@ struct cli {
  * returns an exit code other than EXIT_OK when no feed is configured.
  */
 int	 cli_sync_options(struct cli *, struct net_options *, char **demo_key);
+
+/* The config file globe reads: --config, else the XDG one. Caller frees. */
+char	*cli_config_file(const struct cli *);
 
 /*
  * Runs globe; returns the exit code. full_screen opens the curses
@@ -232,13 +294,25 @@ extern const enum cli_opt cli_opts_list[];	/* --limit, --all */
  * The commands, each defined beside its handler: cmd-sync.c (sync,
  * status), cmd-browse.c (countries, members, authority, contacts, show,
  * star, unstar, starred, and what runs with no command), cmd-search.c,
- * cmd-news.c (newsletters, read).
+ * cmd-news.c (newsletters, read), cmd-conf.c (config).
  */
 extern const struct cli_command cli_entry_sync, cli_entry_status,
 	    cli_entry_countries, cli_entry_members, cli_entry_authority,
 	    cli_entry_contacts, cli_entry_show, cli_entry_star,
 	    cli_entry_unstar, cli_entry_starred, cli_entry_default,
-	    cli_entry_search, cli_entry_newsletters, cli_entry_read;
+	    cli_entry_search, cli_entry_newsletters, cli_entry_read,
+	    cli_entry_config;
+
+/* cmd-complete.c */
+/* The hidden command the shells' completion scripts run. */
+#define CLI_COMPLETE	"__complete"
+/*
+ * `globe __complete line WORD...`: what may replace the last WORD of the
+ * command line `globe WORD...`; `globe __complete config-keys`: the keys
+ * the config file takes. Reads the cache read-only and never waits for
+ * a lock; prints nothing on stderr, ever. Returns the exit code.
+ */
+int	 cli_complete(int argc, char **argv);
 
 /*
  * --demo: syncs the demo feed quietly (replacing the demo directory,

@@ -640,7 +640,7 @@ check_exit "--version" 0 "$GLOBE" --version
 check_contains "--version" "$out" "globe 0."
 
 # --- the bundled demo -----------------------------------------------------
-if [ -f "$builddir/data/demo-feed/index.json" ]; then
+if [ -f "$DEMO_FEED/index.json" ]; then
 	check_exit "--demo countries" 0 "$GLOBE" --demo countries
 	check_contains "--demo: Brazil" "$out" "Brazil"
 	# A search stops at 50 and says how many there are.
