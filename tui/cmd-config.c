@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
@@ -51,7 +52,8 @@ tui_config_pubkey(const char *value, char **cause)
 	/* The file decides which feed is trusted: nobody else may write it. */
 	if (path_check_file(path, 0, &perm) != 0 && errno != ENOENT) {
 		if (cause != NULL)
-			*cause = xasprintf("public key file %s: %s", path,
+			/* TRANSLATORS: a file, then what is wrong with it. */
+			*cause = xasprintf(_("public key file %s: %s"), path,
 			    perm);
 		free(perm);
 		free(why);
@@ -63,8 +65,13 @@ tui_config_pubkey(const char *value, char **cause)
 	if (text == NULL) {
 		saved = errno;
 		if (cause != NULL)
-			*cause = xasprintf("%s, and no file %s: %s", why, path,
-			    strerror(saved));
+			/*
+			 * TRANSLATORS: a value in the config is neither a
+			 * public key (why it is not one) nor a file (its
+			 * name, and the system's reason).
+			 */
+			*cause = xasprintf(_("%s, and no file %s: %s"), why,
+			    path, strerror(saved));
 		free(why);
 		free(path);
 		return NULL;
@@ -73,7 +80,7 @@ tui_config_pubkey(const char *value, char **cause)
 	why = NULL;
 	if (minisign_pubkey_parse(text, &pk, &why) != NET_OK) {
 		if (cause != NULL)
-			*cause = xasprintf("public key file %s: %s", path,
+			*cause = xasprintf(_("public key file %s: %s"), path,
 			    why);
 		free(why);
 		free(text);
@@ -133,7 +140,11 @@ config_bool(const char *key, const char *value, char **why)
 	if (strcmp(value, "no") == 0 || strcmp(value, "false") == 0 ||
 	    strcmp(value, "0") == 0)
 		return 0;
-	*why = xasprintf("%s must be yes or no, not '%s'", key, value);
+	/*
+	 * TRANSLATORS: a config key (keep it), yes and no (the values it
+	 * takes: keep them), the value found.
+	 */
+	*why = xasprintf(_("%s must be yes or no, not '%s'"), key, value);
 	return -1;
 }
 
@@ -142,7 +153,7 @@ static int
 config_path(char **dest, const char *value, char **why)
 {
 	if (*value == '\0') {
-		*why = xstrdup("empty path");
+		*why = xstrdup(_("empty path"));
 		return -1;
 	}
 	free(*dest);
@@ -161,8 +172,9 @@ config_number(long *dest, const char *key, const char *value, long max,
 	errno = 0;
 	n = strtol(value, &end, 10);
 	if (errno != 0 || end == value || *end != '\0' || n < 1 || n > max) {
-		*why = xasprintf("%s must be a number from 1 to %ld, not '%s'",
-		    key, max, value);
+		/* TRANSLATORS: a config key (keep it), the most, the value. */
+		*why = xasprintf(_("%s must be a number from 1 to %ld, not "
+		    "'%s'"), key, max, value);
 		return -1;
 	}
 	*dest = n;
@@ -182,7 +194,8 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		return 0;
 	case CONFIG_PUBKEY:
 		if (c->npubkeys == TUI_PUBKEYS_MAX) {
-			*why = xasprintf("more than %d public keys",
+			/* TRANSLATORS: how many pubkey lines may be given. */
+			*why = xasprintf(_("more than %d public keys"),
 			    TUI_PUBKEYS_MAX);
 			return -1;
 		}
@@ -253,8 +266,9 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		if (config_number(&c->history, "history", value,
 		    TUI_HISTORY_MAX, why) != 0) {
 			free(*why);
-			*why = xasprintf("history must be a number from 0 to "
-			    "%d, not '%s'", TUI_HISTORY_MAX, value);
+			/* TRANSLATORS: history is a config key: keep it. */
+			*why = xasprintf(_("history must be a number from 0 to "
+			    "%d, not '%s'"), TUI_HISTORY_MAX, value);
 			return -1;
 		}
 		c->history_set = 1;
@@ -298,7 +312,8 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 			free(why);
 			return 0;
 		}
-		*cause = xasprintf("cannot read config %s: %s", path, why);
+		/* TRANSLATORS: the config file, then why it cannot be read. */
+		*cause = xasprintf(_("cannot read config %s: %s"), path, why);
 		free(why);
 		return -1;
 	}
@@ -306,7 +321,7 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 	why = NULL;
 	text = file_read_small(path, FILE_SMALL_MAX, NULL);
 	if (text == NULL) {
-		*cause = xasprintf("cannot read config %s: %s", path,
+		*cause = xasprintf(_("cannot read config %s: %s"), path,
 		    strerror(errno));
 		return -1;
 	}
@@ -322,8 +337,13 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 			continue;
 		eq = strchr(line, '=');
 		if (eq == NULL) {
-			*cause = xasprintf("config:%d: expected 'key = value' "
-			    "(%s)", lineno, path);
+			/*
+			 * TRANSLATORS: config:LINE: as a compiler says where,
+			 * then the config file. 'key = value' is the form of
+			 * a line: keep it.
+			 */
+			*cause = xasprintf(_("config:%d: expected 'key = "
+			    "value' (%s)"), lineno, path);
 			free(joined);
 			free(text);
 			return -1;
@@ -352,7 +372,11 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 				continue;
 			found = 1;
 			if (config_set(c, (int)k, value, &why) != 0) {
-				*cause = xasprintf("config:%d: %s (%s)",
+				/*
+				 * TRANSLATORS: config:LINE: what is wrong
+				 * (the config file).
+				 */
+				*cause = xasprintf(_("config:%d: %s (%s)"),
 				    lineno, why, path);
 				free(why);
 				free(joined);
@@ -362,8 +386,9 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 			break;
 		}
 		if (!found) {
-			*cause = xasprintf("config:%d: unknown key '%s' (%s)",
-			    lineno, key, path);
+			/* TRANSLATORS: config:LINE: the key; the config. */
+			*cause = xasprintf(_("config:%d: unknown key '%s' "
+			    "(%s)"), lineno, key, path);
 			free(joined);
 			free(text);
 			return -1;
