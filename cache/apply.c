@@ -19,6 +19,7 @@
 #include <sodium.h>
 
 #include "cache/private.h"
+#include "common/i18n.h"
 
 static const enum stmt_id apply_touch[REC_NDATA] = {
 	STMT_TOUCH_COUNTRY, STMT_TOUCH_AUTHORITY, STMT_TOUCH_CONTACT,
@@ -189,7 +190,7 @@ apply_check(struct cache *c, const struct record *r, char **cause)
 
 	if ((unsigned)r->type >= REC_NTYPES) {
 		if (cause != NULL)
-			*cause = xstrdup("record of unknown type");
+			*cause = xstrdup(_("record of unknown type"));
 		return CACHE_ERR_INVALID;
 	}
 	ti = &record_types[r->type];
@@ -199,7 +200,12 @@ apply_check(struct cache *c, const struct record *r, char **cause)
 		    ti->fields[i].kind != RF_STRING || r->v[i].s != NULL)
 			continue;
 		if (cause != NULL)
-			*cause = xasprintf("%s %s: missing field '%s'",
+			/*
+			 * TRANSLATORS: a record as the feed names it (its
+			 * type, such as contact, and its id) and a field of
+			 * the feed: keep the type and the field as they are.
+			 */
+			*cause = xasprintf(_("%s %s: missing field '%s'"),
 			    ti->name, key != NULL ? key : "?",
 			    ti->fields[i].name);
 		return CACHE_ERR_INVALID;
@@ -286,17 +292,17 @@ cache_apply_begin(struct cache *c, char **cause)
 
 	if (c->flags & CACHE_OPEN_READONLY) {
 		if (cause != NULL)
-			*cause = xasprintf("%s: opened read-only", c->path);
+			*cause = xasprintf(_("%s: opened read-only"), c->path);
 		return CACHE_ERR_READONLY;
 	}
 	if (c->in_apply) {
 		if (cause != NULL)
-			*cause = xstrdup("a sync is already being applied");
+			*cause = xstrdup(_("a sync is already being applied"));
 		return CACHE_ERR;
 	}
 	apply_direct_begin(c);
 	if ((rc = cache_exec(c, "BEGIN IMMEDIATE")) != SQLITE_OK) {
-		status = cache_fail(c, rc, cause, "starting a sync");
+		status = cache_fail(c, rc, cause, _("starting a sync"));
 		apply_direct_end(c);
 		return status;
 	}
@@ -304,7 +310,7 @@ cache_apply_begin(struct cache *c, char **cause)
 	c->rebuild = 0;
 	if ((rc = stmt_run(c, STMT_TOUCHED_CLEAR)) != SQLITE_OK ||
 	    (rc = stmt_run(c, STMT_AFFECTED_CLEAR)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "starting a sync");
+		return cache_fail(c, rc, cause, _("starting a sync"));
 	return CACHE_OK;
 }
 
@@ -315,11 +321,11 @@ cache_apply_snapshot(struct cache *c, char **cause)
 
 	if (!c->in_apply) {
 		if (cause != NULL)
-			*cause = xstrdup("no sync is being applied");
+			*cause = xstrdup(_("no sync is being applied"));
 		return CACHE_ERR;
 	}
 	if ((rc = cache_exec(c, stmt_snapshot_sql)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "starting a snapshot");
+		return cache_fail(c, rc, cause, _("starting a snapshot"));
 	c->rebuild = 1;
 	return CACHE_OK;
 }
@@ -333,8 +339,13 @@ apply_delete_record(struct cache *c, const struct record *r, char **cause)
 	type = record_type_from_name(of);
 	if (type < 0 || type >= REC_NDATA) {
 		if (cause != NULL)
-			*cause = xasprintf("delete %s: unknown type '%s'", id,
-			    of);
+			/*
+			 * TRANSLATORS: a delete line of the feed: the id and
+			 * the value of its field "of". "delete" is the
+			 * feed's word for the line: keep it.
+			 */
+			*cause = xasprintf(_("delete %s: unknown type '%s'"),
+			    id, of);
 		return CACHE_ERR_INVALID;
 	}
 	/* A snapshot touches its keys at commit (stmt_snapshot_end_sql). */
@@ -342,7 +353,7 @@ apply_delete_record(struct cache *c, const struct record *r, char **cause)
 	    id)) != SQLITE_OK) ||
 	    (rc = apply_links_delete(c, type, id)) != SQLITE_OK ||
 	    (rc = apply_run_key(c, apply_delete[type], id)) != SQLITE_OK)
-		return apply_fail(c, rc, cause, "deleting", r);
+		return apply_fail(c, rc, cause, _("deleting"), r);
 	return CACHE_OK;
 }
 
@@ -359,7 +370,7 @@ cache_apply_record(struct cache *c, const struct record *r, char **cause)
 
 	if (!c->in_apply) {
 		if (cause != NULL)
-			*cause = xstrdup("no sync is being applied");
+			*cause = xstrdup(_("no sync is being applied"));
 		return CACHE_ERR;
 	}
 	if ((status = apply_check(c, r, cause)) != CACHE_OK)
@@ -371,11 +382,11 @@ cache_apply_record(struct cache *c, const struct record *r, char **cause)
 	key = record_key(r);
 	if (!c->rebuild && (rc = apply_run_key(c, apply_touch[r->type],
 	    key)) != SQLITE_OK)
-		return apply_fail(c, rc, cause, "storing", r);
+		return apply_fail(c, rc, cause, _("storing"), r);
 
 	if ((st = stmt_get(c, apply_upsert[r->type])) == NULL)
-		return apply_fail(c, sqlite3_errcode(c->db), cause, "storing",
-		    r);
+		return apply_fail(c, sqlite3_errcode(c->db), cause,
+		    _("storing"), r);
 	p = 1;
 	for (i = 0; i < ti->nfields; i++) {
 		if (ti->fields[i].kind == RF_STRING)
@@ -388,11 +399,11 @@ cache_apply_record(struct cache *c, const struct record *r, char **cause)
 	written = sqlite3_changes(c->db) > 0;
 	stmt_put(c, apply_upsert[r->type], st);
 	if (rc != SQLITE_DONE)
-		return apply_fail(c, rc, cause, "storing", r);
+		return apply_fail(c, rc, cause, _("storing"), r);
 
 	/* Same content (same hash): its lists are the same too. */
 	if (written && (rc = apply_links_write(c, r, key, 1)) != SQLITE_OK)
-		return apply_fail(c, rc, cause, "storing lists of", r);
+		return apply_fail(c, rc, cause, _("storing lists of"), r);
 	return CACHE_OK;
 }
 
@@ -420,12 +431,19 @@ apply_check_references(struct cache *c, char **cause)
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
 		if ((st = stmt_get(c, checks[i].id)) == NULL)
 			return cache_fail(c, sqlite3_errcode(c->db), cause,
-			    "checking references");
+			    _("checking references"));
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			if (cause != NULL)
-				*cause = xasprintf("%s %s: field '%s': no %s "
-				    "'%s'", checks[i].what,
+				/*
+				 * TRANSLATORS: a record (type and id), its
+				 * field, the type of record it names and the
+				 * value named: contact c-9: field 'authority':
+				 * no authority 'br-x'. The types and the
+				 * field are the feed's words: keep them.
+				 */
+				*cause = xasprintf(_("%s %s: field '%s': no %s "
+				    "'%s'"), checks[i].what,
 				    (const char *)sqlite3_column_text(st, 0),
 				    checks[i].field, checks[i].target,
 				    (const char *)sqlite3_column_text(st, 1));
@@ -434,11 +452,12 @@ apply_check_references(struct cache *c, char **cause)
 		}
 		stmt_put(c, checks[i].id, st);
 		if (rc != SQLITE_DONE)
-			return cache_fail(c, rc, cause, "checking references");
+			return cache_fail(c, rc, cause,
+			    _("checking references"));
 	}
 	if (cause != NULL)
-		*cause = xstrdup("a record refers to something that is not "
-		    "there");
+		*cause = xstrdup(_("a record refers to something that is not "
+		    "there"));
 	return CACHE_ERR_REFERENCE;
 }
 
@@ -515,22 +534,22 @@ cache_apply_commit(struct cache *c, const struct cache_state *state,
 
 	if (!c->in_apply) {
 		if (cause != NULL)
-			*cause = xstrdup("no sync is being applied");
+			*cause = xstrdup(_("no sync is being applied"));
 		return CACHE_ERR;
 	}
 	if ((status = apply_check_references(c, cause)) != CACHE_OK)
 		return status;
 	if ((rc = apply_count_changes(c, &ch)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "counting changes");
+		return cache_fail(c, rc, cause, _("counting changes"));
 	if ((rc = search_update(c, c->rebuild)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "updating the search index");
+		return cache_fail(c, rc, cause, _("updating the search index"));
 	if (apply_changed(&ch) && (rc = cache_exec(c,
 	    stmt_stats_sql)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "counting the directory");
+		return cache_fail(c, rc, cause, _("counting the directory"));
 	if (state != NULL && (rc = apply_state_put(c, state)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "writing the sync state");
+		return cache_fail(c, rc, cause, _("writing the sync state"));
 	if ((rc = cache_exec(c, "COMMIT")) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "committing");
+		return cache_fail(c, rc, cause, _("committing"));
 	c->in_apply = 0;
 	c->rebuild = 0;
 	apply_direct_end(c);

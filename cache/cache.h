@@ -17,23 +17,23 @@
 struct cache;
 
 #define CACHE_STATUS_LIST(X) \
-	X(CACHE_OK,		"ok") \
-	X(CACHE_ERR,		"cache error") \
-	X(CACHE_ERR_BUSY,	"the cache is locked by another globe process") \
-	X(CACHE_ERR_FULL,	"the disk is full") \
-	X(CACHE_ERR_CORRUPT,	"the cache file is corrupt") \
-	X(CACHE_ERR_READONLY,	"the cache is read-only") \
-	X(CACHE_ERR_NEWER,	"the cache was written by a newer globe") \
-	X(CACHE_ERR_IO,		"cannot open the cache") \
-	X(CACHE_ERR_REFERENCE,	"a record refers to something that is not there") \
-	X(CACHE_ERR_INVALID,	"invalid record") \
-	X(CACHE_ERR_NOTFOUND,	"not found")
+	X(CACHE_OK,		N_("ok")) \
+	X(CACHE_ERR,		N_("cache error")) \
+	X(CACHE_ERR_BUSY,	N_("the cache is locked by another globe process")) \
+	X(CACHE_ERR_FULL,	N_("the disk is full")) \
+	X(CACHE_ERR_CORRUPT,	N_("the cache file is corrupt")) \
+	X(CACHE_ERR_READONLY,	N_("the cache is read-only")) \
+	X(CACHE_ERR_NEWER,	N_("the cache was written by a newer globe")) \
+	X(CACHE_ERR_IO,		N_("cannot open the cache")) \
+	X(CACHE_ERR_REFERENCE,	N_("a record refers to something that is not there")) \
+	X(CACHE_ERR_INVALID,	N_("invalid record")) \
+	X(CACHE_ERR_NOTFOUND,	N_("not found"))
 
 #define CACHE_STATUS_ENUM(code, msg) code,
 enum cache_status { CACHE_STATUS_LIST(CACHE_STATUS_ENUM) };
 #undef CACHE_STATUS_ENUM
 
-/* The fixed message of a status. */
+/* The message of a status, translated (the list marks it with N_). */
 const char	*cache_strerror(enum cache_status);
 /* The globe exit code for a status (5, or 4 for feed data errors). */
 int		 cache_exit_code(enum cache_status);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cache/private.h"
+#include "common/i18n.h"
 
 #define CACHE_STATUS_MSG(code, msg) msg,
 static const char *const cache_status_msg[] = {
@@ -31,8 +32,8 @@ cache_strerror(enum cache_status status)
 {
 	if ((unsigned)status >= sizeof cache_status_msg /
 	    sizeof cache_status_msg[0])
-		return "unknown cache error";
-	return cache_status_msg[status];
+		return _("unknown cache error");
+	return _(cache_status_msg[status]);
 }
 
 int
@@ -72,8 +73,9 @@ cache_fail(struct cache *c, int rc, char **cause, const char *what)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		if (cause != NULL)
-			*cause = xasprintf("%s: the cache file is corrupt; move "
-			    "it away and run `globe sync` to rebuild it", path);
+			*cause = xasprintf(_("%s: the cache file is corrupt; "
+			    "move it away and run `globe sync` to rebuild it"),
+			    path);
 		return CACHE_ERR_CORRUPT;
 	case SQLITE_READONLY:
 		status = CACHE_ERR_READONLY;
@@ -160,15 +162,15 @@ cache_check_file(const char *path, const struct stat *sb, int flags,
 	int		 i;
 
 	if (S_ISLNK(sb->st_mode))
-		why = "is a symbolic link; give the file it points to";
+		why = _("is a symbolic link; give the file it points to");
 	else if (!S_ISREG(sb->st_mode))
-		why = "not a regular file";
+		why = _("not a regular file");
 	else if (sb->st_uid != geteuid())
-		why = "owned by another user; globe reads only a cache file "
-		    "of your own";
+		why = _("owned by another user; globe reads only a cache file "
+		    "of your own");
 	else if (sb->st_nlink != 1)
-		why = "has more than one name (a hard link); globe reads only "
-		    "a cache file of its own";
+		why = _("has more than one name (a hard link); globe reads "
+		    "only a cache file of its own");
 	if (why != NULL) {
 		if (cause != NULL)
 			*cause = xasprintf("%s: %s", path, why);
@@ -178,8 +180,9 @@ cache_check_file(const char *path, const struct stat *sb, int flags,
 		return CACHE_OK;
 	if (chmod(path, 0600) != 0) {
 		if (cause != NULL)
-			*cause = xasprintf("%s: readable by others, and cannot "
-			    "be made private: %s", path, strerror(errno));
+			*cause = xasprintf(_("%s: readable by others, and "
+			    "cannot be made private: %s"),
+			    path, strerror(errno));
 		return CACHE_ERR_IO;
 	}
 	for (i = 0; i < 2; i++) {
@@ -208,9 +211,9 @@ cache_open_fail(struct cache *c, int rc, char **cause, const char *what)
 	if ((rc & 0xff) != SQLITE_BUSY)
 		return cache_fail(c, rc, cause, what);
 	if (cause != NULL)
-		*cause = xasprintf("%s: locked by a sync that is writing it "
+		*cause = xasprintf(_("%s: locked by a sync that is writing it "
 		    "(a first sync holds it until it ends); try again when "
-		    "it ends", c->path);
+		    "it ends"), c->path);
 	return CACHE_ERR_BUSY;
 }
 
@@ -250,7 +253,7 @@ open_file(struct open *o, char **cause)
 
 	if (o->path == NULL || *o->path == '\0') {
 		if (cause != NULL)
-			*cause = xstrdup("no cache path");
+			*cause = xstrdup(_("no cache path"));
 		return CACHE_ERR_IO;
 	}
 	if (o->memory)
@@ -265,8 +268,8 @@ open_file(struct open *o, char **cause)
 	}
 	if (o->flags & (CACHE_OPEN_READONLY | CACHE_OPEN_NOCREATE)) {
 		if (cause != NULL)
-			*cause = xasprintf("%s: no cache yet; run `globe sync`",
-			    o->path);
+			*cause = xasprintf(_("%s: no cache yet; run `globe "
+			    "sync`"), o->path);
 		return CACHE_ERR_NOTFOUND;
 	}
 	return cache_create_file(o->path, cause);
@@ -295,7 +298,13 @@ open_connect(struct open *o, char **cause)
 	/* A connection is only ever used by the thread that opened it. */
 	oflags |= SQLITE_OPEN_NOMUTEX;
 	if ((rc = sqlite3_open_v2(o->path, &c->db, oflags, NULL)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "opening");
+		/*
+		 * TRANSLATORS: what the cache was doing when SQLite failed,
+		 * between the file's name and SQLite's own message (English):
+		 * "globe.db: opening: unable to open database file".
+		 */
+		return cache_fail(c, rc, cause, _("opening"));
+
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_busy_timeout(c->db, (o->flags & CACHE_OPEN_NOWAIT) ? 0 :
 	    CACHE_BUSY_TIMEOUT);
@@ -326,11 +335,11 @@ open_first_read(struct open *o, char **cause)
 	    access(o->path, W_OK) != 0 && (errno == EROFS || errno == EACCES)) {
 		if (cause != NULL)
 			*cause = xasprintf("%s: %s", o->path,
-			    errno == EROFS ? "on a read-only file system" :
-			    "not writable by you");
+			    errno == EROFS ? _("on a read-only file system") :
+			    _("not writable by you"));
 		return CACHE_ERR_READONLY;
 	}
-	return cache_open_fail(o->c, rc, cause, "reading");
+	return cache_open_fail(o->c, rc, cause, _("reading"));
 }
 
 /*
@@ -345,7 +354,7 @@ open_settings(struct open *o, char **cause)
 
 	if (!(o->flags & CACHE_OPEN_READONLY) && !o->memory &&
 	    (rc = cache_exec(c, "PRAGMA journal_mode = WAL")) != SQLITE_OK)
-		return cache_open_fail(c, rc, cause, "setting WAL mode");
+		return cache_open_fail(c, rc, cause, _("setting WAL mode"));
 	/*
 	 * An 8 MiB page cache: the OS caches the file anyway, and a larger
 	 * one only raised peak RSS (64 MiB more in a full sync and while
@@ -353,9 +362,9 @@ open_settings(struct open *o, char **cause)
 	 */
 	if ((rc = cache_exec(c, "PRAGMA synchronous = NORMAL;"
 	    "PRAGMA foreign_keys = ON;PRAGMA cache_size = -8192")) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "setting up");
+		return cache_fail(c, rc, cause, _("setting up"));
 	if ((rc = search_register(c->db)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "registering functions");
+		return cache_fail(c, rc, cause, _("registering functions"));
 	return CACHE_OK;
 }
 
@@ -379,7 +388,8 @@ open_temp(struct open *o, char **cause)
 	if (o->flags & CACHE_OPEN_READONLY)
 		return CACHE_OK;
 	if ((rc = cache_exec(o->c, stmt_temp_sql)) != SQLITE_OK)
-		return cache_fail(o->c, rc, cause, "creating temporary tables");
+		return cache_fail(o->c, rc, cause, _("creating temporary "
+		    "tables"));
 	return CACHE_OK;
 }
 
@@ -389,8 +399,8 @@ open_notice(struct open *o, char **cause)
 {
 	(void)cause;
 	if (o->tightened)
-		o->c->notice = xasprintf("%s was readable or writable by "
-		    "others; it is now yours alone (0600)", o->path);
+		o->c->notice = xasprintf(_("%s was readable or writable by "
+		    "others; it is now yours alone (0600)"), o->path);
 	return CACHE_OK;
 }
 

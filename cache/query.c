@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cache/private.h"
+#include "common/i18n.h"
 
 /* Statements by type and access path: all, by id, by country, by authority. */
 /* ... and newsletters by the words of their text. */
@@ -295,7 +296,7 @@ cache_data_version(struct cache *c, int64_t *version, char **cause)
 	int	rc;
 
 	if ((rc = stmt_int64(c, STMT_DATA_VERSION, version)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "reading the data version");
+		return cache_fail(c, rc, cause, _("reading the data version"));
 	return CACHE_OK;
 }
 

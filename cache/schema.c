@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cache/private.h"
+#include "common/i18n.h"
 
 struct migration {
 	const char	*sql;
@@ -324,7 +325,7 @@ cache_schema_check(struct cache *c, int complete, char **cause)
 	rc = sqlite3_prepare_v2(c->db, "SELECT type, name FROM sqlite_schema",
 	    -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return cache_fail(c, rc, cause, "reading the schema");
+		return cache_fail(c, rc, cause, _("reading the schema"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		type = (const char *)sqlite3_column_text(st, 0);
 		name = (const char *)sqlite3_column_text(st, 1);
@@ -336,9 +337,14 @@ cache_schema_check(struct cache *c, int complete, char **cause)
 		else if (complete || strcmp(type, "trigger") == 0 ||
 		    strcmp(type, "view") == 0) {
 			if (cause != NULL)
-				*cause = xasprintf("%s: holds a %s '%s' that "
+				/*
+				 * TRANSLATORS: the cache file, the kind of
+				 * object as SQLite names it (table, index,
+				 * trigger, view: keep it) and its name.
+				 */
+				*cause = xasprintf(_("%s: holds a %s '%s' that "
 				    "globe did not create; move it away and "
-				    "run `globe sync` to rebuild it", c->path,
+				    "run `globe sync` to rebuild it"), c->path,
 				    type, name);
 			sqlite3_finalize(st);
 			return CACHE_ERR_CORRUPT;
@@ -347,12 +353,19 @@ cache_schema_check(struct cache *c, int complete, char **cause)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return cache_fail(c, rc == SQLITE_ROW ? SQLITE_CORRUPT : rc,
-		    cause, "reading the schema");
+		    cause, _("reading the schema"));
 	if (complete && known != NSCHEMA_OBJECTS) {
 		if (cause != NULL)
-			*cause = xasprintf("%s: %zu of globe's %zu tables and "
-			    "indexes are missing; move it away and run `globe "
-			    "sync` to rebuild it", c->path,
+			/*
+			 * TRANSLATORS: the cache file, how many are missing
+			 * (the form follows it), how many there should be.
+			 */
+			*cause = xasprintf(P_("%s: %zu of globe's %zu tables "
+			    "and indexes is missing; move it away and run "
+			    "`globe sync` to rebuild it", "%s: %zu of globe's "
+			    "%zu tables and indexes are missing; move it away "
+			    "and run `globe sync` to rebuild it",
+			    NSCHEMA_OBJECTS - known), c->path,
 			    NSCHEMA_OBJECTS - known, NSCHEMA_OBJECTS);
 		return CACHE_ERR_CORRUPT;
 	}
@@ -433,13 +446,15 @@ cache_migrate(struct cache *c, char **cause)
 	int			 version, rc, rebuild = 0;
 
 	if ((rc = schema_version_get(c->db, &version)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "reading the schema version");
+		return cache_fail(c, rc, cause,
+		    _("reading the schema version"));
 	if (version == NMIGRATIONS)
 		return CACHE_OK;
 	if (version > NMIGRATIONS) {
 		if (cause != NULL)
-			*cause = xasprintf("%s: schema version %d, this globe "
-			    "knows up to %d; upgrade globe", c->path, version,
+			*cause = xasprintf(_("%s: schema version %d, this "
+			    "globe knows up to %d; upgrade globe"),
+			    c->path, version,
 			    NMIGRATIONS);
 		return CACHE_ERR_NEWER;
 	}
@@ -448,22 +463,24 @@ cache_migrate(struct cache *c, char **cause)
 		return status;
 	if (c->flags & CACHE_OPEN_READONLY) {
 		if (cause != NULL)
-			*cause = xasprintf("%s: schema version %d needs an "
-			    "upgrade to %d; open it once read-write", c->path,
+			*cause = xasprintf(_("%s: schema version %d needs an "
+			    "upgrade to %d; open it once read-write"), c->path,
 			    version, NMIGRATIONS);
 		return CACHE_ERR_READONLY;
 	}
 
 	if ((rc = cache_exec(c, "BEGIN IMMEDIATE")) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "starting the schema upgrade");
+		return cache_fail(c, rc, cause,
+		    _("starting the schema upgrade"));
 	/* Another process may have upgraded it meanwhile. */
 	if ((rc = schema_version_get(c->db, &version)) != SQLITE_OK)
 		goto fail;
 	if (version > NMIGRATIONS) {
 		cache_exec(c, "ROLLBACK");
 		if (cause != NULL)
-			*cause = xasprintf("%s: schema version %d, this globe "
-			    "knows up to %d; upgrade globe", c->path, version,
+			*cause = xasprintf(_("%s: schema version %d, this "
+			    "globe knows up to %d; upgrade globe"),
+			    c->path, version,
 			    NMIGRATIONS);
 		return CACHE_ERR_NEWER;
 	}
@@ -478,7 +495,7 @@ cache_migrate(struct cache *c, char **cause)
 	return CACHE_OK;
 
 fail:
-	status = cache_fail(c, rc, cause, "upgrading the schema");
+	status = cache_fail(c, rc, cause, _("upgrading the schema"));
 	stmt_finalize_all(c);
 	cache_exec(c, "ROLLBACK");
 	return status;

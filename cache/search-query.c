@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cache/private.h"
+#include "common/i18n.h"
 
 #define SEARCH_LIMIT		50	/* when the query says 0 */
 
@@ -455,7 +456,7 @@ cache_search(struct cache *c, const struct cache_query *q,
 		}
 	}
 	if (rc != SQLITE_OK) {
-		status = cache_fail(c, rc, cause, "searching");
+		status = cache_fail(c, rc, cause, _("searching"));
 		cache_hits_free(hits);
 	}
 	search_read_end(c, began);
@@ -482,7 +483,7 @@ cache_search_count(struct cache *c, const struct cache_query *q, size_t *n,
 	if ((rc = search_read_begin(c, &began)) == SQLITE_OK)
 		rc = search_collect(c, q, &r);
 	if (rc != SQLITE_OK)
-		status = cache_fail(c, rc, cause, "counting the matches");
+		status = cache_fail(c, rc, cause, _("counting the matches"));
 	else
 		*n = r.n;
 	search_read_end(c, began);

@@ -99,6 +99,18 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void
+buf_add_indented(struct buf *b, const char *text, int indent)
+{
+	const char	*nl;
+
+	while ((nl = strchr(text, '\n')) != NULL) {
+		buf_addf(b, "%.*s\n%*s", (int)(nl - text), text, indent, "");
+		text = nl + 1;
+	}
+	buf_addf(b, "%s\n", text);
+}
+
 char *
 buf_detach(struct buf *b)
 {

@@ -44,6 +44,11 @@ void	 buf_add(struct buf *, const void *, size_t);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_addc(struct buf *, char);
 void	 buf_addf(struct buf *, const char *, ...) GLOBE_PRINTF(2, 3);
+/*
+ * Appends text and a newline, each line of it after the first indented
+ * by indent spaces: the help of an option under its column in --help.
+ */
+void	 buf_add_indented(struct buf *, const char *text, int indent);
 /* Returns the data (caller frees) and leaves the buffer empty. */
 char	*buf_detach(struct buf *);
 
@@ -107,9 +112,16 @@ size_t	 suggest_threshold(const char *word);
  */
 size_t	 suggest_closest(const char *word, const char *const *cands,
 	    size_t n, size_t *out, size_t max);
-/* Appends "'a', 'b' or 'c'" (each between quote) to b. */
+/*
+ * Appends the n items as one list in the user's language, each between
+ * the user's quotes if quoted: "'a', 'b' or 'c'" for alternatives, else
+ * "a, b, c". The joining words are translated here, never by the caller.
+ */
 void	 suggest_join(struct buf *, const char *const *items, size_t n,
-	    const char *quote);
+	    int quoted, int alternatives);
+/* Appends "did you mean 'a' or 'b'?", translated; nothing for no items. */
+void	 suggest_question(struct buf *, const char *const *items, size_t n,
+	    int quoted);
 
 /* charset.c: what the terminal can show (UTF-8, or ASCII only). */
 /* The symbols globe writes of its own; each has an ASCII stand-in. */

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 
 /* $HOME, or the password database's home; NULL if neither. Borrowed. */
 static const char *
@@ -174,21 +175,29 @@ path_check_file(const char *path, int flags, char **why)
 		*why = xstrdup(strerror(errno));
 		return -1;
 	}
+	/*
+	 * TRANSLATORS: these phrases follow a file's name and a colon:
+	 * "config: not a regular file (a FIFO)". chmod go-w and chmod 600
+	 * are commands: keep them as they are.
+	 */
 	if (!S_ISREG(sb.st_mode))
-		*why = xasprintf("not a regular file (%s)",
-		    S_ISFIFO(sb.st_mode) ? "a FIFO" : S_ISDIR(sb.st_mode) ?
-		    "a directory" : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ?
-		    "a device" : S_ISSOCK(sb.st_mode) ? "a socket" : "special");
+		*why = xstrdup(S_ISFIFO(sb.st_mode) ?
+		    _("not a regular file (a FIFO)") : S_ISDIR(sb.st_mode) ?
+		    _("not a regular file (a directory)") :
+		    S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ?
+		    _("not a regular file (a device)") : S_ISSOCK(sb.st_mode) ?
+		    _("not a regular file (a socket)") :
+		    _("not a regular file (special)"));
 	else if (sb.st_uid != geteuid() && sb.st_uid != 0)
-		*why = xasprintf("owned by another user (uid %lu)",
+		*why = xasprintf(_("owned by another user (uid %lu)"),
 		    (unsigned long)sb.st_uid);
 	else if ((sb.st_mode & 002) != 0 ||
 	    ((sb.st_mode & 020) != 0 && sb.st_gid != getegid()))
-		*why = xasprintf("writable by others (mode %04o); chmod go-w "
-		    "it", (unsigned)(sb.st_mode & 07777));
+		*why = xasprintf(_("writable by others (mode %04o); chmod go-w "
+		    "it"), (unsigned)(sb.st_mode & 07777));
 	else if ((flags & PATH_SECRET) && (sb.st_mode & 077) != 0)
-		*why = xasprintf("readable by others (mode %04o); chmod 600 "
-		    "it", (unsigned)(sb.st_mode & 07777));
+		*why = xasprintf(_("readable by others (mode %04o); chmod 600 "
+		    "it"), (unsigned)(sb.st_mode & 07777));
 	if (*why == NULL)
 		return 0;
 	errno = EPERM;

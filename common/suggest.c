@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 
 /* The code points of s (invalid bytes count as U+FFFD). Caller frees. */
 static uint32_t *
@@ -130,15 +131,65 @@ suggest_closest(const char *word, const char *const *cands, size_t n,
 	return k;
 }
 
-void
-suggest_join(struct buf *b, const char *const *items, size_t n,
-    const char *quote)
+/* Item i of a list, between the user's quotes if quoted. Caller frees. */
+static char *
+suggest_item(const char *item, int quoted)
 {
-	size_t	i;
+	/*
+	 * TRANSLATORS: a name the user may type (a command, an option, a
+	 * value), quoted in a list of suggestions: did you mean 'search'?
+	 * Use the quotes your language's messages use around such names.
+	 */
+	return quoted ? xasprintf(_("'%s'"), item) : xstrdup(item);
+}
 
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_adds(b, i + 1 == n ? " or " : ", ");
-		buf_addf(b, "%s%s%s", quote, items[i], quote);
+void
+suggest_join(struct buf *b, const char *const *items, size_t n, int quoted,
+    int alternatives)
+{
+	char	*list, *item, *next;
+	size_t	 i;
+
+	if (n == 0)
+		return;
+	/* From the end: the last two join with "or", the others with ", ". */
+	list = suggest_item(items[n - 1], quoted);
+	for (i = n - 1; i > 0; i--) {
+		item = suggest_item(items[i - 1], quoted);
+		if (i == n - 1 && alternatives)
+			/*
+			 * TRANSLATORS: the last two of a list of suggestions
+			 * the user may choose from: 'serch' or 'search'.
+			 */
+			next = xasprintf(_("%s or %s"), item, list);
+		else
+			/*
+			 * TRANSLATORS: two items of a list of names, the
+			 * second of which may be the rest of the list.
+			 */
+			next = xasprintf(_("%s, %s"), item, list);
+		free(item);
+		free(list);
+		list = next;
 	}
+	buf_adds(b, list);
+	free(list);
+}
+
+void
+suggest_question(struct buf *b, const char *const *items, size_t n,
+    int quoted)
+{
+	struct buf	 list;
+
+	if (n == 0)
+		return;
+	buf_init(&list);
+	suggest_join(&list, items, n, quoted, 1);
+	/*
+	 * TRANSLATORS: after a name the user typed that globe does not
+	 * know; %s is one suggestion, or several: 'a', 'b' or 'c'.
+	 */
+	buf_addf(b, _("did you mean %s?"), list.data);
+	buf_free(&list);
 }

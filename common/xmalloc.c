@@ -16,6 +16,7 @@
 static _Noreturn void
 xmalloc_fail(void)
 {
+	/* English on purpose: gettext may allocate, and memory ran out. */
 	fputs("globe: out of memory\n", stderr);
 	abort();
 }

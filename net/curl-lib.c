@@ -22,6 +22,7 @@
 #include <curl/curl.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "net/private.h"
 
@@ -140,15 +141,19 @@ net_curl_open(void)
 
 	if ((h = dlopen(GLOBE_CURL_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
 		why = dlerror();
-		net_curl_error = xasprintf("cannot load libcurl (%s): %s; "
-		    "install the libcurl4 package", GLOBE_CURL_SONAME,
-		    why != NULL ? why : "unknown error");
+		/*
+		 * TRANSLATORS: the library's file name, the system's reason;
+		 * libcurl4 is the name of a package: keep it.
+		 */
+		net_curl_error = xasprintf(_("cannot load libcurl (%s): %s; "
+		    "install the libcurl4 package"), GLOBE_CURL_SONAME,
+		    why != NULL ? why : _("unknown error"));
 		return;
 	}
 #define X(member, name) \
 	if ((sym = dlsym(h, #name)) == NULL) { \
-		net_curl_error = xasprintf("cannot load libcurl (%s): it " \
-		    "has no %s; globe needs libcurl 7.85 or newer", \
+		net_curl_error = xasprintf(_("cannot load libcurl (%s): it " \
+		    "has no %s; globe needs libcurl 7.85 or newer"), \
 		    GLOBE_CURL_SONAME, #name); \
 		return; \
 	} \
@@ -158,15 +163,17 @@ net_curl_open(void)
 
 	v = lib.version_info(CURLVERSION_NOW);
 	if (v == NULL || v->version_num < NET_CURL_VERSION_MIN) {
-		net_curl_error = xasprintf("libcurl %s (%s) is too old: globe "
-		    "needs 7.85 or newer", v != NULL && v->version != NULL ?
-		    v->version : "?", GLOBE_CURL_SONAME);
+		/* TRANSLATORS: libcurl's version, then its file name. */
+		net_curl_error = xasprintf(_("libcurl %s (%s) is too old: "
+		    "globe needs 7.85 or newer"),
+		    v != NULL && v->version != NULL ? v->version : "?",
+		    GLOBE_CURL_SONAME);
 		return;
 	}
 	if (lib.global_init_mem(CURL_GLOBAL_DEFAULT, net_curl_malloc,
 	    net_curl_free, net_curl_realloc, net_curl_strdup,
 	    net_curl_calloc) != CURLE_OK) {
-		net_curl_error = xasprintf("cannot initialize libcurl (%s)",
+		net_curl_error = xasprintf(_("cannot initialize libcurl (%s)"),
 		    GLOBE_CURL_SONAME);
 		return;
 	}
@@ -178,12 +185,13 @@ const struct net_curl *
 net_curl_load(char **cause)
 {
 	if (pthread_once(&net_curl_once, net_curl_open) != 0) {
-		*cause = xstrdup("cannot load libcurl: pthread_once failed");
+		*cause = xstrdup(_("cannot load libcurl: pthread_once "
+		    "failed"));
 		return NULL;
 	}
 	if (!net_curl_ready) {
 		*cause = xstrdup(net_curl_error != NULL ? net_curl_error :
-		    "cannot load libcurl");
+		    _("cannot load libcurl"));
 		return NULL;
 	}
 	return &net_curl;

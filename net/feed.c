@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 
 static const char *
@@ -19,21 +20,27 @@ feed_json_type_name(const json_t *v)
 {
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
-		return "an object";
+		/*
+		 * TRANSLATORS: the kind of JSON value a feed has where another
+		 * was expected, after "got": "field 'name': expected a string,
+		 * got a list". The others: a list, a string, a number, a
+		 * boolean, null (JSON's word: keep it), something else.
+		 */
+		return _("an object");
 	case JSON_ARRAY:
-		return "a list";
+		return _("a list");
 	case JSON_STRING:
-		return "a string";
+		return _("a string");
 	case JSON_INTEGER:
 	case JSON_REAL:
-		return "a number";
+		return _("a number");
 	case JSON_TRUE:
 	case JSON_FALSE:
-		return "a boolean";
+		return _("a boolean");
 	case JSON_NULL:
-		return "null";
+		return _("null");
 	}
-	return "something else";
+	return _("something else");
 }
 
 /*
@@ -51,18 +58,19 @@ feed_json_check(json_t *v, int depth)
 
 	/* Objects and lists count as levels; the line itself is level 1. */
 	if (depth > FEED_DEPTH_MAX && (json_is_object(v) || json_is_array(v)))
-		return xasprintf("nested deeper than %d levels", FEED_DEPTH_MAX);
+		return xasprintf(_("nested deeper than %d levels"),
+		    FEED_DEPTH_MAX);
 	switch (json_typeof(v)) {
 	case JSON_STRING:
 		if (json_string_length(v) > FEED_STRING_MAX)
-			return xasprintf("a string is longer than %d bytes",
+			return xasprintf(_("a string is longer than %d bytes"),
 			    FEED_STRING_MAX);
 		break;
 	case JSON_OBJECT:
 		json_object_foreach(v, key, item) {
 			if (strlen(key) > FEED_STRING_MAX)
-				return xasprintf("a key is longer than %d bytes",
-				    FEED_STRING_MAX);
+				return xasprintf(_("a key is longer than %d "
+				    "bytes"), FEED_STRING_MAX);
 			if ((why = feed_json_check(item, depth + 1)) != NULL)
 				return why;
 		}
@@ -88,21 +96,26 @@ feed_json_load(const char *line, size_t len, char **cause)
 	char		*why;
 
 	if (len > FEED_LINE_MAX) {
-		*cause = xasprintf("line longer than %d bytes", FEED_LINE_MAX);
+		*cause = xasprintf(_("line longer than %d bytes"),
+		    FEED_LINE_MAX);
 		return NULL;
 	}
 	root = json_loadb(line, len, JSON_REJECT_DUPLICATES, &err);
 	if (root == NULL) {
+		/*
+		 * TRANSLATORS: a column of a feed's line, then jansson's
+		 * own description of the error (in English).
+		 */
 		if (json_error_code(&err) == json_error_invalid_utf8)
-			*cause = xasprintf("invalid JSON (invalid UTF-8) at "
-			    "column %d: %s", err.column, err.text);
+			*cause = xasprintf(_("invalid JSON (invalid UTF-8) at "
+			    "column %d: %s"), err.column, err.text);
 		else
-			*cause = xasprintf("invalid JSON at column %d: %s",
+			*cause = xasprintf(_("invalid JSON at column %d: %s"),
 			    err.column, err.text);
 		return NULL;
 	}
 	if (!json_is_object(root)) {
-		*cause = xasprintf("expected a JSON object, got %s",
+		*cause = xasprintf(_("expected a JSON object, got %s"),
 		    feed_json_type_name(root));
 		json_decref(root);
 		return NULL;
@@ -137,22 +150,22 @@ feed_field_read(json_t *root, const struct record_field *f,
 		return NULL;
 	if (f->kind == RF_STRING) {
 		if (!json_is_string(v))
-			return xasprintf("field '%s': expected a string, got %s",
-			    f->name, feed_json_type_name(v));
+			return xasprintf(_("field '%s': expected a string, got "
+			    "%s"), f->name, feed_json_type_name(v));
 		val->s = xstrndup(json_string_value(v), json_string_length(v));
 		return NULL;
 	}
 	if (!json_is_array(v))
-		return xasprintf("field '%s': expected a list of strings, got %s",
-		    f->name, feed_json_type_name(v));
+		return xasprintf(_("field '%s': expected a list of strings, "
+		    "got %s"), f->name, feed_json_type_name(v));
 	n = json_array_size(v);
 	if (n > FEED_LIST_MAX)
-		return xasprintf("field '%s': more than %d items", f->name,
+		return xasprintf(_("field '%s': more than %d items"), f->name,
 		    FEED_LIST_MAX);
 	json_array_foreach(v, i, item) {
 		if (!json_is_string(item))
-			return xasprintf("field '%s': expected a list of strings, "
-			    "item %zu is %s", f->name, i + 1,
+			return xasprintf(_("field '%s': expected a list of "
+			    "strings, item %zu is %s"), f->name, i + 1,
 			    feed_json_type_name(item));
 	}
 	val->list = xcalloc(n + 1, sizeof *val->list);
@@ -183,12 +196,12 @@ feed_record_parse(const char *line, size_t len, struct record *rec,
 	jtype = json_object_get(root, "type");
 	if (jtype == NULL || json_is_null(jtype)) {
 		json_decref(root);
-		feed_set_cause(cause, xstrdup("missing field 'type'"));
+		feed_set_cause(cause, xstrdup(_("missing field 'type'")));
 		return NET_ERR_DATA;
 	}
 	if (!json_is_string(jtype)) {
-		feed_set_cause(cause, xasprintf("field 'type': expected a "
-		    "string, got %s", feed_json_type_name(jtype)));
+		feed_set_cause(cause, xasprintf(_("field 'type': expected a "
+		    "string, got %s"), feed_json_type_name(jtype)));
 		json_decref(root);
 		return NET_ERR_DATA;
 	}
@@ -213,17 +226,18 @@ feed_record_parse(const char *line, size_t len, struct record *rec,
 		if ((f->flags & RF_REQUIRED) && (f->kind == RF_STRING ?
 		    (rec->v[i].s == NULL || *rec->v[i].s == '\0') :
 		    rec->v[i].list == NULL))
-			why = xasprintf("missing field '%s'", f->name);
+			why = xasprintf(_("missing field '%s'"), f->name);
 	}
 	if (why == NULL && t == REC_DELETE) {
 		int of = record_type_from_name(rec->v[DELETE_OF].s);
 
 		if (of < 0 || of >= REC_NDATA)
-			why = xasprintf("field 'of': \"%s\" is not one of "
-			    "country, authority, contact, newsletter",
+			why = xasprintf(_("field 'of': \"%s\" is not one of "
+			    "country, authority, contact, newsletter"),
 			    rec->v[DELETE_OF].s);
 	}
 	if (why != NULL) {
+		/* The record's type and id are the feed's: never translated. */
 		if (key != NULL)
 			prefix = xasprintf("%s %s: %s", ti->name, key, why);
 		else
@@ -299,7 +313,11 @@ feed_header_parse(const char *line, size_t len, struct feed_header *h,
 	h->from = -1;
 	h->serial = -1;
 	if ((root = feed_json_load(line, len, &why)) == NULL) {
-		feed_set_cause(cause, xasprintf("header: %s", why));
+		/*
+		 * TRANSLATORS: the first line of a feed's object, its
+		 * header, and what is wrong with it.
+		 */
+		feed_set_cause(cause, xasprintf(_("header: %s"), why));
 		free(why);
 		return NET_ERR_HEADER;
 	}
@@ -309,36 +327,36 @@ feed_header_parse(const char *line, size_t len, struct feed_header *h,
 	for (i = 0; i < 3; i++) {
 		v = json_object_get(root, names[i]);
 		if (v == NULL || !json_is_string(v)) {
-			why = xasprintf("header: field '%s': expected a string",
-			    names[i]);
+			why = xasprintf(_("header: field '%s': expected a "
+			    "string"), names[i]);
 			goto fail;
 		}
 		*dest[i] = xstrdup(json_string_value(v));
 	}
 	if (strcmp(h->format, "globe-feed/1") != 0) {
-		why = xasprintf("header: format \"%s\" is not globe-feed/1",
+		why = xasprintf(_("header: format \"%s\" is not globe-feed/1"),
 		    h->format);
 		goto fail;
 	}
 	if (strcmp(h->kind, "snapshot") != 0 && strcmp(h->kind, "delta") != 0) {
-		why = xasprintf("header: kind \"%s\" is neither snapshot nor "
-		    "delta", h->kind);
+		why = xasprintf(_("header: kind \"%s\" is neither snapshot nor "
+		    "delta"), h->kind);
 		goto fail;
 	}
 	if (feed_get_serial(root, "serial", &h->serial) != 0) {
-		why = xasprintf("header: field 'serial': expected an "
-		    "integer from 0 to %lld", (long long)FEED_SERIAL_MAX);
+		why = xasprintf(_("header: field 'serial': expected an "
+		    "integer from 0 to %lld"), (long long)FEED_SERIAL_MAX);
 		goto fail;
 	}
 	v = json_object_get(root, "from");
 	if (strcmp(h->kind, "snapshot") == 0) {
 		if (v != NULL) {
-			why = xstrdup("header: a snapshot has no 'from'");
+			why = xstrdup(_("header: a snapshot has no 'from'"));
 			goto fail;
 		}
 	} else if (feed_get_serial(root, "from", &h->from) != 0) {
-		why = xasprintf("header: field 'from': expected an "
-		    "integer from 0 to %lld", (long long)FEED_SERIAL_MAX);
+		why = xasprintf(_("header: field 'from': expected an "
+		    "integer from 0 to %lld"), (long long)FEED_SERIAL_MAX);
 		goto fail;
 	}
 	json_decref(root);

@@ -22,30 +22,33 @@
  * feed code here and the sync engine of net/net.h (status.c).
  */
 #define NET_STATUS_LIST(X) \
-	X(NET_OK,		"ok",					0) \
-	X(NET_ERR,		"sync failed",				1) \
-	X(NET_ERR_USAGE,	"bad feed settings",			2) \
-	X(NET_ERR_FETCH,	"cannot fetch the feed",		3) \
-	X(NET_ERR_TOO_BIG,	"feed file larger than allowed",	4) \
-	X(NET_ERR_SIGNATURE,	"signature check failed",		4) \
-	X(NET_ERR_UNSIGNED,	"the feed is not signed",		4) \
-	X(NET_ERR_FORMAT,	"not a globe-feed/1 feed",		4) \
-	X(NET_ERR_FEED_ID,	"the feed id differs from the cached one", 4) \
-	X(NET_ERR_ROLLBACK,	"the feed is older than the cache (rollback)", 4) \
-	X(NET_ERR_EXPIRED,	"the feed has expired",			4) \
-	X(NET_ERR_FUTURE,	"the feed is issued in the future",	4) \
-	X(NET_ERR_VALIDITY,	"the feed's index is valid for too long", 4) \
-	X(NET_ERR_HASH,		"an object does not match its hash or size", 4) \
-	X(NET_ERR_HEADER,	"an object header does not match the index", 4) \
-	X(NET_ERR_DATA,		"invalid data in the feed",		4) \
-	X(NET_ERR_PLAN,		"the feed offers no way to reach its serial", 4) \
-	X(NET_ERR_CACHE,	"cannot write the cache",		5)
+	X(NET_OK,		N_("ok"),					0) \
+	X(NET_ERR,		N_("sync failed"),				1) \
+	X(NET_ERR_USAGE,	N_("bad feed settings"),			2) \
+	X(NET_ERR_FETCH,	N_("cannot fetch the feed"),		3) \
+	X(NET_ERR_TOO_BIG,	N_("feed file larger than allowed"),	4) \
+	X(NET_ERR_SIGNATURE,	N_("signature check failed"),		4) \
+	X(NET_ERR_UNSIGNED,	N_("the feed is not signed"),		4) \
+	X(NET_ERR_FORMAT,	N_("not a globe-feed/1 feed"),		4) \
+	X(NET_ERR_FEED_ID,	N_("the feed id differs from the cached one"), 4) \
+	X(NET_ERR_ROLLBACK,	N_("the feed is older than the cache (rollback)"), 4) \
+	X(NET_ERR_EXPIRED,	N_("the feed has expired"),			4) \
+	X(NET_ERR_FUTURE,	N_("the feed is issued in the future"),	4) \
+	X(NET_ERR_VALIDITY,	N_("the feed's index is valid for too long"), 4) \
+	X(NET_ERR_HASH,		N_("an object does not match its hash or size"), 4) \
+	X(NET_ERR_HEADER,	N_("an object header does not match the index"), 4) \
+	X(NET_ERR_DATA,		N_("invalid data in the feed"),		4) \
+	X(NET_ERR_PLAN,		N_("the feed offers no way to reach its serial"), 4) \
+	X(NET_ERR_CACHE,	N_("cannot write the cache"),		5)
 
 #define NET_STATUS_ENUM(code, msg, exit) code,
 enum net_status { NET_STATUS_LIST(NET_STATUS_ENUM) };
 #undef NET_STATUS_ENUM
 
+/* The message of a status, translated (the list marks it with N_). */
 const char	*net_strerror(enum net_status);
+/* The same in fixed English, for the sync note the cache keeps. */
+const char	*net_strerror_log(enum net_status);
 int		 net_exit_code(enum net_status);
 
 /* Limits of the contract (the client rejects past these). */

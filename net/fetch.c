@@ -31,6 +31,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "net/private.h"
 
@@ -102,22 +103,28 @@ net_token_load(const char *path, char **token, char **cause)
 		*cause = xasprintf("token_file %s: %s", path, strerror(errno));
 		return NET_ERR_USAGE;
 	}
+	/*
+	 * TRANSLATORS: token_file is a config key and chmod 600 a command:
+	 * keep them. %s is the file.
+	 */
 	if (S_ISLNK(lst.st_mode)) {
-		*cause = xasprintf("token_file %s is a symbolic link; it must "
-		    "be a regular file", path);
+		*cause = xasprintf(_("token_file %s is a symbolic link; it "
+		    "must be a regular file"), path);
 		return NET_ERR_USAGE;
 	}
 	if (!S_ISREG(lst.st_mode)) {
-		*cause = xasprintf("token_file %s is not a regular file", path);
+		*cause = xasprintf(_("token_file %s is not a regular file"),
+		    path);
 		return NET_ERR_USAGE;
 	}
 	if (lst.st_uid != geteuid()) {
-		*cause = xasprintf("token_file %s is not owned by you", path);
+		*cause = xasprintf(_("token_file %s is not owned by you"),
+		    path);
 		return NET_ERR_USAGE;
 	}
 	if ((lst.st_mode & 077) != 0) {
-		*cause = xasprintf("token_file %s has mode %04o: others may "
-		    "read it (chmod 600 %s)", path,
+		*cause = xasprintf(_("token_file %s has mode %04o: others may "
+		    "read it (chmod 600 %s)"), path,
 		    (unsigned)(lst.st_mode & 07777), path);
 		return NET_ERR_USAGE;
 	}
@@ -128,8 +135,8 @@ net_token_load(const char *path, char **token, char **cause)
 	if (fstat(fd, &st) != 0 || st.st_dev != lst.st_dev ||
 	    st.st_ino != lst.st_ino) {
 		close(fd);
-		*cause = xasprintf("token_file %s changed while it was read",
-		    path);
+		*cause = xasprintf(_("token_file %s changed while it was "
+		    "read"), path);
 		return NET_ERR_USAGE;
 	}
 	text = xmalloc(NET_TOKEN_MAX + 2);
@@ -146,8 +153,8 @@ net_token_load(const char *path, char **token, char **cause)
 	if (len > NET_TOKEN_MAX) {
 		sodium_memzero(text, NET_TOKEN_MAX + 2);
 		free(text);
-		*cause = xasprintf("token_file %s is longer than %d bytes", path,
-		    NET_TOKEN_MAX);
+		*cause = xasprintf(_("token_file %s is longer than %d bytes"),
+		    path, NET_TOKEN_MAX);
 		return NET_ERR_USAGE;
 	}
 	while (len > 0 && isspace((unsigned char)text[len - 1]))
@@ -161,8 +168,8 @@ net_token_load(const char *path, char **token, char **cause)
 	if (start == len || i != len) {
 		sodium_memzero(text, NET_TOKEN_MAX + 2);
 		free(text);
-		*cause = xasprintf("token_file %s must hold one bearer token "
-		    "(letters, digits and -._~+/= only)", path);
+		*cause = xasprintf(_("token_file %s must hold one bearer "
+		    "token (letters, digits and -._~+/= only)"), path);
 		return NET_ERR_USAGE;
 	}
 	*token = xstrndup(text + start, len - start);
@@ -504,8 +511,9 @@ fetch_attempt(struct fetch *f, char **cause)
 	if (cfg->deadline != 0) {
 		left = cfg->deadline - net_clock_ms();
 		if (left <= 0) {
-			*cause = xasprintf("%s: the time limit of the sync ran "
-			    "out", f->url);
+			/* TRANSLATORS: %s is the URL being fetched. */
+			*cause = xasprintf(_("%s: the time limit of the sync "
+			    "ran out"), f->url);
 			return NET_ERR_FETCH;
 		}
 		ms = left;
@@ -565,7 +573,7 @@ fetch_attempt(struct fetch *f, char **cause)
 		if (f->fd >= 0 && f->got > 0) {
 			/* file:// (no ranges): start over. */
 			if (ftruncate(f->fd, 0) != 0) {
-				*cause = xasprintf("cannot write %s: %s",
+				*cause = xasprintf(_("cannot write %s: %s"),
 				    f->path, strerror(errno));
 				return NET_ERR_CACHE;
 			}
@@ -626,15 +634,16 @@ fetch_redirect_check(struct fetch *f, const char *to, char **cause)
 	origin = fetch_url_origin(f->cl, to, &scheme, &userinfo);
 	if (origin == NULL || scheme == NULL ||
 	    strcasecmp(scheme, "https") != 0) {
-		*cause = xasprintf("%s: redirected to %s: refused, only "
-		    "https:// redirects are followed", f->url, to);
+		/* TRANSLATORS: the URL asked for, the URL it redirects to. */
+		*cause = xasprintf(_("%s: redirected to %s: refused, only "
+		    "https:// redirects are followed"), f->url, to);
 		free(origin);
 		free(scheme);
 		return NET_ERR_FETCH;
 	}
 	if (userinfo) {
-		*cause = xasprintf("%s: redirected to a URL with a user name: "
-		    "refused", f->url);
+		*cause = xasprintf(_("%s: redirected to a URL with a user "
+		    "name: refused"), f->url);
 		free(origin);
 		free(scheme);
 		return NET_ERR_FETCH;
@@ -642,9 +651,9 @@ fetch_redirect_check(struct fetch *f, const char *to, char **cause)
 	if (f->credentials) {
 		first = fetch_url_origin(f->cl, f->first_url, &scheme0, &ui0);
 		if (first == NULL || strcmp(first, origin) != 0) {
-			*cause = xasprintf("%s: redirected to %s: refused, a "
-			    "token or client certificate is only sent to the "
-			    "feed's own host", f->url, to);
+			*cause = xasprintf(_("%s: redirected to %s: refused, "
+			    "a token or client certificate is only sent to "
+			    "the feed's own host"), f->url, to);
 			status = NET_ERR_FETCH;
 		}
 		free(first);
@@ -698,30 +707,34 @@ fetch_sleep(long seconds)
 		ts = rem;
 }
 
-/* A hint for an HTTP status a user can act on. */
+/* A hint for an HTTP status a user can act on, or NULL. */
 static const char *
 fetch_status_hint(struct fetch *f, long status)
 {
+	/*
+	 * TRANSLATORS: said after an HTTP status, between parentheses;
+	 * client_cert, client_key and token_file are config keys: keep them.
+	 */
 	switch (status) {
 	case 400:
 	case 495:
 	case 496:
 		if (f->cfg->client_cert == NULL)
-			return " (the server may require a client certificate: "
-			    "set client_cert and client_key)";
-		return " (the server did not accept the client certificate)";
+			return _("the server may require a client certificate: "
+			    "set client_cert and client_key");
+		return _("the server did not accept the client certificate");
 	case 401:
 		if (f->cfg->token == NULL)
-			return " (the server may require a token: set "
-			    "token_file)";
-		return " (the server did not accept the token)";
+			return _("the server may require a token: set "
+			    "token_file");
+		return _("the server did not accept the token");
 	case 403:
 		if (f->cfg->token == NULL && f->cfg->client_cert == NULL)
-			return " (access refused: the server may require a "
-			    "client certificate or a token)";
-		return " (access refused)";
+			return _("access refused: the server may require a "
+			    "client certificate or a token");
+		return _("access refused");
 	default:
-		return "";
+		return NULL;
 	}
 }
 
@@ -742,113 +755,158 @@ fetch_env_proxy(void)
 	return NULL;
 }
 
-/* What went wrong with a transfer that failed below HTTP (no URL). */
+/*
+ * What went wrong with a transfer that failed below HTTP (no URL):
+ * libcurl's words (English), after what failed and before a hint.
+ */
 static char *
 fetch_transport_error(struct fetch *f, CURLcode rc)
 {
-	const char	*why, *what = "", *hint = "";
+	const char	*why, *what = NULL, *hint = NULL;
 
 	why = f->errbuf[0] != '\0' ? f->errbuf : f->cl->easy_strerror(rc);
 	switch (rc) {
 	case CURLE_OUT_OF_MEMORY:
 		if (!net_curl_out_of_memory())
-			return xstrdup("the server's response headers are "
+			return xstrdup(_("the server's response headers are "
 			    "larger than libcurl accepts (100 KiB); the server "
-			    "or something on the way is misbehaving");
+			    "or something on the way is misbehaving"));
 		break;
 	case CURLE_PEER_FAILED_VERIFICATION:
-		what = "TLS: ";
+		what = "TLS";
+		/*
+		 * TRANSLATORS: said after libcurl's (English) reason, between
+		 * parentheses. ca_file is a config key: keep it.
+		 */
 		if (strstr(why, "host name") != NULL ||
 		    strstr(why, "subject name") != NULL)
-			hint = " (the server's certificate is for another "
-			    "host name)";
+			hint = _("the server's certificate is for another "
+			    "host name");
 		else if (strstr(why, "expired") != NULL)
-			hint = " (the server's certificate has expired, or this "
-			    "computer's clock is wrong: check the date)";
+			hint = _("the server's certificate has expired, or "
+			    "this computer's clock is wrong: check the date");
 		else if (strstr(why, "not yet valid") != NULL)
-			hint = " (the server's certificate is not valid yet, or "
-			    "this computer's clock is wrong: check the date)";
+			hint = _("the server's certificate is not valid yet, "
+			    "or this computer's clock is wrong: check the "
+			    "date");
 		else if (strstr(why, "revoked") != NULL)
-			hint = " (the server's certificate was revoked)";
+			hint = _("the server's certificate was revoked");
 		else if (f->cfg->ca_file == NULL)
-			hint = " (the server's certificate cannot be trusted; "
-			    "for a private CA set ca_file)";
+			hint = _("the server's certificate cannot be trusted; "
+			    "for a private CA set ca_file");
 		else
-			hint = " (the server's certificate is not signed by "
-			    "ca_file)";
+			hint = _("the server's certificate is not signed by "
+			    "ca_file");
 		break;
 	case CURLE_SSL_CONNECT_ERROR:
-		what = "TLS: ";
+		what = "TLS";
 		break;
 	case CURLE_SSL_CERTPROBLEM:
-		what = "TLS: client certificate: ";
+		/* TRANSLATORS: before libcurl's (English) reason. */
+		what = _("TLS: client certificate");
 		break;
 	case CURLE_SSL_CACERT_BADFILE:
-		what = "TLS: ca_file: ";
+		what = "TLS: ca_file";
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
-		what = "too slow or timed out: ";
+		/* TRANSLATORS: before libcurl's (English) reason. */
+		what = _("too slow or timed out");
 		break;
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		what = "refused: ";
+		/* TRANSLATORS: before libcurl's (English) reason. */
+		what = _("refused");
 		break;
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_COULDNT_RESOLVE_PROXY:
 	case CURLE_PROXY:
 	case CURLE_RECV_ERROR:
 		if (!f->cfg->no_proxy && fetch_env_proxy() != NULL)
-			hint = " (a proxy is set in the environment, "
+			/*
+			 * TRANSLATORS: said after libcurl's (English) reason,
+			 * between parentheses. https_proxy, all_proxy and
+			 * --no-proxy are names: keep them.
+			 */
+			hint = _("a proxy is set in the environment, "
 			    "https_proxy or all_proxy: check it, or sync with "
-			    "--no-proxy)";
+			    "--no-proxy");
 		break;
 	default:
 		break;
 	}
-	return xasprintf("%s%s%s", what, why, hint);
+	if (what != NULL && hint != NULL)
+		return xasprintf("%s: %s (%s)", what, why, hint);
+	if (what != NULL)
+		return xasprintf("%s: %s", what, why);
+	if (hint != NULL)
+		return xasprintf("%s (%s)", why, hint);
+	return xstrdup(why);
 }
 
 /* The log's name for an attempt: its range or condition. Caller frees. */
 static char *
 fetch_label(const struct fetch *f)
 {
+	char	*what, *label;
+
+	/*
+	 * TRANSLATORS: --verbose, after a URL between parentheses: a
+	 * download resumed from this byte.
+	 */
 	if (f->offset > 0)
-		return xasprintf(" (from byte %llu)",
+		what = xasprintf(_("from byte %llu"),
 		    (unsigned long long)f->offset);
-	if (f->cond != NULL && (f->cond->etag != NULL ||
+	else if (f->cond != NULL && (f->cond->etag != NULL ||
 	    f->cond->last_modified != NULL))
-		return xstrdup(" (conditional)");
-	return xstrdup("");
+		/*
+		 * TRANSLATORS: --verbose, after a URL between parentheses:
+		 * a request answered 304 if the file is unchanged.
+		 */
+		what = xstrdup(_("conditional"));
+	else
+		return xstrdup("");
+	label = xasprintf(" (%s)", what);
+	free(what);
+	return label;
 }
 
 /* An attempt stopped by our own checks; NET_OK if none stopped it. */
 static enum net_status
 fetch_stopped(struct fetch *f, const char *label, char **cause)
 {
+	/*
+	 * TRANSLATORS: a line of --verbose: the request (GET, its URL and
+	 * what it was), -> the HTTP status, then what happened. GET and ->
+	 * are the trace's own: keep them.
+	 */
 	if (f->too_big) {
-		fetch_log(f, "GET %s%s -> %ld, stopped: larger than %zu bytes",
-		    f->url, label, f->status, f->max);
-		*cause = xasprintf("%s: larger than %zu bytes", f->url, f->max);
+		fetch_log(f, _("GET %s%s -> %ld, stopped: larger than %zu "
+		    "bytes"), f->url, label, f->status, f->max);
+		*cause = xasprintf(_("%s: larger than %zu bytes"), f->url,
+		    f->max);
 		return NET_ERR_TOO_BIG;
 	}
 	if (f->overflow) {
-		fetch_log(f, "GET %s%s -> %ld, stopped: more than %llu bytes",
-		    f->url, label, f->status, (unsigned long long)f->obj->size);
-		*cause = xasprintf("%s: expected %llu bytes with sha256 %s, got "
-		    "more", f->obj->path, (unsigned long long)f->obj->size,
-		    f->obj->sha256);
+		fetch_log(f, _("GET %s%s -> %ld, stopped: more than %llu "
+		    "bytes"), f->url, label, f->status,
+		    (unsigned long long)f->obj->size);
+		/* TRANSLATORS: an object, its size and sha256 in index.json. */
+		*cause = xasprintf(_("%s: expected %llu bytes with sha256 %s, "
+		    "got more"), f->obj->path,
+		    (unsigned long long)f->obj->size, f->obj->sha256);
 		return NET_ERR_HASH;
 	}
 	if (f->write_errno != 0) {
-		*cause = xasprintf("cannot write %s: %s", f->path,
+		*cause = xasprintf(_("cannot write %s: %s"), f->path,
 		    strerror(f->write_errno));
 		return NET_ERR_CACHE;
 	}
 	if (f->bad_range) {
-		fetch_log(f, "GET %s%s -> %ld, another range: %s", f->url, label,
-		    f->status, f->content_range != NULL ? f->content_range :
-		    "none");
-		*cause = xasprintf("%s: the server answered with another range "
-		    "than asked", f->url);
+		/* TRANSLATORS: --verbose: the range the server sent. */
+		fetch_log(f, _("GET %s%s -> %ld, another range: %s"), f->url,
+		    label, f->status, f->content_range != NULL ?
+		    f->content_range : _("none"));
+		*cause = xasprintf(_("%s: the server answered with another "
+		    "range than asked"), f->url);
 		return NET_ERR_FETCH;
 	}
 	return NET_OK;
@@ -865,17 +923,22 @@ fetch_failed(struct fetch *f, CURLcode rc, const char *label, int *missing,
 	    rc == CURLE_REMOTE_FILE_NOT_FOUND)) {
 		if (missing != NULL)
 			*missing = 1;
-		why = xstrdup("no such file");
+		why = xstrdup(_("no such file"));
 	} else
 		why = fetch_transport_error(f, rc);
 	f->cut = f->body_started && f->received > 0;
 	if (f->cut)
-		fetch_log(f, "GET %s%s -> %ld, cut off after %llu bytes: %s",
-		    f->url, label, f->status, (unsigned long long)f->received,
-		    why);
+		fetch_log(f, _("GET %s%s -> %ld, cut off after %llu bytes: "
+		    "%s"), f->url, label, f->status,
+		    (unsigned long long)f->received, why);
+	else if (f->is_file)
+		/*
+		 * TRANSLATORS: --verbose: a local file read (its URL) that
+		 * failed, and why. -> is the trace's own: keep it.
+		 */
+		fetch_log(f, _("read %s%s -> failed: %s"), f->url, label, why);
 	else
-		fetch_log(f, "%s %s%s -> failed: %s", f->is_file ? "read" : "GET",
-		    f->url, label, why);
+		fetch_log(f, _("GET %s%s -> failed: %s"), f->url, label, why);
 	*cause = xasprintf("%s: %s", f->url, why);
 	free(why);
 	return NET_ERR_FETCH;
@@ -889,16 +952,17 @@ fetch_redirect(struct fetch *f, const char *label, int *hops, char **cause)
 	char		*to = NULL;
 
 	f->cl->easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &to);
-	fetch_log(f, "GET %s%s -> %ld, to %s", f->url, label, f->status,
-	    to != NULL ? to : "(nowhere)");
+	/* TRANSLATORS: --verbose: a redirect, and the URL it leads to. */
+	fetch_log(f, _("GET %s%s -> %ld, to %s"), f->url, label, f->status,
+	    to != NULL ? to : _("(nowhere)"));
 	if (to == NULL) {
-		*cause = xasprintf("%s: HTTP status %ld without a location",
-		    f->url, f->status);
+		*cause = xasprintf(_("%s: HTTP status %ld without a "
+		    "location"), f->url, f->status);
 		return NET_ERR_FETCH;
 	}
 	if (++*hops > f->cfg->max_redirs) {
-		*cause = xasprintf("%s: more than %ld redirects", f->first_url,
-		    f->cfg->max_redirs);
+		*cause = xasprintf(_("%s: more than %ld redirects"),
+		    f->first_url, f->cfg->max_redirs);
 		return NET_ERR_FETCH;
 	}
 	if ((status = fetch_redirect_check(f, to, cause)) != NET_OK)
@@ -926,14 +990,19 @@ fetch_retry(struct fetch *f, const char *label, int *retries, char **why)
 	/* Divide, never multiply: a server picks wait. */
 	if (wait >= 0 && *retries < FETCH_RETRIES_MAX && left > 0 &&
 	    wait < left / 1000) {
-		fetch_log(f, "GET %s%s -> %ld, retrying after %ld s", f->url,
-		    label, f->status, wait);
+		/* TRANSLATORS: --verbose: the seconds waited before a retry. */
+		fetch_log(f, _("GET %s%s -> %ld, retrying after %ld s"),
+		    f->url, label, f->status, wait);
 		(*retries)++;
 		fetch_sleep(wait);
 		return 1;
 	}
 	if (wait >= 0)
-		*why = xasprintf(" (retry after %ld s: beyond the time limit)",
+		/*
+		 * TRANSLATORS: after an HTTP status, between parentheses:
+		 * the seconds the server asked to wait.
+		 */
+		*why = xasprintf(_("retry after %ld s: beyond the time limit"),
 		    wait);
 	return 0;
 }
@@ -947,6 +1016,7 @@ fetch_judge(struct fetch *f, CURLcode rc, const char *label, int *missing,
     int *hops, int *retries, int *again, char **cause)
 {
 	enum net_status	 status;
+	const char	*hint;
 	char		*why = NULL;
 
 	*again = 0;
@@ -955,17 +1025,21 @@ fetch_judge(struct fetch *f, CURLcode rc, const char *label, int *missing,
 	if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && f->discarded > 0))
 		return fetch_failed(f, rc, label, missing, cause);
 	if (f->is_file) {
-		fetch_log(f, "read %s -> %llu bytes", f->url,
-		    (unsigned long long)f->received);
+		/* TRANSLATORS: --verbose: a local file read, its size. */
+		fetch_log(f, P_("read %s -> %llu byte", "read %s -> %llu bytes",
+		    f->received), f->url, (unsigned long long)f->received);
 		return NET_OK;
 	}
 	if (f->status >= 200 && f->status < 300) {
-		fetch_log(f, "GET %s%s -> %ld, %llu bytes", f->url, label,
+		/* TRANSLATORS: --verbose: a download and its size. */
+		fetch_log(f, P_("GET %s%s -> %ld, %llu byte",
+		    "GET %s%s -> %ld, %llu bytes", f->received), f->url, label,
 		    f->status, (unsigned long long)f->received);
 		return NET_OK;
 	}
 	if (f->status == 304 && f->cond != NULL) {
-		fetch_log(f, "GET %s%s -> 304 not modified", f->url, label);
+		/* TRANSLATORS: --verbose: "not modified" is HTTP's 304. */
+		fetch_log(f, _("GET %s%s -> 304 not modified"), f->url, label);
 		return NET_OK;
 	}
 	if (f->status >= 300 && f->status < 400 && f->status != 304) {
@@ -981,8 +1055,14 @@ fetch_judge(struct fetch *f, CURLcode rc, const char *label, int *missing,
 	fetch_log(f, "GET %s%s -> %ld", f->url, label, f->status);
 	if (missing != NULL && (f->status == 404 || f->status == 410))
 		*missing = 1;
-	*cause = xasprintf("%s: HTTP status %ld%s", f->url, f->status,
-	    why != NULL ? why : fetch_status_hint(f, f->status));
+	hint = why != NULL ? why : fetch_status_hint(f, f->status);
+	if (hint != NULL)
+		/* TRANSLATORS: the URL, the HTTP status, what it means. */
+		*cause = xasprintf(_("%s: HTTP status %ld (%s)"), f->url,
+		    f->status, hint);
+	else
+		*cause = xasprintf(_("%s: HTTP status %ld"), f->url,
+		    f->status);
 	free(why);
 	return NET_ERR_FETCH;
 }
@@ -1130,7 +1210,8 @@ fetch_open_part(struct fetch *f, int *resumed, char **cause)
 	f->fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC |
 	    O_NOFOLLOW, 0600);
 	if (f->fd < 0) {
-		*cause = xasprintf("cannot create %s: %s", path, strerror(errno));
+		*cause = xasprintf(_("cannot create %s: %s"), path,
+		    strerror(errno));
 		return NET_ERR_CACHE;
 	}
 	crypto_hash_sha256_init(&f->sha);
@@ -1172,18 +1253,19 @@ fetch_object_once(const struct net_fetch_config *cfg, const char *url,
 		crypto_hash_sha256_final(&done, digest);
 		fetch_hex(digest, sizeof digest, hex);
 		if (strcmp(hex, obj->sha256) == 0) {
-			fetch_log(&f, "%s: already downloaded, hash verified",
-			    obj->path);
+			/* TRANSLATORS: --verbose: an object of the feed. */
+			fetch_log(&f, _("%s: already downloaded, hash "
+			    "verified"), obj->path);
 			if (progress != NULL)
 				progress(f.got, arg);
 			close(f.fd);
 			fetch_end(&f);
 			return NET_OK;
 		}
-		fetch_log(&f, "%s: an earlier download does not match its "
-		    "hash; discarded", obj->path);
+		fetch_log(&f, _("%s: an earlier download does not match its "
+		    "hash; discarded"), obj->path);
 		if (ftruncate(f.fd, 0) != 0) {
-			*cause = xasprintf("cannot write %s: %s", path,
+			*cause = xasprintf(_("cannot write %s: %s"), path,
 			    strerror(errno));
 			status = NET_ERR_CACHE;
 		}
@@ -1202,26 +1284,36 @@ fetch_object_once(const struct net_fetch_config *cfg, const char *url,
 		crypto_hash_sha256_final(&f.sha, digest);
 		fetch_hex(digest, sizeof digest, hex);
 		if (f.got != obj->size || strcmp(hex, obj->sha256) != 0) {
-			*cause = xasprintf("%s: expected %llu bytes with sha256 "
-			    "%s, got %llu bytes with sha256 %s", obj->path,
-			    (unsigned long long)obj->size, obj->sha256,
-			    (unsigned long long)f.got, hex);
+			/*
+			 * TRANSLATORS: an object; its size and sha256 in
+			 * index.json; the size and sha256 downloaded.
+			 */
+			*cause = xasprintf(_("%s: expected %llu bytes with "
+			    "sha256 %s, got %llu bytes with sha256 %s"),
+			    obj->path, (unsigned long long)obj->size,
+			    obj->sha256, (unsigned long long)f.got, hex);
 			status = NET_ERR_HASH;
 		}
 	}
 	if (close(f.fd) != 0 && status == NET_OK) {
-		*cause = xasprintf("cannot write %s: %s", path, strerror(errno));
+		*cause = xasprintf(_("cannot write %s: %s"), path,
+		    strerror(errno));
 		status = NET_ERR_CACHE;
 	}
 	if (status == NET_ERR_FETCH && f.cut && f.got > 0 &&
 	    f.got < obj->size) {
 		*kept = 1;
-		n = xasprintf("%s (%llu of %llu bytes kept: the next sync "
-		    "resumes)", *cause, (unsigned long long)f.got,
+		/*
+		 * TRANSLATORS: why the download stopped, then the bytes
+		 * downloaded of the object's size.
+		 */
+		n = xasprintf(_("%s (%llu of %llu bytes kept: the next sync "
+		    "resumes)"), *cause, (unsigned long long)f.got,
 		    (unsigned long long)obj->size);
 		free(*cause);
 		*cause = n;
-		fetch_log(&f, "%s: %llu of %llu bytes kept to resume later",
+		/* TRANSLATORS: --verbose: an object, bytes kept of its size. */
+		fetch_log(&f, _("%s: %llu of %llu bytes kept to resume later"),
 		    obj->path, (unsigned long long)f.got,
 		    (unsigned long long)obj->size);
 	} else if (status != NET_OK)
@@ -1249,8 +1341,9 @@ net_fetch_object(const struct net_fetch_config *cfg, const char *url,
 		return status;
 	/* A resumed download that went wrong: once more, whole. */
 	if (cfg != NULL && cfg->log != NULL) {
-		char *line = xasprintf("%s: the resumed download failed (%s); "
-		    "fetching it whole", obj->path, *cause);
+		/* TRANSLATORS: --verbose: an object, why the resume failed. */
+		char *line = xasprintf(_("%s: the resumed download failed "
+		    "(%s); fetching it whole"), obj->path, *cause);
 
 		cfg->log(line, cfg->log_arg);
 		free(line);
@@ -1293,7 +1386,7 @@ net_feed_base_url(const char *feed, char **url, char **cause)
 
 	*url = NULL;
 	if (feed == NULL || *feed == '\0') {
-		*cause = xstrdup("no feed is configured");
+		*cause = xstrdup(_("no feed is configured"));
 		return NET_ERR_USAGE;
 	}
 	buf_init(&b);
@@ -1301,8 +1394,8 @@ net_feed_base_url(const char *feed, char **url, char **cause)
 		if (strncasecmp(feed, "https://", 8) != 0 &&
 		    strncasecmp(feed, "file://", 7) != 0) {
 			buf_free(&b);
-			*cause = xasprintf("%s: only https:// and file:// feeds "
-			    "(or a local directory) are allowed", feed);
+			*cause = xasprintf(_("%s: only https:// and file:// "
+			    "feeds (or a local directory) are allowed"), feed);
 			return NET_ERR_USAGE;
 		}
 		if (strncasecmp(feed, "https://", 8) == 0) {
@@ -1316,10 +1409,11 @@ net_feed_base_url(const char *feed, char **url, char **cause)
 			if (origin == NULL || userinfo) {
 				free(origin);
 				buf_free(&b);
-				*cause = xstrdup(userinfo ? "the feed URL must "
-				    "not hold a user name or password (use "
-				    "token_file)" : "the feed URL is not a "
-				    "valid URL");
+				/* TRANSLATORS: token_file is a config key. */
+				*cause = xstrdup(userinfo ? _("the feed URL "
+				    "must not hold a user name or password "
+				    "(use token_file)") : _("the feed URL is "
+				    "not a valid URL"));
 				return NET_ERR_USAGE;
 			}
 			free(origin);
@@ -1330,8 +1424,9 @@ net_feed_base_url(const char *feed, char **url, char **cause)
 		if (*feed != '/') {
 			if ((cwd = getcwd(NULL, 0)) == NULL) {
 				buf_free(&b);
-				*cause = xasprintf("%s: cannot find the current "
-				    "directory: %s", feed, strerror(errno));
+				*cause = xasprintf(_("%s: cannot find the "
+				    "current directory: %s"), feed,
+				    strerror(errno));
 				return NET_ERR_USAGE;
 			}
 			fetch_path_escape(&b, cwd);

@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 
 #define FEED_ID_MAX		128
@@ -121,11 +122,18 @@ static char *
 feed_index_serial(json_t *o, const char *what, const char *name,
     int64_t *out)
 {
-	if (feed_index_int(o, name, out) != 0 || *out > FEED_SERIAL_MAX)
-		return xasprintf("%s%s'%s' must be an integer from 0 to %lld",
-		    what, *what != '\0' ? ": " : "", name,
-		    (long long)FEED_SERIAL_MAX);
-	return NULL;
+	if (feed_index_int(o, name, out) == 0 && *out <= FEED_SERIAL_MAX)
+		return NULL;
+	/*
+	 * TRANSLATORS: an entry of index.json (snapshot, delta 2), a field
+	 * of it (keep it) and the largest serial.
+	 */
+	if (*what != '\0')
+		return xasprintf(_("%s: '%s' must be an integer from 0 to "
+		    "%lld"), what, name, (long long)FEED_SERIAL_MAX);
+	/* TRANSLATORS: a field of index.json (keep it), the largest serial. */
+	return xasprintf(_("'%s' must be an integer from 0 to %lld"), name,
+	    (long long)FEED_SERIAL_MAX);
 }
 
 /* Reads an object entry (snapshot or delta); NULL or a message to free. */
@@ -138,8 +146,13 @@ feed_index_object(json_t *o, const char *what, int delta,
 	char		*want, *why;
 
 	obj->from = -1;
+	/*
+	 * TRANSLATORS: %s is an entry of index.json as the feed names it:
+	 * snapshot, or delta and its number (delta 2). Quoted names are
+	 * the feed's fields: keep them.
+	 */
 	if (!json_is_object(o))
-		return xasprintf("%s: expected an object", what);
+		return xasprintf(_("%s: expected an object"), what);
 	if (delta) {
 		if ((why = feed_index_serial(o, what, "from", &obj->from)) !=
 		    NULL ||
@@ -147,7 +160,8 @@ feed_index_object(json_t *o, const char *what, int delta,
 		    NULL)
 			return why;
 		if (obj->from >= obj->serial)
-			return xasprintf("%s: 'from' %lld is not below 'to' %lld",
+			return xasprintf(_("%s: 'from' %lld is not below 'to' "
+			    "%lld"),
 			    what, (long long)obj->from, (long long)obj->serial);
 	} else if ((why = feed_index_serial(o, what, "serial",
 	    &obj->serial)) != NULL)
@@ -155,23 +169,24 @@ feed_index_object(json_t *o, const char *what, int delta,
 	sha = json_object_get(o, "sha256");
 	if (sha == NULL || !json_is_string(sha) ||
 	    !feed_hex_valid(json_string_value(sha)))
-		return xasprintf("%s: 'sha256' must be 64 lower-case hex "
-		    "digits", what);
+		return xasprintf(_("%s: 'sha256' must be 64 lower-case hex "
+		    "digits"), what);
 	memcpy(obj->sha256, json_string_value(sha), 65);
 	path = json_object_get(o, "path");
 	if (path == NULL || !json_is_string(path))
-		return xasprintf("%s: 'path' must be a string", what);
+		return xasprintf(_("%s: 'path' must be a string"), what);
 	want = xasprintf("objects/%s.jsonl", obj->sha256);
 	if (strcmp(json_string_value(path), want) != 0) {
 		free(want);
-		return xasprintf("%s: path \"%s\" is not objects/<its "
-		    "sha256>.jsonl", what, json_string_value(path));
+		return xasprintf(_("%s: path \"%s\" is not objects/<its "
+		    "sha256>.jsonl"), what, json_string_value(path));
 	}
 	obj->path = want;
 	if (feed_index_int(o, "size", &size) != 0 || size == 0 ||
 	    (uint64_t)size > FEED_OBJECT_SIZE_MAX)
-		return xasprintf("%s: 'size' must be an integer between 1 and "
-		    "%llu", what, (unsigned long long)FEED_OBJECT_SIZE_MAX);
+		return xasprintf(_("%s: 'size' must be an integer between 1 "
+		    "and %llu"), what,
+		    (unsigned long long)FEED_OBJECT_SIZE_MAX);
 	obj->size = (uint64_t)size;
 	return NULL;
 }
@@ -182,7 +197,7 @@ feed_index_string(json_t *root, const char *name, char **out)
 	json_t	*v = json_object_get(root, name);
 
 	if (v == NULL || !json_is_string(v))
-		return xasprintf("'%s' must be a string", name);
+		return xasprintf(_("'%s' must be a string"), name);
 	*out = xstrdup(json_string_value(v));
 	return NULL;
 }
@@ -200,30 +215,32 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 	memset(ix, 0, sizeof *ix);
 	ix->snapshot.from = -1;
 	if (len > FEED_INDEX_MAX) {
-		*cause = xasprintf("index.json is larger than %d bytes",
+		*cause = xasprintf(_("index.json is larger than %d bytes"),
 		    FEED_INDEX_MAX);
 		return NET_ERR_TOO_BIG;
 	}
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
 	if (root == NULL) {
-		*cause = xasprintf("index.json: invalid JSON at line %d: %s",
+		*cause = xasprintf(_("index.json: invalid JSON at line %d: %s"),
 		    err.line, err.text);
 		return NET_ERR_FORMAT;
 	}
 	if (!json_is_object(root)) {
-		why = xstrdup("not a JSON object");
+		why = xstrdup(_("not a JSON object"));
 		goto fail;
 	}
 	if ((why = feed_index_string(root, "format", &ix->format)) != NULL)
 		goto fail;
 	if (strcmp(ix->format, "globe-feed/1") != 0) {
-		why = xasprintf("format \"%s\" is not globe-feed/1", ix->format);
+		why = xasprintf(_("format \"%s\" is not globe-feed/1"),
+		    ix->format);
 		goto fail;
 	}
 	if ((why = feed_index_string(root, "feed_id", &ix->feed_id)) != NULL)
 		goto fail;
 	if (!feed_id_valid(ix->feed_id)) {
-		why = xstrdup("'feed_id' must be 1 to 128 of A-Z a-z 0-9 . _ -");
+		why = xstrdup(_("'feed_id' must be 1 to 128 of "
+		    "A-Z a-z 0-9 . _ -"));
 		goto fail;
 	}
 	if ((why = feed_index_serial(root, "", "serial", &ix->serial)) != NULL)
@@ -231,32 +248,32 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 	if ((why = feed_index_string(root, "issued", &ix->issued)) != NULL)
 		goto fail;
 	if (feed_time_parse(ix->issued, &t) != 0) {
-		why = xasprintf("'issued' \"%s\" is not YYYY-MM-DDTHH:MM:SSZ",
-		    ix->issued);
+		why = xasprintf(_("'issued' \"%s\" is not "
+		    "YYYY-MM-DDTHH:MM:SSZ"), ix->issued);
 		goto fail;
 	}
 	if ((why = feed_index_string(root, "expires", &ix->expires)) != NULL)
 		goto fail;
 	if (feed_time_parse(ix->expires, &t) != 0) {
-		why = xasprintf("'expires' \"%s\" is not YYYY-MM-DDTHH:MM:SSZ",
-		    ix->expires);
+		why = xasprintf(_("'expires' \"%s\" is not "
+		    "YYYY-MM-DDTHH:MM:SSZ"), ix->expires);
 		goto fail;
 	}
 	if ((v = json_object_get(root, "snapshot")) == NULL) {
-		why = xstrdup("'snapshot' is missing");
+		why = xstrdup(_("'snapshot' is missing"));
 		goto fail;
 	}
 	if ((why = feed_index_object(v, "snapshot", 0, &ix->snapshot)) != NULL)
 		goto fail;
 	if (ix->snapshot.serial > ix->serial) {
-		why = xasprintf("snapshot serial %lld is above the feed serial "
-		    "%lld", (long long)ix->snapshot.serial,
+		why = xasprintf(_("snapshot serial %lld is above the feed "
+		    "serial %lld"), (long long)ix->snapshot.serial,
 		    (long long)ix->serial);
 		goto fail;
 	}
 	v = json_object_get(root, "deltas");
 	if (v != NULL && !json_is_array(v)) {
-		why = xstrdup("'deltas' must be a list");
+		why = xstrdup(_("'deltas' must be a list"));
 		goto fail;
 	}
 	if (v != NULL && json_array_size(v) > 0) {
@@ -266,8 +283,8 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 			why = feed_index_object(item, what, 1, &ix->deltas[i]);
 			ix->ndeltas = i + 1;
 			if (why == NULL && ix->deltas[i].serial > ix->serial)
-				why = xasprintf("%s: 'to' %lld is above the feed "
-				    "serial %lld", what,
+				why = xasprintf(_("%s: 'to' %lld is above the "
+				    "feed serial %lld"), what,
 				    (long long)ix->deltas[i].serial,
 				    (long long)ix->serial);
 			free(what);

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 
 #define MS_SIGALG		"Ed"
@@ -160,15 +161,16 @@ minisign_pubkey_parse(const char *text, struct minisign_pubkey *pk,
 	    sizeof bin) != 0) {
 		free(copy);
 		if (cause != NULL)
-			*cause = xstrdup("not a minisign public key (expected "
-			    "the base64 line of a .pub file, like RWQ…)");
+			*cause = xstrdup(_("not a minisign public key "
+			    "(expected the base64 line of a .pub file, like "
+			    "RWQ…)"));
 		return NET_ERR_USAGE;
 	}
 	free(copy);
 	if (memcmp(bin, MS_SIGALG, 2) != 0) {
 		if (cause != NULL)
-			*cause = xstrdup("unsupported public key algorithm "
-			    "(expected Ed25519, \"Ed\")");
+			*cause = xstrdup(_("unsupported public key algorithm "
+			    "(expected Ed25519, \"Ed\")"));
 		return NET_ERR_USAGE;
 	}
 	memcpy(pk->id, bin + 2, 8);
@@ -217,31 +219,32 @@ minisign_seckey_parse(const char *text, struct minisign_seckey *sk,
 	b64 = minisign_key_line(lines, n);
 	if (b64 == NULL || minisign_unbase64(b64, strlen(b64), bin,
 	    sizeof bin) != 0)
-		why = "not a minisign secret key file";
+		why = _("not a minisign secret key file");
 	free(copy);
 	if (why == NULL && memcmp(bin, MS_SIGALG, 2) != 0)
-		why = "unsupported secret key algorithm (expected Ed25519)";
+		why = _("unsupported secret key algorithm (expected Ed25519)");
 	if (why == NULL && memcmp(bin + MS_SK_KDF, MS_KDF_SCRYPT, 2) == 0)
-		why = "encrypted secret keys are not supported; create the "
-		    "key with `minisign -G -W` or `globe-publish --keygen`";
+		why = _("encrypted secret keys are not supported; create the "
+		    "key with `minisign -G -W` or `globe-publish --keygen`");
 	if (why == NULL && (bin[MS_SK_KDF] != 0 || bin[MS_SK_KDF + 1] != 0))
-		why = "unsupported key derivation in the secret key";
+		why = _("unsupported key derivation in the secret key");
 	if (why == NULL && memcmp(bin + MS_SK_CHK_ALG, MS_CHKALG, 2) != 0)
-		why = "unsupported checksum algorithm in the secret key";
+		why = _("unsupported checksum algorithm in the secret key");
 	if (why == NULL) {
 		/* minisign 0.11 -W leaves the checksum zero; others fill it. */
 		minisign_seckey_checksum(bin + MS_SK_KEYNUM, bin + MS_SK_SK, chk);
 		memset(zero, 0, sizeof zero);
 		if (sodium_memcmp(chk, bin + MS_SK_CHK, 32) != 0 &&
 		    sodium_memcmp(zero, bin + MS_SK_CHK, 32) != 0)
-			why = "the secret key's checksum does not match "
-			    "(damaged key file?)";
+			why = _("the secret key's checksum does not match "
+			    "(damaged key file?)");
 	}
 	if (why == NULL) {
 		/* The second half of an Ed25519 secret key is its public key. */
 		crypto_sign_seed_keypair(pk, seed_sk, bin + MS_SK_SK);
 		if (sodium_memcmp(seed_sk, bin + MS_SK_SK, 64) != 0)
-			why = "the secret key is inconsistent (damaged key file?)";
+			why = _("the secret key is inconsistent (damaged key "
+			    "file?)");
 		sodium_memzero(seed_sk, sizeof seed_sk);
 	}
 	if (why != NULL) {
@@ -326,13 +329,13 @@ minisign_verify(const struct minisign_pubkey *keys, size_t nkeys,
 	minisign_init();
 	if (memchr(sig, '\0', siglen) != NULL)
 		return minisign_fail(cause, NET_ERR_SIGNATURE,
-		    xstrdup("the signature file is not text"));
+		    xstrdup(_("the signature file is not text")));
 	n = minisign_lines(sig, siglen, &copy, lines, 5);
 	if (n < 4 || strncmp(lines[0], "untrusted comment:", 18) != 0 ||
 	    strncmp(lines[2], MS_TRUSTED, strlen(MS_TRUSTED)) != 0) {
 		free(copy);
 		return minisign_fail(cause, NET_ERR_SIGNATURE,
-		    xstrdup("not a minisign signature file"));
+		    xstrdup(_("not a minisign signature file")));
 	}
 	lines[1] = minisign_trim(lines[1]);
 	lines[3] = minisign_trim(lines[3]);
@@ -341,7 +344,7 @@ minisign_verify(const struct minisign_pubkey *keys, size_t nkeys,
 	    sizeof global) != 0) {
 		free(copy);
 		return minisign_fail(cause, NET_ERR_SIGNATURE,
-		    xstrdup("the signature file is damaged (bad base64)"));
+		    xstrdup(_("the signature file is damaged (bad base64)")));
 	}
 	comment = lines[2] + strlen(MS_TRUSTED);
 	if (memcmp(bin, MS_SIGALG, 2) == 0)
@@ -351,7 +354,7 @@ minisign_verify(const struct minisign_pubkey *keys, size_t nkeys,
 	else {
 		free(copy);
 		return minisign_fail(cause, NET_ERR_SIGNATURE,
-		    xstrdup("unsupported signature algorithm"));
+		    xstrdup(_("unsupported signature algorithm")));
 	}
 	for (i = 0; i < nkeys; i++) {
 		if (memcmp(keys[i].id, bin + 2, 8) == 0) {
@@ -362,8 +365,8 @@ minisign_verify(const struct minisign_pubkey *keys, size_t nkeys,
 	if (key == NULL) {
 		free(copy);
 		id = minisign_id_hex(bin + 2);
-		comment = xasprintf("signed by key %s, which is not configured",
-		    id);
+		comment = xasprintf(_("signed by key %s, which is not "
+		    "configured"), id);
 		free(id);
 		return minisign_fail(cause, NET_ERR_SIGNATURE, comment);
 	}
@@ -376,7 +379,7 @@ minisign_verify(const struct minisign_pubkey *keys, size_t nkeys,
 	if (rc != 0) {
 		free(copy);
 		return minisign_fail(cause, NET_ERR_SIGNATURE,
-		    xstrdup("the signature does not match the data"));
+		    xstrdup(_("the signature does not match the data")));
 	}
 	clen = strlen(comment);
 	signed_comment = xmalloc(64 + clen);
@@ -388,7 +391,8 @@ minisign_verify(const struct minisign_pubkey *keys, size_t nkeys,
 	free(copy);
 	if (rc != 0)
 		return minisign_fail(cause, NET_ERR_SIGNATURE,
-		    xstrdup("the trusted comment's signature does not match"));
+		    xstrdup(_("the trusted comment's signature does not "
+		    "match")));
 	return NET_OK;
 }
 

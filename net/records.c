@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "net/private.h"
 
@@ -148,20 +149,32 @@ records_parse(struct records *rs, struct record *rec, char **cause)
 		return NET_ERR_DATA;
 	}
 	if (++rs->nlines > FEED_RECORDS_MAX) {
-		*cause = xasprintf("%s line %llu: more than %d records",
+		/*
+		 * TRANSLATORS: an object of the feed, a line of it, and the
+		 * most records an object may hold.
+		 */
+		*cause = xasprintf(_("%s line %llu: more than %d records"),
 		    rs->name, (unsigned long long)r->lineno, FEED_RECORDS_MAX);
 		return NET_ERR_DATA;
 	}
 	status = feed_record_parse(r->line.data, r->line.len, rec, &why);
 	if (status != NET_OK) {
-		*cause = xasprintf("%s line %llu: %s", rs->name,
+		/*
+		 * TRANSLATORS: an object of the feed, a line of it, and
+		 * what is wrong there.
+		 */
+		*cause = xasprintf(_("%s line %llu: %s"), rs->name,
 		    (unsigned long long)r->lineno, why);
 		free(why);
 		return status;
 	}
 	if (rs->snapshot && rec->type == REC_DELETE) {
-		*cause = xasprintf("%s line %llu: a snapshot cannot delete "
-		    "(delete %s)", rs->name, (unsigned long long)r->lineno,
+		/*
+		 * TRANSLATORS: an object, a line; "delete" is the feed's
+		 * word for the line, before the id it deletes: keep it.
+		 */
+		*cause = xasprintf(_("%s line %llu: a snapshot cannot delete "
+		    "(delete %s)"), rs->name, (unsigned long long)r->lineno,
 		    record_key(rec));
 		record_clear(rec);
 		return NET_ERR_DATA;
@@ -198,13 +211,13 @@ records_main(void *arg)
 				continue;
 			}
 			if (rc == -1) {
-				cause = xasprintf("%s line %llu: longer than "
-				    "%d bytes", rs->name,
+				cause = xasprintf(_("%s line %llu: longer than "
+				    "%d bytes"), rs->name,
 				    (unsigned long long)r->lineno,
 				    FEED_LINE_MAX);
 				status = NET_ERR_DATA;
 			} else if (rc == -2) {
-				cause = xasprintf("cannot read %s: %s",
+				cause = xasprintf(_("cannot read %s: %s"),
 				    rs->path, strerror(errno));
 				status = NET_ERR;
 			}

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 
 #define NET_STATUS_MSG(code, msg, exit) msg,
@@ -16,6 +17,14 @@ static const int net_exits[] = { NET_STATUS_LIST(NET_STATUS_EXIT) };
 
 const char *
 net_strerror(enum net_status status)
+{
+	if ((unsigned)status >= sizeof net_messages / sizeof net_messages[0])
+		return _("unknown error");
+	return _(net_messages[status]);
+}
+
+const char *
+net_strerror_log(enum net_status status)
 {
 	if ((unsigned)status >= sizeof net_messages / sizeof net_messages[0])
 		return "unknown error";

@@ -21,6 +21,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "net/private.h"
 
@@ -114,7 +115,8 @@ sync_check_file(const char *what, const char *path, char **cause)
 	if (path == NULL)
 		return NET_OK;
 	if (*path == '\0') {
-		*cause = xasprintf("%s: empty path", what);
+		/* TRANSLATORS: a config key: ca_file, client_cert... */
+		*cause = xasprintf(_("%s: empty path"), what);
 		return NET_ERR_USAGE;
 	}
 	/*
@@ -160,7 +162,9 @@ sync_transport(struct sync *s, char **cause)
 	if (strncmp(s->base, "file://", 7) == 0)
 		return NET_OK;		/* no TLS, no credentials */
 	if (o->client_key != NULL && o->client_cert == NULL) {
-		*cause = xstrdup("client_key is set but client_cert is not");
+		/* TRANSLATORS: client_key and client_cert are config keys. */
+		*cause = xstrdup(_("client_key is set but client_cert is "
+		    "not"));
 		return NET_ERR_USAGE;
 	}
 	if ((status = sync_check_file("ca_file", o->ca_file, cause)) != NET_OK ||
@@ -188,7 +192,7 @@ sync_read_state(struct sync *s, char **cause)
 	enum cache_status	cs;
 
 	if ((cs = cache_state_get(s->cache, &s->old)) != CACHE_OK) {
-		*cause = xasprintf("cannot read the sync state: %s",
+		*cause = xasprintf(_("cannot read the sync state: %s"),
 		    cache_strerror(cs));
 		return NET_ERR_CACHE;
 	}
@@ -246,9 +250,9 @@ sync_fetch_index(struct sync *s, char **cause)
 	if (s->nkeys == 0) {
 		if (s->opts->allow_unsigned)
 			return NET_OK;
-		*cause = xstrdup("no public key is configured to check the "
+		*cause = xstrdup(_("no public key is configured to check the "
 		    "feed's signature (configure one, or allow unsigned feeds "
-		    "explicitly)");
+		    "explicitly)"));
 		return NET_ERR_UNSIGNED;
 	}
 	buf_init(&sig);
@@ -263,9 +267,13 @@ sync_fetch_index(struct sync *s, char **cause)
 			return NET_OK;
 		}
 		if (missing) {
-			*cause = xasprintf("%s is missing (set allow_unsigned "
-			    "= yes only for a feed you trust by other means)",
-			    url);
+			/*
+			 * TRANSLATORS: the signature's URL. allow_unsigned =
+			 * yes is a config line: keep it.
+			 */
+			*cause = xasprintf(_("%s is missing (set "
+			    "allow_unsigned = yes only for a feed you trust by "
+			    "other means)"), url);
 			free(why);
 			status = NET_ERR_UNSIGNED;
 		} else
@@ -300,13 +308,14 @@ sync_check_index(struct sync *s, char **cause)
 	if (status != NET_OK)
 		return status;
 	if (s->old.feed_id != NULL && strcmp(s->old.feed_id, ix->feed_id) != 0) {
-		*cause = xasprintf("the feed is \"%s\" but the cache holds "
-		    "\"%s\"", ix->feed_id, s->old.feed_id);
+		/* TRANSLATORS: two feed ids: the feed's, the cache's. */
+		*cause = xasprintf(_("the feed is \"%s\" but the cache holds "
+		    "\"%s\""), ix->feed_id, s->old.feed_id);
 		return NET_ERR_FEED_ID;
 	}
 	if (s->old.feed_id != NULL && ix->serial < s->old.serial) {
-		*cause = xasprintf("feed serial %lld is older than the cached "
-		    "serial %lld", (long long)ix->serial,
+		*cause = xasprintf(_("feed serial %lld is older than the "
+		    "cached serial %lld"), (long long)ix->serial,
 		    (long long)s->old.serial);
 		return NET_ERR_ROLLBACK;
 	}
@@ -314,23 +323,33 @@ sync_check_index(struct sync *s, char **cause)
 	feed_time_parse(ix->issued, &issued);
 	feed_time_parse(ix->expires, &expires);
 	if (expires <= s->now) {
-		*cause = xasprintf("its index expired on %s", ix->expires);
+		/* TRANSLATORS: the feed's: its index expired on a date. */
+		*cause = xasprintf(_("its index expired on %s"), ix->expires);
 		return NET_ERR_EXPIRED;
 	}
 	if (issued > s->now + FEED_SKEW) {
-		*cause = xasprintf("its index says issued %s, more than %d s "
-		    "ahead of this computer's clock", ix->issued, FEED_SKEW);
+		/* TRANSLATORS: a date and time, and seconds. */
+		*cause = xasprintf(_("its index says issued %s, more than %d "
+		    "s ahead of this computer's clock"), ix->issued,
+		    FEED_SKEW);
 		return NET_ERR_FUTURE;
 	}
 	/* Both are between 1970 and 9999: no overflow in a difference. */
 	days = s->opts->max_valid_days > 0 ? s->opts->max_valid_days :
 	    FEED_VALID_DAYS_DEFAULT;
 	if (expires - issued > (time_t)days * 86400) {
-		*cause = xasprintf("its index is valid from %s to %s, longer "
-		    "than the %ld days allowed (max_valid_days), so a frozen "
-		    "copy could be served for all that time; the publisher "
-		    "must sign it for a shorter time", ix->issued, ix->expires,
-		    days);
+		/*
+		 * TRANSLATORS: two dates, then the days allowed (the form
+		 * follows them). max_valid_days is a config key: keep it.
+		 */
+		*cause = xasprintf(P_("its index is valid from %s to %s, "
+		    "longer than the %ld day allowed (max_valid_days), so a "
+		    "frozen copy could be served for all that time; the "
+		    "publisher must sign it for a shorter time",
+		    "its index is valid from %s to %s, longer than the %ld "
+		    "days allowed (max_valid_days), so a frozen copy could be "
+		    "served for all that time; the publisher must sign it for "
+		    "a shorter time", days), ix->issued, ix->expires, days);
 		return NET_ERR_VALIDITY;
 	}
 	return NET_OK;
@@ -426,8 +445,8 @@ sync_plan(struct sync *s, char **cause)
 		free(chain);
 	}
 	if (sync_chain(ix, ix->snapshot.serial, &chain, &n, &cost) != 0) {
-		*cause = xasprintf("no chain of deltas leads from the snapshot "
-		    "(serial %lld) to serial %lld",
+		*cause = xasprintf(_("no chain of deltas leads from the "
+		    "snapshot (serial %lld) to serial %lld"),
 		    (long long)ix->snapshot.serial, (long long)ix->serial);
 		return NET_ERR_PLAN;
 	}
@@ -489,29 +508,35 @@ sync_check_header(struct sync *s, const struct feed_object *obj,
 	char			*why = NULL;
 
 	if ((status = feed_header_parse(line, len, &h, &why)) != NET_OK) {
-		*cause = xasprintf("%s line 1: %s", obj->path, why);
+		*cause = xasprintf(_("%s line %llu: %s"), obj->path, 1ULL, why);
 		free(why);
 		return status;
 	}
+	/*
+	 * TRANSLATORS: an object of the feed, what its header says, what
+	 * index.json says. feed_id, kind, from and serial are the header's
+	 * fields, snapshot and delta their values: keep them.
+	 */
+	status = NET_ERR_HEADER;
 	if (strcmp(h.feed_id, s->ix.feed_id) != 0)
-		why = xasprintf("feed_id \"%s\", the index says \"%s\"",
-		    h.feed_id, s->ix.feed_id);
+		*cause = xasprintf(_("%s: the header has feed_id \"%s\", the "
+		    "index says \"%s\""), obj->path, h.feed_id,
+		    s->ix.feed_id);
 	else if (strcmp(h.kind, kind) != 0)
-		why = xasprintf("kind \"%s\", the index says \"%s\"", h.kind,
-		    kind);
+		*cause = xasprintf(_("%s: the header has kind \"%s\", the "
+		    "index says \"%s\""), obj->path, h.kind, kind);
 	else if (h.from != obj->from)
-		why = xasprintf("from %lld, the index says %lld",
-		    (long long)h.from, (long long)obj->from);
+		*cause = xasprintf(_("%s: the header has from %lld, the index "
+		    "says %lld"), obj->path, (long long)h.from,
+		    (long long)obj->from);
 	else if (h.serial != obj->serial)
-		why = xasprintf("serial %lld, the index says %lld",
-		    (long long)h.serial, (long long)obj->serial);
+		*cause = xasprintf(_("%s: the header has serial %lld, the "
+		    "index says %lld"), obj->path, (long long)h.serial,
+		    (long long)obj->serial);
+	else
+		status = NET_OK;
 	feed_header_clear(&h);
-	if (why != NULL) {
-		*cause = xasprintf("%s: the header has %s", obj->path, why);
-		free(why);
-		return NET_ERR_HEADER;
-	}
-	return NET_OK;
+	return status;
 }
 
 static enum net_status
@@ -571,7 +596,7 @@ sync_apply_object(struct sync *s, size_t idx, char **cause)
 		cs = cache_apply_record(s->cache, &rec, &why);
 		record_clear(&rec);
 		if (cs != CACHE_OK) {
-			*cause = xasprintf("%s line %llu: %s", obj->path,
+			*cause = xasprintf(_("%s line %llu: %s"), obj->path,
 			    (unsigned long long)lineno,
 			    why != NULL ? why : cache_strerror(cs));
 			free(why);
@@ -657,9 +682,11 @@ sync_not_modified(struct sync *s, char **cause)
 	if (s->old.expires == NULL ||
 	    feed_time_parse(s->old.expires, &expires) != 0 ||
 	    expires <= s->now) {
-		*cause = xasprintf("index.json is unchanged on the server "
-		    "(HTTP 304) and the cached index expired on %s",
-		    s->old.expires != NULL ? s->old.expires : "an unknown date");
+		/* TRANSLATORS: a date, or "an unknown date". */
+		*cause = xasprintf(_("index.json is unchanged on the server "
+		    "(HTTP 304) and the cached index expired on %s"),
+		    s->old.expires != NULL ? s->old.expires :
+		    _("an unknown date"));
 		return NET_ERR_EXPIRED;
 	}
 	s->result->new_serial = s->old.serial;
@@ -717,9 +744,11 @@ sync_clean_downloads(struct sync *s)
 /*
  * The record of a sync that changed the cache, kept as its last result
  * ("ok: contacts +3 ~1 -0"; `globe status` shows it as stored): a log
- * line in fixed English, like the failure notes, never translated, as
- * it outlives the locale it was written in. What a person is told after
- * a sync is tui/present-sync.c's. Caller frees.
+ * line in fixed English, never translated, as it outlives the locale it
+ * was written in; a failure note starts with the status's message in
+ * the same fixed English (net_strerror_log), then the cause as the user
+ * read it. What a person is told after a sync is tui/present-sync.c's.
+ * Caller frees.
  */
 static char *
 sync_note_ok(const struct cache_changes *c)
@@ -801,10 +830,12 @@ sync_lock(const char *dir, char **cause)
 	if ((fd = file_lock(dir)) >= 0)
 		return fd;
 	if (errno == EWOULDBLOCK)
-		*cause = xasprintf("the cache is locked by another globe "
-		    "sync (in %s); try again when it has finished", dir);
+		/* TRANSLATORS: %s is globe's data directory. */
+		*cause = xasprintf(_("the cache is locked by another globe "
+		    "sync (in %s); try again when it has finished"), dir);
 	else
-		*cause = xasprintf("cannot lock %s: %s", dir, strerror(errno));
+		*cause = xasprintf(_("cannot lock %s: %s"), dir,
+		    strerror(errno));
 	return -1;
 }
 
@@ -843,7 +874,7 @@ net_sync(struct cache *cache, const struct net_options *opts,
 	if (status != NET_OK) {
 		if (s.began)
 			cache_apply_rollback(cache);
-		note = xasprintf("%s: %s", net_strerror(status),
+		note = xasprintf("%s: %s", net_strerror_log(status),
 		    why != NULL ? why : "");
 		cache_state_note(cache, s.now, note);	/* best effort */
 		free(note);

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 #include "publish/publish.h"
 
@@ -28,35 +30,81 @@
 #define KEY_FILE_MAX	4096
 #define PREVIOUS_KEYS_MAX 4
 
-static const char usage_text[] =
-"usage: globe-publish --source FILE.jsonl --out DIR [--sign KEY]\n"
-"                     [--feed-id ID] [--expires-days N] [--keep-days N]\n"
-"                     [--issued YYYY-MM-DDTHH:MM:SSZ] [--previous-key PUB]\n"
-"                     [--quiet]\n"
-"       globe-publish --keygen PREFIX\n"
-"       globe-publish --sign-file FILE --sign KEY\n"
-"       globe-publish --help | --version\n"
-"\n"
-"Publishes the next serial of the feed in DIR from the directory source\n"
-"FILE.jsonl: a snapshot, a delta from the previous serial, index.json and\n"
-"(with --sign) index.json.minisig.\n"
-"\n"
-"  --source FILE        the directory source (record lines, no header)\n"
-"  --out DIR            the feed directory (created if needed)\n"
-"  --sign KEY           sign with this minisign secret key (unencrypted)\n"
-"  --feed-id ID         the feed id (default: the feed's, or globe-network)\n"
-"  --expires-days N     the index expires N days after it is issued (30)\n"
-"  --keep-days N        keep objects the index no longer lists N days (7)\n"
-"  --issued TIME        the time of publication (default: SOURCE_DATE_EPOCH\n"
-"                       if set, else now)\n"
-"  --previous-key PUB   the previous index may also be signed by this public\n"
-"                       key (a key rollover; up to 4). Without it, it must\n"
-"                       be signed by --sign KEY, or nothing is published\n"
-"  --quiet              print nothing on success\n"
-"  --keygen PREFIX      write PREFIX.key (secret, 0600) and PREFIX.pub\n"
-"  --sign-file FILE     write FILE.minisig, signed with --sign KEY\n"
-"\n"
-"Exit status: 0 ok, 1 error, 2 usage, 4 invalid source.\n";
+/* The options in --help: as typed, and what each does. */
+static const struct {
+	const char	*left;
+	const char	*help;
+} usage_options[] = {
+	/*
+	 * TRANSLATORS: the help of an option in globe-publish --help. The
+	 * words in capitals are the option's argument: keep them, and keep
+	 * names (globe-network, SOURCE_DATE_EPOCH). A line break (\n) starts
+	 * a line indented under the help above; lines of 80 columns at most.
+	 */
+	{ "--source FILE", N_("the directory source (record lines, no "
+	    "header)") },
+	{ "--out DIR", N_("the feed directory (created if needed)") },
+	{ "--sign KEY", N_("sign with this minisign secret key "
+	    "(unencrypted)") },
+	{ "--feed-id ID", N_("the feed id (default: the feed's, or "
+	    "globe-network)") },
+	{ "--expires-days N", N_("the index expires N days after it is "
+	    "issued (30)") },
+	{ "--keep-days N", N_("keep objects the index no longer lists N days "
+	    "(7)") },
+	{ "--issued TIME", N_("the time of publication (default: "
+	    "SOURCE_DATE_EPOCH\nif set, else now)") },
+	{ "--previous-key PUB", N_("the previous index may also be signed by "
+	    "this public\nkey (a key rollover; up to 4). Without it, it "
+	    "must\nbe signed by --sign KEY, or nothing is published") },
+	{ "--quiet", N_("print nothing on success") },
+	{ "--keygen PREFIX", N_("write PREFIX.key (secret, 0600) and "
+	    "PREFIX.pub") },
+	{ "--sign-file FILE", N_("write FILE.minisig, signed with --sign "
+	    "KEY") },
+};
+
+/* globe-publish --help, on stdout. */
+static void
+usage_print(void)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b);
+	/*
+	 * TRANSLATORS: the top of globe-publish --help: keep the option
+	 * names and the words in capitals, and the continuation lines
+	 * under the first option.
+	 */
+	buf_adds(&b, _("usage: globe-publish --source FILE.jsonl --out DIR "
+	    "[--sign KEY]\n"
+	    "                     [--feed-id ID] [--expires-days N] "
+	    "[--keep-days N]\n"
+	    "                     [--issued YYYY-MM-DDTHH:MM:SSZ] "
+	    "[--previous-key PUB]\n"
+	    "                     [--quiet]\n"
+	    "       globe-publish --keygen PREFIX\n"
+	    "       globe-publish --sign-file FILE --sign KEY\n"
+	    "       globe-publish --help | --version\n"));
+	buf_addc(&b, '\n');
+	/* TRANSLATORS: globe-publish --help; lines of 80 columns at most. */
+	buf_adds(&b, _("Publishes the next serial of the feed in DIR from the "
+	    "directory source\nFILE.jsonl: a snapshot, a delta from the "
+	    "previous serial, index.json and\n(with --sign) "
+	    "index.json.minisig.\n"));
+	buf_addc(&b, '\n');
+	for (i = 0; i < sizeof usage_options / sizeof usage_options[0]; i++) {
+		buf_addf(&b, "  %-20s ", usage_options[i].left);
+		buf_add_indented(&b, _(usage_options[i].help), 23);
+	}
+	buf_addc(&b, '\n');
+	/* TRANSLATORS: globe-publish --help, the last line. */
+	buf_adds(&b, _("Exit status: 0 ok, 1 error, 2 usage, 4 invalid "
+	    "source.\n"));
+	fputs(b.data, stdout);
+	buf_free(&b);
+}
 
 enum {
 	OPT_SOURCE = 256, OPT_OUT, OPT_SIGN, OPT_FEED_ID, OPT_EXPIRES_DAYS,
@@ -132,7 +180,8 @@ usage_error(const char *fmt, ...)
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	publish_error("%s", msg);
-	fprintf(stderr, "Try 'globe-publish --help'.\n");
+	/* TRANSLATORS: under a usage error; keep the command as it is. */
+	fputs(_("Try 'globe-publish --help'.\n"), stderr);
 	free(msg);
 	return EXIT_USAGE;
 }
@@ -183,8 +232,9 @@ issued_time(const char *opt, time_t *out)
 
 	if (opt != NULL) {
 		if (feed_time_parse(opt, out) != 0) {
-			publish_error("--issued: '%s' is not "
-			    "YYYY-MM-DDTHH:MM:SSZ", opt);
+			/* TRANSLATORS: the value given; keep the form. */
+			publish_error(_("--issued: '%s' is not "
+			    "YYYY-MM-DDTHH:MM:SSZ"), opt);
 			return -1;
 		}
 		return 0;
@@ -197,8 +247,9 @@ issued_time(const char *opt, time_t *out)
 		errno = 0;
 		v = strtoll(sde, &end, 10);
 		if (*p != '\0' || errno != 0 || v > 253402300799LL) {
-			publish_error("SOURCE_DATE_EPOCH: '%s' is not a number "
-			    "of seconds since 1970", sde);
+			/* TRANSLATORS: SOURCE_DATE_EPOCH is a variable. */
+			publish_error(_("SOURCE_DATE_EPOCH: '%s' is not a "
+			    "number of seconds since 1970"), sde);
 			return -1;
 		}
 		*out = (time_t)v;
@@ -218,7 +269,7 @@ load_key(const char *path, int quiet, struct minisign_seckey *sk)
 
 	if ((text = file_read_small(path, KEY_FILE_MAX, &len)) == NULL) {
 		publish_error("%s: %s", path, errno == EFBIG ?
-		    "too large for a minisign secret key" : strerror(errno));
+		    _("too large for a minisign secret key") : strerror(errno));
 		return -1;
 	}
 	if (minisign_seckey_parse(text, sk, &why) != NET_OK) {
@@ -231,8 +282,9 @@ load_key(const char *path, int quiet, struct minisign_seckey *sk)
 	sodium_memzero(text, len);
 	free(text);
 	if (!quiet && stat(path, &sb) == 0 && (sb.st_mode & 077) != 0)
-		publish_error("warning: %s can be read by others; chmod 600 it",
-		    path);
+		/* TRANSLATORS: the key file; chmod 600 is a command. */
+		publish_error(_("warning: %s can be read by others; chmod 600 "
+		    "it"), path);
 	return 0;
 }
 
@@ -244,7 +296,7 @@ load_pubkey(const char *path, struct minisign_pubkey *pk)
 
 	if ((text = file_read_small(path, KEY_FILE_MAX, NULL)) == NULL) {
 		publish_error("%s: %s", path, errno == EFBIG ?
-		    "too large for a minisign public key" : strerror(errno));
+		    _("too large for a minisign public key") : strerror(errno));
 		return -1;
 	}
 	if (minisign_pubkey_parse(text, pk, &why) != NET_OK) {
@@ -269,7 +321,7 @@ run_keygen(const char *prefix, int quiet)
 	kpath = xasprintf("%s.key", prefix);
 	ppath = xasprintf("%s.pub", prefix);
 	if (lstat(kpath, &sb) == 0 || lstat(ppath, &sb) == 0) {
-		publish_error("%s exists: not overwriting a key",
+		publish_error(_("%s exists: not overwriting a key"),
 		    lstat(kpath, &sb) == 0 ? kpath : ppath);
 		free(kpath);
 		free(ppath);
@@ -281,17 +333,23 @@ run_keygen(const char *prefix, int quiet)
 	sodium_memzero(&sk, sizeof sk);
 	if (file_write_atomic(kpath, ktext, strlen(ktext), 0600,
 	    FILE_NEW) != 0)
-		publish_error("cannot create %s: %s", kpath, strerror(errno));
+		publish_error(_("cannot create %s: %s"), kpath,
+		    strerror(errno));
 	else if (file_write_atomic(ppath, ptext, strlen(ptext),
 	    0644, FILE_NEW) != 0) {
-		publish_error("cannot create %s: %s", ppath, strerror(errno));
+		publish_error(_("cannot create %s: %s"), ppath,
+		    strerror(errno));
 		unlink(kpath);
 	} else {
 		rc = EXIT_OK;
 		if (!quiet) {
 			b64 = minisign_pubkey_base64(&pk);
-			printf("secret key: %s (keep it private)\n"
-			    "public key: %s\n%s\n", kpath, ppath, b64);
+			/*
+			 * TRANSLATORS: --keygen: the two files written, then
+			 * the public key's base64 line.
+			 */
+			printf(_("secret key: %s (keep it private)\n"
+			    "public key: %s\n%s\n"), kpath, ppath, b64);
 			free(b64);
 		}
 	}
@@ -325,10 +383,11 @@ run_sign_file(const struct args *a, time_t issued)
 	out = xasprintf("%s.minisig", a->sign_file);
 	if (file_write_atomic(out, sig, strlen(sig), 0666,
 	    FILE_UMASK) != 0) {
-		publish_error("cannot write %s: %s", out, strerror(errno));
+		publish_error(_("cannot write %s: %s"), out, strerror(errno));
 		rc = EXIT_ERROR;
 	} else if (!a->quiet)
-		printf("wrote %s\n", out);
+		/* TRANSLATORS: --sign-file: the signature file written. */
+		printf(_("wrote %s\n"), out);
 	free(out);
 	free(sig);
 	free(comment);
@@ -336,32 +395,82 @@ run_sign_file(const struct args *a, time_t issued)
 	return rc;
 }
 
+/* Appends clause to the summary in b, after "; " if it is not the first. */
+static void
+summary_add(struct buf *b, char *clause)
+{
+	char	*joined;
+
+	if (b->len == 0)
+		buf_adds(b, clause);
+	else {
+		/*
+		 * TRANSLATORS: the publisher's summary is clauses joined
+		 * like this: "serial 2: snapshot …; delta 1→2 …".
+		 */
+		joined = xasprintf(_("%s; %s"), b->data, clause);
+		buf_reset(b);
+		buf_adds(b, joined);
+		free(joined);
+	}
+	free(clause);
+}
+
+/* "N bytes" (caller frees). */
+static char *
+summary_bytes(uint64_t n)
+{
+	return xasprintf(P_("%llu byte", "%llu bytes", n),
+	    (unsigned long long)n);
+}
+
 static void
 print_summary(const struct publish_result *r)
 {
-	printf("serial %lld: snapshot %s (%llu bytes, %llu records)",
-	    (long long)r->serial, r->snapshot.path,
-	    (unsigned long long)r->snapshot.size,
+	struct buf	 b;
+	char		*size, *records;
+
+	buf_init(&b);
+	size = summary_bytes(r->snapshot.size);
+	records = xasprintf(P_("%llu record", "%llu records", r->nrecords),
 	    (unsigned long long)r->nrecords);
+	/* TRANSLATORS: the serial, the snapshot's file, its size, records. */
+	summary_add(&b, xasprintf(_("serial %lld: snapshot %s (%s, %s)"),
+	    (long long)r->serial, r->snapshot.path, size, records));
+	free(size);
+	free(records);
 	if (r->has_delta) {
-		printf("; delta %lld→%lld ", (long long)r->delta.from,
-		    (long long)r->delta.serial);
+		size = summary_bytes(r->delta.size);
+		/*
+		 * TRANSLATORS: the delta's serials, its file, its size and
+		 * the records added, changed, removed.
+		 */
 		if (r->delta_kept)
-			printf("%s ", r->delta.path);
+			summary_add(&b, xasprintf(_("delta %lld→%lld %s (%s: "
+			    "+%llu ~%llu -%llu)"), (long long)r->delta.from,
+			    (long long)r->delta.serial, r->delta.path, size,
+			    (unsigned long long)r->added,
+			    (unsigned long long)r->changed,
+			    (unsigned long long)r->deleted));
 		else
-			printf("not kept, not smaller than the snapshot ");
-		printf("(%llu bytes: +%llu ~%llu -%llu)",
-		    (unsigned long long)r->delta.size,
-		    (unsigned long long)r->added,
-		    (unsigned long long)r->changed,
-		    (unsigned long long)r->deleted);
+			summary_add(&b, xasprintf(_("delta %lld→%lld not "
+			    "kept, not smaller than the snapshot (%s: +%llu "
+			    "~%llu -%llu)"), (long long)r->delta.from,
+			    (long long)r->delta.serial, size,
+			    (unsigned long long)r->added,
+			    (unsigned long long)r->changed,
+			    (unsigned long long)r->deleted));
+		free(size);
 	}
-	printf("; index lists %zu delta%s", r->ndeltas,
-	    r->ndeltas == 1 ? "" : "s");
+	/* TRANSLATORS: how many deltas the new index.json lists. */
+	summary_add(&b, xasprintf(P_("index lists %zu delta",
+	    "index lists %zu deltas", r->ndeltas), r->ndeltas));
 	if (r->removed > 0)
-		printf("; removed %zu old object%s", r->removed,
-		    r->removed == 1 ? "" : "s");
-	printf("\n");
+		/* TRANSLATORS: objects deleted after --keep-days. */
+		summary_add(&b, xasprintf(P_("removed %zu old object",
+		    "removed %zu old objects", r->removed), r->removed));
+	printf("%s\n", b.data);
+	buf_free(&b);
 }
 
 static int
@@ -398,8 +507,9 @@ run_publish(const struct args *a, time_t issued)
 	sodium_memzero(&sk, sizeof sk);
 	if (st != PUBLISH_OK) {
 		if (st == PUBLISH_ERR_SOURCE)
-			publish_error("%s; nothing published", cause != NULL ?
-			    cause : publish_strerror(st));
+			/* TRANSLATORS: what is wrong with the source. */
+			publish_error(_("%s; nothing published"),
+			    cause != NULL ? cause : publish_strerror(st));
 		else
 			publish_error("%s", cause != NULL ? cause :
 			    publish_strerror(st));
@@ -409,14 +519,22 @@ run_publish(const struct args *a, time_t issued)
 	}
 	if (!a->quiet) {
 		if (a->expires_days > FEED_VALID_DAYS_DEFAULT)
-			publish_error("warning: --expires-days %d: clients "
-			    "refuse an index valid for more than %d days unless "
-			    "their max_valid_days allows it", a->expires_days,
-			    FEED_VALID_DAYS_DEFAULT);
+			/*
+			 * TRANSLATORS: --expires-days as given; the days a
+			 * client allows (the form follows them).
+			 * max_valid_days is a config key: keep it.
+			 */
+			publish_error(P_("warning: --expires-days %d: clients "
+			    "refuse an index valid for more than %d day unless "
+			    "their max_valid_days allows it", "warning: "
+			    "--expires-days %d: clients refuse an index valid "
+			    "for more than %d days unless their max_valid_days "
+			    "allows it", FEED_VALID_DAYS_DEFAULT),
+			    a->expires_days, FEED_VALID_DAYS_DEFAULT);
 		if (a->sign == NULL)
-			publish_error("warning: index.json is not signed (no "
-			    "--sign); clients refuse it unless they allow "
-			    "unsigned feeds");
+			publish_error("%s", _("warning: index.json is not "
+			    "signed (no --sign); clients refuse it unless they "
+			    "allow unsigned feeds"));
 		print_summary(&res);
 	}
 	publish_result_clear(&res);
@@ -430,11 +548,21 @@ main(int argc, char **argv)
 	time_t		 issued;
 	int		 c;
 
+	/*
+	 * The language of the messages, and the terminal's charset for
+	 * them, as globe's main sets them. Numbers stay the C locale's:
+	 * what this program writes is data (index.json, the objects, the
+	 * trusted comment), never in the user's locale.
+	 */
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	charset_init();
+	i18n_init();
 	memset(&a, 0, sizeof a);
 	a.expires_days = PUBLISH_EXPIRES_DAYS_DEFAULT;
 	a.keep_days = PUBLISH_KEEP_DAYS_DEFAULT;
 	if (sodium_init() < 0) {
-		publish_error("libsodium cannot start");
+		publish_error("%s", _("libsodium cannot start"));
 		return EXIT_ERROR;
 	}
 	opterr = 0;
@@ -451,20 +579,21 @@ main(int argc, char **argv)
 			break;
 		case OPT_FEED_ID:
 			if (!feed_id_ok(optarg))
-				return usage_error("--feed-id: '%s' must be 1 "
-				    "to 128 of A-Z a-z 0-9 . _ -", optarg);
+				/* TRANSLATORS: the value given to --feed-id. */
+				return usage_error(_("--feed-id: '%s' must be "
+				    "1 to 128 of A-Z a-z 0-9 . _ -"), optarg);
 			a.feed_id = optarg;
 			break;
 		case OPT_EXPIRES_DAYS:
 			if ((a.expires_days = parse_days(optarg, 1)) < 0)
-				return usage_error("--expires-days: '%s' is not "
-				    "a number of days from 1 to %d", optarg,
-				    PUBLISH_DAYS_MAX);
+				return usage_error(_("--expires-days: '%s' is "
+				    "not a number of days from 1 to %d"),
+				    optarg, PUBLISH_DAYS_MAX);
 			break;
 		case OPT_KEEP_DAYS:
 			if ((a.keep_days = parse_days(optarg, 0)) < 0)
-				return usage_error("--keep-days: '%s' is not a "
-				    "number of days from 0 to %d", optarg,
+				return usage_error(_("--keep-days: '%s' is not "
+				    "a number of days from 0 to %d"), optarg,
 				    PUBLISH_DAYS_MAX);
 			break;
 		case OPT_ISSUED:
@@ -481,48 +610,57 @@ main(int argc, char **argv)
 			break;
 		case OPT_PREVIOUS_KEY:
 			if (a.nprevious_keys == PREVIOUS_KEYS_MAX)
-				return usage_error("more than %d --previous-key",
-				    PREVIOUS_KEYS_MAX);
+				return usage_error(_("more than %d "
+				    "--previous-key"), PREVIOUS_KEYS_MAX);
 			a.previous_keys[a.nprevious_keys++] = optarg;
 			break;
 		case OPT_HELP:
-			fputs(usage_text, stdout);
+			usage_print();
 			return EXIT_OK;
 		case OPT_VERSION:
 			printf("globe-publish %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
 		default:
 			if (optopt != 0 && optopt < OPT_SOURCE)
-				return usage_error("unknown option '-%c'",
+				/* TRANSLATORS: the option as typed. */
+				return usage_error(_("unknown option '-%c'"),
 				    optopt);
 			if (optopt >= OPT_SOURCE)
-				return usage_error("%s needs a value",
+				/* TRANSLATORS: an option's name. */
+				return usage_error(_("%s needs a value"),
 				    argv[optind - 1]);
-			return usage_error("unknown option '%s'",
+			return usage_error(_("unknown option '%s'"),
 			    argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+		return usage_error(_("unexpected argument '%s'"),
+		    argv[optind]);
 
 	if (a.keygen != NULL) {
 		if (a.source != NULL || a.out != NULL || a.sign != NULL ||
 		    a.sign_file != NULL)
-			return usage_error("--keygen takes no other option");
+			return usage_error("%s",
+			    /* TRANSLATORS: keep option names as they are. */
+			    _("--keygen takes no other option"));
 		if (*a.keygen == '\0')
-			return usage_error("--keygen needs a file name prefix");
+			return usage_error("%s",
+			    _("--keygen needs a file name prefix"));
 		return run_keygen(a.keygen, a.quiet);
 	}
 	if (issued_time(a.issued, &issued) != 0)
 		return EXIT_USAGE;
 	if (a.sign_file != NULL) {
 		if (a.sign == NULL)
-			return usage_error("--sign-file needs --sign KEY");
+			return usage_error("%s",
+			    _("--sign-file needs --sign KEY"));
 		if (a.source != NULL || a.out != NULL)
-			return usage_error("--sign-file takes only --sign");
+			return usage_error("%s",
+			    _("--sign-file takes only --sign"));
 		return run_sign_file(&a, issued);
 	}
 	if (a.source == NULL || a.out == NULL)
-		return usage_error("--source FILE and --out DIR are needed");
+		return usage_error("%s",
+		    _("--source FILE and --out DIR are needed"));
 	return run_publish(&a, issued);
 }

@@ -18,13 +18,13 @@
 
 /* Status, message, and the exit code it maps to (the same codes as globe). */
 #define PUBLISH_STATUS_LIST(X) \
-	X(PUBLISH_OK,		"ok",					EXIT_OK) \
-	X(PUBLISH_ERR,		"cannot publish",			EXIT_ERROR) \
-	X(PUBLISH_ERR_USAGE,	"bad option",				EXIT_USAGE) \
-	X(PUBLISH_ERR_SOURCE,	"invalid source",			EXIT_FEED) \
-	X(PUBLISH_ERR_FEED,	"the feed in the output directory is unusable", EXIT_ERROR) \
-	X(PUBLISH_ERR_KEY,	"cannot use the secret key",		EXIT_ERROR) \
-	X(PUBLISH_ERR_WRITE,	"cannot write the feed",		EXIT_ERROR)
+	X(PUBLISH_OK,		N_("ok"),					EXIT_OK) \
+	X(PUBLISH_ERR,		N_("cannot publish"),			EXIT_ERROR) \
+	X(PUBLISH_ERR_USAGE,	N_("bad option"),				EXIT_USAGE) \
+	X(PUBLISH_ERR_SOURCE,	N_("invalid source"),			EXIT_FEED) \
+	X(PUBLISH_ERR_FEED,	N_("the feed in the output directory is unusable"), EXIT_ERROR) \
+	X(PUBLISH_ERR_KEY,	N_("cannot use the secret key"),		EXIT_ERROR) \
+	X(PUBLISH_ERR_WRITE,	N_("cannot write the feed"),		EXIT_ERROR)
 
 #define PUBLISH_STATUS_ENUM(code, msg, exit) code,
 enum publish_status { PUBLISH_STATUS_LIST(PUBLISH_STATUS_ENUM) };

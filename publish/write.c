@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 #include "publish/publish.h"
 
@@ -47,8 +49,8 @@ const char *
 publish_strerror(enum publish_status s)
 {
 	if ((size_t)s >= sizeof publish_messages / sizeof publish_messages[0])
-		return "unknown error";
-	return publish_messages[s];
+		return _("unknown error");
+	return _(publish_messages[s]);
 }
 
 int
@@ -237,9 +239,12 @@ pub_errors_message(struct pub_errors *e)
 	buf_init(&b);
 	for (i = 0; i < e->n && i < PUB_ERRORS_SHOWN; i++)
 		buf_addf(&b, "%s%s", i > 0 ? "\n" : "", e->v[i].msg);
-	if (e->total > i)
-		buf_addf(&b, "\n(and %zu more error%s)", e->total - i,
-		    e->total - i == 1 ? "" : "s");
+	if (e->total > i) {
+		buf_addc(&b, '\n');
+		/* TRANSLATORS: under the first errors in a source: the rest. */
+		buf_addf(&b, P_("(and %zu more error)", "(and %zu more errors)",
+		    e->total - i), e->total - i);
+	}
 	return buf_detach(&b);
 }
 
@@ -327,17 +332,27 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 				errs.total++;
 			else if ((int)rec.type == -1) {
 				name = pub_type_name(p, (size_t)len);
+				/*
+				 * TRANSLATORS: FILE:LINE: as a compiler says
+				 * where; the type the line has. country,
+				 * authority, contact and newsletter are the
+				 * feed's types: keep them.
+				 */
 				pub_errors_add(&errs, lineno, xasprintf(
-				    "%s:%zu: unknown record type '%s' (a source "
-				    "holds country, authority, contact and "
-				    "newsletter records only)", path, lineno,
-				    name));
+				    _("%s:%zu: unknown record type '%s' (a "
+				    "source holds country, authority, contact "
+				    "and newsletter records only)"), path,
+				    lineno, name));
 				free(name);
 			} else
+				/*
+				 * TRANSLATORS: FILE:LINE:; delete is the
+				 * feed's word for the line: keep it.
+				 */
 				pub_errors_add(&errs, lineno, xasprintf(
-				    "%s:%zu: delete lines are not allowed in a "
-				    "source (leave the record out; the delta "
-				    "deletes it)", path, lineno));
+				    _("%s:%zu: delete lines are not allowed in "
+				    "a source (leave the record out; the delta "
+				    "deletes it)"), path, lineno));
 			record_clear(&rec);
 			continue;
 		}
@@ -350,10 +365,14 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 		/* Escaping can make the feed's line longer than the source's. */
 		if (strlen(out) >= FEED_LINE_MAX) {
 			if (errs.n < PUB_ERRORS_SHOWN)
+				/*
+				 * TRANSLATORS: FILE:LINE:, the line's bytes
+				 * in the feed, the most a client accepts.
+				 */
 				pub_errors_add(&errs, lineno, xasprintf(
-				    "%s:%zu: %zu bytes as the feed writes it, "
-				    "more than the %d of a line a client "
-				    "accepts", path, lineno, strlen(out) + 1,
+				    _("%s:%zu: %zu bytes as the feed writes "
+				    "it, more than the %d of a line a client "
+				    "accepts"), path, lineno, strlen(out) + 1,
 				    FEED_LINE_MAX));
 			else
 				errs.total++;
@@ -376,8 +395,14 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 	if (errs.total > 0)
 		goto invalid;	/* references make no sense over a partial set */
 	if (set->n > FEED_RECORDS_MAX) {
-		*cause = xasprintf("%s: %zu records, more than the %d a client "
-		    "accepts in one object", path, set->n, FEED_RECORDS_MAX);
+		/*
+		 * TRANSLATORS: the source, its records (the form follows
+		 * them), the most a client accepts in one object.
+		 */
+		*cause = xasprintf(P_("%s: %zu record, more than the %d a "
+		    "client accepts in one object", "%s: %zu records, more "
+		    "than the %d a client accepts in one object", set->n),
+		    path, set->n, FEED_RECORDS_MAX);
 		pub_errors_free(&errs);
 		return PUBLISH_ERR_SOURCE;
 	}
@@ -390,9 +415,14 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 			first = i;
 			continue;
 		}
+		/*
+		 * TRANSLATORS: FILE:LINE:, a type of record and its key
+		 * field as the feed names them (contact id: keep them), the
+		 * key, the line it was first seen at.
+		 */
 		pub_errors_add(&errs, set->v[i].seq, xasprintf(
-		    "%s:%zu: duplicate %s %s '%s' (first at line %zu)", path,
-		    set->v[i].seq, record_types[set->v[i].type].name,
+		    _("%s:%zu: duplicate %s %s '%s' (first at line %zu)"),
+		    path, set->v[i].seq, record_types[set->v[i].type].name,
 		    record_types[set->v[i].type].key, set->v[i].key,
 		    set->v[first].seq));
 	}
@@ -401,16 +431,26 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 		if (r->type == REC_AUTHORITY) {
 			target = pub_set_find(set, REC_COUNTRY, r->ref);
 			if (target == NULL)
+				/*
+				 * TRANSLATORS: FILE:LINE:, an authority's id,
+				 * the country it names. authority, country
+				 * are the feed's words: keep them.
+				 */
 				pub_errors_add(&errs, r->seq, xasprintf(
-				    "%s:%zu: authority %s: field 'country': "
-				    "no country '%s'", path, r->seq, r->key,
+				    _("%s:%zu: authority %s: field 'country': "
+				    "no country '%s'"), path, r->seq, r->key,
 				    r->ref));
 		} else if (r->type == REC_CONTACT) {
 			target = pub_set_find(set, REC_AUTHORITY, r->ref);
 			if (target == NULL)
+				/*
+				 * TRANSLATORS: FILE:LINE:, a contact's id,
+				 * the authority it names. contact, authority
+				 * are the feed's words: keep them.
+				 */
 				pub_errors_add(&errs, r->seq, xasprintf(
-				    "%s:%zu: contact %s: field 'authority': "
-				    "no authority '%s'", path, r->seq, r->key,
+				    _("%s:%zu: contact %s: field 'authority': "
+				    "no authority '%s'"), path, r->seq, r->key,
 				    r->ref));
 		}
 	}
@@ -445,8 +485,9 @@ pub_object_load(const char *dir, const struct feed_object *obj,
 
 	path = xasprintf("%s/%s", dir, obj->path);
 	if ((fp = fopen(path, "r")) == NULL) {
-		why = xasprintf("cannot read the previous %s: %s",
-		    delta ? "delta" : "snapshot", strerror(errno));
+		why = delta ? xasprintf(_("cannot read the previous delta: "
+		    "%s"), strerror(errno)) : xasprintf(_("cannot read the "
+		    "previous snapshot: %s"), strerror(errno));
 		goto fail;
 	}
 	crypto_hash_sha256_init(&h);
@@ -462,15 +503,16 @@ pub_object_load(const char *dir, const struct feed_object *obj,
 			if (strcmp(hdr.feed_id, feed_id) != 0 ||
 			    strcmp(hdr.kind, delta ? "delta" : "snapshot") != 0 ||
 			    hdr.serial != obj->serial || hdr.from != obj->from)
-				why = xstrdup("its header does not match the "
-				    "index");
+				why = xstrdup(_("its header does not match the "
+				    "index"));
 			feed_header_clear(&hdr);
 			if (why != NULL)
 				goto fail;
 			continue;
 		}
 		if (feed_record_parse(line, (size_t)len, &rec, &why) != NET_OK) {
-			char *w = xasprintf("line %zu: %s", lineno, why);
+			/* TRANSLATORS: a line of an object, what is wrong. */
+			char *w = xasprintf(_("line %zu: %s"), lineno, why);
 
 			free(why);
 			why = w;
@@ -482,8 +524,8 @@ pub_object_load(const char *dir, const struct feed_object *obj,
 			of = record_type_from_name(rec.v[DELETE_OF].s);
 			if (!delta) {
 				record_clear(&rec);
-				why = xasprintf("line %zu: a delete line in a "
-				    "snapshot", lineno);
+				why = xasprintf(_("line %zu: a delete line in "
+				    "a snapshot"), lineno);
 				goto fail;
 			}
 			pub_set_add(set, of, xstrdup(rec.v[DELETE_ID].s), NULL,
@@ -500,12 +542,12 @@ pub_object_load(const char *dir, const struct feed_object *obj,
 	crypto_hash_sha256_final(&h, digest);
 	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
 	if (size != obj->size || strcmp(hex, obj->sha256) != 0) {
-		why = xstrdup("it does not match its size or sha256 in "
-		    "index.json");
+		why = xstrdup(_("it does not match its size or sha256 in "
+		    "index.json"));
 		goto fail;
 	}
 	if (lineno == 0) {
-		why = xstrdup("it is empty");
+		why = xstrdup(_("it is empty"));
 		goto fail;
 	}
 	fclose(fp);
@@ -517,8 +559,9 @@ fail:
 	if (fp != NULL)
 		fclose(fp);
 	free(line);
-	*cause = xasprintf("%s: %s (the feed directory is damaged; publish "
-	    "into a new directory, or restore it)", path, why);
+	/* TRANSLATORS: an object of the feed directory, what is wrong. */
+	*cause = xasprintf(_("%s: %s (the feed directory is damaged; "
+	    "publish into a new directory, or restore it)"), path, why);
 	free(why);
 	free(path);
 	return PUBLISH_ERR_FEED;
@@ -556,9 +599,10 @@ pub_previous_load(const char *dir, const struct feed_index *old,
 			break;
 		}
 		if (!found) {
-			*cause = xasprintf("%s/index.json: no delta leads from "
-			    "the snapshot (serial %lld) to serial %lld", dir,
-			    (long long)old->snapshot.serial,
+			/* TRANSLATORS: the feed directory; two serials. */
+			*cause = xasprintf(_("%s/index.json: no delta leads "
+			    "from the snapshot (serial %lld) to serial %lld"),
+			    dir, (long long)old->snapshot.serial,
 			    (long long)old->serial);
 			return PUBLISH_ERR_FEED;
 		}
@@ -839,24 +883,36 @@ pub_index_verify(const struct publish_options *o, const char *text,
 	spath = xasprintf("%s/index.json.minisig", o->out);
 	sig = file_read_small(spath, FEED_SIG_MAX, &siglen);
 	if (sig == NULL)
-		why = xasprintf("cannot read %s: %s", spath, errno == EFBIG ?
-		    "too large for a signature" : strerror(errno));
+		why = xasprintf(_("cannot read %s: %s"), spath, errno == EFBIG ?
+		    _("too large for a signature") : strerror(errno));
 	else if (minisign_verify(keys, n, text, len, sig, siglen, &why) !=
 	    NET_OK) {
-		char *w = xasprintf("%s/index.json does not verify: %s", o->out,
-		    why);
+		/* TRANSLATORS: the feed directory, why it does not verify. */
+		char *w = xasprintf(_("%s/index.json does not verify: %s"),
+		    o->out, why);
 
 		free(why);
 		why = w;
 	}
+	/*
+	 * TRANSLATORS: what failed, then why it matters. --previous-key
+	 * FILE.pub is an option: keep it.
+	 */
+	if (why != NULL && o->key != NULL)
+		*cause = xasprintf(_("%s; the previous feed was not signed by "
+		    "this key, so the directory was changed by someone without "
+		    "the key or signed with another one. Nothing was "
+		    "published: restore the directory from a copy you trust, "
+		    "publish into a new directory, or name the key that "
+		    "signed it with --previous-key FILE.pub"), why);
+	else if (why != NULL)
+		*cause = xasprintf(_("%s; the previous feed was not signed by "
+		    "the --previous-key keys, so the directory was changed by "
+		    "someone without the key or signed with another one. "
+		    "Nothing was published: restore the directory from a copy "
+		    "you trust, publish into a new directory, or name the key "
+		    "that signed it with --previous-key FILE.pub"), why);
 	if (why != NULL) {
-		*cause = xasprintf("%s; the previous feed was not signed by "
-		    "%s, so the directory was changed by someone without the "
-		    "key or signed with another one. Nothing was published: "
-		    "restore the directory from a copy you trust, publish into "
-		    "a new directory, or name the key that signed it with "
-		    "--previous-key FILE.pub", why, o->key != NULL ?
-		    "this key" : "the --previous-key keys");
 		free(why);
 		st = PUBLISH_ERR_FEED;
 	}
@@ -954,11 +1010,12 @@ pub_object_check(const char *dir, const struct feed_object *obj,
 	crypto_hash_sha256_final(&h, digest);
 	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
 	if (size != obj->size || strcmp(hex, obj->sha256) != 0) {
-		*cause = xasprintf("%s does not match its size or sha256 in "
+		/* TRANSLATORS: an object of the feed directory. */
+		*cause = xasprintf(_("%s does not match its size or sha256 in "
 		    "index.json: the directory was changed behind "
 		    "the publisher's back. Nothing was published: restore the "
 		    "directory from a copy you trust, or publish into a new "
-		    "directory", path);
+		    "directory"), path);
 		free(path);
 		return -1;
 	}
@@ -1013,9 +1070,24 @@ pub_deltas_choose(const char *dir, const struct feed_index *old,
 }
 
 static enum publish_status
-pub_fail_errno(char **cause, const char *what, const char *path)
+pub_fail_errno(char **cause, const char *fmt, ...) GLOBE_PRINTF(2, 3);
+
+/*
+ * *cause is fmt ("cannot write %s" and its path), a colon and what errno
+ * says. Returns PUBLISH_ERR_WRITE.
+ */
+static enum publish_status
+pub_fail_errno(char **cause, const char *fmt, ...)
 {
-	*cause = xasprintf("%s %s: %s", what, path, strerror(errno));
+	va_list	 ap;
+	char	*what;
+	int	 saved = errno;
+
+	va_start(ap, fmt);
+	what = xvasprintf(fmt, ap);
+	va_end(ap);
+	*cause = xasprintf("%s: %s", what, strerror(saved));
+	free(what);
 	return PUBLISH_ERR_WRITE;
 }
 
@@ -1061,25 +1133,26 @@ pub_step_previous(struct pub *p, char **cause)
 	size_t				 i;
 
 	if (path_mkdir_p(o->out, 0755) != 0)
-		return pub_fail_errno(cause, "cannot create", o->out);
+		return pub_fail_errno(cause, _("cannot create %s"), o->out);
 	if ((p->lockfd = file_lock(o->out)) < 0) {
 		*cause = xasprintf("%s: %s", o->out, errno == EWOULDBLOCK ?
-		    "another globe-publish is writing this feed" :
+		    _("another globe-publish is writing this feed") :
 		    strerror(errno));
 		return PUBLISH_ERR;
 	}
 	if ((p->have_old = pub_index_read(o, &p->old, &st, cause)) < 0)
 		return st;
 	if (p->have_old && p->old.serial >= FEED_SERIAL_MAX) {
-		*cause = xasprintf("%s/index.json: serial %lld is the last a "
+		*cause = xasprintf(_("%s/index.json: serial %lld is the last a "
 		    "feed can have; publish into a new directory with a new "
-		    "feed id", o->out, (long long)p->old.serial);
+		    "feed id"), o->out, (long long)p->old.serial);
 		return PUBLISH_ERR_FEED;
 	}
 	if (p->have_old && o->feed_id != NULL &&
 	    strcmp(o->feed_id, p->old.feed_id) != 0) {
-		*cause = xasprintf("%s holds feed '%s', not '%s' (a feed keeps "
-		    "its id: publish into a new directory)", o->out,
+		/* TRANSLATORS: the feed directory; its feed id; --feed-id's. */
+		*cause = xasprintf(_("%s holds feed '%s', not '%s' (a feed "
+		    "keeps its id: publish into a new directory)"), o->out,
 		    p->old.feed_id, o->feed_id);
 		return PUBLISH_ERR_FEED;
 	}
@@ -1156,24 +1229,26 @@ pub_write_snapshot(struct pub *p, char **cause)
 	size_t			 i;
 
 	if (pub_out_start(p, "snapshot", -1) != 0)
-		return pub_fail_errno(cause, "cannot write in", p->objdir);
+		return pub_fail_errno(cause, _("cannot write in %s"),
+		    p->objdir);
 	for (i = 0; i < p->cur.n; i++)
 		pub_out_line(&p->out, p->cur.v[i].line);
 	res->nrecords = p->cur.n;
 	res->snapshot.from = -1;
 	res->snapshot.serial = res->serial;
 	if (pub_out_finish(&p->out, &res->snapshot) != 0)
-		return pub_fail_errno(cause, "cannot write an object in",
+		return pub_fail_errno(cause, _("cannot write an object in %s"),
 		    p->objdir);
 	if (res->snapshot.size > FEED_OBJECT_SIZE_MAX) {
-		*cause = xasprintf("%s: the snapshot would be %llu bytes, more "
-		    "than the %llu of an object a client accepts", p->o->source,
-		    (unsigned long long)res->snapshot.size,
+		/* TRANSLATORS: the source; the snapshot's size; the most. */
+		*cause = xasprintf(_("%s: the snapshot would be %llu bytes, "
+		    "more than the %llu of an object a client accepts"),
+		    p->o->source, (unsigned long long)res->snapshot.size,
 		    (unsigned long long)FEED_OBJECT_SIZE_MAX);
 		return PUBLISH_ERR_SOURCE;
 	}
 	if (pub_out_commit(&p->out, p->o->out, &res->snapshot) != 0)
-		return pub_fail_errno(cause, "cannot write an object in",
+		return pub_fail_errno(cause, _("cannot write an object in %s"),
 		    p->objdir);
 	return PUBLISH_OK;
 }
@@ -1190,12 +1265,13 @@ pub_write_delta(struct pub *p, char **cause)
 
 	res->has_delta = 1;
 	if (pub_out_start(p, "delta", p->old.serial) != 0)
-		return pub_fail_errno(cause, "cannot write in", p->objdir);
+		return pub_fail_errno(cause, _("cannot write in %s"),
+		    p->objdir);
 	pub_delta_write(&p->out, &p->diff);
 	res->delta.from = p->old.serial;
 	res->delta.serial = res->serial;
 	if (pub_out_finish(&p->out, &res->delta) != 0)
-		return pub_fail_errno(cause, "cannot write an object in",
+		return pub_fail_errno(cause, _("cannot write an object in %s"),
 		    p->objdir);
 	if (res->added + res->changed + res->deleted <= FEED_RECORDS_MAX &&
 	    res->delta.size <= FEED_OBJECT_SIZE_MAX)
@@ -1205,7 +1281,7 @@ pub_write_delta(struct pub *p, char **cause)
 	if (!res->delta_kept)
 		pub_out_abort(&p->out);
 	else if (pub_out_commit(&p->out, p->o->out, &res->delta) != 0)
-		return pub_fail_errno(cause, "cannot write an object in",
+		return pub_fail_errno(cause, _("cannot write an object in %s"),
 		    p->objdir);
 	return PUBLISH_OK;
 }
@@ -1222,7 +1298,7 @@ pub_step_objects(struct pub *p, char **cause)
 
 	p->objdir = xasprintf("%s/objects", p->o->out);
 	if (path_mkdir_p(p->objdir, 0755) != 0)
-		return pub_fail_errno(cause, "cannot create", p->objdir);
+		return pub_fail_errno(cause, _("cannot create %s"), p->objdir);
 	if ((st = pub_write_snapshot(p, cause)) != PUBLISH_OK)
 		return st;
 	p->ix.format = "globe-feed/1";
@@ -1233,7 +1309,7 @@ pub_step_objects(struct pub *p, char **cause)
 		return st;
 	res->ndeltas = p->ix.ndeltas;
 	if (file_sync_dir(p->objdir) != 0)
-		return pub_fail_errno(cause, "cannot sync", p->objdir);
+		return pub_fail_errno(cause, _("cannot sync %s"), p->objdir);
 	return PUBLISH_OK;
 }
 
@@ -1295,24 +1371,26 @@ pub_step_write_index(struct pub *p, char **cause)
 	spath = xasprintf("%s/index.json.minisig", out);
 	if (p->sig != NULL && (stmp = file_write_temp(spath, p->sig,
 	    strlen(p->sig), PUB_FILE_MODE, FILE_UMASK)) == NULL)
-		st = pub_fail_errno(cause, "cannot write", spath);
+		st = pub_fail_errno(cause, _("cannot write %s"), spath);
 	else if ((itmp = file_write_temp(ipath, p->text, strlen(p->text),
 	    PUB_FILE_MODE, FILE_UMASK)) == NULL)
-		st = pub_fail_errno(cause, "cannot write", ipath);
+		st = pub_fail_errno(cause, _("cannot write %s"), ipath);
 	else if (stmp != NULL && rename(stmp, spath) != 0)
-		st = pub_fail_errno(cause, "cannot write", spath);
+		st = pub_fail_errno(cause, _("cannot write %s"), spath);
 	else if (stmp == NULL && unlink(spath) != 0 && errno != ENOENT)
-		st = pub_fail_errno(cause, "cannot remove the old", spath);
+		st = pub_fail_errno(cause, _("cannot remove the old %s"),
+		    spath);
 	else {
 		free(stmp);
 		stmp = NULL;
 		if (rename(itmp, ipath) != 0)
-			st = pub_fail_errno(cause, "cannot write", ipath);
+			st = pub_fail_errno(cause, _("cannot write %s"), ipath);
 		else {
 			free(itmp);
 			itmp = NULL;
 			if (file_sync_dir(out) != 0)
-				st = pub_fail_errno(cause, "cannot sync", out);
+				st = pub_fail_errno(cause, _("cannot sync %s"),
+				    out);
 		}
 	}
 	if (itmp != NULL) {

@@ -13,6 +13,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
@@ -24,7 +25,7 @@ cli_list(struct cli *cli, const struct cache_filter *f, struct out_list *l)
 
 	st = cache_list(cli->cache, f, out_list_add_cb, l);
 	if (st != CACHE_OK)
-		return cli_cache_error(st, "cannot read the cache", NULL);
+		return cli_cache_error(st, _("cannot read the cache"), NULL);
 	return EXIT_OK;
 }
 
@@ -87,7 +88,7 @@ cli_cmd_countries(struct cli *cli)
 const struct cli_command cli_entry_countries = {
 	"countries", cli_cmd_countries,
 	"countries [--limit N | --all]",
-	"List every country with members.",
+	N_("List every country with members."),
 	CLI_F_LIST, 0, 0, cli_opts_list
 };
 
@@ -121,17 +122,28 @@ cli_cmd_members(struct cli *cli)
 const struct cli_command cli_entry_members = {
 	"members", cli_cmd_members,
 	"members CC [--limit N | --all]",
-	"List the member authorities of a country (code CC or name).",
+	N_("List the member authorities of a country (code CC or name)."),
 	CLI_F_PEOPLE, 1, 1, cli_opts_list
 };
 
+/* What not_found says was not found. */
+enum not_found_what {
+	NOT_FOUND_AUTHORITY,
+	NOT_FOUND_PERSON		/* a contact or an authority */
+};
+
 static int
-not_found(const char *what, const char *id)
+not_found(enum not_found_what what, const char *id)
 {
 	char	*clean = sanitize(id, SANITIZE_LINE);
 	int	 rc;
 
-	rc = cli_error(EXIT_ERROR, "no such %s: %s", what, clean);
+	if (what == NOT_FOUND_AUTHORITY)
+		/* TRANSLATORS: %s is an id as the user typed it. */
+		rc = cli_error(EXIT_ERROR, _("no such authority: %s"), clean);
+	else
+		rc = cli_error(EXIT_ERROR, _("no such contact or authority: "
+		    "%s"), clean);
 	free(clean);
 	return rc;
 }
@@ -149,11 +161,11 @@ cli_cmd_authority(struct cli *cli)
 	st = cli_fetch(cli, REC_AUTHORITY, cli->args[0], &l);
 	if (st == CACHE_ERR_NOTFOUND || (st == CACHE_OK && l.n == 0)) {
 		out_list_free(&l);
-		return not_found("authority", cli->args[0]);
+		return not_found(NOT_FOUND_AUTHORITY, cli->args[0]);
 	}
 	if (st != CACHE_OK) {
 		out_list_free(&l);
-		return cli_cache_error(st, "cannot read the cache", NULL);
+		return cli_cache_error(st, _("cannot read the cache"), NULL);
 	}
 	memset(&f, 0, sizeof f);
 	f.type = REC_CONTACT;
@@ -181,7 +193,7 @@ cli_cmd_authority(struct cli *cli)
 const struct cli_command cli_entry_authority = {
 	"authority", cli_cmd_authority,
 	"authority ID",
-	"Show one authority, every field, then its contacts.",
+	N_("Show one authority, every field, then its contacts."),
 	CLI_F_PEOPLE, 1, 1, cli_opts_none
 };
 
@@ -201,9 +213,9 @@ cli_cmd_contacts(struct cli *cli)
 		st = cli_fetch(cli, REC_AUTHORITY, cli->args[0], &l);
 		out_list_free(&l);
 		if (st == CACHE_ERR_NOTFOUND)
-			return not_found("authority", cli->args[0]);
+			return not_found(NOT_FOUND_AUTHORITY, cli->args[0]);
 		if (st != CACHE_OK)
-			return cli_cache_error(st, "cannot read the cache",
+			return cli_cache_error(st, _("cannot read the cache"),
 			    NULL);
 		f.authority = cli->args[0];
 	}
@@ -220,7 +232,7 @@ cli_cmd_contacts(struct cli *cli)
 const struct cli_command cli_entry_contacts = {
 	"contacts", cli_cmd_contacts,
 	"contacts [AUTHORITY-ID] [--limit N | --all]",
-	"List all contacts, or those of one authority.",
+	N_("List all contacts, or those of one authority."),
 	CLI_F_PEOPLE, 0, 1, cli_opts_list
 };
 
@@ -232,7 +244,7 @@ cli_id_type(struct cli *cli, const char *id, int *rc)
 
 	t = cache_id_type(cli->cache, id);
 	if (t != REC_CONTACT && t != REC_AUTHORITY) {
-		*rc = not_found("contact or authority", id);
+		*rc = not_found(NOT_FOUND_PERSON, id);
 		return -1;
 	}
 	return t;
@@ -251,9 +263,9 @@ cli_cmd_show(struct cli *cli)
 	out_list_init(&l);
 	st = cli_fetch(cli, (enum record_type)t, cli->args[0], &l);
 	if (st == CACHE_ERR_NOTFOUND || (st == CACHE_OK && l.n == 0))
-		rc = not_found("contact or authority", cli->args[0]);
+		rc = not_found(NOT_FOUND_PERSON, cli->args[0]);
 	else if (st != CACHE_OK)
-		rc = cli_cache_error(st, "cannot read the cache", NULL);
+		rc = cli_cache_error(st, _("cannot read the cache"), NULL);
 	else
 		rc = cli_print_one(cli, &l);
 	out_list_free(&l);
@@ -263,7 +275,7 @@ cli_cmd_show(struct cli *cli)
 const struct cli_command cli_entry_show = {
 	"show", cli_cmd_show,
 	"show ID",
-	"Show a contact or an authority, every field.",
+	N_("Show a contact or an authority, every field."),
 	CLI_F_PEOPLE, 1, 1, cli_opts_none
 };
 
@@ -281,11 +293,16 @@ cli_star(struct cli *cli, int on)
 	st = cache_star_set(cli->cache, (enum record_type)t, cli->args[0],
 	    on);
 	if (st != CACHE_OK)
-		return cli_cache_error(st, on ? "cannot star" :
-		    "cannot unstar", NULL);
+		return cli_cache_error(st, on ? _("cannot star") :
+		    _("cannot unstar"), NULL);
 	clean = sanitize(cli->args[0], SANITIZE_LINE);
 	buf_init(&b);
-	buf_addf(&b, "%s %s\n", on ? "starred" : "unstarred", clean);
+	if (on)
+		/* TRANSLATORS: on stdout after `globe star ID`: the id. */
+		buf_addf(&b, _("starred %s\n"), clean);
+	else
+		/* TRANSLATORS: on stdout after `globe unstar ID`: the id. */
+		buf_addf(&b, _("unstarred %s\n"), clean);
 	free(clean);
 	rc = cli_print(&b);
 	buf_free(&b);
@@ -301,7 +318,7 @@ cli_cmd_star(struct cli *cli)
 const struct cli_command cli_entry_star = {
 	"star", cli_cmd_star,
 	"star ID",
-	"Star a contact or an authority (kept across syncs).",
+	N_("Star a contact or an authority (kept across syncs)."),
 	CLI_F_HUMAN, 1, 1, cli_opts_none
 };
 
@@ -314,7 +331,7 @@ cli_cmd_unstar(struct cli *cli)
 const struct cli_command cli_entry_unstar = {
 	"unstar", cli_cmd_unstar,
 	"unstar ID",
-	"Remove a star.",
+	N_("Remove a star."),
 	CLI_F_HUMAN, 1, 1, cli_opts_none
 };
 
@@ -350,16 +367,20 @@ cli_cmd_starred(struct cli *cli)
 		if (st == CACHE_OK)
 			st = cache_list_count(cli->cache, &f, &n);
 		if (st != CACHE_OK)
-			rc = cli_cache_error(st, "cannot read the cache", NULL);
+			rc = cli_cache_error(st, _("cannot read the cache"),
+			    NULL);
 		total += n;
 	}
 	if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, PLIST_PEOPLE);
 	if (rc == EXIT_OK && l.n == 0) {
 		/* Not an error: an empty list, and how to fill it. */
-		fflush(stdout);
-		fprintf(stderr, "globe: nothing starred; * in the interface "
-		    "or 'globe star ID' stars\n");
+		/*
+		 * TRANSLATORS: * is the key that stars in the full-screen
+		 * interface; 'globe star ID' is a command: keep both.
+		 */
+		cli_error(EXIT_OK, "%s", _("nothing starred; * in the "
+		    "interface or 'globe star ID' stars"));
 	} else if (rc == EXIT_OK)
 		cli_limit_note(l.n, total);
 	out_list_free(&l);
@@ -369,7 +390,7 @@ cli_cmd_starred(struct cli *cli)
 const struct cli_command cli_entry_starred = {
 	"starred", cli_cmd_starred,
 	"starred [--limit N | --all]",
-	"List the starred contacts and authorities.",
+	N_("List the starred contacts and authorities."),
 	CLI_F_PEOPLE, 0, 0, cli_opts_list
 };
 
@@ -383,7 +404,8 @@ cli_term_unusable(void)
 	const char	*term = getenv("TERM");
 
 	if (term == NULL || *term == '\0')
-		return "no TERM";
+		/* TRANSLATORS: TERM is the variable's name: keep it. */
+		return _("no TERM");
 	if (strcmp(term, "dumb") == 0)
 		return "TERM=dumb";
 	return NULL;
@@ -449,16 +471,22 @@ cli_cmd_default(struct cli *cli)
 		rc = cli_full_screen(cli);
 		if (rc != TUI_APP_NO_TERMINAL)
 			return rc;
-		why = "unknown TERM";
+		/* TRANSLATORS: TERM is the variable's name: keep it. */
+		why = _("unknown TERM");
 	}
 
 	memset(&c, 0, sizeof c);
 	st = cache_counts_get(cli->cache, &c);
 	if (st != CACHE_OK)
-		return cli_cache_error(st, "cannot read the cache", NULL);
+		return cli_cache_error(st, _("cannot read the cache"), NULL);
 	if (c.countries == 0) {
 		buf_init(&b);
-		buf_addf(&b, "The directory cache is empty.\n\n"
+		/*
+		 * TRANSLATORS: what `globe` prints while its cache is empty;
+		 * %s is the config file. The indented lines are a command
+		 * and config lines (feed, pubkey): keep them as they are.
+		 */
+		buf_addf(&b, _("The directory cache is empty.\n\n"
 		    "To try globe with the bundled demo directory:\n"
 		    "    globe --demo\n\n"
 		    "To use the GlobE Network feed, put its address and "
@@ -466,7 +494,7 @@ cli_cmd_default(struct cli *cli)
 		    "    feed = https://example.org/globe/\n"
 		    "    pubkey = /path/to/feed.pub\n"
 		    "then run:\n"
-		    "    globe sync\n",
+		    "    globe sync\n"),
 		    cli->config_path);
 		if (cli->format == OUT_HUMAN)
 			rc = cli_print(&b);
@@ -484,13 +512,13 @@ cli_cmd_default(struct cli *cli)
 	 * explicit --json or --csv, which never opens it.
 	 */
 	if (rc == EXIT_OK && cli->format == OUT_HUMAN) {
-		fflush(stdout);
 		if (why != NULL)
-			fprintf(stderr, "globe: full screen needs a terminal "
-			    "(%s); see globe --help\n", why);
+			/* TRANSLATORS: %s says why: "no TERM", "TERM=dumb". */
+			cli_error(EXIT_OK, _("full screen needs a terminal "
+			    "(%s); see globe --help"), why);
 		else
-			fprintf(stderr, "globe: full screen needs a terminal; "
-			    "see globe --help\n");
+			cli_error(EXIT_OK, "%s", _("full screen needs a "
+			    "terminal; see globe --help"));
 	}
 	return rc;
 }

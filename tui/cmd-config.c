@@ -52,7 +52,8 @@ tui_config_pubkey(const char *value, char **cause)
 	/* The file decides which feed is trusted: nobody else may write it. */
 	if (path_check_file(path, 0, &perm) != 0 && errno != ENOENT) {
 		if (cause != NULL)
-			*cause = xasprintf("public key file %s: %s", path,
+			/* TRANSLATORS: a file, then what is wrong with it. */
+			*cause = xasprintf(_("public key file %s: %s"), path,
 			    perm);
 		free(perm);
 		free(why);
@@ -64,7 +65,12 @@ tui_config_pubkey(const char *value, char **cause)
 	if (text == NULL) {
 		saved = errno;
 		if (cause != NULL)
-			*cause = xasprintf("%s, and no file %s: %s", why, path,
+			/*
+			 * TRANSLATORS: a value in the config is neither a
+			 * public key (why it is not one) nor a file (its
+			 * name, and the system's reason).
+			 */
+			*cause = xasprintf(_("%s, and no file %s: %s"), why, path,
 			    strerror(saved));
 		free(why);
 		free(path);
@@ -74,7 +80,8 @@ tui_config_pubkey(const char *value, char **cause)
 	why = NULL;
 	if (minisign_pubkey_parse(text, &pk, &why) != NET_OK) {
 		if (cause != NULL)
-			*cause = xasprintf("public key file %s: %s", path,
+			/* TRANSLATORS: a file, then what is wrong with it. */
+			*cause = xasprintf(_("public key file %s: %s"), path,
 			    why);
 		free(why);
 		free(text);
@@ -134,7 +141,11 @@ config_bool(const char *key, const char *value, char **why)
 	if (strcmp(value, "no") == 0 || strcmp(value, "false") == 0 ||
 	    strcmp(value, "0") == 0)
 		return 0;
-	*why = xasprintf("%s must be yes or no, not '%s'", key, value);
+	/*
+	 * TRANSLATORS: a config key (keep it), yes and no (the values it
+	 * takes: keep them), the value found.
+	 */
+	*why = xasprintf(_("%s must be yes or no, not '%s'"), key, value);
 	return -1;
 }
 
@@ -143,7 +154,7 @@ static int
 config_path(char **dest, const char *value, char **why)
 {
 	if (*value == '\0') {
-		*why = xstrdup("empty path");
+		*why = xstrdup(_("empty path"));
 		return -1;
 	}
 	free(*dest);
@@ -162,7 +173,8 @@ config_number(long *dest, const char *key, const char *value, long max,
 	errno = 0;
 	n = strtol(value, &end, 10);
 	if (errno != 0 || end == value || *end != '\0' || n < 1 || n > max) {
-		*why = xasprintf("%s must be a number from 1 to %ld, not '%s'",
+		/* TRANSLATORS: a config key (keep it), the most, the value. */
+		*why = xasprintf(_("%s must be a number from 1 to %ld, not '%s'"),
 		    key, max, value);
 		return -1;
 	}
@@ -183,7 +195,8 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		return 0;
 	case CONFIG_PUBKEY:
 		if (c->npubkeys == TUI_PUBKEYS_MAX) {
-			*why = xasprintf("more than %d public keys",
+			/* TRANSLATORS: how many pubkey lines may be given. */
+			*why = xasprintf(_("more than %d public keys"),
 			    TUI_PUBKEYS_MAX);
 			return -1;
 		}
@@ -254,8 +267,9 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		if (config_number(&c->history, "history", value,
 		    TUI_HISTORY_MAX, why) != 0) {
 			free(*why);
-			*why = xasprintf("history must be a number from 0 to "
-			    "%d, not '%s'", TUI_HISTORY_MAX, value);
+			/* TRANSLATORS: history is a config key: keep it. */
+			*why = xasprintf(_("history must be a number from 0 to "
+			    "%d, not '%s'"), TUI_HISTORY_MAX, value);
 			return -1;
 		}
 		c->history_set = 1;
@@ -308,7 +322,8 @@ config_parse(struct tui_config *c, char *text, int keep_going,
 			continue;
 		eq = strchr(line, '=');
 		if (eq == NULL) {
-			err(lineno, "expected 'key = value'", arg);
+			/* TRANSLATORS: 'key = value' is the form of a line: keep it. */
+			err(lineno, _("expected 'key = value'"), arg);
 			nerr++;
 			if (!keep_going)
 				break;
@@ -346,7 +361,8 @@ config_parse(struct tui_config *c, char *text, int keep_going,
 			break;
 		}
 		if (!found) {
-			msg = xasprintf("unknown key '%s'", key);
+			/* TRANSLATORS: a config key found in the file. */
+			msg = xasprintf(_("unknown key '%s'"), key);
 			err(lineno, msg, arg);
 			free(msg);
 			nerr++;
@@ -370,7 +386,11 @@ config_first_error(int line, const char *message, void *arg)
 	struct config_first	*f = arg;
 
 	if (f->cause == NULL)
-		f->cause = xasprintf("config:%d: %s (%s)", line, message,
+		/*
+		 * TRANSLATORS: config:LINE: what is wrong (the config
+		 * file), as a compiler says where.
+		 */
+		f->cause = xasprintf(_("config:%d: %s (%s)"), line, message,
 		    f->path);
 }
 
@@ -410,7 +430,8 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 			free(why);
 			return 0;
 		}
-		*cause = xasprintf("cannot read config %s: %s", path, why);
+		/* TRANSLATORS: the config file, then why it cannot be read. */
+		*cause = xasprintf(_("cannot read config %s: %s"), path, why);
 		free(why);
 		return -1;
 	}

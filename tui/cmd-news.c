@@ -13,6 +13,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "tui/cmd.h"
 
 static int
@@ -39,7 +40,7 @@ cli_cmd_newsletters(struct cli *cli)
 const struct cli_command cli_entry_newsletters = {
 	"newsletters", cli_cmd_newsletters,
 	"newsletters [--limit N | --all]",
-	"List the newsletters, newest first, with read marks.",
+	N_("List the newsletters, newest first, with read marks."),
 	CLI_F_LIST, 0, 0, cli_opts_list
 };
 
@@ -67,18 +68,18 @@ cli_cmd_read(struct cli *cli)
 	if (st == CACHE_ERR_NOTFOUND || (st == CACHE_OK && l.n == 0)) {
 		out_list_free(&l);
 		clean = sanitize(cli->args[0], SANITIZE_LINE);
-		rc = cli_error(EXIT_ERROR, "no such newsletter: %s", clean);
+		rc = cli_error(EXIT_ERROR, _("no such newsletter: %s"), clean);
 		free(clean);
 		return rc;
 	}
 	if (st != CACHE_OK) {
 		out_list_free(&l);
-		return cli_cache_error(st, "cannot read the cache", NULL);
+		return cli_cache_error(st, _("cannot read the cache"), NULL);
 	}
 	st = cache_read_set(cli->cache, cli->args[0], 1);
 	if (st != CACHE_OK) {
 		out_list_free(&l);
-		return cli_cache_error(st, "cannot mark it read", NULL);
+		return cli_cache_error(st, _("cannot mark it read"), NULL);
 	}
 	l.v[0].read = 1;
 	if (cli->format != OUT_HUMAN) {
@@ -102,6 +103,6 @@ cli_cmd_read(struct cli *cli)
 const struct cli_command cli_entry_read = {
 	"read", cli_cmd_read,
 	"read ID",
-	"Print a newsletter and mark it read.",
+	N_("Print a newsletter and mark it read."),
 	CLI_F_HJ, 1, 1, cli_opts_none
 };

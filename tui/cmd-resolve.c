@@ -15,19 +15,33 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "tui/cmd.h"
 
 /* At most this many suggestions, and values listed when none is close. */
 #define RESOLVE_SUGGEST_MAX	5
 #define RESOLVE_LIST_MAX	20
 
-/* What each filter is called in messages. */
-static const char *const resolve_what[] = {
-	[CACHE_VALUES_KIND] = "authority kind",
-	[CACHE_VALUES_ROLE] = "role",
-	[CACHE_VALUES_EXPERTISE] = "expertise",
-	[CACHE_VALUES_LANGUAGE] = "language",
-};
+/* What the cache holds nothing of: "no such role 'x'". Caller frees. */
+static char *
+resolve_unknown(enum cache_value_kind kind, const char *clean)
+{
+	switch (kind) {
+	case CACHE_VALUES_KIND:
+		/* TRANSLATORS: the value the user typed after --kind. */
+		return xasprintf(_("no such authority kind '%s'"), clean);
+	case CACHE_VALUES_ROLE:
+		/* TRANSLATORS: the value the user typed after --role. */
+		return xasprintf(_("no such role '%s'"), clean);
+	case CACHE_VALUES_EXPERTISE:
+		/* TRANSLATORS: the value the user typed after --expertise. */
+		return xasprintf(_("no such expertise '%s'"), clean);
+	case CACHE_VALUES_LANGUAGE:
+		/* TRANSLATORS: the value the user typed after --language. */
+		return xasprintf(_("no such language '%s'"), clean);
+	}
+	return xasprintf(_("no such value '%s'"), clean);
+}
 
 /* s folded as search folds it, with ' ' and '_' as '-'. Caller frees. */
 static char *
@@ -53,18 +67,19 @@ resolve_keys_free(char **v, size_t n)
 }
 
 /*
- * Prints "globe: no such WHAT 'arg'" and the suggestions (shown[i] for
- * the candidates keys[i], between quote; several keys may show the
- * same) or the tail none when none is close. Returns EXIT_USAGE.
+ * Prints what (the unknown value, "no such role 'x'") and the
+ * suggestions (shown[i] for the candidates keys[i], quoted if asked;
+ * several keys may show the same) or the clause none when none is
+ * close. Returns EXIT_USAGE.
  */
 static int
 resolve_fail(const char *what, const char *arg, char *const *keys,
-    const char *const *shown, size_t n, const char *quote, const char *none)
+    const char *const *shown, size_t n, int quoted, const char *none)
 {
 	const char	*best[RESOLVE_SUGGEST_MAX];
 	size_t		 idx[RESOLVE_SUGGEST_MAX * 2], k, i, j, nb = 0;
-	struct buf	 b;
-	char		*clean, *key, *safe;
+	struct buf	 b, q;
+	char		*key, *safe;
 	int		 rc;
 
 	key = resolve_key(arg);
@@ -76,20 +91,25 @@ resolve_fail(const char *what, const char *arg, char *const *keys,
 		if (j == nb)
 			best[nb++] = shown[idx[i]];
 	}
-	clean = sanitize(arg, SANITIZE_LINE);
 	buf_init(&b);
-	buf_addf(&b, "no such %s '%s'", what, clean);
-	if (nb > 0) {
-		buf_adds(&b, "; did you mean ");
-		suggest_join(&b, best, nb, quote);
-		buf_addc(&b, '?');
-	} else if (none != NULL)
-		buf_addf(&b, "; %s", none);
+	buf_init(&q);
+	if (nb > 0)
+		suggest_question(&q, best, nb, quoted);
+	else if (none != NULL)
+		buf_adds(&q, none);
+	if (q.data != NULL)
+		/*
+		 * TRANSLATORS: one message of two parts: what was wrong ("no
+		 * such role 'x'"), then a suggestion ("did you mean 'y'?").
+		 */
+		buf_addf(&b, _("%s; %s"), what, q.data);
+	else
+		buf_adds(&b, what);
 	safe = sanitize(b.data, SANITIZE_LINE);
 	rc = cli_error(EXIT_USAGE, "%s", safe);
 	free(safe);
+	buf_free(&q);
 	buf_free(&b);
-	free(clean);
 	free(key);
 	return rc;
 }
@@ -150,7 +170,7 @@ cli_resolve_country(struct cli *cli, const char *arg, char **code)
 	struct resolve_countries	 c;
 	struct cache_filter		 f;
 	enum cache_status		 st;
-	char				*key;
+	char				*key, *clean, *what;
 	size_t				 i;
 	int				 rc = EXIT_USAGE, pass;
 
@@ -160,7 +180,7 @@ cli_resolve_country(struct cli *cli, const char *arg, char **code)
 	f.type = REC_COUNTRY;
 	st = cache_list(cli->cache, &f, resolve_country_cb, &c);
 	if (st != CACHE_OK) {
-		rc = cli_cache_error(st, "cannot read the cache", NULL);
+		rc = cli_cache_error(st, _("cannot read the cache"), NULL);
 		goto out;
 	}
 	key = resolve_key(arg);
@@ -176,9 +196,16 @@ cli_resolve_country(struct cli *cli, const char *arg, char **code)
 		rc = EXIT_OK;
 		goto out;
 	}
-	rc = resolve_fail("country", arg, c.keys, (const char *const *)c.shown,
-	    c.n, "", c.n > 0 ? "'globe countries' lists them" :
-	    "the cache holds none yet ('globe sync' fills it)");
+	clean = sanitize(arg, SANITIZE_LINE);
+	/* TRANSLATORS: the country as the user typed it. */
+	what = xasprintf(_("no such country '%s'"), clean);
+	rc = resolve_fail(what, arg, c.keys, (const char *const *)c.shown,
+	    /* TRANSLATORS: 'globe countries' is a command: keep it. */
+	    c.n, 0, c.n > 0 ? _("'globe countries' lists them") :
+	    /* TRANSLATORS: 'globe sync' is a command: keep it. */
+	    _("the cache holds none yet ('globe sync' fills it)"));
+	free(what);
+	free(clean);
 out:
 	resolve_keys_free(c.keys, c.n);
 	resolve_keys_free(c.codes, c.n);
@@ -192,8 +219,8 @@ cli_resolve_value(struct cli *cli, enum cache_value_kind kind,
     const char *arg, char **value)
 {
 	enum cache_status	 st;
-	struct buf		 none;
-	char			**v, **keys, *key;
+	struct buf		 none, list;
+	char			**v, **keys, *key, *clean, *what;
 	size_t			 n, i;
 	int			 rc;
 
@@ -202,10 +229,10 @@ cli_resolve_value(struct cli *cli, enum cache_value_kind kind,
 	if (st == CACHE_OK)
 		return EXIT_OK;
 	if (st != CACHE_ERR_NOTFOUND)
-		return cli_cache_error(st, "cannot read the cache", NULL);
+		return cli_cache_error(st, _("cannot read the cache"), NULL);
 	st = cache_values_list(cli->cache, kind, &v, &n);
 	if (st != CACHE_OK)
-		return cli_cache_error(st, "cannot read the cache", NULL);
+		return cli_cache_error(st, _("cannot read the cache"), NULL);
 	key = resolve_key(arg);
 	keys = xcalloc(n + 1, sizeof *keys);
 	for (i = 0; i < n; i++) {
@@ -218,19 +245,30 @@ cli_resolve_value(struct cli *cli, enum cache_value_kind kind,
 	if (*value == NULL) {
 		/* For when none is close: the values there are (20 at most). */
 		buf_init(&none);
+		buf_init(&list);
+		suggest_join(&list, (const char *const *)v,
+		    n < RESOLVE_LIST_MAX ? n : RESOLVE_LIST_MAX, 0, 0);
 		if (n == 0)
-			buf_adds(&none, "the cache holds none");
-		else {
-			buf_adds(&none, "the cache holds ");
-			for (i = 0; i < n && i < RESOLVE_LIST_MAX; i++)
-				buf_addf(&none, "%s%s", i > 0 ? ", " : "",
-				    v[i]);
-			if (n > RESOLVE_LIST_MAX)
-				buf_addf(&none, " and %zu more",
-				    n - RESOLVE_LIST_MAX);
-		}
-		rc = resolve_fail(resolve_what[kind], arg, keys,
-		    (const char *const *)v, n, "'", none.data);
+			buf_adds(&none, _("the cache holds none"));
+		else if (n <= RESOLVE_LIST_MAX)
+			/* TRANSLATORS: the values of the feed, listed. */
+			buf_addf(&none, _("the cache holds %s"), list.data);
+		else
+			/*
+			 * TRANSLATORS: the first values of the feed, listed,
+			 * and how many more there are (the form follows it).
+			 */
+			buf_addf(&none, P_("the cache holds %s and %zu more",
+			    "the cache holds %s and %zu more",
+			    n - RESOLVE_LIST_MAX), list.data,
+			    n - RESOLVE_LIST_MAX);
+		clean = sanitize(arg, SANITIZE_LINE);
+		what = resolve_unknown(kind, clean);
+		rc = resolve_fail(what, arg, keys, (const char *const *)v, n,
+		    1, none.data);
+		free(what);
+		free(clean);
+		buf_free(&list);
 		buf_free(&none);
 	}
 	resolve_keys_free(keys, n);

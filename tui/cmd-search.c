@@ -64,7 +64,8 @@ search_filters(struct cli *cli, struct cache_query *q, char **cc,
 	slot[3] = &q->language;
 	if ((a = cli->opt[OPT_COUNTRY]) != NULL) {
 		if (*a == '\0')
-			return cli_usage_error(cli, "--country needs a value");
+			return cli_usage_error(cli, _("--%s needs a value"),
+			    "country");
 		if ((rc = cli_resolve_country(cli, a, cc)) != EXIT_OK)
 			return rc;
 		q->country = *cc;
@@ -73,7 +74,7 @@ search_filters(struct cli *cli, struct cache_query *q, char **cc,
 		if ((a = cli->opt[search_filters_tab[i].opt]) == NULL)
 			continue;
 		if (*a == '\0')
-			return cli_usage_error(cli, "--%s needs a value",
+			return cli_usage_error(cli, _("--%s needs a value"),
 			    search_filters_tab[i].name);
 		rc = cli_resolve_value(cli, search_filters_tab[i].kind, a,
 		    &vals[i]);
@@ -127,7 +128,7 @@ cli_cmd_search(struct cli *cli)
 	search_filters_free(&cc, vals);
 	if (st != CACHE_OK) {
 		cache_hits_free(&hits);
-		return cli_cache_error(st, "search failed", cause);
+		return cli_cache_error(st, _("search failed"), cause);
 	}
 	free(cause);
 	out_list_init(&l);
@@ -139,7 +140,7 @@ cli_cmd_search(struct cli *cli)
 		if (st != CACHE_OK) {
 			out_list_free(&l);
 			cache_hits_free(&hits);
-			return cli_cache_error(st, "cannot read the cache",
+			return cli_cache_error(st, _("cannot read the cache"),
 			    NULL);
 		}
 	}
@@ -163,6 +164,6 @@ const struct cli_command cli_entry_search = {
 	"search", cli_cmd_search,
 	"search WORDS... [--country CC] [--kind K] [--role R] "
 	"[--expertise E] [--language L] [--limit N | --all]",
-	"Find people and authorities (accents and case do not matter).",
+	N_("Find people and authorities (accents and case do not matter)."),
 	CLI_F_PEOPLE, 1, -1, opts_search
 };

@@ -19,6 +19,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
@@ -92,8 +93,12 @@ cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 		*demo_key = tui_config_pubkey(path, &cause);
 		free(path);
 		if (*demo_key == NULL) {
-			cli_error(EXIT_ERROR, "the demo feed is missing "
-			    "(GLOBE_DEMO_FEED, or build globe with make): %s",
+			/*
+			 * TRANSLATORS: GLOBE_DEMO_FEED is a variable and
+			 * make a command: keep them. %s says what is wrong.
+			 */
+			cli_error(EXIT_ERROR, _("the demo feed is missing "
+			    "(GLOBE_DEMO_FEED, or build globe with make): %s"),
 			    cause);
 			free(cause);
 			return EXIT_ERROR;
@@ -114,9 +119,14 @@ cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 	o->feed = cli->opt[OPT_FEED] != NULL ? cli->opt[OPT_FEED] :
 	    cli->config.feed;
 	if (o->feed == NULL || *o->feed == '\0') {
-		return cli_error(EXIT_USAGE, "no feed configured: put "
+		/*
+		 * TRANSLATORS: %s is the config file. 'feed = URL' is a line
+		 * of it, sync --feed URL and globe --demo are commands: keep
+		 * them as they are.
+		 */
+		return cli_error(EXIT_USAGE, _("no feed configured: put "
 		    "'feed = URL' in %s or use sync --feed URL (or try "
-		    "globe --demo)", cli->config_path);
+		    "globe --demo)"), cli->config_path);
 	}
 	o->pubkeys = (const char *const *)cli->config.pubkeys;
 	o->npubkeys = cli->config.npubkeys;
@@ -157,13 +167,14 @@ cli_sync_run(struct cli *cli, int quiet, struct net_result *res)
 	if (cli->db_opt == NULL ? (tight = path_private_dir(cli->data_dir)) < 0 :
 	    path_mkdir_p(cli->data_dir, 0700) != 0) {
 		free(demo_key);
-		return cli_error(EXIT_CACHE, "cannot create %s: %s",
+		return cli_error(EXIT_CACHE, _("cannot create %s: %s"),
 		    cli->data_dir, strerror(errno));
 	}
 	if (tight > 0) {
 		dir = sanitize(cli->data_dir, SANITIZE_LINE);
-		cli_error(EXIT_OK, "%s could be entered by others; it is now "
-		    "yours alone (0700)", dir);
+		/* TRANSLATORS: %s is globe's data directory. */
+		cli_error(EXIT_OK, _("%s could be entered by others; it is "
+		    "now yours alone (0700)"), dir);
 		free(dir);
 	}
 	memset(&pr, 0, sizeof pr);
@@ -179,11 +190,15 @@ cli_sync_run(struct cli *cli, int quiet, struct net_result *res)
 	if (st != NET_OK) {
 		char *clean = sanitize(cause, SANITIZE_LINE);
 
+		/*
+		 * TRANSLATORS: why a sync failed ("signature check failed"),
+		 * then what exactly (a file, a key, a field).
+		 */
 		if (*clean != '\0')
-			cli_error(net_exit_code(st), "sync failed: %s: %s",
+			cli_error(net_exit_code(st), _("sync failed: %s: %s"),
 			    net_strerror(st), clean);
 		else
-			cli_error(net_exit_code(st), "sync failed: %s",
+			cli_error(net_exit_code(st), _("sync failed: %s"),
 			    net_strerror(st));
 		free(clean);
 		free(cause);
@@ -295,9 +310,13 @@ cli_demo_differs(struct cli *cli, int *rc)
 	path = xasprintf("%s/index.json", cli->demo_dir);
 	text = file_read_small(path, FILE_SMALL_MAX, &len);
 	if (text == NULL) {
-		*rc = cli_error(EXIT_ERROR, "the demo feed is missing: %s: %s "
-		    "(set GLOBE_DEMO_FEED, or build globe with make)", path,
-		    strerror(errno));
+		/*
+		 * TRANSLATORS: a file, why it cannot be read. GLOBE_DEMO_FEED
+		 * is a variable and make a command: keep them.
+		 */
+		*rc = cli_error(EXIT_ERROR, _("the demo feed is missing: %s: "
+		    "%s (set GLOBE_DEMO_FEED, or build globe with make)"),
+		    path, strerror(errno));
 		free(path);
 		return -1;
 	}
@@ -308,7 +327,8 @@ cli_demo_differs(struct cli *cli, int *rc)
 	cst = cache_state_get(cli->cache, &state);
 	if (cst != CACHE_OK) {
 		free(tag);
-		*rc = cli_cache_error(cst, "cannot read the demo cache", NULL);
+		*rc = cli_cache_error(cst, _("cannot read the demo cache"),
+		    NULL);
 		return -1;
 	}
 	differs = state.feed_id == NULL || state.etag == NULL ||
@@ -339,9 +359,55 @@ time_text(int64_t t)
 	char	 out[32];
 
 	if (t <= 0)
-		return xstrdup("never");
+		/* TRANSLATORS: globe status: the last sync was never. */
+		return xstrdup(_("never"));
 	feed_time_format((time_t)t, out);
 	return xstrdup(out);
+}
+
+/* The lines of `globe status`, in order. */
+enum status_row {
+	ST_DATABASE,
+	ST_FEED,
+	ST_FEED_ID,
+	ST_SERIAL,
+	ST_ISSUED,
+	ST_EXPIRES,
+	ST_LAST_SYNC,
+	ST_LAST_SUCCESS,
+	ST_COUNTRIES,
+	ST_AUTHORITIES,
+	ST_CONTACTS,
+	ST_NEWSLETTERS,
+	ST_STARRED,
+	ST_NROWS
+};
+static const char *const status_labels[ST_NROWS] = {
+	/*
+	 * TRANSLATORS: the labels of globe status, each before its value;
+	 * the values line up after the widest label.
+	 */
+	N_("database:"), N_("feed:"), N_("feed id:"), N_("serial:"),
+	N_("issued:"), N_("expires:"), N_("last sync:"), N_("last success:"),
+	N_("countries:"), N_("authorities:"), N_("contacts:"),
+	N_("newsletters:"), N_("starred:")
+};
+
+/* Each label and its value v[row], the values aligned two columns apart. */
+static void
+status_rows(struct buf *b, char *const *v)
+{
+	size_t	 width = 0, w, i;
+
+	for (i = 0; i < ST_NROWS; i++) {
+		if ((w = utf8_width(_(status_labels[i]))) > width)
+			width = w;
+	}
+	for (i = 0; i < ST_NROWS; i++) {
+		w = utf8_width(_(status_labels[i]));
+		buf_addf(b, "%s%*s%s\n", _(status_labels[i]),
+		    (int)(width + 2 - w), "", v[i]);
+	}
 }
 
 static int
@@ -352,15 +418,17 @@ cli_cmd_status(struct cli *cli)
 	enum cache_status	 st;
 	struct buf		 b;
 	json_t			*o, *cj;
-	char			*hex = NULL, *last, *ok, *v[6];
+	char			*hex = NULL, *last, *ok, *note;
+	char			*v[ST_NROWS];
+	const char		*none;
 	int			 rc;
 	size_t			 i;
 
 	if (cli->opt[OPT_CHECKSUM] != NULL) {
 		st = cache_checksum(cli->cache, &hex);
 		if (st != CACHE_OK)
-			return cli_cache_error(st, "cannot compute the "
-			    "checksum", NULL);
+			return cli_cache_error(st, _("cannot compute the "
+			    "checksum"), NULL);
 		buf_init(&b);
 		buf_addf(&b, "%s\n", hex);
 		free(hex);
@@ -375,7 +443,7 @@ cli_cmd_status(struct cli *cli)
 		st = cache_counts_get(cli->cache, &c);
 	if (st != CACHE_OK) {
 		cache_state_clear(&s);
-		return cli_cache_error(st, "cannot read the cache", NULL);
+		return cli_cache_error(st, _("cannot read the cache"), NULL);
 	}
 	last = time_text(s.last_sync);
 	ok = time_text(s.last_success);
@@ -409,43 +477,47 @@ cli_cmd_status(struct cli *cli)
 		cache_state_clear(&s);
 		return cli_print_json(o);
 	}
-	v[0] = sanitize(s.feed_url != NULL ? s.feed_url :
-	    (cli->config.feed != NULL ? cli->config.feed : "(none)"),
+	/* TRANSLATORS: globe status: a feed or feed id never configured. */
+	none = _("(none)");
+	v[ST_DATABASE] = xstrdup(cli->db_path);
+	v[ST_FEED] = sanitize(s.feed_url != NULL ? s.feed_url :
+	    (cli->config.feed != NULL ? cli->config.feed : none),
 	    SANITIZE_LINE);
-	v[1] = sanitize(s.feed_id != NULL ? s.feed_id : "(none)",
+	v[ST_FEED_ID] = sanitize(s.feed_id != NULL ? s.feed_id : none,
 	    SANITIZE_LINE);
-	v[2] = sanitize(s.issued != NULL ? s.issued : "-", SANITIZE_LINE);
-	v[3] = sanitize(s.expires != NULL ? s.expires : "-", SANITIZE_LINE);
-	v[4] = sanitize(s.last_result != NULL ? s.last_result : "",
+	v[ST_SERIAL] = s.serial < 0 ? xstrdup(_("(never synced)")) :
+	    xasprintf("%lld", (long long)s.serial);
+	v[ST_ISSUED] = sanitize(s.issued != NULL ? s.issued : "-",
 	    SANITIZE_LINE);
-	v[5] = NULL;
+	v[ST_EXPIRES] = sanitize(s.expires != NULL ? s.expires : "-",
+	    SANITIZE_LINE);
+	note = sanitize(s.last_result != NULL ? s.last_result : "",
+	    SANITIZE_LINE);
+	/* The time, and what the sync said (cache_state's own words). */
+	v[ST_LAST_SYNC] = *note != '\0' ? xasprintf("%s (%s)", last, note) :
+	    xstrdup(last);
+	free(note);
+	v[ST_LAST_SUCCESS] = xstrdup(ok);
+	v[ST_COUNTRIES] = xasprintf("%u", c.countries);
+	v[ST_AUTHORITIES] = xasprintf("%u", c.authorities);
+	v[ST_CONTACTS] = xasprintf("%u", c.contacts);
+	/*
+	 * TRANSLATORS: globe status, beside "newsletters:": how many there
+	 * are, and how many of them are unread (the form follows it).
+	 */
+	v[ST_NEWSLETTERS] = xasprintf(P_("%u (%u unread)", "%u (%u unread)",
+	    c.unread), c.newsletters, c.unread);
+	v[ST_STARRED] = xasprintf("%u", c.starred);
 	buf_init(&b);
-	buf_addf(&b, "database:      %s\n", cli->db_path);
-	buf_addf(&b, "feed:          %s\n", v[0]);
-	buf_addf(&b, "feed id:       %s\n", v[1]);
-	if (s.serial < 0)
-		buf_addf(&b, "serial:        (never synced)\n");
-	else
-		buf_addf(&b, "serial:        %lld\n", (long long)s.serial);
-	buf_addf(&b, "issued:        %s\n", v[2]);
-	buf_addf(&b, "expires:       %s\n", v[3]);
-	if (*v[4] != '\0')
-		buf_addf(&b, "last sync:     %s (%s)\n", last, v[4]);
-	else
-		buf_addf(&b, "last sync:     %s\n", last);
-	buf_addf(&b, "last success:  %s\n", ok);
-	buf_addf(&b, "countries:     %u\n", c.countries);
-	buf_addf(&b, "authorities:   %u\n", c.authorities);
-	buf_addf(&b, "contacts:      %u\n", c.contacts);
-	buf_addf(&b, "newsletters:   %u (%u unread)\n", c.newsletters,
-	    c.unread);
-	buf_addf(&b, "starred:       %u\n", c.starred);
+	status_rows(&b, v);
 	if (s.issued != NULL)
-		buf_addf(&b, "data as of %s\n", v[2]);
+		/* TRANSLATORS: globe status, last line: the feed's time. */
+		buf_addf(&b, _("data as of %s\n"), v[ST_ISSUED]);
 	else
-		buf_addf(&b, "no data yet: run globe sync (or try globe "
-		    "--demo)\n");
-	for (i = 0; i < 5; i++)
+		/* TRANSLATORS: globe sync and globe --demo are commands. */
+		buf_adds(&b, _("no data yet: run globe sync (or try globe "
+		    "--demo)\n"));
+	for (i = 0; i < ST_NROWS; i++)
 		free(v[i]);
 	free(last);
 	free(ok);
@@ -465,7 +537,12 @@ const struct cli_command cli_entry_sync = {
 	"sync [--feed URL] [--allow-unsigned] [--quiet | --verbose] "
 	"[--ca-file FILE] [--client-cert FILE --client-key FILE] "
 	"[--token-file FILE] [--no-proxy]",
-	"Bring the cache up to date from the feed.",
+	/*
+	 * TRANSLATORS: a command's summary, in globe --help beside its
+	 * name and atop its COMMAND --help. Words in capitals (ID, CC) are
+	 * arguments the usage line names: keep them.
+	 */
+	N_("Bring the cache up to date from the feed."),
 	CLI_F_HJ, 0, 0, opts_sync
 };
 
@@ -473,6 +550,6 @@ static const enum cli_opt opts_status[] = { OPT_CHECKSUM, OPT_MAX };
 
 const struct cli_command cli_entry_status = {
 	"status", cli_cmd_status, "status [--checksum]",
-	"Show the feed, the last sync and what the cache holds.",
+	N_("Show the feed, the last sync and what the cache holds."),
 	CLI_F_HJ, 0, 0, opts_status
 };

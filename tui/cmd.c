@@ -23,37 +23,43 @@
 /* Options of commands: one table of names, arguments and help. */
 static const struct cli_option_info cli_options[OPT_MAX] = {
 	[OPT_FEED] = { "feed", "URL",
-	    "sync from URL (https://, file:// or a directory)" },
+	    /*
+	     * TRANSLATORS: the help of an option in `globe COMMAND
+	     * --help`, beside --name ARG. The words in capitals (URL, FILE,
+	     * N) are the option's argument as the usage line names it: keep
+	     * them, and option names and codes (focal-point, https_proxy).
+	     */
+	    N_("sync from URL (https://, file:// or a directory)") },
 	[OPT_ALLOW_UNSIGNED] = { "allow-unsigned", NULL,
-	    "accept a feed without a signature" },
-	[OPT_QUIET] = { "quiet", NULL, "print nothing but errors" },
+	    N_("accept a feed without a signature") },
+	[OPT_QUIET] = { "quiet", NULL, N_("print nothing but errors") },
 	[OPT_CHECKSUM] = { "checksum", NULL,
-	    "print only the checksum of the cached data and sync state" },
+	    N_("print only the checksum of the cached data and sync state") },
 	[OPT_COUNTRY] = { "country", "CC",
-	    "only this country: its code or name (Spain, es)" },
+	    N_("only this country: its code or name (Spain, es)") },
 	[OPT_KIND] = { "kind", "K",
-	    "only authorities of this kind (prosecution, police, ...)" },
+	    N_("only authorities of this kind (prosecution, police, ...)") },
 	[OPT_ROLE] = { "role", "R",
-	    "only contacts with this role (focal-point, ...)" },
+	    N_("only contacts with this role (focal-point, ...)") },
 	[OPT_EXPERTISE] = { "expertise", "E",
-	    "only authorities with this expertise (asset-recovery, ...)" },
+	    N_("only authorities with this expertise (asset-recovery, ...)") },
 	[OPT_LANGUAGE] = { "language", "L",
-	    "only this language (an ISO 639-1 code: pt, en, ...)" },
+	    N_("only this language (an ISO 639-1 code: pt, en, ...)") },
 	[OPT_LIMIT] = { "limit", "N",
-	    "at most N rows (search: 50 unless given; lists: all)" },
-	[OPT_ALL] = { "all", NULL, "every row, no limit" },
+	    N_("at most N rows (search: 50 unless given; lists: all)") },
+	[OPT_ALL] = { "all", NULL, N_("every row, no limit") },
 	[OPT_CA_FILE] = { "ca-file", "FILE",
-	    "trust the server certificates this CA signed (PEM)" },
+	    N_("trust the server certificates this CA signed (PEM)") },
 	[OPT_CLIENT_CERT] = { "client-cert", "FILE",
-	    "client certificate for mutual TLS (PEM)" },
+	    N_("client certificate for mutual TLS (PEM)") },
 	[OPT_CLIENT_KEY] = { "client-key", "FILE",
-	    "the client certificate's key (PEM)" },
+	    N_("the client certificate's key (PEM)") },
 	[OPT_TOKEN_FILE] = { "token-file", "FILE",
-	    "send the bearer token in FILE (mode 0600)" },
+	    N_("send the bearer token in FILE (mode 0600)") },
 	[OPT_NO_PROXY] = { "no-proxy", NULL,
-	    "ignore https_proxy and all_proxy" },
+	    N_("ignore https_proxy and all_proxy") },
 	[OPT_VERBOSE] = { "verbose", NULL,
-	    "print each request and its status on stderr" },
+	    N_("print each request and its status on stderr") },
 };
 
 /* The largest --limit (--all has none). */
@@ -70,7 +76,7 @@ const enum cli_opt cli_opts_list[] = { OPT_LIMIT, OPT_ALL, OPT_MAX };
 /* `globe help [COMMAND]`: the same texts as --help and COMMAND --help. */
 static const struct cli_command cli_entry_help = {
 	"help", cli_cmd_help, "help [COMMAND]",
-	"Show this help, or the usage and options of COMMAND.", CLI_F_HUMAN,
+	N_("Show this help, or the usage and options of COMMAND."), CLI_F_HUMAN,
 	0, 1, cli_opts_none
 };
 
@@ -106,9 +112,42 @@ static const struct cli_global_info cli_globals[] = {
 };
 #define NGLOBALS (sizeof cli_globals / sizeof cli_globals[0])
 
+/* The output formats: options but for the default, which --help names. */
 static const char *const cli_format_names[] = {
-	"human", "--json", "--csv", "--vcard"
+	/*
+	 * TRANSLATORS: in `globe COMMAND --help`, "output formats: human
+	 * --json --csv": the default format, aligned columns for people.
+	 */
+	N_("human"), "--json", "--csv", "--vcard"
 };
+
+/* The global options in --help: as typed, and what each does. */
+static const struct {
+	const char	*left;
+	const char	*help;
+} cli_global_help[] = {
+	/*
+	 * TRANSLATORS: the help of a global option in globe --help. A line
+	 * break (\n) starts a line that is indented under the help above.
+	 */
+	{ "--db PATH", N_("the cache database") },
+	{ "--config PATH", N_("the config file") },
+	{ "--demo", N_("use the bundled demo directory") },
+	{ "--json, --csv", N_("output format (default: aligned columns)") },
+	{ "--vcard", N_("vCard 4.0 for commands that list people") },
+	{ "--no-color", N_("no bold headers (also NO_COLOR)") },
+	{ "-h, --help", N_("this help, or a command's (COMMAND --help,\n"
+	    "or globe help COMMAND)") },
+	{ "--version", N_("print the version") },
+};
+#define NGLOBALHELP (sizeof cli_global_help / sizeof cli_global_help[0])
+
+/* A command's summary in the user's language ("" for none). */
+static const char *
+cli_summary(const struct cli_command *c)
+{
+	return c->summary[0] != '\0' ? _(c->summary) : "";
+}
 
 int
 cli_error(int code, const char *fmt, ...)
@@ -132,8 +171,12 @@ cli_cache_error(enum cache_status st, const char *what, char *cause)
 	if (cause != NULL && *cause != '\0')
 		cli_error(code, "%s: %s: %s", what, cache_strerror(st), cause);
 	else if (st == CACHE_ERR_CORRUPT)	/* say how to get out of it */
-		cli_error(code, "%s: %s; move it away and run `globe sync` to "
-		    "rebuild it", what, cache_strerror(st));
+		/*
+		 * TRANSLATORS: what failed ("cannot read the cache"), then
+		 * why ("the cache file is corrupt").
+		 */
+		cli_error(code, _("%s: %s; move it away and run `globe sync` "
+		    "to rebuild it"), what, cache_strerror(st));
 	else
 		cli_error(code, "%s: %s", what, cache_strerror(st));
 	free(cause);
@@ -152,10 +195,15 @@ cli_usage_error(struct cli *cli, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	if (cli != NULL && cli->cmd != NULL && cli->cmd->name[0] != '\0')
-		fprintf(stderr, "usage: globe %s\n", cli->cmd->usage);
+		/*
+		 * TRANSLATORS: under a usage error and atop COMMAND --help:
+		 * %s is the command's usage line, as typed (names, options).
+		 */
+		fprintf(stderr, _("usage: globe %s\n"), cli->cmd->usage);
 	else
-		fputs("usage: globe [OPTIONS] [COMMAND [ARGS...]] "
-		    "(see globe --help)\n", stderr);
+		/* TRANSLATORS: the words in capitals are as in globe --help. */
+		fputs(_("usage: globe [OPTIONS] [COMMAND [ARGS...]] "
+		    "(see globe --help)\n"), stderr);
 	return EXIT_USAGE;
 }
 
@@ -163,7 +211,7 @@ int
 cli_print(struct buf *b)
 {
 	if (out_write(b) != 0) {
-		return cli_error(EXIT_ERROR, "cannot write the output: %s",
+		return cli_error(EXIT_ERROR, _("cannot write the output: %s"),
 		    strerror(errno));
 	}
 	return EXIT_OK;
@@ -210,7 +258,8 @@ cli_limit(struct cli *cli, size_t def, size_t *limit)
 
 	*limit = def;
 	if (cli->opt[OPT_ALL] != NULL && a != NULL)
-		return cli_usage_error(cli, "choose one of --limit and --all");
+		return cli_usage_error(cli,
+		    _("choose one of --limit and --all"));
 	if (cli->opt[OPT_ALL] != NULL)
 		*limit = 0;
 	if (a == NULL)
@@ -220,8 +269,8 @@ cli_limit(struct cli *cli, size_t def, size_t *limit)
 	if (errno != 0 || *end != '\0' || n == 0 || n > CLI_LIMIT_MAX ||
 	    !isdigit((unsigned char)a[0])) {
 		clean = sanitize(a, SANITIZE_LINE);
-		rc = cli_usage_error(cli, "--limit wants a number from 1 to "
-		    "%d (or --all), not '%s'", CLI_LIMIT_MAX, clean);
+		rc = cli_usage_error(cli, _("--limit wants a number from 1 "
+		    "to %d (or --all), not '%s'"), CLI_LIMIT_MAX, clean);
 		free(clean);
 		return rc;
 	}
@@ -260,7 +309,7 @@ cli_list_limited(struct cli *cli, struct cache_filter *f, struct out_list *l,
 	else
 		*total = l->n;
 	if (st != CACHE_OK)
-		return cli_cache_error(st, "cannot read the cache", NULL);
+		return cli_cache_error(st, _("cannot read the cache"), NULL);
 	return EXIT_OK;
 }
 
@@ -279,38 +328,52 @@ cli_fetch(struct cli *cli, enum record_type type, const char *id,
 static void
 cli_help(FILE *fp)
 {
-	size_t	 i;
+	struct buf	 b;
+	size_t		 i;
 
-	fprintf(fp, "usage: globe [OPTIONS] [COMMAND [ARGS...]]\n\n"
+	/*
+	 * TRANSLATORS: the top of globe --help; lines of 80 columns at
+	 * most. The words in capitals are what the usage line names.
+	 */
+	fputs(_("usage: globe [OPTIONS] [COMMAND [ARGS...]]\n\n"
 	    "An offline directory of the GlobE Network: countries, member "
 	    "authorities,\ntheir focal points and the network's "
-	    "newsletters, kept in a local cache.\n\ncommands:\n");
+	    "newsletters, kept in a local cache.\n"), fp);
+	/* TRANSLATORS: globe --help: the heading of the list of commands. */
+	fprintf(fp, "\n%s\n", _("commands:"));
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-12s %s\n", cli_commands[i]->name,
-		    cli_commands[i]->summary);
-	fprintf(fp, "\noptions (before or after the command):\n"
-	    "  --db PATH        the cache database\n"
-	    "  --config PATH    the config file\n"
-	    "  --demo           use the bundled demo directory\n"
-	    "  --json, --csv    output format (default: aligned columns)\n"
-	    "  --vcard          vCard 4.0 for commands that list people\n"
-	    "  --no-color       no bold headers (also NO_COLOR)\n"
-	    "  -h, --help       this help, or a command's (COMMAND --help,\n"
-	    "                   or globe help COMMAND)\n"
-	    "  --version        print the version\n"
-	    "\nWith no command, globe opens the full-screen interface on a "
+		    cli_summary(cli_commands[i]));
+	/* TRANSLATORS: globe --help: the heading of the global options. */
+	fprintf(fp, "\n%s\n", _("options (before or after the command):"));
+	buf_init(&b);
+	for (i = 0; i < NGLOBALHELP; i++) {
+		buf_addf(&b, "  %-16s ", cli_global_help[i].left);
+		buf_add_indented(&b, _(cli_global_help[i].help), 19);
+	}
+	fputs(b.data, fp);
+	buf_free(&b);
+	/*
+	 * TRANSLATORS: globe --help, the paragraphs under the options; lines
+	 * of 80 columns at most. TERM, dumb, --limit N and --all, search:
+	 * keep them. "showing 50 of 295" is the note a cut list prints.
+	 */
+	fputc('\n', fp);
+	fputs(_("With no command, globe opens the full-screen interface on a "
 	    "terminal. When\nstdin or stdout is not a terminal, or TERM is "
 	    "unset, dumb or unknown, it\nprints the country list instead, "
-	    "and one line on stderr saying why.\n"
-	    "A country is its code or its name; a country or filter value "
+	    "and one line on stderr saying why.\n"), fp);
+	fputs(_("A country is its code or its name; a country or filter value "
 	    "the cache does\nnot hold is an error that names the closest "
-	    "(case and accents do not matter).\n"
-	    "Lists take --limit N or --all; search shows 50 unless told, and "
-	    "a list cut\nat its limit says so on stderr (showing 50 of 295).\n"
-	    "Exit status: 0 ok (an empty list too), 1 no match (search) or "
+	    "(case and accents do not matter).\n"), fp);
+	fputs(_("Lists take --limit N or --all; search shows 50 unless told, "
+	    "and a list cut\nat its limit says so on stderr (showing 50 of "
+	    "295).\n"), fp);
+	/* TRANSLATORS: globe --help, the last paragraph: the exit codes. */
+	fputs(_("Exit status: 0 ok (an empty list too), 1 no match (search) or "
 	    "not found\nor another error, 2 usage, configuration, or an "
 	    "unknown country or filter value,\n3 network, 4 feed rejected, "
-	    "5 cache.\n");
+	    "5 cache.\n"), fp);
 }
 
 static void
@@ -322,21 +385,28 @@ cli_command_help(const struct cli_command *c)
 	size_t				 i;
 	int				 first = 1;
 
-	printf("usage: globe %s\n\n%s\n", c->usage, c->summary);
+	printf(_("usage: globe %s\n"), c->usage);
+	printf("\n%s\n", cli_summary(c));
 	for (op = c->options; *op != OPT_MAX; op++) {
 		o = &cli_options[*op];
 		if (first)
-			printf("\noptions:\n");
+			/* TRANSLATORS: COMMAND --help: the options' heading. */
+			printf("\n%s\n", _("options:"));
 		first = 0;
 		left = xasprintf("--%s%s%s", o->name, o->arg ? " " : "",
 		    o->arg ? o->arg : "");
-		printf("  %-20s %s\n", left, o->help);
+		printf("  %-20s %s\n", left, _(o->help));
 		free(left);
 	}
-	printf("\noutput formats:");
+	/*
+	 * TRANSLATORS: COMMAND --help, the last line: "output formats:
+	 * human --json --csv".
+	 */
+	printf("\n%s", _("output formats:"));
 	for (i = 0; i < 4; i++) {
 		if (c->formats & OUT_FMASK(i))
-			printf(" %s", cli_format_names[i]);
+			printf(" %s", i == OUT_HUMAN ? _(cli_format_names[i]) :
+			    cli_format_names[i]);
 	}
 	printf("\n");
 }
@@ -374,24 +444,33 @@ cli_global_list(size_t *n)
 }
 
 /*
- * Appends "; did you mean 'x' or 'y'?" to b for the candidates closest
- * to word, or nothing when none is close.
+ * The usage error what ("unknown command 'x'"), followed by "did you
+ * mean 'y'?" for the candidates closest to word, when one is close.
+ * Returns 2.
  */
-static void
-cli_suggest(struct buf *b, const char *word, const char *const *cands,
-    size_t n)
+static int
+cli_suggest(struct cli *cli, const char *what, const char *word,
+    const char *const *cands, size_t n)
 {
 	const char	*best[CLI_SUGGEST_MAX];
 	size_t		 idx[CLI_SUGGEST_MAX], k, i;
+	struct buf	 q;
+	int		 rc;
 
 	k = suggest_closest(word, cands, n, idx, CLI_SUGGEST_MAX);
 	if (k == 0)
-		return;
+		return cli_usage_error(cli, "%s", what);
 	for (i = 0; i < k; i++)
 		best[i] = cands[idx[i]];
-	buf_adds(b, "; did you mean ");
-	suggest_join(b, best, k, "'");
-	buf_addc(b, '?');
+	buf_init(&q);
+	suggest_question(&q, best, k, 1);
+	/*
+	 * TRANSLATORS: one message of two parts: what was wrong ("unknown
+	 * command 'serch'"), then a suggestion ("did you mean 'search'?").
+	 */
+	rc = cli_usage_error(cli, _("%s; %s"), what, q.data);
+	buf_free(&q);
+	return rc;
 }
 
 /* "unknown command 'x'; did you mean 'y'?" and the usage; returns 2. */
@@ -399,19 +478,16 @@ static int
 cli_unknown_command(const char *name)
 {
 	const char	*names[NCOMMANDS];
-	struct buf	 b;
-	char		*clean;
+	char		*clean, *what;
 	size_t		 i;
 	int		 rc;
 
 	for (i = 0; i < NCOMMANDS; i++)
 		names[i] = cli_commands[i]->name;
 	clean = sanitize(name, SANITIZE_LINE);
-	buf_init(&b);
-	buf_addf(&b, "unknown command '%s'", clean);
-	cli_suggest(&b, name, names, NCOMMANDS);
-	rc = cli_usage_error(NULL, "%s", b.data);
-	buf_free(&b);
+	what = xasprintf(_("unknown command '%s'"), clean);
+	rc = cli_suggest(NULL, what, name, names, NCOMMANDS);
+	free(what);
 	free(clean);
 	return rc;
 }
@@ -427,8 +503,7 @@ cli_unknown_option(struct cli *cli, const char *arg)
 	const struct cli_command	*c = cli->cmd;
 	const enum cli_opt		*op;
 	const char			**cands;
-	char				**own, *word, *clean;
-	struct buf			 b;
+	char				**own, *word, *clean, *what;
 	size_t				 n = 0, nown = 0, i;
 	int				 rc;
 
@@ -445,14 +520,14 @@ cli_unknown_option(struct cli *cli, const char *arg)
 	for (i = 0; i < NGLOBALS; i++)
 		cands[n++] = cli_globals[i].name;
 	clean = sanitize(arg, SANITIZE_LINE);
-	buf_init(&b);
 	if (c != NULL && c->name[0] != '\0')
-		buf_addf(&b, "unknown option '%s' for %s", clean, c->name);
+		/* TRANSLATORS: the option as typed, then the command's name. */
+		what = xasprintf(_("unknown option '%s' for %s"), clean,
+		    c->name);
 	else
-		buf_addf(&b, "unknown option '%s'", clean);
-	cli_suggest(&b, word, cands, n);
-	rc = cli_usage_error(c != NULL ? cli : NULL, "%s", b.data);
-	buf_free(&b);
+		what = xasprintf(_("unknown option '%s'"), clean);
+	rc = cli_suggest(c != NULL ? cli : NULL, what, word, cands, n);
+	free(what);
 	free(clean);
 	for (i = 0; i < nown; i++)
 		free(own[i]);
@@ -511,8 +586,8 @@ cli_global(struct cli *cli, int argc, char **argv, int *i, int *help,
 		    a[2] == 'c' ? OUT_CSV : OUT_VCARD;
 
 		if (*nformats > 0 && cli->format != f) {
-			cli_usage_error(NULL, "choose one of --json, --csv "
-			    "and --vcard");
+			cli_usage_error(NULL, _("choose one of --json, --csv "
+			    "and --vcard"));
 			return -1;
 		}
 		cli->format = f;
@@ -528,13 +603,14 @@ cli_global(struct cli *cli, int argc, char **argv, int *i, int *help,
 		else if (*i + 1 < argc)
 			val = argv[++*i];
 		else {
-			cli_usage_error(NULL, "%.*s needs a value", (int)nlen,
-			    a);
+			/* TRANSLATORS: an option's name: --db or --config. */
+			cli_usage_error(NULL, _("%.*s needs a value"),
+			    (int)nlen, a);
 			return -1;
 		}
 		if (*val == '\0') {
-			cli_usage_error(NULL, "%.*s needs a value", (int)nlen,
-			    a);
+			cli_usage_error(NULL, _("%.*s needs a value"),
+			    (int)nlen, a);
 			return -1;
 		}
 		if (nlen == 4)
@@ -580,29 +656,33 @@ cli_command_args(struct cli *cli, int nargs, char **args)
 			found = 1;
 			if (o->arg == NULL) {
 				if (eq != NULL)
-					return cli_usage_error(cli, "--%s takes "
-					    "no value", o->name);
+					return cli_usage_error(cli,
+					    /* TRANSLATORS: an option's name. */
+					    _("--%s takes no value"), o->name);
 				cli->opt[*op] = "1";
 			} else if (eq != NULL)
 				cli->opt[*op] = eq + 1;
 			else if (i + 1 < nargs)
 				cli->opt[*op] = args[++i];
 			else
-				return cli_usage_error(cli, "--%s needs a "
-				    "value", o->name);
+				return cli_usage_error(cli,
+				    _("--%s needs a value"), o->name);
 			break;
 		}
 		if (!found)
 			return cli_unknown_option(cli, a);
 	}
+	if (cli->nargs < c->minargs && c->minargs == 1 && c->maxargs == 1)
+		/* TRANSLATORS: %s is a command's name: members, show. */
+		return cli_usage_error(cli, _("%s needs one argument"),
+		    c->name);
 	if (cli->nargs < c->minargs)
-		return cli_usage_error(cli, "%s needs %s", c->name,
-		    c->minargs == 1 && c->maxargs == 1 ? "one argument" :
-		    "more arguments");
+		return cli_usage_error(cli, _("%s needs more arguments"),
+		    c->name);
 	if (c->maxargs >= 0 && cli->nargs > c->maxargs) {
 		if (c->name[0] == '\0')
 			return cli_unknown_command(cli->args[0]);
-		return cli_usage_error(cli, "too many arguments for %s",
+		return cli_usage_error(cli, _("too many arguments for %s"),
 		    c->name);
 	}
 	return EXIT_OK;
@@ -617,7 +697,7 @@ cli_open(struct cli *cli)
 	st = cache_open(cli->db_path, 0, &cli->cache, &cause);
 	if (st != CACHE_OK) {
 		cli->cache = NULL;
-		what = xasprintf("cannot open the cache %s", cli->db_path);
+		what = xasprintf(_("cannot open the cache %s"), cli->db_path);
 		st = cli_cache_error(st, what, cause);
 		free(what);
 		return st;
@@ -756,9 +836,13 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	if (cli.cmd == NULL)
 		cli.cmd = &cli_entry_default;
 	if ((cli.cmd->formats & OUT_FMASK(cli.format)) == 0) {
-		rc = cli_usage_error(&cli, "%s is not available for %s",
-		    cli_format_names[cli.format], cli.cmd->name[0] != '\0' ?
-		    cli.cmd->name : "the country list");
+		if (cli.cmd->name[0] != '\0')
+			/* TRANSLATORS: an output format, a command's name. */
+			rc = cli_usage_error(&cli, _("%s is not available for "
+			    "%s"), cli_format_names[cli.format], cli.cmd->name);
+		else
+			rc = cli_usage_error(&cli, _("%s is not available for "
+			    "the country list"), cli_format_names[cli.format]);
 		goto out;
 	}
 	rc = cli_command_args(&cli, nrest, rest);

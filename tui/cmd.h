@@ -249,7 +249,10 @@ char	*cli_config_file(const struct cli *);
 int	 cli_main(int argc, char **argv, tui_full_screen_fn full_screen);
 /* Prints "globe: message" on stderr; returns code. */
 int	 cli_error(int code, const char *fmt, ...) GLOBE_PRINTF(2, 3);
-/* Prints "globe: what: cause" for a cache status; returns its exit code. */
+/*
+ * Prints "globe: what: cause" for a cache status; returns its exit code.
+ * what is translated by the caller: _("cannot read the cache").
+ */
 int	 cli_cache_error(enum cache_status, const char *what, char *cause);
 /* Prints the usage line of the current command on stderr; returns 2. */
 int	 cli_usage_error(struct cli *, const char *fmt, ...) GLOBE_PRINTF(2, 3);

@@ -48,7 +48,7 @@ for plant in \
     "trigger calling globe's functions|did not create|CREATE TRIGGER reforge AFTER UPDATE ON sync_state BEGIN UPDATE contacts SET email = globe_fold('ATTACKER@EVIL.EXAMPLE'); END;" \
     "view|did not create|CREATE VIEW v AS SELECT * FROM contacts;" \
     "table|did not create|CREATE TABLE extra (x);" \
-    "missing index|are missing|DROP INDEX contacts_sort;"; do
+    "missing index|tables and indexes is missing|DROP INDEX contacts_sort;"; do
 	what=${plant%%|*}; rest=${plant#*|}; needle=${rest%%|*}; stmt=${rest#*|}
 	cp "$T/good.db" "$DB"; rm -f "$DB-wal" "$DB-shm"
 	sql "$DB" "$stmt"

@@ -273,6 +273,12 @@ test_buf(void)
 	    "buf stays NUL-terminated");
 	buf_reset(&b);
 	CHECK_STR(b.data, "", "buf_reset empties");
+	buf_add_indented(&b, "one\ntwo\nthree", 3);
+	CHECK_STR(b.data, "one\n   two\n   three\n",
+	    "buf_add_indented: lines after the first indented");
+	buf_reset(&b);
+	buf_add_indented(&b, "one", 3);
+	CHECK_STR(b.data, "one\n", "buf_add_indented: one line");
 	buf_free(&b);
 	s = buf_detach(&b);
 	CHECK_STR(s, "", "detach of an empty buffer gives \"\"");
@@ -800,6 +806,36 @@ test_suggest(void)
 	CHECK(n == 1 && out[0] == 1, "NULL candidates are skipped");
 }
 
+/* One list, joined the same way for every message ("or" and ", "). */
+static void
+test_suggest_join(void)
+{
+	static const char *const three[] = { "status", "star", "starred" };
+	struct buf	 b;
+
+	buf_init(&b);
+	suggest_join(&b, three, 1, 1, 1);
+	CHECK_STR(b.data, "'status'", "one, quoted");
+	buf_reset(&b);
+	suggest_join(&b, three, 2, 1, 1);
+	CHECK_STR(b.data, "'status' or 'star'", "two alternatives");
+	buf_reset(&b);
+	suggest_join(&b, three, 3, 1, 1);
+	CHECK_STR(b.data, "'status', 'star' or 'starred'", "three");
+	buf_reset(&b);
+	suggest_join(&b, three, 3, 0, 0);
+	CHECK_STR(b.data, "status, star, starred", "a plain list");
+	buf_reset(&b);
+	suggest_join(&b, three, 0, 1, 1);
+	CHECK(b.len == 0, "nothing for no items");
+	suggest_question(&b, three, 2, 1);
+	CHECK_STR(b.data, "did you mean 'status' or 'star'?", "the question");
+	buf_reset(&b);
+	suggest_question(&b, three, 0, 1);
+	CHECK(b.len == 0, "no question for no items");
+	buf_free(&b);
+}
+
 /* A terminal whose locale is not UTF-8: ASCII only, case kept. */
 static void
 test_charset_ascii(void)
@@ -867,5 +903,6 @@ main(void)
 	test_file();
 	test_record();
 	test_suggest();
+	test_suggest_join();
 	HARNESS_END();
 }
