@@ -85,6 +85,18 @@ char	*utf8_fit(const char *s, int width, int right_align);
 /* 1 for Han, Hiragana, Katakana, Hangul syllables and other scripts written without spaces. */
 int	 uc_is_cjk(uint32_t cp);
 
+/*
+ * ASCII letters and digits, whatever the locale: under a Latin-1 locale
+ * isalnum() takes 0xE9 (é), which must never pass into a token, a URL or
+ * an id.
+ */
+static inline int
+ascii_alnum(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
 /* fold.c */
 /*
  * Folds text for search: lower case, diacritics removed, and the letters

@@ -86,7 +86,7 @@ net_fetch_info_clear(struct net_fetch_info *info)
 static int
 fetch_token_char(int c)
 {
-	return isalnum(c) || strchr("-._~+/=", c) != NULL;
+	return ascii_alnum(c) || (c != '\0' && strchr("-._~+/=", c) != NULL);
 }
 
 enum net_status
@@ -1365,7 +1365,7 @@ fetch_path_escape(struct buf *b, const char *path)
 
 	for (; *path != '\0'; path++) {
 		c = (unsigned char)*path;
-		if (isalnum(c) || strchr("/-._~", c) != NULL)
+		if (ascii_alnum(c) || strchr("/-._~", c) != NULL)
 			buf_addc(b, (char)c);
 		else {
 			buf_addc(b, '%');

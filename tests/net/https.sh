@@ -219,6 +219,25 @@ ln -s "$T/token" "$T/token-link"
 conf toklink "feed=$URL/token/" "token_file=$T/token-link"
 fails_unchanged "a token file that is a symbolic link" 2 "symbolic link" toklink
 check_eq "symlinked token: refused before any request" "$(requests)" "$n0"
+# A byte that is a letter only in a Latin-1 locale (0xE9, é) is no token
+# character: refused before any request under such a locale too, where
+# isalnum() would take it.
+printf 'tok\351n-0000\n' >"$T/token-latin1"
+chmod 600 "$T/token-latin1"
+conf toklatin "feed=$URL/token/" "token_file=$T/token-latin1"
+mkdir -p "$T/locales"
+if localedef -i fr_FR -f ISO-8859-1 "$T/locales/fr_FR.ISO-8859-1" \
+    >/dev/null 2>&1; then
+	check_exit "a Latin-1 letter in the token, under a Latin-1 locale" 2 \
+	    env -u LC_ALL -u LANGUAGE LOCPATH="$T/locales" \
+	    LANG=fr_FR.ISO-8859-1 "$GLOBE" --db "$T/db-toklatin" \
+	    --config "$T/conf-toklatin" sync
+	check_contains "Latin-1 token: the message says why" "$err" \
+	    "must hold one bearer"
+	check_eq "Latin-1 token: refused before any request" "$(requests)" "$n0"
+else
+	echo "# localedef cannot make fr_FR.ISO-8859-1: the Latin-1 token case is not run"
+fi
 
 # --- proxies ------------------------------------------------------------
 # A proxy from the environment that refuses connections: honoured, so
