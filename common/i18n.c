@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "common/common.h"
 #include "common/i18n.h"
@@ -30,4 +31,22 @@ i18n_init(void)
 #endif
 	if (!charset_utf8())
 		setlocale(LC_MESSAGES, "C");
+}
+
+const char *
+i18n_ctx(const char *s)
+{
+	const char	*t, *sep;
+
+	if (s == NULL)
+		return "";
+#ifdef ENABLE_NLS
+	t = gettext(s);
+#else
+	t = s;
+#endif
+	/* Untranslated, gettext hands back the key itself: drop its context. */
+	if (t == s && (sep = strchr(s, '\004')) != NULL)
+		return sep + 1;
+	return t;
 }

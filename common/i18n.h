@@ -2,8 +2,10 @@
  * i18n.h: the one way a user-visible string is marked for translation.
  * _() translates now, N_() marks a string in a table for xgettext and
  * leaves it alone (translate it with _() where it is shown), P_() picks
- * the singular or plural form for a count. Built with --disable-nls, all
- * three give the English text, so a translated build and an untranslated
+ * the singular or plural form for a count, and NC_("context", "text")
+ * marks a string whose English has two meanings ("Starred": a screen, a
+ * record's field) with a context, translated with i18n_ctx where it is
+ * shown. Built with --disable-nls, all of them give the English text, so a translated build and an untranslated
  * one differ only in wording. The catalogue is bound once, in main
  * (i18n_init); po/POTFILES.in lists every file that uses these, and
  * po/README says how to write a string a translator can translate.
@@ -20,6 +22,14 @@
 #define P_(s, p, n)	((n) == 1 ? (const char *)(s) : (const char *)(p))
 #endif
 #define N_(s)		(s)
+/* "context\004text": xgettext reads it as msgctxt and msgid. */
+#define NC_(c, s)	(c "\004" s)
+
+/*
+ * The translation of a table's string: one marked with NC_ (its context
+ * dropped when there is no translation) or with N_. Static; never NULL.
+ */
+const char	*i18n_ctx(const char *s);
 
 /*
  * Binds globe's catalogue: make's build tree (po/locale) for the globe

@@ -295,14 +295,9 @@ cli_star(struct cli *cli, int on)
 	if (st != CACHE_OK)
 		return cli_cache_error(st, on ? _("cannot star") :
 		    _("cannot unstar"), NULL);
-	clean = sanitize(cli->args[0], SANITIZE_LINE);
+	clean = present_star_message(on, cli->args[0]);
 	buf_init(&b);
-	if (on)
-		/* TRANSLATORS: on stdout after `globe star ID`: the id. */
-		buf_addf(&b, _("starred %s\n"), clean);
-	else
-		/* TRANSLATORS: on stdout after `globe unstar ID`: the id. */
-		buf_addf(&b, _("unstarred %s\n"), clean);
+	buf_addf(&b, "%s\n", clean);
 	free(clean);
 	rc = cli_print(&b);
 	buf_free(&b);

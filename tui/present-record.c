@@ -66,7 +66,8 @@ static const struct pf_def contact_fields[] = {
 	{ "hours", N_("Office hours"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "local_time", N_("Local time"), PFH_LOCAL_TIME, 0, NULL, NULL, 0 },
 	{ "verified", N_("Verified"), PFH_VERIFIED, 0, NULL, NULL, 0 },
-	{ "starred", N_("Starred"), PFH_STARRED, 0, NULL, NULL, 0 },
+	/* TRANSLATORS: a record's field: yes when it is starred. */
+	{ "starred", NC_("field", "Starred"), PFH_STARRED, 0, NULL, NULL, 0 },
 	{ "id", N_("Id"), PFH_IDENT, 0, NULL, NULL, 0 },
 };
 
@@ -92,7 +93,8 @@ static const struct pf_def authority_fields[] = {
 	{ "verified", N_("Verified"), PFH_VERIFIED, 0, NULL, NULL, 0 },
 	{ "source", N_("Source"), PFH_IDENT, 0, NULL, NULL, 0 },
 	{ "notes", N_("Notes"), PFH_TEXT, 0, NULL, NULL, 0 },
-	{ "starred", N_("Starred"), PFH_STARRED, 0, NULL, NULL, 0 },
+	/* TRANSLATORS: a record's field: yes when it is starred. */
+	{ "starred", NC_("field", "Starred"), PFH_STARRED, 0, NULL, NULL, 0 },
 	{ "id", N_("Id"), PFH_IDENT, 0, NULL, NULL, 0 },
 };
 
@@ -205,7 +207,7 @@ fields_add(struct present_fields *fs, const struct pf_def *d)
 	f = &fs->v[fs->n++];
 	memset(f, 0, sizeof *f);
 	f->key = d->key;
-	f->label = _(d->label);
+	f->label = i18n_ctx(d->label);
 	f->copy_what = d->copy_what != NULL ? _(d->copy_what) : NULL;
 	f->flags = d->flags;
 	f->link_type = -1;
@@ -383,7 +385,7 @@ present_label_width(const struct present_fields *fs, int width)
 		n = record_fields[fs->type].n;
 	}
 	for (i = 0; i < n; i++) {
-		w = utf8_width(_(d[i].label));
+		w = utf8_width(i18n_ctx(d[i].label));
 		if (w > max)
 			max = w;
 	}
@@ -536,4 +538,18 @@ present_designations_summary(char *const *codes, const unsigned *counts,
 	if (n == 0)
 		buf_adds(&b, _("none listed"));
 	return buf_detach(&b);
+}
+
+char *
+present_star_message(int on, const char *id)
+{
+	char	*clean, *s;
+
+	clean = sanitize(id, SANITIZE_IDENT);
+	/* TRANSLATORS: after * or `globe star ID`: the record's id (c-1). */
+	s = xasprintf(on ? _("starred %s") :
+	    /* TRANSLATORS: after * again or `globe unstar ID`: the id. */
+	    _("unstarred %s"), clean);
+	free(clean);
+	return s;
 }

@@ -235,6 +235,8 @@ void	 present_fields_lines(const struct present_fields *, int width,
  */
 char	*present_fields_text(const struct present_fields *, int width);
 
+/* "starred c-1" or "unstarred c-1", as both front ends say it. Caller frees. */
+char	*present_star_message(int on, const char *id);
 /* "Americas · 2 member authorities · 5 contacts" of a country item. Caller frees. */
 char	*present_country_summary(const struct out_item *);
 /*

@@ -653,7 +653,7 @@ view_toggle_star(struct view *v, struct row *r)
 	struct cache_filter	 f;
 	const char		*id;
 	int			 type, on = 1;
-	char			*keep;
+	char			*keep, *msg;
 
 	type = view_target(v, r, &id);
 	if (type == -1) {
@@ -678,12 +678,11 @@ view_toggle_star(struct view *v, struct row *r)
 		/* TRANSLATORS: %s says why (a cache error). */
 		app_message(app, 1, _("cannot change the star: %s"),
 		    cache_strerror(CACHE_ERR));
-	else if (on)
-		/* TRANSLATORS: %s is the record's id (c-1, br-pf). */
-		app_message(app, 0, _("starred %s"), keep);
-	else
-		/* TRANSLATORS: %s is the record's id (c-1, br-pf). */
-		app_message(app, 0, _("unstarred %s"), keep);
+	else {
+		msg = present_star_message(on, keep);
+		app_message(app, 0, "%s", msg);
+		free(msg);
+	}
 	free(keep);
 	app_reload(app);
 }

@@ -37,7 +37,7 @@ with open(os.path.join(top, "po/POTFILES.in"), encoding="utf-8") as f:
             listed.append(line)
 code = re.compile(r'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'',
                   re.S)
-use = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|P_)\s*\(')
+use = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|NC_|P_)\s*\(')
 using = []
 for d in ("common", "cache", "net", "tui", "publish"):
     for name in sorted(os.listdir(os.path.join(top, d))):
@@ -201,6 +201,13 @@ msgid_plural "index lists %zu deltas"
 msgstr[0] "індекс містить %zu дельту"
 msgstr[1] "індекс містить %zu дельти"
 msgstr[2] "індекс містить %zu дельт"
+
+msgid "Starred"
+msgstr "Обране"
+
+msgctxt "field"
+msgid "Starred"
+msgstr "Позначено"
 EOF
 ok "msgfmt --check compiles the test catalogue" \
 	catalogue_install uk "$T/uk.po"
@@ -223,6 +230,14 @@ if [ "$nls" = yes ]; then
 		check_contains "uk: P_ picks the form for $limit" "$(note)" \
 			"globe: показано $limit $word із "
 	done
+	# One English word, two meanings: the field's own translation.
+	star=$("$GLOBE" --demo search --json --limit 1 a | python3 -c '
+import json, sys; print(json.load(sys.stdin)[0]["id"])')
+	"$GLOBE" --demo star "$star" >/dev/null
+	check_exit "uk: show a starred record" 0 ukr "$GLOBE" --demo show "$star"
+	check_line "uk: the field Starred in its context" "$out" '^Позначено '
+	check_not_contains "uk: not the screen's Starred" "$out" "Обране"
+	"$GLOBE" --demo unstar "$star" >/dev/null
 	check_exit "uk under LC_ALL=C.UTF-8: no match" 1 env LC_ALL=C.UTF-8 \
 		LANGUAGE=uk "$GLOBE" --demo search zzzqqq
 	check_eq "uk under LC_ALL=C.UTF-8: translated" "$err" \
