@@ -163,6 +163,41 @@ feed_field_read(json_t *root, const struct record_field *f,
 	return NULL;
 }
 
+/*
+ * What the contract says of a record's values beyond their types: a
+ * delete names a stored type, a route's rank is a decimal. NULL or a
+ * message the caller frees.
+ */
+static char *
+feed_record_check(const struct record *rec)
+{
+	struct buf	 b;
+	int		 of, t;
+
+	switch (rec->type) {
+	case REC_DELETE:
+		of = record_type_from_name(rec->v[DELETE_OF].s);
+		if (of >= 0 && of < REC_NDATA)
+			return NULL;
+		buf_init(&b);
+		buf_addf(&b, "field 'of': \"%s\" is not one of ",
+		    rec->v[DELETE_OF].s);
+		for (t = 0; t < REC_NDATA; t++)
+			buf_addf(&b, "%s%s", t == 0 ? "" : t + 1 == REC_NDATA ?
+			    " or " : ", ", record_types[t].name);
+		return buf_detach(&b);
+	case REC_ROUTE:
+		if (rec->v[ROUTE_RANK].s != NULL &&
+		    !record_decimal_valid(rec->v[ROUTE_RANK].s))
+			return xasprintf("field 'rank': \"%s\" is not a decimal "
+			    "number (such as \"1\" or \"2.5\")",
+			    rec->v[ROUTE_RANK].s);
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
 enum net_status
 feed_record_parse(const char *line, size_t len, struct record *rec,
     char **cause)
@@ -215,14 +250,8 @@ feed_record_parse(const char *line, size_t len, struct record *rec,
 		    rec->v[i].list == NULL))
 			why = xasprintf("missing field '%s'", f->name);
 	}
-	if (why == NULL && t == REC_DELETE) {
-		int of = record_type_from_name(rec->v[DELETE_OF].s);
-
-		if (of < 0 || of >= REC_NDATA)
-			why = xasprintf("field 'of': \"%s\" is not one of "
-			    "country, authority, contact, newsletter",
-			    rec->v[DELETE_OF].s);
-	}
+	if (why == NULL)
+		why = feed_record_check(rec);
 	if (why != NULL) {
 		if (key != NULL)
 			prefix = xasprintf("%s %s: %s", ti->name, key, why);

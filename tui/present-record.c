@@ -35,7 +35,7 @@ struct pf_def {
 	const char	*key;		/* the value's name (out_item_get) */
 	const char	*label;		/* N_() */
 	enum pf_how	 how;
-	int		 vocab;		/* PFH_LABELS: enum present_vocab */
+	int		 vocab;		/* PFH_LABELS: enum vocab */
 	const char	*sep;		/* PFH_LABELS: between labels */
 	const char	*copy_what;	/* N_(): Enter copies it and says so */
 	int		 flags;		/* PF_FOCUS */
@@ -44,17 +44,17 @@ struct pf_def {
 static const struct pf_def contact_fields[] = {
 	{ "name", N_("Name"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "title", N_("Title"), PFH_TEXT, 0, NULL, NULL, 0 },
-	{ "role", N_("Role"), PFH_LABELS, PV_ROLE, ", ", NULL, 0 },
+	{ "role", N_("Role"), PFH_LABELS, VOCAB_ROLE, ", ", NULL, 0 },
 	{ "authority", N_("Authority"), PFH_AUTHORITY, 0, NULL, NULL, 0 },
-	{ "expertise", N_("Expertise"), PFH_AUTH_LABELS, PV_EXPERTISE, ", ",
+	{ "expertise", N_("Expertise"), PFH_AUTH_LABELS, VOCAB_EXPERTISE, ", ",
 	  NULL, 0 },
-	{ "designations", N_("Designations"), PFH_AUTH_LABELS, PV_DESIGNATION,
+	{ "designations", N_("Designations"), PFH_AUTH_LABELS, VOCAB_DESIGNATION,
 	  "; ", NULL, 0 },
 	{ "country", N_("Country"), PFH_COUNTRY, 0, NULL, NULL, 0 },
 	{ "email", N_("E-mail"), PFH_IDENT, 0, NULL, N_("e-mail"), PF_FOCUS },
 	{ "phone", N_("Phone"), PFH_IDENT, 0, NULL, N_("phone"), 0 },
 	{ "mobile", N_("Mobile"), PFH_IDENT, 0, NULL, N_("mobile"), 0 },
-	{ "languages", N_("Languages"), PFH_LABELS, PV_LANGUAGE, ", ", NULL,
+	{ "languages", N_("Languages"), PFH_LABELS, VOCAB_LANGUAGE, ", ", NULL,
 	  0 },
 	{ "timezone", N_("Time zone"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "hours", N_("Office hours"), PFH_TEXT, 0, NULL, NULL, 0 },
@@ -68,17 +68,17 @@ static const struct pf_def authority_fields[] = {
 	{ "name", N_("Name"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "name_en", N_("English name"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "acronym", N_("Acronym"), PFH_TEXT, 0, NULL, NULL, 0 },
-	{ "kind", N_("Kind"), PFH_LABELS, PV_KIND, ", ", NULL, 0 },
+	{ "kind", N_("Kind"), PFH_LABELS, VOCAB_KIND, ", ", NULL, 0 },
 	{ "country", N_("Country"), PFH_COUNTRY, 0, NULL, NULL, 0 },
 	{ "website", N_("Website"), PFH_IDENT, 0, NULL, N_("website"), 0 },
 	{ "address", N_("Address"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "phone", N_("Phone"), PFH_IDENT, 0, NULL, N_("phone"), 0 },
 	{ "email", N_("E-mail"), PFH_IDENT, 0, NULL, N_("e-mail"), PF_FOCUS },
-	{ "languages", N_("Languages"), PFH_LABELS, PV_LANGUAGE, ", ", NULL,
+	{ "languages", N_("Languages"), PFH_LABELS, VOCAB_LANGUAGE, ", ", NULL,
 	  0 },
-	{ "expertise", N_("Expertise"), PFH_LABELS, PV_EXPERTISE, ", ", NULL,
+	{ "expertise", N_("Expertise"), PFH_LABELS, VOCAB_EXPERTISE, ", ", NULL,
 	  0 },
-	{ "designations", N_("Designations"), PFH_LABELS, PV_DESIGNATION, "; ",
+	{ "designations", N_("Designations"), PFH_LABELS, VOCAB_DESIGNATION, "; ",
 	  NULL, 0 },
 	{ "joined", N_("Joined"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "verified", N_("Verified"), PFH_VERIFIED, 0, NULL, NULL, 0 },
@@ -98,7 +98,7 @@ static const struct pf_def newsletter_fields[] = {
 	{ "title", N_("Title"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "issue", N_("Issue"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "published", N_("Published"), PFH_TEXT, 0, NULL, NULL, 0 },
-	{ "lang", N_("Language"), PFH_LABELS, PV_LANGUAGE, ", ", NULL, 0 },
+	{ "lang", N_("Language"), PFH_LABELS, VOCAB_LANGUAGE, ", ", NULL, 0 },
 	{ "url", N_("Link"), PFH_IDENT, 0, NULL, NULL, 0 },
 	{ "id", N_("Id"), PFH_IDENT, 0, NULL, NULL, 0 },
 };
@@ -517,7 +517,7 @@ present_designations_summary(char *const *codes, const unsigned *counts,
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_adds(&b, "; ");
-		label = sanitize(present_label(PV_DESIGNATION, codes[i]),
+		label = sanitize(present_label(VOCAB_DESIGNATION, codes[i]),
 		    SANITIZE_LINE);
 		if (counts != NULL && counts[i] > 1)
 			buf_addf(&b, "%s (%u)", label, counts[i]);

@@ -32,16 +32,16 @@ static const struct present_col authorities_cols[] = {
 	{ "id", N_("Id"), -1, PC_ID | PC_IDENT, 6, 1 },
 	{ "name", N_("Authority"), -1, PC_NAME, 12, 0 },
 	{ "acronym", N_("Acronym"), -1, 0, 5, 2 },
-	{ "kind", N_("Kind"), PV_KIND, 0, 6, 3 },
-	{ "languages", N_("Languages"), PV_LANGUAGE, 0, 6, 4 },
-	{ "designations", N_("Designations"), PV_DESIGNATION, 0, 8, 5 },
+	{ "kind", N_("Kind"), VOCAB_KIND, 0, 6, 3 },
+	{ "languages", N_("Languages"), VOCAB_LANGUAGE, 0, 6, 4 },
+	{ "designations", N_("Designations"), VOCAB_DESIGNATION, 0, 8, 5 },
 };
 
 static const struct present_col contacts_cols[] = {
 	{ "id", N_("Id"), -1, PC_ID | PC_IDENT, 6, 1 },
 	{ "name", N_("Name"), -1, PC_NAME, 12, 0 },
 	{ "title", N_("Title"), -1, 0, 8, 3 },
-	{ "role", N_("Role"), PV_ROLE, 0, 8, 4 },
+	{ "role", N_("Role"), VOCAB_ROLE, 0, 8, 4 },
 	{ "authority_name", N_("Authority"), -1, PC_NOT_IN_AUTHORITY, 8, 5 },
 	{ "email", N_("E-mail"), -1, PC_IDENT, 12, 2 },
 	{ "phone", N_("Phone"), -1, PC_IDENT, 8, 6 },
@@ -108,7 +108,7 @@ present_detail(const struct out_item *it)
 	} else if (it->rec.type == REC_AUTHORITY) {
 		a = it->rec.v[AUTH_ACRONYM].s;
 		if (it->rec.v[AUTH_KIND].s != NULL)
-			b = present_label_brief(PV_KIND,
+			b = present_label_brief(VOCAB_KIND,
 			    it->rec.v[AUTH_KIND].s);
 	}
 	if (a == NULL || *a == '\0')
@@ -188,14 +188,14 @@ present_cell(const struct out_item *it, const struct present_col *c,
 	switch (v.kind) {
 	case OUTV_STRING:
 		if (c->vocab >= 0)
-			s = present_labels((enum present_vocab)c->vocab,
+			s = present_labels((enum vocab)c->vocab,
 			    (char *const *)&v.s, 1, 1, ", ");
 		else
 			s = sanitize(v.s, (c->flags & PC_IDENT) || v.ident ?
 			    SANITIZE_IDENT : SANITIZE_LINE);
 		break;
 	case OUTV_LIST:
-		s = c->vocab >= 0 ? present_labels((enum present_vocab)c->vocab,
+		s = c->vocab >= 0 ? present_labels((enum vocab)c->vocab,
 		    v.list, v.n, 1, ", ") : layout_list(v.list, v.n);
 		break;
 	case OUTV_NUMBER:

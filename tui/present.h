@@ -138,38 +138,19 @@ long	 present_item_stale(const struct out_item *,
 char	*present_verified_text(const char *date, const struct present_ctx *,
 	    int *stale);
 
-/* ---- present-label.c, present-lang.c: the feed's codes in words -------- */
+/* ---- present-label.c: the feed's codes in words (common/vocab.c) ------ */
 
-enum present_vocab {
-	PV_DESIGNATION,		/* authority designations: mla-central … */
-	PV_KIND,		/* kinds of authority: police … */
-	PV_ROLE,		/* contact roles: focal-point … */
-	PV_EXPERTISE,		/* asset-recovery … */
-	PV_LANGUAGE,		/* ISO 639-1: pt … */
-	PV_COUNT
-};
-/* One code of a vocabulary: its label and a brief form for list columns. */
-struct present_code {
-	const char	*code;
-	const char	*label;		/* N_() */
-	const char	*brief;		/* N_(), or NULL: the label */
-};
-/* The vocabulary's entry for code, or NULL when the code is unknown. */
-const struct present_code *present_code_find(enum present_vocab,
-	    const char *code);
 /*
  * The label of a code ("central authority for mutual legal assistance"),
  * translated; an unknown code is shown as the feed wrote it (code is
  * returned). Not sanitized: the caller sanitizes, as for any feed text.
  */
-const char	*present_label(enum present_vocab, const char *code);
+const char	*present_label(enum vocab, const char *code);
 /* The brief form for a list column ("MLA central authority"; languages: the code). */
-const char	*present_label_brief(enum present_vocab, const char *code);
+const char	*present_label_brief(enum vocab, const char *code);
 /* The labels (or brief forms) of n codes joined by sep, sanitized. Caller frees. */
-char		*present_labels(enum present_vocab, char *const *codes,
+char		*present_labels(enum vocab, char *const *codes,
 		    size_t n, int brief, const char *sep);
-/* present-lang.c: the ISO 639-1 names, sorted by code. */
-const struct present_code *present_lang_table(size_t *n);
 
 /* ---- present-record.c: one record, field by field ---------------------- */
 

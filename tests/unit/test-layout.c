@@ -275,11 +275,11 @@ test_fields(void)
 	present_fields_free(&fs);
 	out_list_free(&l);
 	out_list_free(&a);
-	CHECK_STR(present_label(PV_DESIGNATION, "spoc"),
+	CHECK_STR(present_label(VOCAB_DESIGNATION, "spoc"),
 	    "single point of contact", "a designation's label");
-	CHECK_STR(present_label(PV_LANGUAGE, "pt"), "Portuguese",
+	CHECK_STR(present_label(VOCAB_LANGUAGE, "pt"), "Portuguese",
 	    "a language's name");
-	CHECK_STR(present_label(PV_ROLE, "no-such-role"), "no-such-role",
+	CHECK_STR(present_label(VOCAB_ROLE, "no-such-role"), "no-such-role",
 	    "an unknown code is itself");
 }
 
