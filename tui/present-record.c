@@ -139,6 +139,9 @@ present_item_stale(const struct out_item *it, const struct present_ctx *ctx)
 	case REC_CONTACT:
 		date = it->rec.v[CONTACT_VERIFIED].s;
 		break;
+	case REC_ROUTE:
+		date = it->rec.v[ROUTE_VERIFIED].s;
+		break;
 	default:
 		return 0;
 	}
@@ -330,6 +333,11 @@ present_record_fields(const struct out_item *it, const struct out_item *auth,
 
 	if ((unsigned)it->rec.type >= REC_NDATA)
 		return;
+	if (it->rec.type == REC_ROUTE) {
+		/* A route's card; auth is its authority, its contact unread. */
+		present_route_fields(it, auth, NULL, ctx, out);
+		return;
+	}
 	out->type = it->rec.type;
 	d = record_fields[it->rec.type].v;
 	n = record_fields[it->rec.type].n;
