@@ -13,6 +13,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
@@ -46,15 +47,38 @@ cli_fetch_authority(struct cli *cli, const struct out_item *it,
 static int
 cli_print_one(struct cli *cli, const struct out_list *l)
 {
-	struct out_list	 auth;
+	struct out_list	 auth, contact;
+	struct present_fields fs;
 	struct buf	 b;
+	char		*text;
 	int		 rc;
 
 	if (cli->format != OUT_HUMAN)
 		return cli_print_list(cli, l, PLIST_PEOPLE);
 	out_list_init(&auth);
-	cli_fetch_authority(cli, &l->v[0], &auth);
 	buf_init(&b);
+	if (l->v[0].rec.type == REC_ROUTE) {
+		/* A route's card: its authority and contact read whole. */
+		out_list_init(&contact);
+		cli_fetch(cli, REC_AUTHORITY, l->v[0].rec.v[ROUTE_AUTHORITY].s,
+		    &auth);
+		if (l->v[0].rec.v[ROUTE_CONTACT].s != NULL)
+			cli_fetch(cli, REC_CONTACT,
+			    l->v[0].rec.v[ROUTE_CONTACT].s, &contact);
+		memset(&fs, 0, sizeof fs);
+		present_route_fields(&l->v[0], auth.n > 0 ? &auth.v[0] : NULL,
+		    contact.n > 0 ? &contact.v[0] : NULL, &cli->ctx, &fs);
+		text = present_fields_text(&fs, out_width(0));
+		buf_adds(&b, text);
+		free(text);
+		present_fields_free(&fs);
+		out_list_free(&contact);
+		rc = cli_print(&b);
+		buf_free(&b);
+		out_list_free(&auth);
+		return rc;
+	}
+	cli_fetch_authority(cli, &l->v[0], &auth);
 	out_human_record(&b, &l->v[0], auth.n > 0 ? &auth.v[0] : NULL,
 	    &cli->ctx, out_width(0));
 	rc = cli_print(&b);
@@ -140,7 +164,7 @@ static int
 cli_cmd_authority(struct cli *cli)
 {
 	struct cache_filter	 f;
-	struct out_list		 l, contacts;
+	struct out_list		 l, contacts, routes;
 	enum cache_status	 st;
 	struct buf		 b;
 	int			 rc;
@@ -159,7 +183,12 @@ cli_cmd_authority(struct cli *cli)
 	f.type = REC_CONTACT;
 	f.authority = cli->args[0];
 	out_list_init(&contacts);
+	out_list_init(&routes);
 	rc = cli_list(cli, &f, cli->format == OUT_HUMAN ? &contacts : &l);
+	/* Then the routes it serves. */
+	f.type = REC_ROUTE;
+	if (rc == EXIT_OK)
+		rc = cli_list(cli, &f, cli->format == OUT_HUMAN ? &routes : &l);
 	if (rc == EXIT_OK && cli->format == OUT_HUMAN) {
 		buf_init(&b);
 		out_human_record(&b, &l.v[0], NULL, &cli->ctx, out_width(0));
@@ -169,11 +198,17 @@ cli_cmd_authority(struct cli *cli)
 			    PLIST_IDS | PLIST_IN_AUTHORITY, &cli->ctx,
 			    out_width(0), cli->bold);
 		}
+		if (routes.n > 0) {
+			buf_adds(&b, "\n");
+			out_human_table(&b, &routes, PLIST_ROUTES, PLIST_IDS,
+			    &cli->ctx, out_width(0), cli->bold);
+		}
 		rc = cli_print(&b);
 		buf_free(&b);
 	} else if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, PLIST_PEOPLE);
 	out_list_free(&contacts);
+	out_list_free(&routes);
 	out_list_free(&l);
 	return rc;
 }
@@ -181,7 +216,8 @@ cli_cmd_authority(struct cli *cli)
 const struct cli_command cli_entry_authority = {
 	"authority", cli_cmd_authority,
 	"authority ID",
-	"Show one authority, every field, then its contacts.",
+	"Show one authority, every field, then its contacts and the routes "
+	"it serves.",
 	CLI_F_PEOPLE, 1, 1, cli_opts_none
 };
 
@@ -224,15 +260,20 @@ const struct cli_command cli_entry_contacts = {
 	CLI_F_PEOPLE, 0, 1, cli_opts_list
 };
 
-/* The type of a contact or authority id, or -1 with the error printed. */
+/*
+ * The type of a contact or authority id (or a route's, when routes is
+ * set), or -1 with the error printed.
+ */
 static int
-cli_id_type(struct cli *cli, const char *id, int *rc)
+cli_id_type(struct cli *cli, const char *id, int routes, int *rc)
 {
 	int	 t;
 
 	t = cache_id_type(cli->cache, id);
-	if (t != REC_CONTACT && t != REC_AUTHORITY) {
-		*rc = not_found("contact or authority", id);
+	if (t != REC_CONTACT && t != REC_AUTHORITY &&
+	    (!routes || t != REC_ROUTE)) {
+		*rc = not_found(routes ? _("contact, authority or route") :
+		    _("contact or authority"), id);
 		return -1;
 	}
 	return t;
@@ -245,13 +286,13 @@ cli_cmd_show(struct cli *cli)
 	enum cache_status	 st;
 	int			 t, rc = EXIT_OK;
 
-	t = cli_id_type(cli, cli->args[0], &rc);
+	t = cli_id_type(cli, cli->args[0], 1, &rc);
 	if (t < 0)
 		return rc;
 	out_list_init(&l);
 	st = cli_fetch(cli, (enum record_type)t, cli->args[0], &l);
 	if (st == CACHE_ERR_NOTFOUND || (st == CACHE_OK && l.n == 0))
-		rc = not_found("contact or authority", cli->args[0]);
+		rc = not_found(_("contact, authority or route"), cli->args[0]);
 	else if (st != CACHE_OK)
 		rc = cli_cache_error(st, "cannot read the cache", NULL);
 	else
@@ -263,7 +304,7 @@ cli_cmd_show(struct cli *cli)
 const struct cli_command cli_entry_show = {
 	"show", cli_cmd_show,
 	"show ID",
-	"Show a contact or an authority, every field.",
+	"Show a contact, an authority or a route, every field.",
 	CLI_F_PEOPLE, 1, 1, cli_opts_none
 };
 
@@ -275,7 +316,7 @@ cli_star(struct cli *cli, int on)
 	char			*clean;
 	int			 t, rc = EXIT_OK;
 
-	t = cli_id_type(cli, cli->args[0], &rc);
+	t = cli_id_type(cli, cli->args[0], 0, &rc);
 	if (t < 0)
 		return rc;
 	st = cache_star_set(cli->cache, (enum record_type)t, cli->args[0],

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
@@ -114,13 +115,14 @@ enum config_key {
 	CONFIG_STALE_DAYS,
 	CONFIG_MOUSE,
 	CONFIG_MAX_VALID_DAYS,
-	CONFIG_HISTORY
+	CONFIG_HISTORY,
+	CONFIG_COUNTRY
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
-	"stale_days", "mouse", "max_valid_days", "history"
+	"stale_days", "mouse", "max_valid_days", "history", "country"
 };
 
 /* yes/no values: 1, 0, or -1 with *why. */
@@ -259,6 +261,19 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		}
 		c->history_set = 1;
 		return 0;
+	case CONFIG_COUNTRY:
+		/* The officer's own State: the requesting one of a route. */
+		if (strlen(value) != 2 || !isalpha((unsigned char)value[0]) ||
+		    !isalpha((unsigned char)value[1])) {
+			*why = xasprintf(_("country must be a two-letter ISO "
+			    "3166 code such as FR, not '%s'"), value);
+			return -1;
+		}
+		free(c->country);
+		c->country = xstrdup(value);
+		c->country[0] = (char)toupper((unsigned char)c->country[0]);
+		c->country[1] = (char)toupper((unsigned char)c->country[1]);
+		return 0;
 	}
 	return -1;
 }
@@ -387,6 +402,7 @@ tui_config_clear(struct tui_config *c)
 	free(c->client_cert);
 	free(c->client_key);
 	free(c->token_file);
+	free(c->country);
 	for (i = 0; i < c->nbindings; i++)
 		free(c->bindings[i]);
 	free(c->bindings);

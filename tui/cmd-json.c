@@ -131,3 +131,47 @@ out_json_list(const struct out_list *l)
 	free(safe);
 	return text;
 }
+
+/* A measure as JSON: its code and label, its routes, why it is not possible. */
+static json_t *
+json_measure(const struct present_measure *m)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "measure", json_str(m->code));
+	json_object_set_new(o, "label", json_str(present_label(VOCAB_MEASURE,
+	    m->code)));
+	json_object_set_new(o, "routes", json_integer((json_int_t)m->routes));
+	if (m->routes == 0 && m->not_possible != NULL) {
+		json_object_set_new(o, "not_possible",
+		    json_str(m->not_possible));
+		if (m->alternative != NULL) {
+			json_object_set_new(o, "alternative",
+			    json_str(m->alternative));
+			json_object_set_new(o, "alternative_label",
+			    json_str(present_label(VOCAB_MEASURE,
+			    m->alternative)));
+		}
+	}
+	return o;
+}
+
+char *
+out_json_measures(const struct present_measure *m, size_t n)
+{
+	json_t	*a = json_array();
+	char	*text, *safe;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_measure(&m[i]));
+	text = json_dumps(a, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(a);
+	if (text == NULL)
+		return xstrdup("[]\n");
+	safe = out_json_safe(text);
+	free(text);
+	text = xasprintf("%s\n", safe);
+	free(safe);
+	return text;
+}

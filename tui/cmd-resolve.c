@@ -2,7 +2,9 @@
  * cmd-resolve.c: what a user types for a country or a search filter,
  * matched against what the cache holds. A country is its code or its
  * name, a filter value (kind, role, expertise, language) the value as
- * the records spell it; case, accents (folded as search folds them) and
+ * the records spell it, a code of a vocabulary (a measure, a stage) the
+ * code or its label, in English or translated; case, accents (folded as
+ * search folds them) and
  * space, '_' or '-' between words do not matter. Anything else is a
  * usage error that names the closest (common/suggest.c), never a silent
  * empty result.
@@ -15,6 +17,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "tui/cmd.h"
 
 /* At most this many suggestions, and values listed when none is close. */
@@ -235,5 +238,80 @@ cli_resolve_value(struct cli *cli, enum cache_value_kind kind,
 	}
 	resolve_keys_free(keys, n);
 	cache_values_free(v, n);
+	return rc;
+}
+
+/* Adds code and its labels to the candidates (keys folded, shown). */
+static void
+resolve_code_add(struct resolve_countries *rc, enum vocab voc,
+    const char *code)
+{
+	const struct vocab_code	*v;
+	const char		*label;
+	char			*shown;
+	size_t			 i;
+
+	for (i = 0; i < rc->n; i++) {
+		if (rc->is_code[i] && strcmp(rc->codes[i], code) == 0)
+			return;
+	}
+	v = vocab_find(voc, code);
+	label = v != NULL ? _(v->label) : NULL;
+	shown = label != NULL && strcmp(label, code) != 0 ?
+	    xasprintf("%s (%s)", label, code) : xstrdup(code);
+	resolve_country_add(rc, resolve_key(code), code, shown, 1);
+	if (v != NULL) {
+		resolve_country_add(rc, resolve_key(v->label), code, shown, 0);
+		if (strcmp(label, v->label) != 0)
+			resolve_country_add(rc, resolve_key(label), code, shown,
+			    0);
+		if (v->brief != NULL)
+			resolve_country_add(rc, resolve_key(_(v->brief)), code,
+			    shown, 0);
+	}
+	free(shown);
+}
+
+int
+cli_resolve_code(struct cli *cli, enum vocab voc, const char *what,
+    const char *arg, char *const *extra, size_t nextra, const char *none,
+    char **code)
+{
+	struct resolve_countries	 c;
+	const struct vocab_code		*v;
+	char				*key;
+	size_t				 i, n;
+	int				 rc, pass;
+
+	(void)cli;
+	*code = NULL;
+	memset(&c, 0, sizeof c);
+	for (i = 0; i < nextra; i++) {
+		if (extra[i] != NULL && *extra[i] != '\0')
+			resolve_code_add(&c, voc, extra[i]);
+	}
+	v = vocab_table(voc, &n);
+	for (i = 0; i < n; i++) {
+		/* "any" is no answer to a question. */
+		if (strcmp(v[i].code, "any") != 0)
+			resolve_code_add(&c, voc, v[i].code);
+	}
+	key = resolve_key(arg);
+	for (pass = 1; pass >= 0 && *code == NULL; pass--) {
+		for (i = 0; i < c.n && *code == NULL; i++) {
+			if (c.is_code[i] == pass && strcmp(c.keys[i], key) == 0)
+				*code = xstrdup(c.codes[i]);
+		}
+	}
+	free(key);
+	if (*code != NULL)
+		rc = EXIT_OK;
+	else
+		rc = resolve_fail(what, arg, c.keys,
+		    (const char *const *)c.shown, c.n, "", none);
+	resolve_keys_free(c.keys, c.n);
+	resolve_keys_free(c.codes, c.n);
+	resolve_keys_free(c.shown, c.n);
+	free(c.is_code);
 	return rc;
 }

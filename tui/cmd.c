@@ -58,6 +58,12 @@ static const struct cli_option_info {
 	    "ignore https_proxy and all_proxy" },
 	[OPT_VERBOSE] = { "verbose", NULL,
 	    "print each request and its status on stderr" },
+	[OPT_URGENT] = { "urgent", NULL, N_("the request is urgent") },
+	[OPT_NORMAL] = { "normal", NULL, N_("the request is not urgent") },
+	[OPT_STAGE] = { "stage", "STAGE", N_("the stage of the case: "
+	    "intelligence, investigation, prosecution, trial, enforcement") },
+	[OPT_FROM] = { "from", "CC", N_("the requesting State (default: "
+	    "country = in the config)") },
 };
 
 /* The largest --limit (--all has none). */
@@ -85,7 +91,8 @@ static const struct cli_command cli_entry_help = {
 static const struct cli_command *const cli_commands[] = {
 	&cli_entry_sync, &cli_entry_status, &cli_entry_countries,
 	&cli_entry_members, &cli_entry_authority, &cli_entry_contacts,
-	&cli_entry_show, &cli_entry_search, &cli_entry_newsletters,
+	&cli_entry_show, &cli_entry_search, &cli_entry_route,
+	&cli_entry_measures, &cli_entry_newsletters,
 	&cli_entry_read, &cli_entry_star, &cli_entry_unstar,
 	&cli_entry_starred, &cli_entry_help,
 };
@@ -279,7 +286,7 @@ cli_help(FILE *fp)
 	    "newsletters, kept in a local cache.\n\ncommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-12s %s\n", cli_commands[i]->name,
-		    cli_commands[i]->summary);
+		    _(cli_commands[i]->summary));
 	fprintf(fp, "\noptions (before or after the command):\n"
 	    "  --db PATH        the cache database\n"
 	    "  --config PATH    the config file\n"
@@ -314,7 +321,7 @@ cli_command_help(const struct cli_command *c)
 	size_t				 i;
 	int				 first = 1;
 
-	printf("usage: globe %s\n\n%s\n", c->usage, c->summary);
+	printf("usage: globe %s\n\n%s\n", c->usage, _(c->summary));
 	for (op = c->options; *op != OPT_MAX; op++) {
 		o = &cli_options[*op];
 		if (first)
@@ -322,7 +329,7 @@ cli_command_help(const struct cli_command *c)
 		first = 0;
 		left = xasprintf("--%s%s%s", o->name, o->arg ? " " : "",
 		    o->arg ? o->arg : "");
-		printf("  %-20s %s\n", left, o->help);
+		printf("  %-20s %s\n", left, _(o->help));
 		free(left);
 	}
 	printf("\noutput formats:");

@@ -287,7 +287,7 @@ out_list_add(struct out_list *l, const struct record *rec,
 		it->read = extra->read;
 	}
 	if (rec->type == REC_ROUTE)
-		present_route_annotate(it, time(NULL));
+		present_route_annotate(it, NULL);
 	return it;
 }
 

@@ -537,3 +537,36 @@ present_designations_summary(char *const *codes, const unsigned *counts,
 		buf_adds(&b, _("none listed"));
 	return buf_detach(&b);
 }
+
+char *
+present_list_designations(const struct out_list *l)
+{
+	char			**codes = NULL, *s;
+	unsigned		 *counts = NULL;
+	const struct record_value *d;
+	size_t			  n = 0, i, j, k;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].rec.type != REC_AUTHORITY)
+			continue;
+		d = &l->v[i].rec.v[AUTH_DESIGNATIONS];
+		for (j = 0; j < d->n; j++) {
+			for (k = 0; k < n && strcmp(codes[k], d->list[j]) != 0;
+			    k++)
+				;
+			if (k == n) {
+				codes = xreallocarray(codes, n + 1,
+				    sizeof *codes);
+				counts = xreallocarray(counts, n + 1,
+				    sizeof *counts);
+				codes[n] = d->list[j];
+				counts[n++] = 0;
+			}
+			counts[k]++;
+		}
+	}
+	s = present_designations_summary(codes, counts, n);
+	free(codes);
+	free(counts);
+	return s;
+}

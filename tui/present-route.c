@@ -453,7 +453,8 @@ present_route_applies_to(const struct record *r,
 }
 
 char *
-present_route_summary(const struct out_item *it)
+present_route_summary(const struct out_item *it,
+    const struct present_ctx *ctx)
 {
 	const struct record	*r = &it->rec;
 	struct buf		 b;
@@ -483,7 +484,7 @@ present_route_summary(const struct out_item *it)
 	}
 	if (!route_any(r->v[ROUTE_URGENCY].s) || !route_any(r->v[ROUTE_STAGE].s) ||
 	    r->v[ROUTE_FROM_COUNTRIES].n > 0) {
-		s = present_route_applies_to(r, NULL);
+		s = present_route_applies_to(r, ctx);
 		buf_addf(&b, "%s%s%s%s", b.len > 0 ? " " : "",
 		    b.len > 0 ? dot : "", b.len > 0 ? " " : "", s);
 		free(s);
@@ -858,11 +859,12 @@ present_route_fields(const struct out_item *it, const struct out_item *auth,
 }
 
 char *
-present_route_heading(const struct out_item *it, size_t place)
+present_route_heading(const struct out_item *it, size_t place,
+    const struct present_ctx *ctx)
 {
 	char	*s, *out;
 
-	s = present_route_summary(it);
+	s = present_route_summary(it, ctx);
 	if (*s == '\0') {
 		free(s);
 		/* TRANSLATORS: the place of a route among those shown. */
@@ -910,10 +912,11 @@ route_clock(const char *tz, const char *hours, time_t now, char *hm,
 }
 
 void
-present_route_annotate(struct out_item *it, time_t now)
+present_route_annotate(struct out_item *it, const struct present_ctx *ctx)
 {
 	const struct record	*r = &it->rec;
 	struct out_route	*x;
+	time_t			 now = present_now(ctx);
 	size_t			 i;
 
 	if (r->type != REC_ROUTE)
@@ -932,7 +935,7 @@ present_route_annotate(struct out_item *it, time_t now)
 	x->legal_basis = route_labels(VOCAB_LEGAL_BASIS,
 	    &r->v[ROUTE_LEGAL_BASIS]);
 	x->nlegal_basis = r->v[ROUTE_LEGAL_BASIS].n;
-	x->applies_to = present_route_applies_to(r, NULL);
+	x->applies_to = present_route_applies_to(r, ctx);
 	route_clock(r->v[ROUTE_TIMEZONE].s, r->v[ROUTE_HOURS].s, now,
 	    x->local_time, &x->answering);
 	route_clock(it->contact_timezone, it->contact_hours, now,

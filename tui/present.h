@@ -258,6 +258,8 @@ char	*present_country_summary(const struct out_item *);
  */
 char	*present_designations_summary(char *const *codes,
 	    const unsigned *counts, size_t n);
+/* The same over the authorities of a list (each designation counted). */
+char	*present_list_designations(const struct out_list *);
 
 /* ---- present-route.c: routes, who handles a request --------------------- */
 
@@ -329,9 +331,11 @@ char	*present_route_language(const char *item);
 char	*present_route_applies_to(const struct record *,
 	    const struct present_ctx *);
 /* A route in one line: "informal · direct · urgent requests only". Caller frees. */
-char	*present_route_summary(const struct out_item *);
+char	*present_route_summary(const struct out_item *,
+	    const struct present_ctx *);
 /* "Route 1: informal · direct" above a card's fields. Caller frees. */
-char	*present_route_heading(const struct out_item *, size_t place);
+char	*present_route_heading(const struct out_item *, size_t place,
+	    const struct present_ctx *);
 /*
  * A route's card: its measure, authority (and contact) with the local
  * time now, e-mail (focused), channel, which requests it applies to,
@@ -364,8 +368,12 @@ const struct present_measure *present_measure_find(
 /* "2 routes", or "not possible: why · instead: Informal information". Caller frees. */
 char	*present_measure_note(const struct present_measure *);
 
-/* Fills it->route from its record (labels, applies_to, local times at now). */
-void	 present_route_annotate(struct out_item *, time_t now);
+/*
+ * Fills it->route from its record: labels, applies_to (States named as
+ * ctx names them), the local times now (ctx may be NULL: codes, the
+ * clock). out_list_add does it without a context.
+ */
+void	 present_route_annotate(struct out_item *, const struct present_ctx *);
 /* Records whether it applies to the request asked (1, 0; -1: none). */
 void	 present_route_set_applies(struct out_item *, int applies);
 void	 present_route_free(struct out_route *);

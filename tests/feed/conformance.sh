@@ -395,6 +395,10 @@ cp -Rp "$T/db-saved" "$T/delete-route"
 check_exit "delta deletes a route: accepted" 0 \
     "$GLOBE" --db "$T/delete-route/globe.db" sync --feed "$d"
 check_contains "delta deletes a route: counted" "$out" "routes +0 ~0 -1"
+check_exit "delta deletes a route: the route is gone" 1 \
+    "$GLOBE" --db "$T/delete-route/globe.db" show r-jp-mla
+check_exit "delta deletes a route: the other route stays" 0 \
+    "$GLOBE" --db "$T/delete-route/globe.db" show r-jp-info
 
 d=$(copy unknown-type)
 $MKFEED line "$d" accepted-unknown-type >/dev/null
