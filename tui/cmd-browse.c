@@ -459,6 +459,7 @@ cli_full_screen(struct cli *cli)
 	o.history_path = history;
 	o.history = cli->config.history_set ? (int)cli->config.history :
 	    TUI_HISTORY_DEFAULT;
+	o.own_country = cli->config.country;
 	/* Without a feed, `s` explains how to configure one. */
 	if ((cli->demo || cli->config.feed != NULL) &&
 	    cli_sync_options(cli, &no, &demo_key) == EXIT_OK)

@@ -746,7 +746,7 @@ present_route_fields(const struct out_item *it, const struct out_item *auth,
 			    SANITIZE_LINE));
 			/* Enter asks for that measure (the route screens). */
 			f->link = xstrdup(s);
-			f->link_type = REC_ROUTE;
+			f->link_type = PF_LINK_MEASURE;
 		}
 	}
 	f = card_add(out, "authority", _("Authority"), card_name(
@@ -856,6 +856,24 @@ present_route_fields(const struct out_item *it, const struct out_item *auth,
 	    SANITIZE_IDENT));
 	f->copy = xstrdup(r->v[ROUTE_ID].s);
 	f->flags |= PF_IDENT;
+}
+
+char *
+present_route_line(const struct out_item *it, const struct present_ctx *ctx)
+{
+	char	*m, *s, *out;
+
+	m = sanitize(present_label(VOCAB_MEASURE, it->rec.v[ROUTE_MEASURE].s),
+	    SANITIZE_LINE);
+	s = present_route_summary(it, ctx);
+	if (*s == '\0')
+		out = xstrdup(m);
+	else
+		/* TRANSLATORS: a measure, then how its route goes. */
+		out = xasprintf(_("%s: %s"), m, s);
+	free(m);
+	free(s);
+	return out;
 }
 
 char *

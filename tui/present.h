@@ -36,6 +36,7 @@ struct tui_app_options {
 	int			 no_mouse;	/* mouse = no: the terminal keeps the mouse */
 	const char		*history_path;	/* the search history, or NULL */
 	int			 history;	/* its length; 0: not kept */
+	const char		*own_country;	/* country = CC: the requesting State, or NULL */
 };
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
@@ -190,6 +191,7 @@ char		*present_labels(enum vocab, char *const *codes,
 #define PF_IDENT	0x01	/* an address, phone or id (SANITIZE_IDENT) */
 #define PF_WARN		0x02	/* stale */
 #define PF_FOCUS	0x04	/* selected first on its screen (the e-mail) */
+#define PF_LINK_MEASURE	(-2)	/* link_type: a measure of the same country */
 
 /* One field of a record as a person sees it. */
 struct present_field {
@@ -199,7 +201,9 @@ struct present_field {
 	char		*copy;		/* what copying gives (the feed's value), or NULL */
 	const char	*copy_what;	/* Enter copies and says so ("e-mail"), or NULL */
 	char		*link;		/* Enter opens this record ... */
-	int		 link_type;	/* ... of this type (-1: none) */
+	int		 link_type;	/* ... of this type (-1: none; or
+					   PF_LINK_MEASURE: a measure's code,
+					   the route screens open it) */
 	int		 flags;		/* PF_* */
 };
 struct present_fields {
@@ -332,6 +336,9 @@ char	*present_route_applies_to(const struct record *,
 	    const struct present_ctx *);
 /* A route in one line: "informal · direct · urgent requests only". Caller frees. */
 char	*present_route_summary(const struct out_item *,
+	    const struct present_ctx *);
+/* "Asset tracing: informal · direct" (an authority's routes). Caller frees. */
+char	*present_route_line(const struct out_item *,
 	    const struct present_ctx *);
 /* "Route 1: informal · direct" above a card's fields. Caller frees. */
 char	*present_route_heading(const struct out_item *, size_t place,
@@ -508,6 +515,7 @@ void	 out_vcard_list(struct buf *, const struct out_list *);
 	X(ACT_VCARD,		"vcard",		"save the contact or authority as a vCard file") \
 	X(ACT_SYNC,		"sync",			"sync from the feed in the background") \
 	X(ACT_MESSAGES,		"messages",		"show every message of this session, in full") \
+	X(ACT_ROUTES,		"routes",		"who handles a request: a country's routes by measure") \
 	X(ACT_NEXT_UNREAD,	"next-unread",		"newsletters: open the next unread issue (elsewhere: show the newsletters)") \
 	X(ACT_PREV_UNREAD,	"prev-unread",		"newsletters: open the previous unread issue") \
 	X(ACT_TOGGLE_READ,	"toggle-read",		"newsletters: mark the issue read or unread") \

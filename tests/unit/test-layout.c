@@ -595,7 +595,7 @@ test_route_card(void)
 	memset(&ctx, 0, sizeof ctx);
 	present_route_fields(&l.v[0], NULL, NULL, &ctx, &fs);
 	CHECK(fs.n > 2 && strcmp(fs.v[1].key, "not_possible") == 0 &&
-	    (fs.v[1].flags & PF_WARN) && fs.v[2].link_type == REC_ROUTE &&
+	    (fs.v[1].flags & PF_WARN) && fs.v[2].link_type == PF_LINK_MEASURE &&
 	    strcmp(fs.v[2].link, "informal-information") == 0,
 	    "the card says not possible, and Enter asks for the alternative");
 	present_fields_free(&fs);
