@@ -143,4 +143,28 @@ ui_keys Enter End Enter Enter
 ui_expect_text "the hostile card at 40x12" "Mutual legal"
 ui_expect route-narrow-hostile "hostile text at 40x12: no line moved"
 
+# The bundled demo: "asset tracing in Brazil, urgent" from the start
+# screen in under ten keystrokes, each one sent and counted.
+if [ -f "$builddir/data/demo-feed/index.json" ]; then
+	ui_start 80x24 --demo
+	ui_expect_text "the demo opens" "Argentina"
+	keys=0
+	for k in w b r Enter t r Enter Enter; do
+		ui_keys "$k"
+		keys=$((keys + 1))
+		sleep 0.2
+	done
+	ui_expect_text "the demo answers asset tracing in Brazil, urgent" \
+	    "Countries › Routes › Brazil › Asset tracing › urgent"
+	check_contains "its route: informal, direct, urgent only" \
+	    "$(ui_capture)" "Route 1: informal · direct · urgent requests only"
+	check_contains "with the languages and their conditions" \
+	    "$(ui_capture)" "Portuguese; English only if urgent; Spanish on reciprocity"
+	check_contains "the e-mail selected for y" "$(ui_capture)" "›E-mail"
+	if [ "$keys" -lt 10 ]; then pass "in $keys keystrokes (under ten)"
+	else fail "in $keys keystrokes (under ten)"; fi
+else
+	fail "the bundled demo feed was not built"
+fi
+
 done_testing
