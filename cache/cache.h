@@ -173,6 +173,8 @@ enum cache_status cache_list(struct cache *, const struct cache_filter *,
 /* Rows the same filter would give with no offset/limit. */
 enum cache_status cache_list_count(struct cache *, const struct cache_filter *,
 		    size_t *);
+/* The name of the country with this code, or NULL. Caller frees. */
+char		*cache_country_name(struct cache *, const char *code);
 /* The type of the authority, contact or route with this id, or -1. */
 int		 cache_id_type(struct cache *, const char *id);
 

@@ -263,6 +263,32 @@ cache_counts_get(struct cache *c, struct cache_counts *n)
 	return CACHE_OK;
 }
 
+static int
+query_name_cb(const struct record *r, const struct cache_extra *x, void *arg)
+{
+	char	**name = arg;
+
+	(void)x;
+	if (r->v[COUNTRY_NAME].s != NULL)
+		*name = xstrdup(r->v[COUNTRY_NAME].s);
+	return 1;
+}
+
+char *
+cache_country_name(struct cache *c, const char *code)
+{
+	struct cache_filter	 f;
+	char			*name = NULL;
+
+	if (code == NULL)
+		return NULL;
+	memset(&f, 0, sizeof f);
+	f.type = REC_COUNTRY;
+	f.id = code;
+	(void)cache_list(c, &f, query_name_cb, &name);
+	return name;
+}
+
 int
 cache_id_type(struct cache *c, const char *id)
 {

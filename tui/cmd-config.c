@@ -171,6 +171,13 @@ config_number(long *dest, const char *key, const char *value, long max,
 	return 0;
 }
 
+/* A letter of the ISO 3166 codes, whatever the locale. */
+static int
+config_ascii_letter(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
 static int
 config_set(struct tui_config *c, int key, const char *value, char **why)
 {
@@ -263,8 +270,8 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		return 0;
 	case CONFIG_COUNTRY:
 		/* The officer's own State: the requesting one of a route. */
-		if (strlen(value) != 2 || !isalpha((unsigned char)value[0]) ||
-		    !isalpha((unsigned char)value[1])) {
+		if (strlen(value) != 2 || !config_ascii_letter(value[0]) ||
+		    !config_ascii_letter(value[1])) {
 			*why = xasprintf(_("country must be a two-letter ISO "
 			    "3166 code such as FR, not '%s'"), value);
 			return -1;

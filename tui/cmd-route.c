@@ -27,30 +27,13 @@ struct route_names {
 	char		*last;		/* the name returned last */
 };
 
-static int
-route_name_cb(const struct record *r, const struct cache_extra *x, void *arg)
-{
-	struct route_names	*rn = arg;
-
-	(void)x;
-	free(rn->last);
-	rn->last = r->v[COUNTRY_NAME].s != NULL ?
-	    xstrdup(r->v[COUNTRY_NAME].s) : NULL;
-	return 1;
-}
-
 static const char *
 route_country_name(void *arg, const char *code)
 {
 	struct route_names	*rn = arg;
-	struct cache_filter	 f;
 
 	free(rn->last);
-	rn->last = NULL;
-	memset(&f, 0, sizeof f);
-	f.type = REC_COUNTRY;
-	f.id = code;
-	(void)cache_list(rn->cli->cache, &f, route_name_cb, rn);
+	rn->last = cache_country_name(rn->cli->cache, code);
 	return rn->last;
 }
 

@@ -170,9 +170,8 @@ present_verified_text(const char *date, const struct present_ctx *ctx,
 	return out;
 }
 
-/* "name (CODE)", or whichever of the two there is; sanitized. */
-static char *
-name_and_code(const char *name, const char *code)
+char *
+present_name_code(const char *name, const char *code)
 {
 	char	*n, *c, *s;
 
@@ -271,7 +270,7 @@ field_make(const struct pf_def *d, const struct out_item *it,
 		if (it->authority_name == NULL) {
 			f->text = sanitize(code, SANITIZE_IDENT);
 		} else {
-			f->text = name_and_code(it->authority_name,
+			f->text = present_name_code(it->authority_name,
 			    it->authority_acronym);
 			f->link = xstrdup(code);
 			f->link_type = REC_AUTHORITY;
@@ -283,7 +282,7 @@ field_make(const struct pf_def *d, const struct out_item *it,
 		    it->rec.v[AUTH_COUNTRY].s : it->country;
 		if ((code == NULL || *code == '\0') && it->country_name == NULL)
 			return 0;
-		f->text = name_and_code(it->country_name, code);
+		f->text = present_name_code(it->country_name, code);
 		if (code != NULL && *code != '\0') {
 			f->copy = xstrdup(code);
 			if (it->country_name != NULL) {

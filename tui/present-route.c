@@ -621,22 +621,13 @@ card_add(struct present_fields *fs, const char *key, const char *label,
 	return f;
 }
 
-/* "name (ACRONYM)", sanitized; whichever there is. */
+/* "name (ACRONYM)", or the id when the record is not there; sanitized. */
 static char *
 card_name(const char *name, const char *acronym, const char *id)
 {
-	char	*n, *a, *s;
-
 	if (name == NULL || *name == '\0')
 		return sanitize(id, SANITIZE_IDENT);
-	n = sanitize(name, SANITIZE_LINE);
-	if (acronym == NULL || *acronym == '\0')
-		return n;
-	a = sanitize(acronym, SANITIZE_LINE);
-	s = xasprintf("%s (%s)", n, a);
-	free(n);
-	free(a);
-	return s;
+	return present_name_code(name, acronym);
 }
 
 /* The local time in tz, or what is known of the hours; NULL: nothing. */

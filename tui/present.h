@@ -253,6 +253,8 @@ void	 present_fields_lines(const struct present_fields *, int width,
  */
 char	*present_fields_text(const struct present_fields *, int width);
 
+/* "name (CODE)", or whichever of the two there is; sanitized. Caller frees. */
+char	*present_name_code(const char *name, const char *code);
 /* "Americas · 2 member authorities · 5 contacts" of a country item. Caller frees. */
 char	*present_country_summary(const struct out_item *);
 /*

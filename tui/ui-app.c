@@ -1765,31 +1765,13 @@ app_bindings(const struct tui_app_options *opts)
 }
 
 /* The name of a country code, for the route screens (present_ctx). */
-static int
-app_country_name_cb(const struct record *r, const struct cache_extra *x,
-    void *arg)
-{
-	struct app	*app = arg;
-
-	(void)x;
-	free(app->country_name);
-	app->country_name = r->v[COUNTRY_NAME].s != NULL ?
-	    xstrdup(r->v[COUNTRY_NAME].s) : NULL;
-	return 1;
-}
-
 static const char *
 app_country_name(void *arg, const char *code)
 {
-	struct app		*app = arg;
-	struct cache_filter	 f;
+	struct app	*app = arg;
 
 	free(app->country_name);
-	app->country_name = NULL;
-	memset(&f, 0, sizeof f);
-	f.type = REC_COUNTRY;
-	f.id = code;
-	(void)cache_list(app->cache, &f, app_country_name_cb, app);
+	app->country_name = cache_country_name(app->cache, code);
 	return app->country_name;
 }
 

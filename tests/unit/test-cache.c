@@ -875,6 +875,14 @@ test_routes(const char *path)
 	CHECK_INT(n.routes, 4, "routes: in the totals");
 	CHECK_INT(cache_id_type(c, "r-br-mla"), REC_ROUTE,
 	    "routes: a route id is known");
+	{
+		char	*name = cache_country_name(c, "AX");
+
+		CHECK_STR(name, "Åland", "routes: a country's name by its code");
+		free(name);
+		CHECK(cache_country_name(c, "ZZ") == NULL,
+		    "routes: no name for an unknown code");
+	}
 	CHECK_STR(values(c, CACHE_VALUES_MEASURE),
 	    "asset-tracing joint-investigation mla",
 	    "routes: the measures the cache holds");
