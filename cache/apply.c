@@ -23,19 +23,23 @@
 
 static const enum stmt_id apply_touch[REC_NDATA] = {
 	STMT_TOUCH_COUNTRY, STMT_TOUCH_AUTHORITY, STMT_TOUCH_CONTACT,
-	STMT_TOUCH_NEWSLETTER
+	STMT_TOUCH_NEWSLETTER, STMT_TOUCH_ROUTE
 };
 static const enum stmt_id apply_upsert[REC_NDATA] = {
 	STMT_UPSERT_COUNTRY, STMT_UPSERT_AUTHORITY, STMT_UPSERT_CONTACT,
-	STMT_UPSERT_NEWSLETTER
+	STMT_UPSERT_NEWSLETTER, STMT_UPSERT_ROUTE
 };
 static const enum stmt_id apply_delete[REC_NDATA] = {
 	STMT_DELETE_COUNTRY, STMT_DELETE_AUTHORITY, STMT_DELETE_CONTACT,
-	STMT_DELETE_NEWSLETTER
+	STMT_DELETE_NEWSLETTER, STMT_DELETE_ROUTE
 };
-/* The field whose folded text is the row's sort_key. */
+/*
+ * The field whose folded text is the row's sort_key: for a route its
+ * measure, through the measure's English label (the name search finds
+ * it by).
+ */
 static const int apply_sort_field[REC_NDATA] = {
-	COUNTRY_NAME, AUTH_NAME, CONTACT_NAME, NEWS_TITLE
+	COUNTRY_NAME, AUTH_NAME, CONTACT_NAME, NEWS_TITLE, ROUTE_MEASURE
 };
 
 /* List fields live in link tables. */
@@ -53,6 +57,14 @@ static const struct apply_link {
 	  STMT_LINK_INS_AUTH_DESIGNATION },
 	{ REC_CONTACT, CONTACT_LANGUAGES, STMT_LINK_DEL_CONTACT_LANG,
 	  STMT_LINK_INS_CONTACT_LANG },
+	{ REC_ROUTE, ROUTE_FROM_COUNTRIES, STMT_LINK_DEL_ROUTE_FROM,
+	  STMT_LINK_INS_ROUTE_FROM },
+	{ REC_ROUTE, ROUTE_LANGUAGES, STMT_LINK_DEL_ROUTE_LANG,
+	  STMT_LINK_INS_ROUTE_LANG },
+	{ REC_ROUTE, ROUTE_REQUIREMENTS, STMT_LINK_DEL_ROUTE_REQ,
+	  STMT_LINK_INS_ROUTE_REQ },
+	{ REC_ROUTE, ROUTE_LEGAL_BASIS, STMT_LINK_DEL_ROUTE_BASIS,
+	  STMT_LINK_INS_ROUTE_BASIS },
 };
 #define NLINKS	(sizeof apply_links / sizeof apply_links[0])
 
@@ -392,7 +404,9 @@ cache_apply_record(struct cache *c, const struct record *r, char **cause)
 		if (ti->fields[i].kind == RF_STRING)
 			stmt_bind_text(st, p++, r->v[i].s);
 	}
-	sort_key = fold_text(r->v[apply_sort_field[r->type]].s);
+	sort_key = fold_text(r->type == REC_ROUTE ?
+	    vocab_label_en(VOCAB_MEASURE, r->v[ROUTE_MEASURE].s) :
+	    r->v[apply_sort_field[r->type]].s);
 	sqlite3_bind_text(st, p++, sort_key, -1, free);
 	sqlite3_bind_int64(st, p++, apply_hash(r));
 	rc = sqlite3_step(st);
@@ -405,6 +419,63 @@ cache_apply_record(struct cache *c, const struct record *r, char **cause)
 	if (written && (rc = apply_links_write(c, r, key, 1)) != SQLITE_OK)
 		return apply_fail(c, rc, cause, _("storing lists of"), r);
 	return CACHE_OK;
+}
+
+/*
+ * The routes' references, checked over every route at each commit (a
+ * pass over a small table; no foreign key, see schema step 7): a
+ * route's country, authority and contact must be there, and its contact
+ * must work for its authority, whether the route, the contact or the
+ * authority changed.
+ */
+static enum cache_status
+apply_check_routes(struct cache *c, char **cause)
+{
+	static const char *const fields[] = {
+		"country", "authority", "contact", "contact"
+	};
+	sqlite3_stmt	*st;
+	const char	*id, *value, *holder, *want;
+	int		 rc, rule;
+
+	if ((st = stmt_get(c, STMT_REF_ROUTES)) == NULL)
+		return cache_fail(c, sqlite3_errcode(c->db), cause,
+		    "checking references");
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		stmt_put(c, STMT_REF_ROUTES, st);
+		if (rc != SQLITE_DONE)
+			return cache_fail(c, rc, cause, "checking references");
+		return CACHE_OK;
+	}
+	id = (const char *)sqlite3_column_text(st, 0);
+	rule = sqlite3_column_int(st, 1);
+	value = (const char *)sqlite3_column_text(st, 2);
+	holder = (const char *)sqlite3_column_text(st, 3);
+	want = (const char *)sqlite3_column_text(st, 4);
+	if (rule < 0 || rule > 3)
+		rule = 0;
+	if (cause != NULL && rule == 3)
+		/*
+		 * TRANSLATORS: a route's id, its contact's id, the authority
+		 * the contact works for, the route's. route, contact and
+		 * authority are the feed's words: keep them.
+		 */
+		*cause = xasprintf(_("route %s: field 'contact': contact '%s' "
+		    "works for authority '%s', not for the route's '%s'"),
+		    id != NULL ? id : "?", value != NULL ? value : "?",
+		    holder != NULL ? holder : "?", want != NULL ? want : "?");
+	else if (cause != NULL)
+		/*
+		 * TRANSLATORS: a route's id, the field (country, authority
+		 * or contact: the feed's words), the same word, the id not
+		 * found.
+		 */
+		*cause = xasprintf(_("route %s: field '%s': no %s '%s'"),
+		    id != NULL ? id : "?", fields[rule], fields[rule],
+		    value != NULL ? value : "?");
+	stmt_put(c, STMT_REF_ROUTES, st);
+	return CACHE_ERR_REFERENCE;
 }
 
 /* Finds the first broken reference and says which. */
@@ -537,7 +608,8 @@ cache_apply_commit(struct cache *c, const struct cache_state *state,
 			*cause = xstrdup(_("no sync is being applied"));
 		return CACHE_ERR;
 	}
-	if ((status = apply_check_references(c, cause)) != CACHE_OK)
+	if ((status = apply_check_references(c, cause)) != CACHE_OK ||
+	    (status = apply_check_routes(c, cause)) != CACHE_OK)
 		return status;
 	if ((rc = apply_count_changes(c, &ch)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, _("counting changes"));
@@ -686,7 +758,7 @@ cache_checksum(struct cache *c, char **hex)
 {
 	static const enum stmt_id	 ids[REC_NDATA] = {
 		STMT_SUM_COUNTRIES, STMT_SUM_AUTHORITIES, STMT_SUM_CONTACTS,
-		STMT_SUM_NEWSLETTERS
+		STMT_SUM_NEWSLETTERS, STMT_SUM_ROUTES
 	};
 	crypto_hash_sha256_state	 h;
 	unsigned char			 out[crypto_hash_sha256_BYTES];

@@ -2,7 +2,7 @@
  * cache.h: the offline cache, one SQLite file. The only public face of
  * cache/, and cache/ is the only code that includes <sqlite3.h>. It owns
  * the schema and its migrations, applying a sync's records in one
- * transaction, the read-only queries the CLI and TUI show, search, and the
+ * transaction (routes included: who handles a request in a country), the read-only queries the CLI and TUI show, search, and the
  * user's own state (stars, read marks) that a sync never deletes.
  */
 #ifndef GLOBE_CACHE_H
@@ -120,6 +120,7 @@ struct cache_counts {
 	unsigned	authorities;
 	unsigned	contacts;
 	unsigned	newsletters;
+	unsigned	routes;
 	unsigned	unread;
 	unsigned	starred;
 };
@@ -128,11 +129,16 @@ enum cache_status cache_counts_get(struct cache *, struct cache_counts *);
 /* What a listed row carries besides its record. All borrowed. */
 struct cache_extra {
 	const char	*country;		/* contact: its authority's country code */
-	const char	*country_name;		/* authority, contact */
-	const char	*authority_name;	/* contact */
-	const char	*authority_acronym;	/* contact */
+	const char	*country_name;		/* authority, contact, route */
+	const char	*authority_name;	/* contact, route */
+	const char	*authority_acronym;	/* contact, route */
+	const char	*contact_name;		/* route: its contact's */
+	const char	*contact_email;		/* route */
+	const char	*contact_timezone;	/* route */
+	const char	*contact_hours;		/* route */
 	unsigned	 authorities;		/* country: member authorities */
 	unsigned	 contacts;		/* country, authority */
+	unsigned	 routes;		/* country: routes to it */
 	int		 starred;		/* authority, contact */
 	int		 read;			/* newsletter */
 };
@@ -145,10 +151,11 @@ typedef int	(*cache_row_cb)(const struct record *, const struct cache_extra *,
 		    void *);
 
 struct cache_filter {
-	enum record_type type;		/* REC_COUNTRY … REC_NEWSLETTER */
+	enum record_type type;		/* REC_COUNTRY … REC_ROUTE */
 	const char	*id;		/* one record by key */
-	const char	*country;	/* authorities, contacts of a country */
-	const char	*authority;	/* contacts of an authority */
+	const char	*country;	/* authorities, contacts, routes of a country */
+	const char	*measure;	/* routes of a country: of this measure only */
+	const char	*authority;	/* contacts, routes of an authority */
 	const char	*text;		/* newsletters holding it (folded) in */
 					/* their title, summary or body */
 	int		 starred_only;
@@ -158,7 +165,8 @@ struct cache_filter {
 
 /*
  * Lists records in display order (countries and authorities by folded
- * name, contacts by folded name, newsletters newest first). A single id
+ * name, contacts by folded name, newsletters newest first, routes by
+ * country, measure and id: ranking them is the presentation's). A single id
  * that does not exist gives CACHE_ERR_NOTFOUND.
  */
 enum cache_status cache_list(struct cache *, const struct cache_filter *,
@@ -166,7 +174,9 @@ enum cache_status cache_list(struct cache *, const struct cache_filter *,
 /* Rows the same filter would give with no offset/limit. */
 enum cache_status cache_list_count(struct cache *, const struct cache_filter *,
 		    size_t *);
-/* The type of the authority or contact with this id, or -1. */
+/* The name of the country with this code, or NULL. Caller frees. */
+char		*cache_country_name(struct cache *, const char *code);
+/* The type of the authority, contact or route with this id, or -1. */
 int		 cache_id_type(struct cache *, const char *id);
 /* Called once per id; id and name are valid only during the call. */
 typedef int	(*cache_id_cb)(const char *id, const char *name, void *);
@@ -184,7 +194,8 @@ enum cache_value_kind {
 	CACHE_VALUES_KIND,		/* authorities' kind */
 	CACHE_VALUES_ROLE,		/* contacts' role */
 	CACHE_VALUES_EXPERTISE,		/* authorities' expertise */
-	CACHE_VALUES_LANGUAGE		/* authorities' and contacts' languages */
+	CACHE_VALUES_LANGUAGE,		/* authorities' and contacts' languages */
+	CACHE_VALUES_MEASURE		/* routes' measures */
 };
 
 /*
@@ -206,7 +217,7 @@ void		 cache_values_free(char **v, size_t n);
 enum cache_status cache_value_find(struct cache *, enum cache_value_kind,
 		    const char *text, char **value);
 
-/* Search: one query box, people and authorities together. */
+/* Search: one query box, people, authorities and routes together. */
 struct cache_query {
 	const char	*text;		/* user text, never FTS syntax */
 	const char	*country;	/* filters (NULL = any) */
@@ -225,17 +236,17 @@ struct cache_query {
  * (present_hit_detail).
  */
 struct cache_hit {
-	enum record_type type;		/* REC_AUTHORITY or REC_CONTACT */
+	enum record_type type;		/* REC_AUTHORITY, REC_CONTACT or REC_ROUTE */
 	char		*id;
-	char		*name;
+	char		*name;			/* route: its measure's label */
 	char		*title;			/* contact: its title */
-	char		*authority_name;	/* contact: its authority's */
-	char		*authority_acronym;	/* contact: its authority's */
+	char		*authority_name;	/* contact, route: its authority's */
+	char		*authority_acronym;	/* contact, route: its authority's */
 	char		*acronym;		/* authority: its acronym */
 	char		*kind;			/* authority: its kind */
 	char		*country;	/* code */
 	char		*country_name;
-	char		*authority;	/* contact's authority id */
+	char		*authority;	/* contact's or route's authority id */
 	char		*email;
 };
 

@@ -1,6 +1,7 @@
 /*
  * query.c: the read-only lists the CLI and the TUI show (countries,
- * authorities of a country, contacts, newsletters, one record), their
+ * authorities of a country, contacts, newsletters, routes of a country
+ * or an authority, one record), their
  * counts, the status-line totals and the data version the interface
  * polls to notice another process's sync, and the distinct values of the
  * search filters. Rows come back as struct record, read by the field
@@ -27,6 +28,8 @@ static const int query_list_stmt[REC_NDATA][NPATHS] = {
 	    STMT_LIST_CONTACTS_COUNTRY, STMT_LIST_CONTACTS_AUTHORITY, -1 },
 	[REC_NEWSLETTER] = { STMT_LIST_NEWSLETTERS, STMT_LIST_NEWSLETTER_ID,
 	    -1, -1, STMT_LIST_NEWSLETTERS_TEXT },
+	[REC_ROUTE] = { STMT_LIST_ROUTES, STMT_LIST_ROUTE_ID,
+	    STMT_LIST_ROUTES_COUNTRY, STMT_LIST_ROUTES_AUTHORITY, -1 },
 };
 static const int query_count_stmt[REC_NDATA][NPATHS] = {
 	[REC_COUNTRY] = { STMT_COUNT_COUNTRIES, STMT_COUNT_COUNTRY_ID, -1, -1,
@@ -37,6 +40,8 @@ static const int query_count_stmt[REC_NDATA][NPATHS] = {
 	    STMT_COUNT_CONTACTS_COUNTRY, STMT_COUNT_CONTACTS_AUTHORITY, -1 },
 	[REC_NEWSLETTER] = { STMT_COUNT_NEWSLETTERS, STMT_COUNT_NEWSLETTER_ID,
 	    -1, -1, STMT_COUNT_NEWSLETTERS_TEXT },
+	[REC_ROUTE] = { STMT_COUNT_ROUTES, STMT_COUNT_ROUTE_ID,
+	    STMT_COUNT_ROUTES_COUNTRY, STMT_COUNT_ROUTES_AUTHORITY, -1 },
 };
 
 int
@@ -95,12 +100,13 @@ query_path(const struct cache_filter *f, const char **key)
 		*key = f->text;
 		return PATH_TEXT;
 	}
-	if (f->authority != NULL && f->type == REC_CONTACT) {
+	if (f->authority != NULL &&
+	    (f->type == REC_CONTACT || f->type == REC_ROUTE)) {
 		*key = f->authority;
 		return PATH_AUTHORITY;
 	}
-	if (f->country != NULL &&
-	    (f->type == REC_AUTHORITY || f->type == REC_CONTACT)) {
+	if (f->country != NULL && (f->type == REC_AUTHORITY ||
+	    f->type == REC_CONTACT || f->type == REC_ROUTE)) {
 		*key = f->country;
 		return PATH_COUNTRY;
 	}
@@ -125,6 +131,7 @@ query_extra(sqlite3_stmt *st, enum record_type type, struct cache_extra *x)
 		x->authorities = (unsigned)sqlite3_column_int64(st, n);
 		x->contacts = (unsigned)sqlite3_column_int64(st, n + 1);
 		x->starred = sqlite3_column_int(st, n + 2);
+		x->routes = (unsigned)sqlite3_column_int64(st, n + 3);
 		break;
 	case REC_AUTHORITY:
 		x->country_name = query_text(st, n);
@@ -140,6 +147,15 @@ query_extra(sqlite3_stmt *st, enum record_type type, struct cache_extra *x)
 		break;
 	case REC_NEWSLETTER:
 		x->read = sqlite3_column_int(st, n);
+		break;
+	case REC_ROUTE:
+		x->country_name = query_text(st, n);
+		x->authority_name = query_text(st, n + 1);
+		x->authority_acronym = query_text(st, n + 2);
+		x->contact_name = query_text(st, n + 3);
+		x->contact_email = query_text(st, n + 4);
+		x->contact_timezone = query_text(st, n + 5);
+		x->contact_hours = query_text(st, n + 6);
 		break;
 	default:
 		break;
@@ -170,6 +186,8 @@ cache_list(struct cache *c, const struct cache_filter *f, cache_row_cb cb,
 	sqlite3_bind_int64(st, 3, f->limit == 0 ? -1 :
 	    (sqlite3_int64)f->limit);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)f->offset);
+	if (f->type == REC_ROUTE && path == PATH_COUNTRY)
+		stmt_bind_text(st, 5, f->measure);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows++;
 		if (query_row_record(st, 0, f->type, &r) != 0) {
@@ -209,6 +227,8 @@ cache_list_count(struct cache *c, const struct cache_filter *f, size_t *n)
 	sqlite3_bind_int(st, 1, f->starred_only ? 1 : 0);
 	if (key != NULL)
 		stmt_bind_text(st, 2, key);
+	if (f->type == REC_ROUTE && path == PATH_COUNTRY)
+		stmt_bind_text(st, 5, f->measure);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*n = (size_t)sqlite3_column_int64(st, 0);
 		rc = SQLITE_DONE;
@@ -233,14 +253,41 @@ cache_counts_get(struct cache *c, struct cache_counts *n)
 		n->authorities = (unsigned)sqlite3_column_int64(st, 1);
 		n->contacts = (unsigned)sqlite3_column_int64(st, 2);
 		n->newsletters = (unsigned)sqlite3_column_int64(st, 3);
-		n->unread = (unsigned)sqlite3_column_int64(st, 4);
-		n->starred = (unsigned)sqlite3_column_int64(st, 5);
+		n->routes = (unsigned)sqlite3_column_int64(st, 4);
+		n->unread = (unsigned)sqlite3_column_int64(st, 5);
+		n->starred = (unsigned)sqlite3_column_int64(st, 6);
 		rc = SQLITE_DONE;
 	}
 	stmt_put(c, STMT_COUNTS, st);
 	if (rc != SQLITE_DONE)
 		return cache_fail(c, rc, NULL, "counting");
 	return CACHE_OK;
+}
+
+static int
+query_name_cb(const struct record *r, const struct cache_extra *x, void *arg)
+{
+	char	**name = arg;
+
+	(void)x;
+	if (r->v[COUNTRY_NAME].s != NULL)
+		*name = xstrdup(r->v[COUNTRY_NAME].s);
+	return 1;
+}
+
+char *
+cache_country_name(struct cache *c, const char *code)
+{
+	struct cache_filter	 f;
+	char			*name = NULL;
+
+	if (code == NULL)
+		return NULL;
+	memset(&f, 0, sizeof f);
+	f.type = REC_COUNTRY;
+	f.id = code;
+	(void)cache_list(c, &f, query_name_cb, &name);
+	return name;
 }
 
 int
@@ -309,6 +356,7 @@ cache_value_find(struct cache *c, enum cache_value_kind kind,
 		[CACHE_VALUES_ROLE] = STMT_VALUE_ROLE,
 		[CACHE_VALUES_EXPERTISE] = STMT_VALUE_EXPERTISE,
 		[CACHE_VALUES_LANGUAGE] = STMT_VALUE_LANGUAGE,
+		[CACHE_VALUES_MEASURE] = STMT_VALUE_MEASURE,
 	};
 	sqlite3_stmt		*st;
 	const unsigned char	*s;
@@ -339,6 +387,7 @@ cache_values_list(struct cache *c, enum cache_value_kind kind, char ***v,
 		[CACHE_VALUES_ROLE] = STMT_VALUES_ROLE,
 		[CACHE_VALUES_EXPERTISE] = STMT_VALUES_EXPERTISE,
 		[CACHE_VALUES_LANGUAGE] = STMT_VALUES_LANGUAGE,
+		[CACHE_VALUES_MEASURE] = STMT_VALUES_MEASURE,
 	};
 	sqlite3_stmt		*st;
 	const unsigned char	*s;

@@ -256,6 +256,55 @@ static const struct migration migrations[] = {
 	" VALUES ('hashsize', 8388608);",
 	0
 	},
+
+	/*
+	 * 7: routes, who handles a request for a measure in a country.
+	 * Looked up by (country, measure) and by the authority that serves
+	 * them. No foreign keys: a key to contacts would make every
+	 * contact deleted look for routes (and a snapshot delete its
+	 * contacts row by row); apply checks a route's country, authority
+	 * and contact in one pass over the routes at commit instead. The
+	 * search index gains an entry per route (the measure's English
+	 * label, the country, the authority, the notes): rebuilt.
+	 */
+	{
+	"CREATE TABLE routes ("
+	" id TEXT PRIMARY KEY NOT NULL,"
+	" country TEXT NOT NULL,"
+	" measure TEXT NOT NULL,"
+	" authority TEXT NOT NULL,"
+	" contact TEXT,"
+	" channel TEXT,"
+	" formality TEXT,"
+	" urgency TEXT,"
+	" stage TEXT,"
+	" requirements_text TEXT,"
+	" hours TEXT,"
+	" timezone TEXT,"
+	" rank TEXT,"
+	" not_possible TEXT,"
+	" alternative TEXT,"
+	" verified TEXT,"
+	" source TEXT,"
+	" notes TEXT,"
+	" sort_key TEXT NOT NULL,"
+	" hash INTEGER NOT NULL);"
+	"CREATE INDEX routes_country ON routes(country, measure, id);"
+	"CREATE INDEX routes_authority ON routes(authority, id);"
+	"CREATE TABLE route_from_countries (id TEXT NOT NULL,"
+	" pos INTEGER NOT NULL, value TEXT NOT NULL,"
+	" PRIMARY KEY (id, pos)) WITHOUT ROWID;"
+	"CREATE TABLE route_languages (id TEXT NOT NULL,"
+	" pos INTEGER NOT NULL, value TEXT NOT NULL,"
+	" PRIMARY KEY (id, pos)) WITHOUT ROWID;"
+	"CREATE TABLE route_requirements (id TEXT NOT NULL,"
+	" pos INTEGER NOT NULL, value TEXT NOT NULL,"
+	" PRIMARY KEY (id, pos)) WITHOUT ROWID;"
+	"CREATE TABLE route_legal_basis (id TEXT NOT NULL,"
+	" pos INTEGER NOT NULL, value TEXT NOT NULL,"
+	" PRIMARY KEY (id, pos)) WITHOUT ROWID;",
+	1
+	},
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
@@ -275,6 +324,8 @@ static const struct schema_object {
 	{ "index", "authorities_country" }, { "index", "authorities_sort" },
 	{ "index", "contacts_authority" }, { "index", "contacts_sort" },
 	{ "index", "countries_sort" }, { "index", "newsletters_published" },
+	{ "index", "routes_authority" }, { "index", "routes_country" },
+	{ "index", "sqlite_autoindex_routes_1" },
 	{ "index", "search_entry_acronym" }, { "index", "search_entry_key" },
 	{ "index", "search_entry_ref" },
 	{ "index", "sqlite_autoindex_authorities_1" },
@@ -287,6 +338,9 @@ static const struct schema_object {
 	{ "table", "contact_languages" }, { "table", "contacts" },
 	{ "table", "countries" }, { "table", "country_stats" },
 	{ "table", "newsletters" }, { "table", "read_marks" },
+	{ "table", "route_from_countries" }, { "table", "route_languages" },
+	{ "table", "route_legal_basis" }, { "table", "route_requirements" },
+	{ "table", "routes" },
 	{ "table", "search_entry" }, { "table", "search_name" },
 	{ "table", "search_name_config" }, { "table", "search_name_data" },
 	{ "table", "search_name_idx" }, { "table", "search_term" },

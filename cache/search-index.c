@@ -2,7 +2,7 @@
  * search-index.c: the search index kept in step with the data; apply
  * (at commit) and the schema upgrades call it, the queries
  * (search-plan.c, search-query.c) only read what it writes. One
- * search_entry row per authority and contact holds its folded name and
+ * search_entry row per authority, contact and route holds its folded name and
  * text and what its hit shows; three external-content FTS5 indexes cover
  * it: search_word over the text and search_name over the name alone
  * (unicode61 tokens, 1-2 character prefix indexes), search_tri over the
@@ -69,6 +69,28 @@ search_fn_host(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /*
+ * globe_vocab(vocabulary, code): the English label of a code
+ * (common/vocab.c: "measure", "asset-tracing" is "Asset tracing"); an
+ * unknown code, or vocabulary, gives the code.
+ */
+static void
+search_fn_vocab(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*name = (const char *)sqlite3_value_text(argv[0]);
+	const char	*code = (const char *)sqlite3_value_text(argv[1]);
+	int		 voc;
+
+	(void)argc;
+	if (code == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	voc = vocab_from_name(name);
+	sqlite3_result_text(ctx, voc < 0 ? code :
+	    vocab_label_en((enum vocab)voc, code), -1, SQLITE_TRANSIENT);
+}
+
+/*
  * globe_search_text(...): the folded arguments joined by single spaces,
  * every CJK character spaced out so it is a token of its own.
  */
@@ -127,6 +149,9 @@ search_register(sqlite3 *db)
 		return rc;
 	if ((rc = sqlite3_create_function(db, "globe_host", 1, flags, NULL,
 	    search_fn_host, NULL, NULL)) != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_create_function(db, "globe_vocab", 2, flags, NULL,
+	    search_fn_vocab, NULL, NULL)) != SQLITE_OK)
 		return rc;
 	return sqlite3_create_function(db, "globe_search_text", -1, flags,
 	    NULL, search_fn_text, NULL, NULL);
@@ -454,8 +479,8 @@ search_insert(struct cache *c, int type, const char *ref,
     struct search_fts_rows *ins, struct search_fts_rows *del)
 {
 	enum stmt_id	 src = type == REC_AUTHORITY ?
-			    STMT_ENTRY_SOURCE_AUTHORITY :
-			    STMT_ENTRY_SOURCE_CONTACT;
+			    STMT_ENTRY_SOURCE_AUTHORITY : type == REC_ROUTE ?
+			    STMT_ENTRY_SOURCE_ROUTE : STMT_ENTRY_SOURCE_CONTACT;
 	sqlite3_stmt	*st, *est;
 	sqlite3_int64	 prev, next, rowid = 0;
 	char		*sort_key = NULL;
@@ -574,7 +599,8 @@ search_update(struct cache *c, int full)
 	static const enum stmt_id	 fill[] = {
 		STMT_AFFECTED_CLEAR, STMT_AFFECTED_DIRECT,
 		STMT_AFFECTED_AUTH_CONTACTS, STMT_AFFECTED_COUNTRY_AUTHS,
-		STMT_AFFECTED_COUNTRY_CONTACTS
+		STMT_AFFECTED_COUNTRY_CONTACTS, STMT_AFFECTED_AUTH_ROUTES,
+		STMT_AFFECTED_COUNTRY_ROUTES
 	};
 	int64_t				 n, total;
 	size_t				 i;

@@ -232,26 +232,29 @@ search_phase(struct cache *c, enum stmt_id id, const struct cache_query *q,
 
 /*
  * Makes the hit of a found row, taking its strings: the entry holds what
- * a hit shows but, for a contact, its authority's name and acronym, and
- * its country's name, looked up in one statement (small tables, in the
- * page cache). The entry's sub is a contact's title or an authority's
- * acronym; its akind the authority's kind.
+ * a hit shows but, for a contact or a route, its authority's name and
+ * acronym, and its country's name, looked up in one statement (small
+ * tables, in the page cache). The entry's sub is a contact's title or an
+ * authority's acronym (a route's: its authority's name, looked up
+ * again); its akind the authority's kind.
  */
 static int
 search_hit_fill(struct cache *c, struct search_found *f,
     struct cache_hit *h)
 {
 	sqlite3_stmt	*st;
-	int		 rc, contact = f->type != REC_AUTHORITY;
+	int		 rc, contact = f->type == REC_CONTACT;
+	int		 route = f->type == REC_ROUTE;
 
 	memset(h, 0, sizeof *h);
 	if ((st = stmt_get(c, STMT_HIT_NAMES)) == NULL)
 		return sqlite3_errcode(c->db);
-	stmt_bind_text(st, 1, contact ? f->auth : NULL);
+	stmt_bind_text(st, 1, contact || route ? f->auth : NULL);
 	stmt_bind_text(st, 2, f->country);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h->type = contact ? REC_CONTACT : REC_AUTHORITY;
-		if (contact) {
+		h->type = contact ? REC_CONTACT : route ? REC_ROUTE :
+		    REC_AUTHORITY;
+		if (contact || route) {
 			h->authority_name = search_column_dup(st, 0);
 			h->authority_acronym = search_column_dup(st, 1);
 		}
@@ -265,7 +268,10 @@ search_hit_fill(struct cache *c, struct search_found *f,
 	h->name = f->shown != NULL ? f->shown : xstrdup("");
 	if (contact)
 		h->title = f->sub;
-	else {
+	else if (route) {
+		free(f->sub);
+		f->sub = NULL;
+	} else {
 		h->acronym = f->sub;
 		h->kind = f->akind;
 		f->akind = NULL;

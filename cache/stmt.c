@@ -13,7 +13,7 @@
 
 /* The SQL below writes record types as these numbers. */
 _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
-    REC_NEWSLETTER == 3, "record type numbers used in SQL");
+    REC_NEWSLETTER == 3 && REC_ROUTE == 4, "record type numbers used in SQL");
 
 /* A list field, read back from its link table (unit separator between). */
 #define LIST_OF(table, key) \
@@ -34,6 +34,14 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	"t.timezone, t.hours, t.verified"
 #define NEWS_COLS \
 	"n.id, n.issue, n.published, n.lang, n.title, n.summary, n.body, n.url"
+#define ROUTE_COLS \
+	"r.id, r.country, r.measure, r.authority, r.contact, r.channel, " \
+	"r.formality, r.urgency, r.stage, " \
+	LIST_OF("route_from_countries", "r.id") ", " \
+	LIST_OF("route_languages", "r.id") ", " \
+	LIST_OF("route_requirements", "r.id") ", r.requirements_text, " \
+	LIST_OF("route_legal_basis", "r.id") ", r.hours, r.timezone, r.rank, " \
+	"r.not_possible, r.alternative, r.verified, r.source, r.notes"
 
 /* ?1: starred only. */
 #define STARRED(type, key) \
@@ -51,7 +59,8 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	" WHERE x.code = c.code), 0)" \
 	", coalesce((SELECT x.contacts FROM country_stats x" \
 	" WHERE x.code = c.code), 0)" \
-	", " STAR_COL("country", "c.code")
+	", " STAR_COL("country", "c.code") \
+	", (SELECT count(*) FROM routes x WHERE x.country = c.code)"
 #define COUNTRY_FROM	" FROM countries c WHERE " STARRED("country", "c.code")
 #define COUNTRY_ORDER	" ORDER BY c.sort_key, c.code"
 
@@ -71,6 +80,17 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	" LEFT JOIN countries c ON c.code = a.country" \
 	" WHERE " STARRED("contact", "t.id")
 #define CONTACT_ORDER	" ORDER BY t.sort_key, t.id"
+
+/* Routes are not starred: ?1 (starred only) finds none. */
+#define ROUTE_EXTRA \
+	", c.name, a.name, a.acronym, t.name, t.email, t.timezone, t.hours"
+#define ROUTE_FROM \
+	" FROM routes r LEFT JOIN countries c ON c.code = r.country" \
+	" LEFT JOIN authorities a ON a.id = r.authority" \
+	" LEFT JOIN contacts t ON t.id = r.contact WHERE ?1 = 0"
+#define ROUTE_ORDER	" ORDER BY r.country, r.measure, r.id"
+/* ?5: one measure, or NULL for every one. */
+#define ROUTE_MEASURE	" AND (?5 IS NULL OR r.measure = ?5)"
 
 #define NEWS_EXTRA \
 	", EXISTS (SELECT 1 FROM read_marks r WHERE r.id = n.id)"
@@ -124,6 +144,20 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	" t.name, t.title, t.email" \
 	" FROM contacts t LEFT JOIN authorities a ON a.id = t.authority" \
 	" LEFT JOIN countries c ON c.code = a.country"
+/*
+ * A route's entry: its name is its measure's English label (so "asset
+ * tracing" is its name and "asset tracing brazil" its text), shown as
+ * that label with its authority's name.
+ */
+#define SRC_ROUTE \
+	"SELECT 4, r.id, r.country, NULL, NULL, r.sort_key, NULL," \
+	" r.authority, globe_search_text(globe_vocab('measure', r.measure))," \
+	" globe_search_text(globe_vocab('measure', r.measure), r.measure," \
+	" globe_vocab('channel', r.channel), a.name, a.name_en, a.acronym," \
+	" r.notes, r.requirements_text, r.not_possible, c.name, c.code)," \
+	" globe_vocab('measure', r.measure), a.name, NULL" \
+	" FROM routes r LEFT JOIN authorities a ON a.id = r.authority" \
+	" LEFT JOIN countries c ON c.code = r.country"
 #define ENTRY_COLS \
 	"type, ref, country, akind, role, sort_key, acronym, auth, name, text," \
 	" shown, sub, email"
@@ -155,13 +189,15 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_TOUCH_AUTHORITY] = TOUCH("1", "authorities", "id"),
 	[STMT_TOUCH_CONTACT] = TOUCH("2", "contacts", "id"),
 	[STMT_TOUCH_NEWSLETTER] = TOUCH("3", "newsletters", "id"),
+	[STMT_TOUCH_ROUTE] = TOUCH("4", "routes", "id"),
 	[STMT_TOUCHED_CLEAR] = "DELETE FROM temp.touched",
 	[STMT_TOUCHED_NEWHASH] =
 	    "UPDATE temp.touched SET newhash = CASE type"
 	    " WHEN 0 THEN (SELECT hash FROM countries WHERE code = key)"
 	    " WHEN 1 THEN (SELECT hash FROM authorities WHERE id = key)"
 	    " WHEN 2 THEN (SELECT hash FROM contacts WHERE id = key)"
-	    " ELSE (SELECT hash FROM newsletters WHERE id = key) END",
+	    " WHEN 3 THEN (SELECT hash FROM newsletters WHERE id = key)"
+	    " ELSE (SELECT hash FROM routes WHERE id = key) END",
 	[STMT_TOUCHED_COUNTS] =
 	    "SELECT type,"
 	    " sum(oldhash IS NULL AND newhash IS NOT NULL),"
@@ -213,18 +249,45 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " summary = excluded.summary, body = excluded.body,"
 	    " url = excluded.url, sort_key = excluded.sort_key,"
 	    " hash = excluded.hash WHERE hash IS NOT excluded.hash",
+	[STMT_UPSERT_ROUTE] =
+	    "INSERT INTO routes(id, country, measure, authority, contact,"
+	    " channel, formality, urgency, stage, requirements_text, hours,"
+	    " timezone, rank, not_possible, alternative, verified, source,"
+	    " notes, sort_key, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+	    " ON CONFLICT(id) DO UPDATE SET country = excluded.country,"
+	    " measure = excluded.measure, authority = excluded.authority,"
+	    " contact = excluded.contact, channel = excluded.channel,"
+	    " formality = excluded.formality, urgency = excluded.urgency,"
+	    " stage = excluded.stage,"
+	    " requirements_text = excluded.requirements_text,"
+	    " hours = excluded.hours, timezone = excluded.timezone,"
+	    " rank = excluded.rank, not_possible = excluded.not_possible,"
+	    " alternative = excluded.alternative,"
+	    " verified = excluded.verified, source = excluded.source,"
+	    " notes = excluded.notes, sort_key = excluded.sort_key,"
+	    " hash = excluded.hash WHERE hash IS NOT excluded.hash",
 	[STMT_DELETE_COUNTRY] = "DELETE FROM countries WHERE code = ?1",
 	[STMT_DELETE_AUTHORITY] = "DELETE FROM authorities WHERE id = ?1",
 	[STMT_DELETE_CONTACT] = "DELETE FROM contacts WHERE id = ?1",
 	[STMT_DELETE_NEWSLETTER] = "DELETE FROM newsletters WHERE id = ?1",
+	[STMT_DELETE_ROUTE] = "DELETE FROM routes WHERE id = ?1",
 	[STMT_LINK_DEL_AUTH_LANG] = LINK_DEL("authority_languages"),
 	[STMT_LINK_DEL_AUTH_EXPERTISE] = LINK_DEL("authority_expertise"),
 	[STMT_LINK_DEL_AUTH_DESIGNATION] = LINK_DEL("authority_designations"),
 	[STMT_LINK_DEL_CONTACT_LANG] = LINK_DEL("contact_languages"),
+	[STMT_LINK_DEL_ROUTE_FROM] = LINK_DEL("route_from_countries"),
+	[STMT_LINK_DEL_ROUTE_LANG] = LINK_DEL("route_languages"),
+	[STMT_LINK_DEL_ROUTE_REQ] = LINK_DEL("route_requirements"),
+	[STMT_LINK_DEL_ROUTE_BASIS] = LINK_DEL("route_legal_basis"),
 	[STMT_LINK_INS_AUTH_LANG] = LINK_INS("authority_languages"),
 	[STMT_LINK_INS_AUTH_EXPERTISE] = LINK_INS("authority_expertise"),
 	[STMT_LINK_INS_AUTH_DESIGNATION] = LINK_INS("authority_designations"),
 	[STMT_LINK_INS_CONTACT_LANG] = LINK_INS("contact_languages"),
+	[STMT_LINK_INS_ROUTE_FROM] = LINK_INS("route_from_countries"),
+	[STMT_LINK_INS_ROUTE_LANG] = LINK_INS("route_languages"),
+	[STMT_LINK_INS_ROUTE_REQ] = LINK_INS("route_requirements"),
+	[STMT_LINK_INS_ROUTE_BASIS] = LINK_INS("route_legal_basis"),
 
 	[STMT_REF_AUTHORITY] =
 	    "SELECT a.id, a.country FROM authorities a WHERE NOT EXISTS"
@@ -232,6 +295,24 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_REF_CONTACT] =
 	    "SELECT t.id, t.authority FROM contacts t WHERE NOT EXISTS"
 	    " (SELECT 1 FROM authorities a WHERE a.id = t.authority) LIMIT 1",
+	/*
+	 * The first route whose country, authority or contact is not there,
+	 * or whose contact works for another authority: its id, which rule
+	 * (0 country, 1 authority, 2 contact, 3 the contact's authority),
+	 * the value named, and the contact's authority.
+	 */
+	[STMT_REF_ROUTES] =
+	    "SELECT r.id, CASE"
+	    " WHEN c.code IS NULL THEN 0 WHEN a.id IS NULL THEN 1"
+	    " WHEN t.id IS NULL THEN 2 ELSE 3 END,"
+	    " CASE WHEN c.code IS NULL THEN r.country"
+	    " WHEN a.id IS NULL THEN r.authority ELSE r.contact END,"
+	    " t.authority, r.authority"
+	    " FROM routes r LEFT JOIN countries c ON c.code = r.country"
+	    " LEFT JOIN authorities a ON a.id = r.authority"
+	    " LEFT JOIN contacts t ON t.id = r.contact"
+	    " WHERE c.code IS NULL OR a.id IS NULL OR (r.contact IS NOT NULL"
+	    " AND (t.id IS NULL OR t.authority IS NOT r.authority)) LIMIT 1",
 
 	[STMT_STATE_GET] =
 	    "SELECT feed_id, serial, issued, expires, etag, last_modified,"
@@ -292,11 +373,26 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_COUNT_NEWSLETTER_ID] = "SELECT count(*)" NEWS_FROM
 	    " AND n.id = ?2",
 	[STMT_COUNT_NEWSLETTERS_TEXT] = "SELECT count(*)" NEWS_FROM NEWS_TEXT,
+	[STMT_LIST_ROUTES] = "SELECT " ROUTE_COLS ROUTE_EXTRA ROUTE_FROM
+	    ROUTE_ORDER PAGE,
+	[STMT_LIST_ROUTE_ID] = "SELECT " ROUTE_COLS ROUTE_EXTRA ROUTE_FROM
+	    " AND r.id = ?2" ROUTE_ORDER PAGE,
+	[STMT_LIST_ROUTES_COUNTRY] = "SELECT " ROUTE_COLS ROUTE_EXTRA
+	    ROUTE_FROM " AND r.country = ?2" ROUTE_MEASURE ROUTE_ORDER PAGE,
+	[STMT_LIST_ROUTES_AUTHORITY] = "SELECT " ROUTE_COLS ROUTE_EXTRA
+	    ROUTE_FROM " AND r.authority = ?2" ROUTE_ORDER PAGE,
+	[STMT_COUNT_ROUTES] = "SELECT count(*)" ROUTE_FROM,
+	[STMT_COUNT_ROUTE_ID] = "SELECT count(*)" ROUTE_FROM " AND r.id = ?2",
+	[STMT_COUNT_ROUTES_COUNTRY] = "SELECT count(*)" ROUTE_FROM
+	    " AND r.country = ?2" ROUTE_MEASURE,
+	[STMT_COUNT_ROUTES_AUTHORITY] = "SELECT count(*)" ROUTE_FROM
+	    " AND r.authority = ?2",
 	[STMT_COUNTS] =
 	    "SELECT (SELECT countries FROM totals),"
 	    " (SELECT authorities FROM totals),"
 	    " (SELECT contacts FROM totals),"
 	    " (SELECT newsletters FROM totals),"
+	    " (SELECT count(*) FROM routes),"
 	    " (SELECT count(*) FROM newsletters n WHERE NOT EXISTS"
 	    " (SELECT 1 FROM read_marks r WHERE r.id = n.id)),"
 	    " (SELECT count(*) FROM stars s WHERE"
@@ -310,7 +406,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " (SELECT 1 FROM newsletters WHERE id = s.id)))",
 	[STMT_ID_TYPE] =
 	    "SELECT 'authority' FROM authorities WHERE id = ?1 UNION ALL"
-	    " SELECT 'contact' FROM contacts WHERE id = ?1 LIMIT 1",
+	    " SELECT 'contact' FROM contacts WHERE id = ?1 UNION ALL"
+	    " SELECT 'route' FROM routes WHERE id = ?1 LIMIT 1",
 	/*
 	 * ?1: a prefix. No byte of UTF-8 is 0xff, so every id that begins
 	 * with ?1 sorts below ?1 || x'ff': a range on the primary key.
@@ -333,6 +430,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_VALUES_LANGUAGE] = "SELECT value FROM authority_languages"
 	    " WHERE value <> '' UNION SELECT value FROM contact_languages"
 	    " WHERE value <> '' ORDER BY 1",
+	[STMT_VALUES_MEASURE] = "SELECT DISTINCT measure FROM routes"
+	    " WHERE measure <> '' ORDER BY 1",
 	/* One record's spelling of ?1 (ASCII case folded), the first found. */
 	[STMT_VALUE_KIND] = "SELECT kind FROM authorities"
 	    " WHERE kind = ?1 COLLATE NOCASE LIMIT 1",
@@ -344,6 +443,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " WHERE value = ?1 COLLATE NOCASE UNION ALL"
 	    " SELECT value FROM contact_languages"
 	    " WHERE value = ?1 COLLATE NOCASE LIMIT 1",
+	[STMT_VALUE_MEASURE] = "SELECT measure FROM routes"
+	    " WHERE measure = ?1 COLLATE NOCASE LIMIT 1",
 
 	[STMT_SUM_COUNTRIES] = "SELECT " COUNTRY_COLS
 	    " FROM countries c ORDER BY c.code",
@@ -353,6 +454,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " FROM contacts t ORDER BY t.id",
 	[STMT_SUM_NEWSLETTERS] = "SELECT " NEWS_COLS
 	    " FROM newsletters n ORDER BY n.id",
+	[STMT_SUM_ROUTES] = "SELECT " ROUTE_COLS " FROM routes r ORDER BY r.id",
 
 	[STMT_STAR_ON] = "INSERT OR IGNORE INTO stars(type, id) VALUES (?1, ?2)",
 	[STMT_STAR_OFF] = "DELETE FROM stars WHERE type = ?1 AND id = ?2",
@@ -372,7 +474,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    "INSERT INTO search_entry(rowid, " ENTRY_COLS ")"
 	    " SELECT (row_number() OVER (ORDER BY sort_key, type, ref))"
 	    " * " SEARCH_STEP_SQL ", " ENTRY_COLS
-	    " FROM (" SRC_AUTH " UNION ALL " SRC_CONTACT ")",
+	    " FROM (" SRC_AUTH " UNION ALL " SRC_CONTACT " UNION ALL "
+	    SRC_ROUTE ")",
 	[STMT_SEARCH_WORD_REBUILD] =
 	    "INSERT INTO search_word(search_word) VALUES ('rebuild')",
 	[STMT_SEARCH_TRI_REBUILD] =
@@ -381,12 +484,12 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    "INSERT INTO search_name(search_name) VALUES ('rebuild')",
 	[STMT_SEARCH_COUNT] = "SELECT count(*) FROM search_entry",
 	[STMT_SEARCH_SOURCES] = "SELECT (SELECT count(*) FROM authorities)"
-	    " + (SELECT count(*) FROM contacts)",
+	    " + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM routes)",
 	[STMT_AFFECTED_CLEAR] = "DELETE FROM temp.affected",
 	[STMT_AFFECTED_DIRECT] =
 	    "INSERT OR IGNORE INTO temp.affected(type, ref)"
 	    " SELECT d.type, d.key FROM temp.touched d"
-	    " WHERE d.type IN (1, 2) AND " CHANGED,
+	    " WHERE d.type IN (1, 2, 4) AND " CHANGED,
 	[STMT_AFFECTED_AUTH_CONTACTS] =
 	    "INSERT OR IGNORE INTO temp.affected(type, ref)"
 	    " SELECT 2, t.id FROM temp.touched d"
@@ -402,6 +505,16 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    " SELECT 2, t.id FROM temp.touched d"
 	    " JOIN authorities a ON a.country = d.key"
 	    " JOIN contacts t ON t.authority = a.id"
+	    " WHERE d.type = 0 AND " CHANGED,
+	[STMT_AFFECTED_AUTH_ROUTES] =
+	    "INSERT OR IGNORE INTO temp.affected(type, ref)"
+	    " SELECT 4, r.id FROM temp.touched d"
+	    " JOIN routes r ON r.authority = d.key"
+	    " WHERE d.type = 1 AND " CHANGED,
+	[STMT_AFFECTED_COUNTRY_ROUTES] =
+	    "INSERT OR IGNORE INTO temp.affected(type, ref)"
+	    " SELECT 4, r.id FROM temp.touched d"
+	    " JOIN routes r ON r.country = d.key"
 	    " WHERE d.type = 0 AND " CHANGED,
 	[STMT_AFFECTED_COUNT] = "SELECT count(*) FROM temp.affected",
 	[STMT_AFFECTED_LIST] = "SELECT type, ref FROM temp.affected",
@@ -426,6 +539,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	    "INSERT INTO search_name(rowid, name) VALUES (?1, ?2)",
 	[STMT_ENTRY_SOURCE_AUTHORITY] = SRC_AUTH " WHERE a.id = ?1",
 	[STMT_ENTRY_SOURCE_CONTACT] = SRC_CONTACT " WHERE t.id = ?1",
+	[STMT_ENTRY_SOURCE_ROUTE] = SRC_ROUTE " WHERE r.id = ?1",
 	[STMT_ENTRY_PREV] =
 	    "SELECT rowid FROM search_entry"
 	    " WHERE (sort_key, type, ref) < (?1, ?2, ?3)"
@@ -514,6 +628,13 @@ const char stmt_snapshot_sql[] =
     " SELECT 2, id, hash FROM contacts;"
     "INSERT OR IGNORE INTO temp.touched(type, key, oldhash)"
     " SELECT 3, id, hash FROM newsletters;"
+    "INSERT OR IGNORE INTO temp.touched(type, key, oldhash)"
+    " SELECT 4, id, hash FROM routes;"
+    "DELETE FROM route_from_countries;"
+    "DELETE FROM route_languages;"
+    "DELETE FROM route_requirements;"
+    "DELETE FROM route_legal_basis;"
+    "DELETE FROM routes;"
     "DELETE FROM contact_languages;"
     "DELETE FROM contacts;"
     "DELETE FROM authority_languages;"
@@ -555,7 +676,9 @@ const char stmt_snapshot_end_sql[] =
     "INSERT OR IGNORE INTO temp.touched(type, key) SELECT 2, id"
     " FROM contacts;"
     "INSERT OR IGNORE INTO temp.touched(type, key) SELECT 3, id"
-    " FROM newsletters;";
+    " FROM newsletters;"
+    "INSERT OR IGNORE INTO temp.touched(type, key) SELECT 4, id"
+    " FROM routes;";
 
 /*
  * search_entry's indexes, dropped while search_rebuild fills the table

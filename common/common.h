@@ -2,9 +2,9 @@
  * common.h: the small helpers every part of globe shares: memory that
  * aborts in one place, a growable buffer, UTF-8 decoding and display
  * width, search folding, the terminal's charset and the sanitizer, paths,
- * small files and locks, and the record model of the feed (one field
- * table that the parser, the cache and every output format read, so they
- * cannot disagree on a field name).
+ * small files and locks, the record model of the feed (one field table
+ * that the parser, the cache and every output format read, so they
+ * cannot disagree on a field name) and the vocabularies of its codes.
  */
 #ifndef GLOBE_COMMON_H
 #define GLOBE_COMMON_H
@@ -290,10 +290,11 @@ enum record_type {
 	REC_AUTHORITY,
 	REC_CONTACT,
 	REC_NEWSLETTER,
+	REC_ROUTE,
 	REC_DELETE,
 	REC_NTYPES
 };
-#define REC_NDATA 4		/* the four stored types: country … newsletter */
+#define REC_NDATA 5		/* the five stored types: country … route */
 
 enum record_kind {
 	RF_STRING,
@@ -334,8 +335,16 @@ enum {
 	NEWS_ID, NEWS_ISSUE, NEWS_PUBLISHED, NEWS_LANG, NEWS_TITLE,
 	NEWS_SUMMARY, NEWS_BODY, NEWS_URL, NEWS_NFIELDS
 };
+enum {
+	ROUTE_ID, ROUTE_COUNTRY, ROUTE_MEASURE, ROUTE_AUTHORITY, ROUTE_CONTACT,
+	ROUTE_CHANNEL, ROUTE_FORMALITY, ROUTE_URGENCY, ROUTE_STAGE,
+	ROUTE_FROM_COUNTRIES, ROUTE_LANGUAGES, ROUTE_REQUIREMENTS,
+	ROUTE_REQUIREMENTS_TEXT, ROUTE_LEGAL_BASIS, ROUTE_HOURS,
+	ROUTE_TIMEZONE, ROUTE_RANK, ROUTE_NOT_POSSIBLE, ROUTE_ALTERNATIVE,
+	ROUTE_VERIFIED, ROUTE_SOURCE, ROUTE_NOTES, ROUTE_NFIELDS
+};
 enum { DELETE_OF, DELETE_ID, DELETE_NFIELDS };
-#define RECORD_MAX_FIELDS 17
+#define RECORD_MAX_FIELDS 22
 
 struct record_value {
 	char	 *s;		/* RF_STRING: NULL when absent */
@@ -362,6 +371,64 @@ void	 record_clear(struct record *);
 void	 record_set(struct record *, int field, const char *s);
 /* Appends an item to a list field (copies s). */
 void	 record_list_add(struct record *, int field, const char *s);
+
+/*
+ * A field that names another record: the record's field must be the key
+ * of a record of type target once a change set is applied (the cache
+ * checks at commit, globe-publish over its source). NULL fields name
+ * nothing.
+ */
+struct record_ref {
+	enum record_type	 type;
+	int			 field;
+	enum record_type	 target;
+};
+extern const struct record_ref record_refs[];
+extern const size_t record_nrefs;
+/*
+ * Whether s is a decimal as a route's rank is written: digits, at most
+ * one '.' with digits on both sides, an optional leading '-'.
+ */
+int	 record_decimal_valid(const char *s);
+/*
+ * Compares two decimals (record_decimal_valid) by value, whatever the
+ * locale: <0, 0, >0. "1.50" equals "1.5".
+ */
+int	 record_decimal_cmp(const char *a, const char *b);
+
+/* vocab.c, vocab-lang.c: what the feed's codes mean. */
+enum vocab {
+	VOCAB_DESIGNATION,	/* authority designations: mla-central … */
+	VOCAB_KIND,		/* kinds of authority: police … */
+	VOCAB_ROLE,		/* contact roles: focal-point … */
+	VOCAB_EXPERTISE,	/* asset-recovery … */
+	VOCAB_LANGUAGE,		/* ISO 639-1: pt … */
+	VOCAB_MEASURE,		/* a route's measure: asset-tracing … */
+	VOCAB_CHANNEL,		/* a route's channel: direct … */
+	VOCAB_FORMALITY,	/* informal, formal */
+	VOCAB_URGENCY,		/* any, urgent, normal */
+	VOCAB_STAGE,		/* any, intelligence … enforcement */
+	VOCAB_REQUIREMENT,	/* dual-criminality … */
+	VOCAB_LEGAL_BASIS,	/* uncac-46 … */
+	VOCAB_LANG_CONDITION,	/* urgent-only, reciprocity: "%s only if urgent" */
+	VOCAB_COUNT
+};
+/* One code: its English label and a brief form for list columns (N_()). */
+struct vocab_code {
+	const char	*code;
+	const char	*label;
+	const char	*brief;		/* or NULL: the label */
+};
+/* The table of a vocabulary, in its order (languages: by code); *n entries. */
+const struct vocab_code *vocab_table(enum vocab, size_t *n);
+/* vocab-lang.c: the ISO 639-1 names, sorted by code. */
+const struct vocab_code *vocab_lang_table(size_t *n);
+/* The entry of code, or NULL when the vocabulary does not know it. */
+const struct vocab_code *vocab_find(enum vocab, const char *code);
+/* The English label of code, untranslated; code itself when unknown. */
+const char *vocab_label_en(enum vocab, const char *code);
+/* The vocabulary named "measure", "channel" …, or -1. */
+int	 vocab_from_name(const char *name);
 
 /* Exit codes of globe and globe-publish (documented in docs/globe.1). */
 enum {

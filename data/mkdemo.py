@@ -4,17 +4,29 @@
 Usage: python3 data/mkdemo.py SHARED_DATA_DIR > data/demo.jsonl
 
 SHARED_DATA_DIR holds globe-members.csv (the real GlobE member authorities
-that public reports name). The output is the directory source that
-globe-publish reads: record lines of feed format v1, no header line, one
-JSON object per line, UTF-8. It holds
+that public reports name) and route-facts.csv (sourced facts on how a
+foreign officer asks 17 States for cooperation). The output is the
+directory source that globe-publish reads: record lines of feed format
+v1, no header line, one JSON object per line, UTF-8. It holds
 
   - every country that has a member, with its UN region;
   - the 15 real member authorities of globe-members.csv, with only what
     the public sources say (no invented website, address, phone, e-mail);
   - fictitious demo authorities (ids "demo-…", notes starting "DEMO —");
+  - the competent authorities route-facts.csv names that are not among
+    the members (notes starting "Competent authority named by"), with
+    only the name, kind and source;
   - about 300 fictitious contact persons (example.org / example.net
-    addresses, 555-range telephone numbers) across all authorities;
-  - four demo newsletters built from public facts about the network.
+    addresses, 555-range telephone numbers) across all authorities, and
+    one more for each of those competent authorities;
+  - four demo newsletters built from public facts about the network;
+  - routes: one for each row of route-facts.csv (its authority, channel,
+    formality, languages and their conditions, legal basis, requirements,
+    its conditions as requirements_text, its sources), and fictitious
+    ones (ids "demo-r-…", notes starting "DEMO —") so that every country
+    has a measure and the demo shows what the facts do not: a route for
+    urgent requests only, a measure that is not possible, both language
+    conditions (Brazil's asset tracing, the README's example).
 
 The script is deterministic: a fixed random seed, sorted output, and no
 date taken from the clock, so the committed demo.jsonl can be checked by
@@ -414,6 +426,128 @@ POOLS = {
 	    "Naivalu Tabua Vakaloloma Rokovunisei Naulivou Delana"),
 }
 
+# --- routes ----------------------------------------------------------------
+
+ROUTE_FACTS = "route-facts.csv"
+DEMO_ROUTE_NOTE = ("DEMO — fictitious route for the globe demo; not a real "
+    "procedure of this State.")
+ROUTE_AUTH_NOTE = "Competent authority named by a public source"
+MEASURES = ("informal-information", "spontaneous-information",
+    "company-records", "bank-records", "asset-tracing", "freezing",
+    "confiscation", "asset-return", "witness-statement", "search-seizure",
+    "extradition", "joint-investigation", "mla", "asset-recovery")
+CHANNELS = ("direct", "globe-scp", "central-authority", "diplomatic",
+    "interpol", "egmont", "carin-arin", "star-interpol")
+REQUIREMENTS = ("dual-criminality", "treaty", "reciprocity", "signature",
+    "apostille", "e-signature", "encryption", "translation",
+    "urgency-justification", "form")
+LEGAL_BASES = ("uncac-46", "uncac-44", "untoc-18", "bilateral-treaty",
+    "regional-instrument", "reciprocity", "domestic-law")
+STAGES = ("any", "intelligence", "investigation", "prosecution", "trial",
+    "enforcement")
+
+# The authority each fact names: (country, authority_en) -> (id, kind,
+# acronym, name, name_en). An id of globe-members.csv is that member;
+# any other is made as a record of its own with only the source's name.
+# A fact that names no authority (Saudi Arabia's extradition: "not
+# identified") gives no route.
+FACT_AUTHORITIES = {
+	("BR", "Department of Asset Recovery and International Legal Cooperation (DRCI) – Ministry of Justice and Public Security"):
+	    ("br-drci", "ministry", "DRCI", None, None),
+	("ES", "Ministry of Justice – Sub-Directorate General for International Legal Cooperation"):
+	    ("es-mjus-sgcji", "ministry", None, None, None),
+	("ES", "Public Prosecutor Service or Investigating Judge"):
+	    ("es-fiscal-juez", "prosecution", None, None, None),
+	("ES", "Ministry of Justice"): ("es-mjus", "ministry", None, None, None),
+	("ES", "Office for Asset Recovery and Management (ORGA)"):
+	    ("es-orga", "ministry", "ORGA", None, None),
+	("ES", "Special Prosecutor's Office against Corruption and Organized Crime"):
+	    ("es-fiscalia-anticorrupcion", None, None, None, None),
+	("RO", "Prosecutor's Office attached to the High Court of Cassation and Justice"):
+	    ("ro-piccj", "prosecution", None, None, None),
+	("RO", "Ministry of Justice"): ("ro-mjus", "ministry", None, None, None),
+	("RO", "National Anticorruption Directorate"):
+	    ("ro-dna", "prosecution", "DNA", "Direcția Națională Anticorupție",
+	    None),
+	("RO", "ANABI (Romanian asset recovery and management agency)"):
+	    ("ro-anabi", None, "ANABI", "ANABI",
+	    "Romanian asset recovery and management agency"),
+	("IN", "Ministry of Home Affairs – Internal Security-II (IS-II) Division"):
+	    ("in-mha-is2", "ministry", None, None, None),
+	("IN", "Ministry of External Affairs – CPV Division"):
+	    ("in-mea-cpv", "ministry", None, None, None),
+	("IN", "Directorate of Enforcement (ED)"): ("in-ed", None, None, None,
+	    None),
+	("IN", "Ministry of Home Affairs"): ("in-mha", "ministry", None, None,
+	    None),
+	("CN", "Ministry of Justice of the People's Republic of China (and other foreign liaison authorities)"):
+	    ("cn-moj", "ministry", None, None, None),
+	("CN", "Ministry of Foreign Affairs of the People's Republic of China"):
+	    ("cn-mfa", "ministry", None, None, None),
+	("HK", "Secretary for Justice (Mutual Legal Assistance Unit, International Law Division, Department of Justice)"):
+	    ("hk-doj-mlau", "legal-service", "MLAU", None, None),
+	("HK", "Secretary for Justice (Mutual Legal Assistance Unit, Department of Justice)"):
+	    ("hk-doj-mlau", "legal-service", "MLAU", None, None),
+	("HK", "Independent Commission Against Corruption (ICAC)"):
+	    ("hk-icac", None, None, None, None),
+	("JP", "Minister of Justice (International Affairs Division, Criminal Affairs Bureau, Ministry of Justice)"):
+	    ("jp-moj", "ministry", None, None, None),
+	("JP", "Minister for Foreign Affairs (receives non-treaty requests)"):
+	    ("jp-mofa", "ministry", None, None, None),
+	("JP", "Minister for Foreign Affairs, then Minister of Justice"):
+	    ("jp-mofa-moj", "ministry", None, None, None),
+	("KR", "Minister of Justice"): ("kr-moj", "ministry", None, None, None),
+	("KR", "Seoul High Public Prosecutor's Office and Seoul High Court ('Seoul Appellate Court' in the translation; exclusive jurisdiction over extradition cases)"):
+	    ("kr-seoul-high", "prosecution", None,
+	    "Seoul High Public Prosecutor's Office and Seoul High Court", None),
+	("KR", "Supreme Prosecutors' Office"): ("kr-spo", "prosecution", None,
+	    None, None),
+	("AU", "International Crime Cooperation Central Authority, Attorney-General's Department"):
+	    ("au-iccca", "legal-service", "ICCCA", None, None),
+	("SA", "Standing Committee for Legal Assistance Requests, Ministry of Interior (General Department of Legal Affairs and International Cooperation)"):
+	    ("sa-sclar", "ministry", None,
+	    "Standing Committee for Legal Assistance Requests, Ministry of Interior",
+	    None),
+	("SA", "Standing Committee for Legal Assistance Requests, Ministry of Interior"):
+	    ("sa-sclar", "ministry", None, None, None),
+	("SA", "Oversight and Anti-Corruption Authority (Nazaha)"):
+	    ("sa-nazaha", None, None, None, None),
+	("AE", "Central Authority – the competent department of the Ministry of Justice (International Cooperation Department)"):
+	    ("ae-moj-icd", "ministry", None, None, None),
+	("AE", "Central Authority – Ministry of Justice"):
+	    ("ae-moj", "ministry", None, None, None),
+	("AZ", "Prosecuting authorities of the Republic of Azerbaijan (Code of Criminal Procedure, ch. LVII)"):
+	    ("az-prosecuting", "prosecution", None,
+	    "Prosecuting authorities of the Republic of Azerbaijan", None),
+	("AZ", "Ministry of Justice and Prosecutor General's Office (communicating authorities under the Azerbaijan–China MLA treaty)"):
+	    ("az-moj-pgo", "ministry", None,
+	    "Ministry of Justice and Prosecutor General's Office", None),
+	("AZ", "Prosecutor General's Office of the Republic of Azerbaijan"):
+	    ("az-pgo", "prosecution", None, None, None),
+	("AZ", "Financial Monitoring Service (FIU)"):
+	    ("az-fms", "fiu", "FMS", "Financial Monitoring Service", None),
+	("DE", "Federal Office of Justice (Division III 1)"):
+	    ("de-bfj", "ministry", None, None, None),
+	("FR", "Office for International Mutual Assistance in Criminal Matters (BEPI), Directorate of Criminal Affairs and Pardons, Ministry of Justice"):
+	    ("fr-bepi", "ministry", "BEPI", None, None),
+	("TR", "Ministry of Justice (Central Authority)"):
+	    ("tr-moj", "ministry", None, None, None),
+	("KE", "Office of the Attorney-General (Central Authority)"):
+	    ("ke-ag", "legal-service", None, None, None),
+	("NG", "Attorney-General of the Federation (Central Authority)"):
+	    ("ng-agf", "legal-service", None, None, None),
+}
+
+# A fact that serves some stages only (its conditions say so): one route
+# per stage. Keyed by the fact's authority id and measure.
+FACT_STAGES = {
+	("ro-piccj", "mla"): ("investigation", "prosecution"),
+	("ro-mjus", "mla"): ("trial", "enforcement"),
+	("ro-dna", "mla"): ("investigation",),
+}
+# A fact that serves requests from some States only.
+FACT_FROM = {("az-moj-pgo", "mla"): ["CN"]}
+
 # Names the README's search examples use: the first contact generated in
 # the country takes this name.
 PINNED = {
@@ -680,15 +814,23 @@ def demo_authorities(rng):
 	return out
 
 
-def contacts_for(rng, authorities):
-	"""About TARGET_CONTACTS fictitious people spread over the authorities."""
-	counts = {a["id"]: 3 for a in authorities}
+def contacts_for(rng, authorities, each=3, target=TARGET_CONTACTS,
+    taken=None, first=1):
+	"""About target fictitious people spread over the authorities, each
+	at least each; the names and e-mails of taken (earlier contacts) are
+	not used again, and only the first call pins PINNED's names."""
+	counts = {a["id"]: each for a in authorities}
 	ids = [a["id"] for a in authorities]
-	for _ in range(TARGET_CONTACTS - 3 * len(ids)):
+	for _ in range(target - each * len(ids)):
 		counts[rng.choice(ids)] += 1
 	used = set(PINNED.values())
 	pinned_done = set()
 	emails = set()
+	for c in taken or []:
+		used.add(c["name"])
+		emails.add(c["email"])
+	if taken:
+		pinned_done = set(PINNED)
 	out = []
 	for a in authorities:
 		cc = a["country"]
@@ -743,8 +885,188 @@ def contacts_for(rng, authorities):
 			    rng.choice(HOURS_VARIANTS + [hours]))
 			rec["verified"] = verified_date(rng)
 			out.append(rec)
-	for i, rec in enumerate(out, 1):
+	for i, rec in enumerate(out, first):
 		rec["id"] = "c-%04d" % i
+	return out
+
+
+def read_facts(datadir):
+	path = os.path.join(datadir, ROUTE_FACTS)
+	try:
+		f = open(path, encoding="utf-8", newline="")
+	except OSError as e:
+		die("%s: %s" % (path, e.strerror))
+	with f:
+		return [{k: v.strip() for k, v in row.items()}
+		    for row in csv.DictReader(f)]
+
+
+def fact_urls(fact):
+	return [u.strip() for u in fact["source_url"].split(" ; ") if u.strip()]
+
+
+def fact_authorities(facts, known):
+	"""The records of the competent authorities that are no members."""
+	out = {}
+	for fact in facts:
+		if not fact["authority_en"]:
+			continue
+		key = (fact["country_iso2"], fact["authority_en"])
+		if key not in FACT_AUTHORITIES:
+			die("no authority for the fact %r" % (key,))
+		aid, kind, acronym, name, name_en = FACT_AUTHORITIES[key]
+		if aid in known:
+			if kind is not None:
+				die("%s is a member: no kind of its own" % aid)
+			continue
+		if aid in out:
+			continue
+		original = fact["authority_original"]
+		if name is None:
+			name = original or fact["authority_en"]
+		if name_en is None and name != fact["authority_en"]:
+			name_en = fact["authority_en"]
+		rec = {"type": "authority", "id": aid,
+		    "country": fact["country_iso2"], "name": name}
+		if name_en:
+			rec["name_en"] = name_en
+		if acronym:
+			rec["acronym"] = acronym
+		if kind:
+			rec["kind"] = kind
+		urls = fact_urls(fact)
+		rec["source"] = urls[0]
+		rec["notes"] = ("%s (%s), not listed here as a GlobE member; "
+		    "see its routes." % (ROUTE_AUTH_NOTE, "; ".join(urls)))
+		out[aid] = rec
+	return [out[k] for k in sorted(out)]
+
+
+def split_codes(s):
+	return [c.strip() for c in s.split(";") if c.strip()]
+
+
+def fact_routes(facts):
+	"""One route per fact (per stage, where a fact serves some only)."""
+	out = []
+	seen = set()
+	for fact in facts:
+		if not fact["authority_en"]:
+			continue	# no competent authority identified
+		aid = FACT_AUTHORITIES[(fact["country_iso2"],
+		    fact["authority_en"])][0]
+		cc = fact["country_iso2"]
+		measure = fact["measure"]
+		urls = fact_urls(fact)
+		for stage in FACT_STAGES.get((aid, measure), (None,)):
+			slug = aid.split("-", 1)[1]
+			rid = "r-%s-%s-%s" % (cc.lower(), measure, slug)
+			if stage is not None:
+				rid += "-" + stage
+			if rid in seen:
+				die("two routes %s" % rid)
+			seen.add(rid)
+			rec = {"type": "route", "id": rid, "country": cc,
+			    "measure": measure, "authority": aid}
+			if fact["channel"]:
+				rec["channel"] = fact["channel"]
+			if fact["formality"]:
+				rec["formality"] = fact["formality"]
+			if stage is not None:
+				rec["stage"] = stage
+			if (aid, measure) in FACT_FROM:
+				rec["from_countries"] = FACT_FROM[(aid, measure)]
+			if fact["languages"]:
+				rec["languages"] = split_codes(fact["languages"])
+			if fact["requirements"]:
+				rec["requirements"] = split_codes(
+				    fact["requirements"])
+			if fact["conditions"]:
+				rec["requirements_text"] = fact["conditions"]
+			if fact["legal_basis"]:
+				rec["legal_basis"] = split_codes(
+				    fact["legal_basis"])
+			rec["source"] = urls[0]
+			rec["notes"] = "%s Sources: %s." % (fact["notes"],
+			    "; ".join(urls))
+			out.append(rec)
+	return out
+
+
+def demo_route(rid, cc, measure, auth, contact, rng, **extra):
+	"""A fictitious route, marked DEMO in its id and notes."""
+	region, dial, tz, langs, pools, hours, addr = COUNTRIES[cc]
+	rec = {"type": "route", "id": rid, "country": cc, "measure": measure,
+	    "authority": auth["id"]}
+	if contact is not None:
+		rec["contact"] = contact["id"]
+	for k in ("channel", "formality", "urgency", "stage", "from_countries",
+	    "languages", "requirements", "requirements_text", "legal_basis",
+	    "hours", "timezone", "rank", "not_possible", "alternative"):
+		if k in extra:
+			rec[k] = extra[k]
+		elif k == "hours" and "not_possible" not in extra:
+			rec[k] = hours
+		elif k == "timezone" and "not_possible" not in extra:
+			rec[k] = tz
+	rec["verified"] = verified_date(rng)
+	rec["notes"] = DEMO_ROUTE_NOTE + (" " + extra["notes"] if "notes" in
+	    extra else "")
+	return rec
+
+
+def demo_routes(rng, authorities, contacts, facts_routes):
+	"""Brazil's asset tracing (the README's example: urgent only, both
+	language conditions), a measure that is not possible, and for every
+	country without a sourced route an informal exchange through the
+	GlobE Secure Communication Platform."""
+	by_country = {}
+	for a in authorities:
+		by_country.setdefault(a["country"], []).append(a)
+	first_contact = {}
+	for c in contacts:
+		first_contact.setdefault(c["authority"], c)
+	byid = {a["id"]: a for a in authorities}
+	pf = byid["br-pf"]
+	mpf = byid["br-mpf"]
+	out = [
+		demo_route("demo-r-br-asset-tracing-pf", "BR", "asset-tracing", pf,
+		    first_contact["br-pf"], rng, channel="direct",
+		    formality="informal", urgency="urgent",
+		    languages=["pt", "en:urgent-only", "es:reciprocity"],
+		    requirements=["urgency-justification"],
+		    requirements_text="DEMO — say why it is urgent and what "
+		    "assets are at risk of being moved.",
+		    legal_basis=["uncac-46"], hours="24/7", rank="1"),
+		demo_route("demo-r-br-asset-tracing-mpf", "BR", "asset-tracing",
+		    mpf, first_contact["br-mpf"], rng, channel="direct",
+		    formality="formal", urgency="normal", languages=["pt"],
+		    requirements=["translation", "signature"],
+		    legal_basis=["uncac-46", "reciprocity"], rank="2"),
+		demo_route("demo-r-br-informal-information-pf", "BR",
+		    "informal-information", pf, first_contact["br-pf"], rng,
+		    channel="globe-scp", formality="informal",
+		    languages=["pt", "en", "es"]),
+		demo_route("demo-r-br-joint-investigation", "BR",
+		    "joint-investigation", mpf, None, rng,
+		    not_possible="DEMO — fictitious example of a measure that "
+		    "cannot be had; not a statement about Brazilian law.",
+		    alternative="informal-information"),
+	]
+	sourced = {r["country"] for r in facts_routes}
+	for cc in sorted(by_country):
+		if cc in sourced:
+			continue
+		auth = by_country[cc][0]
+		contact = first_contact[auth["id"]]
+		lang = list(auth.get("languages") or COUNTRIES[cc][3])
+		if "en" in lang:
+			lang.remove("en")
+		lang = lang[:1] + ["en" if rng.random() < 0.5 else
+		    "en:urgent-only"]
+		out.append(demo_route("demo-r-%s-informal-information" %
+		    cc.lower(), cc, "informal-information", auth, contact, rng,
+		    channel="globe-scp", formality="informal", languages=lang))
 	return out
 
 
@@ -766,9 +1088,18 @@ NEWSLETTERS = [
 			"Fifteen authorities in the demo are real GlobE member "
 			"authorities named in public reports. Their records hold "
 			"only their names, their kind and the address of the "
-			"report; see the source and notes fields. Every other "
-			"authority is fictitious: its id starts with \"demo-\" "
-			"and its notes say so.",
+			"report; see the source and notes fields. The authorities "
+			"whose notes begin \"Competent authority named by a "
+			"public source\" are real too: the central authorities "
+			"and other bodies public sources name for requests, "
+			"whether members or not. Every other authority is "
+			"fictitious: its id starts with \"demo-\" and its notes "
+			"say so.",
+			"Routes (w, or \"globe route BR\") say who handles a "
+			"request: those whose id starts with \"r-\" come from "
+			"public sources, named in their source and notes; those "
+			"whose id starts with \"demo-r-\" are fictitious and "
+			"their notes say DEMO.",
 			"The Global Operational Network of Anti-Corruption Law "
 			"Enforcement Authorities, the GlobE Network, was "
 			"launched on 3 June 2021 under UNODC. Its 2021 plenary "
@@ -862,8 +1193,15 @@ FIELDS = {
 	    ["id", "authority", "name"]),
 	"newsletter": (["id", "issue", "published", "lang", "title", "summary",
 	    "body", "url"], ["id", "title", "published"]),
+	"route": (["id", "country", "measure", "authority", "contact",
+	    "channel", "formality", "urgency", "stage", "from_countries",
+	    "languages", "requirements", "requirements_text", "legal_basis",
+	    "hours", "timezone", "rank", "not_possible", "alternative",
+	    "verified", "source", "notes"],
+	    ["id", "country", "measure", "authority"]),
 }
-LISTS = ("languages", "expertise", "designations")
+LISTS = ("languages", "expertise", "designations", "from_countries",
+    "requirements", "legal_basis")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -914,7 +1252,12 @@ def validate(records):
 				assert re.fullmatch(
 				    r"https://([a-z0-9-]+\.)*example\.org/[a-z0-9/-]*",
 				    v), v
-			if k == "languages":
+			if k == "languages" and t == "route":
+				for lang in v:
+					assert re.fullmatch(
+					    r"[a-z]{2}(:(urgent-only|reciprocity))?",
+					    lang), v
+			elif k == "languages":
 				for lang in v:
 					assert re.fullmatch(r"[a-z]{2}", lang), v
 			if k == "lang":
@@ -925,6 +1268,16 @@ def validate(records):
 		if t == "country":
 			assert re.fullmatch(r"[A-Z]{2}", key), key
 			assert r["region"] in REGIONS, r
+		elif t == "authority" and r.get("notes", "").startswith(
+		    ROUTE_AUTH_NOTE):
+			# a competent authority of the route facts: the source's name
+			assert re.fullmatch(r"[a-z]{2}-[a-z0-9-]+", key), key
+			assert r.get("kind") in KINDS + ("ministry", "fiu", None), r
+			assert r["source"].startswith("http"), r
+			for k in ("website", "address", "phone", "email",
+			    "joined", "verified", "expertise", "designations",
+			    "languages"):
+				assert k not in r, (k, r)
 		elif t == "authority":
 			assert re.fullmatch(r"[a-z0-9-]+", key), key
 			assert r.get("kind") in KINDS, r
@@ -956,18 +1309,64 @@ def validate(records):
 		elif t == "newsletter":
 			assert key.startswith("nl-"), key
 			check_date(r["published"])
+		elif t == "route":
+			assert re.fullmatch(r"(demo-)?r-[a-z]{2}-[a-z0-9-]+", key), key
+			assert r["measure"] in MEASURES, r
+			assert r.get("channel", "direct") in CHANNELS, r
+			assert r.get("formality", "formal") in ("formal",
+			    "informal"), r
+			assert r.get("urgency", "any") in ("any", "urgent",
+			    "normal"), r
+			assert r.get("stage", "any") in STAGES, r
+			for c in r.get("requirements", []):
+				assert c in REQUIREMENTS, r
+			for c in r.get("legal_basis", []):
+				assert c in LEGAL_BASES, r
+			for c in r.get("from_countries", []):
+				assert re.fullmatch(r"[A-Z]{2}", c), r
+			assert ("alternative" not in r or "not_possible" in r) and \
+			    r.get("alternative", "mla") in MEASURES, r
+			assert "rank" not in r or re.fullmatch(r"\d+(\.\d+)?",
+			    r["rank"]), r
+			assert not zones or r.get("timezone", "UTC") in zones, r
+			if key.startswith("demo-"):
+				assert r["notes"].startswith(DEMO_ROUTE_NOTE), r
+				assert "source" not in r, r
+				check_date(r["verified"], VERIFIED_OLD[0],
+				    VERIFIED_NEW[1])
+			else:
+				assert r["source"].startswith("http"), r
+				assert "contact" not in r and "verified" not in r, r
 	# references resolve once everything is applied
+	contact_auth = {r["id"]: r["authority"] for r in records
+	    if r["type"] == "contact"}
 	for r in records:
 		if r["type"] == "authority":
 			assert r["country"] in keys["country"], r
 		elif r["type"] == "contact":
 			assert r["authority"] in keys["authority"], r
+		elif r["type"] == "route":
+			assert r["country"] in keys["country"], r
+			assert r["authority"] in keys["authority"], r
+			assert "contact" not in r or \
+			    contact_auth[r["contact"]] == r["authority"], r
 	used = {r["country"] for r in records if r["type"] == "authority"}
 	assert used == keys["country"], "a country without members"
 	regions = {r["region"] for r in records if r["type"] == "country"}
 	assert regions == set(REGIONS), regions
 	assert len(keys["country"]) >= 40
-	assert len([k for k in keys["authority"] if not k.startswith("demo-")]) == 15
+	real = [r for r in records if r["type"] == "authority" and
+	    r["notes"].startswith("Real member authority")]
+	assert len(real) == 15
+	# every country has a measure; the demo shows what the facts do not
+	routes = [r for r in records if r["type"] == "route"]
+	assert {r["country"] for r in routes} == keys["country"], \
+	    "a country without routes"
+	assert any("not_possible" in r for r in routes)
+	assert any("from_countries" in r for r in routes)
+	langs = [l for r in routes for l in r.get("languages", [])]
+	assert any(l.endswith(":urgent-only") for l in langs)
+	assert any(l.endswith(":reciprocity") for l in langs)
 	with_people = {r["authority"] for r in records if r["type"] == "contact"}
 	assert with_people == keys["authority"], "an authority without contacts"
 	assert len(keys["newsletter"]) == 4
@@ -995,7 +1394,21 @@ def main():
 	countries = [{"type": "country", "code": cc, "name": names[cc],
 	    "region": COUNTRIES[cc][0]} for cc in sorted(members)]
 	contacts = contacts_for(rng, authorities)
-	records = countries + authorities + contacts + newsletters()
+	# Routes after everything else, with a random stream of their own:
+	# the records above are the same with or without them.
+	rrng = random.Random(SEED + 1)
+	facts = read_facts(sys.argv[1])
+	competent = fact_authorities(facts, {a["id"] for a in authorities})
+	for a in competent:
+		if a["country"] not in members:
+			die("%s: its country has no member" % a["id"])
+	contacts += contacts_for(rrng, competent, each=1,
+	    target=len(competent), taken=contacts, first=len(contacts) + 1)
+	sourced = fact_routes(facts)
+	routes = sourced + demo_routes(rrng, authorities, contacts, sourced)
+	authorities = sorted(authorities + competent, key=lambda a: a["id"])
+	routes.sort(key=lambda r: r["id"])
+	records = countries + authorities + contacts + newsletters() + routes
 	validate(records)
 	out = []
 	for r in records:

@@ -72,6 +72,21 @@ put("fuzz-apply", b"\x03" + b"\n".join(country + cont))      # dangling
 put("fuzz-apply", b"\x02" + body + b"\n" +
     b'{"type":"delete","of":"authority","id":"%s"}' % json.loads(auth[0])["id"].encode())
 put("fuzz-apply", b"\x02" + body + b"\n" + cases[0])
+# a route of the directory's first authority and contact, then one whose
+# contact works elsewhere, and the deletion of an authority a route names
+a0, c0 = json.loads(auth[0]), json.loads(cont[0])
+route = json.dumps({"type": "route", "id": "r-x", "country": a0["country"],
+    "measure": "asset-tracing", "authority": c0["authority"],
+    "contact": c0["id"], "urgency": "urgent", "languages": ["pt",
+    "en:urgent-only"], "rank": "1.5"}).encode()
+put("fuzz-apply", b"\x03" + body + b"\n" + route)
+put("fuzz-apply", b"\x03" + body + b"\n" + route.replace(
+    json.dumps(c0["authority"]).encode(), json.dumps(a0["id"]).encode(), 1)
+    if c0["authority"] != a0["id"] else b"\x03" + body + b"\n" + route +
+    b'\n{"type":"delete","of":"contact","id":"%s"}' % c0["id"].encode())
+put("fuzz-apply", b"\x02" + body + b"\n" + route + b"\n" +
+    b'{"type":"delete","of":"authority","id":"%s"}' %
+    c0["authority"].encode())
 
 # index
 sha = "6a9d9ee7422e03f0a4285f1e9d536c4e83bcddb89650794b13a9564a6a4d984a"
@@ -104,6 +119,7 @@ put("fuzz-source", src + cont[0] + b"\n")                      # duplicate
 put("fuzz-source", b"\n".join(country + cont) + b"\n")         # dangling
 put("fuzz-source", src + b'{"type":"delete","of":"contact","id":"c-1"}\n')
 put("fuzz-source", src + b'{"type":"route","id":"r-1"}\n\n   \n')
+put("fuzz-source", src + route + b"\n")
 
 # config: key = value lines as officers write them
 pub = b"RWQf6LRCGA9i5+xs2rLp1cB8wuH3RCDZyLrJcX5J1A8J8gQ2B0S2tW2y"

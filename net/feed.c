@@ -176,6 +176,44 @@ feed_field_read(json_t *root, const struct record_field *f,
 	return NULL;
 }
 
+/* The delete message below names the stored types one by one. */
+_Static_assert(REC_NDATA == 5, "name every stored type in feed_record_check");
+
+/*
+ * What the contract says of a record's values beyond their types: a
+ * delete names a stored type, a route's rank is a decimal. NULL or a
+ * message the caller frees.
+ */
+static char *
+feed_record_check(const struct record *rec)
+{
+	int	 of;
+
+	switch (rec->type) {
+	case REC_DELETE:
+		of = record_type_from_name(rec->v[DELETE_OF].s);
+		if (of >= 0 && of < REC_NDATA)
+			return NULL;
+		/*
+		 * TRANSLATORS: what a delete line named; the record types
+		 * are the feed's words: keep them.
+		 */
+		return xasprintf(_("field 'of': \"%s\" is not one of country, "
+		    "authority, contact, newsletter or route"),
+		    rec->v[DELETE_OF].s);
+	case REC_ROUTE:
+		if (rec->v[ROUTE_RANK].s != NULL &&
+		    !record_decimal_valid(rec->v[ROUTE_RANK].s))
+			/* TRANSLATORS: rank is the feed's word: keep it. */
+			return xasprintf(_("field 'rank': \"%s\" is not a "
+			    "decimal number (such as \"1\" or \"2.5\")"),
+			    rec->v[ROUTE_RANK].s);
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
 enum net_status
 feed_record_parse(const char *line, size_t len, struct record *rec,
     char **cause)
@@ -228,14 +266,8 @@ feed_record_parse(const char *line, size_t len, struct record *rec,
 		    rec->v[i].list == NULL))
 			why = xasprintf(_("missing field '%s'"), f->name);
 	}
-	if (why == NULL && t == REC_DELETE) {
-		int of = record_type_from_name(rec->v[DELETE_OF].s);
-
-		if (of < 0 || of >= REC_NDATA)
-			why = xasprintf(_("field 'of': \"%s\" is not one of "
-			    "country, authority, contact, newsletter"),
-			    rec->v[DELETE_OF].s);
-	}
+	if (why == NULL)
+		why = feed_record_check(rec);
 	if (why != NULL) {
 		/* The record's type and id are the feed's: never translated. */
 		if (key != NULL)

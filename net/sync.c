@@ -754,7 +754,7 @@ static char *
 sync_note_ok(const struct cache_changes *c)
 {
 	static const char *const names[REC_NDATA] = {
-		"countries", "authorities", "contacts", "newsletters"
+		"countries", "authorities", "contacts", "newsletters", "routes"
 	};
 	struct buf	b;
 	int		t;

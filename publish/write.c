@@ -65,10 +65,13 @@ publish_exit_code(enum publish_status s)
  * One record as the publisher holds it. A tombstone (a delete line read
  * from a previous delta) has line == NULL.
  */
+#define PUB_REFS_MAX	3	/* references of one record (a route's) */
 struct pub_rec {
 	int		 type;	/* enum record_type of the record (or deleted one) */
 	char		*key;	/* code or id */
-	char		*ref;	/* an authority's country, a contact's authority */
+	char		*refs[PUB_REFS_MAX]; /* the values of its record_refs[]
+					   fields, in that table's order (NULL:
+					   none; only for a source's records) */
 	char		*line;	/* canonical JSON, no newline */
 	size_t		 seq;	/* source line number, or reading order */
 };
@@ -101,9 +104,9 @@ struct pub_out {
 	int				 error;	/* errno of the first failure */
 };
 
-static void
-pub_set_add(struct pub_set *set, int type, char *key, char *ref, char *line,
-    size_t seq)
+/* Adds a record; returns it, so its references can be filled. */
+static struct pub_rec *
+pub_set_add(struct pub_set *set, int type, char *key, char *line, size_t seq)
 {
 	struct pub_rec	*r;
 
@@ -112,18 +115,22 @@ pub_set_add(struct pub_set *set, int type, char *key, char *ref, char *line,
 		set->v = xreallocarray(set->v, set->cap, sizeof *set->v);
 	}
 	r = &set->v[set->n++];
+	memset(r, 0, sizeof *r);
 	r->type = type;
 	r->key = key;
-	r->ref = ref;
 	r->line = line;
 	r->seq = seq;
+	return r;
 }
 
 static void
 pub_rec_free(struct pub_rec *r)
 {
+	size_t	i;
+
 	free(r->key);
-	free(r->ref);
+	for (i = 0; i < PUB_REFS_MAX; i++)
+		free(r->refs[i]);
 	free(r->line);
 	memset(r, 0, sizeof *r);
 }
@@ -271,6 +278,77 @@ pub_blank(const char *s, size_t len)
 	return 1;
 }
 
+/* Copies the values of rec's reference fields into r->refs. */
+static void
+pub_refs_set(struct pub_rec *r, const struct record *rec)
+{
+	const char	*v;
+	size_t		 k, j = 0;
+
+	for (k = 0; k < record_nrefs && j < PUB_REFS_MAX; k++) {
+		if (record_refs[k].type != rec->type)
+			continue;
+		v = rec->v[record_refs[k].field].s;
+		r->refs[j++] = v != NULL ? xstrdup(v) : NULL;
+	}
+}
+
+/*
+ * Checks every reference of a sorted set's records, adding an error for
+ * each that names nothing, and for a route whose contact works for
+ * another authority: the rules the client checks at commit.
+ */
+static void
+pub_refs_check(const struct pub_set *set, const char *path,
+    struct pub_errors *errs)
+{
+	const struct record_type_info	*ti;
+	const struct pub_rec		*r, *target, *contact;
+	const char			*v;
+	size_t				 i, k, j;
+
+	for (i = 0; i < set->n; i++) {
+		r = &set->v[i];
+		ti = &record_types[r->type];
+		for (k = 0, j = 0; k < record_nrefs && j < PUB_REFS_MAX; k++) {
+			if ((int)record_refs[k].type != r->type)
+				continue;
+			if ((v = r->refs[j++]) == NULL)
+				continue;
+			target = pub_set_find(set, record_refs[k].target, v);
+			if (target == NULL)
+				/*
+				 * TRANSLATORS: FILE:LINE:, the record's type
+				 * and id, the field naming another record,
+				 * that record's type, the id not found. The
+				 * types and field are the feed's words.
+				 */
+				pub_errors_add(errs, r->seq, xasprintf(
+				    _("%s:%zu: %s %s: field '%s': no %s '%s'"),
+				    path, r->seq, ti->name, r->key,
+				    ti->fields[record_refs[k].field].name,
+				    record_types[record_refs[k].target].name,
+				    v));
+		}
+		/* refs of a route: country, authority, contact. */
+		if (r->type != REC_ROUTE || r->refs[2] == NULL ||
+		    r->refs[1] == NULL ||
+		    (contact = pub_set_find(set, REC_CONTACT,
+		    r->refs[2])) == NULL || contact->refs[0] == NULL ||
+		    strcmp(contact->refs[0], r->refs[1]) == 0)
+			continue;
+		/*
+		 * TRANSLATORS: FILE:LINE:, a route's id, its contact's id,
+		 * the authority the contact works for, the route's. route,
+		 * contact, authority are the feed's words: keep them.
+		 */
+		pub_errors_add(errs, r->seq, xasprintf(_("%s:%zu: route %s: "
+		    "field 'contact': contact '%s' works for authority '%s', "
+		    "not for the route's '%s'"), path, r->seq, r->key,
+		    r->refs[2], contact->refs[0], r->refs[1]));
+	}
+}
+
 /* The "type" of a line feed_record_parse did not know (sanitized; caller frees). */
 static char *
 pub_type_name(const char *line, size_t len)
@@ -296,10 +374,9 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 {
 	struct pub_errors	 errs;
 	struct record		 rec;
-	const struct pub_rec	*r, *target;
+	struct pub_rec		*added;
 	FILE			*fp;
 	char			*line = NULL, *p, *why, *name, *out;
-	const char		*ref;
 	size_t			 cap = 0, lineno = 0, i, first;
 	ssize_t			 len;
 
@@ -340,8 +417,8 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 				 */
 				pub_errors_add(&errs, lineno, xasprintf(
 				    _("%s:%zu: unknown record type '%s' (a "
-				    "source holds country, authority, contact "
-				    "and newsletter records only)"), path,
+				    "source holds country, authority, contact, "
+				    "newsletter and route records only)"), path,
 				    lineno, name));
 				free(name);
 			} else
@@ -356,11 +433,6 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 			record_clear(&rec);
 			continue;
 		}
-		ref = NULL;
-		if (rec.type == REC_AUTHORITY)
-			ref = rec.v[AUTH_COUNTRY].s;
-		else if (rec.type == REC_CONTACT)
-			ref = rec.v[CONTACT_AUTHORITY].s;
 		out = feed_record_json(&rec);
 		/* Escaping can make the feed's line longer than the source's. */
 		if (strlen(out) >= FEED_LINE_MAX) {
@@ -380,8 +452,9 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 			record_clear(&rec);
 			continue;
 		}
-		pub_set_add(set, rec.type, xstrdup(record_key(&rec)),
-		    ref != NULL ? xstrdup(ref) : NULL, out, lineno);
+		added = pub_set_add(set, rec.type, xstrdup(record_key(&rec)),
+		    out, lineno);
+		pub_refs_set(added, &rec);
 		record_clear(&rec);
 	}
 	free(line);
@@ -426,34 +499,7 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 		    record_types[set->v[i].type].key, set->v[i].key,
 		    set->v[first].seq));
 	}
-	for (i = 0; i < set->n; i++) {
-		r = &set->v[i];
-		if (r->type == REC_AUTHORITY) {
-			target = pub_set_find(set, REC_COUNTRY, r->ref);
-			if (target == NULL)
-				/*
-				 * TRANSLATORS: FILE:LINE:, an authority's id,
-				 * the country it names. authority, country
-				 * are the feed's words: keep them.
-				 */
-				pub_errors_add(&errs, r->seq, xasprintf(
-				    _("%s:%zu: authority %s: field 'country': "
-				    "no country '%s'"), path, r->seq, r->key,
-				    r->ref));
-		} else if (r->type == REC_CONTACT) {
-			target = pub_set_find(set, REC_AUTHORITY, r->ref);
-			if (target == NULL)
-				/*
-				 * TRANSLATORS: FILE:LINE:, a contact's id,
-				 * the authority it names. contact, authority
-				 * are the feed's words: keep them.
-				 */
-				pub_errors_add(&errs, r->seq, xasprintf(
-				    _("%s:%zu: contact %s: field 'authority': "
-				    "no authority '%s'"), path, r->seq, r->key,
-				    r->ref));
-		}
-	}
+	pub_refs_check(set, path, &errs);
 	if (errs.total == 0)
 		return PUBLISH_OK;
 
@@ -529,10 +575,10 @@ pub_object_load(const char *dir, const struct feed_object *obj,
 				goto fail;
 			}
 			pub_set_add(set, of, xstrdup(rec.v[DELETE_ID].s), NULL,
-			    NULL, (*seq)++);
+			    (*seq)++);
 		} else
 			pub_set_add(set, rec.type, xstrdup(record_key(&rec)),
-			    NULL, feed_record_json(&rec), (*seq)++);
+			    feed_record_json(&rec), (*seq)++);
 		record_clear(&rec);
 	}
 	if (ferror(fp)) {

@@ -47,15 +47,38 @@ cli_fetch_authority(struct cli *cli, const struct out_item *it,
 static int
 cli_print_one(struct cli *cli, const struct out_list *l)
 {
-	struct out_list	 auth;
+	struct out_list	 auth, contact;
+	struct present_fields fs;
 	struct buf	 b;
+	char		*text;
 	int		 rc;
 
 	if (cli->format != OUT_HUMAN)
 		return cli_print_list(cli, l, PLIST_PEOPLE);
 	out_list_init(&auth);
-	cli_fetch_authority(cli, &l->v[0], &auth);
 	buf_init(&b);
+	if (l->v[0].rec.type == REC_ROUTE) {
+		/* A route's card: its authority and contact read whole. */
+		out_list_init(&contact);
+		cli_fetch(cli, REC_AUTHORITY, l->v[0].rec.v[ROUTE_AUTHORITY].s,
+		    &auth);
+		if (l->v[0].rec.v[ROUTE_CONTACT].s != NULL)
+			cli_fetch(cli, REC_CONTACT,
+			    l->v[0].rec.v[ROUTE_CONTACT].s, &contact);
+		memset(&fs, 0, sizeof fs);
+		present_route_fields(&l->v[0], auth.n > 0 ? &auth.v[0] : NULL,
+		    contact.n > 0 ? &contact.v[0] : NULL, &cli->ctx, &fs);
+		text = present_fields_text(&fs, out_width(0));
+		buf_adds(&b, text);
+		free(text);
+		present_fields_free(&fs);
+		out_list_free(&contact);
+		rc = cli_print(&b);
+		buf_free(&b);
+		out_list_free(&auth);
+		return rc;
+	}
+	cli_fetch_authority(cli, &l->v[0], &auth);
 	out_human_record(&b, &l->v[0], auth.n > 0 ? &auth.v[0] : NULL,
 	    &cli->ctx, out_width(0));
 	rc = cli_print(&b);
@@ -129,7 +152,8 @@ const struct cli_command cli_entry_members = {
 /* What not_found says was not found. */
 enum not_found_what {
 	NOT_FOUND_AUTHORITY,
-	NOT_FOUND_PERSON		/* a contact or an authority */
+	NOT_FOUND_PERSON,		/* a contact or an authority */
+	NOT_FOUND_ANY			/* a contact, an authority or a route */
 };
 
 static int
@@ -141,9 +165,12 @@ not_found(enum not_found_what what, const char *id)
 	if (what == NOT_FOUND_AUTHORITY)
 		/* TRANSLATORS: %s is an id as the user typed it. */
 		rc = cli_error(EXIT_ERROR, _("no such authority: %s"), clean);
-	else
+	else if (what == NOT_FOUND_PERSON)
 		rc = cli_error(EXIT_ERROR, _("no such contact or authority: "
 		    "%s"), clean);
+	else
+		rc = cli_error(EXIT_ERROR, _("no such contact, authority or "
+		    "route: %s"), clean);
 	free(clean);
 	return rc;
 }
@@ -152,7 +179,7 @@ static int
 cli_cmd_authority(struct cli *cli)
 {
 	struct cache_filter	 f;
-	struct out_list		 l, contacts;
+	struct out_list		 l, contacts, routes;
 	enum cache_status	 st;
 	struct buf		 b;
 	int			 rc;
@@ -171,7 +198,12 @@ cli_cmd_authority(struct cli *cli)
 	f.type = REC_CONTACT;
 	f.authority = cli->args[0];
 	out_list_init(&contacts);
+	out_list_init(&routes);
 	rc = cli_list(cli, &f, cli->format == OUT_HUMAN ? &contacts : &l);
+	/* Then the routes it serves. */
+	f.type = REC_ROUTE;
+	if (rc == EXIT_OK)
+		rc = cli_list(cli, &f, cli->format == OUT_HUMAN ? &routes : &l);
 	if (rc == EXIT_OK && cli->format == OUT_HUMAN) {
 		buf_init(&b);
 		out_human_record(&b, &l.v[0], NULL, &cli->ctx, out_width(0));
@@ -181,11 +213,17 @@ cli_cmd_authority(struct cli *cli)
 			    PLIST_IDS | PLIST_IN_AUTHORITY, &cli->ctx,
 			    out_width(0), cli->bold);
 		}
+		if (routes.n > 0) {
+			buf_adds(&b, "\n");
+			out_human_table(&b, &routes, PLIST_ROUTES, PLIST_IDS,
+			    &cli->ctx, out_width(0), cli->bold);
+		}
 		rc = cli_print(&b);
 		buf_free(&b);
 	} else if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, PLIST_PEOPLE);
 	out_list_free(&contacts);
+	out_list_free(&routes);
 	out_list_free(&l);
 	return rc;
 }
@@ -193,7 +231,8 @@ cli_cmd_authority(struct cli *cli)
 const struct cli_command cli_entry_authority = {
 	"authority", cli_cmd_authority,
 	"authority ID",
-	N_("Show one authority, every field, then its contacts."),
+	N_("Show one authority, every field, then its contacts and the "
+	"routes it serves."),
 	CLI_F_PEOPLE, 1, 1, cli_opts_none
 };
 
@@ -236,15 +275,19 @@ const struct cli_command cli_entry_contacts = {
 	CLI_F_PEOPLE, 0, 1, cli_opts_list
 };
 
-/* The type of a contact or authority id, or -1 with the error printed. */
+/*
+ * The type of a contact or authority id (or a route's, when routes is
+ * set), or -1 with the error printed.
+ */
 static int
-cli_id_type(struct cli *cli, const char *id, int *rc)
+cli_id_type(struct cli *cli, const char *id, int routes, int *rc)
 {
 	int	 t;
 
 	t = cache_id_type(cli->cache, id);
-	if (t != REC_CONTACT && t != REC_AUTHORITY) {
-		*rc = not_found(NOT_FOUND_PERSON, id);
+	if (t != REC_CONTACT && t != REC_AUTHORITY &&
+	    (!routes || t != REC_ROUTE)) {
+		*rc = not_found(routes ? NOT_FOUND_ANY : NOT_FOUND_PERSON, id);
 		return -1;
 	}
 	return t;
@@ -257,13 +300,13 @@ cli_cmd_show(struct cli *cli)
 	enum cache_status	 st;
 	int			 t, rc = EXIT_OK;
 
-	t = cli_id_type(cli, cli->args[0], &rc);
+	t = cli_id_type(cli, cli->args[0], 1, &rc);
 	if (t < 0)
 		return rc;
 	out_list_init(&l);
 	st = cli_fetch(cli, (enum record_type)t, cli->args[0], &l);
 	if (st == CACHE_ERR_NOTFOUND || (st == CACHE_OK && l.n == 0))
-		rc = not_found(NOT_FOUND_PERSON, cli->args[0]);
+		rc = not_found(NOT_FOUND_ANY, cli->args[0]);
 	else if (st != CACHE_OK)
 		rc = cli_cache_error(st, _("cannot read the cache"), NULL);
 	else
@@ -275,7 +318,7 @@ cli_cmd_show(struct cli *cli)
 const struct cli_command cli_entry_show = {
 	"show", cli_cmd_show,
 	"show ID",
-	N_("Show a contact or an authority, every field."),
+	N_("Show a contact, an authority or a route, every field."),
 	CLI_F_PEOPLE, 1, 1, cli_opts_none
 };
 
@@ -287,7 +330,7 @@ cli_star(struct cli *cli, int on)
 	char			*clean;
 	int			 t, rc = EXIT_OK;
 
-	t = cli_id_type(cli, cli->args[0], &rc);
+	t = cli_id_type(cli, cli->args[0], 0, &rc);
 	if (t < 0)
 		return rc;
 	st = cache_star_set(cli->cache, (enum record_type)t, cli->args[0],
@@ -435,6 +478,7 @@ cli_full_screen(struct cli *cli)
 	o.history_path = history;
 	o.history = cli->config.history_set ? (int)cli->config.history :
 	    TUI_HISTORY_DEFAULT;
+	o.own_country = cli->config.country;
 	/* Without a feed, `s` explains how to configure one. */
 	if ((cli->demo || cli->config.feed != NULL) &&
 	    cli_sync_options(cli, &no, &demo_key) == EXIT_OK)

@@ -60,6 +60,8 @@ static const struct complete_args {
 	{ "star", { CLI_ARG_RECORD }, NULL },
 	{ "unstar", { CLI_ARG_RECORD }, NULL },
 	{ "starred", { CLI_ARG_END }, NULL },
+	{ "route", { CLI_ARG_COUNTRY, CLI_ARG_MEASURE }, NULL },
+	{ "measures", { CLI_ARG_END }, NULL },
 	{ "config", { CLI_ARG_WORD }, complete_config_words },
 	{ "help", { CLI_ARG_COMMAND }, NULL },
 };
@@ -75,6 +77,8 @@ static const enum cli_arg complete_option_values[OPT_MAX] = {
 	[OPT_ROLE] = CLI_ARG_ROLE,
 	[OPT_EXPERTISE] = CLI_ARG_EXPERTISE,
 	[OPT_LANGUAGE] = CLI_ARG_LANGUAGE,
+	[OPT_STAGE] = CLI_ARG_STAGE,
+	[OPT_FROM] = CLI_ARG_COUNTRY,
 };
 
 /* The names of the kinds, for `globe __complete spec`. */
@@ -91,6 +95,8 @@ static const char *const complete_kind_names[CLI_ARG_MAX] = {
 	[CLI_ARG_KIND] = "kind",
 	[CLI_ARG_ROLE] = "role",
 	[CLI_ARG_EXPERTISE] = "expertise",
+	[CLI_ARG_MEASURE] = "measure",
+	[CLI_ARG_STAGE] = "stage",
 	[CLI_ARG_LANGUAGE] = "language",
 };
 
@@ -243,7 +249,7 @@ complete_ids(struct complete *c, enum record_type type)
 
 static void
 complete_values(struct complete *c, enum cache_value_kind kind,
-    enum present_vocab vocab)
+    enum vocab vocab)
 {
 	char	**v;
 	size_t	  n, i;
@@ -252,10 +258,22 @@ complete_values(struct complete *c, enum cache_value_kind kind,
 	    cache_values_list(c->cache, kind, &v, &n) != CACHE_OK)
 		return;
 	for (i = 0; i < n; i++) {
-		complete_add(c, v[i], present_code_find(vocab, v[i]) != NULL ?
+		complete_add(c, v[i], vocab_find(vocab, v[i]) != NULL ?
 		    present_label(vocab, v[i]) : NULL);
 	}
 	cache_values_free(v, n);
+}
+
+/* The codes of a vocabulary with their labels (the stages of a case). */
+static void
+complete_vocab(struct complete *c, enum vocab vocab)
+{
+	const struct vocab_code	*v;
+	size_t			 n, i;
+
+	v = vocab_table(vocab, &n);
+	for (i = 0; i < n; i++)
+		complete_add(c, v[i].code, present_label(vocab, v[i].code));
 }
 
 static void
@@ -304,16 +322,22 @@ complete_kind(struct complete *c, enum cli_arg kind)
 		complete_ids(c, REC_NEWSLETTER);
 		break;
 	case CLI_ARG_KIND:
-		complete_values(c, CACHE_VALUES_KIND, PV_KIND);
+		complete_values(c, CACHE_VALUES_KIND, VOCAB_KIND);
 		break;
 	case CLI_ARG_ROLE:
-		complete_values(c, CACHE_VALUES_ROLE, PV_ROLE);
+		complete_values(c, CACHE_VALUES_ROLE, VOCAB_ROLE);
 		break;
 	case CLI_ARG_EXPERTISE:
-		complete_values(c, CACHE_VALUES_EXPERTISE, PV_EXPERTISE);
+		complete_values(c, CACHE_VALUES_EXPERTISE, VOCAB_EXPERTISE);
 		break;
 	case CLI_ARG_LANGUAGE:
-		complete_values(c, CACHE_VALUES_LANGUAGE, PV_LANGUAGE);
+		complete_values(c, CACHE_VALUES_LANGUAGE, VOCAB_LANGUAGE);
+		break;
+	case CLI_ARG_MEASURE:
+		complete_values(c, CACHE_VALUES_MEASURE, VOCAB_MEASURE);
+		break;
+	case CLI_ARG_STAGE:
+		complete_vocab(c, VOCAB_STAGE);
 		break;
 	}
 }

@@ -122,13 +122,14 @@ enum config_key {
 	CONFIG_STALE_DAYS,
 	CONFIG_MOUSE,
 	CONFIG_MAX_VALID_DAYS,
-	CONFIG_HISTORY
+	CONFIG_HISTORY,
+	CONFIG_COUNTRY
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
-	"stale_days", "mouse", "max_valid_days", "history"
+	"stale_days", "mouse", "max_valid_days", "history", "country"
 };
 
 /* yes/no values: 1, 0, or -1 with *why. */
@@ -180,6 +181,13 @@ config_number(long *dest, const char *key, const char *value, long max,
 	}
 	*dest = n;
 	return 0;
+}
+
+/* A letter of the ISO 3166 codes, whatever the locale. */
+static int
+config_ascii_letter(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
 }
 
 static int
@@ -273,6 +281,19 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 			return -1;
 		}
 		c->history_set = 1;
+		return 0;
+	case CONFIG_COUNTRY:
+		/* The officer's own State: the requesting one of a route. */
+		if (strlen(value) != 2 || !config_ascii_letter(value[0]) ||
+		    !config_ascii_letter(value[1])) {
+			*why = xasprintf(_("country must be a two-letter ISO "
+			    "3166 code such as FR, not '%s'"), value);
+			return -1;
+		}
+		free(c->country);
+		c->country = xstrdup(value);
+		c->country[0] = (char)toupper((unsigned char)c->country[0]);
+		c->country[1] = (char)toupper((unsigned char)c->country[1]);
 		return 0;
 	}
 	return -1;
@@ -487,6 +508,7 @@ tui_config_clear(struct tui_config *c)
 	free(c->client_cert);
 	free(c->client_key);
 	free(c->token_file);
+	free(c->country);
 	for (i = 0; i < c->nbindings; i++)
 		free(c->bindings[i]);
 	free(c->bindings);

@@ -130,3 +130,31 @@ out_csv_list(struct buf *b, const struct out_list *l)
 	buf_free(&cell);
 	free(names);
 }
+
+void
+out_csv_measures(struct buf *b, const struct present_measure *m, size_t n)
+{
+	const struct present_measure	*x;
+	size_t				 i;
+
+	buf_adds(b, "measure,label,routes,not_possible,alternative,"
+	    "alternative_label\r\n");
+	for (i = 0; i < n; i++) {
+		x = &m[i];
+		out_csv_cell(b, x->code, 0);
+		buf_addc(b, ',');
+		out_csv_cell(b, present_label(VOCAB_MEASURE, x->code), 0);
+		buf_addf(b, ",%zu,", x->routes);
+		if (x->routes == 0 && x->not_possible != NULL) {
+			out_csv_cell(b, x->not_possible, 0);
+			buf_addc(b, ',');
+			out_csv_cell(b, x->alternative, 0);
+			buf_addc(b, ',');
+			if (x->alternative != NULL)
+				out_csv_cell(b, present_label(VOCAB_MEASURE,
+				    x->alternative), 0);
+		} else
+			buf_adds(b, ",,");
+		buf_adds(b, "\r\n");
+	}
+}

@@ -102,13 +102,29 @@ out_json_safe(const char *text)
 	return buf_detach(&b);
 }
 
+/* The text of an array (which it frees), escaped, with a final newline. */
+static char *
+json_array_text(json_t *a)
+{
+	char	*text, *safe;
+
+	text = json_dumps(a, JSON_INDENT(2));
+	json_decref(a);
+	if (text == NULL)
+		return xstrdup("[]\n");
+	safe = out_json_safe(text);
+	free(text);
+	text = xasprintf("%s\n", safe);
+	free(safe);
+	return text;
+}
+
 char *
 out_json_list(const struct out_list *l)
 {
 	const char	**names[REC_NDATA] = { NULL };
 	size_t		  n[REC_NDATA] = { 0 }, i;
 	json_t		 *a;
-	char		 *text, *safe;
 	int		  t;
 
 	/* Each record has its own type's keys in its own type's order. */
@@ -121,13 +137,40 @@ out_json_list(const struct out_list *l)
 	}
 	for (t = 0; t < REC_NDATA; t++)
 		free(names[t]);
-	text = json_dumps(a, JSON_INDENT(2));
-	json_decref(a);
-	if (text == NULL)
-		return xstrdup("[]\n");
-	safe = out_json_safe(text);
-	free(text);
-	text = xasprintf("%s\n", safe);
-	free(safe);
-	return text;
+	return json_array_text(a);
+}
+
+/* A measure as JSON: its code and label, its routes, why it is not possible. */
+static json_t *
+json_measure(const struct present_measure *m)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "measure", json_str(m->code));
+	json_object_set_new(o, "label", json_str(present_label(VOCAB_MEASURE,
+	    m->code)));
+	json_object_set_new(o, "routes", json_integer((json_int_t)m->routes));
+	if (m->routes == 0 && m->not_possible != NULL) {
+		json_object_set_new(o, "not_possible",
+		    json_str(m->not_possible));
+		if (m->alternative != NULL) {
+			json_object_set_new(o, "alternative",
+			    json_str(m->alternative));
+			json_object_set_new(o, "alternative_label",
+			    json_str(present_label(VOCAB_MEASURE,
+			    m->alternative)));
+		}
+	}
+	return o;
+}
+
+char *
+out_json_measures(const struct present_measure *m, size_t n)
+{
+	json_t	*a = json_array();
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_measure(&m[i]));
+	return json_array_text(a);
 }

@@ -2,7 +2,9 @@
  * cmd-resolve.c: what a user types for a country or a search filter,
  * matched against what the cache holds. A country is its code or its
  * name, a filter value (kind, role, expertise, language) the value as
- * the records spell it; case, accents (folded as search folds them) and
+ * the records spell it, a code of a vocabulary (a measure, a stage) the
+ * code or its label, in English or translated; case, accents (folded as
+ * search folds them) and
  * space, '_' or '-' between words do not matter. Anything else is a
  * usage error that names the closest (common/suggest.c), never a silent
  * empty result.
@@ -39,6 +41,9 @@ resolve_unknown(enum cache_value_kind kind, const char *clean)
 	case CACHE_VALUES_LANGUAGE:
 		/* TRANSLATORS: the value the user typed after --language. */
 		return xasprintf(_("no such language '%s'"), clean);
+	case CACHE_VALUES_MEASURE:
+		/* TRANSLATORS: what the user typed as a measure. */
+		return xasprintf(_("no such measure '%s'"), clean);
 	}
 	return xasprintf(_("no such value '%s'"), clean);
 }
@@ -273,5 +278,106 @@ cli_resolve_value(struct cli *cli, enum cache_value_kind kind,
 	}
 	resolve_keys_free(keys, n);
 	cache_values_free(v, n);
+	return rc;
+}
+
+/* Adds code and its labels to the candidates (keys folded, shown). */
+static void
+resolve_code_add(struct resolve_countries *rc, enum vocab voc,
+    const char *code)
+{
+	const struct vocab_code	*v;
+	const char		*label;
+	char			*shown;
+	size_t			 i;
+
+	for (i = 0; i < rc->n; i++) {
+		if (rc->is_code[i] && strcmp(rc->codes[i], code) == 0)
+			return;
+	}
+	v = vocab_find(voc, code);
+	label = v != NULL ? _(v->label) : NULL;
+	shown = label != NULL && strcmp(label, code) != 0 ?
+	    xasprintf("%s (%s)", label, code) : xstrdup(code);
+	resolve_country_add(rc, resolve_key(code), code, shown, 1);
+	if (v != NULL) {
+		resolve_country_add(rc, resolve_key(v->label), code, shown, 0);
+		if (strcmp(label, v->label) != 0)
+			resolve_country_add(rc, resolve_key(label), code, shown,
+			    0);
+		if (v->brief != NULL)
+			resolve_country_add(rc, resolve_key(_(v->brief)), code,
+			    shown, 0);
+	}
+	free(shown);
+}
+
+/* What is unknown: "no such measure 'x'" (arg sanitized). Caller frees. */
+static char *
+resolve_unknown_code(enum vocab voc, const char *arg)
+{
+	char	*clean, *s;
+
+	clean = sanitize(arg, SANITIZE_LINE);
+	switch (voc) {
+	case VOCAB_MEASURE:
+		/* TRANSLATORS: what the user typed as a measure (globe route). */
+		s = xasprintf(_("no such measure '%s'"), clean);
+		break;
+	case VOCAB_STAGE:
+		/* TRANSLATORS: what the user typed after --stage. */
+		s = xasprintf(_("no such stage '%s'"), clean);
+		break;
+	default:
+		s = xasprintf(_("no such value '%s'"), clean);
+		break;
+	}
+	free(clean);
+	return s;
+}
+
+int
+cli_resolve_code(struct cli *cli, enum vocab voc, const char *arg,
+    char *const *extra, size_t nextra, const char *none, char **code)
+{
+	struct resolve_countries	 c;
+	const struct vocab_code		*v;
+	char				*key, *what;
+	size_t				 i, n;
+	int				 rc, pass;
+
+	(void)cli;
+	*code = NULL;
+	memset(&c, 0, sizeof c);
+	for (i = 0; i < nextra; i++) {
+		if (extra[i] != NULL && *extra[i] != '\0')
+			resolve_code_add(&c, voc, extra[i]);
+	}
+	v = vocab_table(voc, &n);
+	for (i = 0; i < n; i++) {
+		/* "any" is no answer to a question. */
+		if (strcmp(v[i].code, "any") != 0)
+			resolve_code_add(&c, voc, v[i].code);
+	}
+	key = resolve_key(arg);
+	for (pass = 1; pass >= 0 && *code == NULL; pass--) {
+		for (i = 0; i < c.n && *code == NULL; i++) {
+			if (c.is_code[i] == pass && strcmp(c.keys[i], key) == 0)
+				*code = xstrdup(c.codes[i]);
+		}
+	}
+	free(key);
+	if (*code != NULL)
+		rc = EXIT_OK;
+	else {
+		what = resolve_unknown_code(voc, arg);
+		rc = resolve_fail(what, arg, c.keys,
+		    (const char *const *)c.shown, c.n, 0, none);
+		free(what);
+	}
+	resolve_keys_free(c.keys, c.n);
+	resolve_keys_free(c.codes, c.n);
+	resolve_keys_free(c.shown, c.n);
+	free(c.is_code);
 	return rc;
 }

@@ -132,7 +132,8 @@ cli_cmd_search(struct cli *cli)
 	}
 	free(cause);
 	out_list_init(&l);
-	l.types = OUT_TMASK(REC_AUTHORITY) | OUT_TMASK(REC_CONTACT);
+	l.types = OUT_TMASK(REC_AUTHORITY) | OUT_TMASK(REC_CONTACT) |
+	    OUT_TMASK(REC_ROUTE);
 	for (i = 0; i < hits.n && (limit == 0 || i < limit); i++) {
 		st = cli_fetch(cli, hits.v[i].type, hits.v[i].id, &l);
 		if (st == CACHE_ERR_NOTFOUND)
@@ -164,6 +165,7 @@ const struct cli_command cli_entry_search = {
 	"search", cli_cmd_search,
 	"search WORDS... [--country CC] [--kind K] [--role R] "
 	"[--expertise E] [--language L] [--limit N | --all]",
-	N_("Find people and authorities (accents and case do not matter)."),
+	N_("Find people, authorities and routes (accents and case do not "
+	"matter)."),
 	CLI_F_PEOPLE, 1, -1, opts_search
 };

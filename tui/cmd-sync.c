@@ -213,7 +213,7 @@ static json_t *
 json_changes(const struct cache_changes *c)
 {
 	static const char *const names[REC_NDATA] = {
-		"countries", "authorities", "contacts", "newsletters"
+		"countries", "authorities", "contacts", "newsletters", "routes"
 	};
 	json_t	*o = json_object(), *t;
 	int	 i;

@@ -60,6 +60,12 @@ static const struct cli_option_info cli_options[OPT_MAX] = {
 	    N_("ignore https_proxy and all_proxy") },
 	[OPT_VERBOSE] = { "verbose", NULL,
 	    N_("print each request and its status on stderr") },
+	[OPT_URGENT] = { "urgent", NULL, N_("the request is urgent") },
+	[OPT_NORMAL] = { "normal", NULL, N_("the request is not urgent") },
+	[OPT_STAGE] = { "stage", "STAGE", N_("the stage of the case: "
+	    "intelligence, investigation, prosecution, trial, enforcement") },
+	[OPT_FROM] = { "from", "CC", N_("the requesting State (default: "
+	    "country = in the config)") },
 };
 
 /* The largest --limit (--all has none). */
@@ -87,7 +93,8 @@ static const struct cli_command cli_entry_help = {
 static const struct cli_command *const cli_commands[] = {
 	&cli_entry_sync, &cli_entry_status, &cli_entry_countries,
 	&cli_entry_members, &cli_entry_authority, &cli_entry_contacts,
-	&cli_entry_show, &cli_entry_search, &cli_entry_newsletters,
+	&cli_entry_show, &cli_entry_search, &cli_entry_route,
+	&cli_entry_measures, &cli_entry_newsletters,
 	&cli_entry_read, &cli_entry_star, &cli_entry_unstar,
 	&cli_entry_starred, &cli_entry_config, &cli_entry_help,
 };

@@ -44,6 +44,8 @@ struct tui_config {
 	int	 no_mouse;			/* mouse = no */
 	long	 history;			/* history = N, if ... */
 	int	 history_set;			/* ... set */
+	char	*country;			/* country = CC: the officer's
+						   own State (upper case) */
 };
 /* The search history's length across sessions (history = N), and its file. */
 #define TUI_HISTORY_DEFAULT	100
@@ -112,6 +114,12 @@ int	 out_write(const struct buf *);
 /* The list as one JSON array of objects, with a final newline. Caller frees. */
 char	*out_json_list(const struct out_list *);
 /*
+ * Measures (globe route CC, globe measures) as a JSON array: measure,
+ * label, routes, and not_possible, alternative, alternative_label when
+ * none is possible. Caller frees.
+ */
+char	*out_json_measures(const struct present_measure *, size_t n);
+/*
  * Escapes what jansson leaves raw but a terminal would obey: DEL, C1
  * controls, bidi controls, U+2028/2029 become \uXXXX. text must be JSON
  * output (these only occur inside strings). Caller frees.
@@ -127,6 +135,9 @@ char	*out_json_safe(const char *text);
 void	 out_csv_cell(struct buf *, const char *s, int multiline);
 /* The list as RFC 4180 CSV: header row, CRLF line ends. */
 void	 out_csv_list(struct buf *, const struct out_list *);
+/* Measures as CSV, with the keys of out_json_measures as its header. */
+void	 out_csv_measures(struct buf *, const struct present_measure *,
+	    size_t n);
 
 /* cmd.c: the globe command ------------------------------------------------ */
 
@@ -148,6 +159,10 @@ enum cli_opt {
 	OPT_TOKEN_FILE,
 	OPT_NO_PROXY,
 	OPT_VERBOSE,
+	OPT_URGENT,
+	OPT_NORMAL,
+	OPT_STAGE,
+	OPT_FROM,
 	OPT_MAX
 };
 
@@ -173,6 +188,8 @@ enum cli_arg {
 	CLI_ARG_ROLE,
 	CLI_ARG_EXPERTISE,
 	CLI_ARG_LANGUAGE,
+	CLI_ARG_MEASURE,	/* a measure's code (globe route) */
+	CLI_ARG_STAGE,		/* a stage of a case (--stage) */
 	CLI_ARG_MAX
 };
 
@@ -304,7 +321,7 @@ extern const struct cli_command cli_entry_sync, cli_entry_status,
 	    cli_entry_contacts, cli_entry_show, cli_entry_star,
 	    cli_entry_unstar, cli_entry_starred, cli_entry_default,
 	    cli_entry_search, cli_entry_newsletters, cli_entry_read,
-	    cli_entry_config;
+	    cli_entry_config, cli_entry_route, cli_entry_measures;
 
 /* cmd-complete.c */
 /* The hidden command the shells' completion scripts run. */
@@ -339,5 +356,14 @@ int	 cli_resolve_country(struct cli *, const char *arg, char **code);
  */
 int	 cli_resolve_value(struct cli *, enum cache_value_kind,
 	    const char *arg, char **value);
+/*
+ * A code of vocabulary voc as typed (the code, or its label in English or
+ * translated, folded) to the code in *code (caller frees): one of extra
+ * (codes the cache holds, which may be new) or of the vocabulary. An
+ * unknown one prints "no such WHAT 'x'; did you mean ...?" (or, when
+ * none is close, the hint none, which may be NULL) and returns EXIT_USAGE.
+ */
+int	 cli_resolve_code(struct cli *, enum vocab, const char *arg,
+	    char *const *extra, size_t nextra, const char *none, char **code);
 
 #endif

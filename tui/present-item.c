@@ -11,39 +11,201 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "common/common.h"
 #include "tui/present.h"
 
 #define T(t)	(1 << (t))
 
+/* A value made from the item when asked (a route's labels, its clock). */
+typedef void	(*out_getter)(const struct out_item *, struct out_value *);
+
+static void
+get_label(struct out_value *v, enum vocab voc, const char *code)
+{
+	if (code == NULL)
+		return;
+	v->kind = OUTV_STRING;
+	v->s = present_label(voc, code);
+}
+
+static void
+get_measure_label(const struct out_item *it, struct out_value *v)
+{
+	get_label(v, VOCAB_MEASURE, it->rec.v[ROUTE_MEASURE].s);
+}
+
+static void
+get_channel_label(const struct out_item *it, struct out_value *v)
+{
+	get_label(v, VOCAB_CHANNEL, it->rec.v[ROUTE_CHANNEL].s);
+}
+
+static void
+get_formality_label(const struct out_item *it, struct out_value *v)
+{
+	get_label(v, VOCAB_FORMALITY, it->rec.v[ROUTE_FORMALITY].s);
+}
+
+static void
+get_alternative_label(const struct out_item *it, struct out_value *v)
+{
+	get_label(v, VOCAB_MEASURE, it->rec.v[ROUTE_ALTERNATIVE].s);
+}
+
+static void
+get_list(struct out_value *v, char *const *list, size_t n, int present)
+{
+	if (!present)
+		return;
+	v->kind = OUTV_LIST;
+	v->list = list;
+	v->n = n;
+}
+
+static void
+get_language_labels(const struct out_item *it, struct out_value *v)
+{
+	if (it->route != NULL)
+		get_list(v, it->route->languages, it->route->nlanguages,
+		    it->rec.v[ROUTE_LANGUAGES].list != NULL);
+}
+
+static void
+get_requirement_labels(const struct out_item *it, struct out_value *v)
+{
+	if (it->route != NULL)
+		get_list(v, (char *const *)it->route->requirements,
+		    it->route->nrequirements,
+		    it->rec.v[ROUTE_REQUIREMENTS].list != NULL);
+}
+
+static void
+get_legal_basis_labels(const struct out_item *it, struct out_value *v)
+{
+	if (it->route != NULL)
+		get_list(v, (char *const *)it->route->legal_basis,
+		    it->route->nlegal_basis,
+		    it->rec.v[ROUTE_LEGAL_BASIS].list != NULL);
+}
+
+static void
+get_applies_to(const struct out_item *it, struct out_value *v)
+{
+	if (it->route == NULL || it->route->applies_to == NULL)
+		return;
+	v->kind = OUTV_STRING;
+	v->s = it->route->applies_to;
+}
+
+static void
+get_bool(struct out_value *v, int b)
+{
+	if (b < 0)
+		return;
+	v->kind = OUTV_BOOL;
+	v->num = b != 0;
+}
+
+static void
+get_applies(const struct out_item *it, struct out_value *v)
+{
+	if (it->route != NULL)
+		get_bool(v, it->route->applies);
+}
+
+static void
+get_string(struct out_value *v, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	v->kind = OUTV_STRING;
+	v->s = s;
+}
+
+static void
+get_local_time(const struct out_item *it, struct out_value *v)
+{
+	if (it->route != NULL)
+		get_string(v, it->route->local_time);
+}
+
+static void
+get_answering(const struct out_item *it, struct out_value *v)
+{
+	if (it->route != NULL)
+		get_bool(v, it->route->answering);
+}
+
+static void
+get_contact_local_time(const struct out_item *it, struct out_value *v)
+{
+	if (it->route != NULL)
+		get_string(v, it->route->contact_local_time);
+}
+
+static void
+get_contact_answering(const struct out_item *it, struct out_value *v)
+{
+	if (it->route != NULL && it->rec.v[ROUTE_CONTACT].s != NULL)
+		get_bool(v, it->route->contact_answering);
+}
+
 /*
  * Values an item carries besides its record, in output order: the same
  * for a record of one type in every list, so a person or an authority has
- * the same keys wherever it appears.
+ * the same keys wherever it appears. A value is a member of the item
+ * (off), or made by get.
  */
 static const struct out_extra {
 	const char	*name;
 	int		 types;
 	enum out_vkind	 kind;
 	size_t		 off;
+	out_getter	 get;
 } out_extras[] = {
 	{ "country", T(REC_CONTACT), OUTV_STRING,
-	  offsetof(struct out_item, country) },
-	{ "country_name", T(REC_AUTHORITY) | T(REC_CONTACT), OUTV_STRING,
-	  offsetof(struct out_item, country_name) },
-	{ "authority_name", T(REC_CONTACT), OUTV_STRING,
-	  offsetof(struct out_item, authority_name) },
-	{ "authority_acronym", T(REC_CONTACT), OUTV_STRING,
-	  offsetof(struct out_item, authority_acronym) },
+	  offsetof(struct out_item, country), NULL },
+	{ "country_name", T(REC_AUTHORITY) | T(REC_CONTACT) | T(REC_ROUTE),
+	  OUTV_STRING, offsetof(struct out_item, country_name), NULL },
+	{ "authority_name", T(REC_CONTACT) | T(REC_ROUTE), OUTV_STRING,
+	  offsetof(struct out_item, authority_name), NULL },
+	{ "authority_acronym", T(REC_CONTACT) | T(REC_ROUTE), OUTV_STRING,
+	  offsetof(struct out_item, authority_acronym), NULL },
+	{ "contact_name", T(REC_ROUTE), OUTV_STRING,
+	  offsetof(struct out_item, contact_name), NULL },
+	{ "contact_email", T(REC_ROUTE), OUTV_STRING,
+	  offsetof(struct out_item, contact_email), NULL },
 	{ "authorities", T(REC_COUNTRY), OUTV_NUMBER,
-	  offsetof(struct out_item, authorities) },
+	  offsetof(struct out_item, authorities), NULL },
 	{ "contacts", T(REC_COUNTRY) | T(REC_AUTHORITY), OUTV_NUMBER,
-	  offsetof(struct out_item, contacts) },
+	  offsetof(struct out_item, contacts), NULL },
+	{ "routes", T(REC_COUNTRY), OUTV_NUMBER,
+	  offsetof(struct out_item, routes), NULL },
 	{ "starred", T(REC_AUTHORITY) | T(REC_CONTACT), OUTV_BOOL,
-	  offsetof(struct out_item, starred) },
+	  offsetof(struct out_item, starred), NULL },
 	{ "read", T(REC_NEWSLETTER), OUTV_BOOL,
-	  offsetof(struct out_item, read) },
+	  offsetof(struct out_item, read), NULL },
+	{ "measure_label", T(REC_ROUTE), OUTV_STRING, 0, get_measure_label },
+	{ "channel_label", T(REC_ROUTE), OUTV_STRING, 0, get_channel_label },
+	{ "formality_label", T(REC_ROUTE), OUTV_STRING, 0,
+	  get_formality_label },
+	{ "alternative_label", T(REC_ROUTE), OUTV_STRING, 0,
+	  get_alternative_label },
+	{ "language_labels", T(REC_ROUTE), OUTV_LIST, 0, get_language_labels },
+	{ "requirement_labels", T(REC_ROUTE), OUTV_LIST, 0,
+	  get_requirement_labels },
+	{ "legal_basis_labels", T(REC_ROUTE), OUTV_LIST, 0,
+	  get_legal_basis_labels },
+	{ "applies_to", T(REC_ROUTE), OUTV_STRING, 0, get_applies_to },
+	{ "applies", T(REC_ROUTE), OUTV_BOOL, 0, get_applies },
+	{ "local_time", T(REC_ROUTE), OUTV_STRING, 0, get_local_time },
+	{ "answering_now", T(REC_ROUTE), OUTV_BOOL, 0, get_answering },
+	{ "contact_local_time", T(REC_ROUTE), OUTV_STRING, 0,
+	  get_contact_local_time },
+	{ "contact_answering_now", T(REC_ROUTE), OUTV_BOOL, 0,
+	  get_contact_answering },
 };
 #define NEXTRAS (sizeof out_extras / sizeof out_extras[0])
 
@@ -68,6 +230,11 @@ out_list_free(struct out_list *l)
 		free(it->country_name);
 		free(it->authority_name);
 		free(it->authority_acronym);
+		free(it->contact_name);
+		free(it->contact_email);
+		free(it->contact_timezone);
+		free(it->contact_hours);
+		present_route_free(it->route);
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);
@@ -109,11 +276,18 @@ out_list_add(struct out_list *l, const struct record *rec,
 		it->country_name = dup_or_null(extra->country_name);
 		it->authority_name = dup_or_null(extra->authority_name);
 		it->authority_acronym = dup_or_null(extra->authority_acronym);
+		it->contact_name = dup_or_null(extra->contact_name);
+		it->contact_email = dup_or_null(extra->contact_email);
+		it->contact_timezone = dup_or_null(extra->contact_timezone);
+		it->contact_hours = dup_or_null(extra->contact_hours);
 		it->authorities = extra->authorities;
 		it->contacts = extra->contacts;
+		it->routes = extra->routes;
 		it->starred = extra->starred;
 		it->read = extra->read;
 	}
+	if (rec->type == REC_ROUTE)
+		present_route_annotate(it, NULL);
 	return it;
 }
 
@@ -163,6 +337,10 @@ out_item_get(const struct out_item *it, const char *name,
 			continue;
 		if ((e->types & T(it->rec.type)) == 0)
 			return;
+		if (e->get != NULL) {
+			e->get(it, v);
+			return;
+		}
 		switch (e->kind) {
 		case OUTV_STRING:
 			v->s = *(char *const *)(const void *)(base + e->off);

@@ -63,7 +63,7 @@ present_news_page(const struct out_item *it, int width,
 	if (r->v[NEWS_LANG].s != NULL && *r->v[NEWS_LANG].s != '\0') {
 		if (b.len > 0)
 			buf_addf(&b, " %s ", dot);
-		buf_adds(&b, present_label(PV_LANGUAGE, r->v[NEWS_LANG].s));
+		buf_adds(&b, present_label(VOCAB_LANGUAGE, r->v[NEWS_LANG].s));
 	}
 	if (b.len > 0)
 		page_add(out, b.data, SANITIZE_LINE, width, 0);

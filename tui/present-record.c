@@ -35,7 +35,7 @@ struct pf_def {
 	const char	*key;		/* the value's name (out_item_get) */
 	const char	*label;		/* N_() */
 	enum pf_how	 how;
-	int		 vocab;		/* PFH_LABELS: enum present_vocab */
+	int		 vocab;		/* PFH_LABELS: enum vocab */
 	const char	*sep;		/* PFH_LABELS: between labels */
 	const char	*copy_what;	/* N_(): Enter copies it and says so */
 	int		 flags;		/* PF_FOCUS */
@@ -44,11 +44,11 @@ struct pf_def {
 static const struct pf_def contact_fields[] = {
 	{ "name", N_("Name"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "title", N_("Title"), PFH_TEXT, 0, NULL, NULL, 0 },
-	{ "role", N_("Role"), PFH_LABELS, PV_ROLE, ", ", NULL, 0 },
+	{ "role", N_("Role"), PFH_LABELS, VOCAB_ROLE, ", ", NULL, 0 },
 	{ "authority", N_("Authority"), PFH_AUTHORITY, 0, NULL, NULL, 0 },
-	{ "expertise", N_("Expertise"), PFH_AUTH_LABELS, PV_EXPERTISE, ", ",
+	{ "expertise", N_("Expertise"), PFH_AUTH_LABELS, VOCAB_EXPERTISE, ", ",
 	  NULL, 0 },
-	{ "designations", N_("Designations"), PFH_AUTH_LABELS, PV_DESIGNATION,
+	{ "designations", N_("Designations"), PFH_AUTH_LABELS, VOCAB_DESIGNATION,
 	  "; ", NULL, 0 },
 	{ "country", N_("Country"), PFH_COUNTRY, 0, NULL, NULL, 0 },
 	{ "email", N_("E-mail"), PFH_IDENT, 0, NULL,
@@ -60,7 +60,7 @@ static const struct pf_def contact_fields[] = {
 	{ "mobile", N_("Mobile"), PFH_IDENT, 0, NULL,
 	  /* TRANSLATORS: what Enter copied: "copied %s to clipboard" */
 	  N_("mobile"), 0 },
-	{ "languages", N_("Languages"), PFH_LABELS, PV_LANGUAGE, ", ", NULL,
+	{ "languages", N_("Languages"), PFH_LABELS, VOCAB_LANGUAGE, ", ", NULL,
 	  0 },
 	{ "timezone", N_("Time zone"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "hours", N_("Office hours"), PFH_TEXT, 0, NULL, NULL, 0 },
@@ -75,7 +75,7 @@ static const struct pf_def authority_fields[] = {
 	{ "name", N_("Name"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "name_en", N_("English name"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "acronym", N_("Acronym"), PFH_TEXT, 0, NULL, NULL, 0 },
-	{ "kind", N_("Kind"), PFH_LABELS, PV_KIND, ", ", NULL, 0 },
+	{ "kind", N_("Kind"), PFH_LABELS, VOCAB_KIND, ", ", NULL, 0 },
 	{ "country", N_("Country"), PFH_COUNTRY, 0, NULL, NULL, 0 },
 	{ "website", N_("Website"), PFH_IDENT, 0, NULL,
 	  /* TRANSLATORS: what Enter copied: "copied %s to clipboard" */
@@ -83,11 +83,11 @@ static const struct pf_def authority_fields[] = {
 	{ "address", N_("Address"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "phone", N_("Phone"), PFH_IDENT, 0, NULL, N_("phone"), 0 },
 	{ "email", N_("E-mail"), PFH_IDENT, 0, NULL, N_("e-mail"), PF_FOCUS },
-	{ "languages", N_("Languages"), PFH_LABELS, PV_LANGUAGE, ", ", NULL,
+	{ "languages", N_("Languages"), PFH_LABELS, VOCAB_LANGUAGE, ", ", NULL,
 	  0 },
-	{ "expertise", N_("Expertise"), PFH_LABELS, PV_EXPERTISE, ", ", NULL,
+	{ "expertise", N_("Expertise"), PFH_LABELS, VOCAB_EXPERTISE, ", ", NULL,
 	  0 },
-	{ "designations", N_("Designations"), PFH_LABELS, PV_DESIGNATION, "; ",
+	{ "designations", N_("Designations"), PFH_LABELS, VOCAB_DESIGNATION, "; ",
 	  NULL, 0 },
 	{ "joined", N_("Joined"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "verified", N_("Verified"), PFH_VERIFIED, 0, NULL, NULL, 0 },
@@ -108,7 +108,7 @@ static const struct pf_def newsletter_fields[] = {
 	{ "title", N_("Title"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "issue", N_("Issue"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "published", N_("Published"), PFH_TEXT, 0, NULL, NULL, 0 },
-	{ "lang", N_("Language"), PFH_LABELS, PV_LANGUAGE, ", ", NULL, 0 },
+	{ "lang", N_("Language"), PFH_LABELS, VOCAB_LANGUAGE, ", ", NULL, 0 },
 	{ "url", N_("Link"), PFH_IDENT, 0, NULL, NULL, 0 },
 	{ "id", N_("Id"), PFH_IDENT, 0, NULL, NULL, 0 },
 };
@@ -149,6 +149,9 @@ present_item_stale(const struct out_item *it, const struct present_ctx *ctx)
 	case REC_CONTACT:
 		date = it->rec.v[CONTACT_VERIFIED].s;
 		break;
+	case REC_ROUTE:
+		date = it->rec.v[ROUTE_VERIFIED].s;
+		break;
 	default:
 		return 0;
 	}
@@ -177,9 +180,8 @@ present_verified_text(const char *date, const struct present_ctx *ctx,
 	return out;
 }
 
-/* "name (CODE)", or whichever of the two there is; sanitized. */
-static char *
-name_and_code(const char *name, const char *code)
+char *
+present_name_code(const char *name, const char *code)
 {
 	char	*n, *c, *s;
 
@@ -278,7 +280,7 @@ field_make(const struct pf_def *d, const struct out_item *it,
 		if (it->authority_name == NULL) {
 			f->text = sanitize(code, SANITIZE_IDENT);
 		} else {
-			f->text = name_and_code(it->authority_name,
+			f->text = present_name_code(it->authority_name,
 			    it->authority_acronym);
 			f->link = xstrdup(code);
 			f->link_type = REC_AUTHORITY;
@@ -290,7 +292,7 @@ field_make(const struct pf_def *d, const struct out_item *it,
 		    it->rec.v[AUTH_COUNTRY].s : it->country;
 		if ((code == NULL || *code == '\0') && it->country_name == NULL)
 			return 0;
-		f->text = name_and_code(it->country_name, code);
+		f->text = present_name_code(it->country_name, code);
 		if (code != NULL && *code != '\0') {
 			f->copy = xstrdup(code);
 			if (it->country_name != NULL) {
@@ -340,6 +342,11 @@ present_record_fields(const struct out_item *it, const struct out_item *auth,
 
 	if ((unsigned)it->rec.type >= REC_NDATA)
 		return;
+	if (it->rec.type == REC_ROUTE) {
+		/* A route's card; auth is its authority, its contact unread. */
+		present_route_fields(it, auth, NULL, ctx, out);
+		return;
+	}
 	out->type = it->rec.type;
 	d = record_fields[it->rec.type].v;
 	n = record_fields[it->rec.type].n;
@@ -527,7 +534,7 @@ present_designations_summary(char *const *codes, const unsigned *counts,
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_adds(&b, "; ");
-		label = sanitize(present_label(PV_DESIGNATION, codes[i]),
+		label = sanitize(present_label(VOCAB_DESIGNATION, codes[i]),
 		    SANITIZE_LINE);
 		if (counts != NULL && counts[i] > 1)
 			buf_addf(&b, "%s (%u)", label, counts[i]);
@@ -551,5 +558,38 @@ present_star_message(int on, const char *id)
 	    /* TRANSLATORS: after * again or `globe unstar ID`: the id. */
 	    _("unstarred %s"), clean);
 	free(clean);
+	return s;
+}
+
+char *
+present_list_designations(const struct out_list *l)
+{
+	char			**codes = NULL, *s;
+	unsigned		 *counts = NULL;
+	const struct record_value *d;
+	size_t			  n = 0, i, j, k;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].rec.type != REC_AUTHORITY)
+			continue;
+		d = &l->v[i].rec.v[AUTH_DESIGNATIONS];
+		for (j = 0; j < d->n; j++) {
+			for (k = 0; k < n && strcmp(codes[k], d->list[j]) != 0;
+			    k++)
+				;
+			if (k == n) {
+				codes = xreallocarray(codes, n + 1,
+				    sizeof *codes);
+				counts = xreallocarray(counts, n + 1,
+				    sizeof *counts);
+				codes[n] = d->list[j];
+				counts[n++] = 0;
+			}
+			counts[k]++;
+		}
+	}
+	s = present_designations_summary(codes, counts, n);
+	free(codes);
+	free(counts);
 	return s;
 }

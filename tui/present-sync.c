@@ -16,7 +16,8 @@
 
 /* The kinds of record, as a sync counts them (enum record_type order). */
 static const char *const sync_kind_names[REC_NDATA] = {
-	N_("countries"), N_("authorities"), N_("contacts"), N_("newsletters")
+	N_("countries"), N_("authorities"), N_("contacts"), N_("newsletters"),
+	N_("routes")
 };
 
 char *

@@ -32,16 +32,16 @@ static const struct present_col authorities_cols[] = {
 	{ "id", N_("Id"), -1, PC_ID | PC_IDENT, 6, 1 },
 	{ "name", N_("Authority"), -1, PC_NAME, 12, 0 },
 	{ "acronym", N_("Acronym"), -1, 0, 5, 2 },
-	{ "kind", N_("Kind"), PV_KIND, 0, 6, 3 },
-	{ "languages", N_("Languages"), PV_LANGUAGE, 0, 6, 4 },
-	{ "designations", N_("Designations"), PV_DESIGNATION, 0, 8, 5 },
+	{ "kind", N_("Kind"), VOCAB_KIND, 0, 6, 3 },
+	{ "languages", N_("Languages"), VOCAB_LANGUAGE, 0, 6, 4 },
+	{ "designations", N_("Designations"), VOCAB_DESIGNATION, 0, 8, 5 },
 };
 
 static const struct present_col contacts_cols[] = {
 	{ "id", N_("Id"), -1, PC_ID | PC_IDENT, 6, 1 },
 	{ "name", N_("Name"), -1, PC_NAME, 12, 0 },
 	{ "title", N_("Title"), -1, 0, 8, 3 },
-	{ "role", N_("Role"), PV_ROLE, 0, 8, 4 },
+	{ "role", N_("Role"), VOCAB_ROLE, 0, 8, 4 },
 	{ "authority_name", N_("Authority"), -1, PC_NOT_IN_AUTHORITY, 8, 5 },
 	{ "email", N_("E-mail"), -1, PC_IDENT, 12, 2 },
 	{ "phone", N_("Phone"), -1, PC_IDENT, 8, 6 },
@@ -54,6 +54,28 @@ static const struct present_col people_cols[] = {
 	{ "detail", N_("Detail"), -1, 0, 8, 4 },
 	{ "country_name", N_("Country"), -1, 0, 6, 3 },
 	{ "email", N_("E-mail"), -1, PC_IDENT, 12, 5 },
+};
+
+static const struct present_col route_countries_cols[] = {
+	{ "name", N_("Country"), -1, PC_NAME, 10, 0 },
+	{ "code", N_("Code"), -1, PC_IDENT, 4, 2 },
+	{ "routes", N_("Routes"), -1, PC_RIGHT, 4, 1 },
+};
+
+static const struct present_col routes_cols[] = {
+	{ "id", N_("Id"), -1, PC_ID | PC_IDENT, 6, 1 },
+	{ "measure", N_("Measure"), VOCAB_MEASURE, PC_NAME, 10, 0 },
+	{ "country_name", N_("Country"), -1, 0, 6, 3 },
+	{ "formality", N_("Formality"), VOCAB_FORMALITY, 0, 6, 2 },
+	{ "channel", N_("Channel"), VOCAB_CHANNEL, 0, 6, 4 },
+	{ "applies_to", N_("Applies to"), -1, 0, 8, 5 },
+};
+
+/* A country's measures: cells made by present_measure_cells. */
+static const struct present_col measures_cols[] = {
+	{ "label", N_("Measure"), -1, PC_NAME, 10, 0 },
+	{ "code", N_("Code"), -1, PC_ID | PC_IDENT, 6, 2 },
+	{ "note", N_("Routes"), -1, 0, 8, 1 },
 };
 
 static const struct present_col newsletters_cols[] = {
@@ -74,6 +96,9 @@ static const struct {
 	[PLIST_CONTACTS] = COLS(contacts_cols),
 	[PLIST_PEOPLE] = COLS(people_cols),
 	[PLIST_NEWSLETTERS] = COLS(newsletters_cols),
+	[PLIST_ROUTE_COUNTRIES] = COLS(route_countries_cols),
+	[PLIST_ROUTES] = COLS(routes_cols),
+	[PLIST_MEASURES] = COLS(measures_cols),
 };
 
 void
@@ -108,8 +133,14 @@ present_detail(const struct out_item *it)
 	} else if (it->rec.type == REC_AUTHORITY) {
 		a = it->rec.v[AUTH_ACRONYM].s;
 		if (it->rec.v[AUTH_KIND].s != NULL)
-			b = present_label_brief(PV_KIND,
+			b = present_label_brief(VOCAB_KIND,
 			    it->rec.v[AUTH_KIND].s);
+	} else if (it->rec.type == REC_ROUTE) {
+		a = it->authority_acronym != NULL ? it->authority_acronym :
+		    it->authority_name;
+		if (it->rec.v[ROUTE_CHANNEL].s != NULL)
+			b = present_label_brief(VOCAB_CHANNEL,
+			    it->rec.v[ROUTE_CHANNEL].s);
 	}
 	if (a == NULL || *a == '\0')
 		return sanitize(b, SANITIZE_LINE);
@@ -135,6 +166,8 @@ present_type_name(int type)
 		return _("person");
 	case REC_NEWSLETTER:
 		return _("newsletter");
+	case REC_ROUTE:
+		return _("route");
 	default:
 		return "";
 	}
@@ -184,18 +217,26 @@ present_cell(const struct out_item *it, const struct present_col *c,
 	if (strcmp(c->key, "mark") == 0)
 		return xstrdup((marks & PR_UNREAD) ?
 		    charset_glyph(GLYPH_BULLET) : "");
+	/* A route is named by its measure in a list of people (search). */
+	if (strcmp(c->key, "name") == 0 && it->rec.type == REC_ROUTE) {
+		s = sanitize(present_label(VOCAB_MEASURE,
+		    it->rec.v[ROUTE_MEASURE].s), SANITIZE_LINE);
+		named = (c->flags & PC_NAME) ? name_cell(s, marks) : xstrdup(s);
+		free(s);
+		return named;
+	}
 	out_item_get(it, c->key, &v);
 	switch (v.kind) {
 	case OUTV_STRING:
 		if (c->vocab >= 0)
-			s = present_labels((enum present_vocab)c->vocab,
+			s = present_labels((enum vocab)c->vocab,
 			    (char *const *)&v.s, 1, 1, ", ");
 		else
 			s = sanitize(v.s, (c->flags & PC_IDENT) || v.ident ?
 			    SANITIZE_IDENT : SANITIZE_LINE);
 		break;
 	case OUTV_LIST:
-		s = c->vocab >= 0 ? present_labels((enum present_vocab)c->vocab,
+		s = c->vocab >= 0 ? present_labels((enum vocab)c->vocab,
 		    v.list, v.n, 1, ", ") : layout_list(v.list, v.n);
 		break;
 	case OUTV_NUMBER:
@@ -229,6 +270,26 @@ present_grid_cells(struct present_grid *g, const struct out_item *it,
 		cells[i] = present_cell(it, g->col[i], marks);
 	present_grid_measure(g, cells);
 	return marks;
+}
+
+void
+present_measure_cells(struct present_grid *g, const struct present_measure *m,
+    char **cells)
+{
+	size_t	 i;
+
+	for (i = 0; i < g->n; i++) {
+		if (strcmp(g->col[i]->key, "label") == 0)
+			cells[i] = sanitize(present_label(VOCAB_MEASURE,
+			    m->code), SANITIZE_LINE);
+		else if (strcmp(g->col[i]->key, "code") == 0)
+			cells[i] = sanitize(m->code, SANITIZE_IDENT);
+		else if (strcmp(g->col[i]->key, "note") == 0)
+			cells[i] = present_measure_note(m);
+		else
+			cells[i] = xstrdup("");
+	}
+	present_grid_measure(g, cells);
 }
 
 void

@@ -114,12 +114,28 @@ layout_hours_within(const char *hours, int wday, int minute)
 }
 
 int
-layout_local_time(const char *tz, const char *hours, time_t now, char *out,
-    size_t outlen)
+layout_hours_always(const char *hours)
+{
+	const char	*p = hours, *e;
+
+	if (hours == NULL)
+		return 0;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	e = p + strlen(p);
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	return (e - p == 4 && (strncasecmp(p, "24/7", 4) == 0 ||
+	    strncasecmp(p, "24x7", 4) == 0));
+}
+
+int
+layout_local_parts(const char *tz, const char *hours, time_t now, int *hour,
+    int *minute, int *within)
 {
 	struct tz_zone	*zone;
 	struct tz_local	 l;
-	int		 within, r;
+	int		 r;
 
 	/* Read from the zone's file each time: no TZ, no shared state. */
 	if ((zone = tz_zone_new(NULL, tz)) == NULL)
@@ -128,17 +144,37 @@ layout_local_time(const char *tz, const char *hours, time_t now, char *out,
 	tz_zone_free(zone);
 	if (r == -1)
 		return -1;
-	within = layout_hours_within(hours, l.tm.tm_wday,
-	    l.tm.tm_hour * 60 + l.tm.tm_min);
-	if (within == 1)
+	*hour = l.tm.tm_hour;
+	*minute = l.tm.tm_min;
+	if (layout_hours_always(hours))
+		*within = 1;
+	else
+		*within = layout_hours_within(hours, l.tm.tm_wday,
+		    l.tm.tm_hour * 60 + l.tm.tm_min);
+	return 0;
+}
+
+int
+layout_local_time(const char *tz, const char *hours, time_t now, char *out,
+    size_t outlen)
+{
+	int	h, m, within;
+
+	if (layout_local_parts(tz, hours, now, &h, &m, &within) == -1)
+		return -1;
+	if (layout_hours_always(hours))
+		/* TRANSLATORS: someone answers at any hour of any day. */
+		snprintf(out, outlen, _("%02d:%02d local, 24/7"),
+		    h, m);
+	else if (within == 1)
 		snprintf(out, outlen, _("%02d:%02d local, within office hours"),
-		    l.tm.tm_hour, l.tm.tm_min);
+		    h, m);
 	else if (within == 0)
 		snprintf(out, outlen, _("%02d:%02d local, outside office hours"),
-		    l.tm.tm_hour, l.tm.tm_min);
+		    h, m);
 	else
-		snprintf(out, outlen, _("%02d:%02d local"), l.tm.tm_hour,
-		    l.tm.tm_min);
+		snprintf(out, outlen, _("%02d:%02d local"), h,
+		    m);
 	return 0;
 }
 

@@ -36,6 +36,7 @@ struct tui_app_options {
 	int			 no_mouse;	/* mouse = no: the terminal keeps the mouse */
 	const char		*history_path;	/* the search history, or NULL */
 	int			 history;	/* its length; 0: not kept */
+	const char		*own_country;	/* country = CC: the requesting State, or NULL */
 };
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
@@ -47,6 +48,27 @@ typedef int	(*tui_full_screen_fn)(struct cache *,
 
 /* ---- present-item.c: one record as every format reads it --------------- */
 
+/*
+ * What a route's JSON and CSV add to its record, made from it when it is
+ * listed (present_route_annotate): its codes as labels, which requests it
+ * applies to, and the local time now where it and its contact answer.
+ */
+struct out_route {
+	char		**languages;		/* "English only if urgent" */
+	size_t		  nlanguages;
+	const char	**requirements;		/* labels (static) */
+	size_t		  nrequirements;
+	const char	**legal_basis;		/* labels (static) */
+	size_t		  nlegal_basis;
+	char		 *applies_to;		/* "urgent requests only" */
+	int		  applies;		/* to the request asked: 1, 0, or
+						   -1 when none was (no key) */
+	char		  local_time[8];	/* "14:05" in its time zone, or "" */
+	int		  answering;		/* within its hours: 1, 0, -1 unknown */
+	char		  contact_local_time[8];
+	int		  contact_answering;
+};
+
 /* One row to print: a copy of a record and what the cache said about it. */
 struct out_item {
 	struct record	 rec;
@@ -54,10 +76,16 @@ struct out_item {
 	char		*country_name;
 	char		*authority_name;
 	char		*authority_acronym;
+	char		*contact_name;		/* a route's contact */
+	char		*contact_email;
+	char		*contact_timezone;
+	char		*contact_hours;
 	unsigned	 authorities;
 	unsigned	 contacts;
+	unsigned	 routes;		/* a country's */
 	int		 starred;
 	int		 read;
+	struct out_route *route;		/* a route's, or NULL */
 };
 
 struct out_list {
@@ -123,6 +151,12 @@ const char **out_columns(const struct out_list *, size_t *n);
 struct present_ctx {
 	time_t	 now;		/* 0: time(NULL) */
 	int	 stale_days;	/* 0: PRESENT_STALE_DAYS */
+	/*
+	 * The name of a country code (for a route's States), or NULL; the
+	 * string is borrowed until the next call. NULL: codes are shown.
+	 */
+	const char *(*country_name)(void *arg, const char *code);
+	void	*country_arg;
 };
 /* The stale age and the time a context stands for. */
 int	 present_stale_age(const struct present_ctx *);
@@ -138,44 +172,26 @@ long	 present_item_stale(const struct out_item *,
 char	*present_verified_text(const char *date, const struct present_ctx *,
 	    int *stale);
 
-/* ---- present-label.c, present-lang.c: the feed's codes in words -------- */
+/* ---- present-label.c: the feed's codes in words (common/vocab.c) ------ */
 
-enum present_vocab {
-	PV_DESIGNATION,		/* authority designations: mla-central … */
-	PV_KIND,		/* kinds of authority: police … */
-	PV_ROLE,		/* contact roles: focal-point … */
-	PV_EXPERTISE,		/* asset-recovery … */
-	PV_LANGUAGE,		/* ISO 639-1: pt … */
-	PV_COUNT
-};
-/* One code of a vocabulary: its label and a brief form for list columns. */
-struct present_code {
-	const char	*code;
-	const char	*label;		/* N_() */
-	const char	*brief;		/* N_(), or NULL: the label */
-};
-/* The vocabulary's entry for code, or NULL when the code is unknown. */
-const struct present_code *present_code_find(enum present_vocab,
-	    const char *code);
 /*
  * The label of a code ("central authority for mutual legal assistance"),
  * translated; an unknown code is shown as the feed wrote it (code is
  * returned). Not sanitized: the caller sanitizes, as for any feed text.
  */
-const char	*present_label(enum present_vocab, const char *code);
+const char	*present_label(enum vocab, const char *code);
 /* The brief form for a list column ("MLA central authority"; languages: the code). */
-const char	*present_label_brief(enum present_vocab, const char *code);
+const char	*present_label_brief(enum vocab, const char *code);
 /* The labels (or brief forms) of n codes joined by sep, sanitized. Caller frees. */
-char		*present_labels(enum present_vocab, char *const *codes,
+char		*present_labels(enum vocab, char *const *codes,
 		    size_t n, int brief, const char *sep);
-/* present-lang.c: the ISO 639-1 names, sorted by code. */
-const struct present_code *present_lang_table(size_t *n);
 
 /* ---- present-record.c: one record, field by field ---------------------- */
 
 #define PF_IDENT	0x01	/* an address, phone or id (SANITIZE_IDENT) */
 #define PF_WARN		0x02	/* stale */
 #define PF_FOCUS	0x04	/* selected first on its screen (the e-mail) */
+#define PF_LINK_MEASURE	(-2)	/* link_type: a measure of the same country */
 
 /* One field of a record as a person sees it. */
 struct present_field {
@@ -185,7 +201,9 @@ struct present_field {
 	char		*copy;		/* what copying gives (the feed's value), or NULL */
 	const char	*copy_what;	/* Enter copies and says so ("e-mail"), or NULL */
 	char		*link;		/* Enter opens this record ... */
-	int		 link_type;	/* ... of this type (-1: none) */
+	int		 link_type;	/* ... of this type (-1: none; or
+					   PF_LINK_MEASURE: a measure's code,
+					   the route screens open it) */
 	int		 flags;		/* PF_* */
 };
 struct present_fields {
@@ -237,6 +255,8 @@ char	*present_fields_text(const struct present_fields *, int width);
 
 /* "starred c-1" or "unstarred c-1", as both front ends say it. Caller frees. */
 char	*present_star_message(int on, const char *id);
+/* "name (CODE)", or whichever of the two there is; sanitized. Caller frees. */
+char	*present_name_code(const char *name, const char *code);
 /* "Americas · 2 member authorities · 5 contacts" of a country item. Caller frees. */
 char	*present_country_summary(const struct out_item *);
 /*
@@ -246,6 +266,128 @@ char	*present_country_summary(const struct out_item *);
  */
 char	*present_designations_summary(char *const *codes,
 	    const unsigned *counts, size_t n);
+/* The same over the authorities of a list (each designation counted). */
+char	*present_list_designations(const struct out_list *);
+
+/* ---- present-route.c: routes, who handles a request --------------------- */
+
+/* A request: each part NULL when not asked (every route matches it). */
+struct route_request {
+	const char	*urgency;	/* "urgent" or "normal" */
+	const char	*stage;		/* "trial" … */
+	const char	*from;		/* the requesting State's code; "": another */
+};
+/* The questions that may change the answer, in the order they are asked. */
+enum route_question {
+	RQ_URGENCY,
+	RQ_STAGE,
+	RQ_FROM,
+	RQ_COUNT
+};
+#define PRESENT_ROUTE_ANSWERS_MAX	32
+
+/*
+ * Whether a route applies to the request: its urgency and stage ("any"
+ * or absent match all) and its from_countries (absent: from anywhere).
+ */
+int	 present_route_applies(const struct record *,
+	    const struct route_request *);
+/*
+ * The order routes are shown in: a not_possible one after the others;
+ * informal before formal before neither; then by rank as a decimal
+ * (ranked before unranked); then by id.
+ */
+int	 present_route_cmp(const struct record *, const struct record *);
+/*
+ * Sorts l's routes in that order and notes for each whether it applies
+ * to the request q (NULL: none asked).
+ */
+void	 present_routes_rank(struct out_list *l, const struct route_request *q);
+/* How many of l's routes apply to q. */
+size_t	 present_routes_applying(const struct out_list *,
+	    const struct route_request *);
+/*
+ * The answers question q can have for these routes into out (at most
+ * max; borrowed): urgent, normal; the stages; the States named by
+ * from_countries and "" for another. Returns how many.
+ */
+size_t	 present_route_answers(const struct out_list *, enum route_question,
+	    const char **out, size_t max);
+/*
+ * 1 if answering question q (the others as in req) changes which of the
+ * routes apply: only then is it worth asking.
+ */
+int	 present_route_question_matters(const struct out_list *,
+	    enum route_question, const struct route_request *req);
+/*
+ * The next question to ask, given what req answers (from_asked: the
+ * requesting State was asked already), or -1 when none changes the answer.
+ */
+int	 present_route_next_question(const struct out_list *,
+	    const struct route_request *req, int from_asked);
+/* "Is the request urgent?" (static, translated). */
+const char *present_route_question_text(enum route_question);
+/* An answer as a person reads it: "urgent", "trial", "France". Caller frees. */
+char	*present_route_answer_text(enum route_question, const char *answer,
+	    const struct present_ctx *);
+/* The request for a breadcrumb: "urgent › trial › from France". Caller frees. */
+char	*present_route_request_text(const struct route_request *,
+	    const struct present_ctx *);
+/* One language of a route: "English only if urgent". Caller frees. */
+char	*present_route_language(const char *item);
+/* The requests a route applies to: "urgent requests only". Caller frees. */
+char	*present_route_applies_to(const struct record *,
+	    const struct present_ctx *);
+/* A route in one line: "informal · direct · urgent requests only". Caller frees. */
+char	*present_route_summary(const struct out_item *,
+	    const struct present_ctx *);
+/* "Asset tracing: informal · direct" (an authority's routes). Caller frees. */
+char	*present_route_line(const struct out_item *,
+	    const struct present_ctx *);
+/* "Route 1: informal · direct" above a card's fields. Caller frees. */
+char	*present_route_heading(const struct out_item *, size_t place,
+	    const struct present_ctx *);
+/*
+ * A route's card: its measure, authority (and contact) with the local
+ * time now, e-mail (focused), channel, which requests it applies to,
+ * languages with their conditions, the contact's languages, requirements
+ * as a checklist, legal basis, notes, verified (stale marked), source.
+ * auth and contact (may be NULL) are its authority's and contact's
+ * records. Appends to out.
+ */
+void	 present_route_fields(const struct out_item *route,
+	    const struct out_item *auth, const struct out_item *contact,
+	    const struct present_ctx *, struct present_fields *out);
+
+/* One measure a country has routes for. */
+struct present_measure {
+	const char	*code;		/* borrowed from the list */
+	size_t		 routes;	/* routes that are possible */
+	size_t		 all;		/* every route of it */
+	const char	*not_possible;	/* why, when none is possible (borrowed) */
+	const char	*alternative;	/* the measure to ask for instead */
+};
+/*
+ * The measures of l's routes, in the vocabulary's order (codes it does
+ * not know after), into *out (caller frees the array). Returns how many.
+ */
+size_t	 present_route_measures(const struct out_list *,
+	    struct present_measure **out);
+/* The measure of code among v, or NULL. */
+const struct present_measure *present_measure_find(
+	    const struct present_measure *v, size_t n, const char *code);
+/* "2 routes", or "not possible: why · instead: Informal information". Caller frees. */
+char	*present_measure_note(const struct present_measure *);
+
+/*
+ * Fills it->route from its record: labels, applies_to (States named as
+ * ctx names them), the local times now (ctx may be NULL: codes, the
+ * clock). out_list_add does it without a context.
+ */
+void	 present_route_annotate(struct out_item *, const struct present_ctx *);
+/* Records whether it applies to the request asked (1, 0; -1: none). */
+void	 present_route_set_applies(struct out_item *, int applies);
+void	 present_route_free(struct out_route *);
 
 /* ---- present-table.c: lists in columns ---------------------------------- */
 
@@ -270,6 +412,9 @@ enum present_list {
 	PLIST_CONTACTS,
 	PLIST_PEOPLE,		/* authorities and contacts: search, starred */
 	PLIST_NEWSLETTERS,
+	PLIST_ROUTE_COUNTRIES,	/* countries with their routes (w) */
+	PLIST_ROUTES,		/* routes: an authority's */
+	PLIST_MEASURES,		/* a country's measures (present_measure_cells) */
 	PLIST_COUNT
 };
 #define PLIST_IDS		0x1	/* with the id column (scripts need it) */
@@ -307,6 +452,12 @@ char	*present_cell(const struct out_item *, const struct present_col *,
  */
 int	 present_grid_cells(struct present_grid *, const struct out_item *,
 	    const struct present_ctx *, char **cells);
+/*
+ * The cells of a measure for a PLIST_MEASURES grid (label, code, note)
+ * into cells[g->n] (caller frees each), widening the columns.
+ */
+void	 present_measure_cells(struct present_grid *,
+	    const struct present_measure *, char **cells);
 /* Widens the grid's columns for cells made earlier. */
 void	 present_grid_measure(struct present_grid *, char *const *cells);
 /*
@@ -374,6 +525,7 @@ void	 out_vcard_list(struct buf *, const struct out_list *);
 	X(ACT_VCARD,		"vcard",		N_("save the contact or authority as a vCard file")) \
 	X(ACT_SYNC,		"sync",			N_("sync from the feed in the background")) \
 	X(ACT_MESSAGES,		"messages",		N_("show every message of this session, in full")) \
+	X(ACT_ROUTES,		"routes",		N_("who handles a request: a country's routes by measure")) \
 	X(ACT_NEXT_UNREAD,	"next-unread",		N_("newsletters: open the next unread issue (elsewhere: show the newsletters)")) \
 	X(ACT_PREV_UNREAD,	"prev-unread",		N_("newsletters: open the previous unread issue")) \
 	X(ACT_TOGGLE_READ,	"toggle-read",		N_("newsletters: mark the issue read or unread")) \
@@ -517,11 +669,20 @@ char		*layout_list(char *const *list, size_t n);
  * within them, 0 if not, -1 if the text is not understood.
  */
 int		 layout_hours_within(const char *hours, int wday, int minute);
+/* 1 if hours says someone answers at any time ("24/7"). */
+int		 layout_hours_always(const char *hours);
+/*
+ * The local time now in the time zone tz: *hour, *minute, and *within 1
+ * when within hours (always, for "24/7"), 0 outside, -1 when hours are
+ * not understood. 0, or -1 when tz is not a valid zone (tz_zone_new).
+ */
+int		 layout_local_parts(const char *tz, const char *hours, time_t now,
+		    int *hour, int *minute, int *within);
 /*
  * The local time now in the time zone tz ("America/Sao_Paulo") and
- * whether it is within hours: "14:05 local, within office hours". Into
- * out (96 bytes); -1 when tz is not a valid zone file under
- * PRESENT_TZ_DIR (see tz_zone_new). Any thread may call it.
+ * whether it is within hours: "14:05 local, within office hours", or
+ * "14:05 local, 24/7". Into out (96 bytes); -1 when tz is not a valid
+ * zone file under PRESENT_TZ_DIR (see tz_zone_new). Any thread may call it.
  */
 int		 layout_local_time(const char *tz, const char *hours, time_t now,
 		    char *out, size_t outlen);

@@ -231,6 +231,10 @@ view_select_id(struct view *v, const char *id, size_t hint)
 	v->sel = hint;
 	if (id == NULL)
 		goto out;
+	/* Several lines may name one record (a route's card): keep the line. */
+	if (hint < v->head.n && v->head.v[hint].id != NULL &&
+	    strcmp(v->head.v[hint].id, id) == 0)
+		goto out;
 	for (i = 0; i < v->head.n; i++) {
 		if (v->head.v[i].id != NULL && strcmp(v->head.v[i].id, id) == 0) {
 			v->sel = i;
@@ -318,27 +322,30 @@ view_item_row_cb(const struct record *rec, const struct cache_extra *x,
 	return 0;
 }
 
-void
-view_add_record(struct view *v, const struct out_item *it,
-    const struct out_item *auth)
+size_t
+view_add_fields(struct view *v, const struct present_fields *fs,
+    const char *id, int type)
 {
-	struct present_fields	 fs;
 	struct present_lines	 ls;
 	struct present_field	*f;
 	struct row		*r;
 	size_t			 i, base = v->head.n, focus = (size_t)-1;
-	int			 width;
+	int			 width, lw;
 
-	memset(&fs, 0, sizeof fs);
 	memset(&ls, 0, sizeof ls);
-	present_record_fields(it, auth, &v->app->ctx, &fs);
 	/* One column more than the labels: the field cursor is in front. */
-	v->label_width = present_label_width(&fs, v->app->cols) + 2;
+	lw = present_label_width(fs, v->app->cols) + 2;
+	if (lw > v->label_width)
+		v->label_width = lw;
 	width = v->app->cols - v->label_width;
-	present_fields_lines(&fs, width > 8 ? width : 8, &ls);
+	present_fields_lines(fs, width > 8 ? width : 8, &ls);
 	for (i = 0; i < ls.n; i++) {
-		f = &fs.v[ls.v[i].field];
+		f = &fs->v[ls.v[i].field];
 		r = rows_add(&v->head);
+		if (id != NULL) {
+			r->id = xstrdup(id);
+			r->type = type;
+		}
 		r->flags = ROW_FIELD | ((f->flags & PF_WARN) ? ROW_WARN : 0);
 		r->col[0] = xstrdup(ls.v[i].label != NULL ? ls.v[i].label : "");
 		r->col[1] = ls.v[i].text;
@@ -353,10 +360,24 @@ view_add_record(struct view *v, const struct out_item *it,
 		if ((f->flags & PF_FOCUS) && focus == (size_t)-1)
 			focus = base + i;
 	}
+	present_lines_free(&ls);
+	return focus;
+}
+
+void
+view_add_record(struct view *v, const struct out_item *it,
+    const struct out_item *auth)
+{
+	struct present_fields	 fs;
+	size_t			 focus;
+
+	memset(&fs, 0, sizeof fs);
+	present_record_fields(it, auth, &v->app->ctx, &fs);
+	v->label_width = 0;
+	focus = view_add_fields(v, &fs, NULL, -1);
 	/* The e-mail is what y copies by default. */
 	if (focus != (size_t)-1)
 		v->sel = focus;
-	present_lines_free(&ls);
 	present_fields_free(&fs);
 }
 
@@ -1085,7 +1106,8 @@ view_draw_row_default(struct view *v, const struct row *r, int y, int width,
 	if (r->flags & ROW_TEXT) {
 		display_text(y, 0, width, r->col[0],
 		    (r->flags & ROW_BOLD) ? STYLE_BOLD :
-		    (r->flags & ROW_WARN) ? STYLE_WARN : STYLE_NORMAL);
+		    (r->flags & ROW_WARN) ? STYLE_WARN :
+		    (r->flags & ROW_DIM) ? STYLE_DIM : STYLE_NORMAL);
 		return;
 	}
 	if (r->flags & ROW_FIELD) {
@@ -1106,7 +1128,8 @@ view_draw_row_default(struct view *v, const struct row *r, int y, int width,
 		present_grid_fit(&v->grid, width);
 	line = present_grid_row(&v->grid, r->col, 1);
 	st = selected ? STYLE_SELECTED : (r->flags & ROW_BOLD) ? STYLE_BOLD :
-	    (r->flags & ROW_WARN) ? STYLE_WARN : STYLE_NORMAL;
+	    (r->flags & ROW_WARN) ? STYLE_WARN :
+	    (r->flags & ROW_DIM) ? STYLE_DIM : STYLE_NORMAL;
 	display_text(y, 0, width, line, st);
 	free(line);
 }
@@ -1369,6 +1392,9 @@ app_open_field(struct app *app, const struct row *r)
 
 	if (!(r->flags & ROW_FIELD))
 		return 0;
+	/* A measure of the route screens: theirs to open (open_row). */
+	if (r->link != NULL && r->link_type == PF_LINK_MEASURE)
+		return 0;
 	if (r->link != NULL) {
 		id = xstrdup(r->link);	/* r may go when the view is pushed */
 		if (r->link_type == REC_AUTHORITY)
@@ -1377,6 +1403,12 @@ app_open_field(struct app *app, const struct row *r)
 			app_push(app, &view_contact_ops, id, NULL);
 		else if (r->link_type == REC_COUNTRY)
 			app_push(app, &view_country_ops, id, NULL);
+		else if (r->link_type == REC_ROUTE) {
+			char *arg = xasprintf("%s%s", ROUTE_ARG_ONE, id);
+
+			app_push(app, &view_route_card_ops, arg, NULL);
+			free(arg);
+		}
 		free(id);
 		return 1;
 	}
@@ -1520,6 +1552,68 @@ act_screen(struct app *app, struct view *v, enum action a)
 	}
 }
 
+/*
+ * The country a screen is about (a country's, an authority's, a
+ * contact's), for w to start from, or NULL. Caller frees.
+ */
+static char *
+act_view_country(struct view *v)
+{
+	struct cache_filter	 f;
+	struct out_list		 l;
+	char			*cc = NULL;
+
+	if (v->arg == NULL || strncmp(v->arg, ROUTE_ARG_ONE, 1) == 0)
+		return NULL;
+	if (v->ops == &view_country_ops || v->ops == &view_route_measures_ops ||
+	    v->ops == &view_route_none_ops || v->ops == &view_route_card_ops)
+		return xstrndup(v->arg, strcspn(v->arg, ROUTE_ARG_SEP));
+	if (v->ops == &view_countries_ops) {
+		struct row *r = view_row(v, v->sel);
+
+		return r != NULL && r->id != NULL ? xstrdup(r->id) : NULL;
+	}
+	if (v->type != REC_AUTHORITY && v->type != REC_CONTACT)
+		return NULL;
+	memset(&f, 0, sizeof f);
+	f.type = v->type;
+	f.id = v->arg;
+	out_list_init(&l);
+	if (cache_list(v->app->cache, &f, out_list_add_cb, &l) == CACHE_OK &&
+	    l.n > 0) {
+		if (v->type == REC_AUTHORITY &&
+		    l.v[0].rec.v[AUTH_COUNTRY].s != NULL)
+			cc = xstrdup(l.v[0].rec.v[AUTH_COUNTRY].s);
+		else if (l.v[0].country != NULL)
+			cc = xstrdup(l.v[0].country);
+	}
+	out_list_free(&l);
+	return cc;
+}
+
+/*
+ * w: who handles a request. The countries with their routes, the
+ * country of the screen it was pressed on selected; back to that screen
+ * when it is open already.
+ */
+static void
+act_routes(struct app *app, struct view *v, enum action a)
+{
+	size_t	 i;
+	char	*cc;
+
+	(void)a;
+	for (i = 0; i < app->depth; i++) {
+		if (app->stack[i]->ops == &view_route_countries_ops) {
+			app_goto(app, &view_route_countries_ops, NULL);
+			return;
+		}
+	}
+	cc = act_view_country(v);
+	app_push(app, &view_route_countries_ops, cc, _("Routes"));
+	free(cc);
+}
+
 static void
 act_star(struct app *app, struct view *v, enum action a)
 {
@@ -1642,6 +1736,7 @@ static void (*const act_handlers[ACT_COUNT])(struct app *, struct view *,
 	[ACT_BACK] = act_back,
 	[ACT_NEXT_PANE] = act_next_pane,
 	[ACT_SEARCH] = act_screen,
+	[ACT_ROUTES] = act_routes,
 	[ACT_COUNTRIES] = act_screen,
 	[ACT_NEWSLETTERS] = act_screen,
 	[ACT_STARRED] = act_screen,
@@ -1747,6 +1842,17 @@ app_bindings(const struct tui_app_options *opts)
 	return 0;
 }
 
+/* The name of a country code, for the route screens (present_ctx). */
+static const char *
+app_country_name(void *arg, const char *code)
+{
+	struct app	*app = arg;
+
+	free(app->country_name);
+	app->country_name = cache_country_name(app->cache, code);
+	return app->country_name;
+}
+
 int
 tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 {
@@ -1767,6 +1873,8 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	app.cache = cache;
 	app.opts = opts;
 	app.ctx.stale_days = opts->stale_days;
+	app.ctx.country_name = app_country_name;
+	app.ctx.country_arg = &app;
 	app.sync_text = xstrdup(_("offline"));
 	app.state.serial = -1;
 	edit_line_init(&app.prompt_line, NULL);
@@ -1865,6 +1973,7 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	free(app.log);
 	free(app.sync_text);
 	free(app.prompt_label);
+	free(app.country_name);
 	edit_line_free(&app.prompt_line);
 	app_history_free(&app);
 	prompt_choices_free(app.choices);

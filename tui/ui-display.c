@@ -37,6 +37,7 @@ display_styles(int colour)
 	display_attrs[STYLE_MATCH] = A_BOLD | A_UNDERLINE;
 	display_attrs[STYLE_BOLD] = A_BOLD;
 	display_attrs[STYLE_WARN] = A_BOLD;
+	display_attrs[STYLE_DIM] = A_DIM;
 	if (!colour)
 		return;
 	start_color();

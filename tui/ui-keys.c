@@ -32,6 +32,7 @@ static const struct binding default_bindings[] = {
 	{ "Tab", ACT_NEXT_PANE },
 	{ "f", ACT_FILTER },
 	{ "/", ACT_SEARCH },
+	{ "w", ACT_ROUTES },
 	{ "1", ACT_COUNTRIES }, { "c", ACT_COUNTRIES },
 	{ "2", ACT_NEWSLETTERS },
 	/*

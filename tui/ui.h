@@ -90,6 +90,7 @@ enum style {
 	STYLE_MATCH,		/* matched parts of a search result */
 	STYLE_BOLD,		/* unread newsletters */
 	STYLE_WARN,		/* stale, errors */
+	STYLE_DIM,		/* what cannot be had (a measure not possible) */
 	STYLE_COUNT
 };
 
@@ -135,6 +136,7 @@ void		 display_raw(const char *bytes, size_t len);
 #define ROW_STARRED	0x08
 #define ROW_WARN	0x10	/* stale */
 #define ROW_TEXT	0x20	/* plain text line (help, reader) */
+#define ROW_DIM		0x40	/* drawn dim: not possible there */
 
 /* One line of a view: owned strings, already sanitized for the terminal. */
 struct row {
@@ -271,11 +273,37 @@ int		 view_item_row_cb(const struct record *,
  */
 void		 view_add_record(struct view *, const struct out_item *,
 		    const struct out_item *auth);
+/*
+ * The same for fields made elsewhere (a route's card): each line's row
+ * also names the record id of type (contact or authority; NULL: none),
+ * what `v` saves and `*` stars there. Returns the index of the first
+ * focused line, or (size_t)-1.
+ */
+size_t		 view_add_fields(struct view *, const struct present_fields *,
+		    const char *id, int type);
 
 extern const struct view_ops view_countries_ops, view_country_ops,
 	    view_authority_ops, view_contact_ops, view_search_ops,
 	    view_newsletters_ops, view_reader_ops, view_starred_ops,
 	    view_help_ops, view_welcome_ops, view_messages_ops;
+/*
+ * Routes (w): the countries with their routes (view-countries.c), a
+ * country's measures (view-route.c), the questions and the cards of a
+ * measure's routes (view-route-card.c), and a country or measure without
+ * routes: its authorities and their designations (view-country.c).
+ */
+extern const struct view_ops view_route_countries_ops,
+	    view_route_measures_ops, view_route_card_ops, view_route_none_ops;
+/*
+ * The argument of the route screens: a country and a measure
+ * ("BR" ROUTE_ARG_SEP "asset-tracing"), or one route by id
+ * (ROUTE_ARG_ONE "r-br-1").
+ */
+#define ROUTE_ARG_SEP	"\x1f"
+#define ROUTE_ARG_ONE	"\x1e"
+/* Opens the routes of measure in country (or says there are none). */
+void		 route_open_measure(struct app *, const char *country,
+		    const char *measure);
 
 /* ---- ui-app.c ---------------------------------------------------------- */
 
@@ -342,6 +370,7 @@ struct app {
 	int				 history_failed; /* said once */
 	int				 cursor_y;
 	int				 cursor_x;
+	char				*country_name;	/* app_country_name's last */
 };
 
 /* Pushes a new view showing arg (copied), loads it and makes it current. */

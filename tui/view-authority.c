@@ -1,8 +1,9 @@
 /*
  * view-authority.c: one authority, every field as a "label value" line
  * (present_record_fields: each can be copied with y; the e-mail is
- * focused first), then its contacts, read a window at a time. Tab jumps
- * between the fields and the contacts.
+ * focused first), the routes it serves (Enter opens one's card), then
+ * its contacts, read a window at a time. Tab jumps between the fields
+ * and the contacts.
  */
 #include "config.h"
 
@@ -11,6 +12,39 @@
 
 #include "common/i18n.h"
 #include "tui/ui.h"
+
+/* The routes it serves, one line each under "Routes". */
+static enum cache_status
+authority_routes(struct view *v)
+{
+	struct cache_filter	 f;
+	struct out_list		 l;
+	enum cache_status	 st;
+	struct row		*r;
+	size_t			 i;
+
+	memset(&f, 0, sizeof f);
+	f.type = REC_ROUTE;
+	f.authority = v->arg;
+	out_list_init(&l);
+	if ((st = cache_list(v->app->cache, &f, out_list_add_cb, &l)) !=
+	    CACHE_OK) {
+		out_list_free(&l);
+		return st;
+	}
+	for (i = 0; i < l.n; i++) {
+		r = rows_add(&v->head);
+		r->flags = ROW_FIELD;
+		r->col[0] = xstrdup(i == 0 ? _("Routes") : "");
+		r->col[1] = present_route_line(&l.v[i], &v->app->ctx);
+		r->copy = xstrdup(l.v[i].rec.v[ROUTE_ID].s);
+		r->ident = 1;
+		r->link = xstrdup(l.v[i].rec.v[ROUTE_ID].s);
+		r->link_type = REC_ROUTE;
+	}
+	out_list_free(&l);
+	return CACHE_OK;
+}
 
 static enum cache_status
 authority_load(struct view *v)
@@ -42,6 +76,8 @@ authority_load(struct view *v)
 	v->title = sanitize(l.v[0].rec.v[AUTH_NAME].s, SANITIZE_LINE);
 	view_add_record(v, &l.v[0], NULL);
 	out_list_free(&l);
+	if ((st = authority_routes(v)) != CACHE_OK)
+		return st;
 	memset(&f, 0, sizeof f);
 	f.type = REC_CONTACT;
 	f.authority = v->arg;

@@ -11,6 +11,12 @@
  * of a word, then anywhere ("u": Uganda, United Kingdom, then Australia).
  * The filter is cleared when another screen is opened over this one.
  * Without a filter the list is read from the cache a window at a time.
+ *
+ * The same screen opens the routes (w, view_route_countries_ops): every
+ * country with how many routes to it, the country of the screen w was
+ * pressed on selected, the officer's own State said as the requesting
+ * one; Enter opens the country's measures (view-route.c), or, when it
+ * has no routes, its authorities and their designations.
  */
 #include "config.h"
 
@@ -139,8 +145,10 @@ countries_load(struct view *v)
 		v->data = c;
 	}
 	c = v->data;
-	free(v->title);
-	v->title = xstrdup(_(v->ops->name));
+	if (v->ops != &view_route_countries_ops) {
+		free(v->title);
+		v->title = xstrdup(_(v->ops->name));
+	}
 	memset(&f, 0, sizeof f);
 	f.type = REC_COUNTRY;
 	if (!countries_filtering(c))
@@ -167,6 +175,26 @@ countries_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 	    &(struct view_rows){ v, out });
 }
 
+/* The routes' own line: what to do, and the requesting State. */
+static char *
+countries_routes_line(struct view *v)
+{
+	const char	*own = v->app->opts->own_country, *name;
+	char		*who, *line;
+
+	if (own == NULL || *own == '\0')
+		return xstrdup(_("Who handles a request? Type the requested "
+		    "State; requesting State: not set (country = CC in the "
+		    "config)"));
+	name = v->app->ctx.country_name(v->app->ctx.country_arg, own);
+	who = sanitize(name != NULL ? name : own, SANITIZE_LINE);
+	/* TRANSLATORS: %s is the officer's own State (country = in the config). */
+	line = xasprintf(_("Who handles a request? Type the requested State; "
+	    "requesting State: %s"), who);
+	free(who);
+	return line;
+}
+
 static int
 countries_header(struct view *v, int y, int width)
 {
@@ -176,6 +204,13 @@ countries_header(struct view *v, int y, int width)
 	char			*line, *key, *comma;
 	int			 w, lw;
 
+	if (v->ops == &view_route_countries_ops && !c->active &&
+	    !countries_filtering(c)) {
+		line = countries_routes_line(v);
+		display_text(y, 0, width, line, STYLE_LABEL);
+		free(line);
+		return 1 + view_draw_titles(v, y + 1, width);
+	}
 	if (c->active || countries_filtering(c)) {
 		/* "Filter: " and the line, then a note where it fits. */
 		lw = (int)utf8_width(label);
@@ -310,8 +345,35 @@ countries_leave(struct view *v)
 static void
 countries_open(struct view *v, const struct row *r)
 {
-	if (r->id != NULL)
+	if (r->id == NULL)
+		return;
+	if (v->ops != &view_route_countries_ops)
 		app_push(v->app, &view_country_ops, r->id, r->name);
+	else
+		route_open_measure(v->app, r->id, NULL);
+}
+
+/* The routes' load: the first time, the country w started from selected. */
+static enum cache_status
+countries_routes_load(struct view *v)
+{
+	struct row		*r;
+	enum cache_status	 st;
+	size_t			 i, n;
+	int			 first = v->data == NULL;
+
+	if ((st = countries_load(v)) != CACHE_OK || !first || v->arg == NULL)
+		return st;
+	/* A few hundred rows at most. */
+	n = view_nrows(v);
+	for (i = 0; i < n; i++) {
+		r = view_row(v, i);
+		if (r != NULL && r->id != NULL && strcmp(r->id, v->arg) == 0) {
+			v->sel = i;
+			break;
+		}
+	}
+	return CACHE_OK;
 }
 
 static void
@@ -338,4 +400,16 @@ const struct view_ops view_countries_ops = {
 	.leave = countries_leave,
 	.close = countries_close,
 	.list = VIEW_LIST(PLIST_COUNTRIES),
+};
+
+const struct view_ops view_route_countries_ops = {
+	.name = "Routes",
+	.load = countries_routes_load,
+	.fetch = countries_fetch,
+	.draw_header = countries_header,
+	.open_row = countries_open,
+	.key = countries_key,
+	.leave = countries_leave,
+	.close = countries_close,
+	.list = VIEW_LIST(PLIST_ROUTE_COUNTRIES),
 };

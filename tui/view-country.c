@@ -3,6 +3,11 @@
  * what designations its authorities hold, e.g. "central authority for
  * mutual legal assistance", both worded by the presentation part) and
  * its member authorities below, read a window at a time.
+ *
+ * The same screen says that a country, or one of its measures, has no
+ * routes (view_route_none_ops, from the routes of w): a line that says
+ * so above, so the officer still has its authorities and what they are
+ * designated for, never a dead end.
  */
 #include "config.h"
 
@@ -14,6 +19,8 @@
 
 #define COUNTRY_MAXDESIG 16
 struct country {
+	char		*cc;		/* the country's code */
+	char		*none;		/* no routes: what to say, or NULL */
 	char		*summary;	/* region and counts */
 	char		*designations;
 	char		*desig[COUNTRY_MAXDESIG];
@@ -26,6 +33,8 @@ country_clear(struct country *c)
 {
 	size_t	i;
 
+	free(c->cc);
+	free(c->none);
 	free(c->summary);
 	free(c->designations);
 	for (i = 0; i < c->n; i++)
@@ -58,6 +67,30 @@ country_desig_cb(const struct record *rec, const struct cache_extra *x,
 	return 0;
 }
 
+/* "Brazil has no route for Extradition in the directory." (sanitized). */
+static char *
+country_none_text(struct view *v, const char *name)
+{
+	const char	*measure;
+	char		*n, *m, *s;
+
+	n = sanitize(name, SANITIZE_LINE);
+	measure = strstr(v->arg, ROUTE_ARG_SEP);
+	if (measure == NULL) {
+		s = xasprintf(_("%s has no routes in the directory. Its "
+		    "authorities:"), n);
+		free(n);
+		return s;
+	}
+	m = sanitize(present_label(VOCAB_MEASURE, measure + 1),
+	    SANITIZE_LINE);
+	s = xasprintf(_("%s has no route for %s in the directory. Its "
+	    "authorities:"), n, m);
+	free(m);
+	free(n);
+	return s;
+}
+
 static enum cache_status
 country_load(struct view *v)
 {
@@ -72,9 +105,11 @@ country_load(struct view *v)
 	c = v->data;
 	country_clear(c);
 	v->type = REC_COUNTRY;
+	/* "CC", or for the routes "CC" ROUTE_ARG_SEP "measure". */
+	c->cc = xstrndup(v->arg, strcspn(v->arg, ROUTE_ARG_SEP));
 	memset(&f, 0, sizeof f);
 	f.type = REC_COUNTRY;
-	f.id = v->arg;
+	f.id = c->cc;
 	out_list_init(&l);
 	st = cache_list(v->app->cache, &f, out_list_add_cb, &l);
 	if (st != CACHE_OK && st != CACHE_ERR_NOTFOUND) {
@@ -87,10 +122,20 @@ country_load(struct view *v)
 		v->title = sanitize(l.v[0].rec.v[COUNTRY_NAME].s,
 		    SANITIZE_LINE);
 	}
+	if (v->ops == &view_route_none_ops) {
+		c->none = country_none_text(v, l.n > 0 ?
+		    l.v[0].rec.v[COUNTRY_NAME].s : c->cc);
+		/* A measure's: the trail names the measure, not again the country. */
+		if (strstr(v->arg, ROUTE_ARG_SEP) != NULL) {
+			free(v->title);
+			v->title = sanitize(present_label(VOCAB_MEASURE,
+			    strstr(v->arg, ROUTE_ARG_SEP) + 1), SANITIZE_LINE);
+		}
+	}
 	out_list_free(&l);
 	memset(&f, 0, sizeof f);
 	f.type = REC_AUTHORITY;
-	f.country = v->arg;
+	f.country = c->cc;
 	if ((st = cache_list(v->app->cache, &f, country_desig_cb, c)) !=
 	    CACHE_OK)
 		return st;
@@ -105,11 +150,12 @@ country_load(struct view *v)
 static enum cache_status
 country_fetch(struct view *v, size_t off, size_t limit, struct rows *out)
 {
-	struct cache_filter	f;
+	struct country		*c = v->data;
+	struct cache_filter	 f;
 
 	memset(&f, 0, sizeof f);
 	f.type = REC_AUTHORITY;
-	f.country = v->arg;
+	f.country = c->cc;
 	f.offset = off;
 	f.limit = limit;
 	return cache_list(v->app->cache, &f, view_item_row_cb,
@@ -124,6 +170,19 @@ country_header(struct view *v, int y, int width)
 	size_t		  nl = 0, k;
 	int		  lines = 0;
 
+	if (c->none != NULL) {
+		/* The routes found nothing: it says so first, on two lines at most. */
+		layout_wrap(c->none, width, &wl, &nl);
+		for (k = 0; k < nl; k++) {
+			if (k < 2)
+				display_text(y + lines++, 0, width, wl[k],
+				    STYLE_WARN);
+			free(wl[k]);
+		}
+		free(wl);
+		wl = NULL;
+		nl = 0;
+	}
 	display_text(y + lines++, 0, width, c->summary != NULL ? c->summary :
 	    "", STYLE_NORMAL);
 	/* The designations may take two lines on a tall enough screen. */
@@ -162,6 +221,16 @@ country_close(struct view *v)
 const struct view_ops view_country_ops = {
 	/* TRANSLATORS: a screen's name in the breadcrumb (top line). */
 	.name = N_("Country"),
+	.load = country_load,
+	.fetch = country_fetch,
+	.draw_header = country_header,
+	.open_row = country_open,
+	.close = country_close,
+	.list = VIEW_LIST(PLIST_AUTHORITIES),
+};
+
+const struct view_ops view_route_none_ops = {
+	.name = "Country",
 	.load = country_load,
 	.fetch = country_fetch,
 	.draw_header = country_header,

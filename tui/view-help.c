@@ -42,6 +42,16 @@ static const char *help_notes[] = {
 	"match are listed as you type, the first key replaces a proposed "
 	"value, Tab completes (again for the next match), an unknown value "
 	"is refused, an empty answer clears the filter."),
+	N_("Routes (w): who handles a request. Type the requested State and "
+	"Enter; then its measure (typing its name goes to it; a measure that "
+	"cannot be had there is dim, and Enter opens the one to ask for "
+	"instead); then only the questions whose answer changes the routes "
+	"(urgency, stage, the requesting State, where your own, country = in "
+	"the config, is proposed); then the routes that apply, informal "
+	"first. Enter on an authority or contact opens it, y copies the "
+	"e-mail, v saves the vCard, Esc takes back the last answer. A country "
+	"or measure without routes shows the country's authorities and their "
+	"designations."),
 	/* TRANSLATORS: the help screen (?): keep key names and config words. */
 	N_("The top line's right shows the cursor's place and the count of "
 	"every list (12/398; a search counts up to 1,000 matches as you "

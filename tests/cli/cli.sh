@@ -123,7 +123,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 br = [c for c in d if c["code"] == "BR"][0]
 assert br == {"type": "country", "code": "BR", "name": "Brazil",
-    "region": "Americas", "authorities": 2, "contacts": 2}, br
+    "region": "Americas", "authorities": 2, "contacts": 2, "routes": 0}, br
 ' "$T/out"
 
 check_exit "members br (lower case)" 0 "$GLOBE" members br

@@ -2,7 +2,8 @@
 # tests/cli/delta.sh: a second serial changes exactly what the publisher
 # changed (3 contacts changed, 1 deleted, 1 added), the sync summary says
 # so, and the user's stars and read marks survive, even the star of a
-# contact that was deleted and later published again.
+# contact that was deleted and later published again; a serial that
+# changes, adds and deletes routes changes exactly those.
 . "$srcdir/tests/lib.sh"
 
 if [ ! -x "$PUBLISH" ] || [ ! -x "$GLOBE" ]; then
@@ -120,5 +121,38 @@ assert c["starred"] == 3 and c["unread"] == 1, d
 
 check_exit "sync with nothing new" 0 "$GLOBE" sync
 check_contains "nothing new" "$out" "already up to date (serial 3)"
+
+# Routes: serial 4 adds three; serial 5 changes one, adds one, deletes
+# one and leaves one alone: exactly those change.
+r1='{"type":"route","id":"r-1","country":"BR","measure":"asset-tracing","authority":"br-pf","contact":"c-1","formality":"informal","languages":["pt","en:urgent-only"]}'
+r1b='{"type":"route","id":"r-1","country":"BR","measure":"asset-tracing","authority":"br-pf","contact":"c-1","formality":"informal","languages":["pt","en"]}'
+r2='{"type":"route","id":"r-2","country":"BR","measure":"asset-tracing","authority":"br-pf","formality":"formal","rank":"1"}'
+r3='{"type":"route","id":"r-3","country":"FR","measure":"mla","authority":"fr-pnf","contact":"c-3"}'
+r4='{"type":"route","id":"r-4","country":"FR","measure":"freezing","authority":"fr-pnf"}'
+printf '%s\n' "$common" "$c1b" "$c2b" "$c3b" "$c4" "$c5" "$c6" "$r1" "$r2" \
+    "$r3" >"$T/v4.jsonl"
+printf '%s\n' "$common" "$c1b" "$c2b" "$c3b" "$c4" "$c5" "$c6" "$r1b" "$r2" \
+    "$r4" >"$T/v5.jsonl"
+publish "$T/v4.jsonl"
+check_exit "routes: serial 4" 0 "$GLOBE" sync
+check_contains "routes: serial 4 adds three" "$out" "routes +3 ~0 -0"
+"$GLOBE" show r-2 --json | grep -v '_time"\|answering_now"' >"$T/r2.before"
+"$GLOBE" status --json >"$T/status4"
+publish "$T/v5.jsonl"
+check_exit "routes: serial 5" 0 "$GLOBE" sync
+check_contains "routes: +1 ~1 -1 exactly" "$out" "routes +1 ~1 -1"
+check_not_contains "routes: no contact counted" "$out" "contacts"
+check_exit "routes: the changed one" 0 "$GLOBE" route BR asset-tracing --json
+ok "routes: r-1 changed, r-2 as it was" python3 -c '
+import json, sys
+d = {r["id"]: r for r in json.load(open(sys.argv[1]))}
+assert d["r-1"]["languages"] == ["pt", "en"], d["r-1"]
+assert d["r-2"]["rank"] == "1"
+' "$T/out"
+"$GLOBE" show r-2 --json | grep -v '_time"\|answering_now"' >"$T/r2.after"
+ok "routes: the untouched one identical" cmp "$T/r2.before" "$T/r2.after"
+check_exit "routes: the deleted one is gone" 1 "$GLOBE" show r-3
+check_exit "routes: the added one" 0 "$GLOBE" route FR freezing
+check_contains "routes: the added one's authority" "$out" "Parquet national financier"
 
 done_testing

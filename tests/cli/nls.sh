@@ -190,10 +190,10 @@ msgstr "Спробуйте «globe-publish --help».\n"
 #, c-format
 msgid ""
 "%s:%zu: unknown record type '%s' (a source holds country, authority, "
-"contact and newsletter records only)"
+"contact, newsletter and route records only)"
 msgstr ""
 "%s:%zu: невідомий тип запису «%s» (джерело містить лише записи country, "
-"authority, contact і newsletter)"
+"authority, contact, newsletter і route)"
 
 #, c-format
 msgid "index lists %zu delta"
@@ -358,8 +358,8 @@ Try 'globe-publish --help'." \
 printf '%s\n' '{"type":"route2","id":"x"}' >"$SIG/bad.jsonl"
 trstatus=4
 trans "globe-publish: FILE:LINE" \
-	"globe-publish: $SIG/bad.jsonl:1: невідомий тип запису «route2» (джерело містить лише записи country, authority, contact і newsletter); nothing published" \
-	"globe-publish: $SIG/bad.jsonl:1: unknown record type 'route2' (a source holds country, authority, contact and newsletter records only); nothing published" \
+	"globe-publish: $SIG/bad.jsonl:1: невідомий тип запису «route2» (джерело містить лише записи country, authority, contact, newsletter і route); nothing published" \
+	"globe-publish: $SIG/bad.jsonl:1: unknown record type 'route2' (a source holds country, authority, contact, newsletter and route records only); nothing published" \
 	"$PUBLISH" --source "$SIG/bad.jsonl" --out "$SIG/bad"
 # Three serials of the demo source, each a little changed: the index
 # lists 0, then 1, then 2 deltas (forms 2, 0 and 1 in Ukrainian).

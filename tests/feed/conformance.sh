@@ -112,12 +112,15 @@ cat >"$T/source1.jsonl" <<'EOF'
 {"type":"authority","id":"fr-afa","country":"FR","name":"Agence française anticorruption","acronym":"AFA","kind":"anti-corruption","languages":["fr","en"]}
 {"type":"authority","id":"jp-ppo","country":"JP","name":"最高検察庁","name_en":"Supreme Public Prosecutors Office","kind":"prosecution","languages":["ja","en"]}
 {"type":"authority","id":"ua-nabu","country":"UA","name":"Національне антикорупційне бюро України","acronym":"NABU","kind":"anti-corruption","languages":["uk","en"]}
+{"type":"authority","id":"jp-moj","country":"JP","name":"法務省","name_en":"Ministry of Justice","kind":"ministry"}
 {"type":"contact","id":"c-br-1","authority":"br-pf","name":"José da Silva","title":"Delegado","role":"focal-point","email":"jose@example.org","languages":["pt","en"],"timezone":"America/Sao_Paulo"}
 {"type":"contact","id":"c-br-2","authority":"br-cgu","name":"Ana Souza","title":"Auditora","role":"case-officer","email":"ana@example.org"}
 {"type":"contact","id":"c-fr-1","authority":"fr-afa","name":"Élodie Martin","title":"Cheffe de bureau","role":"focal-point","email":"elodie@example.org","languages":["fr","en"]}
 {"type":"contact","id":"c-jp-1","authority":"jp-ppo","name":"山田 太郎","title":"検事","role":"focal-point","email":"yamada@example.org","languages":["ja","en"]}
 {"type":"contact","id":"c-ua-1","authority":"ua-nabu","name":"Олена Коваль","title":"Detective","role":"focal-point","email":"olena@example.org","languages":["uk","en"]}
 {"type":"contact","id":"c-ua-2","authority":"ua-nabu","name":"Ivan Petrenko","title":"Analyst","role":"case-officer","email":"ivan@example.org"}
+{"type":"route","id":"r-jp-mla","country":"JP","measure":"mla","authority":"jp-moj","channel":"central-authority","formality":"formal","languages":["ja"],"requirements":["translation"]}
+{"type":"route","id":"r-jp-info","country":"JP","measure":"informal-information","authority":"jp-ppo","contact":"c-jp-1","channel":"globe-scp","formality":"informal","languages":["ja","en:urgent-only"]}
 {"type":"newsletter","id":"nl-2026-1","issue":"2026/1","published":"2026-03-31","lang":"en","title":"First quarter","summary":"News of the network.","body":"The network met in Vienna.\n\nNew members joined from three regions."}
 {"type":"newsletter","id":"nl-2026-2","issue":"2026/2","published":"2026-06-30","lang":"en","title":"Second quarter","summary":"Asset recovery.","body":"Officers shared cases of asset recovery across borders.\n\nThe next meeting is in the autumn."}
 EOF
@@ -324,6 +327,13 @@ data_case "line over 1 MiB" long-line 'long|larg|limit|exceed|big|size'
 data_case "string over 256 KiB" long-string 'long|larg|limit|exceed|big|size'
 data_case "nesting deeper than 4" deep 'depth|deep|nest'
 data_case "trailing garbage after the object" trailing-garbage '.'
+data_case "route without a measure" route-no-measure 'missing' 'measure'
+data_case "route rank not a decimal" route-bad-rank 'rank' 'decimal'
+data_case "route rank a number" route-rank-number 'rank' 'string'
+data_case "route from_countries a string" route-string-for-list \
+    'from_countries' 'list'
+data_case "route with a duplicate key" route-duplicate-key 'duplicate' \
+    'measure'
 
 # A dangling reference is found once the whole change set is read.
 d=$(copy dangling)
@@ -331,12 +341,40 @@ $MKFEED line "$d" dangling >/dev/null
 resign "$d"
 reject "contact of a missing authority" "$d" 'authority' 'xx-missing'
 
+# A route names its country, its authority and maybe a contact of that
+# authority: each must be there once the change set is applied.
+for c in route-no-authority:xx-missing route-no-country:XX \
+    route-no-contact:c-missing route-contact-elsewhere:br-cgu; do
+	d=$(copy "${c%%:*}")
+	$MKFEED line "$d" "${c%%:*}" >/dev/null
+	resign "$d"
+	reject "${c%%:*}" "$d" 'route r-bad' "${c#*:}"
+done
+
 # Deltas are checked against the cache: a delete must name a known kind,
 # and references must resolve once the change set is applied.
 d=$(copy delta-delete-referenced)
 $MKFEED delta-line "$d" delete-referenced-authority >/dev/null
 resign "$d"
 reject "delta deletes an authority a contact still uses" "$d" 'br-cgu'
+
+d=$(copy delta-delete-route-authority)
+$MKFEED delta-line "$d" delete-route-authority >/dev/null
+resign "$d"
+reject "delta deletes an authority only a route still names" "$d" \
+    "route r-jp-mla: field 'authority': no authority 'jp-moj'"
+
+d=$(copy delta-delete-route-contact)
+$MKFEED delta-line "$d" delete-route-contact >/dev/null
+resign "$d"
+reject "delta deletes the contact a route names" "$d" \
+    "route r-jp-info: field 'contact': no contact 'c-jp-1'"
+
+d=$(copy delta-move-route-contact)
+$MKFEED delta-line "$d" move-route-contact >/dev/null
+resign "$d"
+reject "delta moves a route's contact to another authority" "$d" \
+    "route r-jp-info: field 'contact': contact 'c-jp-1' works for authority 'fr-afa', not for the route's 'jp-ppo'"
 
 d=$(copy delta-delete-unknown)
 set -- $($MKFEED delta-line "$d" delete-unknown-target)
@@ -349,6 +387,18 @@ check_eq "no download-*.part left in the data directory" \
     "$(cd "$DBDIR" && ls | grep -c '^download-')" 0
 
 # --- forward compatible -----------------------------------------------------
+
+d=$(copy delete-route)
+$MKFEED delta-line "$d" accepted-delete-route >/dev/null
+resign "$d"
+cp -Rp "$T/db-saved" "$T/delete-route"
+check_exit "delta deletes a route: accepted" 0 \
+    "$GLOBE" --db "$T/delete-route/globe.db" sync --feed "$d"
+check_contains "delta deletes a route: counted" "$out" "routes +0 ~0 -1"
+check_exit "delta deletes a route: the route is gone" 1 \
+    "$GLOBE" --db "$T/delete-route/globe.db" show r-jp-mla
+check_exit "delta deletes a route: the other route stays" 0 \
+    "$GLOBE" --db "$T/delete-route/globe.db" show r-jp-info
 
 d=$(copy unknown-type)
 $MKFEED line "$d" accepted-unknown-type >/dev/null

@@ -93,6 +93,48 @@ CASES = {
                                    b'"id":"br-cgu"}',
     # (for a delta) a deletion of an unknown kind of record
     "delete-unknown-target": b'{"type":"delete","of":"planet","id":"mars"}',
+    # routes: one whose authority exists nowhere
+    "route-no-authority": b'{"type":"route","id":"r-bad","country":"BR",'
+                          b'"measure":"asset-tracing","authority":"xx-missing"}',
+    # routes: one to a country the feed does not hold
+    "route-no-country": b'{"type":"route","id":"r-bad","country":"XX",'
+                        b'"measure":"asset-tracing","authority":"br-pf"}',
+    # routes: one whose contact exists nowhere
+    "route-no-contact": b'{"type":"route","id":"r-bad","country":"BR",'
+                        b'"measure":"asset-tracing","authority":"br-pf",'
+                        b'"contact":"c-missing"}',
+    # routes: one whose contact works for another authority (c-br-2: CGU)
+    "route-contact-elsewhere": b'{"type":"route","id":"r-bad","country":"BR",'
+                               b'"measure":"asset-tracing","authority":"br-pf",'
+                               b'"contact":"c-br-2"}',
+    # routes: one without its required measure
+    "route-no-measure": b'{"type":"route","id":"r-bad","country":"BR",'
+                        b'"authority":"br-pf"}',
+    # routes: a rank that is no decimal, and a rank that is a number
+    "route-bad-rank": b'{"type":"route","id":"r-bad","country":"BR",'
+                      b'"measure":"asset-tracing","authority":"br-pf",'
+                      b'"rank":"first"}',
+    "route-rank-number": b'{"type":"route","id":"r-bad","country":"BR",'
+                         b'"measure":"asset-tracing","authority":"br-pf",'
+                         b'"rank":1}',
+    # routes: a string where a list belongs (from_countries)
+    "route-string-for-list": b'{"type":"route","id":"r-bad","country":"BR",'
+                             b'"measure":"asset-tracing","authority":"br-pf",'
+                             b'"from_countries":"PT"}',
+    # routes: a duplicate key
+    "route-duplicate-key": b'{"type":"route","id":"r-bad","country":"BR",'
+                           b'"measure":"asset-tracing","measure":"mla",'
+                           b'"authority":"br-pf"}',
+    # (for a delta) the deletion of an authority only a route still names
+    "delete-route-authority": b'{"type":"delete","of":"authority",'
+                              b'"id":"jp-moj"}',
+    # (for a delta) the deletion of a contact a route names
+    "delete-route-contact": b'{"type":"delete","of":"contact","id":"c-jp-1"}',
+    # (for a delta) a contact a route names moves to another authority
+    "move-route-contact": '{"type":"contact","id":"c-jp-1",'
+                          '"authority":"fr-afa","name":"山田 太郎"}'.encode(),
+    # (for a delta) a route deleted: accepted
+    "accepted-delete-route": b'{"type":"delete","of":"route","id":"r-jp-mla"}',
     # forward compatible: an unknown record type is skipped
     "accepted-unknown-type": b'{"type":"meeting","id":"m-1",'
                              b'"title":"Plenary","when":"2027-01-01"}',

@@ -273,6 +273,29 @@ printf '%s\n' "$CO_BR" \
     >"$T/wrongtype.jsonl"
 refuse wrongtype 2 "field 'languages'"
 
+# Routes: checked as the client checks them at commit.
+RT='{"type":"route","id":"r-1","country":"BR","measure":"asset-tracing",'
+printf '%s\n' "$CO_BR" "$AU_BR" "$C1" \
+    "$RT"'"authority":"br-xx"}' >"$T/rnoauth.jsonl"
+refuse rnoauth 4 "route r-1: field 'authority': no authority 'br-xx'"
+printf '%s\n' "$CO_BR" "$AU_BR" "$C1" \
+    "$RT"'"authority":"br-pf","contact":"c-404"}' >"$T/rnocontact.jsonl"
+refuse rnocontact 4 "route r-1: field 'contact': no contact 'c-404'"
+printf '%s\n' '{"type":"route","id":"r-2","country":"FR","measure":"mla","authority":"br-pf"}' \
+    "$CO_BR" "$AU_BR" >"$T/rnocountry.jsonl"
+refuse rnocountry 1 "route r-2: field 'country': no country 'FR'"
+printf '%s\n' "$CO_BR" "$AU_BR" "$C1" \
+    '{"type":"authority","id":"br-cgu","country":"BR","name":"CGU"}' \
+    '{"type":"contact","id":"c-9","authority":"br-cgu","name":"Nine"}' \
+    "$RT"'"authority":"br-pf","contact":"c-9"}' >"$T/relsewhere.jsonl"
+refuse relsewhere 6 "route r-1: field 'contact': contact 'c-9' works for authority 'br-cgu', not for the route's 'br-pf'"
+printf '%s\n' "$CO_BR" "$AU_BR" "$RT"'"authority":"br-pf","rank":"1st"}' \
+    >"$T/rrank.jsonl"
+refuse rrank 3 "route r-1: field 'rank': \"1st\" is not a decimal"
+printf '%s\n' "$CO_BR" "$AU_BR" "$RT"'"authority":"br-pf"}' \
+    "$RT"'"authority":"br-pf"}' >"$T/rdup.jsonl"
+refuse rdup 4 "duplicate route id 'r-1' \(first at line 3\)"
+
 printf '%s\n' '{"type":"contact","id":"c-1"}' "$CO_BR" '[1]' >"$T/several.jsonl"
 refuse several 1 "several.jsonl:3: "
 

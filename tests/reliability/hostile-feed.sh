@@ -41,6 +41,13 @@ recs = [
  {"type": "contact", "id": "c-evil", "authority": "br-evil", "name": "Evil " + bad,
   "title": v(0), "role": v(1), "email": v(2), "phone": v(3), "mobile": v(4),
   "languages": [v(5)], "timezone": v(0), "hours": v(1), "verified": v(2)},
+ {"type": "route", "id": "r-evil", "country": "BR", "measure": "evil" + v(0),
+  "authority": "br-evil", "contact": "c-evil", "channel": v(1),
+  "formality": v(2), "urgency": v(3), "stage": v(4), "from_countries": [v(5)],
+  "languages": [v(0) + ":urgent-only", "en:" + v(1)], "requirements": [v(2)],
+  "requirements_text": v(3), "legal_basis": [v(4)], "hours": v(5),
+  "timezone": v(0), "rank": "1", "verified": v(1), "source": v(2),
+  "notes": "Evil " + bad},
  {"type": "newsletter", "id": "nl-evil", "issue": v(0), "published": "2026-01-01",
   "lang": v(1), "title": "Evil " + bad, "summary": v(2),
   "body": "para " + bad + "\n\nsecond " + bad, "url": v(3)},
@@ -92,10 +99,12 @@ PY
 
 for cmd in "countries" "members BR" "authority br-evil" "contacts" \
     "contacts br-evil" "show c-evil" "show br-evil" "search evil" \
-    "newsletters" "read nl-evil" "starred" "status"; do
+    "newsletters" "read nl-evil" "starred" "status" "route BR" \
+    "show r-evil" "measures"; do
 	for fmt in human json csv vcard; do
 		case "$fmt:$cmd" in
 		vcard:countries|vcard:newsletters|vcard:read*|vcard:status) continue ;;
+		vcard:show\ r-evil|*:measures) continue ;;
 		csv:status|vcard:*) ;;
 		esac
 		flag=; [ "$fmt" = human ] || flag="--$fmt"
@@ -113,6 +122,19 @@ for cmd in "countries" "members BR" "authority br-evil" "contacts" \
 		check_eq "$cmd ($fmt): nothing raw reaches the terminal" "$r" clean
 	done
 done
+# A route's card, every field of it hostile, through the route command.
+"$GLOBE" route BR --json >"$T/out" 2>&1
+measure=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["measure"], end="")' "$T/out")
+for fmt in human json csv; do
+	flag=; [ "$fmt" = human ] || flag="--$fmt"
+	# shellcheck disable=SC2086
+	COLUMNS=100 "$GLOBE" $flag route BR "$measure" >"$T/out.$fmt" 2>"$T/err"
+	r=$(python3 "$T/check.py" "$fmt" "$T/out.$fmt" 2>&1 | tail -n 1)
+	check_eq "route BR (a hostile measure, $fmt): nothing raw reaches the terminal" "$r" clean
+	r=$(python3 "$T/check.py" human "$T/err" 2>&1 | sed 's/; the record is not shown//; s/^the record is not shown$/clean/')
+	check_eq "route BR (a hostile measure, $fmt): its stderr too" "$r" clean
+done
+
 # stderr too: an error naming a hostile id
 "$GLOBE" show "$(printf 'x\033[2J\r')" >"$T/out" 2>"$T/err"
 r=$(python3 "$T/check.py" human "$T/err" 2>&1 | sed 's/; the record is not shown//; s/^the record is not shown$/clean/')

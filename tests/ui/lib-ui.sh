@@ -122,7 +122,7 @@ ui_resize() {
 
 ui_mask() {
 	sed -e 's/ *$//' \
-	    -e 's/^\([^L]\{0,3\}Local time *\)[0-9][0-9]:[0-9][0-9] local.*/\1HH:MM local (masked)/' \
+	    -e 's/^\([^L]\{0,3\}Local ti[^ ]* *\)[0-9][0-9]:[0-9][0-9] local.*/\1HH:MM local (masked)/' \
 	    -e 's/stale: [0-9]* days old/stale: N days old/' \
 	    -e 's/^[0-2][0-9]:[0-5][0-9]:[0-5][0-9]  /HH:MM:SS  /' \
 	    -e 's/synced \(just now\|now\|[0-9][0-9]* \(min\|h\|days\) ago\|[0-9][0-9]*[mhd] ago\)/synced (ago)/'

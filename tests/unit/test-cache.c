@@ -186,6 +186,12 @@ rows_cb(const struct record *r, const struct cache_extra *x, void *arg)
 		    x->country_name ? x->country_name : "-",
 		    x->starred ? "*" : "");
 		break;
+	case REC_ROUTE:
+		snprintf(line, sizeof line, "%s:%s:%s:%s ", record_key(r),
+		    r->v[ROUTE_MEASURE].s,
+		    x->authority_acronym ? x->authority_acronym : "-",
+		    x->contact_name ? x->contact_name : "-");
+		break;
 	default:
 		snprintf(line, sizeof line, "%s%s ", record_key(r),
 		    x->read ? "+" : "");
@@ -338,7 +344,7 @@ static void
 test_columns(struct cache *c)
 {
 	static const char *const tables[REC_NDATA] = {
-		"countries", "authorities", "contacts", "newsletters"
+		"countries", "authorities", "contacts", "newsletters", "routes"
 	};
 	sqlite3_stmt	*st;
 	char		*sql;
@@ -746,6 +752,232 @@ test_sync(const char *path)
 	cache_close(c);
 }
 
+/* The routes of a country (of one measure, or all: NULL), as list() gives them. */
+static const char *
+routes_of(struct cache *c, const char *country, const char *measure)
+{
+	static struct rows	w;
+	struct cache_filter	f;
+	size_t			len;
+
+	memset(&w, 0, sizeof w);
+	memset(&f, 0, sizeof f);
+	f.type = REC_ROUTE;
+	f.country = country;
+	f.measure = measure;
+	if (cache_list(c, &f, rows_cb, &w) != CACHE_OK)
+		return "error";
+	len = strlen(w.out);
+	if (len > 0 && w.out[len - 1] == ' ')
+		w.out[len - 1] = '\0';
+	return w.out;
+}
+
+/*
+ * A route whose authority or contact is missing, whose contact works for
+ * another authority, or that an authority's deletion orphans: the whole
+ * change set is refused, with a cause that names the route, and the
+ * cache is as it was.
+ */
+static void
+route_refused(struct cache *c, struct set *s, const char *cause_want,
+    const char *what)
+{
+	struct cache_changes	 ch;
+	enum cache_status	 status;
+	char			*cause = NULL, *before = NULL, *after = NULL;
+
+	cache_checksum(c, &before);
+	status = apply_set(c, 0, s, 9, &ch, &cause);
+	CHECK_INT(status, CACHE_ERR_REFERENCE, "%s: refused", what);
+	CHECK_STR(cause, cause_want, "%s: the cause", what);
+	cache_checksum(c, &after);
+	CHECK_STR(after, before, "%s: the cache is unchanged", what);
+	free(cause);
+	free(before);
+	free(after);
+	set_free(s);
+}
+
+static void
+test_routes(const char *path)
+{
+	struct cache		*c = NULL;
+	struct set		 s = { .n = 0 };
+	struct cache_changes	 ch;
+	struct cache_counts	 n;
+	struct cache_filter	 f;
+	struct record		 r;
+	size_t			 count = 0;
+	enum cache_status	 status;
+	char			*cause = NULL;
+
+	status = cache_open(path, 0, &c, &cause);
+	CHECK_INT(status, CACHE_OK, "routes: open");
+	free(cause);
+	base_set(&s);
+	set_add(&s, rec(REC_ROUTE, "id", "r-br-trace", "country", "BR",
+	    "measure", "asset-tracing", "authority", "br-pf", "contact", "c-1",
+	    "channel", "direct", "formality", "informal", "urgency", "urgent",
+	    "from_countries", "PT,ES", "languages", "pt,en:urgent-only",
+	    "requirements", "translation", "rank", "1", NULL));
+	set_add(&s, rec(REC_ROUTE, "id", "r-br-trace-2", "country", "BR",
+	    "measure", "asset-tracing", "authority", "br-cgu",
+	    "formality", "formal", NULL));
+	set_add(&s, rec(REC_ROUTE, "id", "r-br-mla", "country", "BR",
+	    "measure", "mla", "authority", "br-cgu", "contact", "c-3", NULL));
+	set_add(&s, rec(REC_ROUTE, "id", "r-at-jit", "country", "AT",
+	    "measure", "joint-investigation", "authority", "at-bak",
+	    "not_possible", "not in Austrian law", "alternative",
+	    "informal-information", NULL));
+	status = apply_set(c, 1, &s, 1, &ch, &cause);
+	CHECK_INT(status, CACHE_OK, "routes: a snapshot with routes applies "
+	    "(%s)", cause ? cause : "");
+	free(cause);
+	CHECK_INT(ch.added[REC_ROUTE], 4, "routes: counted as added");
+	set_free(&s);
+
+	CHECK_STR(routes_of(c, "BR", NULL),
+	    "r-br-trace:asset-tracing:PF:Ana Souza "
+	    "r-br-trace-2:asset-tracing:CGU:- r-br-mla:mla:CGU:Carla Dias",
+	    "routes: a country's, by measure, with authority and contact");
+	CHECK_STR(routes_of(c, "BR", "asset-tracing"),
+	    "r-br-trace:asset-tracing:PF:Ana Souza "
+	    "r-br-trace-2:asset-tracing:CGU:-",
+	    "routes: a country's for one measure");
+	CHECK_STR(routes_of(c, "BR", "extradition"), "",
+	    "routes: none for a measure the country lacks");
+	CHECK_STR(list(c, REC_ROUTE, NULL, "br-cgu", NULL),
+	    "r-br-trace-2:asset-tracing:CGU:- r-br-mla:mla:CGU:Carla Dias",
+	    "routes: the ones an authority serves");
+	memset(&f, 0, sizeof f);
+	f.type = REC_ROUTE;
+	f.country = "BR";
+	f.measure = "asset-tracing";
+	CHECK_INT(cache_list_count(c, &f, &count), CACHE_OK, "routes: count");
+	CHECK_INT(count, 2, "routes: counted for a country and measure");
+
+	memset(&r, 0, sizeof r);
+	memset(&f, 0, sizeof f);
+	f.type = REC_ROUTE;
+	f.id = "r-br-trace";
+	cache_list(c, &f, keep_cb, &r);
+	CHECK(r.v[ROUTE_LANGUAGES].n == 2 &&
+	    strcmp(r.v[ROUTE_LANGUAGES].list[1], "en:urgent-only") == 0 &&
+	    r.v[ROUTE_FROM_COUNTRIES].n == 2 &&
+	    r.v[ROUTE_REQUIREMENTS].n == 1 && r.v[ROUTE_LEGAL_BASIS].n == 0,
+	    "routes: lists read back in order");
+	CHECK_STR(r.v[ROUTE_RANK].s, "1", "routes: rank read back");
+	record_clear(&r);
+	CHECK_STR(list(c, REC_COUNTRY, NULL, NULL, NULL),
+	    "AX:0:0 AT:1:1 BR:2:3", "routes: the countries as before");
+	cache_counts_get(c, &n);
+	CHECK_INT(n.routes, 4, "routes: in the totals");
+	CHECK_INT(cache_id_type(c, "r-br-mla"), REC_ROUTE,
+	    "routes: a route id is known");
+	{
+		char	*name = cache_country_name(c, "AX");
+
+		CHECK_STR(name, "Åland", "routes: a country's name by its code");
+		free(name);
+		CHECK(cache_country_name(c, "ZZ") == NULL,
+		    "routes: no name for an unknown code");
+	}
+	CHECK_STR(values(c, CACHE_VALUES_MEASURE),
+	    "asset-tracing joint-investigation mla",
+	    "routes: the measures the cache holds");
+
+	/* Every broken reference refuses the whole change set. */
+	set_add(&s, rec(REC_ROUTE, "id", "r-new", "country", "BR",
+	    "measure", "bank-records", "authority", "br-pf", NULL));
+	set_add(&s, rec(REC_ROUTE, "id", "r-bad", "country", "BR",
+	    "measure", "bank-records", "authority", "br-nope", NULL));
+	route_refused(c, &s, "route r-bad: field 'authority': no authority "
+	    "'br-nope'", "a route of a missing authority");
+	set_add(&s, rec(REC_ROUTE, "id", "r-bad", "country", "ZZ",
+	    "measure", "bank-records", "authority", "br-pf", NULL));
+	route_refused(c, &s, "route r-bad: field 'country': no country 'ZZ'",
+	    "a route to a missing country");
+	set_add(&s, rec(REC_ROUTE, "id", "r-bad", "country", "BR",
+	    "measure", "bank-records", "authority", "br-pf", "contact",
+	    "c-404", NULL));
+	route_refused(c, &s, "route r-bad: field 'contact': no contact "
+	    "'c-404'", "a route of a missing contact");
+	set_add(&s, rec(REC_ROUTE, "id", "r-bad", "country", "BR",
+	    "measure", "bank-records", "authority", "br-pf", "contact",
+	    "c-3", NULL));
+	route_refused(c, &s, "route r-bad: field 'contact': contact 'c-3' "
+	    "works for authority 'br-cgu', not for the route's 'br-pf'",
+	    "a route whose contact works elsewhere");
+	set_add(&s, rec(REC_DELETE, "of", "authority", "id", "at-bak", NULL));
+	set_add(&s, rec(REC_DELETE, "of", "contact", "id", "c-4", NULL));
+	route_refused(c, &s, "route r-at-jit: field 'authority': no authority "
+	    "'at-bak'", "deleting an authority a route names");
+	set_add(&s, rec(REC_DELETE, "of", "contact", "id", "c-1", NULL));
+	route_refused(c, &s, "route r-br-trace: field 'contact': no contact "
+	    "'c-1'", "deleting a contact a route names");
+	set_add(&s, rec(REC_CONTACT, "id", "c-1", "authority", "br-cgu",
+	    "name", "Ana Souza", NULL));
+	route_refused(c, &s, "route r-br-trace: field 'contact': contact 'c-1' "
+	    "works for authority 'br-cgu', not for the route's 'br-pf'",
+	    "moving a contact a route names to another authority");
+
+	/* A delta that changes, adds and deletes routes changes exactly those. */
+	set_add(&s, rec(REC_ROUTE, "id", "r-br-trace-2", "country", "BR",
+	    "measure", "asset-tracing", "authority", "br-cgu",
+	    "formality", "formal", "rank", "2", NULL));
+	set_add(&s, rec(REC_ROUTE, "id", "r-br-bank", "country", "BR",
+	    "measure", "bank-records", "authority", "br-pf", "contact", "c-2",
+	    NULL));
+	set_add(&s, rec(REC_DELETE, "of", "route", "id", "r-at-jit", NULL));
+	status = apply_set(c, 0, &s, 10, &ch, &cause);
+	CHECK_INT(status, CACHE_OK, "routes: a delta applies (%s)",
+	    cause ? cause : "");
+	free(cause);
+	set_free(&s);
+	CHECK(ch.added[REC_ROUTE] == 1 && ch.changed[REC_ROUTE] == 1 &&
+	    ch.removed[REC_ROUTE] == 1, "routes: +1 ~1 -1 exactly (got +%u "
+	    "~%u -%u)", ch.added[REC_ROUTE], ch.changed[REC_ROUTE],
+	    ch.removed[REC_ROUTE]);
+	CHECK(ch.added[REC_CONTACT] + ch.changed[REC_CONTACT] +
+	    ch.removed[REC_CONTACT] + ch.added[REC_AUTHORITY] +
+	    ch.changed[REC_AUTHORITY] + ch.removed[REC_AUTHORITY] == 0,
+	    "routes: nothing else counted");
+	CHECK_STR(routes_of(c, "BR", NULL),
+	    "r-br-trace:asset-tracing:PF:Ana Souza "
+	    "r-br-trace-2:asset-tracing:CGU:- "
+	    "r-br-bank:bank-records:PF:Bruno Lima r-br-mla:mla:CGU:Carla Dias",
+	    "routes: the new one is there, the others as they were");
+	CHECK_STR(routes_of(c, "AT", NULL), "", "routes: the deleted one is gone");
+	memset(&r, 0, sizeof r);
+	memset(&f, 0, sizeof f);
+	f.type = REC_ROUTE;
+	f.id = "r-br-trace-2";
+	cache_list(c, &f, keep_cb, &r);
+	CHECK_STR(r.v[ROUTE_RANK].s, "2", "routes: the changed one changed");
+	record_clear(&r);
+
+	/* Now nothing names at-bak: it may go. */
+	set_add(&s, rec(REC_DELETE, "of", "contact", "id", "c-4", NULL));
+	set_add(&s, rec(REC_DELETE, "of", "authority", "id", "at-bak", NULL));
+	status = apply_set(c, 0, &s, 11, &ch, &cause);
+	CHECK_INT(status, CACHE_OK, "routes: an authority no route names "
+	    "may be deleted (%s)", cause ? cause : "");
+	free(cause);
+	set_free(&s);
+
+	/* A snapshot without routes leaves none. */
+	base_set(&s);
+	status = apply_set(c, 1, &s, 12, &ch, &cause);
+	free(cause);
+	set_free(&s);
+	CHECK_INT(ch.removed[REC_ROUTE], 4, "routes: a snapshot without "
+	    "routes removes them all");
+	cache_counts_get(c, &n);
+	CHECK_INT(n.routes, 0, "routes: none left");
+	cache_close(c);
+}
+
 static void
 test_memory(void)
 {
@@ -1114,6 +1346,9 @@ main(void)
 	path = tmp_path("sync.db");
 	test_sync(path);
 	test_concurrent(path);
+	free(path);
+	path = tmp_path("routes.db");
+	test_routes(path);
 	free(path);
 	test_direct();
 	test_bad_files();

@@ -766,6 +766,103 @@ test_record(void)
 	CHECK_INT(bad, 0, "record_clear zeroes every value");
 }
 
+/* Ranks and the vocabularies of the route record (common/vocab.c). */
+static void
+test_route_model(void)
+{
+	const struct vocab_code	*v;
+	size_t			 n, i, bad;
+	int			 voc;
+
+	CHECK_INT(record_type_from_name("route"), REC_ROUTE, "type route");
+	CHECK_INT(record_types[REC_ROUTE].nfields, ROUTE_NFIELDS,
+	    "route field count");
+	CHECK(ROUTE_NFIELDS <= RECORD_MAX_FIELDS, "route fits RECORD_MAX_FIELDS");
+	CHECK(record_types[REC_ROUTE].fields[ROUTE_AUTHORITY].flags &
+	    RF_REQUIRED, "a route's authority is required");
+	CHECK(!(record_types[REC_ROUTE].fields[ROUTE_CONTACT].flags &
+	    RF_REQUIRED), "its contact is not");
+	CHECK(record_types[REC_ROUTE].fields[ROUTE_FROM_COUNTRIES].kind ==
+	    RF_LIST, "from_countries is a list");
+
+	CHECK(record_decimal_valid("1") && record_decimal_valid("2.50") &&
+	    record_decimal_valid("-3") && record_decimal_valid("007"),
+	    "decimals");
+	CHECK(!record_decimal_valid("") && !record_decimal_valid("1.") &&
+	    !record_decimal_valid(".5") && !record_decimal_valid("1e3") &&
+	    !record_decimal_valid("1,5") && !record_decimal_valid("one") &&
+	    !record_decimal_valid(NULL) && !record_decimal_valid("1.2.3"),
+	    "not decimals");
+	CHECK(record_decimal_cmp("2", "10") < 0, "2 before 10 (not as text)");
+	CHECK(record_decimal_cmp("1.5", "1.50") == 0, "1.5 is 1.50");
+	CHECK(record_decimal_cmp("1.05", "1.5") < 0, "1.05 before 1.5");
+	CHECK(record_decimal_cmp("-1", "0") < 0 && record_decimal_cmp("-2",
+	    "-1") < 0, "negatives first, -2 before -1");
+	CHECK(record_decimal_cmp("007", "7") == 0, "leading zeros do not count");
+	CHECK(record_decimal_cmp("-0", "0") == 0, "-0 is 0");
+
+	CHECK_STR(vocab_label_en(VOCAB_MEASURE, "asset-tracing"),
+	    "Asset tracing", "a measure's label");
+	CHECK_STR(vocab_label_en(VOCAB_MEASURE, "zz-new"), "zz-new",
+	    "an unknown code is itself");
+	CHECK_STR(vocab_label_en(VOCAB_LANGUAGE, "pt"), "Portuguese",
+	    "a language's name");
+	CHECK_INT(vocab_from_name("measure"), VOCAB_MEASURE, "vocabulary by name");
+	CHECK_INT(vocab_from_name("planet"), -1, "an unknown vocabulary");
+	/* Every measure, channel, stage … of the contract has a label. */
+	{
+		static const struct {
+			enum vocab	 voc;
+			const char	*codes;
+		} contract[] = {
+			{ VOCAB_MEASURE, "informal-information "
+			  "spontaneous-information company-records bank-records "
+			  "asset-tracing freezing confiscation asset-return "
+			  "witness-statement search-seizure extradition "
+			  "joint-investigation" },
+			{ VOCAB_CHANNEL, "direct globe-scp central-authority "
+			  "diplomatic interpol egmont carin-arin star-interpol" },
+			{ VOCAB_FORMALITY, "informal formal" },
+			{ VOCAB_URGENCY, "any urgent normal" },
+			{ VOCAB_STAGE, "any intelligence investigation "
+			  "prosecution trial enforcement" },
+			{ VOCAB_REQUIREMENT, "dual-criminality treaty "
+			  "reciprocity signature apostille e-signature "
+			  "encryption translation urgency-justification form" },
+			{ VOCAB_LEGAL_BASIS, "uncac-46 untoc-18 bilateral-treaty "
+			  "regional-instrument reciprocity domestic-law" },
+			{ VOCAB_LANG_CONDITION, "urgent-only reciprocity" },
+		};
+		char	*copy, *p, *code;
+
+		bad = 0;
+		for (i = 0; i < sizeof contract / sizeof contract[0]; i++) {
+			copy = xstrdup(contract[i].codes);
+			p = copy;
+			while ((code = strsep(&p, " ")) != NULL) {
+				if (vocab_find(contract[i].voc, code) == NULL) {
+					printf("# no label: %s\n", code);
+					bad++;
+				}
+			}
+			free(copy);
+		}
+		CHECK_INT(bad, 0, "every code of the contract has a label");
+	}
+	/* Codes unique in each table; languages sorted for bsearch. */
+	bad = 0;
+	for (voc = 0; voc < VOCAB_COUNT; voc++) {
+		v = vocab_table(voc, &n);
+		for (i = 0; i + 1 < n; i++) {
+			if (voc == VOCAB_LANGUAGE ?
+			    strcmp(v[i].code, v[i + 1].code) >= 0 :
+			    vocab_find(voc, v[i].code) != &v[i])
+				bad++;
+		}
+	}
+	CHECK_INT(bad, 0, "no code twice in a vocabulary; languages sorted");
+}
+
 static void
 test_suggest(void)
 {
@@ -902,6 +999,7 @@ main(void)
 	test_paths();
 	test_file();
 	test_record();
+	test_route_model();
 	test_suggest();
 	test_suggest_join();
 	HARNESS_END();

@@ -101,6 +101,29 @@ test_records_good(void)
 	CHECK_STR(record_key(&rec), "c-9", "delete id");
 	record_clear(&rec);
 
+	CHECK_INT(parse("{\"type\":\"route\",\"id\":\"r-1\",\"country\":\"BR\","
+	    "\"measure\":\"asset-tracing\",\"authority\":\"br-pf\","
+	    "\"contact\":\"c-1\",\"urgency\":\"urgent\",\"from_countries\":"
+	    "[\"PT\",\"ES\"],\"languages\":[\"pt\",\"en:urgent-only\"],"
+	    "\"rank\":\"2.5\",\"not_possible\":null}", &rec, &cause), NET_OK,
+	    "route parses");
+	CHECK_INT(rec.type, REC_ROUTE, "route type");
+	CHECK_STR(record_key(&rec), "r-1", "route id");
+	CHECK_STR(rec.v[ROUTE_MEASURE].s, "asset-tracing", "route measure");
+	CHECK_INT(rec.v[ROUTE_FROM_COUNTRIES].n, 2, "route from_countries");
+	CHECK_STR(rec.v[ROUTE_LANGUAGES].list[1], "en:urgent-only",
+	    "a language's condition is kept as written");
+	CHECK_STR(rec.v[ROUTE_RANK].s, "2.5", "route rank");
+	record_clear(&rec);
+	CHECK_INT(parse("{\"type\":\"route\",\"id\":\"r-2\",\"country\":\"DE\","
+	    "\"measure\":\"zz-new-measure\",\"authority\":\"de-bka\","
+	    "\"channel\":\"pigeon\"}", &rec, &cause), NET_OK,
+	    "a route with codes no vocabulary knows parses (shown as written)");
+	record_clear(&rec);
+	CHECK_INT(parse("{\"type\":\"delete\",\"of\":\"route\",\"id\":\"r-1\"}",
+	    &rec, &cause), NET_OK, "delete of a route parses");
+	record_clear(&rec);
+
 	CHECK_INT(parse("{\"type\":\"country\",\"code\":\"FR\",\"name\":\"France\","
 	    "\"population\":67000000,\"extra\":{\"a\":[1,2]}}", &rec, &cause),
 	    NET_OK, "unknown fields are ignored");
@@ -164,6 +187,35 @@ test_records_bad(void)
 	    "field 'of'", "delete of a delete");
 	expect_error("{\"type\":\"delete\",\"id\":\"x\"}", "missing field 'of'",
 	    "delete without 'of'");
+	expect_error("{\"type\":\"delete\",\"of\":\"planet\",\"id\":\"x\"}",
+	    "is not one of country, authority, contact, newsletter or route",
+	    "an unknown 'of' names the types a delete may name");
+	expect_error("{\"type\":\"route\",\"id\":\"r-1\",\"country\":\"BR\","
+	    "\"authority\":\"br-pf\"}", "route r-1: missing field 'measure'",
+	    "a route without a measure");
+	expect_error("{\"type\":\"route\",\"id\":\"r-1\",\"country\":\"BR\","
+	    "\"measure\":\"asset-tracing\"}",
+	    "route r-1: missing field 'authority'", "a route without an authority");
+	expect_error("{\"type\":\"route\",\"id\":\"r-1\",\"measure\":\"m\","
+	    "\"authority\":\"a\"}", "route r-1: missing field 'country'",
+	    "a route without a country");
+	expect_error("{\"type\":\"route\",\"country\":\"BR\",\"measure\":\"m\","
+	    "\"authority\":\"a\"}", "route: missing field 'id'",
+	    "a route without an id");
+	expect_error("{\"type\":\"route\",\"id\":\"r-1\",\"country\":\"BR\","
+	    "\"measure\":\"m\",\"authority\":\"a\",\"rank\":\"first\"}",
+	    "route r-1: field 'rank': \"first\" is not a decimal",
+	    "a rank that is not a decimal");
+	expect_error("{\"type\":\"route\",\"id\":\"r-1\",\"country\":\"BR\","
+	    "\"measure\":\"m\",\"authority\":\"a\",\"rank\":2}",
+	    "route r-1: field 'rank': expected a string", "a rank as a number");
+	expect_error("{\"type\":\"route\",\"id\":\"r-1\",\"country\":\"BR\","
+	    "\"measure\":\"m\",\"authority\":\"a\",\"languages\":\"pt\"}",
+	    "route r-1: field 'languages': expected a list of strings",
+	    "a route's languages as a string");
+	expect_error("{\"type\":\"route\",\"id\":\"r-1\",\"id\":\"r-2\","
+	    "\"country\":\"BR\",\"measure\":\"m\",\"authority\":\"a\"}",
+	    "duplicate", "a route with a duplicate key");
 	expect_error("[1,2]", "expected a JSON object", "a line that is a list");
 	expect_error("{\"code\":\"BR\"}", "missing field 'type'", "no type");
 	expect_error("{\"type\":7}", "field 'type': expected a string",

@@ -15,6 +15,8 @@
 
 #include <sys/stat.h>
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -148,7 +150,7 @@ static char *
 grid_text(const struct out_list *l, enum present_list list, int opts,
     int width, struct present_grid *g)
 {
-	struct present_ctx	 ctx = { 0, 0 };
+	struct present_ctx	 ctx = { 0 };
 	struct buf		 b;
 	char			*cells[PRESENT_MAXCOLS], *row;
 	size_t			 i, k;
@@ -243,7 +245,7 @@ test_columns(void)
 static void
 test_fields(void)
 {
-	struct present_ctx	 ctx = { 0, 0 };
+	struct present_ctx	 ctx = { 0 };
 	struct present_fields	 fs;
 	struct out_list		 l, a;
 	char			*t, *p, *q;
@@ -275,12 +277,346 @@ test_fields(void)
 	present_fields_free(&fs);
 	out_list_free(&l);
 	out_list_free(&a);
-	CHECK_STR(present_label(PV_DESIGNATION, "spoc"),
+	CHECK_STR(present_label(VOCAB_DESIGNATION, "spoc"),
 	    "single point of contact", "a designation's label");
-	CHECK_STR(present_label(PV_LANGUAGE, "pt"), "Portuguese",
+	CHECK_STR(present_label(VOCAB_LANGUAGE, "pt"), "Portuguese",
 	    "a language's name");
-	CHECK_STR(present_label(PV_ROLE, "no-such-role"), "no-such-role",
+	CHECK_STR(present_label(VOCAB_ROLE, "no-such-role"), "no-such-role",
 	    "an unknown code is itself");
+}
+
+/*
+ * A route item from pairs of field name and value, ending with NULL;
+ * list fields take a comma-separated value. Its contact (if any) is
+ * "Ana Souza".
+ */
+static struct out_item *
+add_route(struct out_list *l, ...)
+{
+	struct record		 r;
+	struct cache_extra	 x;
+	struct out_item		*it;
+	const char		*name, *value;
+	char			*copy, *p, *item;
+	va_list			 ap;
+	int			 f;
+
+	memset(&r, 0, sizeof r);
+	memset(&x, 0, sizeof x);
+	r.type = REC_ROUTE;
+	va_start(ap, l);
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		value = va_arg(ap, const char *);
+		if ((f = record_field_index(REC_ROUTE, name)) < 0)
+			abort();
+		if (record_types[REC_ROUTE].fields[f].kind == RF_STRING) {
+			record_set(&r, f, value);
+			continue;
+		}
+		copy = xstrdup(value);
+		p = copy;
+		while ((item = strsep(&p, ",")) != NULL)
+			record_list_add(&r, f, item);
+		free(copy);
+	}
+	va_end(ap);
+	if (r.v[ROUTE_COUNTRY].s == NULL)
+		record_set(&r, ROUTE_COUNTRY, "BR");
+	if (r.v[ROUTE_MEASURE].s == NULL)
+		record_set(&r, ROUTE_MEASURE, "asset-tracing");
+	if (r.v[ROUTE_AUTHORITY].s == NULL)
+		record_set(&r, ROUTE_AUTHORITY, "br-pf");
+	x.country_name = "Brazil";
+	x.authority_name = "Polícia Federal";
+	x.authority_acronym = "PF";
+	if (r.v[ROUTE_CONTACT].s != NULL) {
+		x.contact_name = "Ana Souza";
+		x.contact_email = "ana@example.org";
+		x.contact_timezone = "America/Sao_Paulo";
+		x.contact_hours = "Mon-Fri 09:00-18:00";
+	}
+	it = out_list_add(l, &r, &x);
+	record_clear(&r);
+	return it;
+}
+
+/* The ids of l's routes that apply to q, in l's order. */
+static const char *
+applying(const struct out_list *l, const struct route_request *q)
+{
+	static char	out[512];
+	size_t		i;
+
+	out[0] = '\0';
+	for (i = 0; i < l->n; i++) {
+		if (!present_route_applies(&l->v[i].rec, q))
+			continue;
+		if (out[0] != '\0')
+			strncat(out, " ", sizeof out - strlen(out) - 1);
+		strncat(out, record_key(&l->v[i].rec), sizeof out -
+		    strlen(out) - 1);
+	}
+	return out;
+}
+
+static const char *
+country_name_of(void *arg, const char *code)
+{
+	(void)arg;
+	if (strcmp(code, "PT") == 0)
+		return "Portugal";
+	if (strcmp(code, "ES") == 0)
+		return "Spain";
+	return NULL;
+}
+
+/* Which routes apply, their order, and the questions worth asking. */
+static void
+test_route_rules(void)
+{
+	struct route_request	 q;
+	struct out_list		 l;
+	const char		*ans[PRESENT_ROUTE_ANSWERS_MAX];
+	size_t			 n;
+
+	out_list_init(&l);
+	add_route(&l, "id", "r-any", NULL);
+	add_route(&l, "id", "r-urgent", "urgency", "urgent", NULL);
+	add_route(&l, "id", "r-normal", "urgency", "normal", "stage", "any",
+	    NULL);
+	add_route(&l, "id", "r-trial", "stage", "trial", NULL);
+	add_route(&l, "id", "r-iberia", "from_countries", "PT,ES", NULL);
+	memset(&q, 0, sizeof q);
+	CHECK_STR(applying(&l, &q), "r-any r-urgent r-normal r-trial r-iberia",
+	    "nothing asked: every route applies");
+	q.urgency = "urgent";
+	CHECK_STR(applying(&l, &q), "r-any r-urgent r-trial r-iberia",
+	    "urgent: not the route for requests that are not urgent");
+	q.urgency = "normal";
+	CHECK_STR(applying(&l, &q), "r-any r-normal r-trial r-iberia",
+	    "not urgent: not the urgent-only route");
+	q.urgency = NULL;
+	q.stage = "investigation";
+	CHECK_STR(applying(&l, &q), "r-any r-urgent r-normal r-iberia",
+	    "a stage: not a route for another stage; \"any\" matches");
+	q.stage = NULL;
+	q.from = "es";
+	CHECK_STR(applying(&l, &q), "r-any r-urgent r-normal r-trial r-iberia",
+	    "from Spain (case does not matter): the Iberian route applies");
+	q.from = "FR";
+	CHECK_STR(applying(&l, &q), "r-any r-urgent r-normal r-trial",
+	    "from France: not a route for requests from PT and ES only");
+	q.from = "";
+	CHECK_STR(applying(&l, &q), "r-any r-urgent r-normal r-trial",
+	    "from another State: the same");
+
+	memset(&q, 0, sizeof q);
+	CHECK(present_route_question_matters(&l, RQ_URGENCY, &q),
+	    "urgency changes the answer");
+	CHECK(present_route_question_matters(&l, RQ_STAGE, &q),
+	    "the stage changes the answer");
+	CHECK(present_route_question_matters(&l, RQ_FROM, &q),
+	    "the requesting State changes the answer");
+	CHECK_INT(present_route_next_question(&l, &q, 0), RQ_URGENCY,
+	    "urgency is asked first");
+	q.urgency = "urgent";
+	CHECK_INT(present_route_next_question(&l, &q, 0), RQ_STAGE,
+	    "then the stage");
+	q.stage = "trial";
+	CHECK_INT(present_route_next_question(&l, &q, 0), RQ_FROM,
+	    "then the requesting State");
+	CHECK_INT(present_route_next_question(&l, &q, 1), -1,
+	    "and nothing once that was asked");
+	n = present_route_answers(&l, RQ_FROM, ans, PRESENT_ROUTE_ANSWERS_MAX);
+	CHECK(n == 3 && strcmp(ans[0], "PT") == 0 && strcmp(ans[1], "ES") == 0 &&
+	    *ans[2] == '\0', "the States named, then another State");
+	out_list_free(&l);
+
+	/* Routes that differ in nothing asked: no question. */
+	out_list_init(&l);
+	add_route(&l, "id", "r-1", "urgency", "any", NULL);
+	add_route(&l, "id", "r-2", "stage", "any", "formality", "formal", NULL);
+	memset(&q, 0, sizeof q);
+	CHECK_INT(present_route_next_question(&l, &q, 0), -1,
+	    "routes alike for every answer: no question is asked");
+	CHECK_INT(present_route_answers(&l, RQ_FROM, ans,
+	    PRESENT_ROUTE_ANSWERS_MAX), 0, "no State named, no such answer");
+	out_list_free(&l);
+	/* A stage a publisher added is an answer, and it matters. */
+	out_list_init(&l);
+	add_route(&l, "id", "r-1", "stage", "appeal", NULL);
+	add_route(&l, "id", "r-2", NULL);
+	n = present_route_answers(&l, RQ_STAGE, ans, PRESENT_ROUTE_ANSWERS_MAX);
+	CHECK(n == 6 && strcmp(ans[5], "appeal") == 0,
+	    "an unknown stage is an answer too");
+	CHECK(present_route_question_matters(&l, RQ_STAGE, NULL),
+	    "and asking it changes the answer");
+	out_list_free(&l);
+
+	/* Order: informal, formal, neither; rank as a decimal; not possible last. */
+	out_list_init(&l);
+	add_route(&l, "id", "r-np", "not_possible", "no", "formality",
+	    "informal", NULL);
+	add_route(&l, "id", "r-formal", "formality", "formal", "rank", "1",
+	    NULL);
+	add_route(&l, "id", "r-none", NULL);
+	add_route(&l, "id", "r-inf-10", "formality", "informal", "rank", "10",
+	    NULL);
+	add_route(&l, "id", "r-inf-2", "formality", "informal", "rank", "2",
+	    NULL);
+	add_route(&l, "id", "r-inf-1.5", "formality", "informal", "rank",
+	    "1.50", NULL);
+	add_route(&l, "id", "r-inf-unranked", "formality", "informal", NULL);
+	add_route(&l, "id", "r-odd", "formality", "by-pigeon", "rank", "0",
+	    NULL);
+	present_routes_rank(&l, NULL);
+	CHECK_STR(applying(&l, NULL), "r-inf-1.5 r-inf-2 r-inf-10 "
+	    "r-inf-unranked r-formal r-odd r-none r-np",
+	    "informal first, by rank as a decimal (2 before 10), unranked "
+	    "after ranked; formal; an unknown formality as none; not "
+	    "possible last");
+	out_list_free(&l);
+}
+
+/* A route's card, its words and its JSON extras. */
+static void
+test_route_card(void)
+{
+	struct present_ctx	 ctx;
+	struct present_fields	 fs;
+	struct out_list		 l, a;
+	struct out_value	 v;
+	struct present_measure	*m;
+	char			*t;
+	size_t			 n;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.now = 1767225600;	/* 2026-01-01 00:00 UTC, a Thursday */
+	ctx.country_name = country_name_of;
+	out_list_init(&l);
+	out_list_init(&a);
+	add_authority(&a, "br-pf", "Polícia Federal", "PF", "police", "pt",
+	    NULL);
+	add_route(&l, "id", "r-1", "contact", "c-1", "channel", "direct",
+	    "formality", "informal", "urgency", "urgent", "from_countries",
+	    "PT,ES", "languages", "pt,en:urgent-only,es:reciprocity,fr:on-tuesdays",
+	    "requirements", "dual-criminality,translation,zz-unknown",
+	    "requirements_text", "Cite the case number.",
+	    "legal_basis", "uncac-46,bilateral-treaty", "hours", "24/7",
+	    "timezone", "America/Sao_Paulo", "verified", "2020-01-01",
+	    "source", "https://example.org/src", "notes", "Call first.",
+	    "measure", "zz-new-measure", NULL);
+	memset(&fs, 0, sizeof fs);
+	present_route_fields(&l.v[0], &a.v[0], NULL, &ctx, &fs);
+	t = present_fields_text(&fs, 0);
+	CHECK(strstr(t, "Measure       zz-new-measure\n") != NULL,
+	    "a measure no vocabulary knows is shown as it is");
+	CHECK(strstr(t, "Authority     Polícia Federal (PF)\n") != NULL,
+	    "the authority with its acronym");
+	CHECK(strstr(t, "Local time    21:00 local, 24/7\n") != NULL,
+	    "where the route answers: its local time now and 24/7");
+	CHECK(strstr(t, "Contact       Ana Souza\n") != NULL, "the contact");
+	CHECK(strstr(t, "Local time    21:00 local, outside office hours\n") !=
+	    NULL, "the contact's local time and whether someone answers");
+	CHECK(strstr(t, "E-mail        ana@example.org\n") != NULL,
+	    "the contact's e-mail");
+	CHECK(strstr(t, "Channel       direct, authority to authority · "
+	    "informal\n") != NULL, "the channel and formality in words");
+	CHECK(strstr(t, "Applies to    urgent requests only; requests from "
+	    "Portugal, Spain only\n") != NULL,
+	    "which requests it applies to, States by name");
+	CHECK(strstr(t, "Languages     Portuguese; English only if urgent; "
+	    "Spanish on reciprocity; French (on-tuesdays)\n") != NULL,
+	    "languages written out with their conditions, an unknown one as "
+	    "it is");
+	CHECK(strstr(t, "Requirements  [ ] dual criminality\n"
+	    "              [ ] translation into an accepted language\n"
+	    "              [ ] zz-unknown\n"
+	    "              Cite the case number.\n") != NULL,
+	    "the requirements as a checklist, then the text");
+	CHECK(strstr(t, "Legal basis   UNCAC article 46 (mutual legal "
+	    "assistance); bilateral treaty\n") != NULL, "the legal basis");
+	CHECK(strstr(t, "Notes         Call first.\n") != NULL, "the notes");
+	CHECK(strstr(t, "Verified      2020-01-01 (stale: ") != NULL,
+	    "the verified date with its stale mark");
+	CHECK(strstr(t, "Source        https://example.org/src\n") != NULL,
+	    "the source");
+	free(t);
+	CHECK(fs.n > 5 && (fs.v[5].flags & PF_FOCUS) &&
+	    strcmp(fs.v[5].key, "email") == 0 && fs.v[1].link_type ==
+	    REC_AUTHORITY && fs.v[3].link_type == REC_CONTACT,
+	    "the e-mail is focused; authority and contact open");
+	present_fields_free(&fs);
+
+	out_item_get(&l.v[0], "language_labels", &v);
+	CHECK(v.kind == OUTV_LIST && v.n == 4 &&
+	    strcmp(v.list[1], "English only if urgent") == 0,
+	    "JSON: the languages' labels");
+	out_item_get(&l.v[0], "measure_label", &v);
+	CHECK(v.kind == OUTV_STRING && strcmp(v.s, "zz-new-measure") == 0,
+	    "JSON: an unknown measure's label is its code");
+	out_item_get(&l.v[0], "applies", &v);
+	CHECK(v.kind == OUTV_NONE, "JSON: no applies when nothing was asked");
+	present_route_set_applies(&l.v[0], 1);
+	out_item_get(&l.v[0], "applies", &v);
+	CHECK(v.kind == OUTV_BOOL && v.num == 1, "JSON: applies once asked");
+	out_item_get(&l.v[0], "local_time", &v);
+	CHECK(v.kind == OUTV_STRING && strlen(v.s) == 5 && v.s[2] == ':',
+	    "JSON: the route's local time as HH:MM");
+	out_item_get(&l.v[0], "answering_now", &v);
+	CHECK(v.kind == OUTV_BOOL && v.num == 1, "JSON: 24/7 is answering");
+	out_item_get(&l.v[0], "contact_local_time", &v);
+	CHECK(v.kind == OUTV_STRING, "JSON: the contact's local time");
+	out_list_free(&l);
+	out_list_free(&a);
+
+	/* A measure that is not possible, with what to ask instead. */
+	out_list_init(&l);
+	add_route(&l, "id", "r-jit", "measure", "joint-investigation",
+	    "not_possible", "no legal basis", "alternative",
+	    "informal-information", NULL);
+	add_route(&l, "id", "r-tr", "measure", "asset-tracing", NULL);
+	add_route(&l, "id", "r-tr2", "measure", "asset-tracing", NULL);
+	add_route(&l, "id", "r-x", "measure", "zz-other", NULL);
+	n = present_route_measures(&l, &m);
+	CHECK(n == 3 && strcmp(m[0].code, "asset-tracing") == 0 &&
+	    m[0].routes == 2 && strcmp(m[1].code, "joint-investigation") == 0 &&
+	    m[1].routes == 0 && strcmp(m[2].code, "zz-other") == 0,
+	    "the measures of a country in the vocabulary's order, unknown last");
+	t = present_measure_note(&m[0]);
+	CHECK_STR(t, "2 routes", "a measure's count");
+	free(t);
+	t = present_measure_note(&m[1]);
+	CHECK_STR(t, "not possible: no legal basis · instead: Informal "
+	    "information exchange", "why not, and what instead");
+	free(t);
+	free(m);
+	memset(&fs, 0, sizeof fs);
+	memset(&ctx, 0, sizeof ctx);
+	present_route_fields(&l.v[0], NULL, NULL, &ctx, &fs);
+	CHECK(fs.n > 2 && strcmp(fs.v[1].key, "not_possible") == 0 &&
+	    (fs.v[1].flags & PF_WARN) && fs.v[2].link_type == PF_LINK_MEASURE &&
+	    strcmp(fs.v[2].link, "informal-information") == 0,
+	    "the card says not possible, and Enter asks for the alternative");
+	present_fields_free(&fs);
+	out_list_free(&l);
+
+	t = present_route_language("en:urgent-only");
+	CHECK_STR(t, "English only if urgent", "a language on a condition");
+	free(t);
+	t = present_route_language("xq");
+	CHECK_STR(t, "xq", "an unknown language as it is");
+	free(t);
+	{
+		struct route_request	q = { "urgent", "trial", "PT" };
+
+		memset(&ctx, 0, sizeof ctx);
+		ctx.country_name = country_name_of;
+		t = present_route_request_text(&q, &ctx);
+		CHECK_STR(t, "urgent › trial › from Portugal",
+		    "the request in a breadcrumb");
+		free(t);
+	}
 }
 
 static void
@@ -1840,6 +2176,8 @@ main(void)
 
 	test_columns();
 	test_fields();
+	test_route_rules();
+	test_route_card();
 	test_match();
 	test_wrap();
 	test_hours();

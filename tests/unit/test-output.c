@@ -336,7 +336,7 @@ email_columns_aligned(const char *text, int *nrows)
 static void
 test_human(void)
 {
-	struct present_ctx	 ctx = { 0, 0 };
+	struct present_ctx	 ctx = { 0 };
 	struct out_list		 l, a;
 	struct buf		 b;
 	char			*s;

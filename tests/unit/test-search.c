@@ -767,6 +767,65 @@ test_delta(void)
 }
 
 /*
+ * Routes are found by their measure's label (the English one, whatever
+ * the code), their country, their authority and their notes, and follow
+ * their authority's name; a country filter holds for them too.
+ */
+static void
+test_routes(void)
+{
+	struct cache_query	 q;
+	struct cache_hits	 hits;
+	enum cache_status	 status;
+
+	status = apply(cache, 0,
+	    rec(REC_ROUTE, "id", "r-br-trace", "country", "BR",
+	    "measure", "asset-tracing", "authority", "br-pf",
+	    "channel", "direct", "notes", "Ask for the duty officer", NULL),
+	    rec(REC_ROUTE, "id", "r-pl-bank", "country", "PL",
+	    "measure", "bank-records", "authority", "pl-cba", NULL),
+	    rec(REC_ROUTE, "id", "r-br-novel", "country", "BR",
+	    "measure", "zz-novel-measure", "authority", "br-mpf", NULL),
+	    NULL);
+	CHECK_INT(status, CACHE_OK, "routes apply as a delta");
+	CHECK_STR(find("asset tracing brazil"), "r-br-trace",
+	    "the measure's label and the country find a route");
+	CHECK_STR(first("asset tracing"), "r-br-trace",
+	    "the measure's label is the route's name");
+	CHECK_STR(find("tracing brasil"), "r-br-trace",
+	    "and its authority's name");
+	CHECK_STR(find("duty officer"), "r-br-trace", "and its notes");
+	CHECK_STR(find("bank records"), "r-pl-bank",
+	    "another measure, another route");
+	CHECK_STR(find("novel measure"), "r-br-novel",
+	    "a code no vocabulary knows is found as it is written");
+	memset(&q, 0, sizeof q);
+	q.text = "records";
+	q.country = "BR";
+	CHECK_STR(find_q(&q), "", "the country filter holds for routes");
+	q.text = "asset tracing";
+	q.country = NULL;
+	cache_search(cache, &q, &hits, NULL);
+	CHECK(hits.n == 1 && hits.v[0].type == REC_ROUTE &&
+	    strcmp(hits.v[0].name, "Asset tracing") == 0 &&
+	    strcmp(hits.v[0].authority_name, "Polícia Federal do Brasil") == 0 &&
+	    strcmp(hits.v[0].country_name, "Brazil") == 0,
+	    "a route's hit: its measure, its authority and its country");
+	cache_hits_free(&hits);
+	CHECK(search_file_check(), "the search indexes match with routes");
+	status = apply(cache, 0,
+	    rec(REC_AUTHORITY, "id", "pl-cba", "country", "PL",
+	    "name", "Biuro Antykorupcyjne Nowe", "acronym", "CBA", NULL),
+	    rec(REC_DELETE, "of", "route", "id", "r-br-novel", NULL),
+	    NULL);
+	CHECK_INT(status, CACHE_OK, "an authority renamed, a route deleted");
+	CHECK_STR(find("bank nowe"), "r-pl-bank",
+	    "a route follows its authority's new name");
+	CHECK_STR(find("novel measure"), "", "a deleted route is not found");
+	CHECK(search_file_check(), "the search indexes still match");
+}
+
+/*
  * The vocabulary (cache/search-vocab.c): a long word is matched as the
  * OR of the terms that hold it. A word inside more terms than are ORed
  * is checked on the candidates instead; a word of several tokens is
@@ -952,6 +1011,7 @@ main(void)
 	test_paging();
 	test_count();
 	test_delta();
+	test_routes();
 	test_vocabulary();
 	test_bulk();
 	cache_close(cache);

@@ -1,19 +1,17 @@
 /*
- * present-lang.c: the names of the ISO 639-1 languages, for the labels of
+ * vocab-lang.c: the names of the ISO 639-1 languages, the vocabulary of
  * the feed's language codes ("pt" is Portuguese). The names are those of
  * ISO 639-2 as Debian's iso-codes package gives them, shortened to the
  * first name ("Spanish; Castilian" is Spanish). Sorted by code: looked up
- * by binary search.
+ * by binary search (vocab.c). English, marked N_(): the presentation
+ * translates a name where it is shown.
  */
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
-
+#include "common/common.h"
 #include "common/i18n.h"
-#include "tui/present.h"
 
-static const struct present_code lang_names[] = {
+static const struct vocab_code lang_names[] = {
 	{ "aa", N_("Afar"), NULL },
 	{ "ab", N_("Abkhazian"), NULL },
 	{ "ae", N_("Avestan"), NULL },
@@ -200,8 +198,8 @@ static const struct present_code lang_names[] = {
 	{ "zu", N_("Zulu"), NULL },
 };
 
-const struct present_code *
-present_lang_table(size_t *n)
+const struct vocab_code *
+vocab_lang_table(size_t *n)
 {
 	*n = sizeof lang_names / sizeof lang_names[0];
 	return lang_names;
