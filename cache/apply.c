@@ -417,7 +417,7 @@ cache_apply_record(struct cache *c, const struct record *r, char **cause)
 
 	/* Same content (same hash): its lists are the same too. */
 	if (written && (rc = apply_links_write(c, r, key, 1)) != SQLITE_OK)
-		return apply_fail(c, rc, cause, _("storing lists of"), r);
+		return apply_fail(c, rc, cause, _("storing its lists"), r);
 	return CACHE_OK;
 }
 
@@ -440,12 +440,13 @@ apply_check_routes(struct cache *c, char **cause)
 
 	if ((st = stmt_get(c, STMT_REF_ROUTES)) == NULL)
 		return cache_fail(c, sqlite3_errcode(c->db), cause,
-		    "checking references");
+		    _("checking references"));
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		stmt_put(c, STMT_REF_ROUTES, st);
 		if (rc != SQLITE_DONE)
-			return cache_fail(c, rc, cause, "checking references");
+			return cache_fail(c, rc, cause,
+			    _("checking references"));
 		return CACHE_OK;
 	}
 	id = (const char *)sqlite3_column_text(st, 0);

@@ -130,7 +130,8 @@ static const struct vocab_code stage_names[] = {
 	{ "any", N_("any stage"), N_("any") },
 	{ "intelligence", N_("intelligence"), NULL },
 	{ "investigation", N_("investigation"), NULL },
-	{ "prosecution", N_("prosecution"), NULL },
+	/* TRANSLATORS: a stage of a case, after investigation. */
+	{ "prosecution", NC_("stage", "prosecution"), NULL },
 	{ "trial", N_("trial"), NULL },
 	{ "enforcement", N_("enforcement of a judgment"),
 	  N_("enforcement") },
@@ -242,8 +243,13 @@ const char *
 vocab_label_en(enum vocab voc, const char *code)
 {
 	const struct vocab_code	*c = vocab_find(voc, code);
+	const char		*sep;
 
-	return c != NULL ? c->label : code;
+	if (c == NULL)
+		return code;
+	/* A label with a context (NC_) is indexed without it. */
+	sep = strchr(c->label, '\004');
+	return sep != NULL ? sep + 1 : c->label;
 }
 
 int

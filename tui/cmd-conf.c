@@ -49,7 +49,8 @@ conf_check(struct cli *cli)
 	if (!given && stat(path, &sb) != 0 && errno == ENOENT) {
 		/* No config of one's own is a valid one: the defaults. */
 		shown = sanitize(path, SANITIZE_LINE);
-		printf("ok\n");
+		/* TRANSLATORS: globe config check found nothing wrong. */
+		printf("%s\n", _("ok"));
 		cli_error(EXIT_OK, _("no config file %s: globe uses its "
 		    "defaults"), shown);
 		free(shown);
@@ -60,7 +61,7 @@ conf_check(struct cli *cli)
 	free(path);
 	if (nerr > 0)
 		return EXIT_USAGE;
-	printf("ok\n");
+	printf("%s\n", _("ok"));
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_ERROR;
 }
 
@@ -114,6 +115,6 @@ cli_cmd_config(struct cli *cli)
 const struct cli_command cli_entry_config = {
 	"config", cli_cmd_config,
 	"config check [FILE] | config path",
-	"Check the config file for errors, or print where it is.",
+	N_("Check the config file for errors, or print where it is."),
 	CLI_F_HUMAN, 1, 2, cli_opts_none
 };

@@ -296,18 +296,19 @@ resolve_code_add(struct resolve_countries *rc, enum vocab voc,
 			return;
 	}
 	v = vocab_find(voc, code);
-	label = v != NULL ? _(v->label) : NULL;
+	label = v != NULL ? i18n_ctx(v->label) : NULL;
 	shown = label != NULL && strcmp(label, code) != 0 ?
 	    xasprintf("%s (%s)", label, code) : xstrdup(code);
 	resolve_country_add(rc, resolve_key(code), code, shown, 1);
 	if (v != NULL) {
-		resolve_country_add(rc, resolve_key(v->label), code, shown, 0);
-		if (strcmp(label, v->label) != 0)
+		resolve_country_add(rc, resolve_key(vocab_label_en(voc, code)),
+		    code, shown, 0);
+		if (strcmp(label, vocab_label_en(voc, code)) != 0)
 			resolve_country_add(rc, resolve_key(label), code, shown,
 			    0);
 		if (v->brief != NULL)
-			resolve_country_add(rc, resolve_key(_(v->brief)), code,
-			    shown, 0);
+			resolve_country_add(rc,
+			    resolve_key(i18n_ctx(v->brief)), code, shown, 0);
 	}
 	free(shown);
 }

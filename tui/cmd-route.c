@@ -84,7 +84,8 @@ route_none(struct cli *cli, const char *cc, const char *country,
 			    name);
 		if (auth.n > 0) {
 			desig = present_list_designations(&auth);
-			buf_addf(&b, " %s\n%s\n\n", _("Its authorities:"),
+			/* TRANSLATORS: a heading, above a country's authorities. */
+			buf_addf(&b, "\n%s\n%s\n\n", _("Its authorities:"),
 			    desig);
 			free(desig);
 			out_human_table(&b, &auth, PLIST_AUTHORITIES, PLIST_IDS,
@@ -278,7 +279,8 @@ route_notes(struct cli *cli, const struct out_list *l,
 		    !present_route_question_matters(l, (enum route_question)k,
 		    q))
 			continue;
-		buf_addf(&b, "%s%s", n++ > 0 ? "; " : "", _(how[k]));
+		buf_addf(&b, "%s%s", n++ > 0 ? present_sep_items() : "",
+		    _(how[k]));
 	}
 	if (n > 0)
 		/* TRANSLATORS: followed by what would narrow the answer. */

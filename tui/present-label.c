@@ -20,7 +20,7 @@ present_label(enum vocab voc, const char *code)
 {
 	const struct vocab_code	*c = vocab_find(voc, code);
 
-	return c != NULL ? _(c->label) : code;
+	return c != NULL ? i18n_ctx(c->label) : code;
 }
 
 const char *
@@ -34,7 +34,24 @@ present_label_brief(enum vocab voc, const char *code)
 	c = vocab_find(voc, code);
 	if (c == NULL)
 		return code;
-	return _(c->brief != NULL ? c->brief : c->label);
+	return i18n_ctx(c->brief != NULL ? c->brief : c->label);
+}
+
+const char *
+present_sep_list(void)
+{
+	/* TRANSLATORS: between the items of a list: "Portuguese, English". */
+	return _(", ");
+}
+
+const char *
+present_sep_items(void)
+{
+	/*
+	 * TRANSLATORS: between longer items that may hold commas: "central
+	 * authority for mutual legal assistance; GlobE focal point".
+	 */
+	return _("; ");
 }
 
 char *
@@ -50,7 +67,8 @@ present_labels(enum vocab voc, char *const *codes, size_t n,
 		if (codes[i] == NULL)
 			continue;
 		if (b.len > 0)
-			buf_adds(&b, sep);
+			buf_adds(&b, sep[0] == ';' ? present_sep_items() :
+			    present_sep_list());
 		s = sanitize(brief ? present_label_brief(voc, codes[i]) :
 		    present_label(voc, codes[i]), SANITIZE_LINE);
 		buf_adds(&b, s);

@@ -83,13 +83,45 @@ layout_match_mask(const char *text, const char *query, unsigned char *mask)
 	buf_free(&folded);
 }
 
+/*
+ * Punctuation that never starts a line of CJK text (closing marks, the
+ * full stop and comma) and that never ends one (opening marks): the line
+ * breaks one character earlier instead (kinsoku).
+ */
+static int
+wrap_no_start(uint32_t cp)
+{
+	static const char *const set = "、。，．：；？！）］｝〉》」』】〕〗〙〛…‥・ー";
+	char	 one[8];
+	int	 n;
+
+	if (cp == 0xff09 || cp == 0xff0c || cp == 0xff0e || cp == 0xff1a ||
+	    cp == 0xff1b || cp == 0xff1f || cp == 0xff01 || cp == 0xff3d ||
+	    cp == 0xff5d)
+		return 1;
+	if (cp < 0x2000)
+		return 0;
+	n = utf8_encode(cp, one);
+	one[n] = '\0';
+	return strstr(set, one) != NULL;
+}
+
+static int
+wrap_no_end(uint32_t cp)
+{
+	return cp == 0xff08 || cp == 0xff3b || cp == 0xff5b ||
+	    cp == 0x3008 || cp == 0x300a || cp == 0x300c || cp == 0x300e ||
+	    cp == 0x3010 || cp == 0x3014 || cp == 0x3016 || cp == 0x3018 ||
+	    cp == 0x301a;
+}
+
 /* Appends one paragraph line wrapped at width. */
 static void
 layout_wrap_line(const char *s, size_t len, int width, char ***lines,
     size_t *n)
 {
 	size_t		 i, start, brk, cl;
-	int		 used, cw, k, prev_cjk, here;
+	int		 used, cw, k, prev_cjk, prev_open, here;
 	uint32_t	 cp;
 
 	start = 0;
@@ -98,19 +130,26 @@ layout_wrap_line(const char *s, size_t len, int width, char ***lines,
 		used = 0;
 		brk = 0;
 		prev_cjk = 0;
+		prev_open = 0;
 		here = 0;
 		while (i < len) {
 			k = utf8_decode(s + i, len - i, &cp);
 			cl = k < 0 ? 1 : (size_t)k;
 			cw = k < 0 ? 1 : uc_width(cp);
-			/* A break may come before a space or a CJK character, or after CJK. */
+			/*
+			 * A break may come before a space or a CJK character,
+			 * or after CJK; never before a closing mark or after
+			 * an opening one.
+			 */
 			here = i > start && (cp == ' ' || (k > 0 &&
-			    uc_is_cjk(cp)) || prev_cjk);
+			    uc_is_cjk(cp)) || prev_cjk) &&
+			    !(k > 0 && wrap_no_start(cp)) && !prev_open;
 			if (used + cw > width)
 				break;
 			if (here)
 				brk = i;
 			prev_cjk = k > 0 && uc_is_cjk(cp);
+			prev_open = k > 0 && wrap_no_end(cp);
 			used += cw;
 			i += cl;
 		}
@@ -176,7 +215,7 @@ layout_list(char *const *list, size_t n)
 	buf_init(&b);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_adds(&b, ", ");
+			buf_adds(&b, present_sep_list());
 		s = sanitize(list[i], SANITIZE_LINE);
 		buf_adds(&b, s);
 		free(s);

@@ -43,7 +43,8 @@ struct pf_def {
 
 static const struct pf_def contact_fields[] = {
 	{ "name", N_("Name"), PFH_TEXT, 0, NULL, NULL, 0 },
-	{ "title", N_("Title"), PFH_TEXT, 0, NULL, NULL, 0 },
+	/* TRANSLATORS: a person's job title. */
+	{ "title", NC_("job", "Title"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "role", N_("Role"), PFH_LABELS, VOCAB_ROLE, ", ", NULL, 0 },
 	{ "authority", N_("Authority"), PFH_AUTHORITY, 0, NULL, NULL, 0 },
 	{ "expertise", N_("Expertise"), PFH_AUTH_LABELS, VOCAB_EXPERTISE, ", ",
@@ -105,7 +106,8 @@ static const struct pf_def country_fields[] = {
 };
 
 static const struct pf_def newsletter_fields[] = {
-	{ "title", N_("Title"), PFH_TEXT, 0, NULL, NULL, 0 },
+	/* TRANSLATORS: a newsletter's title. */
+	{ "title", NC_("newsletter", "Title"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "issue", N_("Issue"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "published", N_("Published"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "lang", N_("Language"), PFH_LABELS, VOCAB_LANGUAGE, ", ", NULL, 0 },
@@ -533,7 +535,7 @@ present_designations_summary(char *const *codes, const unsigned *counts,
 	buf_adds(&b, _("Designations: "));
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_adds(&b, "; ");
+			buf_adds(&b, present_sep_items());
 		label = sanitize(present_label(VOCAB_DESIGNATION, codes[i]),
 		    SANITIZE_LINE);
 		if (counts != NULL && counts[i] > 1)

@@ -427,7 +427,7 @@ present_route_applies_to(const struct record *r,
 	if (!route_any(st)) {
 		s = sanitize(present_label(VOCAB_STAGE, st), SANITIZE_LINE);
 		if (b.len > 0)
-			buf_adds(&b, "; ");
+			buf_adds(&b, present_sep_items());
 		/* TRANSLATORS: the stage of the case a route serves. */
 		buf_addf(&b, _("at the stage of %s"), s);
 		free(s);
@@ -438,11 +438,12 @@ present_route_applies_to(const struct record *r,
 		buf_init(&names);
 		for (i = 0; i < from->n; i++) {
 			s = route_country_text(from->list[i], ctx);
-			buf_addf(&names, "%s%s", i > 0 ? ", " : "", s);
+			buf_addf(&names, "%s%s", i > 0 ? present_sep_list() :
+			    "", s);
 			free(s);
 		}
 		if (b.len > 0)
-			buf_adds(&b, "; ");
+			buf_adds(&b, present_sep_items());
 		/* TRANSLATORS: %s lists the States a route serves. */
 		buf_addf(&b, _("requests from %s only"), names.data);
 		buf_free(&names);
@@ -695,7 +696,7 @@ card_languages(const struct record_value *v)
 	buf_init(&b);
 	for (i = 0; i < v->n; i++) {
 		s = present_route_language(v->list[i]);
-		buf_addf(&b, "%s%s", i > 0 ? "; " : "", s);
+		buf_addf(&b, "%s%s", i > 0 ? present_sep_items() : "", s);
 		free(s);
 	}
 	return buf_detach(&b);

@@ -31,7 +31,7 @@ present_sync_changes(const struct cache_changes *c)
 		if (c->added[t] == 0 && c->changed[t] == 0 && c->removed[t] == 0)
 			continue;
 		if (b.len > 0)
-			buf_adds(&b, ", ");
+			buf_adds(&b, present_sep_list());
 		/* TRANSLATORS: a kind of record, then added, changed, removed. */
 		buf_addf(&b, _("%s +%u ~%u -%u"), _(sync_kind_names[t]),
 		    c->added[t], c->changed[t], c->removed[t]);

@@ -40,7 +40,8 @@ static const struct present_col authorities_cols[] = {
 static const struct present_col contacts_cols[] = {
 	{ "id", N_("Id"), -1, PC_ID | PC_IDENT, 6, 1 },
 	{ "name", N_("Name"), -1, PC_NAME, 12, 0 },
-	{ "title", N_("Title"), -1, 0, 8, 3 },
+	/* TRANSLATORS: a column: a person's job title. */
+	{ "title", NC_("job", "Title"), -1, 0, 8, 3 },
 	{ "role", N_("Role"), VOCAB_ROLE, 0, 8, 4 },
 	{ "authority_name", N_("Authority"), -1, PC_NOT_IN_AUTHORITY, 8, 5 },
 	{ "email", N_("E-mail"), -1, PC_IDENT, 12, 2 },
@@ -83,7 +84,8 @@ static const struct present_col newsletters_cols[] = {
 	{ "id", N_("Id"), -1, PC_ID | PC_IDENT, 6, 1 },
 	{ "published", N_("Published"), -1, 0, 10, 2 },
 	{ "issue", N_("Issue"), -1, 0, 6, 3 },
-	{ "title", N_("Title"), -1, PC_NAME, 12, 0 },
+	/* TRANSLATORS: a column: a newsletter's title. */
+	{ "title", NC_("newsletter", "Title"), -1, PC_NAME, 12, 0 },
 };
 
 #define COLS(t)	{ t, sizeof t / sizeof t[0] }
@@ -116,7 +118,7 @@ present_grid_init(struct present_grid *g, enum present_list list, int opts)
 		    (opts & PLIST_IN_AUTHORITY))
 			continue;
 		g->col[g->n] = c;
-		g->title[g->n] = c->title[0] != '\0' ? _(c->title) : "";
+		g->title[g->n] = c->title[0] != '\0' ? i18n_ctx(c->title) : "";
 		g->n++;
 	}
 }

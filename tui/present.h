@@ -182,7 +182,16 @@ char	*present_verified_text(const char *date, const struct present_ctx *,
 const char	*present_label(enum vocab, const char *code);
 /* The brief form for a list column ("MLA central authority"; languages: the code). */
 const char	*present_label_brief(enum vocab, const char *code);
-/* The labels (or brief forms) of n codes joined by sep, sanitized. Caller frees. */
+/*
+ * The separators of lists as the language writes them: ", " between the
+ * items of a list, "; " between longer items that may hold commas.
+ */
+const char	*present_sep_list(void);
+const char	*present_sep_items(void);
+/*
+ * The labels (or brief forms) of n codes joined by the separator sep
+ * stands for (", " or "; ", present_sep_*), sanitized. Caller frees.
+ */
 char		*present_labels(enum vocab, char *const *codes,
 		    size_t n, int brief, const char *sep);
 

@@ -91,7 +91,7 @@ measures_load(struct view *v)
 	struct out_list		 c;
 	enum cache_status	 st;
 	size_t			 i, routes = 0;
-	char			 nr[32];
+	char			 nr[32], *measures;
 
 	if (v->data == NULL) {
 		rm = xcalloc(1, sizeof *rm);
@@ -122,9 +122,12 @@ measures_load(struct view *v)
 	if (rm->n == 0)
 		view_add_text(v, _("No routes to this country in the "
 		    "directory any more."), ROW_WARN);
-	/* TRANSLATORS: how many measures a country has routes for, and routes. */
-	rm->summary = xasprintf(P_("%zu measure, %s routes", "%zu measures, "
-	    "%s routes", rm->n), rm->n, nr);
+	/* TRANSLATORS: how many measures a country has routes for. */
+	measures = xasprintf(P_("%zu measure", "%zu measures", rm->n), rm->n);
+	/* TRANSLATORS: how many routes those measures have. */
+	rm->summary = xasprintf(P_("%1$s, %2$s route", "%1$s, %2$s routes",
+	    routes), measures, nr);
+	free(measures);
 	v->total = rm->n;
 	return CACHE_OK;
 }

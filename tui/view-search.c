@@ -324,7 +324,7 @@ search_header(struct view *v, int y, int width)
 		free(line);
 	}
 	/* TRANSLATORS: after the search's filters; F2 F3 F4 are keys. */
-	buf_addf(&b, "   %s", _("(F2 F3 F4 set)"));
+	buf_addf(&b, "   %s", _("(F2, F3, F4 set them)"));
 	display_text(y + 1, 0, width, b.data, STYLE_LABEL);
 	buf_free(&b);
 	return 2 + view_draw_titles(v, y + 2, width);

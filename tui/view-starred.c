@@ -16,7 +16,7 @@
 #define STARRED_MAX 2000
 
 static enum cache_status
-starred_section(struct view *v, enum record_type type, const char *title)
+starred_section(struct view *v, enum record_type type)
 {
 	struct cache_filter	 f;
 	enum cache_status	 st;
@@ -29,7 +29,12 @@ starred_section(struct view *v, enum record_type type, const char *title)
 	if ((st = cache_list_count(v->app->cache, &f, &n)) != CACHE_OK)
 		return st;
 	layout_count(n, num);
-	h = xasprintf("%s (%s)", title, num);
+	if (type == REC_AUTHORITY)
+		/* TRANSLATORS: a section title: the starred authorities' count. */
+		h = xasprintf(_("Authorities (%s)"), num);
+	else
+		/* TRANSLATORS: a section title: the starred contacts' count. */
+		h = xasprintf(_("Contacts (%s)"), num);
 	view_add_header(v, h);
 	free(h);
 	f.limit = STARRED_MAX;
@@ -42,9 +47,9 @@ starred_load(struct view *v)
 {
 	enum cache_status	 st;
 
-	st = starred_section(v, REC_AUTHORITY, _("Authorities"));
+	st = starred_section(v, REC_AUTHORITY);
 	if (st == CACHE_OK)
-		st = starred_section(v, REC_CONTACT, _("Contacts"));
+		st = starred_section(v, REC_CONTACT);
 	if (st != CACHE_OK)
 		return st;
 	if (v->head.n == 2)

@@ -163,6 +163,14 @@ if [ -f "$builddir/data/demo-feed/index.json" ]; then
 	check_contains "the e-mail selected for y" "$(ui_capture)" "›E-mail"
 	if [ "$keys" -lt 10 ]; then pass "in $keys keystrokes (under ten)"
 	else fail "in $keys keystrokes (under ten)"; fi
+	# One measure with one route: both counts in the singular.
+	ui_keys Escape Escape Escape
+	ui_expect_text "back at the countries of the routes" \
+	    "Who handles a request?"
+	ui_type Argen
+	ui_keys Enter
+	ui_expect_text "Argentina: one measure, one route" "1 measure, 1 route"
+	check_not_contains "not \"1 routes\"" "$(ui_capture)" "1 routes"
 	# q goes back screen by screen, then quits cleanly (a leak would
 	# change the exit status under the sanitizers).
 	ui_keys q q q q q

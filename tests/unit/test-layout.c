@@ -652,7 +652,7 @@ test_wrap(void)
 {
 	char	**lines = NULL;
 	size_t	  n = 0, i;
-	int	  ok = 1;
+	int	  ok = 1, w;
 
 	layout_wrap("one two three four five six\n\nseven", 10, &lines, &n);
 	CHECK_INT(n, 5, "wrapped into 5 lines, the blank one kept");
@@ -676,6 +676,30 @@ test_wrap(void)
 	}
 	free(lines);
 	CHECK(ok && n == 5, "CJK wraps between characters by display width");
+	lines = NULL;
+	n = 0;
+	/* 。 and ， never start a line, 「 never ends one (kinsoku). */
+	ok = 1;
+	for (w = 6; w <= 24; w++) {
+		lines = NULL;
+		n = 0;
+		layout_wrap("一二三四五六。七八九十一二，三四五六七「八九」十一二"
+		    "三。四五「六七八」，九十。", w, &lines, &n);
+		for (i = 0; i < n; i++) {
+			if (strncmp(lines[i], "。", 3) == 0 ||
+			    strncmp(lines[i], "，", 3) == 0 ||
+			    strncmp(lines[i], "」", 3) == 0)
+				ok = 0;
+			if (strlen(lines[i]) >= 3 && strcmp(lines[i] +
+			    strlen(lines[i]) - 3, "「") == 0)
+				ok = 0;
+			if ((int)utf8_width(lines[i]) > w)
+				ok = 0;
+			free(lines[i]);
+		}
+		free(lines);
+	}
+	CHECK(ok, "CJK punctuation stays with its text at every width");
 	lines = NULL;
 	n = 0;
 	layout_wrap("supercalifragilistic", 8, &lines, &n);
