@@ -16,18 +16,21 @@ mode=${1:-build}
 cd "$(dirname "$0")/.."
 
 # gettext: xgettext, msgmerge and msgfmt make the translation catalogues
-# (configure --disable-nls builds without them).
+# (configure --disable-nls builds without them). libfribidi-dev: GNU
+# FriBidi puts right-to-left text in visual order on the screens.
 pkgs="build-essential autoconf automake pkg-config libsqlite3-dev
 libjansson-dev libcurl4-openssl-dev libncurses-dev libsodium-dev
-ca-certificates gettext"
+libfribidi-dev ca-certificates gettext"
 if [ "$mode" = check ] || [ "$mode" = deps ]; then
 	# What the suites drive: minisign for signature interop, python3 for
 	# the feed crafting and fault server, tmux for the screen tests, nginx
 	# and openssl for TLS tests, iso-codes for the demo generator check,
 	# locales for the Latin-1 locale tests/cli/nls.sh compiles, valgrind
-	# and clang with libFuzzer for .ci/run's extra steps.
+	# and clang with libFuzzer for .ci/run's extra steps, and FriBidi's
+	# own `fribidi` tool, which tests/ui/bidi.sh compares the screens with.
 	pkgs="$pkgs minisign python3 tmux nginx-light openssl iso-codes
-	groff-base man-db xz-utils valgrind clang libclang-rt-14-dev locales"
+	groff-base man-db xz-utils valgrind clang libclang-rt-14-dev locales
+	libfribidi-bin"
 fi
 
 missing=""

@@ -38,6 +38,7 @@ struct tui_app_options {
 	int			 history;	/* its length; 0: not kept */
 };
 
+
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
 #define TUI_APP_NO_TERMINAL	(-1)
 
@@ -211,6 +212,8 @@ int	 present_label_width(const struct present_fields *, int width);
 /* A line of a page: a field's line or a paragraph's, wrapped. */
 #define PL_BOLD		0x01
 #define PL_WARN		0x02
+#define PL_RTL		0x04	/* its paragraph is right to left */
+#define PL_IDENT	0x08	/* an address, phone or id: left to right */
 struct present_line {
 	const char	*label;		/* the field's label on its first line, else NULL */
 	char		*text;		/* sanitized, wrapped */
@@ -223,9 +226,15 @@ struct present_lines {
 	size_t			 cap;
 };
 struct present_line *present_lines_add(struct present_lines *);
+/* The paragraph direction a line is shown in: BIDI_PAR_RTL, BIDI_PAR_LTR or 0. */
+int	 present_line_bidi(const struct present_line *);
 void	 present_lines_free(struct present_lines *);
-/* The lines joined with newlines. Caller frees. */
-char	*present_lines_text(const struct present_lines *);
+/*
+ * The lines joined with newlines, each in visual order when
+ * bidi_visual() (right-to-left paragraphs at the right of width).
+ * Caller frees.
+ */
+char	*present_lines_text(const struct present_lines *, int width);
 /* The values of the fields wrapped to width (0: only at their newlines). */
 void	 present_fields_lines(const struct present_fields *, int width,
 	    struct present_lines *out);
@@ -322,6 +331,13 @@ void	 present_grid_fit(struct present_grid *, int width);
 char	*present_grid_row(const struct present_grid *, char *const *cells,
 	    int pad);
 char	*present_grid_titles(const struct present_grid *, int pad);
+/*
+ * How column i's cells are laid out (BIDI_* for bidi_fit): numbers at
+ * the right, text at its start; addresses, ids and numbers left to
+ * right. Laid out right to left (bidi_layout_rtl), the row's columns go
+ * from the right, text starts at the right and numbers sit at the left.
+ */
+int	 present_grid_cell_bidi(const struct present_grid *, size_t i);
 /* "title · authority name" of a contact, "acronym · kind" of an authority (sanitized). Caller frees. */
 char	*present_detail(const struct out_item *);
 /* "person", "authority" …: a record type in a list's Type column (static). */
@@ -494,6 +510,13 @@ void		 layout_match_mask(const char *text, const char *query,
  */
 void		 layout_wrap(const char *text, int width, char ***lines,
 		    size_t *n);
+/*
+ * The same, and for each line appended whether its paragraph is right to
+ * left (bidi_text_rtl of the text between two newlines) into *rtl,
+ * grown with *lines.
+ */
+void		 layout_wrap_dirs(const char *text, int width, char ***lines,
+		    size_t *n, unsigned char **rtl);
 /* Splits text at its newlines only, as layout_wrap appends lines. */
 void		 layout_split(const char *text, char ***lines, size_t *n);
 /* 1234567 as "1,234,567" into out (32 bytes). */
@@ -552,6 +575,62 @@ struct layout_part {
 char		*layout_fit_parts(const struct layout_part *, size_t n,
 		    const size_t *steps, size_t nsteps, const char *sep,
 		    int width);
+
+/* ---- present-bidi.c: right-to-left text in visual order ------------------ */
+
+/*
+ * Whether cells go out in visual order (GNU FriBidi): the full screen
+ * sets it unless bidi = off; the command line only under bidi = on on a
+ * terminal. Off (the default), every line is in logical order, as
+ * stored. Setting it also reads whether the interface's language is
+ * written right to left (its catalogue translates "default:LTR" as
+ * "default:RTL").
+ */
+void	 bidi_set(int visual);
+int	 bidi_visual(void);
+/*
+ * 1 when the screens are laid out right to left: visual order and a
+ * right-to-left interface language (list columns and field labels from
+ * the right).
+ */
+int	 bidi_layout_rtl(void);
+/* 1 if text holds a character that bidi can move (Hebrew, Arabic, Arabic digits …). */
+int	 bidi_text_has_rtl(const char *text);
+/* 1 if text's first strong character is right to left (rule P2). */
+int	 bidi_text_rtl(const char *text);
+/*
+ * part (sanitized) as one unit of a line made of parts (a breadcrumb's),
+ * in its own direction whatever its neighbours: between FIRST STRONG
+ * ISOLATE and POP DIRECTIONAL ISOLATE while bidi_visual(), which
+ * bidi_fit then drops. Caller frees.
+ */
+char	*bidi_isolate(const char *part);
+
+/*
+ * The terminal-wg bidi recommendation's modes (ECMA-48 BDSM, mode 8):
+ * explicit, the terminal shows cells in the order they come (visual
+ * order, put there by globe); implicit, the terminal's default, where a
+ * bidi-aware terminal (VTE, mlterm) reorders each paragraph itself. A
+ * plain SM/RM, which terminals without bidi ignore.
+ */
+#define BIDI_TERM_EXPLICIT	"\033[8l"
+#define BIDI_TERM_IMPLICIT	"\033[8h"
+
+#define BIDI_PAR_RTL	0x01	/* the paragraph is right to left (a line of one) */
+#define BIDI_PAR_LTR	0x02	/* ... left to right; neither: its first strong character says */
+#define BIDI_LEFT	0x04	/* at the left of its width, whatever its direction */
+#define BIDI_RIGHT	0x08	/* at the right; neither: a right-to-left paragraph at the right */
+/*
+ * One cell of a line (sanitized text, no newline) in exactly width
+ * columns (width <= 0: as wide as it is): cut in logical order with a
+ * "…" where it goes on, then, when bidi_visual() and the text needs it,
+ * in visual order with Arabic shaped (presentation forms); padded with
+ * spaces on the side flags say. mask (may be NULL) marks bytes of text;
+ * *vmask (when vmask is not NULL) gets one for the result's bytes, the
+ * same characters marked. Caller frees both.
+ */
+char	*bidi_fit(const char *text, int width, int flags,
+	    const unsigned char *mask, unsigned char **vmask);
 
 /* ---- present-edit.c: the one line editor of every prompt and filter ---- */
 
