@@ -412,6 +412,7 @@ cli_full_screen(struct cli *cli)
 	o.no_color = !cli->bold;
 	o.config_path = cli->config_path;
 	o.no_mouse = cli->config.no_mouse;
+	o.bidi = cli->config.bidi;
 	/* Beside the cache, as the cache's own files are. */
 	history = cli->data_dir != NULL ? xasprintf("%s/%s", cli->data_dir,
 	    TUI_HISTORY_FILE) : NULL;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
@@ -114,14 +115,18 @@ enum config_key {
 	CONFIG_STALE_DAYS,
 	CONFIG_MOUSE,
 	CONFIG_MAX_VALID_DAYS,
-	CONFIG_HISTORY
+	CONFIG_HISTORY,
+	CONFIG_BIDI
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
-	"stale_days", "mouse", "max_valid_days", "history"
+	"stale_days", "mouse", "max_valid_days", "history", "bidi"
 };
+
+/* bidi = auto | on | off, in enum tui_bidi's order. */
+static const char *const config_bidi[] = { "auto", "on", "off" };
 
 /* yes/no values: 1, 0, or -1 with *why. */
 static int
@@ -259,6 +264,16 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		}
 		c->history_set = 1;
 		return 0;
+	case CONFIG_BIDI:
+		for (b = 0; b < 3; b++) {
+			if (strcmp(value, config_bidi[b]) == 0) {
+				c->bidi = b;
+				return 0;
+			}
+		}
+		*why = xasprintf(_("bidi must be auto, on or off, not '%s'"),
+		    value);
+		return -1;
 	}
 	return -1;
 }

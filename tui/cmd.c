@@ -669,7 +669,7 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	char		**rest;
 	const char	 *nc;
 	int		  nrest = 0, i, r, help = 0, version = 0, nocolor = 0;
-	int		  nformats = 0, dashdash = 0, rc;
+	int		  nformats = 0, dashdash = 0, rc, bidi_tty;
 
 	memset(&cli, 0, sizeof cli);
 	cli.full_screen = full_screen;
@@ -744,7 +744,23 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 		if (rc != EXIT_OK)
 			goto out;
 	}
+	/*
+	 * bidi = on: a terminal gets right-to-left text in visual order,
+	 * and is told not to reorder it again (explicit mode) while globe
+	 * writes; a pipe always gets logical order (tui/present-bidi.c).
+	 */
+	bidi_tty = cli.config.bidi == TUI_BIDI_ON && cli.format == OUT_HUMAN &&
+	    charset_utf8() && isatty(STDOUT_FILENO);
+	if (bidi_tty) {
+		bidi_set(1);
+		fputs(BIDI_TERM_EXPLICIT, stdout);
+	}
 	rc = cli.cmd->run(&cli);
+	if (bidi_tty) {
+		fputs(BIDI_TERM_IMPLICIT, stdout);
+		fflush(stdout);
+		bidi_set(0);
+	}
 out:
 	if (cli.cache != NULL)
 		cache_close(cli.cache);

@@ -44,6 +44,7 @@ struct tui_config {
 	int	 no_mouse;			/* mouse = no */
 	long	 history;			/* history = N, if ... */
 	int	 history_set;			/* ... set */
+	int	 bidi;				/* bidi = auto | on | off (enum tui_bidi) */
 };
 /* The search history's length across sessions (history = N), and its file. */
 #define TUI_HISTORY_DEFAULT	100

@@ -36,8 +36,21 @@ struct tui_app_options {
 	int			 no_mouse;	/* mouse = no: the terminal keeps the mouse */
 	const char		*history_path;	/* the search history, or NULL */
 	int			 history;	/* its length; 0: not kept */
+	int			 bidi;		/* enum tui_bidi */
 };
 
+/*
+ * bidi = auto | on | off. auto and on: the full screen puts
+ * right-to-left text in visual order itself and tells the terminal not
+ * to reorder it again; on: the command line's human output to a terminal
+ * too (a pipe always gets logical order); off: logical order everywhere,
+ * nothing sent.
+ */
+enum tui_bidi {
+	TUI_BIDI_AUTO,
+	TUI_BIDI_ON,
+	TUI_BIDI_OFF
+};
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
 #define TUI_APP_NO_TERMINAL	(-1)
@@ -391,6 +404,7 @@ void	 out_vcard_list(struct buf *, const struct out_list *);
 	X(ACT_FILTER_LANGUAGE,	"filter-language",	"search: filter by language") \
 	X(ACT_HELP,		"help",			"show this help") \
 	X(ACT_REDRAW,		"redraw",		"redraw the screen") \
+	X(ACT_SUSPEND,		"suspend",		"suspend globe (the shell's fg brings it back)") \
 	X(ACT_QUIT,		"quit",			"quit (from the top screen)")
 
 #define ACTION_ENUM(a, name, help) a,

@@ -1,7 +1,10 @@
 /*
  * ui-display.c: the terminal for the interface. Sets curses up (colours
- * with a monochrome fallback, NO_COLOR, mouse) and draws sanitized text
- * by display width. The layout it draws is decided in present-layout.c.
+ * with a monochrome fallback, NO_COLOR, mouse), tells a bidi-aware
+ * terminal that globe puts right-to-left text in visual order itself
+ * (and undoes that at the end, on ^Z and on SIGINT or SIGTERM), and
+ * draws sanitized text by display width. The layout it draws is decided
+ * in present-layout.c and present-bidi.c.
  */
 #include "config.h"
 
@@ -10,6 +13,7 @@
 
 #include <curses.h>
 #include <ctype.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +27,109 @@
 static SCREEN	*display_screen;
 static attr_t	 display_attrs[STYLE_COUNT];
 static int	 display_up;
+static int	 display_explicit;	/* BDSM explicit mode sent: undo it */
+
+/*
+ * The bidi modes (present.h). The paragraph direction (SCP, CSI 1 SP k)
+ * is left as it is, left to right unless its user changed it: globe
+ * cannot ask the terminal for it, so could not give it back at the end.
+ */
+#define BDSM_EXPLICIT	BIDI_TERM_EXPLICIT
+#define BDSM_IMPLICIT	BIDI_TERM_IMPLICIT
+
+static volatile sig_atomic_t	 display_stop;	/* SIGTSTP came */
+static volatile sig_atomic_t	 display_cont;	/* SIGCONT came */
+/* ncurses' own handlers for SIGINT and SIGTERM, which restore the terminal. */
+static struct sigaction		 display_old_int, display_old_term;
+
+/* Writes bytes to the terminal now, unbuffered; safe in a signal handler. */
+static void
+display_write(const char *bytes, size_t len)
+{
+	ssize_t	n;
+
+	while (len > 0) {
+		n = write(STDOUT_FILENO, bytes, len);
+		if (n <= 0)
+			break;
+		bytes += n;
+		len -= (size_t)n;
+	}
+}
+
+static void
+display_bidi_mode(int explicit)
+{
+	if (explicit)
+		display_write(BDSM_EXPLICIT, sizeof BDSM_EXPLICIT - 1);
+	else
+		display_write(BDSM_IMPLICIT, sizeof BDSM_IMPLICIT - 1);
+}
+
+/*
+ * SIGINT or SIGTERM: the implicit mode back, then the handler ncurses
+ * installed (it restores the terminal and exits), or the default.
+ */
+static void
+display_on_fatal(int sig)
+{
+	if (display_explicit)
+		display_write(BDSM_IMPLICIT, sizeof BDSM_IMPLICIT - 1);
+	sigaction(sig, sig == SIGINT ? &display_old_int : &display_old_term,
+	    NULL);
+	raise(sig);	/* delivered when this handler returns */
+}
+
+/* SIGTSTP and SIGCONT: noted, and handled by the main loop. */
+static void
+display_on_stop(int sig)
+{
+	if (sig == SIGTSTP)
+		display_stop = 1;
+	else
+		display_cont = 1;
+}
+
+static void
+display_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = display_on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGCONT, &sa, NULL);
+	/* Before newterm: ncurses then leaves SIGTSTP to us. */
+	sigaction(SIGTSTP, &sa, NULL);
+}
+
+/* After newterm, around the handlers ncurses installed for SIGINT and SIGTERM. */
+static void
+display_signals_fatal(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = display_on_fatal;
+	sigaction(SIGINT, &sa, &display_old_int);
+	sigaction(SIGTERM, &sa, &display_old_term);
+}
+
+static void
+display_signals_restore(void)
+{
+	struct sigaction	sa;
+
+	sigaction(SIGINT, &display_old_int, NULL);
+	sigaction(SIGTERM, &display_old_term, NULL);
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGCONT, &sa, NULL);
+}
 
 /* Monochrome attributes, then colour pairs where there are colours. */
 static void
@@ -55,7 +162,7 @@ display_styles(int colour)
 }
 
 int
-display_init(int no_color, int no_mouse)
+display_init(const struct tui_app_options *o)
 {
 	const char	*term, *nc;
 	int		 colour;
@@ -66,15 +173,30 @@ display_init(int no_color, int no_mouse)
 		return -1;
 	if (!display_term_known(term))
 		return -1;
+	display_signals();
+	/*
+	 * Explicit mode before the first line is drawn: a terminal applies
+	 * it to the paragraphs that begin after it.
+	 */
+	display_explicit = o->bidi != TUI_BIDI_OFF;
+	if (display_explicit)
+		display_bidi_mode(1);
 	/*
 	 * The locale main set stays: under UTF-8 curses draws wide
 	 * characters; elsewhere every string drawn is ASCII (charset.c).
 	 */
 	display_screen = newterm(NULL, stdout, stdin);
-	if (display_screen == NULL)
+	if (display_screen == NULL) {
+		if (display_explicit)
+			display_bidi_mode(0);
+		display_explicit = 0;
+		display_signals_restore();
 		return -1;
+	}
 	set_term(display_screen);
+	display_signals_fatal();
 	display_up = 1;
+	bidi_set(display_explicit);
 	raw();
 	noecho();
 	nonl();
@@ -88,7 +210,7 @@ display_init(int no_color, int no_mouse)
 	 * takes its own text selection away (Shift-drag still selects in
 	 * most terminals); mouse = no leaves the mouse to the terminal.
 	 */
-	if (!no_mouse) {
+	if (!o->no_mouse) {
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
 		    BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -98,7 +220,7 @@ display_init(int no_color, int no_mouse)
 		mouseinterval(200);
 	}
 	nc = getenv("NO_COLOR");
-	colour = has_colors() && !no_color && (nc == NULL || *nc == '\0');
+	colour = has_colors() && !o->no_color && (nc == NULL || *nc == '\0');
 	display_styles(colour);
 	return 0;
 }
@@ -112,6 +234,71 @@ display_end(void)
 	delscreen(display_screen);
 	display_screen = NULL;
 	display_up = 0;
+	display_signals_restore();
+	if (display_explicit)
+		display_bidi_mode(0);
+	display_explicit = 0;
+	bidi_set(0);
+}
+
+int
+display_stop_pending(void)
+{
+	if (!display_stop)
+		return 0;
+	display_stop = 0;
+	return 1;
+}
+
+int
+display_cont_pending(void)
+{
+	if (!display_cont)
+		return 0;
+	display_cont = 0;
+	return 1;
+}
+
+void
+display_resume(void)
+{
+	if (!display_up)
+		return;
+	if (display_explicit)
+		display_bidi_mode(1);
+	clearok(curscr, TRUE);
+}
+
+void
+display_suspend(void)
+{
+	struct sigaction	sa, old;
+	sigset_t		tstp, mask;
+
+	if (!display_up)
+		return;
+	endwin();
+	if (display_explicit)
+		display_bidi_mode(0);
+	/*
+	 * Stopped as ^Z stops a program when the terminal sends SIGTSTP:
+	 * the whole process group, by the default action. (A group with
+	 * no shell to continue it, an orphaned one, is not stopped.)
+	 */
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &sa, &old);
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &tstp, &mask);	/* the main loop blocks it */
+	kill(0, SIGTSTP);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	sigaction(SIGTSTP, &old, NULL);
+	display_stop = 0;
+	display_cont = 0;
+	/* Back: the modes again; the next refresh leaves endwin's state. */
+	display_resume();
 }
 
 void
@@ -236,6 +423,29 @@ display_text_mask(int y, int x, int width, const char *text,
 	}
 	attrset(A_NORMAL);
 	free(ascii);
+}
+
+void
+display_line(int y, int x, int width, const char *text, int bflags,
+    enum style style)
+{
+	display_line_mask(y, x, width, text, NULL, bflags, style);
+}
+
+void
+display_line_mask(int y, int x, int width, const char *text,
+    const unsigned char *mask, int bflags, enum style style)
+{
+	unsigned char	*vmask = NULL;
+	char		*line;
+
+	if (width <= 0)
+		return;
+	line = bidi_fit(text, width, bflags, mask, mask != NULL ? &vmask :
+	    NULL);
+	display_text_mask(y, x, width, line, vmask, style);
+	free(vmask);
+	free(line);
 }
 
 void
