@@ -19,6 +19,9 @@
 #include "net/net.h"
 #include "tui/cmd.h"
 
+/* The key of a colour line (also written "color ELEMENT FG BG", as in tig). */
+#define CONFIG_COLOR_KEY	"color"
+
 /* The first line of a .pub file, as minisign writes it. */
 #define PUB_COMMENT	"untrusted comment:"
 
@@ -116,13 +119,16 @@ enum config_key {
 	CONFIG_MOUSE,
 	CONFIG_MAX_VALID_DAYS,
 	CONFIG_HISTORY,
-	CONFIG_BIDI
+	CONFIG_BIDI,
+	CONFIG_THEME,
+	CONFIG_COLOR
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
-	"stale_days", "mouse", "max_valid_days", "history", "bidi"
+	"stale_days", "mouse", "max_valid_days", "history", "bidi", "theme",
+	CONFIG_COLOR_KEY
 };
 
 /* bidi = auto | on | off, in enum tui_bidi's order. */
@@ -177,8 +183,11 @@ config_number(long *dest, const char *key, const char *value, long max,
 static int
 config_set(struct tui_config *c, int key, const char *value, char **why)
 {
-	char	*text;
-	int	 b;
+	struct theme_style	 st;
+	enum theme_element	 e;
+	enum theme_id		 id;
+	char			*text;
+	int			 b;
 
 	switch (key) {
 	case CONFIG_FEED:
@@ -274,6 +283,21 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		*why = xasprintf(_("bidi must be auto, on or off, not '%s'"),
 		    value);
 		return -1;
+	case CONFIG_THEME:
+		if (theme_lookup(value, &id, why) != 0)
+			return -1;
+		c->theme = (int)id;
+		return 0;
+	case CONFIG_COLOR:
+		/* Checked here, so every command refuses a bad line. */
+		if (theme_color_parse(value, &e, &st, why) != 0)
+			return -1;
+		c->colors = xreallocarray(c->colors, c->ncolors + 1,
+		    sizeof *c->colors);
+		c->colors[c->ncolors].element = e;
+		c->colors[c->ncolors].style = st;
+		c->ncolors++;
+		return 0;
 	}
 	return -1;
 }
@@ -336,6 +360,13 @@ tui_config_load(struct tui_config *c, const char *path, int required,
 		if (*line == '\0' || *line == '#')
 			continue;
 		eq = strchr(line, '=');
+		if (eq == NULL && strncmp(line, CONFIG_COLOR_KEY,
+		    strlen(CONFIG_COLOR_KEY)) == 0 &&
+		    isspace((unsigned char)line[strlen(CONFIG_COLOR_KEY)])) {
+			/* tig's and mutt's "color ELEMENT FG BG", without '='. */
+			line[strlen(CONFIG_COLOR_KEY)] = '=';
+			eq = line + strlen(CONFIG_COLOR_KEY);
+		}
 		if (eq == NULL) {
 			*cause = xasprintf("config:%d: expected 'key = value' "
 			    "(%s)", lineno, path);
@@ -405,5 +436,6 @@ tui_config_clear(struct tui_config *c)
 	for (i = 0; i < c->nbindings; i++)
 		free(c->bindings[i]);
 	free(c->bindings);
+	free(c->colors);
 	memset(c, 0, sizeof *c);
 }

@@ -37,6 +37,9 @@ struct tui_app_options {
 	const char		*history_path;	/* the search history, or NULL */
 	int			 history;	/* its length; 0: not kept */
 	int			 bidi;		/* enum tui_bidi */
+	int			 theme;		/* enum theme_id */
+	const struct theme_color *colors;	/* color = lines, in order */
+	size_t			 ncolors;
 };
 
 /*
@@ -645,6 +648,86 @@ char	*bidi_isolate(const char *part);
  */
 char	*bidi_fit(const char *text, int width, int flags,
 	    const unsigned char *mask, unsigned char **vmask);
+
+/* ---- present-theme.c: the colours of the screens' elements -------------- */
+
+/* What the screens draw; ui.h's enum style names the same, in this order. */
+enum theme_element {
+	THEME_NORMAL,		/* text */
+	THEME_TITLE,		/* the top line */
+	THEME_STATUS,		/* the status line */
+	THEME_HEADER,		/* column titles, section headers */
+	THEME_LABEL,		/* field labels */
+	THEME_SELECTED,		/* the cursor line */
+	THEME_MATCH,		/* what a search matched */
+	THEME_UNREAD,		/* unread newsletters (bold) */
+	THEME_WARN,		/* stale marks, errors */
+	THEME_COUNT
+};
+
+enum theme_id {
+	THEME_ID_DEFAULT,
+	THEME_ID_LIGHT,		/* for a light background */
+	THEME_ID_HIGH_CONTRAST,
+	THEME_ID_MONO,		/* attributes only: no colour */
+	THEME_ID_COUNT
+};
+
+/* Colours: the terminal's own, the eight (+8 bright) by name, or color0-255. */
+#define THEME_COLOR_DEFAULT	(-1)
+#define THEME_BLACK		0
+#define THEME_RED		1
+#define THEME_GREEN		2
+#define THEME_YELLOW		3
+#define THEME_BLUE		4
+#define THEME_MAGENTA		5
+#define THEME_CYAN		6
+#define THEME_WHITE		7
+#define THEME_BRIGHT(c)		((c) + 8)
+
+#define THEME_BOLD		0x01
+#define THEME_UNDERLINE		0x02
+#define THEME_REVERSE		0x04
+#define THEME_DIM		0x08
+#define THEME_STANDOUT		0x10
+
+struct theme_style {
+	int	 fg;		/* THEME_COLOR_DEFAULT or 0-255 */
+	int	 bg;
+	int	 attrs;		/* THEME_BOLD … */
+	int	 attrs_set;	/* a colour line named attributes ("normal" too) */
+};
+/* One `color = ELEMENT FOREGROUND BACKGROUND [ATTR...]` line, parsed. */
+struct theme_color {
+	enum theme_element	 element;
+	struct theme_style	 style;
+};
+
+/* The name a colour line gives an element ("selected"). */
+const char	*theme_element_name(enum theme_element);
+/* A built-in theme's name ("high-contrast"). */
+const char	*theme_id_name(enum theme_id);
+/* The styles of a built-in theme, THEME_COUNT of them (static). */
+const struct theme_style *theme_styles(enum theme_id);
+/* The theme called name (theme = NAME): 0, or -1 with *cause (may be NULL). */
+int		 theme_lookup(const char *name, enum theme_id *, char **cause);
+/*
+ * Parses a colour line's value, "ELEMENT FOREGROUND BACKGROUND
+ * [ATTRIBUTE...]" (colours: default, black … white, brightblack …
+ * brightwhite, color0-color255; attributes: normal, bold, underline,
+ * reverse, dim, standout). 0, or -1 with *cause (caller frees; may be
+ * NULL) naming the word that is wrong and what it could be.
+ */
+int		 theme_color_parse(const char *line, enum theme_element *,
+		    struct theme_style *, char **cause);
+/*
+ * The style of each element (out[THEME_COUNT]): theme id changed by
+ * the colour lines in their order. Without colour (colour 0: NO_COLOR,
+ * --no-color, a terminal without colours), every element has the mono
+ * theme's attributes, or those a colour line names, and no colour.
+ */
+void		 theme_resolve(enum theme_id id, const struct theme_color *,
+		    size_t ncolors, int colour, struct theme_style *out);
 
 /* ---- present-edit.c: the one line editor of every prompt and filter ---- */
 

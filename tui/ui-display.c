@@ -1,10 +1,11 @@
 /*
- * ui-display.c: the terminal for the interface. Sets curses up (colours
- * with a monochrome fallback, NO_COLOR, mouse), tells a bidi-aware
- * terminal that globe puts right-to-left text in visual order itself
- * (and undoes that at the end, on ^Z and on SIGINT or SIGTERM), and
- * draws sanitized text by display width. The layout it draws is decided
- * in present-layout.c and present-bidi.c.
+ * ui-display.c: the terminal for the interface. Sets curses up (the
+ * theme's colours and colour lines, with a monochrome fallback,
+ * NO_COLOR, mouse), tells a bidi-aware terminal that globe puts
+ * right-to-left text in visual order itself (and undoes that at the end,
+ * on ^Z and on SIGINT or SIGTERM), and draws sanitized text by display
+ * width. The layout it draws is decided in present-layout.c and
+ * present-bidi.c.
  */
 #include "config.h"
 
@@ -131,34 +132,84 @@ display_signals_restore(void)
 	sigaction(SIGCONT, &sa, NULL);
 }
 
-/* Monochrome attributes, then colour pairs where there are colours. */
-static void
-display_styles(int colour)
+static const struct {
+	int	theme;
+	attr_t	curses;
+} display_attr_map[] = {
+	{ THEME_BOLD, A_BOLD },
+	{ THEME_UNDERLINE, A_UNDERLINE },
+	{ THEME_REVERSE, A_REVERSE },
+	{ THEME_DIM, A_DIM },
+	{ THEME_STANDOUT, A_STANDOUT },
+};
+
+/*
+ * A colour for this terminal: itself if it has it; a bright one where
+ * there are only eight is the plain one (bold for text, *bold); one of
+ * the 256 where there are fewer, the nearest of the eight.
+ */
+static short
+display_color(int c, int has_default, int *bold)
 {
-	display_attrs[STYLE_NORMAL] = A_NORMAL;
-	display_attrs[STYLE_TITLE] = A_REVERSE | A_BOLD;
-	display_attrs[STYLE_STATUS] = A_REVERSE;
-	display_attrs[STYLE_HEADER] = A_BOLD;
-	display_attrs[STYLE_LABEL] = A_NORMAL;
-	display_attrs[STYLE_SELECTED] = A_REVERSE;
-	display_attrs[STYLE_MATCH] = A_BOLD | A_UNDERLINE;
-	display_attrs[STYLE_BOLD] = A_BOLD;
-	display_attrs[STYLE_WARN] = A_BOLD;
-	if (!colour)
-		return;
-	start_color();
-	use_default_colors();
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);
-	init_pair(2, COLOR_CYAN, -1);
-	init_pair(3, COLOR_YELLOW, -1);
-	init_pair(4, COLOR_RED, -1);
-	init_pair(5, COLOR_BLACK, COLOR_CYAN);
-	display_attrs[STYLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
-	display_attrs[STYLE_STATUS] = COLOR_PAIR(1);
-	display_attrs[STYLE_LABEL] = COLOR_PAIR(2);
-	display_attrs[STYLE_MATCH] = COLOR_PAIR(3) | A_BOLD;
-	display_attrs[STYLE_WARN] = COLOR_PAIR(4) | A_BOLD;
-	display_attrs[STYLE_SELECTED] = COLOR_PAIR(5);
+	int	r, g, b, v;
+
+	*bold = 0;
+	if (c < 0)
+		return has_default ? -1 : (short)c;
+	if (c < COLORS)
+		return (short)c;
+	if (c < 16) {
+		*bold = 1;
+		return (short)(c - 8);
+	}
+	if (c >= 232)	/* the grey ramp */
+		return c >= 244 ? COLOR_WHITE : COLOR_BLACK;
+	v = c - 16;
+	r = v / 36;
+	g = (v / 6) % 6;
+	b = v % 6;
+	return (short)((r >= 3 ? COLOR_RED : 0) | (g >= 3 ? COLOR_GREEN : 0) |
+	    (b >= 3 ? COLOR_BLUE : 0));
+}
+
+/* The attributes (and colour pairs) of each style, from the theme. */
+static void
+display_styles(const struct tui_app_options *o, int colour)
+{
+	struct theme_style	 st[THEME_COUNT];
+	size_t			 i;
+	short			 fg, bg;
+	int			 e, has_default = 0, bold, bgbold;
+
+	if (colour) {
+		start_color();
+		has_default = use_default_colors() == OK;
+	}
+	theme_resolve((enum theme_id)o->theme, o->colors, o->ncolors, colour,
+	    st);
+	for (e = 0; e < STYLE_COUNT; e++) {
+		display_attrs[e] = A_NORMAL;
+		for (i = 0; i < sizeof display_attr_map /
+		    sizeof display_attr_map[0]; i++) {
+			if (st[e].attrs & display_attr_map[i].theme)
+				display_attrs[e] |= display_attr_map[i].curses;
+		}
+		if (!colour || e + 1 >= COLOR_PAIRS ||
+		    (st[e].fg < 0 && st[e].bg < 0))
+			continue;
+		fg = display_color(st[e].fg, has_default, &bold);
+		bg = display_color(st[e].bg, has_default, &bgbold);
+		/* No default colours: white on black stands in. */
+		if (fg < 0)
+			fg = has_default ? -1 : COLOR_WHITE;
+		if (bg < 0)
+			bg = has_default ? -1 : COLOR_BLACK;
+		if (init_pair((short)(e + 1), fg, bg) != OK)
+			continue;
+		display_attrs[e] |= COLOR_PAIR(e + 1) | (bold ? A_BOLD : 0);
+	}
+	/* What erase leaves: the text's colours. */
+	bkgdset(' ' | display_attrs[STYLE_NORMAL]);
 }
 
 int
@@ -219,9 +270,11 @@ display_init(const struct tui_app_options *o)
 		    , NULL);
 		mouseinterval(200);
 	}
+	/* NO_COLOR and --no-color win over any theme or colour line. */
 	nc = getenv("NO_COLOR");
-	colour = has_colors() && !o->no_color && (nc == NULL || *nc == '\0');
-	display_styles(colour);
+	colour = has_colors() && !o->no_color && (nc == NULL || *nc == '\0') &&
+	    o->theme != THEME_ID_MONO;
+	display_styles(o, colour);
 	return 0;
 }
 

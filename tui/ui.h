@@ -80,17 +80,18 @@ void		 input_read(struct input_event *);
 
 /* ---- ui-display.c ------------------------------------------------------ */
 
+/* What is drawn: the elements a colour line or a theme colours (present.h). */
 enum style {
-	STYLE_NORMAL,
-	STYLE_TITLE,		/* the top line */
-	STYLE_STATUS,		/* the status line */
-	STYLE_HEADER,		/* column titles, section headers */
-	STYLE_LABEL,		/* field labels */
-	STYLE_SELECTED,		/* the cursor line */
-	STYLE_MATCH,		/* matched parts of a search result */
-	STYLE_BOLD,		/* unread newsletters */
-	STYLE_WARN,		/* stale, errors */
-	STYLE_COUNT
+	STYLE_NORMAL = THEME_NORMAL,
+	STYLE_TITLE = THEME_TITLE,		/* the top line */
+	STYLE_STATUS = THEME_STATUS,		/* the status line */
+	STYLE_HEADER = THEME_HEADER,		/* column titles, section headers */
+	STYLE_LABEL = THEME_LABEL,		/* field labels */
+	STYLE_SELECTED = THEME_SELECTED,	/* the cursor line */
+	STYLE_MATCH = THEME_MATCH,		/* matched parts of a search result */
+	STYLE_BOLD = THEME_UNREAD,		/* unread newsletters */
+	STYLE_WARN = THEME_WARN,		/* stale, errors */
+	STYLE_COUNT = THEME_COUNT
 };
 
 #define DISPLAY_MIN_COLS	30
@@ -98,8 +99,9 @@ enum style {
 
 /*
  * Sets up curses on the terminal, in the locale main set (charset.c says
- * whether text is UTF-8 or ASCII): colours (none under NO_COLOR or
- * no_color), keypad, and mouse clicks and the wheel unless no_mouse (then
+ * whether text is UTF-8 or ASCII): the theme and colour lines (no colour
+ * under NO_COLOR or no_color, or on a terminal without: attributes
+ * then), keypad, and mouse clicks and the wheel unless no_mouse (then
  * the terminal's own selection works). Unless bidi is off, right-to-left
  * text goes out in visual order and the terminal is told not to reorder
  * it (BDSM explicit mode), until display_end, ^Z, or a SIGINT or SIGTERM

@@ -10,7 +10,8 @@
  * the system has, refused when damaged, and never through TZ; and the
  * line editor every prompt and filter uses (keys, UTF-8, scrolling in a
  * field) and its history; and the words of a sync; right-to-left text
- * in visual order, as GNU FriBidi's own tool gives it.
+ * in visual order, as GNU FriBidi's own tool gives it; colour lines and
+ * themes.
  */
 #include "config.h"
 
@@ -567,6 +568,101 @@ test_bidi(void)
 	free(t);
 	out_list_free(&l);
 	bidi_set(0);
+}
+
+/* Colour lines and themes (present-theme.c), as the config checks them. */
+static void
+test_theme(void)
+{
+	struct theme_style	 st, out[THEME_COUNT];
+	struct theme_color	 lines[2];
+	enum theme_element	 e;
+	enum theme_id		 id;
+	char			*cause = NULL;
+
+	CHECK(theme_color_parse("selected black cyan bold", &e, &st, NULL) ==
+	    0 && e == THEME_SELECTED && st.fg == THEME_BLACK &&
+	    st.bg == THEME_CYAN && st.attrs == THEME_BOLD && st.attrs_set,
+	    "an element, two colours and an attribute");
+	CHECK(theme_color_parse("  title\tcolor202  default  ", &e, &st, NULL)
+	    == 0 && e == THEME_TITLE && st.fg == 202 &&
+	    st.bg == THEME_COLOR_DEFAULT && st.attrs == 0 && !st.attrs_set,
+	    "color0-255 and default; spaces and tabs");
+	CHECK(theme_color_parse("match brightred default underline reverse",
+	    &e, &st, NULL) == 0 && st.fg == THEME_BRIGHT(THEME_RED) &&
+	    st.attrs == (THEME_UNDERLINE | THEME_REVERSE), "bright colours, "
+	    "attributes together");
+	CHECK(theme_color_parse("warn red default normal", &e, &st, NULL) == 0 &&
+	    st.attrs == 0 && st.attrs_set, "normal: no attribute, said so");
+	CHECK(theme_color_parse("unread color0 color255 dim standout", &e, &st,
+	    NULL) == 0 && e == THEME_UNREAD && st.fg == 0 && st.bg == 255 &&
+	    st.attrs == (THEME_DIM | THEME_STANDOUT), "the ends of the range");
+
+	CHECK(theme_color_parse("selcted red blue", &e, &st, &cause) == -1,
+	    "an unknown element");
+	CHECK_STR(cause, "unknown element 'selcted'; did you mean 'selected'?",
+	    "... names the closest");
+	free(cause);
+	cause = NULL;
+	CHECK(theme_color_parse("title rde blue", &e, &st, &cause) == -1,
+	    "an unknown colour");
+	CHECK_STR(cause, "unknown colour 'rde'; did you mean 'red'?",
+	    "... names the closest");
+	free(cause);
+	cause = NULL;
+	CHECK(theme_color_parse("title red blue blink", &e, &st, &cause) == -1,
+	    "an unknown attribute");
+	CHECK_STR(cause, "unknown attribute 'blink' (one of normal, bold, "
+	    "underline, reverse, dim or standout)", "... lists them");
+	free(cause);
+	cause = NULL;
+	CHECK(theme_color_parse("title color256 blue", &e, &st, &cause) == -1 &&
+	    theme_color_parse("title color07 blue", &e, &st, NULL) == -1 &&
+	    theme_color_parse("title color-1 blue", &e, &st, NULL) == -1,
+	    "color256, color07 and color-1 are no colours");
+	CHECK_STR(cause, "unknown colour 'color256' (color0 to color255)",
+	    "... and the range is said");
+	free(cause);
+	cause = NULL;
+	CHECK(theme_color_parse("title red", &e, &st, &cause) == -1,
+	    "a line without its background");
+	CHECK_STR(cause, "expected 'color = ELEMENT FOREGROUND BACKGROUND "
+	    "[ATTRIBUTE...]', got 'title red'", "... shows the syntax");
+	free(cause);
+	cause = NULL;
+
+	CHECK(theme_lookup("high-contrast", &id, NULL) == 0 &&
+	    id == THEME_ID_HIGH_CONTRAST && theme_lookup("mono", &id, NULL) ==
+	    0 && id == THEME_ID_MONO, "the themes by name");
+	CHECK(theme_lookup("dark", &id, &cause) == -1, "an unknown theme");
+	CHECK_STR(cause, "unknown theme 'dark' (one of default, light, "
+	    "high-contrast or mono)", "... lists them");
+	free(cause);
+	CHECK_STR(theme_element_name(THEME_SELECTED), "selected",
+	    "an element's name");
+
+	/* The theme, then the lines; without colour, attributes only. */
+	lines[0].element = THEME_TITLE;
+	(void)theme_color_parse("title red green underline", &e,
+	    &lines[0].style, NULL);
+	lines[1].element = THEME_SELECTED;
+	(void)theme_color_parse("selected color202 color17", &e,
+	    &lines[1].style, NULL);
+	theme_resolve(THEME_ID_LIGHT, lines, 2, 1, out);
+	CHECK(out[THEME_TITLE].fg == THEME_RED && out[THEME_TITLE].bg ==
+	    THEME_GREEN && out[THEME_TITLE].attrs == THEME_UNDERLINE,
+	    "a line replaces its element's style");
+	CHECK(out[THEME_LABEL].fg == THEME_BLUE, "the theme gives the rest");
+	theme_resolve(THEME_ID_LIGHT, lines, 2, 0, out);
+	CHECK(out[THEME_TITLE].fg == THEME_COLOR_DEFAULT &&
+	    out[THEME_TITLE].attrs == THEME_UNDERLINE,
+	    "without colour: a line's attributes, no colour");
+	CHECK(out[THEME_SELECTED].fg == THEME_COLOR_DEFAULT &&
+	    out[THEME_SELECTED].bg == THEME_COLOR_DEFAULT &&
+	    out[THEME_SELECTED].attrs == THEME_REVERSE,
+	    "without colour: a line without attributes keeps mono's");
+	CHECK(out[THEME_LABEL].fg == THEME_COLOR_DEFAULT,
+	    "without colour: no theme's colour either");
 }
 
 static void
@@ -2062,6 +2158,7 @@ main(void)
 	test_match();
 	test_wrap();
 	test_bidi();
+	test_theme();
 	test_hours();
 	test_parts();
 	test_ago_stale_names();
