@@ -64,6 +64,34 @@ bidi_layout_rtl(void)
 	return bidi_rtl_ui;
 }
 
+/*
+ * What fn says of the first character of text it does not answer -1 for
+ * (0 when every character is passed over). Invalid bytes are skipped.
+ */
+static int
+bidi_scan(const char *text, int (*fn)(uint32_t))
+{
+	size_t		 len, off;
+	uint32_t	 cp;
+	int		 n, r;
+
+	if (text == NULL)
+		return 0;
+	len = strlen(text);
+	for (off = 0; off < len; off += (size_t)n) {
+		if ((unsigned char)text[off] < 0x80) {
+			cp = (unsigned char)text[off];
+			n = 1;
+		} else if ((n = utf8_decode(text + off, len - off, &cp)) <= 0) {
+			n = 1;
+			continue;
+		}
+		if ((r = fn(cp)) >= 0)
+			return r;
+	}
+	return 0;
+}
+
 /* 1 for a character that can make visual order differ from logical. */
 static int
 bidi_char_moves(uint32_t cp)
@@ -71,65 +99,35 @@ bidi_char_moves(uint32_t cp)
 	FriBidiCharType	t;
 
 	if (cp < 0x0590)
-		return 0;	/* Latin, Greek, Cyrillic, Armenian: never */
+		return -1;	/* Latin, Greek, Cyrillic, Armenian: never */
 	t = fribidi_get_bidi_type(cp);
 	return FRIBIDI_IS_RTL(t) || FRIBIDI_IS_ARABIC(t) ||
-	    FRIBIDI_IS_EXPLICIT(t) || FRIBIDI_IS_ISOLATE(t);
+	    FRIBIDI_IS_EXPLICIT(t) || FRIBIDI_IS_ISOLATE(t) ? 1 : -1;
+}
+
+/* Rule P2: a strong character says the direction (1: right to left). */
+static int
+bidi_char_strong(uint32_t cp)
+{
+	FriBidiCharType	t;
+
+	t = fribidi_get_bidi_type(cp);
+	if (FRIBIDI_IS_LETTER(t) && FRIBIDI_IS_STRONG(t))
+		return FRIBIDI_IS_RTL(t) ? 1 : 0;
+	return -1;
 }
 
 int
 bidi_text_has_rtl(const char *text)
 {
-	const unsigned char	*p;
-	size_t			 len;
-	uint32_t		 cp;
-	int			 n;
-
-	if (text == NULL)
-		return 0;
-	len = strlen(text);
-	for (p = (const unsigned char *)text; *p != '\0'; p += n) {
-		/* Below U+0590 every lead byte is under 0xD6: skip fast. */
-		if (*p < 0xD6) {
-			n = 1;
-			continue;
-		}
-		n = utf8_decode((const char *)p,
-		    len - (size_t)(p - (const unsigned char *)text), &cp);
-		if (n <= 0) {
-			n = 1;
-			continue;
-		}
-		if (bidi_char_moves(cp))
-			return 1;
-	}
-	return 0;
+	return bidi_scan(text, bidi_char_moves);
 }
 
 int
 bidi_text_rtl(const char *text)
 {
-	const char	*p;
-	size_t		 len;
-	uint32_t	 cp;
-	FriBidiCharType	 t;
-	int		 n;
-
-	if (text == NULL)
-		return 0;
-	len = strlen(text);
-	/* Rule P2: the first strong character (isolates cannot occur: sanitized). */
-	for (p = text; *p != '\0'; p += n) {
-		n = utf8_decode(p, len - (size_t)(p - text), &cp);
-		if (n <= 0) {
-			n = 1;
-			continue;
-		}
-		t = fribidi_get_bidi_type(cp);
-		if (FRIBIDI_IS_LETTER(t) && FRIBIDI_IS_STRONG(t))
-			return FRIBIDI_IS_RTL(t) ? 1 : 0;
-	}
-	return 0;
+	/* Isolates cannot hide a strong character: feed text is sanitized. */
+	return bidi_scan(text, bidi_char_strong);
 }
 
 char *

@@ -91,45 +91,43 @@ display_on_stop(int sig)
 		display_cont = 1;
 }
 
+/* Sets sig's handler (SIG_DFL too); the one before into *old if not NULL. */
 static void
-display_signals(void)
+display_catch(int sig, void (*handler)(int), int flags,
+    struct sigaction *old)
 {
 	struct sigaction	sa;
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = display_on_stop;
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGCONT, &sa, NULL);
+	sa.sa_handler = handler;
+	sa.sa_flags = flags;
+	sigaction(sig, &sa, old);
+}
+
+static void
+display_signals(void)
+{
+	display_catch(SIGCONT, display_on_stop, SA_RESTART, NULL);
 	/* Before newterm: ncurses then leaves SIGTSTP to us. */
-	sigaction(SIGTSTP, &sa, NULL);
+	display_catch(SIGTSTP, display_on_stop, SA_RESTART, NULL);
 }
 
 /* After newterm, around the handlers ncurses installed for SIGINT and SIGTERM. */
 static void
 display_signals_fatal(void)
 {
-	struct sigaction	sa;
-
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = display_on_fatal;
-	sigaction(SIGINT, &sa, &display_old_int);
-	sigaction(SIGTERM, &sa, &display_old_term);
+	display_catch(SIGINT, display_on_fatal, 0, &display_old_int);
+	display_catch(SIGTERM, display_on_fatal, 0, &display_old_term);
 }
 
 static void
 display_signals_restore(void)
 {
-	struct sigaction	sa;
-
 	sigaction(SIGINT, &display_old_int, NULL);
 	sigaction(SIGTERM, &display_old_term, NULL);
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGTSTP, &sa, NULL);
-	sigaction(SIGCONT, &sa, NULL);
+	display_catch(SIGTSTP, SIG_DFL, 0, NULL);
+	display_catch(SIGCONT, SIG_DFL, 0, NULL);
 }
 
 static const struct {
@@ -325,7 +323,7 @@ display_resume(void)
 void
 display_suspend(void)
 {
-	struct sigaction	sa, old;
+	struct sigaction	old;
 	sigset_t		tstp, mask;
 
 	if (!display_up)
@@ -338,10 +336,7 @@ display_suspend(void)
 	 * the whole process group, by the default action. (A group with
 	 * no shell to continue it, an orphaned one, is not stopped.)
 	 */
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGTSTP, &sa, &old);
+	display_catch(SIGTSTP, SIG_DFL, 0, &old);
 	sigemptyset(&tstp);
 	sigaddset(&tstp, SIGTSTP);
 	sigprocmask(SIG_UNBLOCK, &tstp, &mask);	/* the main loop blocks it */
@@ -527,14 +522,6 @@ display_redraw(void)
 void
 display_raw(const char *bytes, size_t len)
 {
-	ssize_t	n;
-
 	fflush(stdout);
-	while (len > 0) {
-		n = write(STDOUT_FILENO, bytes, len);
-		if (n <= 0)
-			break;
-		bytes += n;
-		len -= (size_t)n;
-	}
+	display_write(bytes, len);
 }

@@ -411,7 +411,8 @@ test_bidi(void)
 	CHECK(bidi_text_has_rtl(ahmed) && !bidi_text_has_rtl("José Núñez") &&
 	    !bidi_text_has_rtl("王秀英"), "which text bidi can move");
 	CHECK(bidi_text_rtl(ahmed) && !bidi_text_rtl("ACA أحمد") &&
-	    bidi_text_rtl("(2024) أحمد"), "a paragraph's direction: its "
+	    bidi_text_rtl("(2024) أحمد") && bidi_text_rtl("× שלום") &&
+	    !bidi_text_rtl("Żaneta × שלום"), "a paragraph's direction: its "
 	    "first strong character");
 
 	t = bidi_fit(ahmed, 10, 0, NULL, NULL);
