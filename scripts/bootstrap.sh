@@ -16,10 +16,11 @@ mode=${1:-build}
 cd "$(dirname "$0")/.."
 
 # gettext: xgettext, msgmerge and msgfmt make the translation catalogues
-# (configure --disable-nls builds without them).
+# (configure --disable-nls builds without them). libfribidi-dev: GNU
+# FriBidi puts right-to-left text in visual order on the screens.
 pkgs="build-essential autoconf automake pkg-config libsqlite3-dev
 libjansson-dev libcurl4-openssl-dev libncurses-dev libsodium-dev
-ca-certificates gettext"
+libfribidi-dev ca-certificates gettext"
 if [ "$mode" = check ] || [ "$mode" = deps ]; then
 	# What the suites drive: minisign for signature interop, python3 for
 	# the feed crafting and fault server, tmux for the screen tests, nginx
@@ -27,10 +28,11 @@ if [ "$mode" = check ] || [ "$mode" = deps ]; then
 	# locales for the Latin-1 locale tests/cli/nls.sh compiles, valgrind
 	# and clang with libFuzzer for .ci/run's extra steps; zsh and fish
 	# for tests/cli/complete.sh, systemd (systemd-analyze) for
-	# tests/cli/units.sh.
+	# tests/cli/units.sh, and FriBidi's own `fribidi` tool, which
+	# tests/ui/bidi.sh compares the screens with.
 	pkgs="$pkgs minisign python3 tmux nginx-light openssl iso-codes
 	groff-base man-db xz-utils valgrind clang libclang-rt-14-dev locales
-	zsh fish systemd"
+	zsh fish systemd libfribidi-bin"
 fi
 
 missing=""

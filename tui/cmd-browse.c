@@ -472,6 +472,10 @@ cli_full_screen(struct cli *cli)
 	o.no_color = !cli->bold;
 	o.config_path = cli->config_path;
 	o.no_mouse = cli->config.no_mouse;
+	o.bidi = cli->config.bidi;
+	o.theme = cli->config.theme;
+	o.colors = cli->config.colors;
+	o.ncolors = cli->config.ncolors;
 	/* Beside the cache, as the cache's own files are. */
 	history = cli->data_dir != NULL ? xasprintf("%s/%s", cli->data_dir,
 	    TUI_HISTORY_FILE) : NULL;

@@ -19,6 +19,9 @@
 #include "net/net.h"
 #include "tui/cmd.h"
 
+/* The key of a colour line (also written "color ELEMENT FG BG", as in tig). */
+#define CONFIG_COLOR_KEY	"color"
+
 /* The first line of a .pub file, as minisign writes it. */
 #define PUB_COMMENT	"untrusted comment:"
 
@@ -123,14 +126,21 @@ enum config_key {
 	CONFIG_MOUSE,
 	CONFIG_MAX_VALID_DAYS,
 	CONFIG_HISTORY,
-	CONFIG_COUNTRY
+	CONFIG_COUNTRY,
+	CONFIG_BIDI,
+	CONFIG_THEME,
+	CONFIG_COLOR
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
-	"stale_days", "mouse", "max_valid_days", "history", "country"
+	"stale_days", "mouse", "max_valid_days", "history", "country", "bidi",
+	"theme", CONFIG_COLOR_KEY
 };
+
+/* bidi = auto | on | off, in enum tui_bidi's order. */
+static const char *const config_bidi[] = { "auto", "on", "off" };
 
 /* yes/no values: 1, 0, or -1 with *why. */
 static int
@@ -193,8 +203,11 @@ config_ascii_letter(char ch)
 static int
 config_set(struct tui_config *c, int key, const char *value, char **why)
 {
-	char	*text;
-	int	 b;
+	struct theme_style	 st;
+	enum theme_element	 e;
+	enum theme_id		 id;
+	char			*text;
+	int			 b;
 
 	switch (key) {
 	case CONFIG_FEED:
@@ -295,6 +308,31 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		c->country[0] = (char)toupper((unsigned char)c->country[0]);
 		c->country[1] = (char)toupper((unsigned char)c->country[1]);
 		return 0;
+	case CONFIG_BIDI:
+		for (b = 0; b < 3; b++) {
+			if (strcmp(value, config_bidi[b]) == 0) {
+				c->bidi = b;
+				return 0;
+			}
+		}
+		*why = xasprintf(_("bidi must be auto, on or off, not '%s'"),
+		    value);
+		return -1;
+	case CONFIG_THEME:
+		if (theme_lookup(value, &id, why) != 0)
+			return -1;
+		c->theme = (int)id;
+		return 0;
+	case CONFIG_COLOR:
+		/* Checked here, so every command refuses a bad line. */
+		if (theme_color_parse(value, &e, &st, why) != 0)
+			return -1;
+		c->colors = xreallocarray(c->colors, c->ncolors + 1,
+		    sizeof *c->colors);
+		c->colors[c->ncolors].element = e;
+		c->colors[c->ncolors].style = st;
+		c->ncolors++;
+		return 0;
 	}
 	return -1;
 }
@@ -342,6 +380,13 @@ config_parse(struct tui_config *c, char *text, int keep_going,
 		if (*line == '\0' || *line == '#')
 			continue;
 		eq = strchr(line, '=');
+		if (eq == NULL && strncmp(line, CONFIG_COLOR_KEY,
+		    strlen(CONFIG_COLOR_KEY)) == 0 &&
+		    isspace((unsigned char)line[strlen(CONFIG_COLOR_KEY)])) {
+			/* tig's and mutt's "color ELEMENT FG BG", without '='. */
+			line[strlen(CONFIG_COLOR_KEY)] = '=';
+			eq = line + strlen(CONFIG_COLOR_KEY);
+		}
 		if (eq == NULL) {
 			/* TRANSLATORS: 'key = value' is the form of a line: keep it. */
 			err(lineno, _("expected 'key = value'"), arg);
@@ -512,5 +557,6 @@ tui_config_clear(struct tui_config *c)
 	for (i = 0; i < c->nbindings; i++)
 		free(c->bindings[i]);
 	free(c->bindings);
+	free(c->colors);
 	memset(c, 0, sizeof *c);
 }

@@ -89,7 +89,7 @@ cli_cmd_read(struct cli *cli)
 	}
 	memset(&page, 0, sizeof page);
 	present_news_page(&l.v[0], width, &page);
-	text = present_lines_text(&page);
+	text = present_lines_text(&page, width);
 	present_lines_free(&page);
 	buf_init(&b);
 	buf_adds(&b, text);

@@ -113,7 +113,7 @@ static const struct cli_global_info cli_globals[] = {
 	{ "--csv", NULL, N_("CSV output"), 0, OUT_FMASK(OUT_CSV) },
 	{ "--vcard", NULL, N_("vCard output (people and authorities)"), 0,
 	    OUT_FMASK(OUT_VCARD) },
-	{ "--no-color", NULL, N_("no bold headers (also NO_COLOR)"), 0, 0 },
+	{ "--no-color", NULL, N_("no bold headers, no colours on the full screen (also NO_COLOR)"), 0, 0 },
 	{ "--help", NULL, N_("the usage and options"), 0, 0 },
 	{ "--version", NULL, N_("print the version"), 0, 0 },
 };
@@ -142,7 +142,7 @@ static const struct {
 	{ "--demo", N_("use the bundled demo directory") },
 	{ "--json, --csv", N_("output format (default: aligned columns)") },
 	{ "--vcard", N_("vCard 4.0 for commands that list people") },
-	{ "--no-color", N_("no bold headers (also NO_COLOR)") },
+	{ "--no-color", N_("no bold headers, no colours on the full screen (also NO_COLOR)") },
 	{ "-h, --help", N_("this help, or a command's (COMMAND --help,\n"
 	    "or globe help COMMAND)") },
 	{ "--version", N_("print the version") },
@@ -791,7 +791,7 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	char		**rest;
 	const char	 *nc;
 	int		  nrest = 0, i, r, help = 0, version = 0, nocolor = 0;
-	int		  nformats = 0, dashdash = 0, rc;
+	int		  nformats = 0, dashdash = 0, rc, bidi_tty;
 
 	/* The shells' completion scripts: before anything else is parsed. */
 	if (argc > 1 && strcmp(argv[1], CLI_COMPLETE) == 0)
@@ -874,7 +874,23 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 		if (rc != EXIT_OK)
 			goto out;
 	}
+	/*
+	 * bidi = on: a terminal gets right-to-left text in visual order,
+	 * and is told not to reorder it again (explicit mode) while globe
+	 * writes; a pipe always gets logical order (tui/present-bidi.c).
+	 */
+	bidi_tty = cli.config.bidi == TUI_BIDI_ON && cli.format == OUT_HUMAN &&
+	    charset_utf8() && isatty(STDOUT_FILENO);
+	if (bidi_tty) {
+		bidi_set(1);
+		fputs(BIDI_TERM_EXPLICIT, stdout);
+	}
 	rc = cli.cmd->run(&cli);
+	if (bidi_tty) {
+		fputs(BIDI_TERM_IMPLICIT, stdout);
+		fflush(stdout);
+		bidi_set(0);
+	}
 out:
 	if (cli.cache != NULL)
 		cache_close(cli.cache);

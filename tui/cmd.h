@@ -46,6 +46,10 @@ struct tui_config {
 	int	 history_set;			/* ... set */
 	char	*country;			/* country = CC: the officer's
 						   own State (upper case) */
+	int	 bidi;				/* bidi = auto | on | off (enum tui_bidi) */
+	int	 theme;				/* theme = NAME (enum theme_id) */
+	struct theme_color *colors;		/* color = lines, checked, in order */
+	size_t	 ncolors;
 };
 /* The search history's length across sessions (history = N), and its file. */
 #define TUI_HISTORY_DEFAULT	100

@@ -1,8 +1,9 @@
 /*
  * present-layout.c: how text is laid out for a person, on a screen or on
  * stdout: match highlighting, the one wrapper (by display width, CJK
- * between characters), counts with separators, lists, safe file names and
- * a line of parts that gives way in a stated order. No curses, no stdout.
+ * between characters; each line then shown in its paragraph's direction,
+ * present-bidi.c), counts with separators, lists, safe file names and a
+ * line of parts that gives way in a stated order. No curses, no stdout.
  * Columns are present-table.c's.
  */
 #include "config.h"
@@ -167,9 +168,13 @@ layout_wrap_line(const char *s, size_t len, int width, char ***lines,
 }
 
 void
-layout_wrap(const char *text, int width, char ***lines, size_t *n)
+layout_wrap_dirs(const char *text, int width, char ***lines, size_t *n,
+    unsigned char **rtl)
 {
 	const char	*p, *nl;
+	char		*par;
+	size_t		 first, k;
+	int		 dir;
 
 	if (width < 1)
 		width = 1;
@@ -178,15 +183,31 @@ layout_wrap(const char *text, int width, char ***lines, size_t *n)
 		nl = strchr(p, '\n');
 		if (nl == NULL)
 			nl = p + strlen(p);
+		first = *n;
 		if (nl == p) {
 			*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
 			(*lines)[(*n)++] = xstrdup("");
 		} else
 			layout_wrap_line(p, (size_t)(nl - p), width, lines, n);
+		if (rtl != NULL) {
+			/* Each line of a paragraph reads in its direction. */
+			par = xstrndup(p, (size_t)(nl - p));
+			dir = bidi_text_rtl(par);
+			free(par);
+			*rtl = xrealloc(*rtl, *n > 0 ? *n : 1);
+			for (k = first; k < *n; k++)
+				(*rtl)[k] = (unsigned char)dir;
+		}
 		if (*nl == '\0')
 			break;
 		p = nl + 1;
 	}
+}
+
+void
+layout_wrap(const char *text, int width, char ***lines, size_t *n)
+{
+	layout_wrap_dirs(text, width, lines, n, NULL);
 }
 
 void

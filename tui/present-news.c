@@ -19,15 +19,21 @@ page_add(struct present_lines *out, const char *text, enum sanitize_mode mode,
 {
 	struct present_line	*l;
 	char			*clean, **wl = NULL;
+	unsigned char		*rtl = NULL;
 	size_t			 n = 0, i;
 
 	clean = sanitize(text, mode);
-	layout_wrap(clean, width, &wl, &n);
+	layout_wrap_dirs(clean, width, &wl, &n, &rtl);
 	for (i = 0; i < n; i++) {
 		l = present_lines_add(out);
 		l->text = wl[i];
 		l->flags = flags;
+		if (mode == SANITIZE_IDENT)
+			l->flags |= PL_IDENT;
+		else if (rtl[i])
+			l->flags |= PL_RTL;
 	}
+	free(rtl);
 	free(wl);
 	free(clean);
 }
@@ -84,14 +90,25 @@ present_news_page(const struct out_item *it, int width,
 }
 
 char *
-present_lines_text(const struct present_lines *ls)
+present_lines_text(const struct present_lines *ls, int width)
 {
 	struct buf	 b;
 	size_t		 i;
+	char		*line;
 
 	buf_init(&b);
 	for (i = 0; i < ls->n; i++) {
-		buf_adds(&b, ls->v[i].text);
+		if (bidi_visual()) {
+			line = bidi_fit(ls->v[i].text, width,
+			    present_line_bidi(&ls->v[i]) |
+			    (bidi_layout_rtl() ? BIDI_RIGHT : 0), NULL, NULL);
+			/* Right-aligned lines keep their spaces before. */
+			buf_adds(&b, line);
+			while (b.len > 0 && b.data[b.len - 1] == ' ')
+				b.data[--b.len] = '\0';
+			free(line);
+		} else
+			buf_adds(&b, ls->v[i].text);
 		buf_addc(&b, '\n');
 	}
 	return buf_detach(&b);

@@ -419,13 +419,14 @@ present_fields_lines(const struct present_fields *fs, int width,
 {
 	struct present_line	*l;
 	char			**wl = NULL;
+	unsigned char		*rtl = NULL;
 	size_t			 i, k, nl;
 
 	for (i = 0; i < fs->n; i++) {
 		nl = 0;
 		wl = NULL;
 		if (width > 0)
-			layout_wrap(fs->v[i].text, width, &wl, &nl);
+			layout_wrap_dirs(fs->v[i].text, width, &wl, &nl, &rtl);
 		else
 			layout_split(fs->v[i].text, &wl, &nl);
 		for (k = 0; k < nl; k++) {
@@ -434,9 +435,50 @@ present_fields_lines(const struct present_fields *fs, int width,
 			l->label = k == 0 ? fs->v[i].label : NULL;
 			l->field = i;
 			l->flags = (fs->v[i].flags & PF_WARN) ? PL_WARN : 0;
+			if (fs->v[i].flags & PF_IDENT)
+				l->flags |= PL_IDENT;
+			else if (width > 0 ? rtl[k] : bidi_text_rtl(wl[k]))
+				l->flags |= PL_RTL;
 		}
 		free(wl);
 	}
+	free(rtl);
+}
+
+int
+present_line_bidi(const struct present_line *l)
+{
+	if (l->flags & PL_IDENT)
+		return BIDI_PAR_LTR;
+	return (l->flags & PL_RTL) ? BIDI_PAR_RTL : 0;
+}
+
+/* One "Label  value" line; laid out right to left, "value  Label". */
+static void
+fields_line(struct buf *b, const struct present_line *l, int lw, int vw)
+{
+	char	*label, *value;
+	int	 rtl = bidi_layout_rtl();
+
+	if (!bidi_visual()) {
+		label = utf8_fit(l->label != NULL ? l->label : "", lw, 0);
+		buf_adds(b, label);
+		buf_adds(b, "  ");
+		buf_adds(b, l->text);
+		free(label);
+		return;
+	}
+	label = bidi_fit(l->label != NULL ? l->label : "", lw,
+	    rtl ? BIDI_RIGHT : BIDI_LEFT, NULL, NULL);
+	/* The value wraps under itself, at the side its paragraph starts. */
+	value = bidi_fit(l->text, vw, present_line_bidi(l) |
+	    (rtl ? BIDI_RIGHT : 0), NULL, NULL);
+	if (rtl)
+		buf_addf(b, "%s  %s", value, label);
+	else
+		buf_addf(b, "%s  %s", label, value);
+	free(label);
+	free(value);
 }
 
 char *
@@ -446,7 +488,6 @@ present_fields_text(const struct present_fields *fs, int width)
 	struct buf		 b;
 	size_t			 i;
 	int			 lw, vw;
-	char			*label;
 
 	lw = present_label_width(fs, width);
 	/* A label, two spaces, the value: the value wraps under itself. */
@@ -457,12 +498,7 @@ present_fields_text(const struct present_fields *fs, int width)
 	present_fields_lines(fs, vw, &ls);
 	buf_init(&b);
 	for (i = 0; i < ls.n; i++) {
-		label = utf8_fit(ls.v[i].label != NULL ? ls.v[i].label : "",
-		    lw, 0);
-		buf_adds(&b, label);
-		free(label);
-		buf_adds(&b, "  ");
-		buf_adds(&b, ls.v[i].text);
+		fields_line(&b, &ls.v[i], lw, vw);
 		/* No trailing spaces when a value is empty. */
 		while (b.len > 0 && b.data[b.len - 1] == ' ')
 			b.data[--b.len] = '\0';

@@ -430,23 +430,47 @@ spare:
 		w[name] = 1;
 }
 
+/*
+ * How a cell sits in its column: numbers at the right, text at its start
+ * (the left, or the right for a right-to-left paragraph); addresses, ids
+ * and numbers read left to right whatever surrounds them. Laid out right
+ * to left, the columns go from the right and text starts at the right.
+ */
+int
+present_grid_cell_bidi(const struct present_grid *g, size_t i)
+{
+	const struct present_col	*c = g->col[i];
+	int				 flags = 0, rtl_layout = bidi_layout_rtl();
+
+	if (c->flags & (PC_IDENT | PC_RIGHT))
+		flags |= BIDI_PAR_LTR;
+	if (c->flags & PC_RIGHT)
+		flags |= rtl_layout ? BIDI_LEFT : BIDI_RIGHT;
+	else if (rtl_layout)
+		flags |= BIDI_RIGHT;
+	return flags;
+}
+
 static char *
 grid_join(const struct present_grid *g, const char *const *cells, int pad)
 {
 	struct buf	 b;
-	size_t		 i;
-	int		 first = 1;
+	size_t		 k, i;
+	int		 first = 1, rtl = bidi_layout_rtl();
 	char		*cell;
 
 	buf_init(&b);
-	for (i = 0; i < g->n; i++) {
+	for (k = 0; k < g->n; k++) {
+		i = rtl ? g->n - 1 - k : k;
 		if (g->width[i] < 0)
 			continue;
 		if (!first)
 			buf_adds(&b, "  ");
 		first = 0;
-		cell = utf8_fit(cells[i] != NULL ? cells[i] : "", g->width[i],
-		    (g->col[i]->flags & PC_RIGHT) != 0);
+		if (g->width[i] == 0)
+			continue;	/* an empty name column */
+		cell = bidi_fit(cells[i] != NULL ? cells[i] : "", g->width[i],
+		    present_grid_cell_bidi(g, i), NULL, NULL);
 		buf_adds(&b, cell);
 		free(cell);
 	}
@@ -454,6 +478,8 @@ grid_join(const struct present_grid *g, const char *const *cells, int pad)
 		while (b.len > 0 && b.data[b.len - 1] == ' ')
 			b.data[--b.len] = '\0';
 	}
+	if (b.data == NULL)
+		buf_adds(&b, "");
 	return buf_detach(&b);
 }
 

@@ -37,6 +37,23 @@ struct tui_app_options {
 	const char		*history_path;	/* the search history, or NULL */
 	int			 history;	/* its length; 0: not kept */
 	const char		*own_country;	/* country = CC: the requesting State, or NULL */
+	int			 bidi;		/* enum tui_bidi */
+	int			 theme;		/* enum theme_id */
+	const struct theme_color *colors;	/* color = lines, in order */
+	size_t			 ncolors;
+};
+
+/*
+ * bidi = auto | on | off. auto and on: the full screen puts
+ * right-to-left text in visual order itself and tells the terminal not
+ * to reorder it again; on: the command line's human output to a terminal
+ * too (a pipe always gets logical order); off: logical order everywhere,
+ * nothing sent.
+ */
+enum tui_bidi {
+	TUI_BIDI_AUTO,
+	TUI_BIDI_ON,
+	TUI_BIDI_OFF
 };
 
 /* tui_app_run's result besides an exit code (EXIT_OK …). */
@@ -238,6 +255,8 @@ int	 present_label_width(const struct present_fields *, int width);
 /* A line of a page: a field's line or a paragraph's, wrapped. */
 #define PL_BOLD		0x01
 #define PL_WARN		0x02
+#define PL_RTL		0x04	/* its paragraph is right to left */
+#define PL_IDENT	0x08	/* an address, phone or id: left to right */
 struct present_line {
 	const char	*label;		/* the field's label on its first line, else NULL */
 	char		*text;		/* sanitized, wrapped */
@@ -250,9 +269,15 @@ struct present_lines {
 	size_t			 cap;
 };
 struct present_line *present_lines_add(struct present_lines *);
+/* The paragraph direction a line is shown in: BIDI_PAR_RTL, BIDI_PAR_LTR or 0. */
+int	 present_line_bidi(const struct present_line *);
 void	 present_lines_free(struct present_lines *);
-/* The lines joined with newlines. Caller frees. */
-char	*present_lines_text(const struct present_lines *);
+/*
+ * The lines joined with newlines, each in visual order when
+ * bidi_visual() (right-to-left paragraphs at the right of width).
+ * Caller frees.
+ */
+char	*present_lines_text(const struct present_lines *, int width);
 /* The values of the fields wrapped to width (0: only at their newlines). */
 void	 present_fields_lines(const struct present_fields *, int width,
 	    struct present_lines *out);
@@ -484,6 +509,13 @@ void	 present_grid_fit(struct present_grid *, int width);
 char	*present_grid_row(const struct present_grid *, char *const *cells,
 	    int pad);
 char	*present_grid_titles(const struct present_grid *, int pad);
+/*
+ * How column i's cells are laid out (BIDI_* for bidi_fit): numbers at
+ * the right, text at its start; addresses, ids and numbers left to
+ * right. Laid out right to left (bidi_layout_rtl), the row's columns go
+ * from the right, text starts at the right and numbers sit at the left.
+ */
+int	 present_grid_cell_bidi(const struct present_grid *, size_t i);
 /* "title · authority name" of a contact, "acronym · kind" of an authority (sanitized). Caller frees. */
 char	*present_detail(const struct out_item *);
 /* "person", "authority" …: a record type in a list's Type column (static). */
@@ -544,6 +576,7 @@ void	 out_vcard_list(struct buf *, const struct out_list *);
 	X(ACT_FILTER_LANGUAGE,	"filter-language",	N_("search: filter by language")) \
 	X(ACT_HELP,		"help",			N_("show this help")) \
 	X(ACT_REDRAW,		"redraw",		N_("redraw the screen")) \
+	X(ACT_SUSPEND,		"suspend",		N_("suspend globe (the shell's fg brings it back)")) \
 	X(ACT_QUIT,		"quit",			N_("quit (from the top screen)"))
 
 #define ACTION_ENUM(a, name, help) a,
@@ -666,6 +699,13 @@ void		 layout_match_mask(const char *text, const char *query,
  */
 void		 layout_wrap(const char *text, int width, char ***lines,
 		    size_t *n);
+/*
+ * The same, and for each line appended whether its paragraph is right to
+ * left (bidi_text_rtl of the text between two newlines) into *rtl,
+ * grown with *lines.
+ */
+void		 layout_wrap_dirs(const char *text, int width, char ***lines,
+		    size_t *n, unsigned char **rtl);
 /* Splits text at its newlines only, as layout_wrap appends lines. */
 void		 layout_split(const char *text, char ***lines, size_t *n);
 /* 1234567 as "1,234,567" into out (32 bytes). */
@@ -734,6 +774,143 @@ struct layout_part {
 char		*layout_fit_parts(const struct layout_part *, size_t n,
 		    const size_t *steps, size_t nsteps, const char *sep,
 		    int width);
+
+/* ---- present-bidi.c: right-to-left text in visual order ------------------ */
+
+/*
+ * Whether cells go out in visual order (GNU FriBidi): the full screen
+ * sets it unless bidi = off; the command line only under bidi = on on a
+ * terminal. Off (the default), every line is in logical order, as
+ * stored. Setting it also reads whether the interface's language is
+ * written right to left (its catalogue translates "default:LTR" as
+ * "default:RTL").
+ */
+void	 bidi_set(int visual);
+int	 bidi_visual(void);
+/*
+ * 1 when the screens are laid out right to left: visual order and a
+ * right-to-left interface language (list columns and field labels from
+ * the right).
+ */
+int	 bidi_layout_rtl(void);
+/* 1 if text holds a character that bidi can move (Hebrew, Arabic, Arabic digits …). */
+int	 bidi_text_has_rtl(const char *text);
+/* 1 if text's first strong character is right to left (rule P2). */
+int	 bidi_text_rtl(const char *text);
+/*
+ * part (sanitized) as one unit of a line made of parts (a breadcrumb's),
+ * in its own direction whatever its neighbours: between FIRST STRONG
+ * ISOLATE and POP DIRECTIONAL ISOLATE while bidi_visual(), which
+ * bidi_fit then drops. Caller frees.
+ */
+char	*bidi_isolate(const char *part);
+
+/*
+ * The terminal-wg bidi recommendation's modes (ECMA-48 BDSM, mode 8):
+ * explicit, the terminal shows cells in the order they come (visual
+ * order, put there by globe); implicit, the terminal's default, where a
+ * bidi-aware terminal (VTE, mlterm) reorders each paragraph itself. A
+ * plain SM/RM, which terminals without bidi ignore.
+ */
+#define BIDI_TERM_EXPLICIT	"\033[8l"
+#define BIDI_TERM_IMPLICIT	"\033[8h"
+
+#define BIDI_PAR_RTL	0x01	/* the paragraph is right to left (a line of one) */
+#define BIDI_PAR_LTR	0x02	/* ... left to right; neither: its first strong character says */
+#define BIDI_LEFT	0x04	/* at the left of its width, whatever its direction */
+#define BIDI_RIGHT	0x08	/* at the right; neither: a right-to-left paragraph at the right */
+/*
+ * One cell of a line (sanitized text, no newline) in exactly width
+ * columns (width <= 0: as wide as it is): cut in logical order with a
+ * "…" where it goes on, then, when bidi_visual() and the text needs it,
+ * in visual order with Arabic shaped (presentation forms); padded with
+ * spaces on the side flags say. mask (may be NULL) marks bytes of text;
+ * *vmask (when vmask is not NULL) gets one for the result's bytes, the
+ * same characters marked. Caller frees both.
+ */
+char	*bidi_fit(const char *text, int width, int flags,
+	    const unsigned char *mask, unsigned char **vmask);
+
+/* ---- present-theme.c: the colours of the screens' elements -------------- */
+
+/* What the screens draw; ui.h's enum style names the same, in this order. */
+enum theme_element {
+	THEME_NORMAL,		/* text */
+	THEME_TITLE,		/* the top line */
+	THEME_STATUS,		/* the status line */
+	THEME_HEADER,		/* column titles, section headers */
+	THEME_LABEL,		/* field labels */
+	THEME_SELECTED,		/* the cursor line */
+	THEME_MATCH,		/* what a search matched */
+	THEME_UNREAD,		/* unread newsletters (bold) */
+	THEME_WARN,		/* stale marks, errors */
+	THEME_DIMMED,		/* what cannot be had (a measure not possible) */
+	THEME_COUNT
+};
+
+enum theme_id {
+	THEME_ID_DEFAULT,
+	THEME_ID_LIGHT,		/* for a light background */
+	THEME_ID_HIGH_CONTRAST,
+	THEME_ID_MONO,		/* attributes only: no colour */
+	THEME_ID_COUNT
+};
+
+/* Colours: the terminal's own, the eight (+8 bright) by name, or color0-255. */
+#define THEME_COLOR_DEFAULT	(-1)
+#define THEME_BLACK		0
+#define THEME_RED		1
+#define THEME_GREEN		2
+#define THEME_YELLOW		3
+#define THEME_BLUE		4
+#define THEME_MAGENTA		5
+#define THEME_CYAN		6
+#define THEME_WHITE		7
+#define THEME_BRIGHT(c)		((c) + 8)
+
+#define THEME_BOLD		0x01
+#define THEME_UNDERLINE		0x02
+#define THEME_REVERSE		0x04
+#define THEME_DIM		0x08
+#define THEME_STANDOUT		0x10
+
+struct theme_style {
+	int	 fg;		/* THEME_COLOR_DEFAULT or 0-255 */
+	int	 bg;
+	int	 attrs;		/* THEME_BOLD … */
+	int	 attrs_set;	/* a colour line named attributes ("normal" too) */
+};
+/* One `color = ELEMENT FOREGROUND BACKGROUND [ATTR...]` line, parsed. */
+struct theme_color {
+	enum theme_element	 element;
+	struct theme_style	 style;
+};
+
+/* The name a colour line gives an element ("selected"). */
+const char	*theme_element_name(enum theme_element);
+/* A built-in theme's name ("high-contrast"). */
+const char	*theme_id_name(enum theme_id);
+/* The styles of a built-in theme, THEME_COUNT of them (static). */
+const struct theme_style *theme_styles(enum theme_id);
+/* The theme called name (theme = NAME): 0, or -1 with *cause (may be NULL). */
+int		 theme_lookup(const char *name, enum theme_id *, char **cause);
+/*
+ * Parses a colour line's value, "ELEMENT FOREGROUND BACKGROUND
+ * [ATTRIBUTE...]" (colours: default, black … white, brightblack …
+ * brightwhite, color0-color255; attributes: normal, bold, underline,
+ * reverse, dim, standout). 0, or -1 with *cause (caller frees; may be
+ * NULL) naming the word that is wrong and what it could be.
+ */
+int		 theme_color_parse(const char *line, enum theme_element *,
+		    struct theme_style *, char **cause);
+/*
+ * The style of each element (out[THEME_COUNT]): theme id changed by
+ * the colour lines in their order. Without colour (colour 0: NO_COLOR,
+ * --no-color, a terminal without colours), every element has the mono
+ * theme's attributes, or those a colour line names, and no colour.
+ */
+void		 theme_resolve(enum theme_id id, const struct theme_color *,
+		    size_t ncolors, int colour, struct theme_style *out);
 
 /* ---- present-edit.c: the one line editor of every prompt and filter ---- */
 

@@ -346,7 +346,9 @@ view_add_fields(struct view *v, const struct present_fields *fs,
 			r->id = xstrdup(id);
 			r->type = type;
 		}
-		r->flags = ROW_FIELD | ((f->flags & PF_WARN) ? ROW_WARN : 0);
+		r->flags = ROW_FIELD | ((f->flags & PF_WARN) ? ROW_WARN : 0) |
+		    ((ls.v[i].flags & PL_RTL) ? ROW_RTL : 0) |
+		    ((ls.v[i].flags & PL_IDENT) ? ROW_IDENT : 0);
 		r->col[0] = xstrdup(ls.v[i].label != NULL ? ls.v[i].label : "");
 		r->col[1] = ls.v[i].text;
 		ls.v[i].text = NULL;
@@ -849,20 +851,31 @@ view_position_text(struct view *v)
 	    more ? "+" : "");
 }
 
+/*
+ * How a line of the frame reads (the title, the status line): in the
+ * interface's direction, from its side.
+ */
+static int
+app_frame_bidi(void)
+{
+	return bidi_layout_rtl() ? BIDI_PAR_RTL | BIDI_RIGHT :
+	    BIDI_PAR_LTR | BIDI_LEFT;
+}
+
 static void
 app_draw_title(struct app *app)
 {
 	struct buf	 b;
 	size_t		 i, start;
-	char		*line, *fitted, *pos, *sep;
+	char		*line, *pos, *sep, *part;
 	/* TRANSLATORS: the badge at the top right of a demo session. */
 	const char	*demo = _("demo");
-	int		 avail, pw = 0, dw = 0;
+	int		 avail, pw = 0, dw = 0, rtl = bidi_layout_rtl();
 
 	sep = xasprintf(" %s ", charset_glyph(GLYPH_CRUMB));
 	/*
-	 * The position and the demo badge keep their place on the right:
-	 * the trail gives way.
+	 * The position and the demo badge keep their place on the right
+	 * (the left, laid out right to left): the trail gives way.
 	 */
 	if (app->opts->demo)
 		dw = (int)utf8_width(demo) + 2;
@@ -886,22 +899,27 @@ app_draw_title(struct app *app)
 		for (i = start; i < app->depth; i++) {
 			if (b.len > 0)
 				buf_adds(&b, sep);
-			buf_adds(&b, app->stack[i]->title);
+			/* Each part in its own direction, in trail order. */
+			part = bidi_isolate(app->stack[i]->title);
+			buf_adds(&b, part);
+			free(part);
 		}
 		if (utf8_width(b.data) + 1 <= (size_t)avail ||
 		    start + 1 == app->depth)
 			break;
 	}
 	line = xasprintf(" %s", b.data != NULL ? b.data : "");
-	/* Even the last part alone is too long: it is cut on the right. */
-	fitted = utf8_fit(line, avail, 0);
-	display_text(0, 0, app->cols, fitted, STYLE_TITLE);
+	/* Even the last part alone is too long: it is cut at its end. */
+	display_text(0, 0, app->cols, "", STYLE_TITLE);
+	display_line(0, rtl ? app->cols - avail : 0, avail, line,
+	    app_frame_bidi(), STYLE_TITLE);
 	if (pos != NULL)
-		display_text(0, avail + 1, pw, pos, STYLE_TITLE);
+		display_text(0, rtl ? app->cols - avail - 1 - pw : avail + 1,
+		    pw, pos, STYLE_TITLE);
 	if (dw > 0)
-		display_text(0, app->cols - dw, dw, demo, STYLE_TITLE);
+		display_text(0, rtl ? 0 : app->cols - dw, dw, demo,
+		    STYLE_TITLE);
 	free(pos);
-	free(fitted);
 	free(line);
 	free(sep);
 	buf_free(&b);
@@ -1081,14 +1099,62 @@ app_draw_status(struct app *app)
 	}
 	if (app->message != NULL) {
 		line = app_message_line(app);
-		display_text(app->rows - 1, 0, app->cols, line,
-		    app->message_warn ? STYLE_WARN : STYLE_STATUS);
+		display_line(app->rows - 1, 0, app->cols, line,
+		    app_frame_bidi(), app->message_warn ? STYLE_WARN :
+		    STYLE_STATUS);
 		free(line);
 		return;
 	}
 	line = app_status_line(app, time(NULL), app->cols);
-	display_text(app->rows - 1, 0, app->cols, line, STYLE_STATUS);
+	display_line(app->rows - 1, 0, app->cols, line, app_frame_bidi(),
+	    STYLE_STATUS);
 	free(line);
+}
+
+/* How a line of text of a row reads: its paragraph's direction, laid out. */
+static int
+row_bidi(const struct row *r)
+{
+	int	flags = bidi_layout_rtl() ? BIDI_RIGHT : 0;
+
+	if (r->flags & ROW_IDENT)
+		flags |= BIDI_PAR_LTR;
+	else if (r->flags & ROW_RTL)
+		flags |= BIDI_PAR_RTL;
+	return flags;
+}
+
+/*
+ * A "label value" line of a detail view: the field cursor, the label, a
+ * space, the value. Laid out right to left, the same from the right.
+ */
+static void
+view_draw_field(struct view *v, const struct row *r, int y, int width,
+    int selected)
+{
+	enum style	 lst, vst, cst;
+	int		 lw, rtl = bidi_layout_rtl();
+
+	lw = v->label_width > 2 ? v->label_width : 2;
+	/* The cursor on fields shows without colour too. */
+	cst = selected ? STYLE_SELECTED : STYLE_NORMAL;
+	lst = selected ? STYLE_SELECTED : STYLE_LABEL;
+	vst = selected ? STYLE_SELECTED : (r->flags & ROW_WARN) ? STYLE_WARN :
+	    STYLE_NORMAL;
+	if (!rtl) {
+		display_text(y, 0, 1, selected ?
+		    charset_glyph(GLYPH_CRUMB) : "", cst);
+		display_line(y, 1, lw - 2, r->col[0], BIDI_LEFT, lst);
+		display_text(y, lw - 1, 1, "", cst);
+		display_line(y, lw, width - lw, r->col[1], row_bidi(r), vst);
+		return;
+	}
+	display_line(y, 0, width - lw, r->col[1], row_bidi(r), vst);
+	display_text(y, width - lw, 1, "", cst);
+	display_line(y, width - lw + 1, lw - 2, r->col[0], BIDI_RIGHT, lst);
+	/* From the right, the cursor points the other way (mirrored). */
+	display_line(y, width - 1, 1, selected ? charset_glyph(GLYPH_CRUMB) :
+	    "", BIDI_PAR_RTL, cst);
 }
 
 static void
@@ -1097,35 +1163,25 @@ view_draw_row_default(struct view *v, const struct row *r, int y, int width,
 {
 	char		*line;
 	enum style	 st;
-	int		 lw;
 
 	if (r->flags & ROW_HEADER) {
-		display_text(y, 0, width, r->col[0], STYLE_HEADER);
+		display_line(y, 0, width, r->col[0], row_bidi(r), STYLE_HEADER);
 		return;
 	}
 	if (r->flags & ROW_TEXT) {
-		display_text(y, 0, width, r->col[0],
+		display_line(y, 0, width, r->col[0], row_bidi(r),
 		    (r->flags & ROW_BOLD) ? STYLE_BOLD :
 		    (r->flags & ROW_WARN) ? STYLE_WARN :
 		    (r->flags & ROW_DIM) ? STYLE_DIM : STYLE_NORMAL);
 		return;
 	}
 	if (r->flags & ROW_FIELD) {
-		lw = v->label_width > 2 ? v->label_width : 2;
-		/* The cursor on fields shows without colour too. */
-		display_text(y, 0, 1, selected ? charset_glyph(GLYPH_CRUMB) : "",
-		    selected ? STYLE_SELECTED : STYLE_NORMAL);
-		display_text(y, 1, lw - 2, r->col[0],
-		    selected ? STYLE_SELECTED : STYLE_LABEL);
-		display_text(y, lw - 1, 1, "", selected ? STYLE_SELECTED :
-		    STYLE_NORMAL);
-		display_text(y, lw, width - lw, r->col[1],
-		    selected ? STYLE_SELECTED :
-		    (r->flags & ROW_WARN) ? STYLE_WARN : STYLE_NORMAL);
+		view_draw_field(v, r, y, width, selected);
 		return;
 	}
 	if (v->grid.fitted != width)
 		present_grid_fit(&v->grid, width);
+	/* Each cell in visual order already (present_grid_row). */
 	line = present_grid_row(&v->grid, r->col, 1);
 	st = selected ? STYLE_SELECTED : (r->flags & ROW_BOLD) ? STYLE_BOLD :
 	    (r->flags & ROW_WARN) ? STYLE_WARN :
@@ -1137,14 +1193,17 @@ view_draw_row_default(struct view *v, const struct row *r, int y, int width,
 void
 view_add_para(struct view *v, const char *text, int flags)
 {
-	char	**lines = NULL;
-	size_t	  n = 0, i;
+	char		**lines = NULL;
+	unsigned char	 *rtl = NULL;
+	size_t		  n = 0, i;
 
-	layout_wrap(text, v->app->cols > 2 ? v->app->cols - 1 : 1, &lines, &n);
+	layout_wrap_dirs(text, v->app->cols > 2 ? v->app->cols - 1 : 1,
+	    &lines, &n, &rtl);
 	for (i = 0; i < n; i++) {
-		view_add_text(v, lines[i], flags);
+		view_add_text(v, lines[i], flags | (rtl[i] ? ROW_RTL : 0));
 		free(lines[i]);
 	}
+	free(rtl);
 	free(lines);
 }
 
@@ -1691,6 +1750,16 @@ act_redraw(struct app *app, struct view *v, enum action a)
 	display_redraw();
 }
 
+/* ^Z: the shell gets the terminal back until fg. */
+static void
+act_suspend(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)v;
+	(void)a;
+	display_suspend();
+}
+
 static void
 act_quit(struct app *app, struct view *v, enum action a)
 {
@@ -1751,6 +1820,7 @@ static void (*const act_handlers[ACT_COUNT])(struct app *, struct view *,
 	[ACT_VCARD] = act_vcard,
 	[ACT_SYNC] = act_sync,
 	[ACT_REDRAW] = act_redraw,
+	[ACT_SUSPEND] = act_suspend,
 	[ACT_QUIT] = act_quit,
 	[ACT_FILTER] = act_filter,
 	[ACT_FILTER_COUNTRY] = act_search_filter,
@@ -1866,7 +1936,7 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 
 	if (app_bindings(opts) != 0)
 		return EXIT_USAGE;
-	if (display_init(opts->no_color, opts->no_mouse) != 0)
+	if (display_init(opts) != 0)
 		return TUI_APP_NO_TERMINAL;
 
 	memset(&app, 0, sizeof app);
@@ -1892,10 +1962,13 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 
 	/*
 	 * SIGWINCH is blocked except inside ppoll, so a resize between two
-	 * polls is never lost: it interrupts the next ppoll at once.
+	 * polls is never lost: it interrupts the next ppoll at once. So are
+	 * SIGTSTP and SIGCONT, which ui-display.c's handlers only note.
 	 */
 	sigemptyset(&block);
 	sigaddset(&block, SIGWINCH);
+	sigaddset(&block, SIGTSTP);
+	sigaddset(&block, SIGCONT);
 	sigprocmask(SIG_BLOCK, &block, &old);
 
 	watch.tv_sec = APP_WATCH_MS / 1000;
@@ -1920,6 +1993,11 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 		rc = ppoll(pfd, (nfds_t)nfd, idle ? &now : &watch, &old);
 		if (rc == -1 && errno != EINTR)
 			break;
+		/* A SIGTSTP from elsewhere, as ^Z; back after a SIGCONT. */
+		if (display_stop_pending())
+			display_suspend();
+		if (display_cont_pending())
+			display_resume();
 		if (rc == 0 && idle) {
 			redraw = top->ops->idle(top);
 			continue;

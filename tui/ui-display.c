@@ -1,7 +1,11 @@
 /*
- * ui-display.c: the terminal for the interface. Sets curses up (colours
- * with a monochrome fallback, NO_COLOR, mouse) and draws sanitized text
- * by display width. The layout it draws is decided in present-layout.c.
+ * ui-display.c: the terminal for the interface. Sets curses up (the
+ * theme's colours and colour lines, with a monochrome fallback,
+ * NO_COLOR, mouse), tells a bidi-aware terminal that globe puts
+ * right-to-left text in visual order itself (and undoes that at the end,
+ * on ^Z and on SIGINT or SIGTERM), and draws sanitized text by display
+ * width. The layout it draws is decided in present-layout.c and
+ * present-bidi.c.
  */
 #include "config.h"
 
@@ -10,6 +14,7 @@
 
 #include <curses.h>
 #include <ctype.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,40 +28,190 @@
 static SCREEN	*display_screen;
 static attr_t	 display_attrs[STYLE_COUNT];
 static int	 display_up;
+static int	 display_explicit;	/* BDSM explicit mode sent: undo it */
 
-/* Monochrome attributes, then colour pairs where there are colours. */
+/*
+ * The bidi modes (present.h). The paragraph direction (SCP, CSI 1 SP k)
+ * is left as it is, left to right unless its user changed it: globe
+ * cannot ask the terminal for it, so could not give it back at the end.
+ */
+#define BDSM_EXPLICIT	BIDI_TERM_EXPLICIT
+#define BDSM_IMPLICIT	BIDI_TERM_IMPLICIT
+
+static volatile sig_atomic_t	 display_stop;	/* SIGTSTP came */
+static volatile sig_atomic_t	 display_cont;	/* SIGCONT came */
+/* ncurses' own handlers for SIGINT and SIGTERM, which restore the terminal. */
+static struct sigaction		 display_old_int, display_old_term;
+
+/* Writes bytes to the terminal now, unbuffered; safe in a signal handler. */
 static void
-display_styles(int colour)
+display_write(const char *bytes, size_t len)
 {
-	display_attrs[STYLE_NORMAL] = A_NORMAL;
-	display_attrs[STYLE_TITLE] = A_REVERSE | A_BOLD;
-	display_attrs[STYLE_STATUS] = A_REVERSE;
-	display_attrs[STYLE_HEADER] = A_BOLD;
-	display_attrs[STYLE_LABEL] = A_NORMAL;
-	display_attrs[STYLE_SELECTED] = A_REVERSE;
-	display_attrs[STYLE_MATCH] = A_BOLD | A_UNDERLINE;
-	display_attrs[STYLE_BOLD] = A_BOLD;
-	display_attrs[STYLE_WARN] = A_BOLD;
-	display_attrs[STYLE_DIM] = A_DIM;
-	if (!colour)
-		return;
-	start_color();
-	use_default_colors();
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);
-	init_pair(2, COLOR_CYAN, -1);
-	init_pair(3, COLOR_YELLOW, -1);
-	init_pair(4, COLOR_RED, -1);
-	init_pair(5, COLOR_BLACK, COLOR_CYAN);
-	display_attrs[STYLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
-	display_attrs[STYLE_STATUS] = COLOR_PAIR(1);
-	display_attrs[STYLE_LABEL] = COLOR_PAIR(2);
-	display_attrs[STYLE_MATCH] = COLOR_PAIR(3) | A_BOLD;
-	display_attrs[STYLE_WARN] = COLOR_PAIR(4) | A_BOLD;
-	display_attrs[STYLE_SELECTED] = COLOR_PAIR(5);
+	ssize_t	n;
+
+	while (len > 0) {
+		n = write(STDOUT_FILENO, bytes, len);
+		if (n <= 0)
+			break;
+		bytes += n;
+		len -= (size_t)n;
+	}
+}
+
+static void
+display_bidi_mode(int explicit)
+{
+	if (explicit)
+		display_write(BDSM_EXPLICIT, sizeof BDSM_EXPLICIT - 1);
+	else
+		display_write(BDSM_IMPLICIT, sizeof BDSM_IMPLICIT - 1);
+}
+
+/*
+ * SIGINT or SIGTERM: the implicit mode back, then the handler ncurses
+ * installed (it restores the terminal and exits), or the default.
+ */
+static void
+display_on_fatal(int sig)
+{
+	if (display_explicit)
+		display_write(BDSM_IMPLICIT, sizeof BDSM_IMPLICIT - 1);
+	sigaction(sig, sig == SIGINT ? &display_old_int : &display_old_term,
+	    NULL);
+	raise(sig);	/* delivered when this handler returns */
+}
+
+/* SIGTSTP and SIGCONT: noted, and handled by the main loop. */
+static void
+display_on_stop(int sig)
+{
+	if (sig == SIGTSTP)
+		display_stop = 1;
+	else
+		display_cont = 1;
+}
+
+/* Sets sig's handler (SIG_DFL too); the one before into *old if not NULL. */
+static void
+display_catch(int sig, void (*handler)(int), int flags,
+    struct sigaction *old)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = handler;
+	sa.sa_flags = flags;
+	sigaction(sig, &sa, old);
+}
+
+static void
+display_signals(void)
+{
+	display_catch(SIGCONT, display_on_stop, SA_RESTART, NULL);
+	/* Before newterm: ncurses then leaves SIGTSTP to us. */
+	display_catch(SIGTSTP, display_on_stop, SA_RESTART, NULL);
+}
+
+/* After newterm, around the handlers ncurses installed for SIGINT and SIGTERM. */
+static void
+display_signals_fatal(void)
+{
+	display_catch(SIGINT, display_on_fatal, 0, &display_old_int);
+	display_catch(SIGTERM, display_on_fatal, 0, &display_old_term);
+}
+
+static void
+display_signals_restore(void)
+{
+	sigaction(SIGINT, &display_old_int, NULL);
+	sigaction(SIGTERM, &display_old_term, NULL);
+	display_catch(SIGTSTP, SIG_DFL, 0, NULL);
+	display_catch(SIGCONT, SIG_DFL, 0, NULL);
+}
+
+static const struct {
+	int	theme;
+	attr_t	curses;
+} display_attr_map[] = {
+	{ THEME_BOLD, A_BOLD },
+	{ THEME_UNDERLINE, A_UNDERLINE },
+	{ THEME_REVERSE, A_REVERSE },
+	{ THEME_DIM, A_DIM },
+	{ THEME_STANDOUT, A_STANDOUT },
+};
+
+/*
+ * A colour for this terminal: itself if it has it; a bright one where
+ * there are only eight is the plain one (bold for text, *bold); one of
+ * the 256 where there are fewer, the nearest of the eight.
+ */
+static short
+display_color(int c, int has_default, int *bold)
+{
+	int	r, g, b, v;
+
+	*bold = 0;
+	if (c < 0)
+		return has_default ? -1 : (short)c;
+	if (c < COLORS)
+		return (short)c;
+	if (c < 16) {
+		*bold = 1;
+		return (short)(c - 8);
+	}
+	if (c >= 232)	/* the grey ramp */
+		return c >= 244 ? COLOR_WHITE : COLOR_BLACK;
+	v = c - 16;
+	r = v / 36;
+	g = (v / 6) % 6;
+	b = v % 6;
+	return (short)((r >= 3 ? COLOR_RED : 0) | (g >= 3 ? COLOR_GREEN : 0) |
+	    (b >= 3 ? COLOR_BLUE : 0));
+}
+
+/* The attributes (and colour pairs) of each style, from the theme. */
+static void
+display_styles(const struct tui_app_options *o, int colour)
+{
+	struct theme_style	 st[THEME_COUNT];
+	size_t			 i;
+	short			 fg, bg;
+	int			 e, has_default = 0, bold, bgbold;
+
+	if (colour) {
+		start_color();
+		has_default = use_default_colors() == OK;
+	}
+	theme_resolve((enum theme_id)o->theme, o->colors, o->ncolors, colour,
+	    st);
+	for (e = 0; e < STYLE_COUNT; e++) {
+		display_attrs[e] = A_NORMAL;
+		for (i = 0; i < sizeof display_attr_map /
+		    sizeof display_attr_map[0]; i++) {
+			if (st[e].attrs & display_attr_map[i].theme)
+				display_attrs[e] |= display_attr_map[i].curses;
+		}
+		if (!colour || e + 1 >= COLOR_PAIRS ||
+		    (st[e].fg < 0 && st[e].bg < 0))
+			continue;
+		fg = display_color(st[e].fg, has_default, &bold);
+		bg = display_color(st[e].bg, has_default, &bgbold);
+		/* No default colours: white on black stands in. */
+		if (fg < 0)
+			fg = has_default ? -1 : COLOR_WHITE;
+		if (bg < 0)
+			bg = has_default ? -1 : COLOR_BLACK;
+		if (init_pair((short)(e + 1), fg, bg) != OK)
+			continue;
+		display_attrs[e] |= COLOR_PAIR(e + 1) | (bold ? A_BOLD : 0);
+	}
+	/* What erase leaves: the text's colours. */
+	bkgdset(' ' | display_attrs[STYLE_NORMAL]);
 }
 
 int
-display_init(int no_color, int no_mouse)
+display_init(const struct tui_app_options *o)
 {
 	const char	*term, *nc;
 	int		 colour;
@@ -67,15 +222,30 @@ display_init(int no_color, int no_mouse)
 		return -1;
 	if (!display_term_known(term))
 		return -1;
+	display_signals();
+	/*
+	 * Explicit mode before the first line is drawn: a terminal applies
+	 * it to the paragraphs that begin after it.
+	 */
+	display_explicit = o->bidi != TUI_BIDI_OFF;
+	if (display_explicit)
+		display_bidi_mode(1);
 	/*
 	 * The locale main set stays: under UTF-8 curses draws wide
 	 * characters; elsewhere every string drawn is ASCII (charset.c).
 	 */
 	display_screen = newterm(NULL, stdout, stdin);
-	if (display_screen == NULL)
+	if (display_screen == NULL) {
+		if (display_explicit)
+			display_bidi_mode(0);
+		display_explicit = 0;
+		display_signals_restore();
 		return -1;
+	}
 	set_term(display_screen);
+	display_signals_fatal();
 	display_up = 1;
+	bidi_set(display_explicit);
 	raw();
 	noecho();
 	nonl();
@@ -89,7 +259,7 @@ display_init(int no_color, int no_mouse)
 	 * takes its own text selection away (Shift-drag still selects in
 	 * most terminals); mouse = no leaves the mouse to the terminal.
 	 */
-	if (!no_mouse) {
+	if (!o->no_mouse) {
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
 		    BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -98,9 +268,11 @@ display_init(int no_color, int no_mouse)
 		    , NULL);
 		mouseinterval(200);
 	}
+	/* NO_COLOR and --no-color win over any theme or colour line. */
 	nc = getenv("NO_COLOR");
-	colour = has_colors() && !no_color && (nc == NULL || *nc == '\0');
-	display_styles(colour);
+	colour = has_colors() && !o->no_color && (nc == NULL || *nc == '\0') &&
+	    o->theme != THEME_ID_MONO;
+	display_styles(o, colour);
 	return 0;
 }
 
@@ -113,6 +285,68 @@ display_end(void)
 	delscreen(display_screen);
 	display_screen = NULL;
 	display_up = 0;
+	display_signals_restore();
+	if (display_explicit)
+		display_bidi_mode(0);
+	display_explicit = 0;
+	bidi_set(0);
+}
+
+int
+display_stop_pending(void)
+{
+	if (!display_stop)
+		return 0;
+	display_stop = 0;
+	return 1;
+}
+
+int
+display_cont_pending(void)
+{
+	if (!display_cont)
+		return 0;
+	display_cont = 0;
+	return 1;
+}
+
+void
+display_resume(void)
+{
+	if (!display_up)
+		return;
+	if (display_explicit)
+		display_bidi_mode(1);
+	clearok(curscr, TRUE);
+}
+
+void
+display_suspend(void)
+{
+	struct sigaction	old;
+	sigset_t		tstp, mask;
+
+	if (!display_up)
+		return;
+	endwin();
+	if (display_explicit)
+		display_bidi_mode(0);
+	/*
+	 * Stopped as ^Z stops a program when the terminal sends SIGTSTP:
+	 * the whole process group, by the default action. (A group with
+	 * no shell to continue it, an orphaned one, is not stopped.)
+	 */
+	display_catch(SIGTSTP, SIG_DFL, 0, &old);
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &tstp, &mask);	/* the main loop blocks it */
+	kill(0, SIGTSTP);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	sigaction(SIGTSTP, &old, NULL);
+	display_stop = 0;
+	display_cont = 0;
+	/* Back: the modes again; the next refresh leaves endwin's state. */
+	display_resume();
 }
 
 void
@@ -240,6 +474,29 @@ display_text_mask(int y, int x, int width, const char *text,
 }
 
 void
+display_line(int y, int x, int width, const char *text, int bflags,
+    enum style style)
+{
+	display_line_mask(y, x, width, text, NULL, bflags, style);
+}
+
+void
+display_line_mask(int y, int x, int width, const char *text,
+    const unsigned char *mask, int bflags, enum style style)
+{
+	unsigned char	*vmask = NULL;
+	char		*line;
+
+	if (width <= 0)
+		return;
+	line = bidi_fit(text, width, bflags, mask, mask != NULL ? &vmask :
+	    NULL);
+	display_text_mask(y, x, width, line, vmask, style);
+	free(vmask);
+	free(line);
+}
+
+void
 display_cursor(int y, int x)
 {
 	if (x < 0) {
@@ -265,14 +522,6 @@ display_redraw(void)
 void
 display_raw(const char *bytes, size_t len)
 {
-	ssize_t	n;
-
 	fflush(stdout);
-	while (len > 0) {
-		n = write(STDOUT_FILENO, bytes, len);
-		if (n <= 0)
-			break;
-		bytes += n;
-		len -= (size_t)n;
-	}
+	display_write(bytes, len);
 }

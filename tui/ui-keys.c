@@ -52,6 +52,7 @@ static const struct binding default_bindings[] = {
 	{ "F4", ACT_FILTER_LANGUAGE },
 	{ "?", ACT_HELP }, { "F1", ACT_HELP },
 	{ "^L", ACT_REDRAW },
+	{ "^Z", ACT_SUSPEND },
 	{ "q", ACT_QUIT },
 };
 

@@ -80,18 +80,19 @@ void		 input_read(struct input_event *);
 
 /* ---- ui-display.c ------------------------------------------------------ */
 
+/* What is drawn: the elements a colour line or a theme colours (present.h). */
 enum style {
-	STYLE_NORMAL,
-	STYLE_TITLE,		/* the top line */
-	STYLE_STATUS,		/* the status line */
-	STYLE_HEADER,		/* column titles, section headers */
-	STYLE_LABEL,		/* field labels */
-	STYLE_SELECTED,		/* the cursor line */
-	STYLE_MATCH,		/* matched parts of a search result */
-	STYLE_BOLD,		/* unread newsletters */
-	STYLE_WARN,		/* stale, errors */
-	STYLE_DIM,		/* what cannot be had (a measure not possible) */
-	STYLE_COUNT
+	STYLE_NORMAL = THEME_NORMAL,
+	STYLE_TITLE = THEME_TITLE,		/* the top line */
+	STYLE_STATUS = THEME_STATUS,		/* the status line */
+	STYLE_HEADER = THEME_HEADER,		/* column titles, section headers */
+	STYLE_LABEL = THEME_LABEL,		/* field labels */
+	STYLE_SELECTED = THEME_SELECTED,	/* the cursor line */
+	STYLE_MATCH = THEME_MATCH,		/* matched parts of a search result */
+	STYLE_BOLD = THEME_UNREAD,		/* unread newsletters */
+	STYLE_WARN = THEME_WARN,		/* stale, errors */
+	STYLE_DIM = THEME_DIMMED,		/* what cannot be had (a measure not possible) */
+	STYLE_COUNT = THEME_COUNT
 };
 
 #define DISPLAY_MIN_COLS	30
@@ -99,15 +100,35 @@ enum style {
 
 /*
  * Sets up curses on the terminal, in the locale main set (charset.c says
- * whether text is UTF-8 or ASCII): colours (none under NO_COLOR or
- * no_color), keypad, and mouse clicks and the wheel unless no_mouse (then
- * the terminal's own selection works). Returns 0, or -1 when there is no
- * usable terminal (TERM unset, dumb or unknown to terminfo).
+ * whether text is UTF-8 or ASCII): the theme and colour lines (no colour
+ * under NO_COLOR or no_color, or on a terminal without: attributes
+ * then), keypad, and mouse clicks and the wheel unless no_mouse (then
+ * the terminal's own selection works). Unless bidi is off, right-to-left
+ * text goes out in visual order and the terminal is told not to reorder
+ * it (BDSM explicit mode), until display_end, ^Z, or a SIGINT or SIGTERM
+ * that ncurses cleans up after. Returns 0, or -1 when there is no usable
+ * terminal (TERM unset, dumb or unknown to terminfo).
  */
-int		 display_init(int no_color, int no_mouse);
+int		 display_init(const struct tui_app_options *);
 /* 1 if terminfo describes the terminal term (display-term.c). */
 int		 display_term_known(const char *term);
 void		 display_end(void);
+/*
+ * ^Z, or a SIGTSTP from elsewhere (display_stop_pending): gives the
+ * terminal back as it was (bidi's implicit mode too), stops globe's
+ * process group as the terminal would, and takes it over again when
+ * continued. The next refresh repaints everything.
+ */
+void		 display_suspend(void);
+/*
+ * 1 once after a SIGTSTP came from elsewhere (then call
+ * display_suspend), or after a SIGCONT (the terminal may have been used
+ * meanwhile: display_resume).
+ */
+int		 display_stop_pending(void);
+int		 display_cont_pending(void);
+/* Tells the terminal its modes again (bidi) and repaints at the next refresh. */
+void		 display_resume(void);
 /* The screen size after a resize (KEY_RESIZE already handled by curses). */
 void		 display_size(int *rows, int *cols);
 /* Resizes curses to the terminal's size if it changed; 1 if it did. */
@@ -119,6 +140,16 @@ void		 display_text(int y, int x, int width, const char *text,
 /* Same, with bytes whose mask is non-zero drawn in STYLE_MATCH. */
 void		 display_text_mask(int y, int x, int width, const char *text,
 		    const unsigned char *mask, enum style);
+/*
+ * Draws one line of text (sanitized) at y,x in width columns as
+ * present-bidi.c lays it out: in visual order while bidi_visual(), a
+ * right-to-left paragraph at the right; bflags are BIDI_* (0: the text's
+ * own direction, at its start). mask as for display_text_mask.
+ */
+void		 display_line(int y, int x, int width, const char *text,
+		    int bflags, enum style);
+void		 display_line_mask(int y, int x, int width, const char *text,
+		    const unsigned char *mask, int bflags, enum style);
 /* Puts the cursor at y,x and shows it (prompts), or hides it (x < 0). */
 void		 display_cursor(int y, int x);
 void		 display_refresh(void);
@@ -136,7 +167,9 @@ void		 display_raw(const char *bytes, size_t len);
 #define ROW_STARRED	0x08
 #define ROW_WARN	0x10	/* stale */
 #define ROW_TEXT	0x20	/* plain text line (help, reader) */
-#define ROW_DIM		0x40	/* drawn dim: not possible there */
+#define ROW_RTL		0x40	/* a line of a right-to-left paragraph */
+#define ROW_IDENT	0x80	/* a field's address, phone or id: left to right */
+#define ROW_DIM		0x100	/* drawn dim: not possible there */
 
 /* One line of a view: owned strings, already sanitized for the terminal. */
 struct row {

@@ -175,7 +175,7 @@ country_header(struct view *v, int y, int width)
 		layout_wrap(c->none, width, &wl, &nl);
 		for (k = 0; k < nl; k++) {
 			if (k < 2)
-				display_text(y + lines++, 0, width, wl[k],
+				display_line(y + lines++, 0, width, wl[k], 0,
 				    STYLE_WARN);
 			free(wl[k]);
 		}
@@ -183,18 +183,18 @@ country_header(struct view *v, int y, int width)
 		wl = NULL;
 		nl = 0;
 	}
-	display_text(y + lines++, 0, width, c->summary != NULL ? c->summary :
-	    "", STYLE_NORMAL);
+	display_line(y + lines++, 0, width, c->summary != NULL ? c->summary :
+	    "", 0, STYLE_NORMAL);
 	/* The designations may take two lines on a tall enough screen. */
 	layout_wrap(c->designations != NULL ? c->designations : "", width,
 	    &wl, &nl);
 	for (k = 0; k < nl; k++) {
 		if (k < 2 && v->app->rows >= 16)
-			display_text(y + lines++, 0, width, wl[k],
+			display_line(y + lines++, 0, width, wl[k], 0,
 			    STYLE_LABEL);
 		else if (k == 0)
-			display_text(y + lines++, 0, width, c->designations,
-			    STYLE_LABEL);
+			display_line(y + lines++, 0, width, c->designations,
+			    0, STYLE_LABEL);
 		free(wl[k]);
 	}
 	free(wl);

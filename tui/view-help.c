@@ -53,6 +53,14 @@ static const char *help_notes[] = {
 	"or measure without routes shows the country's authorities and their "
 	"designations."),
 	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("Right-to-left names and texts (Arabic, Hebrew) read right to "
+	"left, each at the right of its place; bidi = off in the config "
+	"leaves them as stored, for a terminal that reorders text itself. "
+	"^Z suspends globe until the shell's fg. Colours come from theme = "
+	"default, light, high-contrast or mono and color = ELEMENT FG BG "
+	"[ATTR...] lines in the config (globe(1) names them); NO_COLOR "
+	"leaves attributes only."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
 	N_("The top line's right shows the cursor's place and the count of "
 	"every list (12/398; a search counts up to 1,000 matches as you "
 	"type, 1,000+ beyond, until End loads them all)."),

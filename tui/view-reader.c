@@ -66,8 +66,9 @@ reader_load(struct view *v)
 	present_news_page(&l.v[0], v->app->cols > 2 ? v->app->cols - 1 : 1,
 	    &page);
 	for (i = 0; i < page.n; i++)
-		view_add_text(v, page.v[i].text, (page.v[i].flags & PL_BOLD) ?
-		    ROW_BOLD : 0);
+		view_add_text(v, page.v[i].text, ((page.v[i].flags & PL_BOLD) ?
+		    ROW_BOLD : 0) | ((page.v[i].flags & PL_RTL) ? ROW_RTL : 0) |
+		    ((page.v[i].flags & PL_IDENT) ? ROW_IDENT : 0));
 	present_lines_free(&page);
 	out_list_free(&l);
 	if (!r->marked) {

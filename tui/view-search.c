@@ -210,21 +210,23 @@ search_draw_row(struct view *v, const struct row *r, int y, int width,
 {
 	struct search	*s = v->data;
 	struct present_grid *g = &v->grid;
-	size_t		 i;
+	size_t		 k, i;
 	unsigned char	*mask;
 	enum style	 st = selected ? STYLE_SELECTED : STYLE_NORMAL;
-	char		*cell, *text;
-	int		 x = 0, w;
+	char		*text;
+	int		 x = 0, w, rtl = bidi_layout_rtl();
 
 	if (g->fitted != width)
 		present_grid_fit(g, width);
-	for (i = 0; i < g->n; i++) {
+	/* The whole line in the row's style: the gaps between cells too. */
+	display_text(y, 0, width, "", st);
+	/* Laid out right to left, the columns go from the right. */
+	for (k = 0; k < g->n; k++) {
+		i = rtl ? g->n - 1 - k : k;
 		if (g->width[i] < 0)
 			continue;
-		if (x > 0) {
-			display_text(y, x, 2, "", st);
+		if (x > 0)
 			x += 2;
-		}
 		w = g->width[i];
 		if (x + w > width)
 			w = width - x;
@@ -236,18 +238,14 @@ search_draw_row(struct view *v, const struct row *r, int y, int width,
 			/* Names and e-mails show what matched. */
 			mask = xmalloc(strlen(text) + 1);
 			layout_match_mask(text, edit_line_text(&s->query), mask);
-			display_text_mask(y, x, w, text, mask, st);
+			display_line_mask(y, rtl ? width - x - w : x, w, text,
+			    mask, present_grid_cell_bidi(g, i), st);
 			free(mask);
-		} else {
-			cell = utf8_fit(text, w,
-			    (g->col[i]->flags & PC_RIGHT) != 0);
-			display_text(y, x, w, cell, st);
-			free(cell);
-		}
+		} else
+			display_line(y, rtl ? width - x - w : x, w, text,
+			    present_grid_cell_bidi(g, i), st);
 		x += w;
 	}
-	if (x < width)
-		display_text(y, x, width - x, "", st);
 }
 
 /* What the query line says after the query, or NULL. Caller frees. */

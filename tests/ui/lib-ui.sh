@@ -47,12 +47,17 @@ ui_feed() {
 # ui_start WxH [globe args...]: starts globe in a new tmux session "ui"
 # (replacing the one there).
 # When globe exits the pane says "[globe exited N]" and stays.
+# UI_RAW=FILE appends every byte globe writes to FILE (tmux pipe-pane),
+# from its very first one: globe starts once the pipe is there.
 ui_start() {
 	size=$1; shift
 	: >"$T/args"
 	[ $# -gt 0 ] && printf '%s\n' "$@" >"$T/args"
+	rm -f "$T/run.go"
+	[ -z "$UI_RAW" ] && : >"$T/run.go"
 	cat >"$T/run.sh" <<EOS
 cd "$T"
+while [ ! -f "$T/run.go" ]; do sleep 0.05; done
 set --
 while IFS= read -r a; do set -- "\$@" "\$a"; done <"$T/args"
 sh -c 'echo \$\$ >"\$0"; exec "\$@"' "$T/globe.pid" env ${UI_ENV} "$GLOBE" "\$@"
@@ -75,6 +80,10 @@ EOS
 	$TM set-option -g set-clipboard on >/dev/null
 	# Make the tmux window follow resize-window exactly.
 	$TM set-option -g window-size manual >/dev/null 2>&1
+	if [ -n "$UI_RAW" ]; then
+		$TM pipe-pane -o -t ui "cat >>'$UI_RAW'"
+		: >"$T/run.go"
+	fi
 }
 
 # CPU ticks (user + system) globe has used so far.

@@ -9,7 +9,9 @@
  * files (present-tz.c), compared with glibc's localtime for every zone
  * the system has, refused when damaged, and never through TZ; and the
  * line editor every prompt and filter uses (keys, UTF-8, scrolling in a
- * field) and its history; and the words of a sync.
+ * field) and its history; and the words of a sync; right-to-left text
+ * in visual order, as GNU FriBidi's own tool gives it; colour lines and
+ * themes.
  */
 #include "config.h"
 
@@ -708,6 +710,320 @@ test_wrap(void)
 	for (i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
+}
+
+/* The code points of a UTF-8 string as "FE8E FEE8 …", for comparisons. */
+static char *
+code_points(const char *s)
+{
+	struct buf	 b;
+	uint32_t	 cp;
+	size_t		 len = strlen(s), off = 0;
+	int		 k;
+
+	buf_init(&b);
+	while (off < len) {
+		k = utf8_decode(s + off, len - off, &cp);
+		if (k <= 0)
+			break;
+		buf_addf(&b, "%s%04X", b.len > 0 ? " " : "", (unsigned)cp);
+		off += (size_t)k;
+	}
+	return buf_detach(&b);
+}
+
+#define CHECK_CP(got, want, ...) do {					\
+	char *cp_g_ = code_points(got);					\
+	CHECK_STR(cp_g_, want, __VA_ARGS__);				\
+	free(cp_g_);							\
+} while (0)
+
+/*
+ * Right-to-left text in visual order (present-bidi.c). The visual
+ * strings are what GNU FriBidi's own tool prints for the same text
+ * (`fribidi --nopad --nobreak --reordernsm`, the U+FEFF it leaves where
+ * a ligature took two letters dropped), as code points.
+ */
+static void
+test_bidi(void)
+{
+	const char	*ahmed = "أحمد البنا";
+	const char	*ahmed_vis = "FE8E FEE8 FE92 FEDF FE8D 0020 FEAA FEE4 "
+	    "FEA3 FE83";
+	struct out_list	 l;
+	struct present_grid g;
+	unsigned char	 mask[64], *vmask;
+	char		 **lines = NULL, *t, *line, *p, *q, *a, *b;
+	unsigned char	*dirs = NULL;
+	size_t		 n = 0, i;
+	int		 ok;
+
+	/* Off (the command line's default): logical order, as before. */
+	bidi_set(0);
+	CHECK(!bidi_visual() && !bidi_layout_rtl(), "bidi is off by default");
+	t = bidi_fit(ahmed, 12, 0, NULL, NULL);
+	CHECK_STR(t, "أحمد البنا  ", "off: logical order, at the left");
+	free(t);
+
+	bidi_set(1);
+	CHECK(bidi_visual(), "on");
+	CHECK(!bidi_layout_rtl(), "an English interface is laid out left to right");
+	CHECK(bidi_text_has_rtl(ahmed) && !bidi_text_has_rtl("José Núñez") &&
+	    !bidi_text_has_rtl("王秀英"), "which text bidi can move");
+	CHECK(bidi_text_rtl(ahmed) && !bidi_text_rtl("ACA أحمد") &&
+	    bidi_text_rtl("(2024) أحمد") && bidi_text_rtl("× שלום") &&
+	    !bidi_text_rtl("Żaneta × שלום"), "a paragraph's direction: its "
+	    "first strong character");
+
+	t = bidi_fit(ahmed, 10, 0, NULL, NULL);
+	CHECK_CP(t, ahmed_vis, "an Arabic name in visual order, shaped");
+	free(t);
+	t = bidi_fit(ahmed, 14, 0, NULL, NULL);
+	CHECK(strncmp(t, "    ", 4) == 0 && utf8_width(t) == 14,
+	    "a right-to-left cell sits at the right of its width");
+	free(t);
+	t = bidi_fit(ahmed, 14, BIDI_LEFT, NULL, NULL);
+	CHECK(t[strlen(t) - 1] == ' ' && (unsigned char)t[0] >= 0x80,
+	    "... unless told otherwise");
+	free(t);
+	t = bidi_fit("هيئة الرقابة الإدارية (ACA) 2024", 0, 0, NULL, NULL);
+	CHECK_CP(t, "0032 0030 0032 0034 0020 0028 0041 0043 0041 0029 0020 "
+	    "FE94 FEF3 FEAD FE8D FEA9 FEF9 FE8D 0020 FE94 FE91 FE8E FED7 FEAE "
+	    "FEDF FE8D 0020 FE94 FE8C FEF4 FEEB", "an Arabic name with a "
+	    "Latin acronym and digits: the bidi algorithm, brackets mirrored, "
+	    "lam-alef one ligature");
+	free(t);
+	t = bidi_fit("Egypt: أحمد البنا", 20, 0, NULL, NULL);
+	CHECK(strncmp(t, "Egypt: ", 7) == 0 && utf8_width(t) == 20 &&
+	    t[strlen(t) - 1] == ' ', "a left-to-right paragraph stays at the "
+	    "left, its Arabic run reversed");
+	line = code_points(t + 7);
+	CHECK(strncmp(line, ahmed_vis, strlen(ahmed_vis)) == 0,
+	    "... in the order FriBidi gives");
+	free(line);
+	free(t);
+	t = bidi_fit("שלום עולם", 9, 0, NULL, NULL);
+	CHECK_STR(t, "םלוע םולש", "Hebrew: words and letters reversed");
+	free(t);
+	t = bidi_fit("مُحَمَّد", 0, 0, NULL, NULL);
+	CHECK_CP(t, "FEAA FEE4 064E 0651 FEA4 064E FEE3 064F",
+	    "combining marks follow their base letter");
+	free(t);
+	t = bidi_fit("+55 61 2024 8000", 16, BIDI_PAR_RTL, NULL, NULL);
+	CHECK_STR(t, "8000 2024 61 55+", "numbers in a right-to-left paragraph "
+	    "go right to left");
+	free(t);
+	t = bidi_fit("+55 61 2024 8000", 16, BIDI_PAR_LTR, NULL, NULL);
+	CHECK_STR(t, "+55 61 2024 8000", "... a phone number is kept left to "
+	    "right");
+	free(t);
+
+	/* Cut in logical order: the start stays; the mark at its left. */
+	t = bidi_fit(ahmed, 6, 0, NULL, NULL);
+	CHECK_CP(t, "2026 0020 FEAA FEE4 FEA3 FE83", "cut: the first word "
+	    "kept, \"…\" where it goes on (the left)");
+	CHECK_INT((long long)utf8_width(t), 6, "... in exactly its width");
+	free(t);
+
+	/* What the search matched stays marked, character for character. */
+	memset(mask, 0, sizeof mask);
+	memset(mask + strlen("أحمد "), 1, strlen("البنا"));
+	t = bidi_fit(ahmed, 10, 0, mask, &vmask);
+	ok = 1;
+	for (i = 0; i < strlen(t); i++) {
+		/* Visual: البنا's five letters first (15 bytes), then the rest. */
+		if ((vmask[i] != 0) != (i < 15))
+			ok = 0;
+	}
+	CHECK(ok, "a match keeps its characters after reordering");
+	free(vmask);
+	free(t);
+	memset(mask, 0, sizeof mask);
+	layout_match_mask("Egypt أحمد البنا", "البنا", mask);
+	t = bidi_fit("Egypt أحمد البنا", 0, 0, mask, &vmask);
+	line = code_points(t);
+	CHECK(strncmp(line, "0045 0067 0079 0070 0074 0020 FE8E", 34) == 0 &&
+	    vmask[6] && vmask[20] && !vmask[21] && !vmask[5],
+	    "layout_match_mask's marks after reordering: the match is the "
+	    "first word shown after Egypt");
+	free(line);
+	free(vmask);
+	free(t);
+	/* الإدارية: the hamza-alef marked, joined with its lam in one glyph. */
+	memset(mask, 0, sizeof mask);
+	memset(mask + strlen("ال"), 1, strlen("إ"));
+	t = bidi_fit("الإدارية", 0, 0, mask, &vmask);
+	line = code_points(t);
+	CHECK_STR(line, "FE94 FEF3 FEAD FE8D FEA9 FEF9 FE8D",
+	    "a ligature of two letters");
+	CHECK(vmask[15] && vmask[16] && vmask[17] && !vmask[14] &&
+	    !vmask[18], "a ligature is marked when a letter in it is ...");
+	free(line);
+	free(vmask);
+	free(t);
+	memset(mask, 0, sizeof mask);
+	memset(mask + strlen("ا"), 1, strlen("ل"));
+	t = bidi_fit("الإدارية", 0, 0, mask, &vmask);
+	CHECK(vmask[15] && vmask[16] && vmask[17] && !vmask[14] &&
+	    !vmask[18], "... the first letter of it too");
+	free(vmask);
+	free(t);
+
+	/* Parts isolated from each other keep their order (a breadcrumb). */
+	line = bidi_isolate("أحمد");
+	t = xasprintf("Countries › %s › %s", line, "هيئة");
+	free(line);
+	line = bidi_fit(t, 0, BIDI_PAR_LTR, NULL, NULL);
+	free(t);
+	t = code_points(line);
+	CHECK(strstr(t, "FEAA FEE4 FEA3 FE83 0020 203A 0020 FE94 FE8C FEF4 "
+	    "FEEB") != NULL, "isolated parts keep their order, the isolates "
+	    "gone");
+	free(t);
+	free(line);
+	CHECK(utf8_width("\xe2\x81\xa8\xe2\x81\xa9") == 0, "isolates "
+	    "take no column");
+
+	/* A wrapped paragraph: each line knows its paragraph's direction. */
+	layout_wrap_dirs("Hello there\n\nשלום עולם ACA 2024 טקסט", 10, &lines,
+	    &n, &dirs);
+	ok = n == 6 && !dirs[0] && !dirs[1] && !dirs[2] && dirs[3] &&
+	    dirs[4] && dirs[5];
+	CHECK(ok, "wrapped lines carry their paragraph's direction");
+	if (ok) {
+		CHECK_STR(lines[4], "ACA 2024", "a line of Latin in a Hebrew "
+		    "paragraph ...");
+		t = bidi_fit(lines[4], 10, BIDI_PAR_RTL, NULL, NULL);
+		CHECK_STR(t, "  ACA 2024", "... is at the right, as its "
+		    "paragraph reads");
+		free(t);
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	free(dirs);
+
+	/* A list: each cell on its own; an Arabic name at its column's right. */
+	out_list_init(&l);
+	add_contact(&l, "c-7", ahmed, "ahmed@example.org", "2099-01-01");
+	add_contact(&l, "c-8", "Ana Souza", "ana@example.org", "2099-01-01");
+	t = grid_text(&l, PLIST_CONTACTS, 0, 80, &g);
+	line = strchr(t, '\n') + 1;
+	p = strstr(line, "ﺎﻨﺒﻟﺍ ﺪﻤﺣﺃ  focal point");
+	q = strstr(line, "\nAna Souza");
+	ok = p != NULL && q != NULL && line[0] == ' ';
+	CHECK(ok, "a list's Arabic name in visual order at its column's "
+	    "right");
+	if (ok) {
+		/* Where the role column starts, in columns, on both rows. */
+		*q = '\0';
+		a = strndup(line, (size_t)(p - line) + strlen("ﺎﻨﺒﻟﺍ ﺪﻤﺣﺃ  "));
+		b = strndup(q + 1, (size_t)(strstr(q + 1, "focal") - (q + 1)));
+		CHECK_INT((long long)utf8_width(a), (long long)utf8_width(b),
+		    "the next column keeps its place");
+		*q = '\n';
+		free(a);
+		free(b);
+	}
+	CHECK(strstr(t, "\nAna Souza") != NULL, "a Latin name at the left");
+	free(t);
+	out_list_free(&l);
+	bidi_set(0);
+}
+
+/* Colour lines and themes (present-theme.c), as the config checks them. */
+static void
+test_theme(void)
+{
+	struct theme_style	 st, out[THEME_COUNT];
+	struct theme_color	 lines[2];
+	enum theme_element	 e;
+	enum theme_id		 id;
+	char			*cause = NULL;
+
+	CHECK(theme_color_parse("selected black cyan bold", &e, &st, NULL) ==
+	    0 && e == THEME_SELECTED && st.fg == THEME_BLACK &&
+	    st.bg == THEME_CYAN && st.attrs == THEME_BOLD && st.attrs_set,
+	    "an element, two colours and an attribute");
+	CHECK(theme_color_parse("  title\tcolor202  default  ", &e, &st, NULL)
+	    == 0 && e == THEME_TITLE && st.fg == 202 &&
+	    st.bg == THEME_COLOR_DEFAULT && st.attrs == 0 && !st.attrs_set,
+	    "color0-255 and default; spaces and tabs");
+	CHECK(theme_color_parse("match brightred default underline reverse",
+	    &e, &st, NULL) == 0 && st.fg == THEME_BRIGHT(THEME_RED) &&
+	    st.attrs == (THEME_UNDERLINE | THEME_REVERSE), "bright colours, "
+	    "attributes together");
+	CHECK(theme_color_parse("warn red default normal", &e, &st, NULL) == 0 &&
+	    st.attrs == 0 && st.attrs_set, "normal: no attribute, said so");
+	CHECK(theme_color_parse("unread color0 color255 dim standout", &e, &st,
+	    NULL) == 0 && e == THEME_UNREAD && st.fg == 0 && st.bg == 255 &&
+	    st.attrs == (THEME_DIM | THEME_STANDOUT), "the ends of the range");
+
+	CHECK(theme_color_parse("selcted red blue", &e, &st, &cause) == -1,
+	    "an unknown element");
+	CHECK_STR(cause, "unknown element 'selcted'; did you mean 'selected'?",
+	    "... names the closest");
+	free(cause);
+	cause = NULL;
+	CHECK(theme_color_parse("title rde blue", &e, &st, &cause) == -1,
+	    "an unknown colour");
+	CHECK_STR(cause, "unknown colour 'rde'; did you mean 'red'?",
+	    "... names the closest");
+	free(cause);
+	cause = NULL;
+	CHECK(theme_color_parse("title red blue blink", &e, &st, &cause) == -1,
+	    "an unknown attribute");
+	CHECK_STR(cause, "unknown attribute 'blink' (one of normal, bold, "
+	    "underline, reverse, dim or standout)", "... lists them");
+	free(cause);
+	cause = NULL;
+	CHECK(theme_color_parse("title color256 blue", &e, &st, &cause) == -1 &&
+	    theme_color_parse("title color07 blue", &e, &st, NULL) == -1 &&
+	    theme_color_parse("title color-1 blue", &e, &st, NULL) == -1,
+	    "color256, color07 and color-1 are no colours");
+	CHECK_STR(cause, "unknown colour 'color256' (color0 to color255)",
+	    "... and the range is said");
+	free(cause);
+	cause = NULL;
+	CHECK(theme_color_parse("title red", &e, &st, &cause) == -1,
+	    "a line without its background");
+	CHECK_STR(cause, "expected 'color = ELEMENT FOREGROUND BACKGROUND "
+	    "[ATTRIBUTE...]', got 'title red'", "... shows the syntax");
+	free(cause);
+	cause = NULL;
+
+	CHECK(theme_lookup("high-contrast", &id, NULL) == 0 &&
+	    id == THEME_ID_HIGH_CONTRAST && theme_lookup("mono", &id, NULL) ==
+	    0 && id == THEME_ID_MONO, "the themes by name");
+	CHECK(theme_lookup("dark", &id, &cause) == -1, "an unknown theme");
+	CHECK_STR(cause, "unknown theme 'dark' (one of default, light, "
+	    "high-contrast or mono)", "... lists them");
+	free(cause);
+	CHECK_STR(theme_element_name(THEME_SELECTED), "selected",
+	    "an element's name");
+
+	/* The theme, then the lines; without colour, attributes only. */
+	lines[0].element = THEME_TITLE;
+	(void)theme_color_parse("title red green underline", &e,
+	    &lines[0].style, NULL);
+	lines[1].element = THEME_SELECTED;
+	(void)theme_color_parse("selected color202 color17", &e,
+	    &lines[1].style, NULL);
+	theme_resolve(THEME_ID_LIGHT, lines, 2, 1, out);
+	CHECK(out[THEME_TITLE].fg == THEME_RED && out[THEME_TITLE].bg ==
+	    THEME_GREEN && out[THEME_TITLE].attrs == THEME_UNDERLINE,
+	    "a line replaces its element's style");
+	CHECK(out[THEME_LABEL].fg == THEME_BLUE, "the theme gives the rest");
+	theme_resolve(THEME_ID_LIGHT, lines, 2, 0, out);
+	CHECK(out[THEME_TITLE].fg == THEME_COLOR_DEFAULT &&
+	    out[THEME_TITLE].attrs == THEME_UNDERLINE,
+	    "without colour: a line's attributes, no colour");
+	CHECK(out[THEME_SELECTED].fg == THEME_COLOR_DEFAULT &&
+	    out[THEME_SELECTED].bg == THEME_COLOR_DEFAULT &&
+	    out[THEME_SELECTED].attrs == THEME_REVERSE,
+	    "without colour: a line without attributes keeps mono's");
+	CHECK(out[THEME_LABEL].fg == THEME_COLOR_DEFAULT,
+	    "without colour: no theme's colour either");
 }
 
 static void
@@ -2204,6 +2520,8 @@ main(void)
 	test_route_card();
 	test_match();
 	test_wrap();
+	test_bidi();
+	test_theme();
 	test_hours();
 	test_parts();
 	test_ago_stale_names();
