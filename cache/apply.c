@@ -8,7 +8,9 @@
  * recounts the per-country and total counts the lists show.
  *
  * The first sync into an empty cache is written without the write-ahead
- * log (apply_direct_begin).
+ * log (apply_direct_begin). A sync into a cache that held records logs
+ * what it changed, record by record (changes.c): each record's old
+ * content is kept before its first change, and compared at commit.
  */
 #include "config.h"
 
@@ -257,13 +259,10 @@ apply_journal_set(struct cache *c, const char *mode)
  * open), and the next open sets WAL again.
  */
 static void
-apply_direct_begin(struct cache *c)
+apply_direct_begin(struct cache *c, int empty)
 {
-	int64_t	empty = 0;
-
 	c->direct = 0;
-	if (strcmp(c->path, ":memory:") == 0 ||
-	    stmt_int64(c, STMT_CACHE_EMPTY, &empty) != SQLITE_OK || !empty)
+	if (strcmp(c->path, ":memory:") == 0 || !empty)
 		return;
 	sqlite3_busy_timeout(c->db, 0);
 	if (apply_journal_set(c, "delete")) {
@@ -294,6 +293,7 @@ enum cache_status
 cache_apply_begin(struct cache *c, char **cause)
 {
 	enum cache_status	status;
+	int64_t			empty = 0;
 	int			rc;
 
 	if (c->flags & CACHE_OPEN_READONLY) {
@@ -306,7 +306,10 @@ cache_apply_begin(struct cache *c, char **cause)
 			*cause = xstrdup("a sync is already being applied");
 		return CACHE_ERR;
 	}
-	apply_direct_begin(c);
+	/* An empty cache: the first fill, logged by its counts alone. */
+	if (stmt_int64(c, STMT_CACHE_EMPTY, &empty) != SQLITE_OK)
+		empty = 0;
+	apply_direct_begin(c, empty != 0);
 	if ((rc = cache_exec(c, "BEGIN IMMEDIATE")) != SQLITE_OK) {
 		status = cache_fail(c, rc, cause, "starting a sync");
 		apply_direct_end(c);
@@ -314,8 +317,10 @@ cache_apply_begin(struct cache *c, char **cause)
 	}
 	c->in_apply = 1;
 	c->rebuild = 0;
+	c->logging = empty == 0;
 	if ((rc = stmt_run(c, STMT_TOUCHED_CLEAR)) != SQLITE_OK ||
-	    (rc = stmt_run(c, STMT_AFFECTED_CLEAR)) != SQLITE_OK)
+	    (rc = stmt_run(c, STMT_AFFECTED_CLEAR)) != SQLITE_OK ||
+	    (rc = stmt_run(c, STMT_OLD_CLEAR)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, "starting a sync");
 	return CACHE_OK;
 }
@@ -330,10 +335,30 @@ cache_apply_snapshot(struct cache *c, char **cause)
 			*cause = xstrdup("no sync is being applied");
 		return CACHE_ERR;
 	}
+	/* The log compares with what the snapshot replaces. */
+	if (c->logging && !c->rebuild &&
+	    (rc = changes_capture_all(c)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "keeping the old records");
 	if ((rc = cache_exec(c, stmt_snapshot_sql)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, "starting a snapshot");
 	c->rebuild = 1;
 	return CACHE_OK;
+}
+
+/*
+ * Remembers a key this sync touches with its old hash; the first time,
+ * when the change log is kept, its old content too.
+ */
+static int
+apply_touch_key(struct cache *c, enum record_type type, const char *key)
+{
+	int	rc;
+
+	if ((rc = apply_run_key(c, apply_touch[type], key)) != SQLITE_OK)
+		return rc;
+	if (c->logging && sqlite3_changes(c->db) > 0)
+		return changes_capture(c, type, key);
+	return SQLITE_OK;
 }
 
 static enum cache_status
@@ -350,8 +375,7 @@ apply_delete_record(struct cache *c, const struct record *r, char **cause)
 		return CACHE_ERR_INVALID;
 	}
 	/* A snapshot touches its keys at commit (stmt_snapshot_end_sql). */
-	if ((!c->rebuild && (rc = apply_run_key(c, apply_touch[type],
-	    id)) != SQLITE_OK) ||
+	if ((!c->rebuild && (rc = apply_touch_key(c, type, id)) != SQLITE_OK) ||
 	    (rc = apply_links_delete(c, type, id)) != SQLITE_OK ||
 	    (rc = apply_run_key(c, apply_delete[type], id)) != SQLITE_OK)
 		return apply_fail(c, rc, cause, "deleting", r);
@@ -381,8 +405,7 @@ cache_apply_record(struct cache *c, const struct record *r, char **cause)
 
 	ti = &record_types[r->type];
 	key = record_key(r);
-	if (!c->rebuild && (rc = apply_run_key(c, apply_touch[r->type],
-	    key)) != SQLITE_OK)
+	if (!c->rebuild && (rc = apply_touch_key(c, r->type, key)) != SQLITE_OK)
 		return apply_fail(c, rc, cause, "storing", r);
 
 	if ((st = stmt_get(c, apply_upsert[r->type])) == NULL)
@@ -561,6 +584,7 @@ apply_state_put(struct cache *c, const struct cache_state *s)
 	sqlite3_bind_int64(st, 8, s->last_sync);
 	stmt_bind_text(st, 9, s->last_result);
 	sqlite3_bind_int64(st, 10, s->last_success);
+	stmt_bind_text(st, 11, s->reports_url);
 	rc = sqlite3_step(st);
 	stmt_put(c, STMT_STATE_PUT, st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -584,6 +608,9 @@ cache_apply_commit(struct cache *c, const struct cache_state *state,
 		return status;
 	if ((rc = apply_count_changes(c, &ch)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, "counting changes");
+	if (apply_changed(&ch) && (rc = changes_write(c, state,
+	    &ch)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, "writing the change log");
 	if ((rc = search_update(c, c->rebuild)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, "updating the search index");
 	if (apply_changed(&ch) && (rc = cache_exec(c,
@@ -599,6 +626,7 @@ cache_apply_commit(struct cache *c, const struct cache_state *state,
 	/* Free the temporary rows now rather than at the next sync. */
 	stmt_run(c, STMT_TOUCHED_CLEAR);
 	stmt_run(c, STMT_AFFECTED_CLEAR);
+	stmt_run(c, STMT_OLD_CLEAR);
 	if (changes != NULL)
 		*changes = ch;
 	return CACHE_OK;
@@ -646,6 +674,7 @@ cache_state_get(struct cache *c, struct cache_state *s)
 		s->last_sync = sqlite3_column_int64(st, 7);
 		s->last_result = apply_column_dup(st, 8);
 		s->last_success = sqlite3_column_int64(st, 9);
+		s->reports_url = apply_column_dup(st, 10);
 		rc = SQLITE_DONE;
 	}
 	stmt_put(c, STMT_STATE_GET, st);
@@ -666,6 +695,7 @@ cache_state_clear(struct cache_state *s)
 	free(s->last_modified);
 	free(s->feed_url);
 	free(s->last_result);
+	free(s->reports_url);
 	memset(s, 0, sizeof *s);
 	s->serial = -1;
 }
