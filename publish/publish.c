@@ -32,7 +32,7 @@ static const char usage_text[] =
 "usage: globe-publish --source FILE.jsonl --out DIR [--sign KEY]\n"
 "                     [--feed-id ID] [--expires-days N] [--keep-days N]\n"
 "                     [--issued YYYY-MM-DDTHH:MM:SSZ] [--previous-key PUB]\n"
-"                     [--quiet]\n"
+"                     [--reports-url URL] [--quiet]\n"
 "       globe-publish --keygen PREFIX\n"
 "       globe-publish --sign-file FILE --sign KEY\n"
 "       globe-publish --help | --version\n"
@@ -52,6 +52,9 @@ static const char usage_text[] =
 "  --previous-key PUB   the previous index may also be signed by this public\n"
 "                       key (a key rollover; up to 4). Without it, it must\n"
 "                       be signed by --sign KEY, or nothing is published\n"
+"  --reports-url URL    name in the index where clients send the officers'\n"
+"                       flags (https://; see docs/hosting.md). Give it on\n"
+"                       every run: an index without it names none\n"
 "  --quiet              print nothing on success\n"
 "  --keygen PREFIX      write PREFIX.key (secret, 0600) and PREFIX.pub\n"
 "  --sign-file FILE     write FILE.minisig, signed with --sign KEY\n"
@@ -61,7 +64,7 @@ static const char usage_text[] =
 enum {
 	OPT_SOURCE = 256, OPT_OUT, OPT_SIGN, OPT_FEED_ID, OPT_EXPIRES_DAYS,
 	OPT_KEEP_DAYS, OPT_ISSUED, OPT_QUIET, OPT_KEYGEN, OPT_SIGN_FILE,
-	OPT_PREVIOUS_KEY, OPT_HELP, OPT_VERSION
+	OPT_PREVIOUS_KEY, OPT_REPORTS_URL, OPT_HELP, OPT_VERSION
 };
 
 static const struct option options[] = {
@@ -76,6 +79,7 @@ static const struct option options[] = {
 	{ "keygen",		required_argument,	NULL, OPT_KEYGEN },
 	{ "sign-file",		required_argument,	NULL, OPT_SIGN_FILE },
 	{ "previous-key",	required_argument,	NULL, OPT_PREVIOUS_KEY },
+	{ "reports-url",	required_argument,	NULL, OPT_REPORTS_URL },
 	{ "help",		no_argument,		NULL, OPT_HELP },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ NULL,			0,			NULL, 0 }
@@ -89,6 +93,7 @@ struct args {
 	const char	*issued;
 	const char	*keygen;
 	const char	*sign_file;
+	const char	*reports_url;
 	const char	*previous_keys[PREVIOUS_KEYS_MAX];
 	size_t		 nprevious_keys;
 	int		 expires_days;
@@ -379,6 +384,7 @@ run_publish(const struct args *a, time_t issued)
 	o.source = a->source;
 	o.out = a->out;
 	o.feed_id = a->feed_id;
+	o.reports_url = a->reports_url;
 	o.expires_days = a->expires_days;
 	o.keep_days = a->keep_days;
 	o.issued = issued;
@@ -454,6 +460,13 @@ main(int argc, char **argv)
 				return usage_error("--feed-id: '%s' must be 1 "
 				    "to 128 of A-Z a-z 0-9 . _ -", optarg);
 			a.feed_id = optarg;
+			break;
+		case OPT_REPORTS_URL:
+			if (!feed_reports_url_valid(optarg))
+				return usage_error("--reports-url: '%s' must be "
+				    "an https:// URL with a host, without a user "
+				    "name or spaces", optarg);
+			a.reports_url = optarg;
 			break;
 		case OPT_EXPIRES_DAYS:
 			if ((a.expires_days = parse_days(optarg, 1)) < 0)
