@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/i18n.h"
 #include "tui/ui.h"
 
 /*
@@ -338,7 +339,8 @@ view_add_record(struct view *v, const struct out_item *it,
 	for (i = 0; i < ls.n; i++) {
 		f = &fs.v[ls.v[i].field];
 		r = rows_add(&v->head);
-		r->flags = ROW_FIELD | ((f->flags & PF_WARN) ? ROW_WARN : 0);
+		r->flags = ROW_FIELD | ((f->flags & PF_WARN) ? ROW_WARN : 0) |
+		    ((f->flags & PF_CHANGED) ? ROW_CHANGED : 0);
 		r->col[0] = xstrdup(ls.v[i].label != NULL ? ls.v[i].label : "");
 		r->col[1] = ls.v[i].text;
 		ls.v[i].text = NULL;
@@ -1033,16 +1035,23 @@ view_draw_row_default(struct view *v, const struct row *r, int y, int width,
 	}
 	if (r->flags & ROW_FIELD) {
 		lw = v->label_width > 2 ? v->label_width : 2;
-		/* The cursor on fields shows without colour too. */
-		display_text(y, 0, 1, selected ? charset_glyph(GLYPH_CRUMB) : "",
-		    selected ? STYLE_SELECTED : STYLE_NORMAL);
+		/*
+		 * The cursor on fields shows without colour too, and so does
+		 * a field a sync changed this session: "~", as the sync's
+		 * summary counts changes.
+		 */
+		display_text(y, 0, 1, selected ? charset_glyph(GLYPH_CRUMB) :
+		    (r->flags & ROW_CHANGED) ? "~" : "",
+		    selected ? STYLE_SELECTED : (r->flags & ROW_CHANGED) ?
+		    STYLE_MATCH : STYLE_NORMAL);
 		display_text(y, 1, lw - 2, r->col[0],
 		    selected ? STYLE_SELECTED : STYLE_LABEL);
 		display_text(y, lw - 1, 1, "", selected ? STYLE_SELECTED :
 		    STYLE_NORMAL);
 		display_text(y, lw, width - lw, r->col[1],
 		    selected ? STYLE_SELECTED :
-		    (r->flags & ROW_WARN) ? STYLE_WARN : STYLE_NORMAL);
+		    (r->flags & ROW_WARN) ? STYLE_WARN :
+		    (r->flags & ROW_CHANGED) ? STYLE_MATCH : STYLE_NORMAL);
 		return;
 	}
 	if (v->grid.fitted != width)
@@ -1227,15 +1236,41 @@ app_data_changed(struct app *app)
 		app_switch(app, &view_countries_ops);
 }
 
+/*
+ * A sync that logged its changes says which key shows them: "synced
+ * serial 2: contacts +1 ~1 -1 · u: what changed". Takes text.
+ */
+static char *
+app_sync_hint(char *text)
+{
+	char	*keys, *first, *out;
+
+	if (text == NULL)
+		return NULL;
+	keys = keys_for_action(ACT_CHANGES);
+	first = xstrndup(keys, strcspn(keys, ","));
+	free(keys);
+	if (*first == '\0') {
+		free(first);
+		return text;
+	}
+	/* TRANSLATORS: after a sync; %s is the key of the changes screen. */
+	out = xasprintf(_("%s %s %s: what changed"), text,
+	    charset_glyph(GLYPH_DOT), first);
+	free(first);
+	free(text);
+	return out;
+}
+
 static void
 app_sync_event(struct app *app)
 {
 	char	*text = NULL, *brief = NULL;
-	int	 failed = 0;
+	int	 failed = 0, logged = 0;
 
 	if (app->sync == NULL)
 		return;
-	if (sync_bg_poll(app->sync, &text, &brief, &failed) == 0) {
+	if (sync_bg_poll(app->sync, &text, &brief, &failed, &logged) == 0) {
 		if (text != NULL) {
 			free(app->sync_text);
 			app->sync_text = text;
@@ -1248,6 +1283,9 @@ app_sync_event(struct app *app)
 	free(app->sync_text);
 	app->sync_text = xstrdup("");
 	/* What it did, per type; then the line says "synced just now". */
+	/* The key in full; a narrow line keeps the totals alone. */
+	if (logged)
+		text = app_sync_hint(text);
 	app_message_brief(app, failed, text != NULL ? text : "sync over",
 	    brief);
 	free(text);
@@ -1431,6 +1469,7 @@ static const struct {
 	{ ACT_NEWSLETTERS, &view_newsletters_ops, "Newsletters" },
 	{ ACT_STARRED, &view_starred_ops, "Starred" },
 	{ ACT_HELP, &view_help_ops, "Help" },
+	{ ACT_CHANGES, &view_changes_ops, N_("What changed") },
 };
 
 static void
@@ -1441,7 +1480,9 @@ act_screen(struct app *app, struct view *v, enum action a)
 	(void)v;
 	for (i = 0; i < sizeof act_screens / sizeof act_screens[0]; i++) {
 		if (act_screens[i].action == a) {
-			app_goto(app, act_screens[i].ops, act_screens[i].title);
+			app_goto(app, act_screens[i].ops,
+			    act_screens[i].title != NULL ?
+			    _(act_screens[i].title) : NULL);
 			return;
 		}
 	}
@@ -1453,6 +1494,22 @@ act_star(struct app *app, struct view *v, enum action a)
 	(void)app;
 	(void)a;
 	view_toggle_star(v, act_selected(v));
+}
+
+static void
+act_note(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)a;
+	view_note(v, act_selected(v));
+}
+
+static void
+act_flag(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)a;
+	view_flag(v, act_selected(v));
 }
 
 static void
@@ -1583,6 +1640,9 @@ static void (*const act_handlers[ACT_COUNT])(struct app *, struct view *,
 	[ACT_FILTER_COUNTRY] = act_search_filter,
 	[ACT_FILTER_EXPERTISE] = act_search_filter,
 	[ACT_FILTER_LANGUAGE] = act_search_filter,
+	[ACT_CHANGES] = act_screen,
+	[ACT_NOTE] = act_note,
+	[ACT_FLAG] = act_flag,
 };
 
 static void
@@ -1697,6 +1757,9 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	/* Before the first read: a commit after it is seen as a change. */
 	if (cache_data_version(cache, &app.data_version, NULL) != CACHE_OK)
 		app.data_version = -1;
+	/* Fields that syncs change from now on are marked on their screens. */
+	if (cache_change_last(cache, &app.session_sync) != CACHE_OK)
+		app.session_sync = INT64_MAX;
 	app_refresh_status(&app);
 	if (app.state.serial < 0 && app.counts.countries == 0)
 		app_push(&app, &view_welcome_ops, NULL, "Welcome");
