@@ -590,11 +590,14 @@ static void
 view_reload(struct view *v)
 {
 	struct row	*r;
-	size_t		 sel, top;
-	char		*id;
+	size_t		 sel, top, i;
+	char		*id, *label;
 
 	r = v->ops->scroll_only ? NULL : view_row(v, v->sel);
 	id = r != NULL && r->id != NULL ? xstrdup(r->id) : NULL;
+	/* A field has no id: it is found again by its label. */
+	label = r != NULL && (r->flags & ROW_FIELD) && r->col[0] != NULL &&
+	    *r->col[0] != '\0' ? xstrdup(r->col[0]) : NULL;
 	sel = v->sel;
 	top = v->top;
 	view_invalidate(v);
@@ -607,6 +610,16 @@ view_reload(struct view *v)
 		view_clamp(v);
 	else
 		view_select_id(v, id, sel);
+	for (i = 0; label != NULL && i < v->head.n; i++) {
+		r = &v->head.v[i];
+		if ((r->flags & ROW_FIELD) && r->col[0] != NULL &&
+		    strcmp(r->col[0], label) == 0) {
+			v->sel = i;
+			view_clamp(v);
+			break;
+		}
+	}
+	free(label);
 	free(id);
 }
 
