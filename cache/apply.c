@@ -644,14 +644,6 @@ cache_apply_rollback(struct cache *c)
 	apply_direct_end(c);
 }
 
-static char *
-apply_column_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return s != NULL ? xstrdup((const char *)s) : NULL;
-}
-
 enum cache_status
 cache_state_get(struct cache *c, struct cache_state *s)
 {
@@ -664,17 +656,17 @@ cache_state_get(struct cache *c, struct cache_state *s)
 		return cache_fail(c, sqlite3_errcode(c->db), NULL, "state");
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		s->feed_id = apply_column_dup(st, 0);
+		s->feed_id = stmt_column_dup(st, 0);
 		s->serial = sqlite3_column_int64(st, 1);
-		s->issued = apply_column_dup(st, 2);
-		s->expires = apply_column_dup(st, 3);
-		s->etag = apply_column_dup(st, 4);
-		s->last_modified = apply_column_dup(st, 5);
-		s->feed_url = apply_column_dup(st, 6);
+		s->issued = stmt_column_dup(st, 2);
+		s->expires = stmt_column_dup(st, 3);
+		s->etag = stmt_column_dup(st, 4);
+		s->last_modified = stmt_column_dup(st, 5);
+		s->feed_url = stmt_column_dup(st, 6);
 		s->last_sync = sqlite3_column_int64(st, 7);
-		s->last_result = apply_column_dup(st, 8);
+		s->last_result = stmt_column_dup(st, 8);
 		s->last_success = sqlite3_column_int64(st, 9);
-		s->reports_url = apply_column_dup(st, 10);
+		s->reports_url = stmt_column_dup(st, 10);
 		rc = SQLITE_DONE;
 	}
 	stmt_put(c, STMT_STATE_GET, st);
@@ -757,10 +749,7 @@ sum_record(crypto_hash_sha256_state *h, const struct record *r)
 enum cache_status
 cache_checksum(struct cache *c, char **hex)
 {
-	static const enum stmt_id	 ids[REC_NDATA] = {
-		STMT_SUM_COUNTRIES, STMT_SUM_AUTHORITIES, STMT_SUM_CONTACTS,
-		STMT_SUM_NEWSLETTERS, STMT_SUM_ROUTES
-	};
+	const enum stmt_id		*ids = stmt_all_rows;
 	crypto_hash_sha256_state	 h;
 	unsigned char			 out[crypto_hash_sha256_BYTES];
 	char				 buf[64];

@@ -22,10 +22,6 @@ static const enum stmt_id changes_row_stmt[REC_NDATA] = {
 	STMT_ROW_COUNTRY, STMT_ROW_AUTHORITY, STMT_ROW_CONTACT,
 	STMT_ROW_NEWSLETTER, STMT_ROW_ROUTE
 };
-static const enum stmt_id changes_all_stmt[REC_NDATA] = {
-	STMT_SUM_COUNTRIES, STMT_SUM_AUTHORITIES, STMT_SUM_CONTACTS,
-	STMT_SUM_NEWSLETTERS, STMT_SUM_ROUTES
-};
 /* The field a logged entry is named by (a route: its measure code). */
 static const int changes_name_field[REC_NDATA] = {
 	COUNTRY_NAME, AUTH_NAME, CONTACT_NAME, NEWS_TITLE, ROUTE_MEASURE
@@ -277,7 +273,7 @@ changes_capture_all(struct cache *c)
 	int		 type, rc = SQLITE_DONE;
 
 	for (type = 0; type < REC_NDATA && rc == SQLITE_DONE; type++) {
-		if ((st = stmt_get(c, changes_all_stmt[type])) == NULL)
+		if ((st = stmt_get(c, stmt_all_rows[type])) == NULL)
 			return sqlite3_errcode(c->db);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			if (query_row_record(st, 0, type, &r) != 0) {
@@ -289,7 +285,7 @@ changes_capture_all(struct cache *c)
 			if (rc != SQLITE_OK)
 				break;
 		}
-		stmt_put(c, changes_all_stmt[type], st);
+		stmt_put(c, stmt_all_rows[type], st);
 	}
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -481,14 +477,6 @@ changes_write(struct cache *c, const struct cache_state *state,
 
 /* ---- the log read back ---------------------------------------------- */
 
-static char *
-changes_dup(sqlite3_stmt *st, int col)
-{
-	const unsigned char	*s = sqlite3_column_text(st, col);
-
-	return s != NULL ? xstrdup((const char *)s) : NULL;
-}
-
 enum cache_status
 cache_change_syncs(struct cache *c, int64_t sync, int64_t since,
     struct cache_change_sync **v, size_t *n)
@@ -561,12 +549,12 @@ cache_change_list(struct cache *c, int64_t sync, int type,
 		memset(e, 0, sizeof *e);
 		e->sync = sqlite3_column_int64(st, 0);
 		e->type = t;
-		e->id = changes_dup(st, 2);
+		e->id = stmt_column_dup(st, 2);
 		e->what = sqlite3_column_int(st, 3);
 		if (e->what < CACHE_CHANGE_ADDED || e->what > CACHE_CHANGE_REMOVED)
 			e->what = CACHE_CHANGE_CHANGED;
-		e->name = changes_dup(st, 4);
-		e->fields = changes_dup(st, 5);
+		e->name = stmt_column_dup(st, 4);
+		e->fields = stmt_column_dup(st, 5);
 	}
 	stmt_put(c, STMT_LOG_ENTRIES, st);
 	if (rc != SQLITE_DONE) {

@@ -267,6 +267,10 @@ int		 stmt_run(struct cache *, enum stmt_id);
 int		 stmt_run_text(struct cache *, enum stmt_id, const char *);
 /* Runs a statement that returns one integer (a count, a PRAGMA). */
 int		 stmt_int64(struct cache *, enum stmt_id, int64_t *);
+/* A text column as a new string (caller frees), or NULL for NULL. */
+char		*stmt_column_dup(sqlite3_stmt *, int col);
+/* Every row of a record type by key (the checksum, the change log). */
+extern const enum stmt_id stmt_all_rows[REC_NDATA];
 
 /* open.c */
 /*

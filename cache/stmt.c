@@ -770,6 +770,19 @@ const char stmt_temp_sql[] =
     " key TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (type, key))"
     " WITHOUT ROWID;";
 
+const enum stmt_id stmt_all_rows[REC_NDATA] = {
+	STMT_SUM_COUNTRIES, STMT_SUM_AUTHORITIES, STMT_SUM_CONTACTS,
+	STMT_SUM_NEWSLETTERS, STMT_SUM_ROUTES
+};
+
+char *
+stmt_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char	*s = sqlite3_column_text(st, col);
+
+	return s != NULL ? xstrdup((const char *)s) : NULL;
+}
+
 sqlite3_stmt *
 stmt_get(struct cache *c, enum stmt_id id)
 {

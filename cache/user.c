@@ -201,14 +201,6 @@ cache_flag_add(struct cache *c, enum record_type type, const char *id,
 	return CACHE_OK;
 }
 
-static char *
-user_dup(sqlite3_stmt *st, int col)
-{
-	const unsigned char	*s = sqlite3_column_text(st, col);
-
-	return s != NULL ? xstrdup((const char *)s) : NULL;
-}
-
 enum cache_status
 cache_flags_list(struct cache *c, enum cache_flag_which which,
     enum record_type type, const char *id, struct cache_flag **v, size_t *n)
@@ -242,16 +234,16 @@ cache_flags_list(struct cache *c, enum cache_flag_which which,
 		memset(f, 0, sizeof *f);
 		f->n = sqlite3_column_int64(st, 0);
 		f->type = t;
-		f->id = user_dup(st, 2);
-		f->name = user_dup(st, 3);
-		f->text = user_dup(st, 4);
+		f->id = stmt_column_dup(st, 2);
+		f->name = stmt_column_dup(st, 3);
+		f->text = stmt_column_dup(st, 4);
 		f->created = sqlite3_column_int64(st, 5);
-		f->feed_id = user_dup(st, 6);
+		f->feed_id = stmt_column_dup(st, 6);
 		f->serial = sqlite3_column_int64(st, 7);
-		f->report_id = user_dup(st, 8);
+		f->report_id = stmt_column_dup(st, 8);
 		f->sent = sqlite3_column_int64(st, 9);
 		f->attempts = (unsigned)sqlite3_column_int64(st, 10);
-		f->last_error = user_dup(st, 11);
+		f->last_error = stmt_column_dup(st, 11);
 	}
 	stmt_put(c, STMT_FLAG_LIST, st);
 	if (rc != SQLITE_DONE) {
