@@ -1251,7 +1251,7 @@ app_data_changed(struct app *app)
 
 /*
  * A sync that logged its changes says which key shows them: "synced
- * serial 2: contacts +1 ~1 -1 · u: what changed". Takes text.
+ * serial 2: contacts +1 ~1 -1 · 4: what changed". Takes text.
  */
 static char *
 app_sync_hint(char *text)

@@ -45,7 +45,11 @@ static const struct binding default_bindings[] = {
 	{ "n", ACT_NEXT_UNREAD }, { "p", ACT_PREV_UNREAD },
 	{ "N", ACT_TOGGLE_READ }, { "A", ACT_ALL_READ },
 	{ "3", ACT_STARRED },
-	{ "u", ACT_CHANGES }, { "4", ACT_CHANGES },
+	/*
+	 * A digit, as the other top-level screens: a free letter would
+	 * start the countries' filter, and countries begin with every one.
+	 */
+	{ "4", ACT_CHANGES },
 	{ "*", ACT_STAR },
 	{ "y", ACT_COPY },
 	{ "v", ACT_VCARD },

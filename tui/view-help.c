@@ -66,7 +66,7 @@ static const char *help_notes[] = {
 	"goes to the secretariat at the next sync, to the reports URL the "
 	"feed names (globe flags lists them). There n and f mean only this; "
 	"a key bound in the config keeps its binding everywhere."),
-	N_("u or 4 shows what the last syncs changed, newest first, by "
+	N_("4 shows what the last syncs changed, newest first, by "
 	"type: + added, ~ changed (with the fields), - removed (with the "
 	"name it had); Enter opens a record that is still there. After a "
 	"sync, a record's fields it changed are marked ~ on its screen for "

@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/ui/changes.sh: freshness on the screens. After `s` the status line
-# names the key of "what changed" (u); the screen lists the sync's records
+# names the key of "what changed" (4); the screen lists the sync's records
 # by type (+ added, ~ changed with its fields, - removed with its last
 # name); Enter opens one that is there, says so for one that is gone; the
 # fields a sync changed are marked ~ on the record's screen. n on a
@@ -23,16 +23,16 @@ EOS
 
 ui_start 80x24
 ui_expect_text "the interface opens" "Countries"
-ui_keys u
-ui_expect_text "u before any change: the first sync alone" \
+ui_keys 4
+ui_expect_text "4 before any change: the first sync alone" \
     "the first sync, every record new"
 ui_keys Escape
 ui_feed "$T/source2.jsonl"
 ui_keys F5
 ui_expect_text "after the sync the status line names the key" \
-    "synced serial 2: contacts +1 ~1 -1 · u: what changed"
-ui_keys u
-ui_expect_text "u shows what changed" "Countries › What changed"
+    "synced serial 2: contacts +1 ~1 -1 · 4: what changed"
+ui_keys 4
+ui_expect_text "4 shows what changed" "Countries › What changed"
 ui_expect changes-list "the sync's records by type: added, changed with its fields, removed"
 ui_keys Down Enter
 ui_expect_text "Enter opens the changed contact" "What changed › Ana Souza"
@@ -87,8 +87,8 @@ rm -f "$XDG_CONFIG_HOME/globe/config"
 ui_start 100x30 --demo
 ui_expect_text "the demo opens" "demo"
 ui_keys s
-ui_expect_text "the demo's sync names the key" "· u: what changed"
-ui_keys u
+ui_expect_text "the demo's sync names the key" "· 4: what changed"
+ui_keys 4
 ui_expect_text "the demo's what changed: its second serial" \
     "serial 2 (was 1)"
 ui_expect_text "with a changed contact" "(c-0002): Title, Phone"

@@ -128,7 +128,7 @@ ui_mask() {
 	    -e 's/^[0-2][0-9]:[0-5][0-9]:[0-5][0-9]  /HH:MM:SS  /' \
 	    -e 's/synced \(just now\|now\|[0-9][0-9]* \(min\|h\|days\) ago\|[0-9][0-9]*[mhd] ago\)/synced (ago)/' \
 	    -e 's/\(Sync [0-9]* · \)[0-9-]* [0-9:]* UTC/\1(time)/' \
-	    -e 's/ · 20[0-9][0-9]-[01][0-9]-[0-3][0-9] · / · (date) · /'
+	    -e 's/ · 20[0-9][0-9]-[01][0-9]-[0-3][0-9] · \(waiting\|sent\)/ · (date) · \1/'
 }
 
 # The screen now (masked, trailing spaces dropped).
