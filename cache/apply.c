@@ -8,7 +8,9 @@
  * recounts the per-country and total counts the lists show.
  *
  * The first sync into an empty cache is written without the write-ahead
- * log (apply_direct_begin).
+ * log (apply_direct_begin). A sync into a cache that held records logs
+ * what it changed, record by record (changes.c): each record's old
+ * content is kept before its first change, and compared at commit.
  */
 #include "config.h"
 
@@ -263,13 +265,10 @@ apply_journal_set(struct cache *c, const char *mode)
  * open), and the next open sets WAL again.
  */
 static void
-apply_direct_begin(struct cache *c)
+apply_direct_begin(struct cache *c, int empty)
 {
-	int64_t	empty = 0;
-
 	c->direct = 0;
-	if (strcmp(c->path, ":memory:") == 0 ||
-	    stmt_int64(c, STMT_CACHE_EMPTY, &empty) != SQLITE_OK || !empty)
+	if (strcmp(c->path, ":memory:") == 0 || !empty)
 		return;
 	sqlite3_busy_timeout(c->db, 0);
 	if (apply_journal_set(c, "delete")) {
@@ -300,6 +299,7 @@ enum cache_status
 cache_apply_begin(struct cache *c, char **cause)
 {
 	enum cache_status	status;
+	int64_t			empty = 0;
 	int			rc;
 
 	if (c->flags & CACHE_OPEN_READONLY) {
@@ -312,7 +312,10 @@ cache_apply_begin(struct cache *c, char **cause)
 			*cause = xstrdup(_("a sync is already being applied"));
 		return CACHE_ERR;
 	}
-	apply_direct_begin(c);
+	/* An empty cache: the first fill, logged by its counts alone. */
+	if (stmt_int64(c, STMT_CACHE_EMPTY, &empty) != SQLITE_OK)
+		empty = 0;
+	apply_direct_begin(c, empty != 0);
 	if ((rc = cache_exec(c, "BEGIN IMMEDIATE")) != SQLITE_OK) {
 		status = cache_fail(c, rc, cause, _("starting a sync"));
 		apply_direct_end(c);
@@ -320,8 +323,10 @@ cache_apply_begin(struct cache *c, char **cause)
 	}
 	c->in_apply = 1;
 	c->rebuild = 0;
+	c->logging = empty == 0;
 	if ((rc = stmt_run(c, STMT_TOUCHED_CLEAR)) != SQLITE_OK ||
-	    (rc = stmt_run(c, STMT_AFFECTED_CLEAR)) != SQLITE_OK)
+	    (rc = stmt_run(c, STMT_AFFECTED_CLEAR)) != SQLITE_OK ||
+	    (rc = stmt_run(c, STMT_OLD_CLEAR)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, _("starting a sync"));
 	return CACHE_OK;
 }
@@ -336,10 +341,30 @@ cache_apply_snapshot(struct cache *c, char **cause)
 			*cause = xstrdup(_("no sync is being applied"));
 		return CACHE_ERR;
 	}
+	/* The log compares with what the snapshot replaces. */
+	if (c->logging && !c->rebuild &&
+	    (rc = changes_capture_all(c)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, _("keeping the old records"));
 	if ((rc = cache_exec(c, stmt_snapshot_sql)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, _("starting a snapshot"));
 	c->rebuild = 1;
 	return CACHE_OK;
+}
+
+/*
+ * Remembers a key this sync touches with its old hash; the first time,
+ * when the change log is kept, its old content too.
+ */
+static int
+apply_touch_key(struct cache *c, enum record_type type, const char *key)
+{
+	int	rc;
+
+	if ((rc = apply_run_key(c, apply_touch[type], key)) != SQLITE_OK)
+		return rc;
+	if (c->logging && sqlite3_changes(c->db) > 0)
+		return changes_capture(c, type, key);
+	return SQLITE_OK;
 }
 
 static enum cache_status
@@ -361,8 +386,7 @@ apply_delete_record(struct cache *c, const struct record *r, char **cause)
 		return CACHE_ERR_INVALID;
 	}
 	/* A snapshot touches its keys at commit (stmt_snapshot_end_sql). */
-	if ((!c->rebuild && (rc = apply_run_key(c, apply_touch[type],
-	    id)) != SQLITE_OK) ||
+	if ((!c->rebuild && (rc = apply_touch_key(c, type, id)) != SQLITE_OK) ||
 	    (rc = apply_links_delete(c, type, id)) != SQLITE_OK ||
 	    (rc = apply_run_key(c, apply_delete[type], id)) != SQLITE_OK)
 		return apply_fail(c, rc, cause, _("deleting"), r);
@@ -392,8 +416,7 @@ cache_apply_record(struct cache *c, const struct record *r, char **cause)
 
 	ti = &record_types[r->type];
 	key = record_key(r);
-	if (!c->rebuild && (rc = apply_run_key(c, apply_touch[r->type],
-	    key)) != SQLITE_OK)
+	if (!c->rebuild && (rc = apply_touch_key(c, r->type, key)) != SQLITE_OK)
 		return apply_fail(c, rc, cause, _("storing"), r);
 
 	if ((st = stmt_get(c, apply_upsert[r->type])) == NULL)
@@ -591,6 +614,7 @@ apply_state_put(struct cache *c, const struct cache_state *s)
 	sqlite3_bind_int64(st, 8, s->last_sync);
 	stmt_bind_text(st, 9, s->last_result);
 	sqlite3_bind_int64(st, 10, s->last_success);
+	stmt_bind_text(st, 11, s->reports_url);
 	rc = sqlite3_step(st);
 	stmt_put(c, STMT_STATE_PUT, st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -614,6 +638,9 @@ cache_apply_commit(struct cache *c, const struct cache_state *state,
 		return status;
 	if ((rc = apply_count_changes(c, &ch)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, _("counting changes"));
+	if (apply_changed(&ch) && (rc = changes_write(c, state,
+	    &ch)) != SQLITE_OK)
+		return cache_fail(c, rc, cause, _("writing the change log"));
 	if ((rc = search_update(c, c->rebuild)) != SQLITE_OK)
 		return cache_fail(c, rc, cause, _("updating the search index"));
 	if (apply_changed(&ch) && (rc = cache_exec(c,
@@ -629,6 +656,7 @@ cache_apply_commit(struct cache *c, const struct cache_state *state,
 	/* Free the temporary rows now rather than at the next sync. */
 	stmt_run(c, STMT_TOUCHED_CLEAR);
 	stmt_run(c, STMT_AFFECTED_CLEAR);
+	stmt_run(c, STMT_OLD_CLEAR);
 	if (changes != NULL)
 		*changes = ch;
 	return CACHE_OK;
@@ -646,14 +674,6 @@ cache_apply_rollback(struct cache *c)
 	apply_direct_end(c);
 }
 
-static char *
-apply_column_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return s != NULL ? xstrdup((const char *)s) : NULL;
-}
-
 enum cache_status
 cache_state_get(struct cache *c, struct cache_state *s)
 {
@@ -666,16 +686,17 @@ cache_state_get(struct cache *c, struct cache_state *s)
 		return cache_fail(c, sqlite3_errcode(c->db), NULL, "state");
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		s->feed_id = apply_column_dup(st, 0);
+		s->feed_id = stmt_column_dup(st, 0);
 		s->serial = sqlite3_column_int64(st, 1);
-		s->issued = apply_column_dup(st, 2);
-		s->expires = apply_column_dup(st, 3);
-		s->etag = apply_column_dup(st, 4);
-		s->last_modified = apply_column_dup(st, 5);
-		s->feed_url = apply_column_dup(st, 6);
+		s->issued = stmt_column_dup(st, 2);
+		s->expires = stmt_column_dup(st, 3);
+		s->etag = stmt_column_dup(st, 4);
+		s->last_modified = stmt_column_dup(st, 5);
+		s->feed_url = stmt_column_dup(st, 6);
 		s->last_sync = sqlite3_column_int64(st, 7);
-		s->last_result = apply_column_dup(st, 8);
+		s->last_result = stmt_column_dup(st, 8);
 		s->last_success = sqlite3_column_int64(st, 9);
+		s->reports_url = stmt_column_dup(st, 10);
 		rc = SQLITE_DONE;
 	}
 	stmt_put(c, STMT_STATE_GET, st);
@@ -696,6 +717,7 @@ cache_state_clear(struct cache_state *s)
 	free(s->last_modified);
 	free(s->feed_url);
 	free(s->last_result);
+	free(s->reports_url);
 	memset(s, 0, sizeof *s);
 	s->serial = -1;
 }
@@ -757,10 +779,7 @@ sum_record(crypto_hash_sha256_state *h, const struct record *r)
 enum cache_status
 cache_checksum(struct cache *c, char **hex)
 {
-	static const enum stmt_id	 ids[REC_NDATA] = {
-		STMT_SUM_COUNTRIES, STMT_SUM_AUTHORITIES, STMT_SUM_CONTACTS,
-		STMT_SUM_NEWSLETTERS, STMT_SUM_ROUTES
-	};
+	const enum stmt_id		*ids = stmt_all_rows;
 	crypto_hash_sha256_state	 h;
 	unsigned char			 out[crypto_hash_sha256_BYTES];
 	char				 buf[64];

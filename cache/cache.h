@@ -2,8 +2,10 @@
  * cache.h: the offline cache, one SQLite file. The only public face of
  * cache/, and cache/ is the only code that includes <sqlite3.h>. It owns
  * the schema and its migrations, applying a sync's records in one
- * transaction (routes included: who handles a request in a country), the read-only queries the CLI and TUI show, search, and the
- * user's own state (stars, read marks) that a sync never deletes.
+ * transaction (routes included: who handles a request in a country), the
+ * read-only queries the CLI and TUI show, search, the log of what each
+ * sync changed (written in the sync's own transaction), and the user's
+ * own state (stars, read marks, notes, flags) that a sync never deletes.
  */
 #ifndef GLOBE_CACHE_H
 #define GLOBE_CACHE_H
@@ -73,6 +75,8 @@ struct cache_state {
 	int64_t		 last_sync;	/* unix time of the last attempt, 0 = never */
 	char		*last_result;	/* "ok: +3 ~1 -0" or the error text */
 	int64_t		 last_success;	/* unix time of the last good sync */
+	char		*reports_url;	/* where flags go, as the index in
+					 * force names it; NULL: nowhere */
 };
 enum cache_status cache_state_get(struct cache *, struct cache_state *);
 void		 cache_state_clear(struct cache_state *);
@@ -94,6 +98,7 @@ struct cache_changes {
 	unsigned	added[REC_NDATA];
 	unsigned	changed[REC_NDATA];
 	unsigned	removed[REC_NDATA];
+	int64_t		log_sync;	/* its number in the change log, 0: none */
 };
 
 /*
@@ -102,8 +107,9 @@ struct cache_changes {
  * until the next snapshot call or commit); record upserts one record or
  * performs one delete (REC_DELETE). commit checks every reference (on
  * failure CACHE_ERR_REFERENCE with a cause naming the record and field),
- * brings the search index up to date, writes state in the same
- * transaction and commits. rollback undoes everything since begin; it is
+ * brings the search index up to date, writes what changed into the
+ * change log (cache_change_*) and the state in the same transaction, and
+ * commits. rollback undoes everything since begin; it is
  * safe to call after a failed commit or when nothing was begun.
  */
 enum cache_status cache_apply_begin(struct cache *, char **cause);
@@ -141,6 +147,8 @@ struct cache_extra {
 	unsigned	 routes;		/* country: routes to it */
 	int		 starred;		/* authority, contact */
 	int		 read;			/* newsletter */
+	const char	*note;			/* authority, contact, route:
+						   the officer's own note */
 };
 
 /*
@@ -281,6 +289,131 @@ enum cache_status cache_read_set(struct cache *, const char *newsletter_id,
 		    int read);
 /* Marks every newsletter in the cache read (A in the newsletters). */
 enum cache_status cache_read_all(struct cache *);
+
+/*
+ * The officer's own notes, one per record (contacts, authorities and
+ * routes), keyed by type and id like the stars: never sent, kept across
+ * every sync, also while the record is away, and searched with it.
+ */
+#define CACHE_NOTE_MAX		4096	/* bytes of a note */
+/*
+ * Sets the note on a record (text NULL or empty: removes it) at time now
+ * and brings the record's search entry up to date, in one transaction.
+ * CACHE_ERR_INVALID for text that is not UTF-8 or longer than the cap.
+ */
+enum cache_status cache_note_set(struct cache *, enum record_type,
+		    const char *id, const char *text, int64_t now);
+/* The note on a record (caller frees), or CACHE_ERR_NOTFOUND. */
+enum cache_status cache_note_get(struct cache *, enum record_type,
+		    const char *id, char **text);
+
+/*
+ * Flags: the officer says a record is outdated. Each is kept with the
+ * record's name and the feed serial seen, until it is sent to the
+ * feed's reports URL (net/) or withdrawn while still pending.
+ */
+#define CACHE_FLAG_MAX		1000	/* bytes of a flag's text */
+struct cache_flag {
+	int64_t		 n;		/* its number, for unflag */
+	enum record_type type;
+	char		*id;
+	char		*name;		/* the record's name when flagged */
+	char		*text;
+	int64_t		 created;	/* unix time */
+	char		*feed_id;	/* of the data seen, or NULL */
+	int64_t		 serial;	/* -1: no data */
+	char		*report_id;	/* random, 32 hex digits: a receiver
+					   tells a repeated report by it */
+	int64_t		 sent;		/* unix time, 0: pending */
+	unsigned	 attempts;
+	char		*last_error;	/* why the last send failed, or NULL */
+};
+enum cache_flag_which {
+	CACHE_FLAGS_ALL,
+	CACHE_FLAGS_PENDING,
+	CACHE_FLAGS_SENT
+};
+/*
+ * Adds a flag on a record with its name (may be NULL), the text, the
+ * time now and the sync state's feed id and serial; *n gets its number.
+ * CACHE_ERR_INVALID for empty text, text that is not UTF-8, or longer
+ * than the cap.
+ */
+enum cache_status cache_flag_add(struct cache *, enum record_type,
+		    const char *id, const char *name, const char *text,
+		    int64_t now, int64_t *n);
+/*
+ * The flags, oldest first: which of them, and only those on one record
+ * when id is not NULL. Free with cache_flags_free.
+ */
+enum cache_status cache_flags_list(struct cache *, enum cache_flag_which,
+		    enum record_type, const char *id, struct cache_flag **v,
+		    size_t *n);
+void		 cache_flags_free(struct cache_flag *, size_t);
+/*
+ * Withdraws flag n while it is pending: CACHE_ERR_NOTFOUND when there is
+ * no such flag, CACHE_ERR_INVALID when it was sent already.
+ */
+enum cache_status cache_flag_remove(struct cache *, int64_t n);
+/*
+ * Records one attempt to send flag n: sent (a unix time) marks it sent;
+ * 0 keeps it pending with error saying why.
+ */
+enum cache_status cache_flag_result(struct cache *, int64_t n, int64_t sent,
+		    const char *error);
+
+/*
+ * The change log: what each of the last CACHE_CHANGE_SYNCS syncs that
+ * changed something added, changed and removed, record by record, with
+ * the fields that changed. The first sync into an empty cache is logged
+ * with its counts alone ("first"): everything in it is new.
+ */
+#define CACHE_CHANGE_SYNCS	50
+enum cache_change_what {
+	CACHE_CHANGE_ADDED,
+	CACHE_CHANGE_CHANGED,
+	CACHE_CHANGE_REMOVED
+};
+struct cache_change_sync {
+	int64_t		 sync;		/* its number, counting up */
+	int64_t		 at;		/* unix time */
+	int64_t		 old_serial;	/* -1: the cache was empty */
+	int64_t		 serial;
+	int		 first;		/* the first fill: no entries */
+	struct cache_changes counts;
+};
+struct cache_change {
+	int64_t		 sync;
+	enum record_type type;
+	char		*id;
+	char		*name;		/* a route: its measure code; a
+					   removed record: its last name */
+	enum cache_change_what what;
+	char		*fields;	/* changed: "title,phone" (the feed's
+					   field names), else NULL */
+};
+/*
+ * The logged syncs, oldest first: number sync alone (>0), or those at or
+ * after since (a unix time, >0), or else the last one. Free the array.
+ */
+enum cache_status cache_change_syncs(struct cache *, int64_t sync,
+		    int64_t since, struct cache_change_sync **v, size_t *n);
+/*
+ * The entries of one logged sync, by type, then added, changed, removed,
+ * then name; type -1 for every type. Free with cache_changes_free.
+ */
+enum cache_status cache_change_list(struct cache *, int64_t sync, int type,
+		    struct cache_change **v, size_t *n);
+void		 cache_changes_free(struct cache_change *, size_t);
+/* The number of the newest logged sync, 0 when none is. */
+enum cache_status cache_change_last(struct cache *, int64_t *sync);
+/*
+ * The fields of a record that syncs after number after changed, each
+ * once, comma-separated ("title,phone"), or NULL when none did. For the
+ * record's screen: what changed since the interface started.
+ */
+enum cache_status cache_changed_fields(struct cache *, enum record_type,
+		    const char *id, int64_t after, char **fields);
 
 /*
  * A checksum of every directory row and the sync state (not the user

@@ -135,6 +135,37 @@ enum stmt_id {
 	STMT_SUM_CONTACTS,
 	STMT_SUM_NEWSLETTERS,
 	STMT_SUM_ROUTES,
+	/* apply: the change log (changes.c) */
+	STMT_ROW_COUNTRY,
+	STMT_ROW_AUTHORITY,
+	STMT_ROW_CONTACT,
+	STMT_ROW_NEWSLETTER,
+	STMT_ROW_ROUTE,
+	STMT_OLD_CLEAR,
+	STMT_OLD_PUT,
+	STMT_OLD_GET,
+	STMT_TOUCHED_CHANGED,
+	STMT_LOG_NEXT,
+	STMT_LOG_SYNC_PUT,
+	STMT_LOG_PUT,
+	STMT_LOG_PRUNE,
+	STMT_LOG_PRUNE_SYNCS,
+	/* the change log read back */
+	STMT_LOG_SYNCS,
+	STMT_LOG_LAST,
+	STMT_LOG_ENTRIES,
+	STMT_LOG_FIELDS,
+	/* notes and flags (user.c) */
+	STMT_NOTE_SET,
+	STMT_NOTE_DEL,
+	STMT_NOTE_GET,
+	STMT_AFFECTED_ONE,
+	STMT_FLAG_ADD,
+	STMT_FLAG_LIST,
+	STMT_FLAG_STATE,
+	STMT_FLAG_DEL,
+	STMT_FLAG_SENT,
+	STMT_FLAG_FAILED,
 	/* user state */
 	STMT_STAR_ON,
 	STMT_STAR_OFF,
@@ -202,6 +233,8 @@ struct cache {
 	int		 in_apply;	/* between begin and commit/rollback */
 	int		 rebuild;	/* a snapshot: rebuild search at commit */
 	int		 direct;	/* rollback journal, not WAL (apply.c) */
+	int		 logging;	/* the change log gets entries: the
+					 * cache held records at begin */
 	char		*notice;	/* what opening changed (cache_notice) */
 	sqlite3_stmt	*stmt[STMT_COUNT];
 	unsigned char	 stmt_busy[STMT_COUNT];
@@ -238,6 +271,10 @@ int		 stmt_run(struct cache *, enum stmt_id);
 int		 stmt_run_text(struct cache *, enum stmt_id, const char *);
 /* Runs a statement that returns one integer (a count, a PRAGMA). */
 int		 stmt_int64(struct cache *, enum stmt_id, int64_t *);
+/* A text column as a new string (caller frees), or NULL for NULL. */
+char		*stmt_column_dup(sqlite3_stmt *, int col);
+/* Every row of a record type by key (the checksum, the change log). */
+extern const enum stmt_id stmt_all_rows[REC_NDATA];
 
 /* open.c */
 /*
@@ -375,6 +412,30 @@ int		 vocab_rebuild(struct cache *);
 /* Whether s[0..len) is one token, unchanged by the tokenizer's folding. */
 int		 vocab_is_token(struct cache *, const char *, size_t);
 void		 vocab_close(struct cache *);
+
+/* changes.c: the change log, written by apply. */
+/*
+ * Keeps the old content of a record before its first change in this
+ * sync (type, key), when the cache has it. SQLite result code.
+ */
+int		 changes_capture(struct cache *, enum record_type,
+		    const char *key);
+/* The same for every record, before a snapshot replaces them all. */
+int		 changes_capture_all(struct cache *);
+/*
+ * Writes the log entry of a sync that changed something (counts in ch,
+ * the records from temp.touched), prunes the log to CACHE_CHANGE_SYNCS
+ * syncs and sets ch->log_sync. state may be NULL. SQLite result code.
+ */
+int		 changes_write(struct cache *, const struct cache_state *,
+		    struct cache_changes *ch);
+
+/* search-index.c */
+/*
+ * Brings the search entries listed in temp.affected up to date (after a
+ * note changed), rebuilding when they find no room. SQLite result code.
+ */
+int		 search_refresh(struct cache *);
 
 /* query.c */
 /*

@@ -137,6 +137,7 @@ query_extra(sqlite3_stmt *st, enum record_type type, struct cache_extra *x)
 		x->country_name = query_text(st, n);
 		x->contacts = (unsigned)sqlite3_column_int64(st, n + 1);
 		x->starred = sqlite3_column_int(st, n + 2);
+		x->note = query_text(st, n + 3);
 		break;
 	case REC_CONTACT:
 		x->country_name = query_text(st, n);
@@ -144,6 +145,7 @@ query_extra(sqlite3_stmt *st, enum record_type type, struct cache_extra *x)
 		x->authority_acronym = query_text(st, n + 2);
 		x->starred = sqlite3_column_int(st, n + 3);
 		x->country = query_text(st, n + 4);
+		x->note = query_text(st, n + 5);
 		break;
 	case REC_NEWSLETTER:
 		x->read = sqlite3_column_int(st, n);
@@ -156,6 +158,7 @@ query_extra(sqlite3_stmt *st, enum record_type type, struct cache_extra *x)
 		x->contact_email = query_text(st, n + 4);
 		x->contact_timezone = query_text(st, n + 5);
 		x->contact_hours = query_text(st, n + 6);
+		x->note = query_text(st, n + 7);
 		break;
 	default:
 		break;

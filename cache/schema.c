@@ -305,6 +305,54 @@ static const struct migration migrations[] = {
 	" PRIMARY KEY (id, pos)) WITHOUT ROWID;",
 	1
 	},
+
+	/*
+	 * 8: freshness and the officer's own notes. The reports URL the
+	 * index in force names (flags go there at the next sync); the
+	 * officer's notes and flags, user state keyed by type and id like
+	 * the stars, which no sync touches; and the change log, what each
+	 * sync added, changed and removed (apply writes it in the sync's
+	 * transaction and keeps the last CACHE_CHANGE_SYNCS syncs).
+	 * Nothing to fill: the search entries take a note in when it is
+	 * written.
+	 */
+	{
+	"ALTER TABLE sync_state ADD COLUMN reports_url TEXT;"
+	"CREATE TABLE notes (type TEXT NOT NULL, id TEXT NOT NULL,"
+	" text TEXT NOT NULL, updated INTEGER NOT NULL,"
+	" PRIMARY KEY (type, id)) WITHOUT ROWID;"
+	"CREATE TABLE flags ("
+	" n INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" type TEXT NOT NULL,"
+	" id TEXT NOT NULL,"
+	" name TEXT,"
+	" text TEXT NOT NULL,"
+	" created INTEGER NOT NULL,"
+	" feed_id TEXT,"
+	" serial INTEGER NOT NULL DEFAULT -1,"
+	" report_id TEXT NOT NULL,"
+	" sent INTEGER NOT NULL DEFAULT 0,"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" last_error TEXT);"
+	"CREATE INDEX flags_record ON flags(id, type);"
+	"CREATE TABLE change_syncs ("
+	" sync INTEGER PRIMARY KEY,"
+	" at INTEGER NOT NULL,"
+	" old_serial INTEGER NOT NULL,"
+	" serial INTEGER NOT NULL,"
+	" first INTEGER NOT NULL,"
+	" counts TEXT NOT NULL);"
+	"CREATE TABLE changes ("
+	" sync INTEGER NOT NULL,"
+	" type INTEGER NOT NULL,"
+	" id TEXT NOT NULL,"
+	" what INTEGER NOT NULL,"
+	" name TEXT,"
+	" fields TEXT,"
+	" PRIMARY KEY (sync, type, id)) WITHOUT ROWID;"
+	"CREATE INDEX changes_record ON changes(id, type, sync);",
+	0
+	},
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
@@ -322,6 +370,10 @@ static const struct schema_object {
 	const char	*name;
 } schema_objects[] = {
 	{ "index", "authorities_country" }, { "index", "authorities_sort" },
+	{ "index", "changes_record" }, { "index", "flags_record" },
+	{ "table", "change_syncs" }, { "table", "changes" },
+	{ "table", "flags" }, { "table", "notes" },
+	{ "table", "sqlite_sequence" },
 	{ "index", "contacts_authority" }, { "index", "contacts_sort" },
 	{ "index", "countries_sort" }, { "index", "newsletters_published" },
 	{ "index", "routes_authority" }, { "index", "routes_country" },

@@ -626,3 +626,14 @@ search_update(struct cache *c, int full)
 		return search_rebuild(c);
 	return rc;
 }
+
+int
+search_refresh(struct cache *c)
+{
+	int	rc;
+
+	rc = search_incremental(c);
+	if (rc == SEARCH_NO_GAP)
+		return search_rebuild(c);
+	return rc;
+}

@@ -53,6 +53,11 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 /* ?3, ?4: limit (-1 = none) and offset. */
 #define PAGE		" LIMIT ?3 OFFSET ?4"
 
+/* The officer's note on a record (schema step 8). */
+#define NOTE_COL(type, key) \
+	"(SELECT x.text FROM notes x WHERE x.type = '" type "' AND x.id = " \
+	key ")"
+
 /* Counts kept by apply (stmt_stats_sql), not counted on every list. */
 #define COUNTRY_EXTRA \
 	", coalesce((SELECT x.authorities FROM country_stats x" \
@@ -66,7 +71,7 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 
 #define AUTH_EXTRA \
 	", c.name, (SELECT count(*) FROM contacts y WHERE y.authority = a.id)" \
-	", " STAR_COL("authority", "a.id")
+	", " STAR_COL("authority", "a.id") ", " NOTE_COL("authority", "a.id")
 #define AUTH_FROM \
 	" FROM authorities a LEFT JOIN countries c ON c.code = a.country" \
 	" WHERE " STARRED("authority", "a.id")
@@ -74,7 +79,7 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 
 #define CONTACT_EXTRA \
 	", c.name, a.name, a.acronym, " STAR_COL("contact", "t.id") \
-	", a.country"
+	", a.country, " NOTE_COL("contact", "t.id")
 #define CONTACT_FROM \
 	" FROM contacts t LEFT JOIN authorities a ON a.id = t.authority" \
 	" LEFT JOIN countries c ON c.code = a.country" \
@@ -83,7 +88,8 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 
 /* Routes are not starred: ?1 (starred only) finds none. */
 #define ROUTE_EXTRA \
-	", c.name, a.name, a.acronym, t.name, t.email, t.timezone, t.hours"
+	", c.name, a.name, a.acronym, t.name, t.email, t.timezone, t.hours, " \
+	NOTE_COL("route", "r.id")
 #define ROUTE_FROM \
 	" FROM routes r LEFT JOIN countries c ON c.code = r.country" \
 	" LEFT JOIN authorities a ON a.id = r.authority" \
@@ -132,7 +138,7 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	LIST_WORDS("authority_languages", "a.id") ", " \
 	LIST_WORDS("authority_expertise", "a.id") ", " \
 	LIST_WORDS("authority_designations", "a.id") ", " \
-	" c.name, c.code) AS text," \
+	" c.name, c.code, " NOTE_COL("authority", "a.id") ") AS text," \
 	" a.name AS shown, a.acronym AS sub, a.email AS email" \
 	" FROM authorities a LEFT JOIN countries c ON c.code = a.country"
 #define SRC_CONTACT \
@@ -140,7 +146,8 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	" t.authority, globe_search_text(t.name)," \
 	" globe_search_text(t.name, t.title, t.role, t.email," \
 	" t.phone, t.mobile, " LIST_WORDS("contact_languages", "t.id") "," \
-	" a.name, a.name_en, a.acronym, c.name, c.code)," \
+	" a.name, a.name_en, a.acronym, c.name, c.code, " \
+	NOTE_COL("contact", "t.id") ")," \
 	" t.name, t.title, t.email" \
 	" FROM contacts t LEFT JOIN authorities a ON a.id = t.authority" \
 	" LEFT JOIN countries c ON c.code = a.country"
@@ -154,7 +161,8 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	" r.authority, globe_search_text(globe_vocab('measure', r.measure))," \
 	" globe_search_text(globe_vocab('measure', r.measure), r.measure," \
 	" globe_vocab('channel', r.channel), a.name, a.name_en, a.acronym," \
-	" r.notes, r.requirements_text, r.not_possible, c.name, c.code)," \
+	" r.notes, r.requirements_text, r.not_possible, c.name, c.code, " \
+	NOTE_COL("route", "r.id") ")," \
 	" globe_vocab('measure', r.measure), a.name, NULL" \
 	" FROM routes r LEFT JOIN authorities a ON a.id = r.authority" \
 	" LEFT JOIN countries c ON c.code = r.country"
@@ -316,12 +324,13 @@ static const char *const stmt_sql[STMT_COUNT] = {
 
 	[STMT_STATE_GET] =
 	    "SELECT feed_id, serial, issued, expires, etag, last_modified,"
-	    " feed_url, last_sync, last_result, last_success"
+	    " feed_url, last_sync, last_result, last_success, reports_url"
 	    " FROM sync_state WHERE one = 1",
 	[STMT_STATE_PUT] =
 	    "INSERT OR REPLACE INTO sync_state(one, feed_id, serial, issued,"
 	    " expires, etag, last_modified, feed_url, last_sync, last_result,"
-	    " last_success) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	    " last_success, reports_url) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8, ?9, ?10, ?11)",
 	[STMT_STATE_NOTE] =
 	    "INSERT INTO sync_state(one, last_sync, last_result)"
 	    " VALUES (1, ?1, ?2) ON CONFLICT(one) DO UPDATE SET"
@@ -455,6 +464,72 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_SUM_NEWSLETTERS] = "SELECT " NEWS_COLS
 	    " FROM newsletters n ORDER BY n.id",
 	[STMT_SUM_ROUTES] = "SELECT " ROUTE_COLS " FROM routes r ORDER BY r.id",
+
+	/*
+	 * The change log (changes.c): one record by its key, as the checksum
+	 * reads it; the old content of the records a sync touches, kept in
+	 * temp.old_rows before their first change; the touched keys whose
+	 * content changed (?: added, removed); the log's rows.
+	 */
+	[STMT_ROW_COUNTRY] = "SELECT " COUNTRY_COLS
+	    " FROM countries c WHERE c.code = ?1",
+	[STMT_ROW_AUTHORITY] = "SELECT " AUTH_COLS
+	    " FROM authorities a WHERE a.id = ?1",
+	[STMT_ROW_CONTACT] = "SELECT " CONTACT_COLS
+	    " FROM contacts t WHERE t.id = ?1",
+	[STMT_ROW_NEWSLETTER] = "SELECT " NEWS_COLS
+	    " FROM newsletters n WHERE n.id = ?1",
+	[STMT_ROW_ROUTE] = "SELECT " ROUTE_COLS " FROM routes r WHERE r.id = ?1",
+	[STMT_OLD_CLEAR] = "DELETE FROM temp.old_rows",
+	[STMT_OLD_PUT] = "INSERT OR IGNORE INTO temp.old_rows(type, key, data)"
+	    " VALUES (?1, ?2, ?3)",
+	[STMT_OLD_GET] = "SELECT data FROM temp.old_rows"
+	    " WHERE type = ?1 AND key = ?2",
+	[STMT_TOUCHED_CHANGED] = "SELECT type, key, oldhash IS NULL,"
+	    " newhash IS NULL FROM temp.touched WHERE oldhash IS NOT newhash",
+	[STMT_LOG_NEXT] = "SELECT coalesce(max(sync), 0) + 1 FROM change_syncs",
+	[STMT_LOG_SYNC_PUT] = "INSERT INTO change_syncs(sync, at, old_serial,"
+	    " serial, first, counts) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_LOG_PUT] = "INSERT OR REPLACE INTO changes(sync, type, id, what,"
+	    " name, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_LOG_PRUNE] = "DELETE FROM changes WHERE sync <= ?1",
+	[STMT_LOG_PRUNE_SYNCS] = "DELETE FROM change_syncs WHERE sync <= ?1",
+	/* ?1 one sync (0: any), ?2 at or after (0: any), ?3 the last only. */
+	[STMT_LOG_SYNCS] = "SELECT sync, at, old_serial, serial, first, counts"
+	    " FROM change_syncs WHERE (?1 = 0 OR sync = ?1) AND at >= ?2"
+	    " AND (?3 = 0 OR sync = (SELECT max(sync) FROM change_syncs))"
+	    " ORDER BY sync",
+	[STMT_LOG_LAST] = "SELECT coalesce(max(sync), 0) FROM change_syncs",
+	/* ?2: one type, or -1 for all. */
+	[STMT_LOG_ENTRIES] = "SELECT sync, type, id, what, name, fields"
+	    " FROM changes WHERE sync = ?1 AND (?2 < 0 OR type = ?2)"
+	    " ORDER BY type, what, name COLLATE NOCASE, id",
+	[STMT_LOG_FIELDS] = "SELECT fields FROM changes"
+	    " WHERE id = ?1 AND type = ?2 AND sync > ?3 AND fields IS NOT NULL",
+
+	/* Notes: ?1 type name, ?2 id (user.c). */
+	[STMT_NOTE_SET] = "INSERT OR REPLACE INTO notes(type, id, text, updated)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[STMT_NOTE_DEL] = "DELETE FROM notes WHERE type = ?1 AND id = ?2",
+	[STMT_NOTE_GET] = "SELECT text FROM notes WHERE type = ?1 AND id = ?2",
+	/* One search entry to bring up to date (search_refresh). */
+	[STMT_AFFECTED_ONE] = "INSERT OR IGNORE INTO temp.affected(type, ref)"
+	    " VALUES (?1, ?2)",
+	[STMT_FLAG_ADD] = "INSERT INTO flags(type, id, name, text, created,"
+	    " feed_id, serial, report_id) SELECT ?1, ?2, ?3, ?4, ?5,"
+	    " (SELECT feed_id FROM sync_state WHERE one = 1),"
+	    " coalesce((SELECT serial FROM sync_state WHERE one = 1), -1), ?6",
+	/* ?1: 0 all, 1 pending, 2 sent; ?2, ?3: one record's, or NULL. */
+	[STMT_FLAG_LIST] = "SELECT n, type, id, name, text, created, feed_id,"
+	    " serial, report_id, sent, attempts, last_error FROM flags"
+	    " WHERE (?1 = 0 OR (?1 = 1 AND sent = 0) OR (?1 = 2 AND sent <> 0))"
+	    " AND (?3 IS NULL OR (id = ?3 AND type = ?2)) ORDER BY n",
+	[STMT_FLAG_STATE] = "SELECT sent FROM flags WHERE n = ?1",
+	[STMT_FLAG_DEL] = "DELETE FROM flags WHERE n = ?1 AND sent = 0",
+	[STMT_FLAG_SENT] = "UPDATE flags SET sent = ?2, attempts = attempts + 1,"
+	    " last_error = NULL WHERE n = ?1",
+	[STMT_FLAG_FAILED] = "UPDATE flags SET attempts = attempts + 1,"
+	    " last_error = ?2 WHERE n = ?1 AND sent = 0",
 
 	[STMT_STAR_ON] = "INSERT OR IGNORE INTO stars(type, id) VALUES (?1, ?2)",
 	[STMT_STAR_OFF] = "DELETE FROM stars WHERE type = ?1 AND id = ?2",
@@ -701,7 +776,23 @@ const char stmt_temp_sql[] =
     " key TEXT NOT NULL, oldhash INTEGER, newhash INTEGER,"
     " PRIMARY KEY (type, key)) WITHOUT ROWID;"
     "CREATE TEMP TABLE IF NOT EXISTS affected (type INTEGER NOT NULL,"
-    " ref TEXT NOT NULL, PRIMARY KEY (type, ref)) WITHOUT ROWID;";
+    " ref TEXT NOT NULL, PRIMARY KEY (type, ref)) WITHOUT ROWID;"
+    "CREATE TEMP TABLE IF NOT EXISTS old_rows (type INTEGER NOT NULL,"
+    " key TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (type, key))"
+    " WITHOUT ROWID;";
+
+const enum stmt_id stmt_all_rows[REC_NDATA] = {
+	STMT_SUM_COUNTRIES, STMT_SUM_AUTHORITIES, STMT_SUM_CONTACTS,
+	STMT_SUM_NEWSLETTERS, STMT_SUM_ROUTES
+};
+
+char *
+stmt_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char	*s = sqlite3_column_text(st, col);
+
+	return s != NULL ? xstrdup((const char *)s) : NULL;
+}
 
 sqlite3_stmt *
 stmt_get(struct cache *c, enum stmt_id id)

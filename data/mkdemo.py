@@ -2,6 +2,7 @@
 """mkdemo.py: writes the bundled demo directory source (data/demo.jsonl).
 
 Usage: python3 data/mkdemo.py SHARED_DATA_DIR > data/demo.jsonl
+       python3 data/mkdemo.py --earlier data/demo.jsonl > data/demo-earlier.jsonl
 
 SHARED_DATA_DIR holds globe-members.csv (the real GlobE member authorities
 that public reports name) and route-facts.csv (sourced facts on how a
@@ -32,6 +33,16 @@ The script is deterministic: a fixed random seed, sorted output, and no
 date taken from the clock, so the committed demo.jsonl can be checked by
 running it again. Every record is validated against the feed contract
 before anything is written. Standard library only.
+
+With --earlier it writes the demo's earlier serial as a patch of
+demo.jsonl (data/demo-earlier.jsonl): the records that serial held as they
+were (two contacts whose fields the current serial changes, a demo
+authority's phone, the newest newsletter's summary, a contact the current
+serial removes) and a delete line for each record the current serial adds
+(two contacts). The build (Makefile.am, data/earlier.awk) publishes that
+serial first and the current one after it, so the demo's first sync lands
+on the earlier serial and `s` in the interface has changes to show. Only
+fictitious records are touched.
 """
 
 import csv
@@ -1376,10 +1387,65 @@ def validate(records):
 		assert n in names, n
 
 
+def earlier(path):
+	"""The patch that turns demo.jsonl into the demo's earlier serial."""
+	with open(path, encoding="utf-8") as f:
+		records = [json.loads(line) for line in f if line.strip()]
+	contacts = sorted((r for r in records if r["type"] == "contact"),
+	    key=lambda r: r["id"])
+	demo_auths = sorted((r for r in records if r["type"] == "authority" and
+	    r["id"].startswith("demo-")), key=lambda r: r["id"])
+	news = sorted((r for r in records if r["type"] == "newsletter"),
+	    key=lambda r: (r["published"], r["id"]))
+	out = []
+	# Changed by the current serial: as they were before.
+	c = dict(contacts[1])
+	c["title"] = "Head of International Cooperation"
+	c["phone"] = "+971 555 883 2500"
+	out.append(c)
+	c = dict(contacts[2])
+	c["email"] = "f.almansouri@example.org"
+	c["verified"] = "2025-01-20"
+	out.append(c)
+	a = dict(demo_auths[0])
+	a["phone"] = (a.get("phone") or "+1 555 000 0000")[:-2] + "00"
+	out.append(a)
+	# Removed by the current serial: a contact only the earlier one had.
+	gone = {"type": "contact", "id": "c-9001",
+	    "authority": contacts[0]["authority"],
+	    "name": "Demo Officer (retired)", "title": "Former Focal Point",
+	    "role": "focal-point", "email": "retired.officer@example.org",
+	    "languages": ["en"], "timezone": contacts[0]["timezone"],
+	    "hours": contacts[0]["hours"], "verified": "2025-02-01"}
+	out.append(gone)
+	# Added by the current serial: not in the earlier one.
+	for r in contacts[-2:]:
+		out.append({"type": "delete", "of": "contact", "id": r["id"]})
+	# The newest newsletter, its summary as first published.
+	n = dict(news[-1])
+	n["summary"] = n["summary"].split(".")[0] + "."
+	if n["summary"] == news[-1]["summary"]:
+		n["summary"] += " (draft)"
+	out.append(n)
+	# The earlier directory whole must be as valid as the current one.
+	def key(r):
+		return (r["type"], r.get("id", r.get("code")))
+	patch = {key(r): r for r in out if r["type"] != "delete"}
+	drop = {(r["of"], r["id"]) for r in out if r["type"] == "delete"}
+	whole = [patch.pop(key(r), r) for r in records if key(r) not in drop]
+	validate(whole + list(patch.values()))
+	sys.stdout.buffer.write("".join(json.dumps(r, ensure_ascii=False,
+	    separators=(",", ":")) + "\n" for r in out).encode("utf-8"))
+
+
 def main():
+	if len(sys.argv) == 3 and sys.argv[1] == "--earlier":
+		earlier(sys.argv[2])
+		return
 	if len(sys.argv) != 2:
-		print("usage: python3 mkdemo.py SHARED_DATA_DIR > demo.jsonl",
-		    file=sys.stderr)
+		print("usage: python3 mkdemo.py SHARED_DATA_DIR > demo.jsonl\n"
+		    "       python3 mkdemo.py --earlier demo.jsonl > "
+		    "demo-earlier.jsonl", file=sys.stderr)
 		sys.exit(2)
 	rng = random.Random(SEED)
 	names = country_names()

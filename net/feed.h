@@ -111,25 +111,40 @@ enum net_status	 feed_header_parse(const char *line, size_t len,
 		    struct feed_header *, char **cause);
 void		 feed_header_clear(struct feed_header *);
 
+/* The longest reports URL an index may name. */
+#define FEED_REPORTS_URL_MAX	2048
+
 struct feed_index {
 	char			*format;
 	char			*feed_id;
 	int64_t			 serial;
 	char			*issued;
 	char			*expires;
+	char			*reports;	/* where clients send flags, or
+						 * NULL: any string, as given
+						 * (the sync engine decides
+						 * whether it may be used) */
 	struct feed_object	 snapshot;
 	struct feed_object	*deltas;
 	size_t			 ndeltas;
 };
 /*
  * Parses index.json (already size-checked) and validates it: format,
- * types, paths confined to objects/<sha256>.jsonl, the delta chain.
+ * types, paths confined to objects/<sha256>.jsonl, the delta chain, and
+ * "reports", when present, a string. Unknown fields are ignored.
  */
 enum net_status	 feed_index_parse(const char *text, size_t len,
 		    struct feed_index *, char **cause);
 /* Serializes an index deterministically (with a final newline). Caller frees. */
 char		*feed_index_json(const struct feed_index *);
 void		 feed_index_clear(struct feed_index *);
+/*
+ * Whether s is a reports URL a publisher may write: https://, a host,
+ * no user name or password, no spaces or controls, at most
+ * FEED_REPORTS_URL_MAX bytes. A syntactic check: the client checks the
+ * URL again (net/) before it sends anything there.
+ */
+int		 feed_reports_url_valid(const char *s);
 /* Parses "2026-11-27T10:00:00Z"; 0 on success, -1 if malformed. */
 int		 feed_time_parse(const char *, time_t *);
 /* Formats t as "2026-11-27T10:00:00Z" into out (at least 21 bytes). */

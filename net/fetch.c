@@ -11,7 +11,10 @@
  * client certificate is in use. 429 and 503 answers with Retry-After are
  * retried within the deadline. Objects are hashed while they download
  * into a 0600 file, and a download cut off part-way is resumed with a
- * Range request.
+ * Range request. A report (net_fetch_post) is one POST of a small JSON
+ * document with the same settings, following only 307 and 308 redirects
+ * (which keep the method and body), never retried here: a report that
+ * fails waits for the next sync.
  */
 #include "config.h"
 
@@ -229,7 +232,18 @@ struct fetch {
 
 	const struct net_fetch_info	*cond;
 	struct net_fetch_info		*info;
+
+	/* a POST (net_fetch_post): its body, sent as application/json */
+	const char			*post;
+	size_t				 post_len;
 };
+
+/* What the log calls a request: "GET", "POST", or "read" for a file. */
+static const char *
+fetch_method(const struct fetch *f)
+{
+	return f->is_file ? "read" : f->post != NULL ? "POST" : "GET";
+}
 
 static void
 fetch_log(struct fetch *f, const char *fmt, ...) GLOBE_PRINTF(2, 3);
@@ -556,6 +570,16 @@ fetch_attempt(struct fetch *f, char **cause)
 			f->headers = l;
 		}
 	}
+	if (!f->is_file && f->post != NULL) {
+		/* No "Expect: 100-continue" wait: the body is small. */
+		if ((l = cl->slist_append(f->headers,
+		    "Content-Type: application/json")) == NULL)
+			abort();
+		f->headers = l;
+		if ((l = cl->slist_append(f->headers, "Expect:")) == NULL)
+			abort();
+		f->headers = l;
+	}
 	cl->easy_setopt(c, CURLOPT_HTTPHEADER, f->headers);
 
 	/*
@@ -879,15 +903,16 @@ fetch_stopped(struct fetch *f, const char *label, char **cause)
 	 * are the trace's own: keep them.
 	 */
 	if (f->too_big) {
-		fetch_log(f, _("GET %s%s -> %ld, stopped: larger than %zu "
-		    "bytes"), f->url, label, f->status, f->max);
+		fetch_log(f, "%s %s%s -> %ld, stopped: larger than %zu bytes",
+		    fetch_method(f), f->url, label, f->status, f->max);
+		/* TRANSLATORS: a URL, then the most bytes allowed. */
 		*cause = xasprintf(_("%s: larger than %zu bytes"), f->url,
 		    f->max);
 		return NET_ERR_TOO_BIG;
 	}
 	if (f->overflow) {
-		fetch_log(f, _("GET %s%s -> %ld, stopped: more than %llu "
-		    "bytes"), f->url, label, f->status,
+		fetch_log(f, "%s %s%s -> %ld, stopped: more than %llu bytes",
+		    fetch_method(f), f->url, label, f->status,
 		    (unsigned long long)f->obj->size);
 		/* TRANSLATORS: an object, its size and sha256 in index.json. */
 		*cause = xasprintf(_("%s: expected %llu bytes with sha256 %s, "
@@ -901,10 +926,9 @@ fetch_stopped(struct fetch *f, const char *label, char **cause)
 		return NET_ERR_CACHE;
 	}
 	if (f->bad_range) {
-		/* TRANSLATORS: --verbose: the range the server sent. */
-		fetch_log(f, _("GET %s%s -> %ld, another range: %s"), f->url,
-		    label, f->status, f->content_range != NULL ?
-		    f->content_range : _("none"));
+		fetch_log(f, "%s %s%s -> %ld, another range: %s",
+		    fetch_method(f), f->url, label, f->status,
+		    f->content_range != NULL ? f->content_range : "none");
 		*cause = xasprintf(_("%s: the server answered with another "
 		    "range than asked"), f->url);
 		return NET_ERR_FETCH;
@@ -928,17 +952,12 @@ fetch_failed(struct fetch *f, CURLcode rc, const char *label, int *missing,
 		why = fetch_transport_error(f, rc);
 	f->cut = f->body_started && f->received > 0;
 	if (f->cut)
-		fetch_log(f, _("GET %s%s -> %ld, cut off after %llu bytes: "
-		    "%s"), f->url, label, f->status,
+		fetch_log(f, "%s %s%s -> %ld, cut off after %llu bytes: %s",
+		    fetch_method(f), f->url, label, f->status,
 		    (unsigned long long)f->received, why);
-	else if (f->is_file)
-		/*
-		 * TRANSLATORS: --verbose: a local file read (its URL) that
-		 * failed, and why. -> is the trace's own: keep it.
-		 */
-		fetch_log(f, _("read %s%s -> failed: %s"), f->url, label, why);
 	else
-		fetch_log(f, _("GET %s%s -> failed: %s"), f->url, label, why);
+		fetch_log(f, "%s %s%s -> failed: %s", fetch_method(f),
+		    f->url, label, why);
 	*cause = xasprintf("%s: %s", f->url, why);
 	free(why);
 	return NET_ERR_FETCH;
@@ -952,9 +971,8 @@ fetch_redirect(struct fetch *f, const char *label, int *hops, char **cause)
 	char		*to = NULL;
 
 	f->cl->easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &to);
-	/* TRANSLATORS: --verbose: a redirect, and the URL it leads to. */
-	fetch_log(f, _("GET %s%s -> %ld, to %s"), f->url, label, f->status,
-	    to != NULL ? to : _("(nowhere)"));
+	fetch_log(f, "%s %s%s -> %ld, to %s", fetch_method(f), f->url, label,
+	    f->status, to != NULL ? to : "(nowhere)");
 	if (to == NULL) {
 		*cause = xasprintf(_("%s: HTTP status %ld without a "
 		    "location"), f->url, f->status);
@@ -990,9 +1008,8 @@ fetch_retry(struct fetch *f, const char *label, int *retries, char **why)
 	/* Divide, never multiply: a server picks wait. */
 	if (wait >= 0 && *retries < FETCH_RETRIES_MAX && left > 0 &&
 	    wait < left / 1000) {
-		/* TRANSLATORS: --verbose: the seconds waited before a retry. */
-		fetch_log(f, _("GET %s%s -> %ld, retrying after %ld s"),
-		    f->url, label, f->status, wait);
+		fetch_log(f, "%s %s%s -> %ld, retrying after %ld s",
+		    fetch_method(f), f->url, label, f->status, wait);
 		(*retries)++;
 		fetch_sleep(wait);
 		return 1;
@@ -1031,28 +1048,27 @@ fetch_judge(struct fetch *f, CURLcode rc, const char *label, int *missing,
 		return NET_OK;
 	}
 	if (f->status >= 200 && f->status < 300) {
-		/* TRANSLATORS: --verbose: a download and its size. */
-		fetch_log(f, P_("GET %s%s -> %ld, %llu byte",
-		    "GET %s%s -> %ld, %llu bytes", f->received), f->url, label,
-		    f->status, (unsigned long long)f->received);
+		fetch_log(f, "%s %s%s -> %ld, %llu bytes", fetch_method(f),
+		    f->url, label, f->status, (unsigned long long)f->received);
 		return NET_OK;
 	}
 	if (f->status == 304 && f->cond != NULL) {
-		/* TRANSLATORS: --verbose: "not modified" is HTTP's 304. */
-		fetch_log(f, _("GET %s%s -> 304 not modified"), f->url, label);
+		fetch_log(f, "%s %s%s -> 304 not modified", fetch_method(f),
+		    f->url, label);
 		return NET_OK;
 	}
-	if (f->status >= 300 && f->status < 400 && f->status != 304) {
+	if (f->status >= 300 && f->status < 400 && f->status != 304 &&
+	    (f->post == NULL || f->status == 307 || f->status == 308)) {
 		status = fetch_redirect(f, label, hops, cause);
 		*again = status == NET_OK;
 		return status;
 	}
-	if ((f->status == 429 || f->status == 503) &&
+	if (f->post == NULL && (f->status == 429 || f->status == 503) &&
 	    fetch_retry(f, label, retries, &why)) {
 		*again = 1;
 		return NET_OK;
 	}
-	fetch_log(f, "GET %s%s -> %ld", f->url, label, f->status);
+	fetch_log(f, "%s %s%s -> %ld", fetch_method(f), f->url, label, f->status);
 	if (missing != NULL && (f->status == 404 || f->status == 410))
 		*missing = 1;
 	hint = why != NULL ? why : fetch_status_hint(f, f->status);
@@ -1130,6 +1146,69 @@ net_fetch_memory(const struct net_fetch_config *cfg, const char *url,
 		out->data[out->len] = '\0';
 	fetch_end(&f);
 	return status;
+}
+
+enum net_status
+net_fetch_post(const struct net_fetch_config *cfg, const char *url,
+    const char *body, size_t len, long *http_status, char **cause)
+{
+	struct fetch	 f;
+	struct buf	 out;
+	enum net_status	 status;
+
+	*http_status = 0;
+	memset(&f, 0, sizeof f);
+	buf_init(&out);
+	f.out = &out;
+	f.max = FETCH_ERROR_BODY_MAX;	/* the answer is read and dropped */
+	f.fd = -1;
+	f.post = body;
+	f.post_len = len;
+	if ((status = fetch_begin(&f, cfg, url, cause)) != NET_OK)
+		return status;
+	if (f.is_file) {
+		fetch_end(&f);
+		*cause = xasprintf("%s: a report is only sent over https", url);
+		return NET_ERR_USAGE;
+	}
+	f.cl->easy_setopt(f.curl, CURLOPT_POSTFIELDS, body);
+	f.cl->easy_setopt(f.curl, CURLOPT_POSTFIELDSIZE, (long)len);
+	f.cl->easy_setopt(f.curl, CURLOPT_WRITEFUNCTION, fetch_write_memory);
+	f.cl->easy_setopt(f.curl, CURLOPT_WRITEDATA, &f);
+	status = fetch_perform(&f, NULL, cause);
+	*http_status = f.status;
+	/* A long answer to an accepted report: accepted all the same. */
+	if (status == NET_ERR_TOO_BIG && f.status >= 200 && f.status < 300) {
+		free(*cause);
+		*cause = NULL;
+		status = NET_OK;
+	}
+	fetch_end(&f);
+	buf_free(&out);
+	return status;
+}
+
+int
+net_url_same_origin(const char *a, const char *b, char **cause)
+{
+	const struct net_curl	*cl;
+	char			*oa, *ob, *sa, *sb;
+	int			 ua, ub, same;
+
+	if ((cl = net_curl_load(cause)) == NULL)
+		return -1;
+	oa = fetch_url_origin(cl, a, &sa, &ua);
+	ob = fetch_url_origin(cl, b, &sb, &ub);
+	if (oa == NULL || ob == NULL || sa == NULL || sb == NULL) {
+		*cause = xasprintf("%s is not a valid URL", oa == NULL ? a : b);
+		same = -1;
+	} else
+		same = strcasecmp(sa, sb) == 0 && strcmp(oa, ob) == 0;
+	free(oa);
+	free(ob);
+	free(sa);
+	free(sb);
+	return same;
 }
 
 static void

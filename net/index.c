@@ -191,6 +191,52 @@ feed_index_object(json_t *o, const char *what, int delta,
 	return NULL;
 }
 
+/* No control, space or DEL: one clean token, as a URL is written. */
+static int
+feed_url_chars_ok(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s <= 0x20 || *s == 0x7f)
+			return 0;
+	}
+	return 1;
+}
+
+int
+feed_reports_url_valid(const char *s)
+{
+	const char	*host, *end;
+	size_t		 len;
+
+	if (s == NULL || (len = strlen(s)) > FEED_REPORTS_URL_MAX ||
+	    strncmp(s, "https://", 8) != 0 || !feed_url_chars_ok(s) ||
+	    !utf8_valid(s, len))
+		return 0;
+	host = s + 8;
+	end = host + strcspn(host, "/?#");
+	/* A host, and no user name or password before it. */
+	return end > host && memchr(host, '@', (size_t)(end - host)) == NULL &&
+	    *host != ':';
+}
+
+/*
+ * The optional "reports" URL, kept as the index gives it: whether it may
+ * be used is the sync's to say (feed_reports_url_valid and more), never
+ * a reason to refuse the data. NULL or a message to free.
+ */
+static char *
+feed_index_reports(json_t *root, char **out)
+{
+	json_t	*v = json_object_get(root, "reports");
+
+	if (v == NULL || json_is_null(v))
+		return NULL;
+	if (!json_is_string(v))
+		return xstrdup("'reports' must be a string");
+	*out = xstrdup(json_string_value(v));
+	return NULL;
+}
+
 static char *
 feed_index_string(json_t *root, const char *name, char **out)
 {
@@ -259,6 +305,8 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 		    "YYYY-MM-DDTHH:MM:SSZ"), ix->expires);
 		goto fail;
 	}
+	if ((why = feed_index_reports(root, &ix->reports)) != NULL)
+		goto fail;
 	if ((v = json_object_get(root, "snapshot")) == NULL) {
 		why = xstrdup(_("'snapshot' is missing"));
 		goto fail;
@@ -334,6 +382,8 @@ feed_index_json(const struct feed_index *ix)
 	json_object_set_new(root, "serial", json_integer(ix->serial));
 	json_object_set_new(root, "issued", json_string(ix->issued));
 	json_object_set_new(root, "expires", json_string(ix->expires));
+	if (ix->reports != NULL)
+		json_object_set_new(root, "reports", json_string(ix->reports));
 	json_object_set_new(root, "snapshot",
 	    feed_index_object_json(&ix->snapshot, 0));
 	deltas = json_array();
@@ -359,6 +409,7 @@ feed_index_clear(struct feed_index *ix)
 	free(ix->feed_id);
 	free(ix->issued);
 	free(ix->expires);
+	free(ix->reports);
 	free(ix->snapshot.path);
 	for (i = 0; i < ix->ndeltas; i++)
 		free(ix->deltas[i].path);

@@ -2,7 +2,9 @@
  * net.h: the sync engine. It fetches index.json, its signature and the
  * objects (libcurl, loaded when the first transfer starts), verifies them
  * in the contract's order, and applies the record lines to the cache in
- * one transaction. The feed format itself (records, index, minisign, the
+ * one transaction; then it sends the officer's pending flags to the
+ * reports URL the index names (a failure there never fails the sync).
+ * The feed format itself (records, index, minisign, the
  * status list) is net/feed.h, its own library; this header adds what
  * needs the cache and the network. Only net/ includes <curl/curl.h>.
  */
@@ -58,6 +60,12 @@ struct net_options {
 	 * snapshot.
 	 */
 	int			 reseed;
+	/*
+	 * The index to read instead of index.json (its signature beside
+	 * it, NAME.minisig), or NULL: the bundled demo starts from an
+	 * earlier serial, so a sync in it has something to show.
+	 */
+	const char		*index_name;
 	net_log_cb		 verbose;	/* may be NULL */
 	void			*verbose_arg;
 };
@@ -88,6 +96,12 @@ struct net_result {
 	uint64_t		 bytes;		/* transferred */
 	struct cache_changes	 changes;
 	char			*expires;	/* of the index now in force */
+	/* The officer's flags, sent once the data is applied (report.c). */
+	unsigned		 reports_sent;
+	unsigned		 reports_pending;	/* still waiting */
+	int			 reports_nowhere;	/* the feed names no
+						 * reports URL */
+	char			*reports_error;	/* why some wait, or NULL */
 };
 
 /*
@@ -99,6 +113,13 @@ struct net_result {
 enum net_status	 net_sync(struct cache *, const struct net_options *,
 		    net_progress_cb, void *, struct net_result *, char **cause);
 void		 net_result_clear(struct net_result *);
+/*
+ * The document a flag is sent as, one per POST (docs/feed-format.md,
+ * "Reports"): JSON, keys in a fixed order, ending with a newline. Caller
+ * frees. `globe flags --export` writes the same documents.
+ */
+char		*net_report_document(const struct cache_flag *);
+
 /*
  * The validator a sync records (as the cache state's etag) for an
  * index.json read from a local feed: "sha256:<hex>" of its bytes, so a

@@ -70,6 +70,25 @@ enum net_status	 net_fetch_memory(const struct net_fetch_config *,
 		    const struct net_fetch_info *cond, int *missing,
 		    struct net_fetch_info *info, char **cause);
 
+/*
+ * POSTs body (a JSON document, len bytes) to url, an https:// URL, with
+ * cfg's TLS settings and credentials. Redirects are followed only when
+ * they keep the method (307, 308), checked as every redirect is; 429 and
+ * 503 are not retried. NET_OK for a 2xx answer (its body dropped); any
+ * other answer is NET_ERR_FETCH with *cause. *http_status gets the last
+ * answer's status (0: none came).
+ */
+enum net_status	 net_fetch_post(const struct net_fetch_config *,
+		    const char *url, const char *body, size_t len,
+		    long *http_status, char **cause);
+/*
+ * Whether two URLs share scheme, host and port (as libcurl parses them,
+ * default ports filled in): 1, 0, or -1 with *cause when one is not a
+ * URL or libcurl cannot be loaded.
+ */
+int		 net_url_same_origin(const char *a, const char *b,
+		    char **cause);
+
 /* Called now and then while an object downloads. */
 typedef void	(*net_fetch_progress_cb)(uint64_t bytes, void *);
 
@@ -137,6 +156,18 @@ int			 net_curl_out_of_memory(void);
 enum net_status	 net_feed_base_url(const char *feed, char **url,
 		    char **cause);
 
+
+/*
+ * report.c: sends every pending flag to url, the reports URL in force
+ * (NULL: the feed names none; they wait), one POST each with cfg, and
+ * marks each sent or says why it waits; counts into res. feed_base is
+ * the feed's URL: with credentials in cfg, url must be on its host.
+ * refused (or NULL) is a reason none may go now. Never fails: a report
+ * that cannot go waits for the next sync.
+ */
+void		 net_reports_send(struct cache *, const struct net_fetch_config *,
+		    const char *feed_base, const char *url, const char *refused,
+		    int64_t now, struct net_result *);
 
 /*
  * A downloaded object's records, parsed on a second thread (records.c).

@@ -5,7 +5,9 @@
  * every planned object (size and sha256 checked) into 0600 temp files,
  * and only then applies them line by line in one cache transaction, the
  * lines parsed on a second thread (records.c). On any failure nothing is
- * committed and the failure is noted in the cache.
+ * committed and the failure is noted in the cache. Once the data is
+ * committed, the officer's pending flags go to the reports URL the index
+ * in force names (report.c); whatever happens to them, the sync stands.
  */
 #include "config.h"
 
@@ -33,6 +35,7 @@ net_result_clear(struct net_result *r)
 	if (r == NULL)
 		return;
 	free(r->expires);
+	free(r->reports_error);
 	memset(r, 0, sizeof *r);
 	r->old_serial = r->new_serial = -1;
 }
@@ -65,6 +68,8 @@ struct sync {
 
 	int				 began;
 	struct net_progress		 progress;
+	const char			*reports;	/* the reports URL in force
+							 * (borrowed), or NULL */
 };
 
 static void
@@ -207,6 +212,15 @@ sync_read_state(struct sync *s, char **cause)
 	return NET_OK;
 }
 
+/* The index read: index.json, or the one the options name. */
+static const char *
+sync_index_name(const struct sync *s)
+{
+	const char	*n = s->opts->index_name;
+
+	return n != NULL && *n != '\0' ? n : "index.json";
+}
+
 /*
  * Fetches index.json (conditionally, with the cached validators, when
  * the cache came from this same https feed) and checks its signature.
@@ -230,7 +244,7 @@ sync_fetch_index(struct sync *s, char **cause)
 		cond.etag = s->old.etag;
 		cond.last_modified = s->old.last_modified;
 	}
-	url = xasprintf("%sindex.json", s->base);
+	url = xasprintf("%s%s", s->base, sync_index_name(s));
 	status = net_fetch_memory(&s->fetch, url, FEED_INDEX_MAX, &s->index,
 	    cond.etag != NULL || cond.last_modified != NULL ? &cond : NULL,
 	    NULL, &s->info, cause);
@@ -256,7 +270,7 @@ sync_fetch_index(struct sync *s, char **cause)
 		return NET_ERR_UNSIGNED;
 	}
 	buf_init(&sig);
-	url = xasprintf("%sindex.json.minisig", s->base);
+	url = xasprintf("%s%s.minisig", s->base, sync_index_name(s));
 	status = net_fetch_memory(&s->fetch, url, FEED_SIG_MAX, &sig, NULL,
 	    &missing, NULL, &why);
 	if (status != NET_OK) {
@@ -648,6 +662,7 @@ sync_apply(struct sync *s, char **cause)
 		st.last_modified = s->info.last_modified != NULL ?
 		    s->info.last_modified : s->old.last_modified;
 		st.last_result = "ok: not modified";
+		st.reports_url = s->old.reports_url;
 	} else {
 		st.feed_id = s->ix.feed_id;
 		st.serial = s->ix.serial;
@@ -656,7 +671,9 @@ sync_apply(struct sync *s, char **cause)
 		st.etag = s->info.etag;
 		st.last_modified = s->info.last_modified;
 		st.last_result = s->nplan == 0 ? "ok: unchanged" : "ok";
+		st.reports_url = s->ix.reports;
 	}
+	s->reports = st.reports_url;
 	st.feed_url = (char *)s->opts->feed;
 	st.last_sync = s->now;
 	st.last_success = s->now;
@@ -817,6 +834,27 @@ sync_run(struct sync *s, char **cause)
 }
 
 /*
+ * The flags go with the feed's TLS settings and credentials; a local
+ * feed has no credentials, so only its CA file (checked here, as the
+ * transport checks it for an https feed) goes with them.
+ */
+static void
+sync_send_reports(struct sync *s)
+{
+	struct net_fetch_config	 cfg = s->fetch;
+	char			*why = NULL;
+
+	if (strncmp(s->base, "file://", 7) == 0 && s->opts->ca_file != NULL) {
+		if (sync_check_file("ca_file", s->opts->ca_file, &why) ==
+		    NET_OK)
+			cfg.ca_file = s->opts->ca_file;
+	}
+	net_reports_send(s->cache, &cfg, s->base, s->reports, why, s->now,
+	    s->result);
+	free(why);
+}
+
+/*
  * One sync at a time per data directory: downloads are named by their
  * hash there, so two syncs would write and read each other's files. The
  * directory itself is locked, so no lock file is left behind. Returns
@@ -871,6 +909,8 @@ net_sync(struct cache *cache, const struct net_options *opts,
 		status = NET_ERR_CACHE;
 	else
 		status = sync_run(&s, &why);
+	if (status == NET_OK)
+		sync_send_reports(&s);
 	if (status != NET_OK) {
 		if (s.began)
 			cache_apply_rollback(cache);

@@ -57,6 +57,9 @@ static const struct {
 	{ "--previous-key PUB", N_("the previous index may also be signed by "
 	    "this public\nkey (a key rollover; up to 4). Without it, it "
 	    "must\nbe signed by --sign KEY, or nothing is published") },
+	{ "--reports-url URL", N_("name in the index where clients send the "
+	    "officers'\nflags (https://; see docs/hosting.md). Give it on\nevery "
+	    "run: an index without it names none") },
 	{ "--quiet", N_("print nothing on success") },
 	{ "--keygen PREFIX", N_("write PREFIX.key (secret, 0600) and "
 	    "PREFIX.pub") },
@@ -83,7 +86,7 @@ usage_print(void)
 	    "[--keep-days N]\n"
 	    "                     [--issued YYYY-MM-DDTHH:MM:SSZ] "
 	    "[--previous-key PUB]\n"
-	    "                     [--quiet]\n"
+	    "                     [--reports-url URL] [--quiet]\n"
 	    "       globe-publish --keygen PREFIX\n"
 	    "       globe-publish --sign-file FILE --sign KEY\n"
 	    "       globe-publish --help | --version\n"));
@@ -109,7 +112,7 @@ usage_print(void)
 enum {
 	OPT_SOURCE = 256, OPT_OUT, OPT_SIGN, OPT_FEED_ID, OPT_EXPIRES_DAYS,
 	OPT_KEEP_DAYS, OPT_ISSUED, OPT_QUIET, OPT_KEYGEN, OPT_SIGN_FILE,
-	OPT_PREVIOUS_KEY, OPT_HELP, OPT_VERSION
+	OPT_PREVIOUS_KEY, OPT_REPORTS_URL, OPT_HELP, OPT_VERSION
 };
 
 static const struct option options[] = {
@@ -124,6 +127,7 @@ static const struct option options[] = {
 	{ "keygen",		required_argument,	NULL, OPT_KEYGEN },
 	{ "sign-file",		required_argument,	NULL, OPT_SIGN_FILE },
 	{ "previous-key",	required_argument,	NULL, OPT_PREVIOUS_KEY },
+	{ "reports-url",	required_argument,	NULL, OPT_REPORTS_URL },
 	{ "help",		no_argument,		NULL, OPT_HELP },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ NULL,			0,			NULL, 0 }
@@ -137,6 +141,7 @@ struct args {
 	const char	*issued;
 	const char	*keygen;
 	const char	*sign_file;
+	const char	*reports_url;
 	const char	*previous_keys[PREVIOUS_KEYS_MAX];
 	size_t		 nprevious_keys;
 	int		 expires_days;
@@ -488,6 +493,7 @@ run_publish(const struct args *a, time_t issued)
 	o.source = a->source;
 	o.out = a->out;
 	o.feed_id = a->feed_id;
+	o.reports_url = a->reports_url;
 	o.expires_days = a->expires_days;
 	o.keep_days = a->keep_days;
 	o.issued = issued;
@@ -583,6 +589,14 @@ main(int argc, char **argv)
 				return usage_error(_("--feed-id: '%s' must be "
 				    "1 to 128 of A-Z a-z 0-9 . _ -"), optarg);
 			a.feed_id = optarg;
+			break;
+		case OPT_REPORTS_URL:
+			if (!feed_reports_url_valid(optarg))
+				/* TRANSLATORS: --reports-url: keep it. */
+				return usage_error(_("--reports-url: '%s' must be "
+				    "an https:// URL with a host, without a user "
+				    "name or spaces"), optarg);
+			a.reports_url = optarg;
 			break;
 		case OPT_EXPIRES_DAYS:
 			if ((a.expires_days = parse_days(optarg, 1)) < 0)

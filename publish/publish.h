@@ -51,6 +51,7 @@ struct publish_options {
 	const struct minisign_pubkey *previous_keys;
 	size_t		 nprevious_keys;
 	const char	*feed_id;	/* NULL: the previous one, or the default */
+	const char	*reports_url;	/* the index's "reports", or NULL */
 	int		 expires_days;
 	int		 keep_days;
 	time_t		 issued;	/* SOURCE_DATE_EPOCH, --issued or now */

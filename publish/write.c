@@ -1349,6 +1349,7 @@ pub_step_objects(struct pub *p, char **cause)
 		return st;
 	p->ix.format = "globe-feed/1";
 	p->ix.feed_id = res->feed_id;
+	p->ix.reports = (char *)p->o->reports_url;	/* borrowed */
 	p->ix.serial = res->serial;
 	p->ix.snapshot = res->snapshot;
 	if (p->have_old && (st = pub_write_delta(p, cause)) != PUBLISH_OK)

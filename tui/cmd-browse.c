@@ -30,36 +30,52 @@ cli_list(struct cli *cli, const struct cache_filter *f, struct out_list *l)
 }
 
 /*
- * A contact's authority, for the fields a contact shows of it (its
- * expertise and designations), into l; nothing when it is gone.
+ * A contact's or route's authority, for the fields they show of it (a
+ * contact: its expertise and designations), into l; nothing when it is
+ * gone.
  */
 static void
 cli_fetch_authority(struct cli *cli, const struct out_item *it,
     struct out_list *l)
 {
-	if (it->rec.type == REC_CONTACT &&
-	    it->rec.v[CONTACT_AUTHORITY].s != NULL)
-		cli_fetch(cli, REC_AUTHORITY, it->rec.v[CONTACT_AUTHORITY].s,
-		    l);
+	const char	*a = NULL;
+
+	if (it->rec.type == REC_CONTACT)
+		a = it->rec.v[CONTACT_AUTHORITY].s;
+	else if (it->rec.type == REC_ROUTE)
+		a = it->rec.v[ROUTE_AUTHORITY].s;
+	if (a != NULL)
+		cli_fetch(cli, REC_AUTHORITY, a, l);
 }
 
-/* Prints one record: its fields, as its screen shows them, or the data format. */
+/*
+ * Prints one record: its fields, as its screen shows them (the flags on
+ * it too), or the data format.
+ */
 static int
-cli_print_one(struct cli *cli, const struct out_list *l)
+cli_print_one(struct cli *cli, struct out_list *l)
 {
-	struct out_list	 auth, contact;
-	struct present_fields fs;
-	struct buf	 b;
-	char		*text;
-	int		 rc;
+	struct out_list		 auth, contact;
+	struct present_fields	 fs;
+	struct cache_flag	*flags = NULL;
+	struct buf		 b;
+	size_t			 nflags = 0;
+	char			*text;
+	int			 rc;
 
 	if (cli->format != OUT_HUMAN)
 		return cli_print_list(cli, l, PLIST_PEOPLE);
 	out_list_init(&auth);
+	out_list_init(&contact);
+	/* The officer's flags on it, shown with its fields. */
+	if (cache_flags_list(cli->cache, CACHE_FLAGS_ALL, l->v[0].rec.type,
+	    record_key(&l->v[0].rec), &flags, &nflags) == CACHE_OK) {
+		l->v[0].flags = flags;
+		l->v[0].nflags = nflags;
+	}
 	buf_init(&b);
 	if (l->v[0].rec.type == REC_ROUTE) {
 		/* A route's card: its authority and contact read whole. */
-		out_list_init(&contact);
 		cli_fetch(cli, REC_AUTHORITY, l->v[0].rec.v[ROUTE_AUTHORITY].s,
 		    &auth);
 		if (l->v[0].rec.v[ROUTE_CONTACT].s != NULL)
@@ -68,23 +84,54 @@ cli_print_one(struct cli *cli, const struct out_list *l)
 		memset(&fs, 0, sizeof fs);
 		present_route_fields(&l->v[0], auth.n > 0 ? &auth.v[0] : NULL,
 		    contact.n > 0 ? &contact.v[0] : NULL, &cli->ctx, &fs);
+		present_fields_own(&l->v[0], &fs);
 		text = present_fields_text(&fs, out_width(0));
 		buf_adds(&b, text);
 		free(text);
 		present_fields_free(&fs);
-		out_list_free(&contact);
-		rc = cli_print(&b);
-		buf_free(&b);
-		out_list_free(&auth);
-		return rc;
+	} else {
+		cli_fetch_authority(cli, &l->v[0], &auth);
+		out_human_record(&b, &l->v[0], auth.n > 0 ? &auth.v[0] : NULL,
+		    &cli->ctx, out_width(0));
 	}
-	cli_fetch_authority(cli, &l->v[0], &auth);
-	out_human_record(&b, &l->v[0], auth.n > 0 ? &auth.v[0] : NULL,
-	    &cli->ctx, out_width(0));
+	l->v[0].flags = NULL;
+	l->v[0].nflags = 0;
+	cache_flags_free(flags, nflags);
 	rc = cli_print(&b);
 	buf_free(&b);
+	out_list_free(&contact);
 	out_list_free(&auth);
 	return rc;
+}
+
+/*
+ * As cli_list_limited, and with --stale only the records verified longer
+ * ago than stale_days, by the one rule (present_item_stale), the limit
+ * counted among those.
+ */
+static int
+cli_list_fresh(struct cli *cli, struct cache_filter *f, struct out_list *l,
+    size_t *total)
+{
+	unsigned char	*keep;
+	size_t		 limit, i;
+	int		 rc;
+
+	if (cli->opt[OPT_STALE] == NULL)
+		return cli_list_limited(cli, f, l, total);
+	if ((rc = cli_limit(cli, CLI_LIMIT_NONE, &limit)) != EXIT_OK ||
+	    (rc = cli_list(cli, f, l)) != EXIT_OK)
+		return rc;
+	keep = xcalloc(l->n + 1, 1);
+	for (i = 0; i < l->n; i++)
+		keep[i] = present_item_stale(&l->v[i], &cli->ctx) > 0;
+	out_list_keep(l, keep);
+	*total = l->n;
+	for (i = 0; i < l->n; i++)
+		keep[i] = limit == 0 || i < limit;
+	out_list_keep(l, keep);
+	free(keep);
+	return EXIT_OK;
 }
 
 static int
@@ -132,7 +179,7 @@ cli_cmd_members(struct cli *cli)
 	f.type = REC_AUTHORITY;
 	f.country = cc;
 	l.types = OUT_TMASK(REC_AUTHORITY);
-	rc = cli_list_limited(cli, &f, &l, &total);
+	rc = cli_list_fresh(cli, &f, &l, &total);
 	if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, PLIST_AUTHORITIES);
 	if (rc == EXIT_OK)
@@ -142,11 +189,15 @@ cli_cmd_members(struct cli *cli)
 	return rc;
 }
 
+static const enum cli_opt opts_fresh_list[] = {
+	OPT_STALE, OPT_LIMIT, OPT_ALL, OPT_MAX
+};
+
 const struct cli_command cli_entry_members = {
 	"members", cli_cmd_members,
-	"members CC [--limit N | --all]",
+	"members CC [--stale] [--limit N | --all]",
 	N_("List the member authorities of a country (code CC or name)."),
-	CLI_F_PEOPLE, 1, 1, cli_opts_list
+	CLI_F_PEOPLE, 1, 1, opts_fresh_list
 };
 
 /* What not_found says was not found. */
@@ -259,7 +310,7 @@ cli_cmd_contacts(struct cli *cli)
 		f.authority = cli->args[0];
 	}
 	l.types = OUT_TMASK(REC_CONTACT);
-	rc = cli_list_limited(cli, &f, &l, &total);
+	rc = cli_list_fresh(cli, &f, &l, &total);
 	if (rc == EXIT_OK)
 		rc = cli_print_list(cli, &l, PLIST_CONTACTS);
 	if (rc == EXIT_OK)
@@ -270,9 +321,9 @@ cli_cmd_contacts(struct cli *cli)
 
 const struct cli_command cli_entry_contacts = {
 	"contacts", cli_cmd_contacts,
-	"contacts [AUTHORITY-ID] [--limit N | --all]",
+	"contacts [AUTHORITY-ID] [--stale] [--limit N | --all]",
 	N_("List all contacts, or those of one authority."),
-	CLI_F_PEOPLE, 0, 1, cli_opts_list
+	CLI_F_PEOPLE, 0, 1, opts_fresh_list
 };
 
 /*

@@ -62,6 +62,11 @@ static const struct complete_args {
 	{ "starred", { CLI_ARG_END }, NULL },
 	{ "route", { CLI_ARG_COUNTRY, CLI_ARG_MEASURE }, NULL },
 	{ "measures", { CLI_ARG_END }, NULL },
+	{ "changes", { CLI_ARG_END }, NULL },
+	{ "note", { CLI_ARG_RECORD, CLI_ARG_NONE }, NULL },
+	{ "flag", { CLI_ARG_RECORD, CLI_ARG_NONE }, NULL },
+	{ "flags", { CLI_ARG_END }, NULL },
+	{ "unflag", { CLI_ARG_NONE }, NULL },
 	{ "config", { CLI_ARG_WORD }, complete_config_words },
 	{ "help", { CLI_ARG_COMMAND }, NULL },
 };

@@ -1,7 +1,9 @@
 /*
  * cmd-json.c: --json. A list becomes one array of objects, each with
  * the keys of its record type (out_type_columns: its record_types[]
- * fields, then its extras), the same in every command, lists as arrays. The data is kept as it is (JSON is for programs), but
+ * fields, then its extras), the same in every command, lists as arrays;
+ * the flags, the documents they are reported as, and the change log have
+ * arrays of their own. The data is kept as it is (JSON is for programs), but
  * nothing a terminal would obey reaches stdout raw: jansson escapes C0
  * controls, and out_json_safe escapes DEL, C1 and bidi controls.
  */
@@ -14,6 +16,7 @@
 #include <jansson.h>
 
 #include "common/common.h"
+#include "net/net.h"
 #include "tui/cmd.h"
 
 /* A JSON string of s; invalid UTF-8 (never from a valid feed) is sanitized. */
@@ -172,5 +175,134 @@ out_json_measures(const struct present_measure *m, size_t n)
 
 	for (i = 0; i < n; i++)
 		json_array_append_new(a, json_measure(&m[i]));
+	return json_array_text(a);
+}
+
+/* A unix time as RFC 3339 UTC, or null for none. */
+static json_t *
+json_time(int64_t t)
+{
+	char	when[32];
+
+	if (t <= 0)
+		return json_null();
+	feed_time_format((time_t)t, when);
+	return json_string(when);
+}
+
+char *
+out_json_flags(const struct cache_flag *v, size_t n)
+{
+	json_t	*a, *o;
+	size_t	 i;
+
+	a = json_array();
+	for (i = 0; i < n; i++) {
+		o = json_object();
+		json_object_set_new(o, "n", json_integer(v[i].n));
+		json_object_set_new(o, "type",
+		    json_string(record_types[v[i].type].name));
+		json_object_set_new(o, "id", json_str(v[i].id));
+		json_object_set_new(o, "name", v[i].name != NULL ?
+		    json_str(v[i].name) : json_null());
+		json_object_set_new(o, "text", json_str(v[i].text));
+		json_object_set_new(o, "flagged", json_time(v[i].created));
+		json_object_set_new(o, "feed_id", v[i].feed_id != NULL ?
+		    json_str(v[i].feed_id) : json_null());
+		json_object_set_new(o, "serial", v[i].serial >= 0 ?
+		    json_integer(v[i].serial) : json_null());
+		json_object_set_new(o, "state", json_string(v[i].sent > 0 ?
+		    "sent" : "pending"));
+		json_object_set_new(o, "sent", json_time(v[i].sent));
+		json_object_set_new(o, "attempts", json_integer(v[i].attempts));
+		json_object_set_new(o, "last_error", v[i].last_error != NULL ?
+		    json_str(v[i].last_error) : json_null());
+		json_object_set_new(o, "report_id", json_str(v[i].report_id));
+		json_array_append_new(a, o);
+	}
+	return json_array_text(a);
+}
+
+char *
+out_json_reports(const struct cache_flag *v, size_t n)
+{
+	json_t	*a, *doc;
+	char	*text;
+	size_t	 i;
+
+	a = json_array();
+	for (i = 0; i < n; i++) {
+		text = net_report_document(&v[i]);
+		if ((doc = json_loads(text, 0, NULL)) != NULL)
+			json_array_append_new(a, doc);
+		free(text);
+	}
+	return json_array_text(a);
+}
+
+/* added/changed/removed per kind, keyed as `globe sync --json` keys them. */
+static json_t *
+json_counts(const struct cache_changes *c)
+{
+	static const char *const names[REC_NDATA] = {
+		"countries", "authorities", "contacts", "newsletters", "routes"
+	};
+	json_t	*o = json_object(), *t;
+	int	 i;
+
+	for (i = 0; i < REC_NDATA; i++) {
+		t = json_object();
+		json_object_set_new(t, "added", json_integer(c->added[i]));
+		json_object_set_new(t, "changed", json_integer(c->changed[i]));
+		json_object_set_new(t, "removed", json_integer(c->removed[i]));
+		json_object_set_new(o, names[i], t);
+	}
+	return o;
+}
+
+char *
+out_json_changes(const struct cache_change_sync *s, size_t ns,
+    struct cache_change *const *entries, const size_t *n)
+{
+	static const char *const whats[] = { "added", "changed", "removed" };
+	const struct cache_change	*c;
+	json_t				*a, *o, *list, *e, *fields;
+	const char			*p, *end;
+	size_t				 i, k;
+
+	a = json_array();
+	for (i = 0; i < ns; i++) {
+		o = json_object();
+		json_object_set_new(o, "sync", json_integer(s[i].sync));
+		json_object_set_new(o, "at", json_time(s[i].at));
+		json_object_set_new(o, "serial", json_integer(s[i].serial));
+		json_object_set_new(o, "old_serial", s[i].old_serial >= 0 ?
+		    json_integer(s[i].old_serial) : json_null());
+		json_object_set_new(o, "first", json_boolean(s[i].first));
+		json_object_set_new(o, "counts", json_counts(&s[i].counts));
+		list = json_array();
+		for (k = 0; k < n[i]; k++) {
+			c = &entries[i][k];
+			e = json_object();
+			json_object_set_new(e, "type",
+			    json_string(record_types[c->type].name));
+			json_object_set_new(e, "id", json_str(c->id));
+			json_object_set_new(e, "name", c->name != NULL ?
+			    json_str(c->name) : json_null());
+			json_object_set_new(e, "change",
+			    json_string(whats[c->what]));
+			fields = json_array();
+			for (p = c->fields; p != NULL && *p != '\0';
+			    p = end != NULL ? end + 1 : NULL) {
+				end = strchr(p, ',');
+				json_array_append_new(fields, json_stringn(p,
+				    end != NULL ? (size_t)(end - p) : strlen(p)));
+			}
+			json_object_set_new(e, "fields", fields);
+			json_array_append_new(list, e);
+		}
+		json_object_set_new(o, "changes", list);
+		json_array_append_new(a, o);
+	}
 	return json_array_text(a);
 }

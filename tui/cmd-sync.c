@@ -104,6 +104,7 @@ cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 			return EXIT_ERROR;
 		}
 		o->feed = cli->demo_dir;
+		o->index_name = cli->demo_index;
 		o->pubkeys = (const char *const *)demo_key;
 		o->npubkeys = 1;
 		/*
@@ -293,48 +294,72 @@ cli_cmd_sync(struct cli *cli)
 }
 
 /*
+ * The demo feed also holds the index of its earlier serial (the Makefile
+ * publishes the demo twice): a new demo cache starts from it, so `s` in
+ * the demo has changes to show.
+ */
+#define DEMO_START_INDEX	"start.json"
+
+/* The tag of a file of the demo feed (net_index_tag), or NULL. */
+static char *
+demo_tag(struct cli *cli, const char *name, int *err)
+{
+	char	*path, *text, *tag;
+	size_t	 len;
+
+	path = xasprintf("%s/%s", cli->demo_dir, name);
+	text = file_read_small(path, FILE_SMALL_MAX, &len);
+	*err = errno;
+	free(path);
+	if (text == NULL)
+		return NULL;
+	tag = net_index_tag(text, len);
+	free(text);
+	return tag;
+}
+
+/*
  * Whether the demo cache differs from the bundled demo feed: 1 if it
- * does (or was never synced), 0 if it holds exactly this index.json (the
- * tag a sync recorded), -1 with the error printed and *rc set. Cheap: one
- * small file read and hashed, nothing parsed.
+ * does (or was never synced), 0 if it holds exactly its index.json or
+ * its earlier start.json (the tag a sync recorded), -1 with the error
+ * printed and *rc set. *start says whether start.json is there. Cheap:
+ * small files read and hashed, nothing parsed.
  */
 static int
-cli_demo_differs(struct cli *cli, int *rc)
+cli_demo_differs(struct cli *cli, int *rc, int *start)
 {
 	struct cache_state	 state;
 	enum cache_status	 cst;
-	char			*path, *text, *tag;
-	size_t			 len;
-	int			 differs;
+	char			*tag, *first;
+	int			 differs, err;
 
-	path = xasprintf("%s/index.json", cli->demo_dir);
-	text = file_read_small(path, FILE_SMALL_MAX, &len);
-	if (text == NULL) {
+	if ((tag = demo_tag(cli, "index.json", &err)) == NULL) {
 		/*
-		 * TRANSLATORS: a file, why it cannot be read. GLOBE_DEMO_FEED
-		 * is a variable and make a command: keep them.
+		 * TRANSLATORS: the demo feed's directory, why its index
+		 * cannot be read. GLOBE_DEMO_FEED is a variable and make a
+		 * command: keep them.
 		 */
-		*rc = cli_error(EXIT_ERROR, _("the demo feed is missing: %s: "
-		    "%s (set GLOBE_DEMO_FEED, or build globe with make)"),
-		    path, strerror(errno));
-		free(path);
+		*rc = cli_error(EXIT_ERROR, _("the demo feed is missing: "
+		    "%s/index.json: %s (set GLOBE_DEMO_FEED, or build globe "
+		    "with make)"), cli->demo_dir, strerror(err));
 		return -1;
 	}
-	free(path);
-	tag = net_index_tag(text, len);
-	free(text);
+	first = demo_tag(cli, DEMO_START_INDEX, &err);
+	*start = first != NULL;
 	memset(&state, 0, sizeof state);
 	cst = cache_state_get(cli->cache, &state);
 	if (cst != CACHE_OK) {
 		free(tag);
-		*rc = cli_cache_error(cst, _("cannot read the demo cache"),
-		    NULL);
+		free(first);
+		*rc = cli_cache_error(cst, _("cannot read the demo cache"), NULL);
 		return -1;
 	}
 	differs = state.feed_id == NULL || state.etag == NULL ||
-	    strcmp(state.etag, tag) != 0;
+	    (strcmp(state.etag, tag) != 0 &&
+	    (first == NULL || strcmp(state.etag, first) != 0));
 	cache_state_clear(&state);
 	free(tag);
+	free(first);
 	return differs;
 }
 
@@ -342,12 +367,15 @@ int
 cli_demo_prepare(struct cli *cli)
 {
 	struct net_result	 res;
-	int			 rc = EXIT_OK, differs;
+	int			 rc = EXIT_OK, differs, start = 0;
 
-	differs = cli_demo_differs(cli, &rc);
+	differs = cli_demo_differs(cli, &rc, &start);
 	if (differs <= 0)
 		return rc;
+	/* From the earlier serial when there is one: `s` shows a change. */
+	cli->demo_index = start ? DEMO_START_INDEX : NULL;
 	rc = cli_sync_run(cli, 1, &res);
+	cli->demo_index = NULL;
 	if (rc == EXIT_OK)
 		net_result_clear(&res);
 	return rc;

@@ -66,6 +66,20 @@ static const struct cli_option_info cli_options[OPT_MAX] = {
 	    "intelligence, investigation, prosecution, trial, enforcement") },
 	[OPT_FROM] = { "from", "CC", N_("the requesting State (default: "
 	    "country = in the config)") },
+	[OPT_STALE] = { "stale", NULL,
+	    N_("only records verified more than stale_days ago") },
+	[OPT_SYNC] = { "sync", "N", N_("the logged sync numbered N") },
+	[OPT_SINCE] = { "since", "DATE",
+	    N_("the syncs since DATE (YYYY-MM-DD, UTC)") },
+	[OPT_TYPE] = { "type", "T",
+	    N_("only records of type T (contact, authority, route, country, "
+	    "newsletter)") },
+	[OPT_PENDING] = { "pending", NULL, N_("only flags not sent yet") },
+	[OPT_SENT] = { "sent", NULL, N_("only flags sent") },
+	[OPT_EXPORT] = { "export", NULL,
+	    N_("write the pending flags as the JSON documents a reports URL "
+	    "receives") },
+	[OPT_CLEAR] = { "clear", NULL, N_("remove the note") },
 };
 
 /* The largest --limit (--all has none). */
@@ -96,7 +110,9 @@ static const struct cli_command *const cli_commands[] = {
 	&cli_entry_show, &cli_entry_search, &cli_entry_route,
 	&cli_entry_measures, &cli_entry_newsletters,
 	&cli_entry_read, &cli_entry_star, &cli_entry_unstar,
-	&cli_entry_starred, &cli_entry_config, &cli_entry_help,
+	&cli_entry_starred, &cli_entry_changes, &cli_entry_flag,
+	&cli_entry_flags, &cli_entry_unflag, &cli_entry_note,
+	&cli_entry_config, &cli_entry_help,
 };
 #define NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
 
@@ -225,13 +241,14 @@ cli_print(struct buf *b)
 }
 
 int
-cli_print_list(struct cli *cli, const struct out_list *l,
+cli_print_list(struct cli *cli, struct out_list *l,
     enum present_list list)
 {
 	struct buf	 b;
 	char		*text;
 	int		 rc;
 
+	present_list_mark_stale(l, &cli->ctx);
 	buf_init(&b);
 	switch (cli->format) {
 	case OUT_HUMAN:

@@ -124,6 +124,22 @@ char	*out_json_list(const struct out_list *);
  */
 char	*out_json_measures(const struct present_measure *, size_t n);
 /*
+ * The flags as a JSON array (number, record, text, times, state),
+ * with a final newline. Caller frees.
+ */
+char	*out_json_flags(const struct cache_flag *, size_t);
+/*
+ * The pending flags as the documents a reports URL receives
+ * (net_report_document), in one JSON array. Caller frees.
+ */
+char	*out_json_reports(const struct cache_flag *, size_t);
+/*
+ * Logged syncs, each with its counts and the entries entries[i] (n[i]
+ * of them) as "changes", as one JSON array. Caller frees.
+ */
+char	*out_json_changes(const struct cache_change_sync *, size_t,
+	    struct cache_change *const *entries, const size_t *n);
+/*
  * Escapes what jansson leaves raw but a terminal would obey: DEL, C1
  * controls, bidi controls, U+2028/2029 become \uXXXX. text must be JSON
  * output (these only occur inside strings). Caller frees.
@@ -167,6 +183,14 @@ enum cli_opt {
 	OPT_NORMAL,
 	OPT_STAGE,
 	OPT_FROM,
+	OPT_STALE,
+	OPT_SYNC,
+	OPT_SINCE,
+	OPT_TYPE,
+	OPT_PENDING,
+	OPT_SENT,
+	OPT_EXPORT,
+	OPT_CLEAR,
 	OPT_MAX
 };
 
@@ -245,6 +269,7 @@ struct cli {
 	char		*config_path;	/* the config file (may not exist) */
 	char		*data_dir;
 	char		*demo_dir;	/* --demo: the demo feed directory */
+	const char	*demo_index;	/* its index to start from, or NULL */
 	struct tui_config config;
 	struct present_ctx ctx;		/* stale_days from the config */
 	struct cache	*cache;
@@ -281,9 +306,10 @@ int	 cli_usage_error(struct cli *, const char *fmt, ...) GLOBE_PRINTF(2, 3);
 int	 cli_print(struct buf *);
 /*
  * Prints a list in the chosen format; the human one in the columns of
- * list (with ids, for scripts), laid out for the terminal's width.
+ * list (with ids, for scripts), laid out for the terminal's width. Marks
+ * each record stale or not first, for the data formats' "stale".
  */
-int	 cli_print_list(struct cli *, const struct out_list *,
+int	 cli_print_list(struct cli *, struct out_list *,
 	    enum present_list list);
 /* A list's default limit when the command has none: every row. */
 #define CLI_LIMIT_NONE	0
@@ -318,14 +344,17 @@ extern const enum cli_opt cli_opts_list[];	/* --limit, --all */
  * The commands, each defined beside its handler: cmd-sync.c (sync,
  * status), cmd-browse.c (countries, members, authority, contacts, show,
  * star, unstar, starred, and what runs with no command), cmd-search.c,
- * cmd-news.c (newsletters, read), cmd-conf.c (config).
+ * cmd-news.c (newsletters, read), cmd-conf.c (config), cmd-fresh.c
+ * (changes, flag, flags, unflag, note).
  */
 extern const struct cli_command cli_entry_sync, cli_entry_status,
 	    cli_entry_countries, cli_entry_members, cli_entry_authority,
 	    cli_entry_contacts, cli_entry_show, cli_entry_star,
 	    cli_entry_unstar, cli_entry_starred, cli_entry_default,
 	    cli_entry_search, cli_entry_newsletters, cli_entry_read,
-	    cli_entry_config, cli_entry_route, cli_entry_measures;
+	    cli_entry_config, cli_entry_route, cli_entry_measures,
+	    cli_entry_changes, cli_entry_flag, cli_entry_flags,
+	    cli_entry_unflag, cli_entry_note;
 
 /* cmd-complete.c */
 /* The hidden command the shells' completion scripts run. */

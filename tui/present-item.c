@@ -152,6 +152,13 @@ get_contact_answering(const struct out_item *it, struct out_value *v)
 		get_bool(v, it->route->contact_answering);
 }
 
+/* Known once present_list_mark_stale ran (the CLI's data formats). */
+static void
+get_stale(const struct out_item *it, struct out_value *v)
+{
+	get_bool(v, it->stale);
+}
+
 /*
  * Values an item carries besides its record, in output order: the same
  * for a record of one type in every list, so a person or an authority has
@@ -206,6 +213,11 @@ static const struct out_extra {
 	  get_contact_local_time },
 	{ "contact_answering_now", T(REC_ROUTE), OUTV_BOOL, 0,
 	  get_contact_answering },
+	/* Freshness and the officer's own: last, after the older keys. */
+	{ "stale", T(REC_AUTHORITY) | T(REC_CONTACT) | T(REC_ROUTE), OUTV_BOOL,
+	  0, get_stale },
+	{ "note", T(REC_AUTHORITY) | T(REC_CONTACT) | T(REC_ROUTE),
+	  OUTV_STRING, offsetof(struct out_item, note), NULL },
 };
 #define NEXTRAS (sizeof out_extras / sizeof out_extras[0])
 
@@ -215,6 +227,22 @@ out_list_init(struct out_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+static void
+out_item_clear(struct out_item *it)
+{
+	record_clear(&it->rec);
+	free(it->country);
+	free(it->country_name);
+	free(it->authority_name);
+	free(it->authority_acronym);
+	free(it->contact_name);
+	free(it->contact_email);
+	free(it->contact_timezone);
+	free(it->contact_hours);
+	free(it->note);
+	present_route_free(it->route);
+}
+
 void
 out_list_free(struct out_list *l)
 {
@@ -222,22 +250,27 @@ out_list_free(struct out_list *l)
 
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++) {
-		struct out_item	*it = &l->v[i];
-
-		record_clear(&it->rec);
-		free(it->country);
-		free(it->country_name);
-		free(it->authority_name);
-		free(it->authority_acronym);
-		free(it->contact_name);
-		free(it->contact_email);
-		free(it->contact_timezone);
-		free(it->contact_hours);
-		present_route_free(it->route);
-	}
+	for (i = 0; i < l->n; i++)
+		out_item_clear(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof *l);
+}
+
+void
+out_list_keep(struct out_list *l, const unsigned char *keep)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < l->n; i++) {
+		if (!keep[i]) {
+			out_item_clear(&l->v[i]);
+			continue;
+		}
+		if (n != i)
+			l->v[n] = l->v[i];
+		n++;
+	}
+	l->n = n;
 }
 
 static char *
@@ -261,6 +294,7 @@ out_list_add(struct out_list *l, const struct record *rec,
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof *it);
 	it->rec.type = rec->type;
+	it->stale = -1;
 	for (f = 0; f < ti->nfields; f++) {
 		if (ti->fields[f].kind == RF_STRING) {
 			if (rec->v[f].s != NULL)
@@ -285,6 +319,7 @@ out_list_add(struct out_list *l, const struct record *rec,
 		it->routes = extra->routes;
 		it->starred = extra->starred;
 		it->read = extra->read;
+		it->note = dup_or_null(extra->note);
 	}
 	if (rec->type == REC_ROUTE)
 		present_route_annotate(it, NULL);

@@ -161,6 +161,19 @@ present_item_stale(const struct out_item *it, const struct present_ctx *ctx)
 	    present_now(ctx));
 }
 
+void
+present_list_mark_stale(struct out_list *l, const struct present_ctx *ctx)
+{
+	size_t	i;
+	int	t;
+
+	for (i = 0; i < l->n; i++) {
+		t = l->v[i].rec.type;
+		if (t == REC_AUTHORITY || t == REC_CONTACT || t == REC_ROUTE)
+			l->v[i].stale = present_item_stale(&l->v[i], ctx) > 0;
+	}
+}
+
 char *
 present_verified_text(const char *date, const struct present_ctx *ctx,
     int *stale)
@@ -318,8 +331,12 @@ field_make(const struct pf_def *d, const struct out_item *it,
 		f->copy = xstrdup(f->text);
 		return 1;
 	case PFH_VERIFIED:
-		if (v.kind != OUTV_STRING || *v.s == '\0')
-			return 0;
+		if (v.kind != OUTV_STRING || *v.s == '\0') {
+			/* No date is no freshness: said, and marked. */
+			f->text = xstrdup(_("never verified"));
+			f->flags |= PF_WARN;
+			return 1;
+		}
 		f->text = present_verified_text(v.s, ctx, &stale);
 		if (stale)
 			f->flags |= PF_WARN;
@@ -332,6 +349,84 @@ field_make(const struct pf_def *d, const struct out_item *it,
 		return 1;
 	}
 	return 0;
+}
+
+/* Inserts an empty field at pos, those after it moving down. */
+static struct present_field *
+fields_insert(struct present_fields *fs, size_t pos, const char *key,
+    const char *label)
+{
+	struct present_field	*f;
+
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap ? fs->cap * 2 : 16;
+		fs->v = xreallocarray(fs->v, fs->cap, sizeof *fs->v);
+	}
+	if (pos > fs->n)
+		pos = fs->n;
+	memmove(&fs->v[pos + 1], &fs->v[pos], (fs->n - pos) * sizeof *fs->v);
+	fs->n++;
+	f = &fs->v[pos];
+	memset(f, 0, sizeof *f);
+	f->key = key;
+	f->label = label;
+	f->link_type = -1;
+	return f;
+}
+
+/* Whether the comma-separated list names key. */
+static int
+list_names(const char *list, const char *key)
+{
+	size_t		 len = strlen(key);
+	const char	*p;
+
+	for (p = list; p != NULL && *p != '\0'; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
+		if (strncmp(p, key, len) == 0 && (p[len] == ',' ||
+		    p[len] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * What the officer keeps about a record: the note after its name, the
+ * flags before its id, and the fields a sync changed this session.
+ */
+void
+present_fields_own(const struct out_item *it, struct present_fields *out)
+{
+	struct present_field	*f;
+	struct buf		 b;
+	size_t			 i, at;
+	char			*line;
+
+	if (it->note != NULL && *it->note != '\0') {
+		f = fields_insert(out, out->n > 0 ? 1 : 0, "note",
+		    _("Your note"));
+		f->text = sanitize(it->note, SANITIZE_TEXT);
+		f->copy = xstrdup(it->note);
+	}
+	if (it->nflags > 0) {
+		for (at = 0; at < out->n; at++) {
+			if (strcmp(out->v[at].key, "id") == 0)
+				break;
+		}
+		buf_init(&b);
+		for (i = 0; i < it->nflags; i++) {
+			line = present_flag_line(&it->flags[i]);
+			buf_addf(&b, "%s%s", i > 0 ? "\n" : "", line);
+			free(line);
+		}
+		f = fields_insert(out, at, "flags", _("Flagged"));
+		f->text = buf_detach(&b);
+	}
+	for (i = 0; it->changed != NULL && i < out->n; i++) {
+		if (list_names(it->changed, out->v[i].key))
+			out->v[i].flags |= PF_CHANGED;
+	}
 }
 
 void
@@ -347,6 +442,7 @@ present_record_fields(const struct out_item *it, const struct out_item *auth,
 	if (it->rec.type == REC_ROUTE) {
 		/* A route's card; auth is its authority, its contact unread. */
 		present_route_fields(it, auth, NULL, ctx, out);
+		present_fields_own(it, out);
 		return;
 	}
 	out->type = it->rec.type;
@@ -363,6 +459,7 @@ present_record_fields(const struct out_item *it, const struct out_item *auth,
 		p->link_type = f.link != NULL ? f.link_type : -1;
 		p->flags |= f.flags;
 	}
+	present_fields_own(it, out);
 }
 
 void
@@ -439,6 +536,8 @@ present_fields_lines(const struct present_fields *fs, int width,
 				l->flags |= PL_IDENT;
 			else if (width > 0 ? rtl[k] : bidi_text_rtl(wl[k]))
 				l->flags |= PL_RTL;
+			if (fs->v[i].flags & PF_CHANGED)
+				l->flags |= PL_CHANGED;
 		}
 		free(wl);
 	}

@@ -838,6 +838,10 @@ present_route_fields(const struct out_item *it, const struct out_item *auth,
 		if (stale)
 			f->flags |= PF_WARN;
 		f->copy = xstrdup(s);
+	} else {
+		f = card_add(out, "verified", _("Verified"),
+		    xstrdup(_("never verified")));
+		f->flags |= PF_WARN;
 	}
 	if ((s = r->v[ROUTE_SOURCE].s) != NULL && *s != '\0') {
 		f = card_add(out, "source", _("Source"), sanitize(s,

@@ -2,8 +2,8 @@
  * present-sync.c: what a sync says to a person, in one set of words for
  * `globe sync` and the full screen: its progress while it runs, and what
  * it changed when it ends (in full, on the status line, or as totals
- * where the line is narrow). It reads net/'s result structures and calls
- * nothing of net/ or the cache.
+ * where the line is narrow), and what became of the officer's flags. It
+ * reads net/'s result structures and calls nothing of net/ or the cache.
  */
 #include "config.h"
 
@@ -56,8 +56,69 @@ sync_totals(const struct cache_changes *c)
 	return xasprintf(_("synced +%u ~%u -%u"), a, ch, d);
 }
 
+/* The flags' part: sent, waiting, and why (unless brief). Caller frees. */
+static char *
+sync_reports(const struct net_result *r, int brief)
+{
+	struct buf	 b;
+	unsigned	 n;
+	char		*why;
+
+	if (r->reports_sent == 0 && r->reports_pending == 0)
+		return NULL;
+	buf_init(&b);
+	if ((n = r->reports_sent) > 0)
+		/* TRANSLATORS: flags the secretariat's server accepted. */
+		buf_addf(&b, P_("%u flag sent", "%u flags sent", n), n);
+	if ((n = r->reports_pending) > 0) {
+		if (b.len > 0)
+			buf_adds(&b, ", ");
+		if (brief || (!r->reports_nowhere && r->reports_error == NULL))
+			buf_addf(&b, P_("%u flag waits", "%u flags wait", n), n);
+		else if (r->reports_nowhere)
+			/* TRANSLATORS: keep `globe flags --export` as it is. */
+			buf_addf(&b, P_("%u flag waits: the feed names no "
+			    "reports URL (globe flags --export writes it out)",
+			    "%u flags wait: the feed names no reports URL "
+			    "(globe flags --export writes them out)", n), n);
+		else {
+			why = sanitize(r->reports_error, SANITIZE_LINE);
+			/* TRANSLATORS: flags not sent, then why. */
+			buf_addf(&b, P_("%u flag waits: %s", "%u flags wait: %s",
+			    n), n, why);
+			free(why);
+		}
+	}
+	return buf_detach(&b);
+}
+
 char *
-present_sync_done(const struct net_result *r, enum present_sync_form form)
+present_sync_reports(const struct net_result *r)
+{
+	return sync_reports(r, 0);
+}
+
+/* The sync's words with the flags' after them (each may be NULL). */
+static char *
+sync_with_reports(char *text, const struct net_result *r,
+    enum present_sync_form form)
+{
+	char	*reports, *out;
+
+	reports = sync_reports(r, form == PRESENT_SYNC_BRIEF);
+	if (reports == NULL)
+		return text;
+	out = xasprintf(form == PRESENT_SYNC_FULL ? "%s; %s" : "%s %s %s",
+	    text, form == PRESENT_SYNC_FULL ? reports :
+	    charset_glyph(GLYPH_DOT), reports);
+	free(reports);
+	free(text);
+	return out;
+}
+
+/* The sync's own words, without the flags. */
+static char *
+sync_done(const struct net_result *r, enum present_sync_form form)
 {
 	char	*changes, *was, *bytes, *out;
 
@@ -87,6 +148,12 @@ present_sync_done(const struct net_result *r, enum present_sync_form form)
 	free(was);
 	free(changes);
 	return out;
+}
+
+char *
+present_sync_done(const struct net_result *r, enum present_sync_form form)
+{
+	return sync_with_reports(sync_done(r, form), r, form);
 }
 
 char *

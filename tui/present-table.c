@@ -88,6 +88,17 @@ static const struct present_col newsletters_cols[] = {
 	{ "title", NC_("newsletter", "Title"), -1, PC_NAME, 12, 0 },
 };
 
+/* The officer's flags: cells made by present_flag_cells. */
+static const struct present_col flags_cols[] = {
+	{ "n", N_("N"), -1, PC_RIGHT, 2, 1 },
+	{ "type", N_("Type"), -1, 0, 6, 5 },
+	{ "id", N_("Id"), -1, PC_IDENT, 6, 3 },
+	{ "name", N_("Name"), -1, PC_NAME, 10, 0 },
+	{ "text", N_("Flag"), -1, 0, 12, 2 },
+	{ "flagged", N_("Flagged"), -1, 0, 10, 6 },
+	{ "state", N_("State"), -1, 0, 8, 4 },
+};
+
 #define COLS(t)	{ t, sizeof t / sizeof t[0] }
 static const struct {
 	const struct present_col	*v;
@@ -101,6 +112,7 @@ static const struct {
 	[PLIST_ROUTE_COUNTRIES] = COLS(route_countries_cols),
 	[PLIST_ROUTES] = COLS(routes_cols),
 	[PLIST_MEASURES] = COLS(measures_cols),
+	[PLIST_FLAGS] = COLS(flags_cols),
 };
 
 void

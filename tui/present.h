@@ -103,6 +103,17 @@ struct out_item {
 	int		 starred;
 	int		 read;
 	struct out_route *route;		/* a route's, or NULL */
+	char		*note;			/* the officer's own note */
+	int		 stale;			/* 1, 0, or -1 until
+						   present_list_mark_stale */
+	/*
+	 * What a record's screen shows besides the record, set by the
+	 * front end before present_record_fields (borrowed; NULL: none):
+	 * its flags, and the fields syncs changed this session ("a,b").
+	 */
+	const struct cache_flag *flags;
+	size_t		 nflags;
+	const char	*changed;
 };
 
 struct out_list {
@@ -119,6 +130,8 @@ void	 out_list_free(struct out_list *);
 /* Appends a copy of rec and extra (extra may be NULL); returns the item. */
 struct out_item *out_list_add(struct out_list *, const struct record *,
 	    const struct cache_extra *);
+/* Keeps the items whose keep[i] is set, in their order, and frees the others. */
+void	 out_list_keep(struct out_list *, const unsigned char *keep);
 /* A cache_row_cb that appends to the struct out_list given as argument. */
 int	 out_list_add_cb(const struct record *, const struct cache_extra *,
 	    void *);
@@ -182,6 +195,13 @@ time_t	 present_now(const struct present_ctx *);
 long	 present_item_stale(const struct out_item *,
 	    const struct present_ctx *);
 /*
+ * Sets each item's stale (1 or 0) for the records that are verified
+ * (authorities, contacts, routes) by the one rule, for "stale" in the
+ * data formats.
+ */
+void	 present_list_mark_stale(struct out_list *,
+	    const struct present_ctx *);
+/*
  * A verified date as a person reads it: "2020-01-15 (stale: 412 days
  * old)" past the stale age, else the date (sanitized). *stale (may be
  * NULL) says which. Caller frees.
@@ -218,6 +238,7 @@ char		*present_labels(enum vocab, char *const *codes,
 #define PF_WARN		0x02	/* stale */
 #define PF_FOCUS	0x04	/* selected first on its screen (the e-mail) */
 #define PF_LINK_MEASURE	(-2)	/* link_type: a measure of the same country */
+#define PF_CHANGED	0x08	/* a sync changed it this session */
 
 /* One field of a record as a person sees it. */
 struct present_field {
@@ -241,14 +262,23 @@ struct present_fields {
 /*
  * The fields of a record that has them, in order, each with its label:
  * codes as labels, the country and authority named, the local time of
- * a contact, the verified date with its stale mark. auth (may be NULL)
- * is a contact's authority: its expertise and designations are shown
- * too. Appends to out.
+ * a contact, the verified date with its stale mark ("never verified"
+ * when it has none), the officer's note after the name, the flags on it
+ * (it->flags), and the fields it->changed names marked PF_CHANGED. auth
+ * (may be NULL) is a contact's authority: its expertise and designations
+ * are shown too. Appends to out.
  */
 void	 present_record_fields(const struct out_item *,
 	    const struct out_item *auth, const struct present_ctx *,
 	    struct present_fields *out);
 void	 present_fields_free(struct present_fields *);
+/*
+ * Adds what the officer keeps about the record to its fields: the note
+ * (after the first field), the flags (before the id), and the marks of
+ * the fields a sync changed (it->note, it->flags, it->changed).
+ */
+void	 present_fields_own(const struct out_item *,
+	    struct present_fields *);
 /* How wide the labels of these fields are drawn on a line width columns wide (0: no limit). */
 int	 present_label_width(const struct present_fields *, int width);
 
@@ -257,6 +287,7 @@ int	 present_label_width(const struct present_fields *, int width);
 #define PL_WARN		0x02
 #define PL_RTL		0x04	/* its paragraph is right to left */
 #define PL_IDENT	0x08	/* an address, phone or id: left to right */
+#define PL_CHANGED	0x10	/* a sync changed its field this session */
 struct present_line {
 	const char	*label;		/* the field's label on its first line, else NULL */
 	char		*text;		/* sanitized, wrapped */
@@ -449,6 +480,7 @@ enum present_list {
 	PLIST_ROUTE_COUNTRIES,	/* countries with their routes (w) */
 	PLIST_ROUTES,		/* routes: an authority's */
 	PLIST_MEASURES,		/* a country's measures (present_measure_cells) */
+	PLIST_FLAGS,		/* the officer's flags (present_flag_cells) */
 	PLIST_COUNT
 };
 #define PLIST_IDS		0x1	/* with the id column (scripts need it) */
@@ -574,6 +606,9 @@ void	 out_vcard_list(struct buf *, const struct out_list *);
 	X(ACT_FILTER_COUNTRY,	"filter-country",	N_("search: filter by country")) \
 	X(ACT_FILTER_EXPERTISE,	"filter-expertise",	N_("search: filter by expertise")) \
 	X(ACT_FILTER_LANGUAGE,	"filter-language",	N_("search: filter by language")) \
+	X(ACT_CHANGES,		"changes",		N_("show what the last syncs added, changed and removed")) \
+	X(ACT_NOTE,		"note",			N_("your own note on a contact, authority or route (n on its screen); never sent")) \
+	X(ACT_FLAG,		"flag",			N_("flag a contact, authority or route as outdated (f on its screen), for the secretariat")) \
 	X(ACT_HELP,		"help",			N_("show this help")) \
 	X(ACT_REDRAW,		"redraw",		N_("redraw the screen")) \
 	X(ACT_SUSPEND,		"suspend",		N_("suspend globe (the shell's fg brings it back)")) \
@@ -1010,6 +1045,43 @@ int		 edit_line_newer(struct edit_line *,
 int		 edit_line_recalled(const struct edit_line *);
 /* The text shown becomes the text typed (the walk ends). */
 void		 edit_line_keep(struct edit_line *);
+/* ---- present-changes.c: the change log and the flags, in words --------- */
+
+/* "added", "changed", "removed" (static, translated). */
+const char *present_change_what(enum cache_change_what);
+/* "Contacts", "Routes" …: a kind of record as a heading (static). */
+const char *present_type_heading(int type);
+/* A unix time as "2026-11-27 10:00 UTC", into out (32 bytes). */
+void	 present_when(int64_t t, char *out, size_t outlen);
+/*
+ * A logged sync in one line: "Sync 12 · 2026-11-27 10:00 UTC · serial
+ * 1042 (was 1041) · contacts +3 ~1 -0"; the first fill says that every
+ * record was new. Caller frees.
+ */
+char	*present_change_sync_heading(const struct cache_change_sync *);
+/* The name of a logged record as shown (a route: its measure). Caller frees. */
+char	*present_change_name(const struct cache_change *);
+/* Its changed fields as the record's screen labels them: "Title, E-mail". */
+char	*present_change_fields(enum record_type, const char *fields);
+/*
+ * One logged record: "+ Zélia Prado (c-9)", "~ Ana Souza (c-1): Title,
+ * E-mail", "- Carla Dias (c-3): removed". Sanitized; caller frees.
+ */
+char	*present_change_line(const struct cache_change *);
+/*
+ * A flag's state: "waiting", "waiting: HTTP status 500", "sent
+ * 2026-12-01 10:00 UTC". Sanitized; caller frees.
+ */
+char	*present_flag_state(const struct cache_flag *);
+/* A flag on its record's screen: "text · 2026-12-01 · waiting". Caller frees. */
+char	*present_flag_line(const struct cache_flag *);
+/*
+ * The cells of a flag for a PLIST_FLAGS grid into cells[g->n] (caller
+ * frees each), widening the columns.
+ */
+void	 present_flag_cells(struct present_grid *, const struct cache_flag *,
+	    char **cells);
+
 /* ---- present-sync.c: what a sync says, for both front ends -------------- */
 
 struct net_progress;
@@ -1029,9 +1101,13 @@ enum present_sync_form {
 };
 /*
  * A sync that succeeded, in one of its forms; an unchanged one is
- * "already up to date (serial 2)" ("up to date" brief). Caller frees.
+ * "already up to date (serial 2)" ("up to date" brief). What happened
+ * to the officer's flags follows ("1 flag sent · 2 flags wait: HTTP
+ * status 500"). Caller frees.
  */
 char	*present_sync_done(const struct net_result *, enum present_sync_form);
+/* What happened to the flags in a sync, or NULL when it had none. Caller frees. */
+char	*present_sync_reports(const struct net_result *);
 /*
  * A sync while it runs: "syncing: fetching the index", "syncing 45%
  * (objects 2/3)", "syncing: applying (objects 1/3, 1000 records)".

@@ -348,7 +348,8 @@ view_add_fields(struct view *v, const struct present_fields *fs,
 		}
 		r->flags = ROW_FIELD | ((f->flags & PF_WARN) ? ROW_WARN : 0) |
 		    ((ls.v[i].flags & PL_RTL) ? ROW_RTL : 0) |
-		    ((ls.v[i].flags & PL_IDENT) ? ROW_IDENT : 0);
+		    ((ls.v[i].flags & PL_IDENT) ? ROW_IDENT : 0) |
+		    ((f->flags & PF_CHANGED) ? ROW_CHANGED : 0);
 		r->col[0] = xstrdup(ls.v[i].label != NULL ? ls.v[i].label : "");
 		r->col[1] = ls.v[i].text;
 		ls.v[i].text = NULL;
@@ -621,11 +622,14 @@ static void
 view_reload(struct view *v)
 {
 	struct row	*r;
-	size_t		 sel, top;
-	char		*id;
+	size_t		 sel, top, i;
+	char		*id, *label;
 
 	r = v->ops->scroll_only ? NULL : view_row(v, v->sel);
 	id = r != NULL && r->id != NULL ? xstrdup(r->id) : NULL;
+	/* A field has no id: it is found again by its label. */
+	label = r != NULL && (r->flags & ROW_FIELD) && r->col[0] != NULL &&
+	    *r->col[0] != '\0' ? xstrdup(r->col[0]) : NULL;
 	sel = v->sel;
 	top = v->top;
 	view_invalidate(v);
@@ -638,6 +642,16 @@ view_reload(struct view *v)
 		view_clamp(v);
 	else
 		view_select_id(v, id, sel);
+	for (i = 0; label != NULL && i < v->head.n; i++) {
+		r = &v->head.v[i];
+		if ((r->flags & ROW_FIELD) && r->col[0] != NULL &&
+		    strcmp(r->col[0], label) == 0) {
+			v->sel = i;
+			view_clamp(v);
+			break;
+		}
+	}
+	free(label);
 	free(id);
 }
 
@@ -1133,17 +1147,24 @@ view_draw_field(struct view *v, const struct row *r, int y, int width,
     int selected)
 {
 	enum style	 lst, vst, cst;
+	const char	*mark;
 	int		 lw, rtl = bidi_layout_rtl();
 
 	lw = v->label_width > 2 ? v->label_width : 2;
-	/* The cursor on fields shows without colour too. */
-	cst = selected ? STYLE_SELECTED : STYLE_NORMAL;
+	/*
+	 * The cursor on fields shows without colour too, and so does a
+	 * field a sync changed this session: "~", as the sync's summary
+	 * counts changes.
+	 */
+	mark = selected ? charset_glyph(GLYPH_CRUMB) :
+	    (r->flags & ROW_CHANGED) ? "~" : "";
+	cst = selected ? STYLE_SELECTED : (r->flags & ROW_CHANGED) ?
+	    STYLE_MATCH : STYLE_NORMAL;
 	lst = selected ? STYLE_SELECTED : STYLE_LABEL;
 	vst = selected ? STYLE_SELECTED : (r->flags & ROW_WARN) ? STYLE_WARN :
-	    STYLE_NORMAL;
+	    (r->flags & ROW_CHANGED) ? STYLE_MATCH : STYLE_NORMAL;
 	if (!rtl) {
-		display_text(y, 0, 1, selected ?
-		    charset_glyph(GLYPH_CRUMB) : "", cst);
+		display_text(y, 0, 1, mark, cst);
 		display_line(y, 1, lw - 2, r->col[0], BIDI_LEFT, lst);
 		display_text(y, lw - 1, 1, "", cst);
 		display_line(y, lw, width - lw, r->col[1], row_bidi(r), vst);
@@ -1153,8 +1174,7 @@ view_draw_field(struct view *v, const struct row *r, int y, int width,
 	display_text(y, width - lw, 1, "", cst);
 	display_line(y, width - lw + 1, lw - 2, r->col[0], BIDI_RIGHT, lst);
 	/* From the right, the cursor points the other way (mirrored). */
-	display_line(y, width - 1, 1, selected ? charset_glyph(GLYPH_CRUMB) :
-	    "", BIDI_PAR_RTL, cst);
+	display_line(y, width - 1, 1, mark, BIDI_PAR_RTL, cst);
 }
 
 static void
@@ -1380,15 +1400,41 @@ app_data_changed(struct app *app)
 		app_switch(app, &view_countries_ops);
 }
 
+/*
+ * A sync that logged its changes says which key shows them: "synced
+ * serial 2: contacts +1 ~1 -1 · 4: what changed". Takes text.
+ */
+static char *
+app_sync_hint(char *text)
+{
+	char	*keys, *first, *out;
+
+	if (text == NULL)
+		return NULL;
+	keys = keys_for_action(ACT_CHANGES);
+	first = xstrndup(keys, strcspn(keys, ","));
+	free(keys);
+	if (*first == '\0') {
+		free(first);
+		return text;
+	}
+	/* TRANSLATORS: after a sync; %s is the key of the changes screen. */
+	out = xasprintf(_("%s %s %s: what changed"), text,
+	    charset_glyph(GLYPH_DOT), first);
+	free(first);
+	free(text);
+	return out;
+}
+
 static void
 app_sync_event(struct app *app)
 {
 	char	*text = NULL, *brief = NULL;
-	int	 failed = 0;
+	int	 failed = 0, logged = 0;
 
 	if (app->sync == NULL)
 		return;
-	if (sync_bg_poll(app->sync, &text, &brief, &failed) == 0) {
+	if (sync_bg_poll(app->sync, &text, &brief, &failed, &logged) == 0) {
 		if (text != NULL) {
 			free(app->sync_text);
 			app->sync_text = text;
@@ -1401,6 +1447,9 @@ app_sync_event(struct app *app)
 	free(app->sync_text);
 	app->sync_text = xstrdup("");
 	/* What it did, per type; then the line says "synced just now". */
+	/* The key in full; a narrow line keeps the totals alone. */
+	if (logged)
+		text = app_sync_hint(text);
 	app_message_brief(app, failed, text != NULL ? text : _("sync over"),
 	    brief);
 	free(text);
@@ -1593,6 +1642,7 @@ static const struct {
 	{ ACT_NEWSLETTERS, &view_newsletters_ops, N_("Newsletters") },
 	{ ACT_STARRED, &view_starred_ops, N_("Starred") },
 	{ ACT_HELP, &view_help_ops, N_("Help") },
+	{ ACT_CHANGES, &view_changes_ops, N_("What changed") },
 };
 
 static void
@@ -1679,6 +1729,22 @@ act_star(struct app *app, struct view *v, enum action a)
 	(void)app;
 	(void)a;
 	view_toggle_star(v, act_selected(v));
+}
+
+static void
+act_note(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)a;
+	view_note(v, act_selected(v));
+}
+
+static void
+act_flag(struct app *app, struct view *v, enum action a)
+{
+	(void)app;
+	(void)a;
+	view_flag(v, act_selected(v));
 }
 
 static void
@@ -1826,6 +1892,9 @@ static void (*const act_handlers[ACT_COUNT])(struct app *, struct view *,
 	[ACT_FILTER_COUNTRY] = act_search_filter,
 	[ACT_FILTER_EXPERTISE] = act_search_filter,
 	[ACT_FILTER_LANGUAGE] = act_search_filter,
+	[ACT_CHANGES] = act_screen,
+	[ACT_NOTE] = act_note,
+	[ACT_FLAG] = act_flag,
 };
 
 static void
@@ -1954,6 +2023,9 @@ tui_app_run(struct cache *cache, const struct tui_app_options *opts)
 	/* Before the first read: a commit after it is seen as a change. */
 	if (cache_data_version(cache, &app.data_version, NULL) != CACHE_OK)
 		app.data_version = -1;
+	/* Fields that syncs change from now on are marked on their screens. */
+	if (cache_change_last(cache, &app.session_sync) != CACHE_OK)
+		app.session_sync = INT64_MAX;
 	app_refresh_status(&app);
 	if (app.state.serial < 0 && app.counts.countries == 0)
 		app_push(&app, &view_welcome_ops, NULL, NULL);

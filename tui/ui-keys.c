@@ -3,7 +3,11 @@
  * named action here; dispatch (ui-app.c) and the help screen
  * (view-help.c) read this table, and the config file's `bind = KEY
  * ACTION` lines change it, parsed by present-keys.c (the parser every
- * command checks bind lines with), so they cannot drift apart.
+ * command checks bind lines with), so they cannot drift apart. A second,
+ * small table says what a few keys mean on a record's own screen
+ * (contact, authority, route) instead: n is the note and f the flag
+ * there, while n keeps its newsletters meaning and f the countries
+ * filter everywhere else; a key the config binds means that everywhere.
  */
 #include "config.h"
 
@@ -42,6 +46,11 @@ static const struct binding default_bindings[] = {
 	{ "n", ACT_NEXT_UNREAD }, { "p", ACT_PREV_UNREAD },
 	{ "N", ACT_TOGGLE_READ }, { "A", ACT_ALL_READ },
 	{ "3", ACT_STARRED },
+	/*
+	 * A digit, as the other top-level screens: a free letter would
+	 * start the countries' filter, and countries begin with every one.
+	 */
+	{ "4", ACT_CHANGES },
 	{ "*", ACT_STAR },
 	{ "y", ACT_COPY },
 	{ "v", ACT_VCARD },
@@ -56,28 +65,37 @@ static const struct binding default_bindings[] = {
 	{ "q", ACT_QUIT },
 };
 
+/* On a record's own screen these keys act on the record. */
+static const struct binding record_bindings[] = {
+	{ "n", ACT_NOTE },
+	{ "f", ACT_FLAG },
+};
+
 #define KEYS_MAX 128
 static struct {
 	int		 key;
 	enum action	 action;
+	int		 user;		/* bound by the config: wins everywhere */
 } table[KEYS_MAX];
 static size_t ntable;
 static int loaded;
 
 static void
-keys_set(int key, enum action action)
+keys_set(int key, enum action action, int user)
 {
 	size_t	i;
 
 	for (i = 0; i < ntable; i++) {
 		if (table[i].key == key) {
 			table[i].action = action;
+			table[i].user = user;
 			return;
 		}
 	}
 	if (ntable < KEYS_MAX) {
 		table[ntable].key = key;
 		table[ntable].action = action;
+		table[ntable].user = user;
 		ntable++;
 	}
 }
@@ -93,7 +111,7 @@ keys_reset(void)
 	    i++) {
 		key = input_key_parse(default_bindings[i].key);
 		if (key != -1)
-			keys_set(key, default_bindings[i].action);
+			keys_set(key, default_bindings[i].action, 0);
 	}
 	loaded = 1;
 }
@@ -127,7 +145,7 @@ tui_keys_bind(const char *key, const char *action, char **cause)
 	keys_load();
 	if (present_bind_resolve(key, action, &k, &a, cause) != 0)
 		return -1;
-	keys_set(k, a);
+	keys_set(k, a, 1);
 	return 0;
 }
 
@@ -140,7 +158,7 @@ keys_bind_line(const char *line, char **cause)
 	keys_load();
 	if (present_bind_parse(line, &k, &a, cause) != 0)
 		return -1;
-	keys_set(k, a);
+	keys_set(k, a, 1);
 	return 0;
 }
 
@@ -162,5 +180,57 @@ keys_for_action(enum action a)
 		buf_adds(&b, name);
 		free(name);
 	}
+	return buf_detach(&b);
+}
+
+/* Whether the config bound key (then it means that on every screen). */
+static int
+keys_user_bound(int key)
+{
+	size_t	i;
+
+	for (i = 0; i < ntable; i++) {
+		if (table[i].key == key)
+			return table[i].user;
+	}
+	return 0;
+}
+
+enum action
+keys_record_lookup(int key)
+{
+	size_t	i;
+
+	keys_load();
+	if (keys_user_bound(key))
+		return ACT_NONE;
+	for (i = 0; i < sizeof record_bindings / sizeof record_bindings[0];
+	    i++) {
+		if (input_key_parse(record_bindings[i].key) == key)
+			return record_bindings[i].action;
+	}
+	return ACT_NONE;
+}
+
+char *
+keys_for_record_action(enum action a)
+{
+	struct buf	 b;
+	size_t		 i;
+	int		 key;
+
+	keys_load();
+	buf_init(&b);
+	for (i = 0; i < sizeof record_bindings / sizeof record_bindings[0];
+	    i++) {
+		key = input_key_parse(record_bindings[i].key);
+		if (record_bindings[i].action != a || keys_user_bound(key))
+			continue;
+		if (b.len != 0)
+			buf_adds(&b, ", ");
+		buf_adds(&b, record_bindings[i].key);
+	}
+	if (b.data == NULL)
+		buf_adds(&b, "");
 	return buf_detach(&b);
 }

@@ -138,7 +138,8 @@ sync_bg_fd(const struct sync_bg *sb)
 }
 
 int
-sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed)
+sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed,
+    int *logged)
 {
 	char	 drain[64], *clean;
 	int	 done;
@@ -148,6 +149,7 @@ sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed)
 	*text = NULL;
 	*brief = NULL;
 	*failed = 0;
+	*logged = 0;
 	pthread_mutex_lock(&sb->lock);
 	done = sb->done;
 	if (!done && sb->changed && sb->text != NULL)
@@ -160,6 +162,7 @@ sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed)
 			    PRESENT_SYNC_LINE);
 			*brief = present_sync_done(&sb->result,
 			    PRESENT_SYNC_BRIEF);
+			*logged = sb->result.changes.log_sync > 0;
 		} else {
 			*failed = 1;
 			clean = sanitize(sb->cause, SANITIZE_LINE);

@@ -52,6 +52,14 @@ int		 tui_keys_bind(const char *key, const char *action, char **cause);
 int		 keys_bind_line(const char *line, char **cause);
 /* The keys bound to action as "j, Down" into out (caller frees). */
 char		*keys_for_action(enum action);
+/*
+ * What key means on a record's own screen (contact, authority, route)
+ * before the table above: ACT_NOTE for n, ACT_FLAG for f, unless the
+ * config bound that key; ACT_NONE for every other key.
+ */
+enum action	 keys_record_lookup(int key);
+/* The keys that mean action on a record's screen ("n"; caller frees). */
+char		*keys_for_record_action(enum action);
 
 /* ---- ui-input.c: every key passes through one function ------------------ */
 
@@ -170,6 +178,7 @@ void		 display_raw(const char *bytes, size_t len);
 #define ROW_RTL		0x40	/* a line of a right-to-left paragraph */
 #define ROW_IDENT	0x80	/* a field's address, phone or id: left to right */
 #define ROW_DIM		0x100	/* drawn dim: not possible there */
+#define ROW_CHANGED	0x200	/* a field a sync changed this session */
 
 /* One line of a view: owned strings, already sanitized for the terminal. */
 struct row {
@@ -318,7 +327,8 @@ size_t		 view_add_fields(struct view *, const struct present_fields *,
 extern const struct view_ops view_countries_ops, view_country_ops,
 	    view_authority_ops, view_contact_ops, view_search_ops,
 	    view_newsletters_ops, view_reader_ops, view_starred_ops,
-	    view_help_ops, view_welcome_ops, view_messages_ops;
+	    view_help_ops, view_welcome_ops, view_messages_ops,
+	    view_changes_ops;
 /*
  * Routes (w): the countries with their routes (view-countries.c), a
  * country's measures (view-route.c), the questions and the cards of a
@@ -337,6 +347,28 @@ extern const struct view_ops view_route_countries_ops,
 /* Opens the routes of measure in country (or says there are none). */
 void		 route_open_measure(struct app *, const char *country,
 		    const char *measure);
+
+/* ---- ui-fresh.c: the officer's notes and flags on the screens --------- */
+
+/*
+ * Asks for the officer's note (view_note) or a flag (view_flag) on the
+ * row's record when it is a contact, authority or route, else on the
+ * screen's own record; says why not when neither is one.
+ */
+void		 view_note(struct view *, struct row *);
+void		 view_flag(struct view *, struct row *);
+/*
+ * A record screen's key function: n and f (keys_record_lookup) for the
+ * note and the flag; 1 if it took the key.
+ */
+int		 view_record_key(struct view *, const struct input_event *);
+/*
+ * view_add_record with what the officer keeps about it: its flags and
+ * the fields syncs changed since the interface started (it is lent
+ * those for the call).
+ */
+void		 view_add_record_own(struct view *, struct out_item *,
+		    const struct out_item *auth);
 
 /* ---- ui-app.c ---------------------------------------------------------- */
 
@@ -400,6 +432,10 @@ struct app {
 	void				*prompt_arg;
 	struct prompt_choices		*choices;	/* the answer is one of these, or NULL */
 	struct edit_history		*history[APP_HISTORY_COUNT];
+	int64_t				 session_sync;	/* the change log's last
+							 * sync at start: later
+							 * ones changed fields
+							 * shown marked */
 	int				 history_failed; /* said once */
 	int				 cursor_y;
 	int				 cursor_x;
@@ -577,11 +613,13 @@ int		 sync_bg_fd(const struct sync_bg *);
  * Drains the pipe. Fills text with the progress ("syncing 45% (objects
  * 2/3)") and returns 0 while running; when the sync is over, returns 1
  * with the final text (per type: "synced serial 2: contacts +1 ~1 -1",
- * or the error), *brief its short form ("synced +1 ~1 -1", or NULL) and
- * *failed set; then call sync_bg_free. The words are present-sync.c's.
+ * or the error), *brief its short form ("synced +1 ~1 -1", or NULL),
+ * *failed set, and *logged set when the sync logged what it changed
+ * (the changes screen has something new); then call sync_bg_free. The
+ * words are present-sync.c's.
  */
 int		 sync_bg_poll(struct sync_bg *, char **text, char **brief,
-		    int *failed);
+		    int *failed, int *logged);
 /* Waits for the thread and frees (cancels nothing: the sync finishes). */
 void		 sync_bg_free(struct sync_bg *);
 

@@ -74,7 +74,7 @@ authority_load(struct view *v)
 	}
 	free(v->title);
 	v->title = sanitize(l.v[0].rec.v[AUTH_NAME].s, SANITIZE_LINE);
-	view_add_record(v, &l.v[0], NULL);
+	view_add_record_own(v, &l.v[0], NULL);
 	out_list_free(&l);
 	if ((st = authority_routes(v)) != CACHE_OK)
 		return st;
@@ -119,6 +119,7 @@ const struct view_ops view_authority_ops = {
 	.load = authority_load,
 	.fetch = authority_fetch,
 	.open_row = authority_open,
+	.key = view_record_key,		/* n: note, f: flag */
 	.list = VIEW_LIST(PLIST_CONTACTS),
 	.list_opts = PLIST_IN_AUTHORITY,
 };

@@ -53,7 +53,7 @@ contact_load(struct view *v)
 	}
 	free(v->title);
 	v->title = sanitize(l.v[0].rec.v[CONTACT_NAME].s, SANITIZE_LINE);
-	view_add_record(v, &l.v[0], auth.n > 0 ? &auth.v[0] : NULL);
+	view_add_record_own(v, &l.v[0], auth.n > 0 ? &auth.v[0] : NULL);
 	out_list_free(&auth);
 	out_list_free(&l);
 	return CACHE_OK;
@@ -64,4 +64,5 @@ const struct view_ops view_contact_ops = {
 	.name = N_("Contact"),
 	.wraps = 1,
 	.load = contact_load,
+	.key = view_record_key,		/* n: note, f: flag */
 };

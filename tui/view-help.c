@@ -88,6 +88,19 @@ static const char *help_notes[] = {
 	"elsewhere shows the newsletters), N marks read or unread, A marks "
 	"all read, / finds in their titles and text (Esc clears)."),
 	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("On a contact's, authority's or route's own screen n writes your "
+	"note on it (never sent; it shows on the screen and search finds "
+	"it; an empty note removes it) and f flags it as outdated: the flag "
+	"goes to the secretariat at the next sync, to the reports URL the "
+	"feed names (globe flags lists them). There n and f mean only this; "
+	"a key bound in the config keeps its binding everywhere."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
+	N_("4 shows what the last syncs changed, newest first, by "
+	"type: + added, ~ changed (with the fields), - removed (with the "
+	"name it had); Enter opens a record that is still there. After a "
+	"sync, a record's fields it changed are marked ~ on its screen for "
+	"the rest of the session."),
+	/* TRANSLATORS: the help screen (?): keep key names and config words. */
 	N_("Mouse: a click selects, a double click opens, the wheel scrolls. "
 	"While globe has the mouse the terminal's own text selection needs "
 	"Shift (in most terminals); mouse = no in the config leaves the "
@@ -149,7 +162,7 @@ help_bind_line(struct view *v, const char *key, const char *action)
 static enum cache_status
 help_load(struct view *v)
 {
-	char	*keys, *text, **lines = NULL;
+	char	*keys, *rkeys, *text, **lines = NULL;
 	size_t	 i, n = 0;
 	int	 a;
 
@@ -158,6 +171,15 @@ help_load(struct view *v)
 	    ROW_BOLD);
 	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		keys = keys_for_action((enum action)a);
+		/* n and f on a record's own screen: note and flag. */
+		rkeys = keys_for_record_action((enum action)a);
+		if (*rkeys != '\0') {
+			text = xasprintf("%s%s%s", keys, *keys != '\0' ? ", " :
+			    "", rkeys);
+			free(keys);
+			keys = text;
+		}
+		free(rkeys);
 		if (*keys == '\0') {
 			free(keys);
 			continue;

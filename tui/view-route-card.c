@@ -31,7 +31,28 @@ struct route_card {
 	int			 asked[RQ_COUNT];	/* in the order answered */
 	size_t			 nasked;
 	int			 question;	/* being asked, or -1 */
+	struct card_span {
+		size_t		 first;		/* head rows [first, end) */
+		size_t		 end;
+		char		*id;		/* the route's */
+		char		*name;		/* its measure's label, sanitized */
+	}			*spans;		/* one per card shown */
+	size_t			 nspans;
 };
+
+static void
+card_spans_free(struct route_card *rc)
+{
+	size_t	 i;
+
+	for (i = 0; i < rc->nspans; i++) {
+		free(rc->spans[i].id);
+		free(rc->spans[i].name);
+	}
+	free(rc->spans);
+	rc->spans = NULL;
+	rc->nspans = 0;
+}
 
 static void
 card_request(const struct route_card *rc, struct route_request *q)
@@ -113,16 +134,19 @@ card_ask(struct view *v, int question)
 
 /* A route's card: its heading, its fields (naming its contact for v). */
 static enum cache_status
-card_route(struct view *v, const struct out_item *it, size_t place,
+card_route(struct view *v, struct out_item *it, size_t place,
     size_t *focus)
 {
+	struct route_card	*rc = v->data;
 	struct present_fields	 fs;
 	struct cache_filter	 f;
 	struct out_list		 auth, contact;
+	struct cache_flag	*flags = NULL;
+	struct card_span	*sp;
 	enum cache_status	 st;
 	const char		*id;
 	char			*h;
-	size_t			 fo;
+	size_t			 fo, first, nflags = 0;
 	int			 type;
 
 	out_list_init(&auth);
@@ -141,12 +165,23 @@ card_route(struct view *v, const struct out_item *it, size_t place,
 		out_list_free(&contact);
 		return st;
 	}
+	first = v->head.n;
 	h = present_route_heading(it, place, &v->app->ctx);
 	view_add_header(v, h);
 	free(h);
 	memset(&fs, 0, sizeof fs);
 	present_route_fields(it, auth.n > 0 ? &auth.v[0] : NULL,
 	    contact.n > 0 ? &contact.v[0] : NULL, &v->app->ctx, &fs);
+	/* The officer's note and flags on this route, as on every record. */
+	if (cache_flags_list(v->app->cache, CACHE_FLAGS_ALL, REC_ROUTE,
+	    record_key(&it->rec), &flags, &nflags) == CACHE_OK) {
+		it->flags = flags;
+		it->nflags = nflags;
+	}
+	present_fields_own(it, &fs);
+	it->flags = NULL;
+	it->nflags = 0;
+	cache_flags_free(flags, nflags);
 	/* v saves, * stars, the one to write to: the contact, else the authority. */
 	id = contact.n > 0 ? it->rec.v[ROUTE_CONTACT].s :
 	    auth.n > 0 ? it->rec.v[ROUTE_AUTHORITY].s : NULL;
@@ -154,6 +189,15 @@ card_route(struct view *v, const struct out_item *it, size_t place,
 	fo = view_add_fields(v, &fs, id, type);
 	if (*focus == (size_t)-1)
 		*focus = fo;
+	/* n and f on these rows write to the route (card_key). */
+	rc->spans = xreallocarray(rc->spans, rc->nspans + 1,
+	    sizeof *rc->spans);
+	sp = &rc->spans[rc->nspans++];
+	sp->first = first;
+	sp->end = v->head.n;
+	sp->id = xstrdup(record_key(&it->rec));
+	sp->name = sanitize(present_label(VOCAB_MEASURE,
+	    it->rec.v[ROUTE_MEASURE].s), SANITIZE_LINE);
 	present_fields_free(&fs);
 	out_list_free(&auth);
 	out_list_free(&contact);
@@ -171,6 +215,7 @@ card_cards(struct view *v)
 	size_t			 i, place = 0, focus = (size_t)-1, left;
 
 	rc->question = -1;
+	card_spans_free(rc);
 	card_request(rc, &q);
 	left = rc->routes.n - present_routes_applying(&rc->routes, &q);
 	if (left == rc->routes.n)
@@ -320,7 +365,31 @@ static int
 card_key(struct view *v, const struct input_event *ev)
 {
 	struct route_card	*rc = v->data;
+	struct row		 r;
+	enum action		 a;
+	size_t			 i;
 	int			 k;
+
+	/* n and f: the note and the flag of the route the cursor is on. */
+	if (ev->kind == INPUT_KEY && rc != NULL &&
+	    ((a = keys_record_lookup(ev->key)) == ACT_NOTE || a == ACT_FLAG)) {
+		for (i = 0; i < rc->nspans; i++) {
+			if (v->sel >= rc->spans[i].first &&
+			    v->sel < rc->spans[i].end)
+				break;
+		}
+		if (i == rc->nspans)
+			return 0;
+		memset(&r, 0, sizeof r);
+		r.id = rc->spans[i].id;
+		r.type = REC_ROUTE;
+		r.name = rc->spans[i].name;
+		if (a == ACT_NOTE)
+			view_note(v, &r);
+		else
+			view_flag(v, &r);
+		return 1;
+	}
 
 	/* Esc takes back the last answer; with none it leaves. */
 	if (ev->kind != INPUT_KEY || ev->action != ACT_BACK || rc == NULL ||
@@ -342,6 +411,7 @@ card_close(struct view *v)
 	if (rc == NULL)
 		return;
 	out_list_free(&rc->routes);
+	card_spans_free(rc);
 	for (i = 0; i < RQ_COUNT; i++)
 		free(rc->answer[i]);
 	free(rc->cc);

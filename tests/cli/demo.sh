@@ -150,4 +150,28 @@ else
 	echo "# no pkgdatadir, built demo or mount namespace: installed-demo checks not run"
 fi
 
+# The demo make builds starts one serial behind: its first sync lands on
+# start.json's serial, and a sync then brings the next, with changes to
+# show.
+if [ -f "$builddir/data/demo-feed/start.json" ]; then
+	export GLOBE_DEMO_FEED="$builddir/data/demo-feed"
+	d="$T/built-demo.db"
+	check_exit "the built demo" 0 "$GLOBE" --demo --db "$d" status --json
+	check_contains "starts at its earlier serial" "$out" '"serial": 1'
+	check_exit "--demo countries again" 0 "$GLOBE" --demo --db "$d" countries
+	check_exit "and it stays there" 0 "$GLOBE" --demo --db "$d" status --json
+	check_contains "still serial 1 (start.json is the demo's too)" "$out" \
+	    '"serial": 1'
+	check_exit "--demo sync" 0 "$GLOBE" --demo --db "$d" sync
+	check_contains "brings serial 2" "$out" "synced serial 2 (was 1)"
+	check_exit "--demo changes" 0 "$GLOBE" --demo --db "$d" changes
+	check_contains "what it changed" "$out" "(c-0002): Title, Phone"
+	check_contains "what it removed" "$out" "- Demo Officer (retired) (c-9001): removed"
+	check_exit "--demo status after the sync" 0 "$GLOBE" --demo --db "$d" status --json
+	check_contains "serial 2 stays" "$out" '"serial": 2'
+	unset GLOBE_DEMO_FEED
+else
+	fail "make built the demo feed with its earlier serial (start.json)"
+fi
+
 done_testing

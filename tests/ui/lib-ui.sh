@@ -5,8 +5,9 @@
 # a diff of exactly what changed. UI_UPDATE=1 rewrites the expected files.
 #
 # Lines that depend on the clock are masked before comparing: the
-# contact's local time, how many days a stale date is old and how long
-# ago the last sync was (tests that check it read the raw pane).
+# contact's local time, how many days a stale date is old, how long ago
+# the last sync was, when a logged sync ran and the day a flag was made
+# (tests that check it read the raw pane).
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "# SKIP tmux not installed"
@@ -134,7 +135,9 @@ ui_mask() {
 	    -e 's/^\([^L]\{0,3\}Local ti[^ ]* *\)[0-9][0-9]:[0-9][0-9] local.*/\1HH:MM local (masked)/' \
 	    -e 's/stale: [0-9]* days old/stale: N days old/' \
 	    -e 's/^[0-2][0-9]:[0-5][0-9]:[0-5][0-9]  /HH:MM:SS  /' \
-	    -e 's/synced \(just now\|now\|[0-9][0-9]* \(min\|h\|days\) ago\|[0-9][0-9]*[mhd] ago\)/synced (ago)/'
+	    -e 's/synced \(just now\|now\|[0-9][0-9]* \(min\|h\|days\) ago\|[0-9][0-9]*[mhd] ago\)/synced (ago)/' \
+	    -e 's/\(Sync [0-9]* · \)[0-9-]* [0-9:]* UTC/\1(time)/' \
+	    -e 's/ · 20[0-9][0-9]-[01][0-9]-[0-3][0-9] · \(waiting\|sent\)/ · (date) · \1/'
 }
 
 # The screen now (masked, trailing spaces dropped).

@@ -5,7 +5,7 @@
 # finds issues by the words of their title, summary and body (folded:
 # case and accents do not matter), Esc clears it. The marks live in the
 # cache: they survive quitting and a sync. Elsewhere n still shows the
-# newsletters.
+# newsletters, except on a record's own screen, where it is the note.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui/lib-ui.sh"
 
@@ -19,6 +19,11 @@ check_exit "sync the test feed" 0 "$GLOBE" sync --quiet
 ui_start 80x24
 ui_expect_text "the interface opens" "Countries"
 ui_keys Enter j Enter n
+ui_expect_text "n on a record's own screen asks for its note instead" \
+    "your note on Polícia Federal"
+ui_keys Escape
+ui_expect_text "Esc leaves the note as it was" "note unchanged"
+ui_keys Escape n
 ui_expect_text "n elsewhere still shows the newsletters" \
     "3 newsletters, 3 unread"
 ui_keys n

@@ -93,6 +93,15 @@ ui_expect_text "from Brazil" "› from Brazil"
 ui_expect route-hostile "hostile notes and requirements: sanitized, no line moved"
 check_not_contains "no ESC reached the screen" "$(ui_capture)" \
     "$(printf '\033')"
+# n on a route's card: the officer's note on that route (issue 18).
+ui_keys n
+ui_expect_text "n on the card asks for a note on the route" "your note on"
+ui_type "ask for Ines"
+ui_keys Enter
+ui_expect_text "the note is on the card" "ask for Ines"
+check_eq "the note is the route's" "$("$GLOBE" note r-es-mla 2>/dev/null)" \
+    "ask for Ines"
+"$GLOBE" note r-es-mla --clear >/dev/null
 # A measure that is not possible and whose alternative Spain lacks.
 ui_keys Escape Escape Home Enter
 ui_expect_text "a measure without routes says so" \

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/ui/stale.sh: records verified longer ago than stale_days are
 # marked "! " in every list (authorities of a country, contacts of an
-# authority, search results, starred), by the same rule as the detail
+# authority, search results with routes among them, starred), by the same rule as the detail
 # screens; a larger stale_days in the config leaves them unmarked.
 . "$srcdir/tests/lib.sh"
 . "$srcdir/tests/ui/lib-ui.sh"
@@ -12,6 +12,8 @@ sed -i 's/"expertise":\["asset-recovery"\]}/"expertise":["asset-recovery"],"veri
 cat >>"$T/source.jsonl" <<'EOS'
 {"type":"contact","id":"c-7","authority":"es-fcc","name":"Ángel Ruiz","title":"Analyst","role":"case-officer","email":"angel.ruiz@example.org","verified":"2019-03-01"}
 {"type":"contact","id":"c-8","authority":"es-fcc","name":"Beatriz Sanz","title":"Analyst","role":"case-officer","email":"beatriz.sanz@example.org","verified":"2099-01-01"}
+{"type":"route","id":"r-es-trace","country":"ES","measure":"asset-tracing","authority":"es-fcc","channel":"direct","verified":"2017-01-01"}
+{"type":"route","id":"r-es-freeze","country":"ES","measure":"freezing","authority":"es-fcc","verified":"2099-01-01"}
 EOS
 ui_feed "$T/source.jsonl"
 check_exit "sync the test feed" 0 "$GLOBE" sync --quiet
@@ -32,7 +34,12 @@ ui_expect stale-search "the stale contact is marked in the search results"
 ui_keys Escape 3
 ui_expect_text "the starred" "Contacts (1)"
 ui_expect stale-starred "the stale contact is marked among the starred"
-ui_keys q q
+ui_keys /
+ui_type "fiscalia"
+ui_expect_text "routes in the search results" "Freezing"
+ui_expect_text "a stale route is marked too" "! Asset tracing"
+check_not_contains "a fresh one is not" "$(ui_capture)" "! Freezing"
+ui_keys Escape q q
 ui_expect_text "quit" "[globe exited 0]"
 
 # The one rule reads stale_days from the config.

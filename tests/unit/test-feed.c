@@ -382,6 +382,65 @@ expect_index_error(const char *text, const char *what)
 	free(cause);
 }
 
+/* The optional reports URL: kept, written back, its type checked. */
+#define REPORTS_INDEX(reports) \
+	"{\"format\":\"globe-feed/1\",\"feed_id\":\"g\",\"serial\":1," \
+	"\"issued\":\"2026-11-27T10:00:00Z\",\"expires\":" \
+	"\"2026-12-27T10:00:00Z\",\"reports\":" reports ",\"mirror\":" \
+	"{\"x\":1},\"snapshot\":" SNAP(0, "objects/" SHA_A ".jsonl", SHA_A, \
+	10) "}"
+
+static void
+test_index_reports(void)
+{
+	struct feed_index	 ix, ix2;
+	char			*json;
+
+	CHECK_INT(index_parse(REPORTS_INDEX("\"https://feeds.example.org/"
+	    "reports\""), &ix, NULL), NET_OK, "an index with a reports URL "
+	    "(and an unknown field) parses");
+	CHECK_STR(ix.reports, "https://feeds.example.org/reports",
+	    "the reports URL is kept");
+	json = feed_index_json(&ix);
+	CHECK1(strstr(json, "\"reports\": \"https://feeds.example.org/"
+	    "reports\"") != NULL && strstr(json, "\"expires\"") <
+	    strstr(json, "\"reports\"") && strstr(json, "\"reports\"") <
+	    strstr(json, "\"snapshot\""), "and written after expires");
+	CHECK_INT(index_parse(json, &ix2, NULL), NET_OK, "that parses");
+	CHECK_STR(ix2.reports, ix.reports, "the same URL");
+	feed_index_clear(&ix2);
+	free(json);
+	feed_index_clear(&ix);
+	CHECK_INT(index_parse(GOOD_INDEX(SNAP(1042, "objects/" SHA_A ".jsonl",
+	    SHA_A, 10), "[]"), &ix, NULL), NET_OK, "an index without one");
+	CHECK1(ix.reports == NULL, "names none");
+	json = feed_index_json(&ix);
+	CHECK1(strstr(json, "reports") == NULL, "and writes none");
+	free(json);
+	feed_index_clear(&ix);
+	CHECK_INT(index_parse(REPORTS_INDEX("\"http://plain.example/r\""), &ix,
+	    NULL), NET_OK, "an http:// one parses: the sync refuses to use it, "
+	    "the data still applies");
+	feed_index_clear(&ix);
+	expect_index_error(REPORTS_INDEX("42"), "a reports URL that is a number");
+	CHECK_INT(index_parse(REPORTS_INDEX("\"https://x.example/\\u001b[2J "
+	    "x\""), &ix, NULL), NET_OK, "one with a control and a space "
+	    "parses too");
+	CHECK1(!feed_reports_url_valid(ix.reports), "and is not a URL to use");
+	feed_index_clear(&ix);
+
+	CHECK1(feed_reports_url_valid("https://feeds.example.org/reports"),
+	    "the publisher takes an https URL");
+	CHECK1(feed_reports_url_valid("https://127.0.0.1:8443/r?x=1"),
+	    "with a port and a query");
+	CHECK1(!feed_reports_url_valid("http://feeds.example.org/reports"),
+	    "not http://");
+	CHECK1(!feed_reports_url_valid("https://user:pw@feeds.example.org/"),
+	    "not with a user name");
+	CHECK1(!feed_reports_url_valid("https:///reports"), "not without a host");
+	CHECK1(!feed_reports_url_valid("reports"), "not a bare word");
+}
+
 static void
 test_index(void)
 {
@@ -476,6 +535,7 @@ test_index(void)
 	    &ix, NULL), NET_ERR_FORMAT, "other format is NET_ERR_FORMAT");
 	CHECK_INT(index_parse("[]", &ix, NULL), NET_ERR_FORMAT,
 	    "a list is NET_ERR_FORMAT");
+	test_index_reports();
 }
 
 static void

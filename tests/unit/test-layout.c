@@ -2509,6 +2509,185 @@ test_sync_words(void)
 	free(s);
 }
 
+/* The field of fs named key, or NULL. */
+static const struct present_field *
+field_of(const struct present_fields *fs, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < fs->n; i++) {
+		if (strcmp(fs->v[i].key, key) == 0)
+			return &fs->v[i];
+	}
+	return NULL;
+}
+
+/* The change log, flags and notes in words; stale in the data formats. */
+static void
+test_fresh_words(void)
+{
+	struct cache_change_sync	 sy;
+	struct cache_change		 c;
+	struct cache_flag		 f;
+	struct net_result		 r;
+	struct present_fields		 fs;
+	const struct present_field	*pf;
+	struct present_ctx		 ctx;
+	struct out_list			 l;
+	struct out_item			*it;
+	struct record			 rec;
+	char				*s;
+
+	memset(&sy, 0, sizeof sy);
+	sy.sync = 12;
+	sy.at = 1764237600;	/* 2025-11-27 10:00 UTC */
+	sy.old_serial = 1041;
+	sy.serial = 1042;
+	sy.counts.added[REC_CONTACT] = 3;
+	sy.counts.changed[REC_CONTACT] = 1;
+	s = present_change_sync_heading(&sy);
+	CHECK_STR(s, "Sync 12 \xc2\xb7 2025-11-27 10:00 UTC \xc2\xb7 serial "
+	    "1042 (was 1041) \xc2\xb7 contacts +3 ~1 -0", "a logged sync");
+	free(s);
+	sy.first = 1;
+	sy.old_serial = -1;
+	s = present_change_sync_heading(&sy);
+	CHECK(strstr(s, "serial 1042 \xc2\xb7 the first sync, every record "
+	    "new: contacts +3") != NULL, "the first fill (%s)", s);
+	free(s);
+
+	memset(&c, 0, sizeof c);
+	c.type = REC_CONTACT;
+	c.id = "c-1";
+	c.name = "Ana \x1b[2JSouza";
+	c.what = CACHE_CHANGE_CHANGED;
+	c.fields = "title,email,timezone";
+	s = present_change_line(&c);
+	CHECK_STR(s, "~ Ana \xe2\x90\x9b[2JSouza (c-1): Title, E-mail, Time zone",
+	    "a changed record: its fields by their labels, its name sanitized");
+	free(s);
+	c.what = CACHE_CHANGE_REMOVED;
+	s = present_change_line(&c);
+	CHECK_STR(s, "- Ana \xe2\x90\x9b[2JSouza (c-1): removed",
+	    "a removed one");
+	free(s);
+	c.what = CACHE_CHANGE_ADDED;
+	c.type = REC_ROUTE;
+	c.id = "r-1";
+	c.name = "asset-tracing";
+	s = present_change_line(&c);
+	CHECK_STR(s, "+ Asset tracing (r-1)", "an added route, by its measure");
+	free(s);
+	s = present_change_fields(REC_ROUTE, "from_countries,x-new");
+	CHECK_STR(s, "Requests from, x-new", "a field without a label as it is");
+	free(s);
+
+	memset(&f, 0, sizeof f);
+	f.text = "Left \xe2\x80\xaethe unit";
+	f.created = 1764237600;
+	s = present_flag_state(&f);
+	CHECK_STR(s, "waiting", "a flag not sent");
+	free(s);
+	f.last_error = "HTTP status 500\x07";
+	s = present_flag_state(&f);
+	CHECK_STR(s, "waiting: HTTP status 500\xe2\x90\x87", "and why, sanitized");
+	free(s);
+	f.sent = 1764241200;
+	s = present_flag_state(&f);
+	CHECK_STR(s, "sent 2025-11-27 11:00 UTC", "a flag sent, and when");
+	free(s);
+	s = present_flag_line(&f);
+	CHECK_STR(s, "Left the unit \xc2\xb7 2025-11-27 \xc2\xb7 sent 2025-11-27 "
+	    "11:00 UTC", "on its record's screen, the bidi override dropped");
+	free(s);
+
+	memset(&r, 0, sizeof r);
+	r.new_serial = 2;
+	r.old_serial = 1;
+	r.changes.changed[REC_CONTACT] = 1;
+	r.reports_sent = 1;
+	r.reports_pending = 2;
+	r.reports_error = "https://x.example/r: HTTP status 500";
+	s = present_sync_done(&r, PRESENT_SYNC_FULL);
+	CHECK_STR(s, "synced serial 2 (was 1): contacts +0 ~1 -0 (0 bytes); "
+	    "1 flag sent, 2 flags wait: https://x.example/r: HTTP status 500",
+	    "a sync says what became of the flags");
+	free(s);
+	s = present_sync_done(&r, PRESENT_SYNC_BRIEF);
+	CHECK_STR(s, "synced +0 ~1 -0 \xc2\xb7 1 flag sent, 2 flags wait",
+	    "briefly, without the reason");
+	free(s);
+	r.reports_sent = 0;
+	r.reports_pending = 1;
+	r.reports_error = NULL;
+	r.reports_nowhere = 1;
+	r.unchanged = 1;
+	s = present_sync_done(&r, PRESENT_SYNC_LINE);
+	CHECK_STR(s, "already up to date (serial 2) \xc2\xb7 1 flag waits: the "
+	    "feed names no reports URL (globe flags --export writes it out)",
+	    "a feed without a reports URL");
+	free(s);
+	r.reports_pending = 0;
+	s = present_sync_done(&r, PRESENT_SYNC_LINE);
+	CHECK_STR(s, "already up to date (serial 2)", "no flags: nothing said");
+	free(s);
+
+	/* A record's screen: note, flags, never verified, changed fields. */
+	memset(&ctx, 0, sizeof ctx);
+	ctx.now = 1764237600;
+	memset(&rec, 0, sizeof rec);
+	rec.type = REC_CONTACT;
+	record_set(&rec, CONTACT_ID, "c-1");
+	record_set(&rec, CONTACT_AUTHORITY, "br-pf");
+	record_set(&rec, CONTACT_NAME, "Ana Souza");
+	record_set(&rec, CONTACT_TITLE, "Delegada");
+	out_list_init(&l);
+	it = out_list_add(&l, &rec, NULL);
+	it->note = xstrdup("Prefers phone\x1b]2;x\x07");
+	it->flags = &f;
+	it->nflags = 1;
+	it->changed = "title,email";
+	memset(&fs, 0, sizeof fs);
+	present_record_fields(it, NULL, &ctx, &fs);
+	CHECK(fs.n > 2 && strcmp(fs.v[1].key, "note") == 0 &&
+	    strcmp(fs.v[1].text, "Prefers phone\xe2\x90\x9b]2;x\xe2\x90\x87") == 0,
+	    "the note after the name, sanitized");
+	pf = field_of(&fs, "verified");
+	CHECK(pf != NULL && strcmp(pf->text, "never verified") == 0 &&
+	    (pf->flags & PF_WARN), "no verified date: never verified, marked");
+	CHECK(fs.n > 1 && strcmp(fs.v[fs.n - 2].key, "flags") == 0 &&
+	    strcmp(fs.v[fs.n - 1].key, "id") == 0, "the flags before the id");
+	pf = field_of(&fs, "title");
+	CHECK(pf != NULL && (pf->flags & PF_CHANGED), "a changed field marked");
+	pf = field_of(&fs, "name");
+	CHECK(pf != NULL && !(pf->flags & PF_CHANGED), "an unchanged one not");
+	present_fields_free(&fs);
+	it->flags = NULL;
+	it->nflags = 0;
+	it->changed = NULL;
+
+	/* "stale" in the data formats: known once marked. */
+	record_set(&rec, CONTACT_ID, "c-2");
+	record_set(&rec, CONTACT_VERIFIED, "2020-01-01");
+	out_list_add(&l, &rec, NULL);
+	record_clear(&rec);
+	{
+		struct out_value	v;
+
+		out_item_get(&l.v[1], "stale", &v);
+		CHECK(v.kind == OUTV_NONE, "stale unknown before marking");
+		present_list_mark_stale(&l, &ctx);
+		out_item_get(&l.v[1], "stale", &v);
+		CHECK(v.kind == OUTV_BOOL && v.num == 1, "stale once marked");
+		out_item_get(&l.v[0], "stale", &v);
+		CHECK(v.kind == OUTV_BOOL && v.num == 0,
+		    "never verified is not stale");
+		out_item_get(&l.v[0], "note", &v);
+		CHECK(v.kind == OUTV_STRING, "the note is a value");
+	}
+	out_list_free(&l);
+}
+
 int
 main(void)
 {
@@ -2538,6 +2717,7 @@ main(void)
 	test_edit_view();
 	test_edit_history();
 	test_sync_words();
+	test_fresh_words();
 	layout_count(1020, n);
 	CHECK_STR(n, "1,020", "counts with thousands separators");
 	layout_count(7, n);
