@@ -16,10 +16,11 @@ mode=${1:-build}
 cd "$(dirname "$0")/.."
 
 # gettext: xgettext, msgmerge and msgfmt make the translation catalogues
-# (configure --disable-nls builds without them).
+# (configure --disable-nls builds without them); zlib compresses the
+# objects of member-only feeds before they are encrypted.
 pkgs="build-essential autoconf automake pkg-config libsqlite3-dev
 libjansson-dev libcurl4-openssl-dev libncurses-dev libsodium-dev
-ca-certificates gettext"
+zlib1g-dev ca-certificates gettext"
 if [ "$mode" = check ] || [ "$mode" = deps ]; then
 	# What the suites drive: minisign for signature interop, python3 for
 	# the feed crafting and fault server, tmux for the screen tests, nginx
