@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "cache/cache.h"
@@ -67,6 +68,10 @@ enum stmt_id {
 	STMT_STATE_NOTE,
 	/* another connection's commits */
 	STMT_DATA_VERSION,
+	/* signing keys announced or retired by the feed */
+	STMT_KEYS_GET,
+	STMT_KEYS_CLEAR,
+	STMT_KEYS_PUT,
 	/* lists: one statement per access path */
 	STMT_LIST_COUNTRIES,
 	STMT_LIST_COUNTRY_ID,
@@ -208,6 +213,9 @@ int		 stmt_run(struct cache *, enum stmt_id);
 int		 stmt_run_text(struct cache *, enum stmt_id, const char *);
 /* Runs a statement that returns one integer (a count, a PRAGMA). */
 int		 stmt_int64(struct cache *, enum stmt_id, int64_t *);
+
+/* keys.c: adds the signing keys to a checksum being made (cache_checksum). */
+enum cache_status keys_sum(struct cache *, crypto_hash_sha256_state *);
 
 /* open.c */
 /*

@@ -13,6 +13,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -311,8 +313,10 @@ device_file_read(const char *path, struct device_file **fp, char **cause)
 	if (path_check_file(path, PATH_SECRET, &why) != 0) {
 		if (errno == ENOENT) {
 			free(why);
-			return device_fail(cause, path, "there is none (`globe "
-			    "device init` makes one)");
+			if (cause != NULL)
+				*cause = xasprintf("no device key at %s (`globe "
+				    "device init` makes one)", path);
+			return NET_ERR_DEVICE_KEY;
 		}
 		if (cause != NULL)
 			*cause = xasprintf("device key %s is %s", path, why);
@@ -412,5 +416,75 @@ device_file_unlock(const struct device_file *f, const char *pass,
 	}
 	memcpy(k->pk, f->pk, 32);
 	*kp = k;
+	return NET_OK;
+}
+
+enum net_status
+device_passphrase_read(const char *path, char *buf, size_t size,
+    size_t *lenp, char **cause)
+{
+	struct stat	 lst, st;
+	size_t		 len = 0;
+	ssize_t		 n;
+	int		 fd;
+	const char	*why = NULL;
+
+	*lenp = 0;
+	if (lstat(path, &lst) != 0)
+		why = strerror(errno);
+	else if (S_ISLNK(lst.st_mode))
+		why = "a symbolic link; it must be a regular file";
+	else if (!S_ISREG(lst.st_mode))
+		why = "not a regular file";
+	else if (lst.st_uid != geteuid())
+		why = "not owned by you";
+	else if ((lst.st_mode & 077) != 0) {
+		if (cause != NULL)
+			*cause = xasprintf("passphrase file %s has mode %04o: "
+			    "others may read it (chmod 600 %s)", path,
+			    (unsigned)(lst.st_mode & 07777), path);
+		return NET_ERR_DEVICE_KEY;
+	}
+	if (why != NULL) {
+		if (cause != NULL)
+			*cause = xasprintf("passphrase file %s: %s", path, why);
+		return NET_ERR_DEVICE_KEY;
+	}
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+	    O_NONBLOCK)) < 0 || fstat(fd, &st) != 0 ||
+	    st.st_ino != lst.st_ino || st.st_dev != lst.st_dev) {
+		if (fd >= 0)
+			close(fd);
+		if (cause != NULL)
+			*cause = xasprintf("passphrase file %s changed while it "
+			    "was read", path);
+		return NET_ERR_DEVICE_KEY;
+	}
+	while (len < size) {
+		n = read(fd, buf + len, size - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	if (len == size) {
+		sodium_memzero(buf, size);
+		if (cause != NULL)
+			*cause = xasprintf("passphrase file %s is longer than "
+			    "%zu bytes", path, size - 1);
+		return NET_ERR_DEVICE_KEY;
+	}
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	if (len > 0 && buf[len - 1] == '\r')
+		len--;
+	if (len == 0) {
+		if (cause != NULL)
+			*cause = xasprintf("passphrase file %s is empty", path);
+		return NET_ERR_DEVICE_KEY;
+	}
+	*lenp = len;
 	return NET_OK;
 }

@@ -382,6 +382,14 @@ int		 device_file_protected(const struct device_file *);
 /* The public key (the recipient), readable without the passphrase. */
 const uint8_t	*device_file_public(const struct device_file *);
 /*
+ * Reads a passphrase from a file into buf (locked memory of size bytes),
+ * without its final newline: a regular file of the user's, not a
+ * symbolic link, readable by nobody else, as a token file. *len its
+ * length; NET_ERR_DEVICE_KEY with a cause naming the file otherwise.
+ */
+enum net_status	 device_passphrase_read(const char *path, char *buf,
+		    size_t size, size_t *len, char **cause);
+/*
  * The key pair, its secret unsealed with the passphrase (ignored for an
  * unprotected file): NET_OK, or NET_ERR_DEVICE_KEY ("wrong passphrase").
  */

@@ -30,6 +30,7 @@
 
 static const char usage_text[] =
 "usage: globe-publish --source FILE.jsonl --out DIR [--sign KEY]\n"
+"                     [--recipients FILE] [--announce-key PUB]\n"
 "                     [--feed-id ID] [--expires-days N] [--keep-days N]\n"
 "                     [--issued YYYY-MM-DDTHH:MM:SSZ] [--previous-key PUB]\n"
 "                     [--quiet]\n"
@@ -44,6 +45,11 @@ static const char usage_text[] =
 "  --source FILE        the directory source (record lines, no header)\n"
 "  --out DIR            the feed directory (created if needed)\n"
 "  --sign KEY           sign with this minisign secret key (unencrypted)\n"
+"  --recipients FILE    encrypt the feed to the member devices FILE lists\n"
+"                       (one a line: the key `globe device init` printed,\n"
+"                       then a label); without it the feed is plain\n"
+"  --announce-key PUB   list this public key in the signed index as a key\n"
+"                       clients are to trust next (a rollover; up to 3)\n"
 "  --feed-id ID         the feed id (default: the feed's, or globe-network)\n"
 "  --expires-days N     the index expires N days after it is issued (30)\n"
 "  --keep-days N        keep objects the index no longer lists N days (7)\n"
@@ -61,7 +67,8 @@ static const char usage_text[] =
 enum {
 	OPT_SOURCE = 256, OPT_OUT, OPT_SIGN, OPT_FEED_ID, OPT_EXPIRES_DAYS,
 	OPT_KEEP_DAYS, OPT_ISSUED, OPT_QUIET, OPT_KEYGEN, OPT_SIGN_FILE,
-	OPT_PREVIOUS_KEY, OPT_HELP, OPT_VERSION
+	OPT_PREVIOUS_KEY, OPT_RECIPIENTS, OPT_ANNOUNCE_KEY, OPT_HELP,
+	OPT_VERSION
 };
 
 static const struct option options[] = {
@@ -76,6 +83,8 @@ static const struct option options[] = {
 	{ "keygen",		required_argument,	NULL, OPT_KEYGEN },
 	{ "sign-file",		required_argument,	NULL, OPT_SIGN_FILE },
 	{ "previous-key",	required_argument,	NULL, OPT_PREVIOUS_KEY },
+	{ "recipients",		required_argument,	NULL, OPT_RECIPIENTS },
+	{ "announce-key",	required_argument,	NULL, OPT_ANNOUNCE_KEY },
 	{ "help",		no_argument,		NULL, OPT_HELP },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ NULL,			0,			NULL, 0 }
@@ -91,6 +100,9 @@ struct args {
 	const char	*sign_file;
 	const char	*previous_keys[PREVIOUS_KEYS_MAX];
 	size_t		 nprevious_keys;
+	const char	*recipients;
+	const char	*announce[FEED_KEYS_MAX - 1];
+	size_t		 nannounce;
 	int		 expires_days;
 	int		 keep_days;
 	int		 quiet;
@@ -361,6 +373,19 @@ print_summary(const struct publish_result *r)
 	if (r->removed > 0)
 		printf("; removed %zu old object%s", r->removed,
 		    r->removed == 1 ? "" : "s");
+	if (r->encrypted) {
+		printf("; encrypted to %zu device%s, key epoch from serial "
+		    "%lld", r->nrecipients, r->nrecipients == 1 ? "" : "s",
+		    (long long)r->epoch_since);
+		if (r->new_epoch != NULL)
+			printf(" (new: %s; no delta)", r->new_epoch);
+	}
+	if (r->removed_slots > 0)
+		printf("; removed %zu old key slot%s", r->removed_slots,
+		    r->removed_slots == 1 ? "" : "s");
+	if (r->nkeys > 0)
+		printf("; index vouches for %zu signing key%s", r->nkeys,
+		    r->nkeys == 1 ? "" : "s");
 	printf("\n");
 }
 
@@ -371,9 +396,11 @@ run_publish(const struct args *a, time_t issued)
 	struct publish_result	 res;
 	struct minisign_seckey	 sk;
 	struct minisign_pubkey	 prev[PREVIOUS_KEYS_MAX];
+	struct minisign_pubkey	 announce[FEED_KEYS_MAX - 1];
+	uint8_t			(*recipients)[32] = NULL;
 	enum publish_status	 st;
 	char			*cause = NULL;
-	size_t			 i;
+	size_t			 i, nrecipients = 0;
 
 	memset(&o, 0, sizeof o);
 	o.source = a->source;
@@ -389,13 +416,33 @@ run_publish(const struct args *a, time_t issued)
 	}
 	o.previous_keys = prev;
 	o.nprevious_keys = a->nprevious_keys;
-	if (a->sign != NULL) {
-		if (load_key(a->sign, a->quiet, &sk) != 0)
+	for (i = 0; i < a->nannounce; i++) {
+		if (load_pubkey(a->announce[i], &announce[i]) != 0)
 			return EXIT_ERROR;
+	}
+	o.announce = announce;
+	o.nannounce = a->nannounce;
+	if (a->recipients != NULL) {
+		st = publish_recipients_load(a->recipients, &recipients,
+		    &nrecipients, &cause);
+		if (st != PUBLISH_OK) {
+			publish_error("%s; nothing published", cause);
+			free(cause);
+			return publish_exit_code(st);
+		}
+		o.recipients = (const uint8_t (*)[32])recipients;
+		o.nrecipients = nrecipients;
+	}
+	if (a->sign != NULL) {
+		if (load_key(a->sign, a->quiet, &sk) != 0) {
+			free(recipients);
+			return EXIT_ERROR;
+		}
 		o.key = &sk;
 	}
 	st = publish_run(&o, &res, &cause);
 	sodium_memzero(&sk, sizeof sk);
+	free(recipients);
 	if (st != PUBLISH_OK) {
 		if (st == PUBLISH_ERR_SOURCE)
 			publish_error("%s; nothing published", cause != NULL ?
@@ -485,6 +532,15 @@ main(int argc, char **argv)
 				    PREVIOUS_KEYS_MAX);
 			a.previous_keys[a.nprevious_keys++] = optarg;
 			break;
+		case OPT_RECIPIENTS:
+			a.recipients = optarg;
+			break;
+		case OPT_ANNOUNCE_KEY:
+			if (a.nannounce == FEED_KEYS_MAX - 1)
+				return usage_error("more than %d --announce-key",
+				    FEED_KEYS_MAX - 1);
+			a.announce[a.nannounce++] = optarg;
+			break;
 		case OPT_HELP:
 			fputs(usage_text, stdout);
 			return EXIT_OK;
@@ -524,5 +580,8 @@ main(int argc, char **argv)
 	}
 	if (a.source == NULL || a.out == NULL)
 		return usage_error("--source FILE and --out DIR are needed");
+	if ((a.recipients != NULL || a.nannounce > 0) && a.sign == NULL)
+		return usage_error("%s needs --sign KEY", a.recipients != NULL ?
+		    "--recipients" : "--announce-key");
 	return run_publish(&a, issued);
 }

@@ -114,13 +114,16 @@ enum config_key {
 	CONFIG_STALE_DAYS,
 	CONFIG_MOUSE,
 	CONFIG_MAX_VALID_DAYS,
-	CONFIG_HISTORY
+	CONFIG_HISTORY,
+	CONFIG_DEVICE_KEY,
+	CONFIG_PASSPHRASE_FILE
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
-	"stale_days", "mouse", "max_valid_days", "history"
+	"stale_days", "mouse", "max_valid_days", "history", "device_key",
+	"passphrase_file"
 };
 
 /* yes/no values: 1, 0, or -1 with *why. */
@@ -259,6 +262,10 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		}
 		c->history_set = 1;
 		return 0;
+	case CONFIG_DEVICE_KEY:
+		return config_path(&c->device_key, value, why);
+	case CONFIG_PASSPHRASE_FILE:
+		return config_path(&c->passphrase_file, value, why);
 	}
 	return -1;
 }
@@ -387,6 +394,8 @@ tui_config_clear(struct tui_config *c)
 	free(c->client_cert);
 	free(c->client_key);
 	free(c->token_file);
+	free(c->device_key);
+	free(c->passphrase_file);
 	for (i = 0; i < c->nbindings; i++)
 		free(c->bindings[i]);
 	free(c->bindings);

@@ -19,6 +19,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "tui/cmd.h"
 
@@ -78,6 +79,26 @@ cli_verbose_cb(const char *line, void *arg)
 	fflush(stderr);
 }
 
+/*
+ * A member-only feed's device key needs its passphrase: asked on the
+ * terminal, the progress line cleared first.
+ */
+static int
+cli_passphrase_cb(char *buf, size_t size, int attempt, void *arg)
+{
+	struct cli_progress	*pr = arg;
+	char			*prompt;
+	int			 n;
+
+	cli_progress_clear(pr);
+	prompt = xstrdup(attempt == 1 ?
+	    _("passphrase for this device's key: ") :
+	    _("wrong passphrase; passphrase for this device's key: "));
+	n = cli_passphrase_tty(prompt, buf, size);
+	free(prompt);
+	return n;
+}
+
 /* Fills the options of a sync from the config, the flags or the demo. */
 int
 cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
@@ -87,6 +108,12 @@ cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 	memset(o, 0, sizeof *o);
 	o->tmp_dir = cli->data_dir;
 	*demo_key = NULL;
+	/* Borrowed from cli, which frees it (cli_device_key). */
+	if (cli->device_key == NULL)
+		cli->device_key = cli_device_key_path(cli);
+	o->device_key = cli->device_key;
+	o->passphrase_file = cli->opt[OPT_PASSPHRASE_FILE] != NULL ?
+	    cli->opt[OPT_PASSPHRASE_FILE] : cli->config.passphrase_file;
 	if (cli->demo) {
 		path = xasprintf("%s/demo.pub", cli->demo_dir);
 		*demo_key = tui_config_pubkey(path, &cause);
@@ -172,14 +199,21 @@ cli_sync_run(struct cli *cli, int quiet, struct net_result *res)
 		o.verbose = cli_verbose_cb;
 		o.verbose_arg = &pr;
 	}
+	o.passphrase = cli_passphrase_cb;
+	o.passphrase_arg = &pr;
 	st = net_sync(cli->cache, &o, progress ? cli_progress_cb : NULL, &pr,
 	    res, &cause);
 	cli_progress_clear(&pr);
 	free(demo_key);
 	if (st != NET_OK) {
-		char *clean = sanitize(cause, SANITIZE_LINE);
+		char *clean = sanitize(cause, SANITIZE_LINE), *text;
 
-		if (*clean != '\0')
+		if (st == NET_ERR_NOT_MEMBER) {
+			/* The words: what to send, and to whom. */
+			text = present_sync_not_member(clean);
+			cli_error(net_exit_code(st), "%s", text);
+			free(text);
+		} else if (*clean != '\0')
 			cli_error(net_exit_code(st), "sync failed: %s: %s",
 			    net_strerror(st), clean);
 		else
@@ -457,14 +491,15 @@ cli_cmd_status(struct cli *cli)
 
 static const enum cli_opt opts_sync[] = {
 	OPT_FEED, OPT_ALLOW_UNSIGNED, OPT_QUIET, OPT_VERBOSE, OPT_CA_FILE,
-	OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_TOKEN_FILE, OPT_NO_PROXY, OPT_MAX
+	OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_TOKEN_FILE, OPT_NO_PROXY,
+	OPT_PASSPHRASE_FILE, OPT_MAX
 };
 
 const struct cli_command cli_entry_sync = {
 	"sync", cli_cmd_sync,
 	"sync [--feed URL] [--allow-unsigned] [--quiet | --verbose] "
 	"[--ca-file FILE] [--client-cert FILE --client-key FILE] "
-	"[--token-file FILE] [--no-proxy]",
+	"[--token-file FILE] [--no-proxy] [--passphrase-file FILE]",
 	"Bring the cache up to date from the feed.",
 	CLI_F_HJ, 0, 0, opts_sync
 };

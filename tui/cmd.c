@@ -58,6 +58,10 @@ static const struct cli_option_info {
 	    "ignore https_proxy and all_proxy" },
 	[OPT_VERBOSE] = { "verbose", NULL,
 	    "print each request and its status on stderr" },
+	[OPT_PASSPHRASE_FILE] = { "passphrase-file", "FILE",
+	    "the device key's passphrase is in FILE (mode 0600)" },
+	[OPT_PASSPHRASE] = { "passphrase", NULL,
+	    "protect the key with a passphrase, asked on the terminal" },
 };
 
 /* The largest --limit (--all has none). */
@@ -87,7 +91,7 @@ static const struct cli_command *const cli_commands[] = {
 	&cli_entry_members, &cli_entry_authority, &cli_entry_contacts,
 	&cli_entry_show, &cli_entry_search, &cli_entry_newsletters,
 	&cli_entry_read, &cli_entry_star, &cli_entry_unstar,
-	&cli_entry_starred, &cli_entry_help,
+	&cli_entry_starred, &cli_entry_device, &cli_entry_help,
 };
 #define NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
 
@@ -736,6 +740,11 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	rc = cli_setup(&cli);
 	if (rc != EXIT_OK)
 		goto out;
+	if (cli.cmd == &cli_entry_device) {
+		/* The device's key is the user's, not the cache's. */
+		rc = cli.cmd->run(&cli);
+		goto out;
+	}
 	rc = cli_open(&cli);
 	if (rc != EXIT_OK)
 		goto out;
@@ -749,6 +758,7 @@ out:
 	if (cli.cache != NULL)
 		cache_close(cli.cache);
 	tui_config_clear(&cli.config);
+	free(cli.device_key);
 	free(cli.db_path);
 	free(cli.config_path);
 	free(cli.data_dir);

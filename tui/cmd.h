@@ -44,6 +44,8 @@ struct tui_config {
 	int	 no_mouse;			/* mouse = no */
 	long	 history;			/* history = N, if ... */
 	int	 history_set;			/* ... set */
+	char	*device_key;			/* a member-only feed: this device's key */
+	char	*passphrase_file;		/* its passphrase (a 0600 file) */
 };
 /* The search history's length across sessions (history = N), and its file. */
 #define TUI_HISTORY_DEFAULT	100
@@ -138,6 +140,8 @@ enum cli_opt {
 	OPT_TOKEN_FILE,
 	OPT_NO_PROXY,
 	OPT_VERBOSE,
+	OPT_PASSPHRASE_FILE,
+	OPT_PASSPHRASE,
 	OPT_MAX
 };
 
@@ -166,6 +170,7 @@ struct cli {
 	char		*data_dir;
 	char		*demo_dir;	/* --demo: the demo feed directory */
 	struct tui_config config;
+	char		*device_key;	/* the device key file, once asked for */
 	struct present_ctx ctx;		/* stale_days from the config */
 	struct cache	*cache;
 	const char	*opt[OPT_MAX];	/* command options given ("1" for flags) */
@@ -238,7 +243,21 @@ extern const struct cli_command cli_entry_sync, cli_entry_status,
 	    cli_entry_countries, cli_entry_members, cli_entry_authority,
 	    cli_entry_contacts, cli_entry_show, cli_entry_star,
 	    cli_entry_unstar, cli_entry_starred, cli_entry_default,
-	    cli_entry_search, cli_entry_newsletters, cli_entry_read;
+	    cli_entry_search, cli_entry_newsletters, cli_entry_read,
+	    cli_entry_device;
+
+/* cmd-device.c: this device's key for member-only feeds */
+/*
+ * The device key file: device_key from the config, else device.key in
+ * the data directory (whatever --db says). Caller frees.
+ */
+char	*cli_device_key_path(struct cli *);
+/*
+ * Reads a passphrase from the terminal (/dev/tty), never echoed, after
+ * printing prompt there: its length in buf (size bytes, locked memory),
+ * or -1 when there is no terminal or nothing was typed.
+ */
+int	 cli_passphrase_tty(const char *prompt, char *buf, size_t size);
 
 /*
  * --demo: syncs the demo feed quietly (replacing the demo directory,

@@ -679,5 +679,17 @@ char	*present_sync_done(const struct net_result *, enum present_sync_form);
  * Caller frees.
  */
 char	*present_sync_progress(const struct net_progress *);
+/*
+ * A sync of a member-only feed on a device that is not among its
+ * recipients: the sentence naming the recipient key to send (sanitized
+ * by the caller). Caller frees.
+ */
+char	*present_sync_not_member(const char *recipient);
+/*
+ * Where a trusted signing key came from, as `globe status` says it:
+ * "configured", "announced at serial 3", "configured, retired at
+ * serial 5". Caller frees.
+ */
+char	*present_signing_key(int configured, int retired, int64_t serial);
 
 #endif
