@@ -91,9 +91,7 @@ cli_passphrase_cb(char *buf, size_t size, int attempt, void *arg)
 	int			 n;
 
 	cli_progress_clear(pr);
-	prompt = xstrdup(attempt == 1 ?
-	    _("passphrase for this device's key: ") :
-	    _("wrong passphrase; passphrase for this device's key: "));
+	prompt = present_sync_passphrase_prompt(attempt);
 	n = cli_passphrase_tty(prompt, buf, size);
 	free(prompt);
 	return n;
@@ -378,6 +376,74 @@ time_text(int64_t t)
 	return xstrdup(out);
 }
 
+/*
+ * What `globe status` says of trust and encryption: each signing key it
+ * trusts or retired and where it came from, the key epoch of a feed
+ * encrypted to its members, and this device's recipient key if it has
+ * one. Into b (human) or o (JSON).
+ */
+static int
+cli_status_members(struct cli *cli, const struct cache_state *st,
+    struct buf *b, json_t *o)
+{
+	struct net_trusted_key	*v;
+	struct device_file	*f;
+	json_t			*keys, *k;
+	char			*cause = NULL, *origin, *path, *tok = NULL;
+	size_t			 n, i;
+
+	if (net_trust_list(cli->cache, (const char *const *)cli->config.pubkeys,
+	    cli->config.npubkeys, &v, &n, &cause) != NET_OK) {
+		free(cause);
+		v = NULL;
+		n = 0;
+	}
+	path = cli_device_key_path(cli);
+	if (access(path, F_OK) == 0 &&
+	    device_file_read(path, &f, NULL) == NET_OK) {
+		tok = device_recipient(device_file_public(f));
+		device_file_free(f);
+	}
+	if (o != NULL) {
+		keys = json_array();
+		for (i = 0; i < n; i++) {
+			k = json_object();
+			json_object_set_new(k, "key", json_string(v[i].base64));
+			json_object_set_new(k, "origin", json_string(
+			    v[i].configured ? "configured" : "announced"));
+			json_object_set_new(k, "serial", v[i].configured &&
+			    !v[i].retired ? json_null() :
+			    json_integer(v[i].serial));
+			json_object_set_new(k, "retired",
+			    json_boolean(v[i].retired));
+			json_array_append_new(keys, k);
+		}
+		json_object_set_new(o, "signing_keys", keys);
+		json_object_set_new(o, "members_epoch", st->members_epoch !=
+		    NULL ? json_string(st->members_epoch) : json_null());
+		json_object_set_new(o, "device", tok != NULL ?
+		    json_string(tok) : json_null());
+	} else {
+		for (i = 0; i < n; i++) {
+			origin = present_signing_key(v[i].configured,
+			    v[i].retired, v[i].serial);
+			/* TRANSLATORS: keep the label 15 columns wide. */
+			buf_addf(b, _("signing key:   %s (%s)\n"), v[i].base64,
+			    origin);
+			free(origin);
+		}
+		if (st->members_epoch != NULL)
+			buf_addf(b, _("encrypted:     to its members (key "
+			    "epoch %s)\n"), st->members_epoch);
+		if (tok != NULL)
+			buf_addf(b, _("device key:    %s\n"), tok);
+	}
+	free(tok);
+	free(path);
+	net_trust_free(v, n);
+	return 0;
+}
+
 static int
 cli_cmd_status(struct cli *cli)
 {
@@ -438,6 +504,7 @@ cli_cmd_status(struct cli *cli)
 		json_object_set_new(cj, "unread", json_integer(c.unread));
 		json_object_set_new(cj, "starred", json_integer(c.starred));
 		json_object_set_new(o, "counts", cj);
+		cli_status_members(cli, &s, NULL, o);
 		free(last);
 		free(ok);
 		cache_state_clear(&s);
@@ -468,6 +535,7 @@ cli_cmd_status(struct cli *cli)
 	else
 		buf_addf(&b, "last sync:     %s\n", last);
 	buf_addf(&b, "last success:  %s\n", ok);
+	cli_status_members(cli, &s, &b, NULL);
 	buf_addf(&b, "countries:     %u\n", c.countries);
 	buf_addf(&b, "authorities:   %u\n", c.authorities);
 	buf_addf(&b, "contacts:      %u\n", c.contacts);

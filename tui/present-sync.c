@@ -141,3 +141,11 @@ present_signing_key(int configured, int retired, int64_t serial)
 		return xstrdup(_("configured"));
 	return xasprintf(_("announced at serial %lld"), (long long)serial);
 }
+
+char *
+present_sync_passphrase_prompt(int attempt)
+{
+	/* TRANSLATORS: asked while a sync waits; what is typed is not shown. */
+	return xstrdup(attempt <= 1 ? _("passphrase for this device's key: ") :
+	    _("wrong passphrase; passphrase for this device's key: "));
+}
