@@ -45,7 +45,7 @@
 	X(NET_ERR_CACHE,	"cannot write the cache",		5) \
 	X(NET_ERR_DEVICE_KEY,	"cannot use the device key",		2) \
 	X(NET_ERR_NOT_MEMBER,	"this feed is encrypted to its members and this device is not one of them", 4) \
-	X(NET_ERR_KEYS,		"the key material does not match the signed index", 4) \
+	X(NET_ERR_KEYS,		"the key material is missing or does not match the signed index", 4) \
 	X(NET_ERR_DECRYPT,	"an object does not decrypt",		4)
 
 #define NET_STATUS_ENUM(code, msg, exit) code,

@@ -409,7 +409,9 @@ sync_unlock(struct sync *s, const struct device_file *df,
 			if (n < 0) {
 				if (attempt == 1)
 					*cause = xasprintf("no passphrase was "
-					    "given for the device key %s",
+					    "given for the device key %s (globe "
+					    "sync asks for it on a terminal; "
+					    "without one, give --passphrase-file)",
 					    o->device_key);
 				break;
 			}
@@ -446,6 +448,10 @@ sync_members(struct sync *s, char **cause)
 	int				 missing = 0;
 
 	s->result->encrypted = 1;
+	if (sodium_init() < 0) {
+		*cause = xstrdup("cannot initialize libsodium");
+		return NET_ERR;
+	}
 	if (!s->verified) {
 		*cause = xstrdup("an index encrypted to its members must be "
 		    "signed by a trusted key");

@@ -80,8 +80,9 @@ cli_passphrase_tty(const char *prompt, char *buf, size_t size)
 	tty_fd = fd;
 	t = tty_saved;
 	t.c_lflag &= ~(tcflag_t)(ECHO | ECHOE | ECHOK | ECHONL);
-	if (write(fd, prompt, strlen(prompt)) < 0 ||
-	    tcsetattr(fd, TCSAFLUSH, &t) != 0)
+	/* Echo off before the prompt: nothing typed after it is shown. */
+	if (tcsetattr(fd, TCSAFLUSH, &t) != 0 ||
+	    write(fd, prompt, strlen(prompt)) < 0)
 		over = -1;
 	while (over >= 0) {
 		n = read(fd, &c, 1);
@@ -95,7 +96,7 @@ cli_passphrase_tty(const char *prompt, char *buf, size_t size)
 			over = 1;
 	}
 	c = 0;
-	tcsetattr(fd, TCSAFLUSH, &tty_saved);
+	tcsetattr(fd, TCSADRAIN, &tty_saved);
 	tty_fd = -1;
 	for (i = 0; i < NTTY_SIGNALS; i++)
 		sigaction(tty_signals[i], &old[i], NULL);
@@ -228,6 +229,8 @@ cli_cmd_device(struct cli *cli)
 
 	if (strcmp(what, "init") != 0 && strcmp(what, "show") != 0)
 		return cli_usage_error(cli, _("device wants init or show"));
+	if (sodium_init() < 0)
+		return cli_error(EXIT_ERROR, "%s", _("libsodium cannot start"));
 	if (strcmp(what, "show") == 0 && cli->opt[OPT_PASSPHRASE] != NULL)
 		return cli_usage_error(cli, _("--passphrase is for device "
 		    "init"));

@@ -176,6 +176,10 @@ sync_bg_start(const char *db_path, const struct net_options *opts,
 	struct sync_bg	*sb;
 	int		 rc;
 
+	if (sodium_init() < 0) {
+		*cause = xstrdup("cannot initialize libsodium");
+		return NULL;
+	}
 	sb = xcalloc(1, sizeof *sb);
 	if (pipe(sb->fd) != 0) {
 		*cause = xasprintf("pipe: %s", strerror(errno));
