@@ -325,7 +325,9 @@ device_file_read(const char *path, struct device_file **fp, char **cause)
 	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
 	    O_NONBLOCK)) < 0)
-		return device_fail(cause, path, strerror(errno));
+		return device_fail(cause, path, errno == ELOOP ? "it is a "
+		    "symbolic link; it must be a regular file" :
+		    strerror(errno));
 	text = device_alloc(DEVICE_FILE_MAX + 1);
 	while (len < DEVICE_FILE_MAX) {
 		n = read(fd, text + len, DEVICE_FILE_MAX - len);

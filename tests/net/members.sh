@@ -122,6 +122,7 @@ check_exit "publish serial 1 encrypted to 3 devices" 0 publish "$T/v1.jsonl" "$T
 check_eq "the index says globe-feed/1+members (older clients refuse it)" \
     "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["format"])' "$FEED/index.json")" \
     "globe-feed/1+members"
+cp "$FEED/index.json" "$T/index-1.json"
 check_eq "three key slots, 604 bytes each" \
     "$(find "$FEED/keys" -type f -size 604c | wc -l | tr -d ' ')" 3
 for d in alice bob carol; do
@@ -215,6 +216,24 @@ check_eq "carol: the cache is unchanged" "$(sum carol)" "$C"
 check_exit "carol keeps serial 1" 0 g carol status --json
 check_contains "carol: serial 1 in status" "$out" '"serial": 1,'
 check_exit "carol still reads serial 1" 0 g carol show c-w
+# What carol's old keys open: serial 1's snapshot, not serial 2's.
+PROBE="$builddir/tests/net/open-probe"
+if [ -x "$PROBE" ]; then
+	s1=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["snapshot"]["path"])' "$T/index-1.json")
+	s2=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["snapshot"]["path"])' "$FEED/index.json")
+	slot1="$FEED/$(sed 's|^/feed/||' "$T/slot1-carol")"
+	check_exit "the probe opens serial 1 with carol's old slot" 0 "$PROBE" \
+	    "$T/dev-carol.key" "$T/pass-carol" "$T/index-1.json" "$slot1" \
+	    "$T/index-1.json" "$FEED/$s1"
+	check_contains "carol's old keys open serial 1's snapshot" "$out" "opened"
+	check_exit "the probe tries serial 2 with carol's old keys" 0 "$PROBE" \
+	    "$T/dev-carol.key" "$T/pass-carol" "$T/index-1.json" "$slot1" \
+	    "$FEED/index.json" "$FEED/$s2"
+	check_contains "carol's old keys do not open serial 2's snapshot" \
+	    "$out" "refused"
+else
+	fail "tests/net/open-probe is built"
+fi
 
 # --- serial 3: dave added ------------------------------------------------
 recipients alice bob dave >"$T/r3"

@@ -329,6 +329,23 @@ test_slots_of(size_t n)
 	    "%zu slots: a flipped bit is refused (%s)", n, cause);
 	free(cause);
 	cause = NULL;
+	memcpy(other, file, sizeof file);
+	other[FEED_SLOT_BYTES - 100] ^= 1;
+	CHECK_INT(feed_slot_open(other, sizeof other, &dk, "feed-a", &m, 9,
+	    names[0], &since, key, &cause), NET_ERR_KEYS,
+	    "%zu slots: a changed path (what it proves of the root) is refused "
+	    "(%s)", n, cause);
+	free(cause);
+	cause = NULL;
+	memcpy(other, file, sizeof file);
+	m.root[0] ^= 1;
+	CHECK_INT(feed_slot_open(other, sizeof other, &dk, "feed-a", &m, 9,
+	    names[0], &since, key, &cause), NET_ERR_KEYS,
+	    "%zu slots: under another root (another index) it is refused (%s)",
+	    n, cause);
+	m.root[0] ^= 1;
+	free(cause);
+	cause = NULL;
 	CHECK_INT(feed_slot_open(file, sizeof file, &dk, "feed-a", &m, 10,
 	    names[0], &since, key, &cause), NET_ERR_KEYS,
 	    "%zu slots: another serial's slot is refused (%s)", n, cause);
