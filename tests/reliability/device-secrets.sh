@@ -17,7 +17,7 @@ if [ ! -x "$PUBLISH" ] || [ ! -x "$GLOBE" ] || ! command -v python3 >/dev/null; 
 	echo "# SKIP globe, globe-publish or python3 not there"; done_testing; exit 0
 fi
 umask 022
-PASS="Passphrase-XyzzyQuux-271828"
+PASS="Passphrase-XyzzyQuux-271828-long-enough-to-outlive-a-free"
 "$PUBLISH" --keygen "$T/k" >/dev/null 2>&1
 mkdir -p "$XDG_CONFIG_HOME/globe"
 printf 'feed = %s\npubkey = %s\n' "$T/feed" "$T/k.pub" >"$XDG_CONFIG_HOME/globe/config"
