@@ -58,24 +58,12 @@ struct device_file {
 	char		 recipient[DEVICE_RECIPIENT_LEN + 1];
 };
 
-static void
-device_init(void)
-{
-	static int	done;
-
-	if (!done) {
-		if (sodium_init() < 0)
-			abort();	/* no usable randomness: nothing is safe */
-		done = 1;
-	}
-}
-
 static void *
 device_alloc(size_t n)
 {
 	void	*p;
 
-	device_init();
+	feed_crypto_init();
 	if ((p = sodium_malloc(n)) == NULL)
 		abort();	/* as xmalloc: out of memory ends globe */
 	memset(p, 0, n);
@@ -100,7 +88,7 @@ device_recipient(const uint8_t pk[32])
 	uint8_t	bin[32 + DEVICE_CHECK_BYTES];
 	char	b64[64];
 
-	device_init();
+	feed_crypto_init();
 	memcpy(bin, pk, 32);
 	device_check(pk, bin + 32);
 	sodium_bin2base64(b64, sizeof b64, bin, sizeof bin,
@@ -114,7 +102,7 @@ device_recipient_parse(const char *s, size_t len, uint8_t pk[32])
 	size_t	plen = strlen(DEVICE_RECIPIENT_PREFIX), got;
 	uint8_t	bin[32 + DEVICE_CHECK_BYTES], check[DEVICE_CHECK_BYTES];
 
-	device_init();
+	feed_crypto_init();
 	if (len != DEVICE_RECIPIENT_LEN ||
 	    memcmp(s, DEVICE_RECIPIENT_PREFIX, plen) != 0)
 		return -1;
@@ -222,6 +210,24 @@ out:
 	return rc;
 }
 
+/* Reads fd into buf until it ends or size bytes are read: the count. */
+static size_t
+device_read_all(int fd, char *buf, size_t size)
+{
+	size_t	len = 0;
+	ssize_t	n;
+
+	while (len < size) {
+		n = read(fd, buf + len, size - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	return len;
+}
+
 static enum net_status
 device_fail(char **cause, const char *path, const char *why)
 {
@@ -306,7 +312,6 @@ device_file_read(const char *path, struct device_file **fp, char **cause)
 	char			*text, *why = NULL;
 	const char		*bad;
 	size_t			 len = 0;
-	ssize_t			 n;
 	int			 fd;
 
 	*fp = NULL;
@@ -329,14 +334,7 @@ device_file_read(const char *path, struct device_file **fp, char **cause)
 		    "symbolic link; it must be a regular file" :
 		    strerror(errno));
 	text = device_alloc(DEVICE_FILE_MAX + 1);
-	while (len < DEVICE_FILE_MAX) {
-		n = read(fd, text + len, DEVICE_FILE_MAX - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
+	len = device_read_all(fd, text, DEVICE_FILE_MAX);
 	close(fd);
 	f = device_alloc(sizeof *f);
 	bad = len == DEVICE_FILE_MAX ? "it is too large for a device key" :
@@ -427,7 +425,6 @@ device_passphrase_read(const char *path, char *buf, size_t size,
 {
 	struct stat	 lst, st;
 	size_t		 len = 0;
-	ssize_t		 n;
 	int		 fd;
 	const char	*why = NULL;
 
@@ -462,14 +459,7 @@ device_passphrase_read(const char *path, char *buf, size_t size,
 			    "was read", path);
 		return NET_ERR_DEVICE_KEY;
 	}
-	while (len < size) {
-		n = read(fd, buf + len, size - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
+	len = device_read_all(fd, buf, size);
 	close(fd);
 	if (len == size) {
 		sodium_memzero(buf, size);

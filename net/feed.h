@@ -217,6 +217,9 @@ char		*minisign_sign(const struct minisign_seckey *, const void *msg,
  * reasoning. All keys are 32 bytes; every buffer that holds one is the
  * caller's to keep in locked memory (sodium_malloc) and wipe.
  */
+/* Starts libsodium once (members.c); aborts without randomness. */
+void		 feed_crypto_init(void);
+
 #define FEED_SLOT_BYTES		604	/* one key slot file */
 #define FEED_SLOT_SEALED	80	/* its nonce and sealed payload */
 #define FEED_SLOT_DEPTH		16	/* the slots' Merkle tree */

@@ -40,8 +40,8 @@
 #define SLOT_PLAIN	(8 + 32)
 #define ZLIB_LEVEL	9
 
-static void
-members_init(void)
+void
+feed_crypto_init(void)
 {
 	static int	done;
 
@@ -101,7 +101,7 @@ feed_epoch_derive(const uint8_t seed[32], const char *feed_id,
 	struct feed_epoch		*e;
 	uint8_t				 kx_seed[crypto_kx_SEEDBYTES];
 
-	members_init();
+	feed_crypto_init();
 	if ((e = sodium_malloc(sizeof *e)) == NULL)
 		abort();
 	members_hash_init(&h, seed, 32, "epoch");
@@ -132,7 +132,7 @@ feed_serial_key(uint8_t key[32], int64_t from, int64_t to)
 	uint8_t				next[32], n8[8];
 	int64_t				x;
 
-	members_init();
+	feed_crypto_init();
 	if (to < from || to - from > FEED_EPOCH_SERIALS_MAX)
 		return -1;
 	for (x = from + 1; x <= to; x++) {
@@ -151,7 +151,7 @@ void
 feed_object_key(const uint8_t serial_key[32], const struct feed_object *obj,
     uint8_t out[32])
 {
-	members_init();
+	feed_crypto_init();
 	/* One subkey per kind: a serial writes one snapshot and one delta. */
 	crypto_kdf_derive_from_key(out, 32, obj->from < 0 ? 1 : 2,
 	    "globeobj", serial_key);
@@ -217,7 +217,7 @@ feed_seal_new(const uint8_t key[32], const uint8_t *ad, size_t adlen,
 	struct feed_seal	*s;
 	uint8_t			 header[SEAL_HEADER];
 
-	members_init();
+	feed_crypto_init();
 	if ((s = sodium_malloc(sizeof *s)) == NULL)
 		abort();
 	memset(s, 0, sizeof *s);
@@ -455,7 +455,7 @@ feed_unseal_wrap(FILE *raw, const uint8_t key[32], const uint8_t *ad,
 	struct feed_unseal	*u;
 	FILE			*fp;
 
-	members_init();
+	feed_crypto_init();
 	*up = NULL;
 	if ((u = sodium_malloc(sizeof *u)) == NULL)
 		abort();
@@ -501,7 +501,7 @@ int
 feed_slot_keys_device(struct feed_slot_keys *k, const uint8_t device_pk[32],
     const uint8_t device_sk[32], const uint8_t publisher_pk[32])
 {
-	members_init();
+	feed_crypto_init();
 	/* The device is the client: its rx is the publisher's tx. */
 	return crypto_kx_client_session_keys(k->seal, k->name, device_pk,
 	    device_sk, publisher_pk) == 0 ? 0 : -1;
@@ -511,7 +511,7 @@ int
 feed_slot_keys_publisher(struct feed_slot_keys *k, const struct feed_epoch *e,
     const uint8_t device_pk[32])
 {
-	members_init();
+	feed_crypto_init();
 	return crypto_kx_server_session_keys(k->name, k->seal, e->kx_pk,
 	    e->kx_sk, device_pk) == 0 ? 0 : -1;
 }
@@ -535,7 +535,7 @@ feed_slot_name(const struct feed_slot_keys *k, const char *feed_id,
 {
 	crypto_generichash_state	h;
 
-	members_init();
+	feed_crypto_init();
 	members_hash_init(&h, k->name, sizeof k->name, "slot");
 	slot_context(&h, feed_id, epoch, serial);
 	crypto_generichash_final(&h, name, 32);
@@ -571,7 +571,7 @@ feed_slot_seal(const struct feed_slot_keys *k, const char *feed_id,
 	uint8_t			ad[32], plain[SLOT_PLAIN];
 	unsigned long long	clen;
 
-	members_init();
+	feed_crypto_init();
 	slot_ad(feed_id, epoch, serial, name, ad);
 	le64_put(plain, (uint64_t)since);
 	memcpy(plain + 8, key, 32);
@@ -601,7 +601,7 @@ void
 feed_slot_leaf(const uint8_t name[32], const uint8_t sealed[FEED_SLOT_SEALED],
     uint8_t leaf[32])
 {
-	members_init();
+	feed_crypto_init();
 	tree_hash(0, name, 32, sealed, FEED_SLOT_SEALED, leaf);
 }
 
@@ -630,7 +630,7 @@ feed_slots_tree(const uint8_t (*leaves)[32], size_t n, uint8_t root[32],
 	size_t		  width[FEED_SLOT_DEPTH + 1], i, j, sib;
 	int		  l;
 
-	members_init();
+	feed_crypto_init();
 	tree_empty(empty);
 	if (n == 0 || n > FEED_SLOTS_MAX) {
 		memcpy(root, empty[FEED_SLOT_DEPTH], 32);
@@ -697,7 +697,7 @@ feed_slot_open(const uint8_t *data, size_t len,
 	uint64_t		 s;
 	int			 i;
 
-	members_init();
+	feed_crypto_init();
 	if (len != FEED_SLOT_BYTES || memcmp(data, SLOT_MAGIC, MAGIC_LEN) != 0)
 		return slot_fail(cause, "it is not a key slot");
 	for (i = 3; i >= 0; i--)

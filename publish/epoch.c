@@ -10,9 +10,6 @@
  */
 #include "config.h"
 
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -352,36 +349,26 @@ epoch_name_cmp(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
+/* A slot this serial wrote. */
+static int
+epoch_written(const char *name, const void *arg)
+{
+	const struct pub_members	*pm = arg;
+
+	return pm->nwritten > 0 && bsearch(name, pm->written, pm->nwritten,
+	    sizeof *pm->written, epoch_name_cmp) != NULL;
+}
+
 size_t
 pub_members_prune(const struct pub_members *pm, const char *dir,
     int keep_days, time_t now)
 {
-	struct dirent	*de;
-	struct stat	 sb;
-	DIR		*d;
-	char		*keydir, *path;
-	size_t		 removed = 0;
+	char	*keydir;
+	size_t	 removed;
 
 	keydir = xasprintf("%s/keys", dir);
-	if ((d = opendir(keydir)) == NULL) {
-		free(keydir);
-		return 0;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (!epoch_hex_name(de->d_name) &&
-		    strncmp(de->d_name, ".tmp-", 5) != 0)
-			continue;
-		if (pm->nwritten > 0 && bsearch(de->d_name, pm->written,
-		    pm->nwritten, sizeof *pm->written, epoch_name_cmp) != NULL)
-			continue;
-		path = xasprintf("%s/%s", keydir, de->d_name);
-		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    now - sb.st_mtime >= (time_t)keep_days * PUB_DAY &&
-		    unlink(path) == 0)
-			removed++;
-		free(path);
-	}
-	closedir(d);
+	removed = pub_prune_dir(keydir, epoch_hex_name, epoch_written, pm,
+	    keep_days, now);
 	free(keydir);
 	return removed;
 }

@@ -68,4 +68,14 @@ size_t		 pub_members_prune(const struct pub_members *, const char *dir,
 		    int keep_days, time_t now);
 void		 pub_members_clear(struct pub_members *);
 
+/*
+ * Deletes the files of dir that are ours (or stale temporary files) and
+ * not kept, once older than keep_days (write.c): what mirrors and
+ * clients that read the previous index a moment ago may still fetch
+ * stays for that grace period. Returns how many.
+ */
+size_t		 pub_prune_dir(const char *dir, int (*ours)(const char *),
+		    int (*kept)(const char *, const void *), const void *arg,
+		    int keep_days, time_t now);
+
 #endif

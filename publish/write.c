@@ -854,6 +854,50 @@ pub_hex_name(const char *name)
 	return 1;
 }
 
+size_t
+pub_prune_dir(const char *dir, int (*ours)(const char *),
+    int (*kept)(const char *, const void *), const void *arg, int keep_days,
+    time_t now)
+{
+	struct dirent	*de;
+	struct stat	 sb;
+	DIR		*d;
+	char		*path;
+	size_t		 removed = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if ((!ours(de->d_name) && strncmp(de->d_name, ".tmp-",
+		    5) != 0) || kept(de->d_name, arg))
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    now - sb.st_mtime >= (time_t)keep_days * PUB_DAY &&
+		    unlink(path) == 0)
+			removed++;
+		free(path);
+	}
+	closedir(d);
+	return removed;
+}
+
+/* An object file the index ix lists. */
+static int
+pub_listed(const char *name, const void *arg)
+{
+	const struct feed_index	*ix = arg;
+	size_t			 i;
+
+	if (strcmp(ix->snapshot.path + 8, name) == 0)
+		return 1;
+	for (i = 0; i < ix->ndeltas; i++) {
+		if (strcmp(ix->deltas[i].path + 8, name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Deletes objects (and stale temporary files) that ix does not list and
  * that are older than keep_days: mirrors and clients that read the
@@ -863,36 +907,12 @@ static size_t
 pub_prune(const char *dir, const struct feed_index *ix, int keep_days,
     time_t now)
 {
-	struct dirent	*de;
-	struct stat	 sb;
-	DIR		*d;
-	char		*objdir, *path;
-	size_t		 i, removed = 0;
-	int		 listed;
+	char	*objdir;
+	size_t	 removed;
 
 	objdir = xasprintf("%s/objects", dir);
-	if ((d = opendir(objdir)) == NULL) {
-		free(objdir);
-		return 0;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (!pub_hex_name(de->d_name) &&
-		    strncmp(de->d_name, ".tmp-", 5) != 0)
-			continue;
-		listed = strcmp(ix->snapshot.path + 8, de->d_name) == 0;
-		for (i = 0; i < ix->ndeltas && !listed; i++)
-			listed = strcmp(ix->deltas[i].path + 8,
-			    de->d_name) == 0;
-		if (listed)
-			continue;
-		path = xasprintf("%s/%s", objdir, de->d_name);
-		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    now - sb.st_mtime >= (time_t)keep_days * PUB_DAY &&
-		    unlink(path) == 0)
-			removed++;
-		free(path);
-	}
-	closedir(d);
+	removed = pub_prune_dir(objdir, pub_hex_name, pub_listed, ix,
+	    keep_days, now);
 	free(objdir);
 	return removed;
 }

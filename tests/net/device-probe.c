@@ -90,21 +90,6 @@ probe_passphrase(char *buf, size_t size, int attempt, void *arg)
 	return (int)npass;
 }
 
-static char *
-read_file(const char *path)
-{
-	char	 buf[8192];
-	size_t	 n;
-	FILE	*fp;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	n = fread(buf, 1, sizeof buf - 1, fp);
-	fclose(fp);
-	buf[n] = '\0';
-	return xstrdup(buf);
-}
-
 int
 main(int argc, char **argv)
 {

@@ -3,7 +3,8 @@
  * (token-probe.c, device-probe.c): count the copies of a masked byte
  * string in every private writable mapping of this process, as a core
  * dump at exit would show it. The probe keeps the secret only XOR-masked
- * with MASK, so the one copy it looks for is never its own.
+ * with MASK, so the one copy it looks for is never its own. And the small
+ * file read both probes use for a public key.
  */
 #ifndef GLOBE_TESTS_MEMSCAN_H
 #define GLOBE_TESTS_MEMSCAN_H
@@ -12,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "common/common.h"
 
 #define MASK	0x5a
 
@@ -74,6 +77,22 @@ scan_self(const unsigned char *masked, size_t nmasked)
 	close(mem);
 	fclose(maps);
 	return n;
+}
+
+/* A small text file, whole (a public key). Caller frees; NULL if none. */
+static char *
+read_file(const char *path)
+{
+	char	 buf[8192];
+	size_t	 n;
+	FILE	*fp;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	n = fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	return xstrdup(buf);
 }
 
 #endif

@@ -26,21 +26,6 @@
 static unsigned char	masked[256];
 static size_t		nmasked;
 
-static char *
-read_file(const char *path)
-{
-	char	 buf[8192];
-	size_t	 n;
-	FILE	*fp;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	n = fread(buf, 1, sizeof buf - 1, fp);
-	fclose(fp);
-	buf[n] = '\0';
-	return xstrdup(buf);
-}
-
 int
 main(int argc, char **argv)
 {
