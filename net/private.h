@@ -33,8 +33,20 @@ struct net_fetch_config {
 	int64_t		 deadline;		/* monotonic ms, 0 = none */
 	net_log_cb	 log;
 	void		*log_arg;
+	struct net_fetch_share *share;		/* connections kept, or NULL */
 };
 extern const struct net_fetch_config net_fetch_defaults;
+
+/*
+ * What the transfers of one sync share: their connections (and TLS
+ * sessions and DNS answers), so the index, its signature, a key slot
+ * and the objects come over one TLS connection instead of one each.
+ * For one thread at a time. NULL when libcurl cannot be loaded (the
+ * transfers then say why). Free after the last transfer that used it.
+ */
+struct net_fetch_share;
+struct net_fetch_share *net_fetch_share_new(void);
+void		 net_fetch_share_free(struct net_fetch_share *);
 
 /* Monotonic clock in milliseconds (for deadlines). */
 int64_t		 net_clock_ms(void);
@@ -118,6 +130,9 @@ struct net_curl {
 	__typeof__(curl_url_cleanup)	*url_cleanup;
 	__typeof__(curl_free)		*free;
 	__typeof__(curl_getdate)	*getdate;
+	__typeof__(curl_share_init)	*share_init;
+	__typeof__(curl_share_setopt)	*share_setopt;
+	__typeof__(curl_share_cleanup)	*share_cleanup;
 };
 #endif
 struct net_curl;

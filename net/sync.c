@@ -188,6 +188,8 @@ sync_transport(struct sync *s, char **cause)
 	c->ca_file = o->ca_file;
 	c->client_cert = o->client_cert;
 	c->client_key = o->client_key;
+	/* One connection for every request of the sync. */
+	c->share = net_fetch_share_new();
 	if (o->token_file != NULL) {
 		if ((status = net_token_load(o->token_file, &s->token,
 		    cause)) != NET_OK)
@@ -1113,6 +1115,7 @@ net_sync(struct cache *cache, const struct net_options *opts,
 	}
 	if (lockfd >= 0)
 		close(lockfd);	/* after the downloads are gone */
+	net_fetch_share_free(s.fetch.share);	/* after the last transfer */
 	net_token_free(s.token);
 	free(s.tmp);
 	free(s.plan);

@@ -132,6 +132,8 @@ for d in alice bob carol; do
 	check_eq "$d: one key slot fetched, 604 bytes (key material per sync)" \
 	    "$(slots_since "$m" | awk '{ print $2, $3 }')" "200 604"
 	slots_since "$m" | awk '{ print $1 }' >"$T/slot1-$d"
+	check_eq "$d: the index, its signature, the slot and the snapshot over one connection" \
+	    "$(since "$m" | sed -n 's/.* conn=//p' | sort -u | wc -l | tr -d ' ')" 1
 done
 check_exit "alice reads the name" 0 g alice show c-w
 check_contains "alice: the distinctive name is there" "$out" "$NAME"
