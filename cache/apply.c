@@ -615,6 +615,7 @@ apply_state_put(struct cache *c, const struct cache_state *s)
 	stmt_bind_text(st, 9, s->last_result);
 	sqlite3_bind_int64(st, 10, s->last_success);
 	stmt_bind_text(st, 11, s->reports_url);
+	stmt_bind_text(st, 12, s->members_epoch);
 	rc = sqlite3_step(st);
 	stmt_put(c, STMT_STATE_PUT, st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -697,6 +698,7 @@ cache_state_get(struct cache *c, struct cache_state *s)
 		s->last_result = stmt_column_dup(st, 8);
 		s->last_success = sqlite3_column_int64(st, 9);
 		s->reports_url = stmt_column_dup(st, 10);
+		s->members_epoch = stmt_column_dup(st, 11);
 		rc = SQLITE_DONE;
 	}
 	stmt_put(c, STMT_STATE_GET, st);
@@ -718,6 +720,7 @@ cache_state_clear(struct cache_state *s)
 	free(s->feed_url);
 	free(s->last_result);
 	free(s->reports_url);
+	free(s->members_epoch);
 	memset(s, 0, sizeof *s);
 	s->serial = -1;
 }
@@ -821,7 +824,12 @@ cache_checksum(struct cache *c, char **hex)
 	    strlen(s.issued) + 1 : 0);
 	sum_add(&h, s.expires != NULL ? s.expires : "", s.expires != NULL ?
 	    strlen(s.expires) + 1 : 0);
+	/* A member-only feed's epoch and the signing keys, when there are. */
+	if (s.members_epoch != NULL)
+		sum_add(&h, s.members_epoch, strlen(s.members_epoch) + 1);
 	cache_state_clear(&s);
+	if ((status = keys_sum(c, &h)) != CACHE_OK)
+		return status;
 	crypto_hash_sha256_final(&h, out);
 	*hex = xmalloc(sizeof out * 2 + 1);
 	sodium_bin2hex(*hex, sizeof out * 2 + 1, out, sizeof out);

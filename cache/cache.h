@@ -77,6 +77,8 @@ struct cache_state {
 	int64_t		 last_success;	/* unix time of the last good sync */
 	char		*reports_url;	/* where flags go, as the index in
 					 * force names it; NULL: nowhere */
+	char		*members_epoch;	/* key epoch (hex) of an encrypted
+					 * index in force, or NULL */
 };
 enum cache_status cache_state_get(struct cache *, struct cache_state *);
 void		 cache_state_clear(struct cache_state *);
@@ -92,6 +94,27 @@ enum cache_status cache_state_note(struct cache *, int64_t when,
  */
 enum cache_status cache_data_version(struct cache *, int64_t *version,
 		    char **cause);
+
+/*
+ * The signing keys the feed itself changed: announced in a signed index
+ * (trusted from then on, besides the configured ones), or retired (a
+ * configured key an index signed by an announced one no longer listed).
+ */
+struct cache_signing_key {
+	char		*key;		/* the public key's base64 line */
+	int		 retired;
+	int64_t		 serial;	/* of the index that said so */
+};
+/* Every such key, by serial. *keys (free with cache_signing_keys_free). */
+enum cache_status cache_signing_keys(struct cache *,
+		    struct cache_signing_key **keys, size_t *n);
+void		 cache_signing_keys_free(struct cache_signing_key *, size_t n);
+/*
+ * In a sync (after cache_apply_begin): replaces them, so they are
+ * committed or rolled back with the data.
+ */
+enum cache_status cache_apply_signing_keys(struct cache *,
+		    const struct cache_signing_key *, size_t n, char **cause);
 
 /* Per-type counts of what one sync changed. */
 struct cache_changes {

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "cache/cache.h"
@@ -79,6 +80,10 @@ enum stmt_id {
 	STMT_STATE_NOTE,
 	/* another connection's commits */
 	STMT_DATA_VERSION,
+	/* signing keys announced or retired by the feed */
+	STMT_KEYS_GET,
+	STMT_KEYS_CLEAR,
+	STMT_KEYS_PUT,
 	/* lists: one statement per access path */
 	STMT_LIST_COUNTRIES,
 	STMT_LIST_COUNTRY_ID,
@@ -275,6 +280,9 @@ int		 stmt_int64(struct cache *, enum stmt_id, int64_t *);
 char		*stmt_column_dup(sqlite3_stmt *, int col);
 /* Every row of a record type by key (the checksum, the change log). */
 extern const enum stmt_id stmt_all_rows[REC_NDATA];
+
+/* keys.c: adds the signing keys to a checksum being made (cache_checksum). */
+enum cache_status keys_sum(struct cache *, crypto_hash_sha256_state *);
 
 /* open.c */
 /*

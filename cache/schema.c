@@ -353,6 +353,22 @@ static const struct migration migrations[] = {
 	"CREATE INDEX changes_record ON changes(id, type, sync);",
 	0
 	},
+
+	/*
+	 * 9: member-only feeds and signing-key rollovers. The key epoch of
+	 * the encrypted index in force (NULL for a plain feed), and the
+	 * signing keys the feed announced (trusted besides the configured
+	 * ones) or retired (configured, no longer trusted), each with the
+	 * serial that said so; written with the data they came with.
+	 */
+	{
+	"ALTER TABLE sync_state ADD COLUMN members_epoch TEXT;"
+	"CREATE TABLE signing_keys ("
+	" key TEXT PRIMARY KEY NOT NULL,"
+	" retired INTEGER NOT NULL,"
+	" serial INTEGER NOT NULL) WITHOUT ROWID;",
+	0
+	},
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))
@@ -402,7 +418,8 @@ static const struct schema_object {
 	{ "table", "search_tri_data" }, { "table", "search_tri_idx" },
 	{ "table", "search_word" }, { "table", "search_word_config" },
 	{ "table", "search_word_data" }, { "table", "search_word_idx" },
-	{ "table", "search_word_terms" }, { "table", "stars" },
+	{ "table", "search_word_terms" }, { "table", "signing_keys" },
+	{ "table", "stars" },
 	{ "table", "sync_state" }, { "table", "totals" },
 };
 #define NSCHEMA_OBJECTS	(sizeof schema_objects / sizeof schema_objects[0])

@@ -324,19 +324,29 @@ static const char *const stmt_sql[STMT_COUNT] = {
 
 	[STMT_STATE_GET] =
 	    "SELECT feed_id, serial, issued, expires, etag, last_modified,"
-	    " feed_url, last_sync, last_result, last_success, reports_url"
+	    " feed_url, last_sync, last_result, last_success, reports_url,"
+	    " members_epoch"
 	    " FROM sync_state WHERE one = 1",
 	[STMT_STATE_PUT] =
 	    "INSERT OR REPLACE INTO sync_state(one, feed_id, serial, issued,"
 	    " expires, etag, last_modified, feed_url, last_sync, last_result,"
-	    " last_success, reports_url) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	    " ?8, ?9, ?10, ?11)",
+	    " last_success, reports_url, members_epoch) VALUES (1, ?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	[STMT_STATE_NOTE] =
 	    "INSERT INTO sync_state(one, last_sync, last_result)"
 	    " VALUES (1, ?1, ?2) ON CONFLICT(one) DO UPDATE SET"
 	    " last_sync = excluded.last_sync, last_result = excluded.last_result",
 	/* Changes when another connection commits (not this one). */
 	[STMT_DATA_VERSION] = "PRAGMA data_version",
+
+	/* The signing keys a feed announced or retired (keys.c). */
+	[STMT_KEYS_GET] =
+	    "SELECT key, retired, serial FROM signing_keys"
+	    " ORDER BY serial, key",
+	[STMT_KEYS_CLEAR] = "DELETE FROM signing_keys",
+	[STMT_KEYS_PUT] =
+	    "INSERT OR REPLACE INTO signing_keys(key, retired, serial)"
+	    " VALUES (?1, ?2, ?3)",
 
 	/* Lists: ?1 starred only, ?2 the key, ?3 limit, ?4 offset. */
 	[STMT_LIST_COUNTRIES] = "SELECT " COUNTRY_COLS COUNTRY_EXTRA

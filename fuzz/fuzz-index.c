@@ -1,8 +1,9 @@
 /*
  * fuzz-index.c: libFuzzer target for index.json and its signature. The
  * input is parsed as an index (feed_index_parse with every check it
- * makes: format, types, object paths, the delta chain); an accepted index
- * must serialize (feed_index_json) and parse again to the same text. The
+ * makes: format, types, object paths, the delta chain, the members object
+ * of an encrypted index, announced keys); an accepted index must
+ * serialize (feed_index_json) and parse again to the same text. The
  * same bytes are also tried as a .minisig text against a fixed key, and
  * the index's times through feed_time_parse. Built only with
  * ./configure --enable-fuzzing CC=clang; see fuzz/run.
@@ -20,11 +21,12 @@
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static void
-fuzz_check_object(const struct feed_object *obj)
+fuzz_check_object(const struct feed_object *obj, int encrypted)
 {
 	char	*want;
 
-	want = xasprintf("objects/%s.jsonl", obj->sha256);
+	want = xasprintf("objects/%s%s", obj->sha256, encrypted ? ".enc" :
+	    ".jsonl");
 	if (obj->path == NULL || strcmp(obj->path, want) != 0 ||
 	    obj->size == 0)
 		abort();
@@ -54,16 +56,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (status == NET_OK) {
 		if (cause != NULL)
 			abort();	/* success leaves no cause */
-		/* Paths are exactly objects/<sha256>.jsonl; deltas go up. */
-		fuzz_check_object(&ix.snapshot);
+		/* Paths are exactly objects/<sha256>.jsonl (.enc); deltas go up. */
+		fuzz_check_object(&ix.snapshot, ix.encrypted);
 		if (ix.snapshot.serial > ix.serial)
 			abort();
 		for (i = 0; i < ix.ndeltas; i++) {
-			fuzz_check_object(&ix.deltas[i]);
+			fuzz_check_object(&ix.deltas[i], ix.encrypted);
 			if (ix.deltas[i].from >= ix.deltas[i].serial ||
 			    ix.deltas[i].serial > ix.serial)
 				abort();
 		}
+		/* An encrypted index's epoch began at or before its serial. */
+		if (ix.encrypted && (ix.members.since > ix.serial ||
+		    ix.members.slots < 1 || ix.members.slots > FEED_SLOTS_MAX))
+			abort();
+		if (ix.nkeys > FEED_KEYS_MAX || (ix.nkeys > 0) != ix.has_keys)
+			abort();
 		(void)feed_time_parse(ix.issued, &t);
 		(void)feed_time_parse(ix.expires, &t);
 		text = feed_index_json(&ix);

@@ -131,3 +131,43 @@ put("fuzz-config", b"bind = ^F search\nbind = F6 sync\nbind = q none\n"
     b"bind = = filter\nuse_proxy = yes\nallow_unsigned = no\n")
 put("fuzz-config", b"feed=\n=\nbind = \nlow_speed_limit = 99999999999\n"
     b"token_file = /nonexistent/token\nunknown = 1\n")
+
+# index: a feed encrypted to its members, and a key rollover's announcement
+ixm = dict(ix2, format="globe-feed/1+members",
+           snapshot=dict(ix["snapshot"], path="objects/%s.enc" % sha),
+           deltas=[dict(d, path=d["path"].replace(".jsonl", ".enc"))
+                   for d in ix2["deltas"]],
+           members={"epoch": "0f" * 16, "since": 1, "publisher": "a8" * 32,
+                    "slots": 3, "root": "10" * 32},
+           keys=[pub.decode()])
+put("fuzz-index", json.dumps(ixm, indent=2).encode() + b"\n")
+put("fuzz-index", json.dumps(dict(ix, keys=[pub.decode()])).encode())
+
+# config: a member-only feed's device key and passphrase file
+put("fuzz-config", b"device_key = ~/.local/share/globe/device.key\n"
+    b"passphrase_file = ~/.globe/passphrase\n")
+
+# slot: raw slot files (even first byte), and feeds of devices (odd:
+# device count, first serials, then (slot, byte, xor) changes)
+put("fuzz-slot", b"\x00" + b"globe-k1" + bytes(4) + bytes(range(256)) * 2 +
+    bytes(84))
+put("fuzz-slot", b"\x00" + b"globe-k1" + b"\x01\x00\x00\x00" + bytes(592))
+put("fuzz-slot", b"\x01" + bytes([3]) + bytes([10, 12, 20]))
+put("fuzz-slot", b"\x01" + bytes([7]) + bytes([10, 11, 3, 21, 15, 20, 10]) +
+    bytes([1, 40, 4, 2, 5, 255, 0, 200, 1]))
+put("fuzz-slot", b"\x01" + bytes([39]) + bytes(range(10, 50)))
+
+# unseal: raw objects (0), plaintexts to seal (1), chunks (2: control,
+# length, bytes; control bit 0 a full chunk, bits 1-2 the tag, bit 7
+# the wrong associated data) around zlib streams
+import zlib  # noqa: E402
+put("fuzz-unseal", b"\x00" + b"globe-e1" + bytes(24) + bytes(40))
+put("fuzz-unseal", b"\x01" + b"\n".join(records[:6]) + b"\n")
+put("fuzz-unseal", b"\x01")
+for data in (b"", b"hello\n", b"\n".join(records[:4])):
+    z = zlib.compress(data, 9)
+    put("fuzz-unseal", b"\x02" + bytes([2]) + len(z).to_bytes(2, "little") + z)
+    half = len(z) // 2
+    put("fuzz-unseal", b"\x02" + bytes([0]) + half.to_bytes(2, "little") +
+        z[:half] + bytes([2]) + (len(z) - half).to_bytes(2, "little") +
+        z[half:])

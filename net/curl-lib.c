@@ -48,7 +48,10 @@
 	X(url_get,		curl_url_get) \
 	X(url_cleanup,		curl_url_cleanup) \
 	X(free,			curl_free) \
-	X(getdate,		curl_getdate)
+	X(getdate,		curl_getdate) \
+	X(share_init,		curl_share_init) \
+	X(share_setopt,		curl_share_setopt) \
+	X(share_cleanup,	curl_share_cleanup)
 
 /*
  * libcurl's memory, wiped before it is freed: its request buffers and

@@ -66,6 +66,43 @@ fetch_global_init(const struct net_curl **cl, char **cause)
 	return NET_OK;
 }
 
+struct net_fetch_share {
+	const struct net_curl	*cl;
+	CURLSH			*sh;
+};
+
+struct net_fetch_share *
+net_fetch_share_new(void)
+{
+	struct net_fetch_share	*fs;
+	const struct net_curl	*cl;
+	char			*cause = NULL;
+	CURLSH			*sh;
+
+	if ((cl = net_curl_load(&cause)) == NULL) {
+		free(cause);
+		return NULL;
+	}
+	if ((sh = cl->share_init()) == NULL)
+		return NULL;
+	cl->share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+	cl->share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+	cl->share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+	fs = xcalloc(1, sizeof *fs);
+	fs->cl = cl;
+	fs->sh = sh;
+	return fs;
+}
+
+void
+net_fetch_share_free(struct net_fetch_share *fs)
+{
+	if (fs == NULL)
+		return;
+	fs->cl->share_cleanup(fs->sh);	/* closes the connections kept */
+	free(fs);
+}
+
 int64_t
 net_clock_ms(void)
 {
@@ -468,6 +505,8 @@ fetch_begin(struct fetch *f, const struct net_fetch_config *cfg,
 	}
 	if (cfg->no_proxy)
 		cl->easy_setopt(c, CURLOPT_PROXY, "");
+	if (cfg->share != NULL && !f->is_file)
+		cl->easy_setopt(c, CURLOPT_SHARE, cfg->share->sh);
 	cl->easy_setopt(c, CURLOPT_HEADERFUNCTION, fetch_header);
 	cl->easy_setopt(c, CURLOPT_HEADERDATA, f);
 	return NET_OK;

@@ -1,9 +1,10 @@
 /*
  * index.c: index.json, the one mutable file of a feed. Parses and
  * validates it (format, types, object paths confined to
- * objects/<sha256>.jsonl, the delta chain's bounds), writes it
- * deterministically for the publisher, and converts the RFC 3339 UTC
- * times it carries.
+ * objects/<sha256>.jsonl, or .enc in an index encrypted to its members,
+ * the delta chain's bounds, the members object, the signing keys it
+ * announces), writes it deterministically for the publisher, and
+ * converts the RFC 3339 UTC times it carries.
  */
 #include "config.h"
 
@@ -13,6 +14,8 @@
 #include <time.h>
 
 #include <jansson.h>
+
+#include <sodium.h>
 
 #include "common/common.h"
 #include "common/i18n.h"
@@ -136,9 +139,12 @@ feed_index_serial(json_t *o, const char *what, const char *name,
 	    (long long)FEED_SERIAL_MAX);
 }
 
-/* Reads an object entry (snapshot or delta); NULL or a message to free. */
+/*
+ * Reads an object entry (snapshot or delta), its path ending in ext;
+ * NULL or a message to free.
+ */
 static char *
-feed_index_object(json_t *o, const char *what, int delta,
+feed_index_object(json_t *o, const char *what, int delta, const char *ext,
     struct feed_object *obj)
 {
 	json_t		*path, *sha;
@@ -175,11 +181,11 @@ feed_index_object(json_t *o, const char *what, int delta,
 	path = json_object_get(o, "path");
 	if (path == NULL || !json_is_string(path))
 		return xasprintf(_("%s: 'path' must be a string"), what);
-	want = xasprintf("objects/%s.jsonl", obj->sha256);
+	want = xasprintf("objects/%s%s", obj->sha256, ext);
 	if (strcmp(json_string_value(path), want) != 0) {
 		free(want);
 		return xasprintf(_("%s: path \"%s\" is not objects/<its "
-		    "sha256>.jsonl"), what, json_string_value(path));
+		    "sha256>%s"), what, json_string_value(path), ext);
 	}
 	obj->path = want;
 	if (feed_index_int(o, "size", &size) != 0 || size == 0 ||
@@ -248,6 +254,110 @@ feed_index_string(json_t *root, const char *name, char **out)
 	return NULL;
 }
 
+/* Exactly n bytes as 2n lower-case hex digits; 0 or -1. */
+static int
+feed_index_hex(json_t *o, const char *name, uint8_t *out, size_t n)
+{
+	json_t		*v = json_object_get(o, name);
+	const char	*s;
+	size_t		 i, got;
+
+	if (v == NULL || !json_is_string(v))
+		return -1;
+	s = json_string_value(v);
+	if (strlen(s) != 2 * n)
+		return -1;
+	for (i = 0; i < 2 * n; i++) {
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
+		    s[i] <= 'f')))
+			return -1;
+	}
+	if (sodium_hex2bin(out, n, s, 2 * n, NULL, &got, NULL) != 0 ||
+	    got != n)
+		return -1;
+	return 0;
+}
+
+/* The members object of an encrypted index; NULL or a message to free. */
+static char *
+feed_index_members(json_t *root, struct feed_index *ix)
+{
+	struct feed_members	*m = &ix->members;
+	json_t			*o = json_object_get(root, "members");
+	int64_t			 n;
+	char			*why;
+
+	if (o == NULL || !json_is_object(o))
+		return xstrdup("'members' must be an object (the index is "
+		    FEED_FORMAT_MEMBERS ")");
+	if (feed_index_hex(o, "epoch", m->epoch, sizeof m->epoch) != 0)
+		return xstrdup("members: 'epoch' must be 32 lower-case hex "
+		    "digits");
+	if ((why = feed_index_serial(o, "members", "since", &m->since)) !=
+	    NULL)
+		return why;
+	if (m->since > ix->serial || ix->serial - m->since >=
+	    FEED_EPOCH_SERIALS_MAX)
+		return xasprintf("members: 'since' %lld is after the serial or "
+		    "more than %d serials before it", (long long)m->since,
+		    FEED_EPOCH_SERIALS_MAX);
+	if (feed_index_hex(o, "publisher", m->publisher,
+	    sizeof m->publisher) != 0)
+		return xstrdup("members: 'publisher' must be 64 lower-case hex "
+		    "digits");
+	if (feed_index_int(o, "slots", &n) != 0 || n < 1 ||
+	    n > FEED_SLOTS_MAX)
+		return xasprintf("members: 'slots' must be an integer from 1 "
+		    "to %d", FEED_SLOTS_MAX);
+	m->slots = (uint32_t)n;
+	if (feed_index_hex(o, "root", m->root, sizeof m->root) != 0)
+		return xstrdup("members: 'root' must be 64 lower-case hex "
+		    "digits");
+	return NULL;
+}
+
+/* The signing keys an index announces ("keys"); NULL or a message. */
+static char *
+feed_index_keys(json_t *root, struct feed_index *ix)
+{
+	json_t	*v = json_object_get(root, "keys"), *item;
+	size_t	 i, j;
+	char	*why = NULL;
+
+	if (v == NULL)
+		return NULL;
+	if (!json_is_array(v) || json_array_size(v) < 1 ||
+	    json_array_size(v) > FEED_KEYS_MAX)
+		return xasprintf("'keys' must be a list of 1 to %d public keys",
+		    FEED_KEYS_MAX);
+	json_array_foreach(v, i, item) {
+		if (!json_is_string(item) || minisign_pubkey_parse(
+		    json_string_value(item), &ix->keys[i], &why) != NET_OK) {
+			free(why);
+			return xasprintf("keys: item %zu is not a minisign "
+			    "public key", i + 1);
+		}
+		/* The bare base64 line, as the publisher writes it. */
+		why = minisign_pubkey_base64(&ix->keys[i]);
+		if (strcmp(why, json_string_value(item)) != 0) {
+			free(why);
+			return xasprintf("keys: item %zu is not the base64 "
+			    "line of a public key", i + 1);
+		}
+		free(why);
+		why = NULL;
+		for (j = 0; j < i; j++) {
+			if (memcmp(&ix->keys[j], &ix->keys[i],
+			    sizeof ix->keys[i]) == 0)
+				return xasprintf("keys: item %zu repeats item "
+				    "%zu", i + 1, j + 1);
+		}
+	}
+	ix->nkeys = json_array_size(v);
+	ix->has_keys = 1;
+	return NULL;
+}
+
 enum net_status
 feed_index_parse(const char *text, size_t len, struct feed_index *ix,
     char **cause)
@@ -255,6 +365,7 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 	json_t		*root, *v, *item;
 	json_error_t	 err;
 	char		*why = NULL, *what;
+	const char	*ext;
 	time_t		 t;
 	size_t		 i;
 
@@ -277,11 +388,15 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 	}
 	if ((why = feed_index_string(root, "format", &ix->format)) != NULL)
 		goto fail;
-	if (strcmp(ix->format, "globe-feed/1") != 0) {
-		why = xasprintf(_("format \"%s\" is not globe-feed/1"),
+	if (strcmp(ix->format, FEED_FORMAT_MEMBERS) == 0)
+		ix->encrypted = 1;
+	else if (strcmp(ix->format, FEED_FORMAT) != 0) {
+		why = xasprintf(_("format \"%s\" is not globe-feed/1 (nor "
+		    "globe-feed/1+members): a newer globe may read it"),
 		    ix->format);
 		goto fail;
 	}
+	ext = ix->encrypted ? ".enc" : ".jsonl";
 	if ((why = feed_index_string(root, "feed_id", &ix->feed_id)) != NULL)
 		goto fail;
 	if (!feed_id_valid(ix->feed_id)) {
@@ -311,7 +426,8 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 		why = xstrdup(_("'snapshot' is missing"));
 		goto fail;
 	}
-	if ((why = feed_index_object(v, "snapshot", 0, &ix->snapshot)) != NULL)
+	if ((why = feed_index_object(v, "snapshot", 0, ext,
+	    &ix->snapshot)) != NULL)
 		goto fail;
 	if (ix->snapshot.serial > ix->serial) {
 		why = xasprintf(_("snapshot serial %lld is above the feed "
@@ -328,7 +444,8 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 		ix->deltas = xcalloc(json_array_size(v), sizeof *ix->deltas);
 		json_array_foreach(v, i, item) {
 			what = xasprintf("delta %zu", i + 1);
-			why = feed_index_object(item, what, 1, &ix->deltas[i]);
+			why = feed_index_object(item, what, 1, ext,
+			    &ix->deltas[i]);
 			ix->ndeltas = i + 1;
 			if (why == NULL && ix->deltas[i].serial > ix->serial)
 				why = xasprintf(_("%s: 'to' %lld is above the "
@@ -340,6 +457,10 @@ feed_index_parse(const char *text, size_t len, struct feed_index *ix,
 				goto fail;
 		}
 	}
+	if (ix->encrypted && (why = feed_index_members(root, ix)) != NULL)
+		goto fail;
+	if ((why = feed_index_keys(root, ix)) != NULL)
+		goto fail;
 	json_decref(root);
 	return NET_OK;
 
@@ -371,13 +492,15 @@ feed_index_object_json(const struct feed_object *obj, int delta)
 char *
 feed_index_json(const struct feed_index *ix)
 {
-	json_t	*root, *deltas;
-	char	*out, *text;
-	size_t	 i;
+	const struct feed_members	*m = &ix->members;
+	json_t				*root, *deltas, *o, *keys;
+	char				*out, *text, *b64;
+	char				 hex[65];
+	size_t				 i;
 
 	root = json_object();
-	json_object_set_new(root, "format", json_string(ix->format != NULL ?
-	    ix->format : "globe-feed/1"));
+	json_object_set_new(root, "format", json_string(ix->encrypted ?
+	    FEED_FORMAT_MEMBERS : FEED_FORMAT));
 	json_object_set_new(root, "feed_id", json_string(ix->feed_id));
 	json_object_set_new(root, "serial", json_integer(ix->serial));
 	json_object_set_new(root, "issued", json_string(ix->issued));
@@ -391,6 +514,28 @@ feed_index_json(const struct feed_index *ix)
 		json_array_append_new(deltas,
 		    feed_index_object_json(&ix->deltas[i], 1));
 	json_object_set_new(root, "deltas", deltas);
+	if (ix->encrypted) {
+		o = json_object();
+		sodium_bin2hex(hex, sizeof hex, m->epoch, sizeof m->epoch);
+		json_object_set_new(o, "epoch", json_string(hex));
+		json_object_set_new(o, "since", json_integer(m->since));
+		sodium_bin2hex(hex, sizeof hex, m->publisher,
+		    sizeof m->publisher);
+		json_object_set_new(o, "publisher", json_string(hex));
+		json_object_set_new(o, "slots", json_integer(m->slots));
+		sodium_bin2hex(hex, sizeof hex, m->root, sizeof m->root);
+		json_object_set_new(o, "root", json_string(hex));
+		json_object_set_new(root, "members", o);
+	}
+	if (ix->has_keys) {
+		keys = json_array();
+		for (i = 0; i < ix->nkeys; i++) {
+			b64 = minisign_pubkey_base64(&ix->keys[i]);
+			json_array_append_new(keys, json_string(b64));
+			free(b64);
+		}
+		json_object_set_new(root, "keys", keys);
+	}
 	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	if (text == NULL)

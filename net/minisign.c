@@ -318,6 +318,17 @@ minisign_verify(const struct minisign_pubkey *keys, size_t nkeys,
     const void *msg, size_t len, const char *sig, size_t siglen,
     char **cause)
 {
+	size_t	which;
+
+	return minisign_verify_which(keys, nkeys, msg, len, sig, siglen,
+	    &which, cause);
+}
+
+enum net_status
+minisign_verify_which(const struct minisign_pubkey *keys, size_t nkeys,
+    const void *msg, size_t len, const char *sig, size_t siglen,
+    size_t *which, char **cause)
+{
 	uint8_t				 bin[MS_SIG_BYTES], global[64];
 	uint8_t				 hash[crypto_generichash_BYTES_MAX];
 	uint8_t				*signed_comment;
@@ -359,6 +370,7 @@ minisign_verify(const struct minisign_pubkey *keys, size_t nkeys,
 	for (i = 0; i < nkeys; i++) {
 		if (memcmp(keys[i].id, bin + 2, 8) == 0) {
 			key = &keys[i];
+			*which = i;
 			break;
 		}
 	}

@@ -33,6 +33,17 @@
  */
 typedef void	(*net_log_cb)(const char *, void *);
 
+/*
+ * Asked for the device key's passphrase when a member-only feed needs
+ * the key and its file is protected: writes it into buf (locked memory
+ * of size bytes; no NUL needed) and returns its length, or -1 when there
+ * is none (no terminal, the prompt cancelled). attempt counts from 1;
+ * after a wrong one it is asked again, up to NET_PASSPHRASE_TRIES.
+ */
+typedef int	(*net_passphrase_cb)(char *buf, size_t size, int attempt,
+		    void *arg);
+#define NET_PASSPHRASE_TRIES	3
+
 /* Sync. */
 struct net_options {
 	const char		*feed;		/* URL (file://, https://) or a local directory */
@@ -68,6 +79,12 @@ struct net_options {
 	const char		*index_name;
 	net_log_cb		 verbose;	/* may be NULL */
 	void			*verbose_arg;
+
+	/* A feed encrypted to its members: this device's key. */
+	const char		*device_key;	/* its file; NULL: none */
+	const char		*passphrase_file; /* its passphrase (0600) */
+	net_passphrase_cb	 passphrase;	/* asks for it; may be NULL */
+	void			*passphrase_arg;
 };
 
 /* What a sync is doing when it calls its progress callback. */
@@ -90,6 +107,7 @@ typedef void	(*net_progress_cb)(const struct net_progress *, void *);
 struct net_result {
 	int64_t			 old_serial;	/* -1 when the cache was empty */
 	int64_t			 new_serial;
+	int			 encrypted;	/* a member-only feed */
 	int			 unchanged;	/* equal serial: nothing done */
 	int			 not_modified;	/* index.json answered 304 */
 	unsigned		 nobjects;
@@ -126,5 +144,25 @@ char		*net_report_document(const struct cache_flag *);
  * caller can tell cheaply whether a local feed changed. Caller frees.
  */
 char		*net_index_tag(const void *data, size_t len);
+
+/*
+ * The signing keys a sync trusts (trust.c): the configured ones (base64
+ * lines or .pub texts) and those the feed announced, less those it
+ * retired, each with where it came from. Fills *v (caller frees with
+ * net_trust_free); NET_ERR_USAGE for a configured key that does not
+ * parse, NET_ERR_CACHE if the cache cannot be read.
+ */
+struct net_trusted_key {
+	struct minisign_pubkey	 key;
+	char			*base64;
+	int			 configured;
+	int			 announced;	/* at serial */
+	int			 retired;	/* at serial (configured only) */
+	int64_t			 serial;
+};
+enum net_status	 net_trust_list(struct cache *, const char *const *pubkeys,
+		    size_t npubkeys, struct net_trusted_key **v, size_t *n,
+		    char **cause);
+void		 net_trust_free(struct net_trusted_key *, size_t);
 
 #endif

@@ -33,8 +33,20 @@ struct net_fetch_config {
 	int64_t		 deadline;		/* monotonic ms, 0 = none */
 	net_log_cb	 log;
 	void		*log_arg;
+	struct net_fetch_share *share;		/* connections kept, or NULL */
 };
 extern const struct net_fetch_config net_fetch_defaults;
+
+/*
+ * What the transfers of one sync share: their connections (and TLS
+ * sessions and DNS answers), so the index, its signature, a key slot
+ * and the objects come over one TLS connection instead of one each.
+ * For one thread at a time. NULL when libcurl cannot be loaded (the
+ * transfers then say why). Free after the last transfer that used it.
+ */
+struct net_fetch_share;
+struct net_fetch_share *net_fetch_share_new(void);
+void		 net_fetch_share_free(struct net_fetch_share *);
 
 /* Monotonic clock in milliseconds (for deadlines). */
 int64_t		 net_clock_ms(void);
@@ -137,6 +149,9 @@ struct net_curl {
 	__typeof__(curl_url_cleanup)	*url_cleanup;
 	__typeof__(curl_free)		*free;
 	__typeof__(curl_getdate)	*getdate;
+	__typeof__(curl_share_init)	*share_init;
+	__typeof__(curl_share_setopt)	*share_setopt;
+	__typeof__(curl_share_cleanup)	*share_cleanup;
 };
 #endif
 struct net_curl;
@@ -170,11 +185,23 @@ void		 net_reports_send(struct cache *, const struct net_fetch_config *,
 		    int64_t now, struct net_result *);
 
 /*
+ * How an object of a member-only feed opens (members.c): its key and its
+ * associated data. All borrowed.
+ */
+struct records_seal {
+	const uint8_t	*key;
+	const uint8_t	*ad;
+	size_t		 adlen;
+};
+
+/*
  * A downloaded object's records, parsed on a second thread (records.c).
  * records_open reads the first line into header (NET_ERR_HEADER for an
  * empty object) and starts parsing the record lines after it on a second
- * thread (snapshot: a delete is an error); *rs is set whenever the file
- * opened, to be closed with records_close. records_next gives the next
+ * thread (snapshot: a delete is an error); seal (may be NULL) says how
+ * to open an encrypted object, which is then decrypted and inflated on
+ * that thread too (NET_ERR_DECRYPT when it does not open); *rs is set
+ * whenever the file opened, to be closed with records_close. records_next gives the next
  * record (the caller owns it) and its line number and returns 1, or
  * returns 0 at the end with *status NET_OK, or the first bad line's
  * status and *cause (caller frees) once every record before it was
@@ -183,11 +210,23 @@ void		 net_reports_send(struct cache *, const struct net_fetch_config *,
  */
 struct records;
 enum net_status	 records_open(struct records **rs, const char *path,
-		    const char *name, int snapshot, struct buf *header,
-		    char **cause);
+		    const char *name, int snapshot, const struct records_seal *,
+		    struct buf *header, char **cause);
 int		 records_next(struct records *, struct record *rec,
 		    uint64_t *lineno, enum net_status *status, char **cause);
 uint64_t	 records_lines(const struct records *);
 void		 records_close(struct records *);
+
+/*
+ * The signing keys to store after an index signed by v[which] that lists
+ * the keys it vouches for (trust.c): *rows (caller frees with
+ * cache_signing_keys_free), or NET_ERR_SIGNATURE when the list does not
+ * hold the key that signed it.
+ */
+struct cache_signing_key;
+enum net_status	 net_trust_rows(const struct net_trusted_key *, size_t n,
+		    size_t which, const struct feed_index *,
+		    struct cache_signing_key **rows, size_t *nrows,
+		    char **cause);
 
 #endif

@@ -51,6 +51,7 @@ struct records {
 	char			*name;		/* the object's name for causes */
 	int			 snapshot;
 	struct records_reader	 r;
+	struct feed_unseal	*unseal;	/* an encrypted object's, or NULL */
 
 	pthread_t		 thread;
 	int			 started;
@@ -182,6 +183,20 @@ records_parse(struct records *rs, struct record *rec, char **cause)
 	return NET_OK;
 }
 
+/* A read that failed: the file, or an encrypted object that does not open. */
+static enum net_status
+records_read_error(struct records *rs, char **cause)
+{
+	const char	*why = feed_unseal_error(rs->unseal);
+
+	if (why != NULL) {
+		*cause = xasprintf("%s: %s", rs->name, why);
+		return NET_ERR_DECRYPT;
+	}
+	*cause = xasprintf(_("cannot read %s: %s"), rs->path, strerror(errno));
+	return NET_ERR;
+}
+
 /* The reader thread: fills batches until the end, an error or a stop. */
 static void *
 records_main(void *arg)
@@ -216,11 +231,8 @@ records_main(void *arg)
 				    (unsigned long long)r->lineno,
 				    FEED_LINE_MAX);
 				status = NET_ERR_DATA;
-			} else if (rc == -2) {
-				cause = xasprintf(_("cannot read %s: %s"),
-				    rs->path, strerror(errno));
-				status = NET_ERR;
-			}
+			} else if (rc == -2)
+				status = records_read_error(rs, &cause);
 			break;
 		}
 		if (b->n == RECORDS_BATCH) {
@@ -241,7 +253,8 @@ records_main(void *arg)
 
 enum net_status
 records_open(struct records **rsp, const char *path, const char *name,
-    int snapshot, struct buf *header, char **cause)
+    int snapshot, const struct records_seal *seal, struct buf *header,
+    char **cause)
 {
 	struct records	*rs;
 	sigset_t	 all, old;
@@ -250,7 +263,12 @@ records_open(struct records **rsp, const char *path, const char *name,
 	*rsp = NULL;
 	rs = xcalloc(1, sizeof *rs);
 	buf_init(&rs->r.line);
-	if ((rs->r.fp = fopen(path, "re")) == NULL) {
+	if (seal != NULL)
+		rs->r.fp = feed_unseal_open(path, seal->key, seal->ad,
+		    seal->adlen, &rs->unseal);
+	else
+		rs->r.fp = fopen(path, "re");
+	if (rs->r.fp == NULL) {
 		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
 		buf_free(&rs->r.line);
 		free(rs);
@@ -271,10 +289,8 @@ records_open(struct records **rsp, const char *path, const char *name,
 		    FEED_LINE_MAX);
 		return NET_ERR_DATA;
 	}
-	if (rc == -2) {
-		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
-		return NET_ERR;
-	}
+	if (rc == -2)
+		return records_read_error(rs, cause);
 	buf_reset(header);
 	buf_add(header, rs->r.line.data, rs->r.line.len);
 

@@ -54,8 +54,20 @@ struct sync {
 	char				*token;		/* secret, wiped on free */
 	const char			*dir;		/* for downloads */
 	int				 keep_downloads; /* a cut one to resume */
-	struct minisign_pubkey		*keys;
+	struct net_trusted_key		*trusted;	/* every key known */
+	size_t				 ntrusted;
+	struct minisign_pubkey		*keys;		/* those trusted now */
+	size_t				*key_of;	/* each one's in trusted */
 	size_t				 nkeys;
+	int				 verified;	/* a trusted key signed it */
+	size_t				 signer;	/* which, in trusted */
+	struct cache_signing_key	*rows;		/* the keys to store */
+	size_t				 nrows;
+	int				 have_rows;
+
+	/* A member-only feed: this device's key of serial since (locked). */
+	uint8_t				*serial_key;
+	int64_t				 since;
 	struct buf			 index;
 	struct net_fetch_info		 info;
 	struct feed_index		 ix;
@@ -88,26 +100,30 @@ sync_object_progress(uint64_t bytes, void *arg)
 	sync_progress(s);
 }
 
-/* Parses the configured keys (each a bare base64 key or a .pub file's text). */
+/*
+ * The keys an index may be signed by: the configured ones (each a bare
+ * base64 key or a .pub file's text) and those the feed announced, less
+ * those it retired (trust.c).
+ */
 static enum net_status
 sync_keys(struct sync *s, char **cause)
 {
 	const struct net_options	*o = s->opts;
-	char				*why = NULL;
+	enum net_status			 status;
 	size_t				 i;
 
-	if (o->npubkeys == 0)
-		return NET_OK;
-	s->keys = xcalloc(o->npubkeys, sizeof *s->keys);
-	for (i = 0; i < o->npubkeys; i++) {
-		if (minisign_pubkey_parse(o->pubkeys[i], &s->keys[i],
-		    &why) != NET_OK) {
-			*cause = xasprintf("public key %zu: %s", i + 1, why);
-			free(why);
-			return NET_ERR_USAGE;
-		}
+	status = net_trust_list(s->cache, o->pubkeys, o->npubkeys,
+	    &s->trusted, &s->ntrusted, cause);
+	if (status != NET_OK)
+		return status;
+	s->keys = xcalloc(s->ntrusted + 1, sizeof *s->keys);
+	s->key_of = xcalloc(s->ntrusted + 1, sizeof *s->key_of);
+	for (i = 0; i < s->ntrusted; i++) {
+		if (s->trusted[i].retired)
+			continue;
+		s->keys[s->nkeys] = s->trusted[i].key;
+		s->key_of[s->nkeys++] = i;
 	}
-	s->nkeys = o->npubkeys;
 	return NET_OK;
 }
 
@@ -181,6 +197,8 @@ sync_transport(struct sync *s, char **cause)
 	c->ca_file = o->ca_file;
 	c->client_cert = o->client_cert;
 	c->client_key = o->client_key;
+	/* One connection for every request of the sync. */
+	c->share = net_fetch_share_new();
 	if (o->token_file != NULL) {
 		if ((status = net_token_load(o->token_file, &s->token,
 		    cause)) != NET_OK)
@@ -262,7 +280,7 @@ sync_fetch_index(struct sync *s, char **cause)
 	}
 
 	if (s->nkeys == 0) {
-		if (s->opts->allow_unsigned)
+		if (s->opts->allow_unsigned && s->ntrusted == 0)
 			return NET_OK;
 		*cause = xstrdup(_("no public key is configured to check the "
 		    "feed's signature (configure one, or allow unsigned feeds "
@@ -297,11 +315,15 @@ sync_fetch_index(struct sync *s, char **cause)
 		return status;
 	}
 	s->result->bytes += sig.len;
-	status = minisign_verify(s->keys, s->nkeys, s->index.data,
-	    s->index.len, sig.data != NULL ? sig.data : "", sig.len, &why);
+	status = minisign_verify_which(s->keys, s->nkeys, s->index.data,
+	    s->index.len, sig.data != NULL ? sig.data : "", sig.len,
+	    &s->signer, &why);
 	if (status != NET_OK) {
 		*cause = xasprintf("%s: %s", url, why);
 		free(why);
+	} else {
+		s->verified = 1;
+		s->signer = s->key_of[s->signer];
 	}
 	free(url);
 	buf_free(&sig);
@@ -367,6 +389,180 @@ sync_check_index(struct sync *s, char **cause)
 		return NET_ERR_VALIDITY;
 	}
 	return NET_OK;
+}
+
+/*
+ * The signing keys a verified index vouches for: what the cache is to
+ * hold of them after this sync (trust.c).
+ */
+static enum net_status
+sync_trust(struct sync *s, char **cause)
+{
+	enum net_status	status;
+
+	if (!s->ix.has_keys || !s->verified)
+		return NET_OK;
+	status = net_trust_rows(s->trusted, s->ntrusted, s->signer, &s->ix,
+	    &s->rows, &s->nrows, cause);
+	if (status == NET_OK)
+		s->have_rows = 1;
+	return status;
+}
+
+/*
+ * The device key, unlocked with its passphrase when its file has one:
+ * from the passphrase file, or asked for (up to NET_PASSPHRASE_TRIES
+ * times). The passphrase lives in locked memory and is wiped.
+ */
+static enum net_status
+sync_unlock(struct sync *s, const struct device_file *df,
+    struct device_key **dk, char **cause)
+{
+	const struct net_options	*o = s->opts;
+	enum net_status			 status = NET_ERR_DEVICE_KEY;
+	char				*pass;
+	size_t				 len = 0;
+	int				 n, attempt;
+
+	if (!device_file_protected(df))
+		return device_file_unlock(df, NULL, 0, dk, cause);
+	if ((pass = sodium_malloc(DEVICE_PASSPHRASE_MAX + 1)) == NULL)
+		abort();
+	if (o->passphrase_file != NULL) {
+		status = device_passphrase_read(o->passphrase_file, pass,
+		    DEVICE_PASSPHRASE_MAX + 1, &len, cause);
+		if (status == NET_OK)
+			status = device_file_unlock(df, pass, len, dk, cause);
+	} else if (o->passphrase == NULL)
+		*cause = xasprintf("the device key %s needs its passphrase: "
+		    "run globe sync on a terminal, or give --passphrase-file",
+		    o->device_key);
+	else {
+		for (attempt = 1; attempt <= NET_PASSPHRASE_TRIES; attempt++) {
+			n = o->passphrase(pass, DEVICE_PASSPHRASE_MAX, attempt,
+			    o->passphrase_arg);
+			if (n < 0) {
+				if (attempt == 1)
+					*cause = xasprintf("no passphrase was "
+					    "given for the device key %s (globe "
+					    "sync asks for it on a terminal; "
+					    "without one, give --passphrase-file)",
+					    o->device_key);
+				break;
+			}
+			free(*cause);
+			*cause = NULL;
+			status = device_file_unlock(df, pass, (size_t)n, dk,
+			    cause);
+			if (status == NET_OK)
+				break;
+		}
+	}
+	sodium_free(pass);	/* wipes */
+	return status;
+}
+
+/*
+ * A member-only feed: this device's key slot of the serial, fetched
+ * under its name of this serial and checked against the signed index,
+ * gives the first serial it may read and that serial's key.
+ */
+static enum net_status
+sync_members(struct sync *s, char **cause)
+{
+	const struct net_options	*o = s->opts;
+	const struct feed_index		*ix = &s->ix;
+	struct device_file		*df = NULL;
+	struct device_key		*dk = NULL;
+	struct feed_slot_keys		*sk;
+	enum net_status			 status;
+	struct buf			 slot;
+	uint8_t				 name[32];
+	char				*recipient, *rel, *url, *why = NULL;
+	char				 epoch[33];
+	int				 missing = 0;
+
+	s->result->encrypted = 1;
+	if (sodium_init() < 0) {
+		*cause = xstrdup("cannot initialize libsodium");
+		return NET_ERR;
+	}
+	if (!s->verified) {
+		*cause = xstrdup("an index encrypted to its members must be "
+		    "signed by a trusted key");
+		return NET_ERR_UNSIGNED;
+	}
+	if (o->device_key == NULL) {
+		*cause = xstrdup("this feed is encrypted to its members: make "
+		    "this device's key with `globe device init`");
+		return NET_ERR_DEVICE_KEY;
+	}
+	if ((status = device_file_read(o->device_key, &df, cause)) != NET_OK)
+		return status;
+	recipient = device_recipient(device_file_public(df));
+	status = sync_unlock(s, df, &dk, cause);
+	device_file_free(df);
+	if (status != NET_OK) {
+		free(recipient);
+		return status;
+	}
+	if ((sk = sodium_malloc(sizeof *sk)) == NULL)
+		abort();
+	if (feed_slot_keys_device(sk, dk->pk, dk->sk,
+	    ix->members.publisher) != 0) {
+		device_key_free(dk);
+		sodium_free(sk);
+		free(recipient);
+		*cause = xstrdup("index.json: its publisher key allows no key "
+		    "exchange");
+		return NET_ERR_KEYS;
+	}
+	device_key_free(dk);
+	feed_slot_name(sk, ix->feed_id, ix->members.epoch, ix->serial, name);
+	rel = feed_slot_path(name);
+	url = xasprintf("%s%s", s->base, rel);
+	buf_init(&slot);
+	status = net_fetch_memory(&s->fetch, url, FEED_SLOT_BYTES, &slot,
+	    NULL, &missing, NULL, &why);
+	if (status == NET_OK) {
+		s->result->bytes += slot.len;
+		if ((s->serial_key = sodium_malloc(32)) == NULL)
+			abort();
+		status = feed_slot_open((const uint8_t *)slot.data, slot.len,
+		    sk, ix->feed_id, &ix->members, ix->serial, name,
+		    &s->since, s->serial_key, &why);
+		if (status != NET_OK) {
+			*cause = xasprintf("%s: %s", rel, why);
+			free(why);
+		}
+	} else if (missing) {
+		free(why);
+		sodium_bin2hex(epoch, sizeof epoch, ix->members.epoch,
+		    sizeof ix->members.epoch);
+		/*
+		 * Removing a device begins a new epoch: in the epoch this
+		 * device last held a key of, it is still a member.
+		 */
+		if (s->old.members_epoch != NULL && s->old.feed_id != NULL &&
+		    strcmp(s->old.members_epoch, epoch) == 0 &&
+		    strcmp(s->old.feed_id, ix->feed_id) == 0) {
+			*cause = xasprintf("%s: not on the server, though this "
+			    "device held a key of this key epoch at its last "
+			    "sync: the server or a mirror withholds it", url);
+			status = NET_ERR_KEYS;
+		} else {
+			*cause = recipient;
+			recipient = NULL;
+			status = NET_ERR_NOT_MEMBER;
+		}
+	} else
+		*cause = why;
+	buf_free(&slot);
+	sodium_free(sk);
+	free(recipient);
+	free(url);
+	free(rel);
+	return status;
 }
 
 static int
@@ -449,7 +645,12 @@ sync_plan(struct sync *s, char **cause)
 	size_t				  n;
 	uint64_t			  cost;
 
+	/*
+	 * In a member-only feed this device holds the keys of serial since
+	 * and later: deltas from before since - 1 are not for it.
+	 */
 	if (s->old.feed_id != NULL && s->old.serial >= 0 &&
+	    (!ix->encrypted || s->old.serial + 1 >= s->since) &&
 	    sync_chain(ix, s->old.serial, &chain, &n, &cost) == 0) {
 		if (cost < ix->snapshot.size) {
 			s->plan = chain;
@@ -457,6 +658,12 @@ sync_plan(struct sync *s, char **cause)
 			return NET_OK;
 		}
 		free(chain);
+	}
+	if (ix->encrypted && ix->snapshot.serial < s->since) {
+		*cause = xasprintf("the snapshot (serial %lld) is older than "
+		    "the first serial this device may read (%lld)",
+		    (long long)ix->snapshot.serial, (long long)s->since);
+		return NET_ERR_KEYS;
 	}
 	if (sync_chain(ix, ix->snapshot.serial, &chain, &n, &cost) != 0) {
 		*cause = xasprintf(_("no chain of deltas leads from the "
@@ -575,11 +782,13 @@ static enum net_status
 sync_apply_object(struct sync *s, size_t idx, char **cause)
 {
 	const struct feed_object	*obj = s->plan[idx];
-	struct records			*rs;
+	struct records			*rs = NULL;
+	struct records_seal		 seal, *sp = NULL;
 	struct record			 rec;
 	struct buf			 header;
 	enum net_status			 status;
 	enum cache_status		 cs;
+	uint8_t				*key = NULL, *ad = NULL;
 	char				*why = NULL;
 	uint64_t			 lineno, n = 0;
 	int				 snapshot = obj->from < 0;
@@ -590,9 +799,29 @@ sync_apply_object(struct sync *s, size_t idx, char **cause)
 	s->progress.records = 0;
 	sync_progress(s);
 
+	if (s->ix.encrypted) {
+		/* The serial's key from since's, then the object's. */
+		if ((key = sodium_malloc(64)) == NULL)
+			abort();
+		memcpy(key, s->serial_key, 32);
+		if (feed_serial_key(key, s->since, obj->serial) != 0) {
+			sodium_free(key);
+			*cause = xasprintf("%s: serial %lld is outside this "
+			    "device's keys", obj->path, (long long)obj->serial);
+			return NET_ERR_KEYS;
+		}
+		feed_object_key(key, obj, key + 32);
+		seal.key = key + 32;
+		seal.ad = ad = feed_object_ad(s->ix.feed_id, obj,
+		    s->ix.members.epoch, &seal.adlen);
+		sp = &seal;
+	}
 	buf_init(&header);
-	status = records_open(&rs, s->tmp[idx], obj->path, snapshot, &header,
-	    cause);
+	status = records_open(&rs, s->tmp[idx], obj->path, snapshot, sp,
+	    &header, cause);
+	if (key != NULL)
+		sodium_free(key);	/* the stream holds its own copy */
+	free(ad);
 	if (status == NET_OK)
 		status = sync_check_header(s, obj, header.data, header.len,
 		    cause);
@@ -638,7 +867,7 @@ sync_apply(struct sync *s, char **cause)
 	struct cache_state	 st;
 	enum cache_status	 cs;
 	enum net_status		 status;
-	char			*why = NULL;
+	char			*why = NULL, epoch[33];
 	size_t			 i;
 
 	if ((cs = cache_apply_begin(s->cache, &why)) != CACHE_OK) {
@@ -661,6 +890,7 @@ sync_apply(struct sync *s, char **cause)
 		st.etag = s->info.etag != NULL ? s->info.etag : s->old.etag;
 		st.last_modified = s->info.last_modified != NULL ?
 		    s->info.last_modified : s->old.last_modified;
+		st.members_epoch = s->old.members_epoch;
 		st.last_result = "ok: not modified";
 		st.reports_url = s->old.reports_url;
 	} else {
@@ -672,11 +902,23 @@ sync_apply(struct sync *s, char **cause)
 		st.last_modified = s->info.last_modified;
 		st.last_result = s->nplan == 0 ? "ok: unchanged" : "ok";
 		st.reports_url = s->ix.reports;
+		if (s->ix.encrypted) {
+			sodium_bin2hex(epoch, sizeof epoch,
+			    s->ix.members.epoch, sizeof s->ix.members.epoch);
+			st.members_epoch = epoch;
+		}
 	}
 	s->reports = st.reports_url;
 	st.feed_url = (char *)s->opts->feed;
 	st.last_sync = s->now;
 	st.last_success = s->now;
+	/* The keys a signed index vouched for, with the data. */
+	if (s->have_rows && (cs = cache_apply_signing_keys(s->cache, s->rows,
+	    s->nrows, &why)) != CACHE_OK) {
+		*cause = xasprintf("%s", why != NULL ? why : cache_strerror(cs));
+		free(why);
+		return NET_ERR_CACHE;
+	}
 	cs = cache_apply_commit(s->cache, &st, &s->result->changes, &why);
 	if (cs != CACHE_OK) {
 		*cause = xasprintf("%s", why != NULL ? why : cache_strerror(cs));
@@ -809,8 +1051,11 @@ sync_run(struct sync *s, char **cause)
 		return sync_not_modified(s, cause);
 	if ((status = sync_check_index(s, cause)) != NET_OK)
 		return status;
+	if ((status = sync_trust(s, cause)) != NET_OK)
+		return status;
 	s->result->new_serial = s->ix.serial;
 	s->result->expires = xstrdup(s->ix.expires);
+	s->result->encrypted = s->ix.encrypted;
 	if (s->old.feed_id != NULL && s->ix.serial == s->old.serial) {
 		/*
 		 * Nothing to download; the state is still written (in an
@@ -820,6 +1065,8 @@ sync_run(struct sync *s, char **cause)
 		s->result->unchanged = 1;
 		return sync_apply(s, cause);
 	}
+	if (s->ix.encrypted && (status = sync_members(s, cause)) != NET_OK)
+		return status;
 	if ((status = sync_plan(s, cause)) != NET_OK)
 		return status;
 	if ((status = sync_download(s, cause)) != NET_OK)
@@ -939,11 +1186,17 @@ net_sync(struct cache *cache, const struct net_options *opts,
 	}
 	if (lockfd >= 0)
 		close(lockfd);	/* after the downloads are gone */
+	net_fetch_share_free(s.fetch.share);	/* after the last transfer */
 	net_token_free(s.token);
 	free(s.tmp);
 	free(s.plan);
 	free(s.base);
 	free(s.keys);
+	free(s.key_of);
+	net_trust_free(s.trusted, s.ntrusted);
+	cache_signing_keys_free(s.rows, s.nrows);
+	if (s.serial_key != NULL)
+		sodium_free(s.serial_key);	/* wipes */
 	buf_free(&s.index);
 	net_fetch_info_clear(&s.info);
 	feed_index_clear(&s.ix);

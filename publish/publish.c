@@ -46,6 +46,11 @@ static const struct {
 	{ "--out DIR", N_("the feed directory (created if needed)") },
 	{ "--sign KEY", N_("sign with this minisign secret key "
 	    "(unencrypted)") },
+	{ "--recipients FILE", N_("encrypt the feed to the member devices FILE "
+	    "lists\n(one a line: the key `globe device init` printed,\nthen a "
+	    "label); without it the feed is plain") },
+	{ "--announce-key PUB", N_("list this public key in the signed index as "
+	    "a key\nclients are to trust next (a rollover; up to 3)") },
 	{ "--feed-id ID", N_("the feed id (default: the feed's, or "
 	    "globe-network)") },
 	{ "--expires-days N", N_("the index expires N days after it is "
@@ -82,6 +87,7 @@ usage_print(void)
 	 */
 	buf_adds(&b, _("usage: globe-publish --source FILE.jsonl --out DIR "
 	    "[--sign KEY]\n"
+	    "                     [--recipients FILE] [--announce-key PUB]\n"
 	    "                     [--feed-id ID] [--expires-days N] "
 	    "[--keep-days N]\n"
 	    "                     [--issued YYYY-MM-DDTHH:MM:SSZ] "
@@ -112,7 +118,8 @@ usage_print(void)
 enum {
 	OPT_SOURCE = 256, OPT_OUT, OPT_SIGN, OPT_FEED_ID, OPT_EXPIRES_DAYS,
 	OPT_KEEP_DAYS, OPT_ISSUED, OPT_QUIET, OPT_KEYGEN, OPT_SIGN_FILE,
-	OPT_PREVIOUS_KEY, OPT_REPORTS_URL, OPT_HELP, OPT_VERSION
+	OPT_PREVIOUS_KEY, OPT_REPORTS_URL, OPT_RECIPIENTS, OPT_ANNOUNCE_KEY,
+	OPT_HELP, OPT_VERSION
 };
 
 static const struct option options[] = {
@@ -128,6 +135,8 @@ static const struct option options[] = {
 	{ "sign-file",		required_argument,	NULL, OPT_SIGN_FILE },
 	{ "previous-key",	required_argument,	NULL, OPT_PREVIOUS_KEY },
 	{ "reports-url",	required_argument,	NULL, OPT_REPORTS_URL },
+	{ "recipients",		required_argument,	NULL, OPT_RECIPIENTS },
+	{ "announce-key",	required_argument,	NULL, OPT_ANNOUNCE_KEY },
 	{ "help",		no_argument,		NULL, OPT_HELP },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ NULL,			0,			NULL, 0 }
@@ -144,6 +153,9 @@ struct args {
 	const char	*reports_url;
 	const char	*previous_keys[PREVIOUS_KEYS_MAX];
 	size_t		 nprevious_keys;
+	const char	*recipients;
+	const char	*announce[FEED_KEYS_MAX - 1];
+	size_t		 nannounce;
 	int		 expires_days;
 	int		 keep_days;
 	int		 quiet;
@@ -474,6 +486,35 @@ print_summary(const struct publish_result *r)
 		/* TRANSLATORS: objects deleted after --keep-days. */
 		summary_add(&b, xasprintf(P_("removed %zu old object",
 		    "removed %zu old objects", r->removed), r->removed));
+	if (r->encrypted) {
+		char	*devices;
+
+		devices = xasprintf(P_("%zu device", "%zu devices",
+		    r->nrecipients), r->nrecipients);
+		/*
+		 * TRANSLATORS: a feed encrypted to its members: "N devices";
+		 * the first serial of its key epoch.
+		 */
+		if (r->new_epoch == NULL)
+			summary_add(&b, xasprintf(_("encrypted to %s, key epoch "
+			    "from serial %lld"), devices,
+			    (long long)r->epoch_since));
+		else
+			/* TRANSLATORS: as above; then the new epoch's id. */
+			summary_add(&b, xasprintf(_("encrypted to %s, key epoch "
+			    "from serial %lld (new: %s; no delta)"), devices,
+			    (long long)r->epoch_since, r->new_epoch));
+		free(devices);
+	}
+	if (r->removed_slots > 0)
+		/* TRANSLATORS: key slots of older serials, deleted. */
+		summary_add(&b, xasprintf(P_("removed %zu old key slot",
+		    "removed %zu old key slots", r->removed_slots),
+		    r->removed_slots));
+	if (r->nkeys > 0)
+		/* TRANSLATORS: signing keys the index announces. */
+		summary_add(&b, xasprintf(P_("index vouches for %zu signing key",
+		    "index vouches for %zu signing keys", r->nkeys), r->nkeys));
 	printf("%s\n", b.data);
 	buf_free(&b);
 }
@@ -485,9 +526,11 @@ run_publish(const struct args *a, time_t issued)
 	struct publish_result	 res;
 	struct minisign_seckey	 sk;
 	struct minisign_pubkey	 prev[PREVIOUS_KEYS_MAX];
+	struct minisign_pubkey	 announce[FEED_KEYS_MAX - 1];
+	uint8_t			(*recipients)[32] = NULL;
 	enum publish_status	 st;
 	char			*cause = NULL;
-	size_t			 i;
+	size_t			 i, nrecipients = 0;
 
 	memset(&o, 0, sizeof o);
 	o.source = a->source;
@@ -504,13 +547,34 @@ run_publish(const struct args *a, time_t issued)
 	}
 	o.previous_keys = prev;
 	o.nprevious_keys = a->nprevious_keys;
-	if (a->sign != NULL) {
-		if (load_key(a->sign, a->quiet, &sk) != 0)
+	for (i = 0; i < a->nannounce; i++) {
+		if (load_pubkey(a->announce[i], &announce[i]) != 0)
 			return EXIT_ERROR;
+	}
+	o.announce = announce;
+	o.nannounce = a->nannounce;
+	if (a->recipients != NULL) {
+		st = publish_recipients_load(a->recipients, &recipients,
+		    &nrecipients, &cause);
+		if (st != PUBLISH_OK) {
+			/* TRANSLATORS: why the recipients file is refused. */
+			publish_error(_("%s; nothing published"), cause);
+			free(cause);
+			return publish_exit_code(st);
+		}
+		o.recipients = (const uint8_t (*)[32])recipients;
+		o.nrecipients = nrecipients;
+	}
+	if (a->sign != NULL) {
+		if (load_key(a->sign, a->quiet, &sk) != 0) {
+			free(recipients);
+			return EXIT_ERROR;
+		}
 		o.key = &sk;
 	}
 	st = publish_run(&o, &res, &cause);
 	sodium_memzero(&sk, sizeof sk);
+	free(recipients);
 	if (st != PUBLISH_OK) {
 		if (st == PUBLISH_ERR_SOURCE)
 			/* TRANSLATORS: what is wrong with the source. */
@@ -628,6 +692,16 @@ main(int argc, char **argv)
 				    "--previous-key"), PREVIOUS_KEYS_MAX);
 			a.previous_keys[a.nprevious_keys++] = optarg;
 			break;
+		case OPT_RECIPIENTS:
+			a.recipients = optarg;
+			break;
+		case OPT_ANNOUNCE_KEY:
+			if (a.nannounce == FEED_KEYS_MAX - 1)
+				/* TRANSLATORS: the most --announce-key options. */
+				return usage_error(_("more than %d --announce-key"),
+				    FEED_KEYS_MAX - 1);
+			a.announce[a.nannounce++] = optarg;
+			break;
 		case OPT_HELP:
 			usage_print();
 			return EXIT_OK;
@@ -676,5 +750,9 @@ main(int argc, char **argv)
 	if (a.source == NULL || a.out == NULL)
 		return usage_error("%s",
 		    _("--source FILE and --out DIR are needed"));
+	if ((a.recipients != NULL || a.nannounce > 0) && a.sign == NULL)
+		/* TRANSLATORS: an option of globe-publish; it needs --sign. */
+		return usage_error(_("%s needs --sign KEY"), a.recipients != NULL ?
+		    "--recipients" : "--announce-key");
 	return run_publish(&a, issued);
 }

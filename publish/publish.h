@@ -2,9 +2,12 @@
  * publish.h: globe-publish, the program that writes feeds. publish.c holds
  * main and the options (publish, keygen, sign-file); write.c turns a
  * directory source and the previous feed in the output directory into the
- * next serial. It links net/'s feed library (net/feed.h: records, index,
- * minisign) and libcommon.a, nothing of the cache or the network, and so
- * cannot write what the client would parse differently.
+ * next serial, encrypting it to the members' devices (members.c: key
+ * epochs and slots) when a recipients file is given (recipients.c). It
+ * links net/'s feed library (net/feed.h: records, index, minisign, the
+ * member-only feeds' cryptography) and libcommon.a, nothing of the cache
+ * or the network, and so cannot write what the client would parse
+ * differently.
  */
 #ifndef GLOBE_PUBLISH_H
 #define GLOBE_PUBLISH_H
@@ -52,6 +55,15 @@ struct publish_options {
 	size_t		 nprevious_keys;
 	const char	*feed_id;	/* NULL: the previous one, or the default */
 	const char	*reports_url;	/* the index's "reports", or NULL */
+	/*
+	 * The devices to encrypt the feed to (borrowed; NULL: a plain
+	 * feed). Needs key, whose seed the feed's keys are derived from.
+	 */
+	const uint8_t	(*recipients)[32];
+	size_t		 nrecipients;
+	/* Signing keys to announce besides key's own (a rollover). */
+	const struct minisign_pubkey *announce;
+	size_t		 nannounce;
 	int		 expires_days;
 	int		 keep_days;
 	time_t		 issued;	/* SOURCE_DATE_EPOCH, --issued or now */
@@ -69,6 +81,12 @@ struct publish_result {
 	uint64_t	 added, changed, deleted;
 	size_t		 ndeltas;	/* deltas the new index lists */
 	size_t		 removed;	/* old objects deleted (past --keep-days) */
+	size_t		 removed_slots;	/* and old key slots */
+	int		 encrypted;	/* to nrecipients devices */
+	size_t		 nrecipients;
+	int64_t		 epoch_since;	/* the key epoch's first serial */
+	const char	*new_epoch;	/* why this serial began one, or NULL */
+	size_t		 nkeys;		/* signing keys the index lists (0: none) */
 };
 
 /*
@@ -93,6 +111,16 @@ void		 publish_result_clear(struct publish_result *);
  */
 enum publish_status publish_source_check(const char *path, size_t *nrecords,
 		    char **cause);
+
+/*
+ * Reads a recipients file: one device a line, its recipient key (the
+ * token `globe device init` prints) and a label, '#' comments and blank
+ * lines ignored. A malformed or repeated key is refused with
+ * "FILE:LINE: …" (PUBLISH_ERR_USAGE). *keys (caller frees) gets the
+ * public keys in file order.
+ */
+enum publish_status publish_recipients_load(const char *path,
+		    uint8_t (**keys)[32], size_t *n, char **cause);
 
 /* The trusted comment minisign itself writes: "timestamp:T\tfile:NAME\thashed". */
 char		*publish_trusted_comment(time_t, const char *path);

@@ -26,15 +26,10 @@
 #include "common/common.h"
 #include "common/i18n.h"
 #include "net/feed.h"
+#include "publish/private.h"
 #include "publish/publish.h"
 
 #define PUB_ERRORS_SHOWN	10	/* source errors listed in the message */
-#define PUB_DAY			86400
-/*
- * A feed is served by a web server: its files are 0666 less the umask
- * (with FILE_UMASK), unlike globe's own 0600 files.
- */
-#define PUB_FILE_MODE		0666
 
 #define PUBLISH_STATUS_MSG(code, msg, exit) msg,
 static const char *const publish_messages[] = {
@@ -95,13 +90,18 @@ struct pub_errors {
 	size_t		 total;
 };
 
-/* An object being written: a temporary file, hashed as it is written. */
+/*
+ * An object being written: a temporary file, hashed as it is written;
+ * sealed (compressed and encrypted) on the way when seal is set.
+ */
 struct pub_out {
 	FILE				*fp;
 	char				*tmp;
 	crypto_hash_sha256_state	 h;
 	uint64_t			 size;
+	uint64_t			 plain;	/* bytes of lines written */
 	int				 error;	/* errno of the first failure */
+	struct feed_seal		*seal;
 };
 
 /* Adds a record; returns it, so its references can be filled. */
@@ -509,13 +509,62 @@ invalid:
 	return PUBLISH_ERR_SOURCE;
 }
 
+static int	pub_object_check(const char *, const struct feed_object *,
+		    char **);
+
+/*
+ * Opens an object of the previous feed to read its lines: a plain one as
+ * it is (its size and hash are checked as it is read), an encrypted one
+ * checked whole first, then through its seal with the key of the epoch
+ * prev (NULL: this signing key cannot open it). NULL with *why.
+ */
+static FILE *
+pub_object_open(const char *dir, const char *path,
+    const struct feed_object *obj, const struct feed_index *old,
+    const struct feed_epoch *prev, char **why)
+{
+	struct feed_unseal	*u;
+	uint8_t			 key[32], *ad;
+	size_t			 adlen;
+	char			*cause = NULL;
+	FILE			*fp;
+
+	if (!old->encrypted) {
+		if ((fp = fopen(path, "re")) == NULL)
+			*why = obj->from >= 0 ? xasprintf(_("cannot read the "
+			    "previous delta: %s"), strerror(errno)) :
+			    xasprintf(_("cannot read the previous snapshot: "
+			    "%s"), strerror(errno));
+		return fp;
+	}
+	if (prev == NULL || pub_members_object_key(prev,
+	    old->members.since, obj, key) != 0) {
+		*why = xstrdup(_("it is encrypted with keys this signing "
+		    "key cannot derive"));
+		return NULL;
+	}
+	if (pub_object_check(dir, obj, &cause) != 1) {
+		*why = cause != NULL ? cause : xstrdup(_("it is missing"));
+		sodium_memzero(key, sizeof key);
+		return NULL;
+	}
+	ad = feed_object_ad(old->feed_id, obj, old->members.epoch, &adlen);
+	fp = feed_unseal_open(path, key, ad, adlen, &u);
+	sodium_memzero(key, sizeof key);
+	free(ad);
+	if (fp == NULL)
+		*why = xasprintf(_("cannot read it: %s"), strerror(errno));
+	return fp;
+}
+
 /*
  * Reads one object of the previous feed into set (tombstones for delete
  * lines), checking its size, hash and header against the index.
  */
 static enum publish_status
 pub_object_load(const char *dir, const struct feed_object *obj,
-    const char *feed_id, struct pub_set *set, size_t *seq, char **cause)
+    const struct feed_index *old, const struct feed_epoch *prev,
+    struct pub_set *set, size_t *seq, char **cause)
 {
 	crypto_hash_sha256_state	 h;
 	struct feed_header		 hdr;
@@ -524,18 +573,15 @@ pub_object_load(const char *dir, const struct feed_object *obj,
 	char				 hex[65];
 	FILE				*fp;
 	char				*path, *line = NULL, *why = NULL;
+	const char			*feed_id = old->feed_id;
 	size_t				 cap = 0, lineno = 0;
 	ssize_t				 len;
 	uint64_t			 size = 0;
 	int				 of, delta = obj->from >= 0;
 
 	path = xasprintf("%s/%s", dir, obj->path);
-	if ((fp = fopen(path, "r")) == NULL) {
-		why = delta ? xasprintf(_("cannot read the previous delta: "
-		    "%s"), strerror(errno)) : xasprintf(_("cannot read the "
-		    "previous snapshot: %s"), strerror(errno));
+	if ((fp = pub_object_open(dir, path, obj, old, prev, &why)) == NULL)
 		goto fail;
-	}
 	crypto_hash_sha256_init(&h);
 	while ((len = getline(&line, &cap, fp)) != -1) {
 		lineno++;
@@ -587,7 +633,9 @@ pub_object_load(const char *dir, const struct feed_object *obj,
 	}
 	crypto_hash_sha256_final(&h, digest);
 	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-	if (size != obj->size || strcmp(hex, obj->sha256) != 0) {
+	/* An encrypted object's bytes were checked before it was opened. */
+	if (!old->encrypted && (size != obj->size ||
+	    strcmp(hex, obj->sha256) != 0)) {
 		why = xstrdup(_("it does not match its size or sha256 in "
 		    "index.json"));
 		goto fail;
@@ -615,19 +663,19 @@ fail:
 
 /*
  * The directory at the previous index's serial: its snapshot, then the
- * chain of deltas from the snapshot's serial to the index's.
+ * chain of deltas from the snapshot's serial to the index's; prev opens
+ * an encrypted feed's objects.
  */
 static enum publish_status
 pub_previous_load(const char *dir, const struct feed_index *old,
-    struct pub_set *set, char **cause)
+    const struct feed_epoch *prev, struct pub_set *set, char **cause)
 {
 	enum publish_status	 st;
 	int64_t			 at;
 	size_t			 seq = 1, i;
 	int			 found;
 
-	st = pub_object_load(dir, &old->snapshot, old->feed_id, set, &seq,
-	    cause);
+	st = pub_object_load(dir, &old->snapshot, old, prev, set, &seq, cause);
 	if (st != PUBLISH_OK)
 		return st;
 	at = old->snapshot.serial;
@@ -636,8 +684,8 @@ pub_previous_load(const char *dir, const struct feed_index *old,
 		for (i = 0; i < old->ndeltas; i++) {
 			if (old->deltas[i].from != at)
 				continue;
-			st = pub_object_load(dir, &old->deltas[i],
-			    old->feed_id, set, &seq, cause);
+			st = pub_object_load(dir, &old->deltas[i], old, prev,
+			    set, &seq, cause);
 			if (st != PUBLISH_OK)
 				return st;
 			at = old->deltas[i].serial;
@@ -657,7 +705,6 @@ pub_previous_load(const char *dir, const struct feed_index *old,
 	pub_set_collapse(set);
 	return PUBLISH_OK;
 }
-
 
 static int
 pub_out_open(struct pub_out *o, const char *dir)
@@ -684,6 +731,31 @@ pub_out_open(struct pub_out *o, const char *dir)
 	return 0;
 }
 
+/* Writes bytes to the file as they are served, hashing them. */
+static int
+pub_out_raw(const void *data, size_t len, void *arg)
+{
+	struct pub_out	*o = arg;
+
+	if (o->error != 0)
+		return -1;
+	if (fwrite(data, 1, len, o->fp) != len) {
+		o->error = errno != 0 ? errno : EIO;
+		return -1;
+	}
+	crypto_hash_sha256_update(&o->h, data, len);
+	o->size += len;
+	return 0;
+}
+
+/* From now on, what is written is sealed with key (a member-only feed). */
+static void
+pub_out_seal(struct pub_out *o, const uint8_t key[32], const uint8_t *ad,
+    size_t adlen)
+{
+	o->seal = feed_seal_new(key, ad, adlen, pub_out_raw, o);
+}
+
 /* Writes one line and its "\n". */
 static void
 pub_out_line(struct pub_out *o, const char *line)
@@ -692,13 +764,15 @@ pub_out_line(struct pub_out *o, const char *line)
 
 	if (o->error != 0)
 		return;
-	if (fwrite(line, 1, len, o->fp) != len || putc('\n', o->fp) == EOF) {
-		o->error = errno != 0 ? errno : EIO;
+	o->plain += len + 1;
+	if (o->seal != NULL) {
+		if ((feed_seal_add(o->seal, line, len) != 0 ||
+		    feed_seal_add(o->seal, "\n", 1) != 0) && o->error == 0)
+			o->error = ENOMEM;
 		return;
 	}
-	crypto_hash_sha256_update(&o->h, (const unsigned char *)line, len);
-	crypto_hash_sha256_update(&o->h, (const unsigned char *)"\n", 1);
-	o->size += len + 1;
+	if (pub_out_raw(line, len, o) == 0)
+		pub_out_raw("\n", 1, o);
 }
 
 /* Flushes and closes the temporary file and describes it in obj. */
@@ -707,7 +781,14 @@ pub_out_finish(struct pub_out *o, struct feed_object *obj)
 {
 	unsigned char	digest[crypto_hash_sha256_BYTES];
 	FILE		*fp = o->fp;
+	int		 sealed = o->seal != NULL;
 
+	if (o->seal != NULL) {
+		if (feed_seal_end(o->seal) != 0 && o->error == 0)
+			o->error = ENOMEM;
+		feed_seal_free(o->seal);
+		o->seal = NULL;
+	}
 	o->fp = NULL;
 	if (o->error == 0 && (fflush(fp) != 0 || fsync(fileno(fp)) != 0))
 		o->error = errno;
@@ -721,7 +802,8 @@ pub_out_finish(struct pub_out *o, struct feed_object *obj)
 	sodium_bin2hex(obj->sha256, sizeof obj->sha256, digest, sizeof digest);
 	obj->size = o->size;
 	free(obj->path);
-	obj->path = xasprintf("objects/%s.jsonl", obj->sha256);
+	obj->path = xasprintf("objects/%s%s", obj->sha256, sealed ? ".enc" :
+	    ".jsonl");
 	return 0;
 }
 
@@ -753,6 +835,8 @@ pub_out_commit(struct pub_out *o, const char *dir,
 static void
 pub_out_abort(struct pub_out *o)
 {
+	feed_seal_free(o->seal);
+	o->seal = NULL;
 	if (o->fp != NULL)
 		fclose(o->fp);
 	o->fp = NULL;
@@ -843,12 +927,14 @@ publish_trusted_comment(time_t t, const char *path)
 	    base != NULL ? base + 1 : path);
 }
 
+/* An object's file name: 64 hex digits and .jsonl, or .enc (encrypted). */
 static int
 pub_hex_name(const char *name)
 {
 	size_t	i;
 
-	if (strlen(name) != 64 + 6 || strcmp(name + 64, ".jsonl") != 0)
+	if (strlen(name) < 64 || (strcmp(name + 64, ".jsonl") != 0 &&
+	    strcmp(name + 64, ".enc") != 0))
 		return 0;
 	for (i = 0; i < 64; i++) {
 		if (!((name[i] >= '0' && name[i] <= '9') ||
@@ -856,6 +942,50 @@ pub_hex_name(const char *name)
 			return 0;
 	}
 	return 1;
+}
+
+size_t
+pub_prune_dir(const char *dir, int (*ours)(const char *),
+    int (*kept)(const char *, const void *), const void *arg, int keep_days,
+    time_t now)
+{
+	struct dirent	*de;
+	struct stat	 sb;
+	DIR		*d;
+	char		*path;
+	size_t		 removed = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if ((!ours(de->d_name) && strncmp(de->d_name, ".tmp-",
+		    5) != 0) || kept(de->d_name, arg))
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    now - sb.st_mtime >= (time_t)keep_days * PUB_DAY &&
+		    unlink(path) == 0)
+			removed++;
+		free(path);
+	}
+	closedir(d);
+	return removed;
+}
+
+/* An object file the index ix lists. */
+static int
+pub_listed(const char *name, const void *arg)
+{
+	const struct feed_index	*ix = arg;
+	size_t			 i;
+
+	if (strcmp(ix->snapshot.path + 8, name) == 0)
+		return 1;
+	for (i = 0; i < ix->ndeltas; i++) {
+		if (strcmp(ix->deltas[i].path + 8, name) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -867,36 +997,12 @@ static size_t
 pub_prune(const char *dir, const struct feed_index *ix, int keep_days,
     time_t now)
 {
-	struct dirent	*de;
-	struct stat	 sb;
-	DIR		*d;
-	char		*objdir, *path;
-	size_t		 i, removed = 0;
-	int		 listed;
+	char	*objdir;
+	size_t	 removed;
 
 	objdir = xasprintf("%s/objects", dir);
-	if ((d = opendir(objdir)) == NULL) {
-		free(objdir);
-		return 0;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (!pub_hex_name(de->d_name) &&
-		    strncmp(de->d_name, ".tmp-", 5) != 0)
-			continue;
-		listed = strncmp(ix->snapshot.path + 8, de->d_name, 70) == 0;
-		for (i = 0; i < ix->ndeltas && !listed; i++)
-			listed = strncmp(ix->deltas[i].path + 8, de->d_name,
-			    70) == 0;
-		if (listed)
-			continue;
-		path = xasprintf("%s/%s", objdir, de->d_name);
-		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-		    now - sb.st_mtime >= (time_t)keep_days * PUB_DAY &&
-		    unlink(path) == 0)
-			removed++;
-		free(path);
-	}
-	closedir(d);
+	removed = pub_prune_dir(objdir, pub_hex_name, pub_listed, ix,
+	    keep_days, now);
 	free(objdir);
 	return removed;
 }
@@ -1147,7 +1253,10 @@ struct pub {
 	struct feed_index		 old;		/* the previous index */
 	int				 have_old;
 	struct pub_set			 prev;		/* the previous serial */
+	int				 have_prev;	/* read: a delta from it */
+	int				 carry;		/* its deltas may stay listed */
 	struct pub_diff			 diff;
+	struct pub_members		 pm;		/* a member-only feed's keys */
 
 	char				*objdir;
 	struct pub_out			 out;		/* the object being written */
@@ -1205,12 +1314,25 @@ pub_step_previous(struct pub *p, char **cause)
 	res->feed_id = xstrdup(p->have_old ? p->old.feed_id :
 	    o->feed_id != NULL ? o->feed_id : PUBLISH_FEED_ID_DEFAULT);
 	res->serial = p->have_old ? p->old.serial + 1 : 1;
+	if ((st = pub_members_begin(&p->pm, o, res->feed_id, res->serial,
+	    p->have_old ? &p->old : NULL, o->out, cause)) != PUBLISH_OK)
+		return st;
 	if (!p->have_old)
 		return PUBLISH_OK;
-	if ((st = pub_previous_load(o->out, &p->old, &p->prev,
+	/*
+	 * A new key epoch lists nothing made before it: the serial has no
+	 * delta. Objects this signing key cannot open give none either.
+	 */
+	if ((p->pm.on && p->pm.new_epoch != NULL) ||
+	    (p->old.encrypted && p->pm.prev == NULL))
+		return PUBLISH_OK;
+	if ((st = pub_previous_load(o->out, &p->old, p->pm.prev, &p->prev,
 	    cause)) != PUBLISH_OK)
 		return st;
-	for (i = 0; i < p->old.ndeltas; i++) {
+	p->have_prev = 1;
+	/* Old deltas stay only in the same form: plain, or the same epoch. */
+	p->carry = p->old.encrypted == p->pm.on;
+	for (i = 0; p->carry && i < p->old.ndeltas; i++) {
 		if (pub_object_check(o->out, &p->old.deltas[i], cause) < 0)
 			return PUBLISH_ERR_FEED;
 	}
@@ -1227,7 +1349,7 @@ pub_step_diff(struct pub *p)
 	size_t			 i;
 	int			 t;
 
-	if (!p->have_old)
+	if (!p->have_prev)
 		return;
 	d->upserts = xcalloc(cur->n + 1, sizeof *d->upserts);
 	for (i = 0; i < cur->n; i++) {
@@ -1253,14 +1375,31 @@ pub_step_diff(struct pub *p)
 	}
 }
 
-/* Starts an object of this serial: its temporary file and header line. */
+/*
+ * Starts an object of this serial: its temporary file, its seal in a
+ * member-only feed, and its header line.
+ */
 static int
 pub_out_start(struct pub *p, const char *kind, int64_t from)
 {
-	char	*line;
+	struct feed_object	 obj;
+	uint8_t			 key[32], *ad;
+	size_t			 adlen;
+	char			*line;
 
 	if (pub_out_open(&p->out, p->objdir) != 0)
 		return -1;
+	if (p->pm.on) {
+		memset(&obj, 0, sizeof obj);
+		obj.from = from;
+		obj.serial = p->res->serial;
+		pub_members_object_key(p->pm.epoch, p->pm.m.since, &obj, key);
+		ad = feed_object_ad(p->res->feed_id, &obj, p->pm.m.epoch,
+		    &adlen);
+		pub_out_seal(&p->out, key, ad, adlen);
+		sodium_memzero(key, sizeof key);
+		free(ad);
+	}
 	line = pub_header(p->res->feed_id, kind, from, p->res->serial);
 	pub_out_line(&p->out, line);
 	free(line);
@@ -1285,11 +1424,12 @@ pub_write_snapshot(struct pub *p, char **cause)
 	if (pub_out_finish(&p->out, &res->snapshot) != 0)
 		return pub_fail_errno(cause, _("cannot write an object in %s"),
 		    p->objdir);
-	if (res->snapshot.size > FEED_OBJECT_SIZE_MAX) {
+	if (res->snapshot.size > FEED_OBJECT_SIZE_MAX ||
+	    p->out.plain > FEED_OBJECT_SIZE_MAX) {
 		/* TRANSLATORS: the source; the snapshot's size; the most. */
 		*cause = xasprintf(_("%s: the snapshot would be %llu bytes, "
 		    "more than the %llu of an object a client accepts"),
-		    p->o->source, (unsigned long long)res->snapshot.size,
+		    p->o->source, (unsigned long long)p->out.plain,
 		    (unsigned long long)FEED_OBJECT_SIZE_MAX);
 		return PUBLISH_ERR_SOURCE;
 	}
@@ -1308,6 +1448,7 @@ static enum publish_status
 pub_write_delta(struct pub *p, char **cause)
 {
 	struct publish_result	*res = p->res;
+	struct feed_index	 carried;
 
 	res->has_delta = 1;
 	if (pub_out_start(p, "delta", p->old.serial) != 0)
@@ -1319,9 +1460,14 @@ pub_write_delta(struct pub *p, char **cause)
 	if (pub_out_finish(&p->out, &res->delta) != 0)
 		return pub_fail_errno(cause, _("cannot write an object in %s"),
 		    p->objdir);
+	/* The deltas of another form or epoch are not listed again. */
+	carried = p->old;
+	if (!p->carry)
+		carried.ndeltas = 0;
 	if (res->added + res->changed + res->deleted <= FEED_RECORDS_MAX &&
-	    res->delta.size <= FEED_OBJECT_SIZE_MAX)
-		pub_deltas_choose(p->o->out, &p->old, &res->delta, &p->ix);
+	    res->delta.size <= FEED_OBJECT_SIZE_MAX &&
+	    p->out.plain <= FEED_OBJECT_SIZE_MAX)
+		pub_deltas_choose(p->o->out, &carried, &res->delta, &p->ix);
 	res->delta_kept = p->ix.ndeltas > 0 &&
 	    p->ix.deltas[p->ix.ndeltas - 1].from == p->old.serial;
 	if (!res->delta_kept)
@@ -1347,17 +1493,71 @@ pub_step_objects(struct pub *p, char **cause)
 		return pub_fail_errno(cause, _("cannot create %s"), p->objdir);
 	if ((st = pub_write_snapshot(p, cause)) != PUBLISH_OK)
 		return st;
-	p->ix.format = "globe-feed/1";
 	p->ix.feed_id = res->feed_id;
 	p->ix.reports = (char *)p->o->reports_url;	/* borrowed */
 	p->ix.serial = res->serial;
 	p->ix.snapshot = res->snapshot;
-	if (p->have_old && (st = pub_write_delta(p, cause)) != PUBLISH_OK)
+	p->ix.encrypted = p->pm.on;
+	if (p->have_prev && (st = pub_write_delta(p, cause)) != PUBLISH_OK)
 		return st;
 	res->ndeltas = p->ix.ndeltas;
 	if (file_sync_dir(p->objdir) != 0)
 		return pub_fail_errno(cause, _("cannot sync %s"), p->objdir);
 	return PUBLISH_OK;
+}
+
+/*
+ * A member-only feed's key slots, one per recipient, on disk before the
+ * index that commits to them; and what the index says of them.
+ */
+static enum publish_status
+pub_step_slots(struct pub *p, char **cause)
+{
+	struct publish_result	*res = p->res;
+	enum publish_status	 st;
+
+	if (!p->pm.on)
+		return PUBLISH_OK;
+	if ((st = pub_members_write(&p->pm, p->o, res->feed_id, p->o->out,
+	    cause)) != PUBLISH_OK)
+		return st;
+	p->ix.members = p->pm.m;
+	res->encrypted = 1;
+	res->nrecipients = p->o->nrecipients;
+	res->epoch_since = p->pm.m.since;
+	res->new_epoch = p->pm.new_epoch;
+	return PUBLISH_OK;
+}
+
+/*
+ * The signing keys the index vouches for: its own and those announced
+ * (a rollover), once a feed has announced any: an index signed by a new
+ * key that lists no other retires the old one in every client.
+ */
+static void
+pub_step_keys(struct pub *p)
+{
+	const struct publish_options	*o = p->o;
+	struct feed_index		*ix = &p->ix;
+	size_t				 i, j;
+
+	if (o->key == NULL || (o->nannounce == 0 && !(p->have_old &&
+	    p->old.has_keys)))
+		return;
+	ix->has_keys = 1;
+	memcpy(ix->keys[0].id, o->key->id, sizeof ix->keys[0].id);
+	crypto_sign_ed25519_sk_to_pk(ix->keys[0].pk, o->key->sk);
+	ix->nkeys = 1;
+	for (i = 0; i < o->nannounce && ix->nkeys < FEED_KEYS_MAX; i++) {
+		for (j = 0; j < ix->nkeys; j++) {
+			if (memcmp(&ix->keys[j], &o->announce[i],
+			    sizeof ix->keys[j]) == 0)
+				break;
+		}
+		if (j == ix->nkeys)
+			ix->keys[ix->nkeys++] = o->announce[i];
+	}
+	p->res->nkeys = ix->nkeys;
 }
 
 /* The text of the new index.json, within the size a client reads. */
@@ -1465,13 +1665,18 @@ pub_run(struct pub *p, char **cause)
 	pub_step_diff(p);
 	if ((st = pub_step_objects(p, cause)) != PUBLISH_OK)
 		return st;
+	if ((st = pub_step_slots(p, cause)) != PUBLISH_OK)
+		return st;
+	pub_step_keys(p);
 	pub_step_index(p);
 	pub_step_sign(p);
 	if ((st = pub_step_write_index(p, cause)) != PUBLISH_OK)
 		return st;
-	/* Objects no index has listed for a while. */
+	/* Objects and key slots no index has listed for a while. */
 	p->res->removed = pub_prune(p->o->out, &p->ix, p->o->keep_days,
 	    p->o->now);
+	p->res->removed_slots = pub_members_prune(&p->pm, p->o->out,
+	    p->o->keep_days, p->o->now);
 	return PUBLISH_OK;
 }
 
@@ -1495,6 +1700,7 @@ publish_run(const struct publish_options *o, struct publish_result *res,
 	free(p.objdir);
 	free(p.ix.deltas);
 	pub_diff_free(&p.diff);
+	pub_members_clear(&p.pm);
 	feed_index_clear(&p.old);
 	pub_set_free(&p.cur);
 	pub_set_free(&p.prev);

@@ -37,6 +37,13 @@ static const struct complete_word complete_config_words[] = {
 	{ NULL, NULL, CLI_ARG_END }
 };
 
+static const struct complete_word complete_device_words[] = {
+	{ "init", N_("make this device's key for member-only feeds"),
+	    CLI_ARG_END },
+	{ "show", N_("print this device's recipient key"), CLI_ARG_END },
+	{ NULL, NULL, CLI_ARG_END }
+};
+
 /*
  * What each command's positional arguments are, in order. Every command
  * of cli_commands has a row (`globe __complete spec` lists them, and
@@ -68,6 +75,7 @@ static const struct complete_args {
 	{ "flags", { CLI_ARG_END }, NULL },
 	{ "unflag", { CLI_ARG_NONE }, NULL },
 	{ "config", { CLI_ARG_WORD }, complete_config_words },
+	{ "device", { CLI_ARG_WORD }, complete_device_words },
 	{ "help", { CLI_ARG_COMMAND }, NULL },
 };
 

@@ -129,14 +129,16 @@ enum config_key {
 	CONFIG_COUNTRY,
 	CONFIG_BIDI,
 	CONFIG_THEME,
-	CONFIG_COLOR
+	CONFIG_COLOR,
+	CONFIG_DEVICE_KEY,
+	CONFIG_PASSPHRASE_FILE
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
 	"stale_days", "mouse", "max_valid_days", "history", "country", "bidi",
-	"theme", CONFIG_COLOR_KEY
+	"theme", CONFIG_COLOR_KEY, "device_key", "passphrase_file"
 };
 
 /* bidi = auto | on | off, in enum tui_bidi's order. */
@@ -333,6 +335,10 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		c->colors[c->ncolors].style = st;
 		c->ncolors++;
 		return 0;
+	case CONFIG_DEVICE_KEY:
+		return config_path(&c->device_key, value, why);
+	case CONFIG_PASSPHRASE_FILE:
+		return config_path(&c->passphrase_file, value, why);
 	}
 	return -1;
 }
@@ -554,6 +560,8 @@ tui_config_clear(struct tui_config *c)
 	free(c->client_key);
 	free(c->token_file);
 	free(c->country);
+	free(c->device_key);
+	free(c->passphrase_file);
 	for (i = 0; i < c->nbindings; i++)
 		free(c->bindings[i]);
 	free(c->bindings);

@@ -79,6 +79,24 @@ cli_verbose_cb(const char *line, void *arg)
 	fflush(stderr);
 }
 
+/*
+ * A member-only feed's device key needs its passphrase: asked on the
+ * terminal, the progress line cleared first.
+ */
+static int
+cli_passphrase_cb(char *buf, size_t size, int attempt, void *arg)
+{
+	struct cli_progress	*pr = arg;
+	char			*prompt;
+	int			 n;
+
+	cli_progress_clear(pr);
+	prompt = present_sync_passphrase_prompt(attempt);
+	n = cli_passphrase_tty(prompt, buf, size);
+	free(prompt);
+	return n;
+}
+
 /* Fills the options of a sync from the config, the flags or the demo. */
 int
 cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
@@ -88,6 +106,12 @@ cli_sync_options(struct cli *cli, struct net_options *o, char **demo_key)
 	memset(o, 0, sizeof *o);
 	o->tmp_dir = cli->data_dir;
 	*demo_key = NULL;
+	/* Borrowed from cli, which frees it (cli_device_key). */
+	if (cli->device_key == NULL)
+		cli->device_key = cli_device_key_path(cli);
+	o->device_key = cli->device_key;
+	o->passphrase_file = cli->opt[OPT_PASSPHRASE_FILE] != NULL ?
+	    cli->opt[OPT_PASSPHRASE_FILE] : cli->config.passphrase_file;
 	if (cli->demo) {
 		path = xasprintf("%s/demo.pub", cli->demo_dir);
 		*demo_key = tui_config_pubkey(path, &cause);
@@ -184,18 +208,25 @@ cli_sync_run(struct cli *cli, int quiet, struct net_result *res)
 		o.verbose = cli_verbose_cb;
 		o.verbose_arg = &pr;
 	}
+	o.passphrase = cli_passphrase_cb;
+	o.passphrase_arg = &pr;
 	st = net_sync(cli->cache, &o, progress ? cli_progress_cb : NULL, &pr,
 	    res, &cause);
 	cli_progress_clear(&pr);
 	free(demo_key);
 	if (st != NET_OK) {
-		char *clean = sanitize(cause, SANITIZE_LINE);
+		char *clean = sanitize(cause, SANITIZE_LINE), *text;
 
-		/*
-		 * TRANSLATORS: why a sync failed ("signature check failed"),
-		 * then what exactly (a file, a key, a field).
-		 */
-		if (*clean != '\0')
+		if (st == NET_ERR_NOT_MEMBER) {
+			/* The issue's words: what to send, and to whom. */
+			text = present_sync_not_member(clean);
+			cli_error(net_exit_code(st), "%s", text);
+			free(text);
+		} else if (*clean != '\0')
+			/*
+			 * TRANSLATORS: why a sync failed ("signature check
+			 * failed"), then what exactly (a file, a key, a field).
+			 */
 			cli_error(net_exit_code(st), _("sync failed: %s: %s"),
 			    net_strerror(st), clean);
 		else
@@ -393,49 +424,114 @@ time_text(int64_t t)
 	return xstrdup(out);
 }
 
-/* The lines of `globe status`, in order. */
-enum status_row {
-	ST_DATABASE,
-	ST_FEED,
-	ST_FEED_ID,
-	ST_SERIAL,
-	ST_ISSUED,
-	ST_EXPIRES,
-	ST_LAST_SYNC,
-	ST_LAST_SUCCESS,
-	ST_COUNTRIES,
-	ST_AUTHORITIES,
-	ST_CONTACTS,
-	ST_NEWSLETTERS,
-	ST_STARRED,
-	ST_NROWS
-};
-static const char *const status_labels[ST_NROWS] = {
-	/*
-	 * TRANSLATORS: the labels of globe status, each before its value;
-	 * the values line up after the widest label.
-	 */
-	N_("database:"), N_("feed:"), N_("feed id:"), N_("serial:"),
-	N_("issued:"), N_("expires:"), N_("last sync:"), N_("last success:"),
-	N_("countries:"), N_("authorities:"), N_("contacts:"),
-	N_("newsletters:"), N_("starred:")
+/* The lines of `globe status`: each label and its value, in order. */
+struct status_lines {
+	const char	**label;	/* translated */
+	char		**value;
+	size_t		  n;
 };
 
-/* Each label and its value v[row], the values aligned two columns apart. */
+/* Adds a line; takes value. */
 static void
-status_rows(struct buf *b, char *const *v)
+status_add(struct status_lines *l, const char *label, char *value)
+{
+	l->label = xreallocarray(l->label, l->n + 1, sizeof *l->label);
+	l->value = xreallocarray(l->value, l->n + 1, sizeof *l->value);
+	l->label[l->n] = label;
+	l->value[l->n] = value;
+	l->n++;
+}
+
+/* Each label and its value, the values aligned two columns apart; frees. */
+static void
+status_print(struct buf *b, struct status_lines *l)
 {
 	size_t	 width = 0, w, i;
 
-	for (i = 0; i < ST_NROWS; i++) {
-		if ((w = utf8_width(_(status_labels[i]))) > width)
+	for (i = 0; i < l->n; i++) {
+		if ((w = utf8_width(l->label[i])) > width)
 			width = w;
 	}
-	for (i = 0; i < ST_NROWS; i++) {
-		w = utf8_width(_(status_labels[i]));
-		buf_addf(b, "%s%*s%s\n", _(status_labels[i]),
-		    (int)(width + 2 - w), "", v[i]);
+	for (i = 0; i < l->n; i++) {
+		w = utf8_width(l->label[i]);
+		buf_addf(b, "%s%*s%s\n", l->label[i],
+		    (int)(width + 2 - w), "", l->value[i]);
+		free(l->value[i]);
 	}
+	free(l->label);
+	free(l->value);
+	memset(l, 0, sizeof *l);
+}
+
+/*
+ * What `globe status` says of trust and encryption: each signing key it
+ * trusts or retired and where it came from, the key epoch of a feed
+ * encrypted to its members, and this device's recipient key if it has
+ * one. Into l (human) or o (JSON).
+ */
+static int
+cli_status_members(struct cli *cli, const struct cache_state *st,
+    struct status_lines *l, json_t *o)
+{
+	struct net_trusted_key	*v;
+	struct device_file	*f;
+	json_t			*keys, *k;
+	char			*cause = NULL, *origin, *path, *tok = NULL;
+	size_t			 n, i;
+
+	if (net_trust_list(cli->cache, (const char *const *)cli->config.pubkeys,
+	    cli->config.npubkeys, &v, &n, &cause) != NET_OK) {
+		free(cause);
+		v = NULL;
+		n = 0;
+	}
+	path = cli_device_key_path(cli);
+	if (access(path, F_OK) == 0 &&
+	    device_file_read(path, &f, NULL) == NET_OK) {
+		tok = device_recipient(device_file_public(f));
+		device_file_free(f);
+	}
+	if (o != NULL) {
+		keys = json_array();
+		for (i = 0; i < n; i++) {
+			k = json_object();
+			json_object_set_new(k, "key", json_string(v[i].base64));
+			json_object_set_new(k, "origin", json_string(
+			    v[i].configured ? "configured" : "announced"));
+			json_object_set_new(k, "serial", v[i].configured &&
+			    !v[i].retired ? json_null() :
+			    json_integer(v[i].serial));
+			json_object_set_new(k, "retired",
+			    json_boolean(v[i].retired));
+			json_array_append_new(keys, k);
+		}
+		json_object_set_new(o, "signing_keys", keys);
+		json_object_set_new(o, "members_epoch", st->members_epoch !=
+		    NULL ? json_string(st->members_epoch) : json_null());
+		json_object_set_new(o, "device", tok != NULL ?
+		    json_string(tok) : json_null());
+	} else {
+		for (i = 0; i < n; i++) {
+			origin = present_signing_key(v[i].configured,
+			    v[i].retired, v[i].serial);
+			/* TRANSLATORS: globe status: a key, and its origin. */
+			status_add(l, _("signing key:"), xasprintf(_("%s (%s)"),
+			    v[i].base64, origin));
+			free(origin);
+		}
+		if (st->members_epoch != NULL)
+			/* TRANSLATORS: globe status: the feed's key epoch. */
+			status_add(l, _("encrypted:"), xasprintf(_("to its "
+			    "members (key epoch %s)"), st->members_epoch));
+		if (tok != NULL) {
+			status_add(l, _("device key:"), tok);
+			tok = NULL;
+		}
+	}
+	free(tok);
+	free(path);
+	net_trust_free(v, n);
+	return 0;
 }
 
 static int
@@ -446,11 +542,10 @@ cli_cmd_status(struct cli *cli)
 	enum cache_status	 st;
 	struct buf		 b;
 	json_t			*o, *cj;
-	char			*hex = NULL, *last, *ok, *note;
-	char			*v[ST_NROWS];
+	struct status_lines	 l;
+	char			*hex = NULL, *last, *ok, *note, *issued;
 	const char		*none;
 	int			 rc;
-	size_t			 i;
 
 	if (cli->opt[OPT_CHECKSUM] != NULL) {
 		st = cache_checksum(cli->cache, &hex);
@@ -466,6 +561,7 @@ cli_cmd_status(struct cli *cli)
 	}
 	memset(&s, 0, sizeof s);
 	memset(&c, 0, sizeof c);
+	memset(&l, 0, sizeof l);
 	st = cache_state_get(cli->cache, &s);
 	if (st == CACHE_OK)
 		st = cache_counts_get(cli->cache, &c);
@@ -500,6 +596,7 @@ cli_cmd_status(struct cli *cli)
 		json_object_set_new(cj, "unread", json_integer(c.unread));
 		json_object_set_new(cj, "starred", json_integer(c.starred));
 		json_object_set_new(o, "counts", cj);
+		cli_status_members(cli, &s, NULL, o);
 		free(last);
 		free(ok);
 		cache_state_clear(&s);
@@ -507,46 +604,51 @@ cli_cmd_status(struct cli *cli)
 	}
 	/* TRANSLATORS: globe status: a feed or feed id never configured. */
 	none = _("(none)");
-	v[ST_DATABASE] = xstrdup(cli->db_path);
-	v[ST_FEED] = sanitize(s.feed_url != NULL ? s.feed_url :
+	/*
+	 * TRANSLATORS: the labels of globe status, each before its value;
+	 * the values line up after the widest label.
+	 */
+	status_add(&l, _("database:"), xstrdup(cli->db_path));
+	status_add(&l, _("feed:"), sanitize(s.feed_url != NULL ? s.feed_url :
 	    (cli->config.feed != NULL ? cli->config.feed : none),
-	    SANITIZE_LINE);
-	v[ST_FEED_ID] = sanitize(s.feed_id != NULL ? s.feed_id : none,
-	    SANITIZE_LINE);
-	v[ST_SERIAL] = s.serial < 0 ? xstrdup(_("(never synced)")) :
-	    xasprintf("%lld", (long long)s.serial);
-	v[ST_ISSUED] = sanitize(s.issued != NULL ? s.issued : "-",
-	    SANITIZE_LINE);
-	v[ST_EXPIRES] = sanitize(s.expires != NULL ? s.expires : "-",
-	    SANITIZE_LINE);
+	    SANITIZE_LINE));
+	status_add(&l, _("feed id:"), sanitize(s.feed_id != NULL ? s.feed_id :
+	    none, SANITIZE_LINE));
+	status_add(&l, _("serial:"), s.serial < 0 ?
+	    xstrdup(_("(never synced)")) :
+	    xasprintf("%lld", (long long)s.serial));
+	issued = sanitize(s.issued != NULL ? s.issued : "-", SANITIZE_LINE);
+	status_add(&l, _("issued:"), xstrdup(issued));
+	status_add(&l, _("expires:"), sanitize(s.expires != NULL ? s.expires :
+	    "-", SANITIZE_LINE));
 	note = sanitize(s.last_result != NULL ? s.last_result : "",
 	    SANITIZE_LINE);
 	/* The time, and what the sync said (cache_state's own words). */
-	v[ST_LAST_SYNC] = *note != '\0' ? xasprintf("%s (%s)", last, note) :
-	    xstrdup(last);
+	status_add(&l, _("last sync:"), *note != '\0' ?
+	    xasprintf("%s (%s)", last, note) : xstrdup(last));
 	free(note);
-	v[ST_LAST_SUCCESS] = xstrdup(ok);
-	v[ST_COUNTRIES] = xasprintf("%u", c.countries);
-	v[ST_AUTHORITIES] = xasprintf("%u", c.authorities);
-	v[ST_CONTACTS] = xasprintf("%u", c.contacts);
+	status_add(&l, _("last success:"), xstrdup(ok));
+	cli_status_members(cli, &s, &l, NULL);
+	status_add(&l, _("countries:"), xasprintf("%u", c.countries));
+	status_add(&l, _("authorities:"), xasprintf("%u", c.authorities));
+	status_add(&l, _("contacts:"), xasprintf("%u", c.contacts));
 	/*
 	 * TRANSLATORS: globe status, beside "newsletters:": how many there
 	 * are, and how many of them are unread (the form follows it).
 	 */
-	v[ST_NEWSLETTERS] = xasprintf(P_("%u (%u unread)", "%u (%u unread)",
-	    c.unread), c.newsletters, c.unread);
-	v[ST_STARRED] = xasprintf("%u", c.starred);
+	status_add(&l, _("newsletters:"), xasprintf(P_("%u (%u unread)",
+	    "%u (%u unread)", c.unread), c.newsletters, c.unread));
+	status_add(&l, _("starred:"), xasprintf("%u", c.starred));
 	buf_init(&b);
-	status_rows(&b, v);
+	status_print(&b, &l);
 	if (s.issued != NULL)
 		/* TRANSLATORS: globe status, last line: the feed's time. */
-		buf_addf(&b, _("data as of %s\n"), v[ST_ISSUED]);
+		buf_addf(&b, _("data as of %s\n"), issued);
 	else
 		/* TRANSLATORS: globe sync and globe --demo are commands. */
 		buf_adds(&b, _("no data yet: run globe sync (or try globe "
 		    "--demo)\n"));
-	for (i = 0; i < ST_NROWS; i++)
-		free(v[i]);
+	free(issued);
 	free(last);
 	free(ok);
 	cache_state_clear(&s);
@@ -557,14 +659,15 @@ cli_cmd_status(struct cli *cli)
 
 static const enum cli_opt opts_sync[] = {
 	OPT_FEED, OPT_ALLOW_UNSIGNED, OPT_QUIET, OPT_VERBOSE, OPT_CA_FILE,
-	OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_TOKEN_FILE, OPT_NO_PROXY, OPT_MAX
+	OPT_CLIENT_CERT, OPT_CLIENT_KEY, OPT_TOKEN_FILE, OPT_NO_PROXY,
+	OPT_PASSPHRASE_FILE, OPT_MAX
 };
 
 const struct cli_command cli_entry_sync = {
 	"sync", cli_cmd_sync,
 	"sync [--feed URL] [--allow-unsigned] [--quiet | --verbose] "
 	"[--ca-file FILE] [--client-cert FILE --client-key FILE] "
-	"[--token-file FILE] [--no-proxy]",
+	"[--token-file FILE] [--no-proxy] [--passphrase-file FILE]",
 	/*
 	 * TRANSLATORS: a command's summary, in globe --help beside its
 	 * name and atop its COMMAND --help. Words in capitals (ID, CC) are

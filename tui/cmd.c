@@ -80,6 +80,10 @@ static const struct cli_option_info cli_options[OPT_MAX] = {
 	    N_("write the pending flags as the JSON documents a reports URL "
 	    "receives") },
 	[OPT_CLEAR] = { "clear", NULL, N_("remove the note") },
+	[OPT_PASSPHRASE_FILE] = { "passphrase-file", "FILE",
+	    N_("the device key's passphrase is in FILE (mode 0600)") },
+	[OPT_PASSPHRASE] = { "passphrase", NULL,
+	    N_("protect the key with a passphrase, asked on the terminal") },
 };
 
 /* The largest --limit (--all has none). */
@@ -112,7 +116,7 @@ static const struct cli_command *const cli_commands[] = {
 	&cli_entry_read, &cli_entry_star, &cli_entry_unstar,
 	&cli_entry_starred, &cli_entry_changes, &cli_entry_flag,
 	&cli_entry_flags, &cli_entry_unflag, &cli_entry_note,
-	&cli_entry_config, &cli_entry_help,
+	&cli_entry_config, &cli_entry_device, &cli_entry_help,
 };
 #define NCOMMANDS (sizeof cli_commands / sizeof cli_commands[0])
 
@@ -883,6 +887,11 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	rc = cli_setup(&cli);
 	if (rc != EXIT_OK)
 		goto out;
+	if (cli.cmd == &cli_entry_device) {
+		/* The device's key is the user's, not the cache's. */
+		rc = cli.cmd->run(&cli);
+		goto out;
+	}
 	rc = cli_open(&cli);
 	if (rc != EXIT_OK)
 		goto out;
@@ -912,6 +921,7 @@ out:
 	if (cli.cache != NULL)
 		cache_close(cli.cache);
 	tui_config_clear(&cli.config);
+	free(cli.device_key);
 	free(cli.db_path);
 	free(cli.config_path);
 	free(cli.data_dir);

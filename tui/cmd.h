@@ -50,6 +50,8 @@ struct tui_config {
 	int	 theme;				/* theme = NAME (enum theme_id) */
 	struct theme_color *colors;		/* color = lines, checked, in order */
 	size_t	 ncolors;
+	char	*device_key;			/* a member-only feed: this device's key */
+	char	*passphrase_file;		/* its passphrase (a 0600 file) */
 };
 /* The search history's length across sessions (history = N), and its file. */
 #define TUI_HISTORY_DEFAULT	100
@@ -191,6 +193,8 @@ enum cli_opt {
 	OPT_SENT,
 	OPT_EXPORT,
 	OPT_CLEAR,
+	OPT_PASSPHRASE_FILE,
+	OPT_PASSPHRASE,
 	OPT_MAX
 };
 
@@ -271,6 +275,7 @@ struct cli {
 	char		*demo_dir;	/* --demo: the demo feed directory */
 	const char	*demo_index;	/* its index to start from, or NULL */
 	struct tui_config config;
+	char		*device_key;	/* the device key file, once asked for */
 	struct present_ctx ctx;		/* stale_days from the config */
 	struct cache	*cache;
 	const char	*opt[OPT_MAX];	/* command options given ("1" for flags) */
@@ -354,7 +359,7 @@ extern const struct cli_command cli_entry_sync, cli_entry_status,
 	    cli_entry_search, cli_entry_newsletters, cli_entry_read,
 	    cli_entry_config, cli_entry_route, cli_entry_measures,
 	    cli_entry_changes, cli_entry_flag, cli_entry_flags,
-	    cli_entry_unflag, cli_entry_note;
+	    cli_entry_unflag, cli_entry_note, cli_entry_device;
 
 /* cmd-complete.c */
 /* The hidden command the shells' completion scripts run. */
@@ -366,6 +371,19 @@ extern const struct cli_command cli_entry_sync, cli_entry_status,
  * a lock; prints nothing on stderr, ever. Returns the exit code.
  */
 int	 cli_complete(int argc, char **argv);
+
+/* cmd-device.c: this device's key for member-only feeds */
+/*
+ * The device key file: device_key from the config, else device.key in
+ * the data directory (whatever --db says). Caller frees.
+ */
+char	*cli_device_key_path(struct cli *);
+/*
+ * Reads a passphrase from the terminal (/dev/tty), never echoed, after
+ * printing prompt there: its length in buf (size bytes, locked memory),
+ * or -1 when there is no terminal or nothing was typed.
+ */
+int	 cli_passphrase_tty(const char *prompt, char *buf, size_t size);
 
 /*
  * --demo: syncs the demo feed quietly (replacing the demo directory,

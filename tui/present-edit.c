@@ -71,11 +71,38 @@ edit_line_init(struct edit_line *e, const char *text)
 	edit_line_set(e, text);
 }
 
+/* A secret's bytes, and any left past its end, are wiped. */
+static void
+edit_line_wipe(struct edit_line *e)
+{
+	if (e->secret && e->text.data != NULL)
+		explicit_bzero(e->text.data, e->text.cap);
+}
+
+void
+edit_line_secret(struct edit_line *e)
+{
+	char	*room;
+
+	edit_line_free(e);
+	edit_line_init(e, NULL);
+	/*
+	 * Room for the longest text from the start, so typing never moves
+	 * it and leaves a copy in memory given back.
+	 */
+	room = xcalloc(1, EDIT_LINE_MAX + 8);
+	buf_add(&e->text, room, EDIT_LINE_MAX + 7);
+	buf_reset(&e->text);
+	free(room);
+	e->secret = 1;
+}
+
 void
 edit_line_free(struct edit_line *e)
 {
 	if (e == NULL)
 		return;
+	edit_line_wipe(e);
 	buf_free(&e->text);
 	free(e->draft);
 	memset(e, 0, sizeof *e);
@@ -103,6 +130,7 @@ void
 edit_line_set(struct edit_line *e, const char *text)
 {
 	edit_line_keep(e);
+	edit_line_wipe(e);
 	edit_line_put(e, text);
 }
 
@@ -341,8 +369,8 @@ edit_line_view(struct edit_line *e, int width, char **shown, int *cursor_col)
 	*cursor_col = 0;
 	if (e->text.data == NULL)
 		buf_adds(&e->text, "");
-	if (width <= 0) {
-		*shown = xstrdup("");
+	if (width <= 0 || e->secret) {
+		*shown = xstrdup("");	/* a secret is never shown */
 		return;
 	}
 	c = edit_cells(e, &n, &at);
@@ -538,7 +566,7 @@ edit_line_older(struct edit_line *e, const struct edit_history *h)
 {
 	size_t	back;
 
-	if (h == NULL)
+	if (h == NULL || e->secret)
 		return 0;
 	for (back = e->back + 1; back <= h->n; back++) {
 		if (strcmp(h->v[h->n - back], edit_line_text(e)) != 0) {

@@ -184,3 +184,36 @@ present_sync_progress(const struct net_progress *p)
 	}
 	return xstrdup(_("syncing"));
 }
+
+char *
+present_sync_not_member(const char *recipient)
+{
+	/*
+	 * TRANSLATORS: a sync of a feed encrypted to the network's members,
+	 * on a device that is not one of them. %s is the device's
+	 * recipient key, one token to send as it is.
+	 */
+	return xasprintf(_("this feed is encrypted to its members and this "
+	    "device is not one of them; send this line to the secretariat: "
+	    "%s"), recipient);
+}
+
+char *
+present_signing_key(int configured, int retired, int64_t serial)
+{
+	if (configured && retired)
+		/* TRANSLATORS: where a trusted signing key came from. */
+		return xasprintf(_("configured, retired at serial %lld"),
+		    (long long)serial);
+	if (configured)
+		return xstrdup(_("configured"));
+	return xasprintf(_("announced at serial %lld"), (long long)serial);
+}
+
+char *
+present_sync_passphrase_prompt(int attempt)
+{
+	/* TRANSLATORS: asked while a sync waits; what is typed is not shown. */
+	return xstrdup(attempt <= 1 ? _("passphrase for this device's key: ") :
+	    _("wrong passphrase; passphrase for this device's key: "));
+}

@@ -962,6 +962,7 @@ struct edit_line {
 	size_t		 scroll;	/* the first byte a narrow field shows */
 	size_t		 back;		/* entries back in the history; 0: none */
 	char		*draft;		/* the text typed, while back > 0 */
+	int		 secret;	/* a passphrase: see edit_line_secret */
 };
 /* The longest text a line holds, in bytes (typing past it does nothing). */
 #define EDIT_LINE_MAX		4096
@@ -977,6 +978,13 @@ enum edit_result {
 /* An empty line (text may be NULL), the cursor at its end. */
 void		 edit_line_init(struct edit_line *, const char *text);
 void		 edit_line_free(struct edit_line *);
+/*
+ * Empties the line and makes it hold a secret (a passphrase): its text is
+ * never shown (edit_line_view gives ""), never recalled from a history,
+ * never moved in memory, and wiped when it is replaced or freed. Free
+ * the line to end that.
+ */
+void		 edit_line_secret(struct edit_line *);
 /* Replaces the text (NULL: empty), the cursor at its end. */
 void		 edit_line_set(struct edit_line *, const char *text);
 /* The text (borrowed, never NULL). */
@@ -1114,5 +1122,22 @@ char	*present_sync_reports(const struct net_result *);
  * Caller frees.
  */
 char	*present_sync_progress(const struct net_progress *);
+/*
+ * A sync of a member-only feed on a device that is not among its
+ * recipients: the sentence naming the recipient key to send (sanitized
+ * by the caller). Caller frees.
+ */
+char	*present_sync_not_member(const char *recipient);
+/*
+ * The prompt for the device key's passphrase while a sync waits for it
+ * (attempt 2 and later: after a wrong one). Caller frees.
+ */
+char	*present_sync_passphrase_prompt(int attempt);
+/*
+ * Where a trusted signing key came from, as `globe status` says it:
+ * "configured", "announced at serial 3", "configured, retired at
+ * serial 5". Caller frees.
+ */
+char	*present_signing_key(int configured, int retired, int64_t serial);
 
 #endif

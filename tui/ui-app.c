@@ -1426,11 +1426,36 @@ app_sync_hint(char *text)
 	return out;
 }
 
+/* The passphrase typed (NULL: Esc), handed to the waiting sync. */
+static void
+app_passphrase_done(struct app *app, const char *text, void *arg)
+{
+	if (app->sync != NULL)
+		sync_bg_passphrase(app->sync, text);
+}
+
+/*
+ * The sync needs the device key's passphrase: a prompt that shows
+ * nothing typed (another prompt open is closed first: the sync waits).
+ */
+static void
+app_sync_passphrase(struct app *app, int attempt)
+{
+	char	*label;
+
+	if (app->prompting && app->prompt_line.secret)
+		return;		/* already asking */
+	label = present_sync_passphrase_prompt(attempt);
+	app_prompt_cancel(app);
+	app_prompt_secret(app, label, app_passphrase_done, NULL);
+	free(label);
+}
+
 static void
 app_sync_event(struct app *app)
 {
 	char	*text = NULL, *brief = NULL;
-	int	 failed = 0, logged = 0;
+	int	 failed = 0, logged = 0, attempt;
 
 	if (app->sync == NULL)
 		return;
@@ -1440,6 +1465,8 @@ app_sync_event(struct app *app)
 			app->sync_text = text;
 		}
 		free(brief);
+		if ((attempt = sync_bg_wants_passphrase(app->sync)) > 0)
+			app_sync_passphrase(app, attempt);
 		return;
 	}
 	sync_bg_free(app->sync);

@@ -41,6 +41,31 @@ app_confirm(struct app *app, const char *question,
 	app->confirm_done = done;
 }
 
+void
+app_prompt_secret(struct app *app, const char *label,
+    void (*done)(struct app *, const char *, void *), void *arg)
+{
+	app_prompt(app, label, NULL, APP_HISTORY_NONE, done, arg);
+	edit_line_secret(&app->prompt_line);
+}
+
+/*
+ * Enter or Esc on a secret: done reads it where it was typed, and it is
+ * wiped there before the line is a plain one again.
+ */
+static void
+app_prompt_end_secret(struct app *app, int answered)
+{
+	void	(*done)(struct app *, const char *, void *);
+
+	done = app->prompt_done;
+	if (done != NULL)
+		done(app, answered ? edit_line_text(&app->prompt_line) : NULL,
+		    app->prompt_arg);
+	edit_line_free(&app->prompt_line);	/* wipes */
+	edit_line_init(&app->prompt_line, NULL);
+}
+
 /* Enter or Esc: the prompt closes and done gets the answer (NULL: Esc). */
 static void
 app_prompt_end(struct app *app, int answered)
@@ -49,6 +74,10 @@ app_prompt_end(struct app *app, int answered)
 	char	 *text;
 
 	app->prompting = 0;
+	if (app->prompt_line.secret) {
+		app_prompt_end_secret(app, answered);
+		return;
+	}
 	done = app->prompt_done;
 	text = xstrdup(edit_line_text(&app->prompt_line));
 	edit_line_set(&app->prompt_line, NULL);
@@ -57,6 +86,24 @@ app_prompt_end(struct app *app, int answered)
 	if (done != NULL)
 		done(app, answered ? text : NULL, app->prompt_arg);
 	free(text);
+}
+
+void
+app_prompt_cancel(struct app *app)
+{
+	void	(*confirmed)(struct app *, int, void *);
+
+	if (!app->prompting)
+		return;
+	if (app->confirming) {
+		app->prompting = app->confirming = 0;
+		confirmed = app->confirm_done;
+		app->confirm_done = NULL;
+		if (confirmed != NULL)
+			confirmed(app, 0, app->prompt_arg);
+		return;
+	}
+	app_prompt_end(app, 0);
 }
 
 void

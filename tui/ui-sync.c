@@ -4,6 +4,10 @@
  * shared between threads); in WAL mode the interface keeps reading its
  * own connection meanwhile. Progress and the end are told through a pipe
  * the main loop polls, so the interface wakes only when there is news.
+ * When a feed encrypted to its members needs the device key's
+ * passphrase, the thread asks through the same pipe and waits: the
+ * interface prompts (never echoing) and hands the answer back in locked
+ * memory.
  */
 #include "config.h"
 
@@ -14,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sodium.h>
 
 #include "common/i18n.h"
 #include "tui/ui.h"
@@ -26,6 +32,12 @@ struct sync_bg {
 	struct net_options	 opts;		/* strings borrowed from the caller */
 
 	pthread_mutex_t		 lock;		/* guards what follows */
+	pthread_cond_t		 cond;		/* a passphrase came, or the end */
+	int			 ask;		/* the attempt asked for, or 0 */
+	int			 answered;
+	int			 closing;	/* sync_bg_free: no one will answer */
+	char			*pass;		/* locked memory */
+	int			 passlen;	/* -1: none given */
 	char			*text;		/* the latest progress */
 	int			 changed;
 	int			 done;
@@ -68,6 +80,65 @@ sync_bg_progress(const struct net_progress *p, void *arg)
 		sync_bg_wake(sb, 'p');
 }
 
+/* In the sync's thread: asks the interface and waits for its answer. */
+static int
+sync_bg_ask(char *buf, size_t size, int attempt, void *arg)
+{
+	struct sync_bg	*sb = arg;
+	int		 n;
+
+	pthread_mutex_lock(&sb->lock);
+	if (sb->closing) {
+		pthread_mutex_unlock(&sb->lock);
+		return -1;
+	}
+	sb->ask = attempt;
+	sb->answered = 0;
+	pthread_mutex_unlock(&sb->lock);
+	sync_bg_wake(sb, 'k');
+	pthread_mutex_lock(&sb->lock);
+	while (!sb->answered && !sb->closing)
+		pthread_cond_wait(&sb->cond, &sb->lock);
+	n = sb->answered ? sb->passlen : -1;
+	if (n > (int)size)
+		n = (int)size;
+	if (n > 0)
+		memcpy(buf, sb->pass, (size_t)n);
+	sodium_memzero(sb->pass, DEVICE_PASSPHRASE_MAX);
+	sb->ask = 0;
+	sb->answered = 0;
+	pthread_mutex_unlock(&sb->lock);
+	return n;
+}
+
+int
+sync_bg_wants_passphrase(struct sync_bg *sb)
+{
+	int	attempt;
+
+	pthread_mutex_lock(&sb->lock);
+	attempt = sb->answered ? 0 : sb->ask;
+	pthread_mutex_unlock(&sb->lock);
+	return attempt;
+}
+
+void
+sync_bg_passphrase(struct sync_bg *sb, const char *text)
+{
+	size_t	len = text != NULL ? strlen(text) : 0;
+
+	pthread_mutex_lock(&sb->lock);
+	if (sb->ask != 0 && !sb->answered) {
+		if (len > DEVICE_PASSPHRASE_MAX)
+			len = DEVICE_PASSPHRASE_MAX;
+		memcpy(sb->pass, text != NULL ? text : "", len);
+		sb->passlen = text != NULL && len > 0 ? (int)len : -1;
+		sb->answered = 1;
+		pthread_cond_broadcast(&sb->cond);
+	}
+	pthread_mutex_unlock(&sb->lock);
+}
+
 static void *
 sync_bg_main(void *arg)
 {
@@ -106,6 +177,10 @@ sync_bg_start(const char *db_path, const struct net_options *opts,
 	struct sync_bg	*sb;
 	int		 rc;
 
+	if (sodium_init() < 0) {
+		*cause = xstrdup("cannot initialize libsodium");
+		return NULL;
+	}
 	sb = xcalloc(1, sizeof *sb);
 	if (pipe(sb->fd) != 0) {
 		/* TRANSLATORS: pipe is the system call; %s says why. */
@@ -119,7 +194,13 @@ sync_bg_start(const char *db_path, const struct net_options *opts,
 	fcntl(sb->fd[1], F_SETFD, FD_CLOEXEC);
 	sb->db_path = xstrdup(db_path);
 	sb->opts = *opts;
+	/* The passphrase is asked here, not on a terminal curses holds. */
+	sb->opts.passphrase = sync_bg_ask;
+	sb->opts.passphrase_arg = sb;
+	if ((sb->pass = sodium_malloc(DEVICE_PASSPHRASE_MAX)) == NULL)
+		abort();
 	pthread_mutex_init(&sb->lock, NULL);
+	pthread_cond_init(&sb->cond, NULL);
 	if ((rc = pthread_create(&sb->thread, NULL, sync_bg_main, sb)) != 0) {
 		/* TRANSLATORS: %s says why the system refused. */
 		*cause = xasprintf(_("cannot start a thread: %s"),
@@ -186,11 +267,17 @@ sync_bg_free(struct sync_bg *sb)
 {
 	if (sb == NULL)
 		return;
+	pthread_mutex_lock(&sb->lock);
+	sb->closing = 1;
+	pthread_cond_broadcast(&sb->cond);
+	pthread_mutex_unlock(&sb->lock);
 	if (sb->started)
 		pthread_join(sb->thread, NULL);
 	close(sb->fd[0]);
 	close(sb->fd[1]);
+	pthread_cond_destroy(&sb->cond);
 	pthread_mutex_destroy(&sb->lock);
+	sodium_free(sb->pass);	/* wipes */
 	free(sb->text);
 	free(sb->cause);
 	net_result_clear(&sb->result);

@@ -487,6 +487,14 @@ void		 app_prompt(struct app *, const char *label, const char *initial,
 		    enum app_history,
 		    void (*done)(struct app *, const char *, void *), void *arg);
 /*
+ * Asks for a secret (a passphrase): what is typed is never drawn, kept
+ * in no history and wiped once done has read it (done borrows it).
+ */
+void		 app_prompt_secret(struct app *, const char *label,
+		    void (*done)(struct app *, const char *, void *), void *arg);
+/* Closes an open prompt as if Esc was pressed (a confirmation: no). */
+void		 app_prompt_cancel(struct app *);
+/*
  * Says a cache error in the status line ("cannot read the cache: the
  * cache is locked by another globe process") and keeps it among the
  * messages. Returns st.
@@ -620,7 +628,18 @@ int		 sync_bg_fd(const struct sync_bg *);
  */
 int		 sync_bg_poll(struct sync_bg *, char **text, char **brief,
 		    int *failed, int *logged);
-/* Waits for the thread and frees (cancels nothing: the sync finishes). */
+/*
+ * When the sync waits for the device key's passphrase: the attempt it is
+ * asking for (1, or more after a wrong one), else 0. Answer with
+ * sync_bg_passphrase (NULL: none, the sync fails saying so); the text is
+ * copied into locked memory and wiped after use.
+ */
+int		 sync_bg_wants_passphrase(struct sync_bg *);
+void		 sync_bg_passphrase(struct sync_bg *, const char *text);
+/*
+ * Waits for the thread and frees (cancels nothing: the sync finishes,
+ * one waiting for a passphrase without it).
+ */
 void		 sync_bg_free(struct sync_bg *);
 
 /* ---- ui-clipboard.c ---------------------------------------------------- */

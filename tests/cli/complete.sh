@@ -159,6 +159,8 @@ bash_check "global options after the command" "--demo" countries --dem
 bash_check "--vcard only where the command writes it" "" status --vc
 bash_check "--vcard where it does" "--vcard" members BR --vc
 bash_check "config's words" "check" config ch
+bash_check "device's words" "init
+show" device ""
 bash_check "help's argument is a command" "search" help sea
 bash_check "after an unknown command, nothing" "" frobnicate ""
 bash_check "search words: nothing to offer" "" search ""
@@ -166,6 +168,7 @@ mkdir -p "$T/files"
 : >"$T/files/globe.conf"
 bash_check "config check takes a file" "$T/files/globe.conf" config check "$T/files/glo"
 bash_check "--token-file takes a file" "$T/files/globe.conf" sync --token-file "$T/files/glo"
+bash_check "--passphrase-file takes a file" "$T/files/globe.conf" sync --passphrase-file "$T/files/glo"
 bash_check "--db takes a file, and is used" "BR
 Brazil" --db "$XDG_DATA_HOME/globe/globe.db" members B
 bash_check "a quoted word is unquoted first" "Türkiye" members "'Tür"

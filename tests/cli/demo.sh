@@ -174,4 +174,30 @@ else
 	fail "make built the demo feed with its earlier serial (start.json)"
 fi
 
+# --- the README's three commands: the demo encrypted to this device -------
+# Run as the README says, from the top of the tree, with make's demo key.
+if [ -f "$builddir/data/demo-key/demo.key" ]; then
+	mkdir -p "$T/readme"
+	top=$(cd "$srcdir" && pwd)
+	(
+		cd "$T/readme" || exit 1
+		ln -s "$top/data" data
+		ln -s "$builddir" build
+		unset GLOBE_DEMO_FEED
+		build/globe device init | sed 's/$/ my laptop/' >recipients.txt &&
+		build/globe-publish --source data/demo.jsonl --out demo-feed \
+		    --sign build/data/demo-key/demo.key --feed-id globe-demo \
+		    --recipients recipients.txt && cp build/data/demo-key/demo.pub demo-feed/ &&
+		GLOBE_DEMO_FEED=$PWD/demo-feed build/globe --demo show c-0001
+	) >"$T/readme.out" 2>"$T/readme.err"
+	check_eq "the README's encrypted demo: three commands" "$?" 0
+	sed 's/^/#   /' "$T/readme.err" | head -n 5
+	check_contains "it shows the demo, decrypted" "$(cat "$T/readme.out")" \
+	    "Senior Investigator and GlobE Focal Point"
+	check_eq "no demo name is in its objects" \
+	    "$(grep -rlaF "Senior Investigator" "$T/readme/demo-feed" | wc -l | tr -d ' ')" 0
+else
+	echo "# no demo key built: the README's encrypted demo is not run"
+fi
+
 done_testing

@@ -3,7 +3,8 @@
 # name (wrong.example), a client certificate and a second, unknown CA with
 # openssl, all at test time under $T/pki; starts and stops a real nginx on
 # 127.0.0.1 with TLS. The access log has one line per request:
-# "GET /path HTTP/1.1 STATUS BYTES gz=RATIO range=RANGE client=VERIFY".
+# "GET /path HTTP/1.1 STATUS BYTES gz=RATIO range=RANGE client=VERIFY
+# conn=CONNECTION" (nginx's number of the TCP connection).
 #
 #   tls_make_pki                 → $T/pki/{ca,server,wrong,client,other-ca,expired}.{crt,key}
 #   nginx_start ROOT [EXTRA]     → serves ROOT on https://127.0.0.1:$NGINX_PORT/,
@@ -85,7 +86,7 @@ pid $N/nginx.pid;
 error_log $N/error.log info;
 events { worker_connections 64; }
 http {
-	log_format globe '\$request \$status \$body_bytes_sent gz=\$gzip_ratio range=\$http_range client=\$ssl_client_verify';
+	log_format globe '\$request \$status \$body_bytes_sent gz=\$gzip_ratio range=\$http_range client=\$ssl_client_verify conn=\$connection';
 	access_log $N/access.log globe;
 	${NGINX_HTTP:-}
 	client_body_temp_path $N/tmp;

@@ -2325,6 +2325,44 @@ test_edit_view(void)
 	edit_line_free(&e);
 }
 
+/* A passphrase prompt's line: nothing shown, recalled, moved or left. */
+static void
+test_edit_secret(void)
+{
+	struct edit_history	*h;
+	struct edit_line	 e;
+	char			*shown, *at, big[5000];
+	size_t			 cap;
+	int			 col, i, ok;
+
+	h = edit_history_new(3);
+	edit_history_add(h, "an earlier search");
+	edit_line_init(&e, "plain");
+	edit_line_secret(&e);
+	CHECK_STR(edit_line_text(&e), "", "a secret line starts empty");
+	edit_type(&e, "tr0ub4dor&3 ç");
+	CHECK_STR(edit_line_text(&e), "tr0ub4dor&3 ç", "it edits as any line");
+	edit_line_view(&e, 40, &shown, &col);
+	CHECK(strcmp(shown, "") == 0 && col == 0,
+	    "what is typed is never shown (\"%s\", column %d)", shown, col);
+	free(shown);
+	CHECK_INT(edit_line_older(&e, h), 0, "Up recalls no history into it");
+	CHECK_STR(edit_line_text(&e), "tr0ub4dor&3 ç", "and leaves it as typed");
+	at = e.text.data;
+	cap = e.text.cap;
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	edit_type(&e, big);
+	CHECK(e.text.data == at, "typing up to its limit never moves it in "
+	    "memory (no copy left behind)");
+	edit_line_set(&e, NULL);
+	for (i = 0, ok = 1; (size_t)i < cap; i++)
+		ok &= at[i] == 0;
+	CHECK(ok, "emptied, every byte it held is wiped");
+	edit_line_free(&e);
+	edit_history_free(h);
+}
+
 static void
 test_edit_history(void)
 {
@@ -2715,6 +2753,7 @@ main(void)
 	test_edit_keys();
 	test_edit_utf8();
 	test_edit_view();
+	test_edit_secret();
 	test_edit_history();
 	test_sync_words();
 	test_fresh_words();

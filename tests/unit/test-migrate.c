@@ -61,9 +61,10 @@ static const char v4_search[] =
     "INSERT INTO search_tri(search_tri) VALUES ('rebuild');";
 
 /*
- * The search index of a version-5 cache: what a hit shows is in its
- * entry, and the vocabulary is filled. Step 6 only changes how the FTS
- * indexes are written, so the upgrade keeps it as it is.
+ * The search index of a version-5 or 6 cache: what a hit shows is in its
+ * entry, and the vocabulary is filled. Steps 6 and 7 leave it alone (6
+ * only changes how the FTS indexes are written), so the upgrade keeps it
+ * as it is.
  */
 static const char v5_search[] =
     "INSERT INTO search_entry(rowid, type, ref, country, akind, role,"
@@ -237,6 +238,7 @@ test_upgrade_from(int k)
 	struct cache_filter	 f;
 	struct cache_state	 st;
 	struct cache_changes	 ch;
+	struct cache_signing_key sk, *keys = NULL;
 	struct seen		 s;
 	struct record		 r;
 	struct cache_change	*entries;
@@ -244,6 +246,7 @@ test_upgrade_from(int k)
 	size_t			 nentries;
 	int64_t			 flag;
 	char			*path, *cause = NULL;
+	size_t			 nkeys = 0;
 
 	path = xasprintf("%s/v%d.db", tmpdir, k);
 	CHECK_INT(make_old(path, k, NULL), SQLITE_OK,
@@ -300,6 +303,10 @@ test_upgrade_from(int k)
 
 	/* A sync after the upgrade. */
 	memset(&r, 0, sizeof r);
+	cache_state_get(c, &st);
+	CHECK(st.members_epoch == NULL, "v%d: no key epoch before a member-only "
+	    "feed", k);
+	cache_state_clear(&st);
 	status = cache_apply_begin(c, &cause);
 	if (status == CACHE_OK && k == 0) {
 		r.type = REC_COUNTRY;
@@ -325,6 +332,12 @@ test_upgrade_from(int k)
 	memset(&st, 0, sizeof st);
 	st.serial = 42;
 	st.feed_id = "globe-network";
+	st.members_epoch = "00112233445566778899aabbccddeeff";
+	memset(&sk, 0, sizeof sk);
+	sk.key = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+	sk.serial = 42;
+	if (status == CACHE_OK)
+		status = cache_apply_signing_keys(c, &sk, 1, &cause);
 	if (status == CACHE_OK)
 		status = cache_apply_commit(c, &st, &ch, &cause);
 	if (status != CACHE_OK)
@@ -334,6 +347,15 @@ test_upgrade_from(int k)
 	free(cause);
 	CHECK(search_finds(c, "sklodowska", "c-2"),
 	    "v%d: the new contact is searchable", k);
+	cache_state_get(c, &st);
+	CHECK(st.members_epoch != NULL && strcmp(st.members_epoch,
+	    "00112233445566778899aabbccddeeff") == 0,
+	    "v%d: the key epoch is kept with the sync state", k);
+	cache_state_clear(&st);
+	CHECK(cache_signing_keys(c, &keys, &nkeys) == CACHE_OK && nkeys == 1 &&
+	    keys[0].serial == 42 && !keys[0].retired,
+	    "v%d: an announced signing key is kept with the data", k);
+	cache_signing_keys_free(keys, nkeys);
 	CHECK(counts_are(c, 1, k >= 1 ? 2 : 1),
 	    "v%d: the counts follow the sync", k);
 	/* Step 8: the change log, notes and flags, the reports URL. */
