@@ -269,7 +269,8 @@ records_open(struct records **rsp, const char *path, const char *name,
 	else
 		rs->r.fp = fopen(path, "re");
 	if (rs->r.fp == NULL) {
-		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
+		*cause = xasprintf(_("cannot read %s: %s"), path,
+		    strerror(errno));
 		buf_free(&rs->r.line);
 		free(rs);
 		return NET_ERR;
