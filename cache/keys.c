@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "cache/private.h"
+#include "common/i18n.h"
 
 enum cache_status
 cache_signing_keys(struct cache *c, struct cache_signing_key **keys,
@@ -73,15 +74,15 @@ cache_apply_signing_keys(struct cache *c, const struct cache_signing_key *v,
 
 	if (!c->in_apply) {
 		if (cause != NULL)
-			*cause = xstrdup("no sync is being applied");
+			*cause = xstrdup(_("no sync is being applied"));
 		return CACHE_ERR;
 	}
 	if ((rc = stmt_run(c, STMT_KEYS_CLEAR)) != SQLITE_OK)
-		return cache_fail(c, rc, cause, "writing the signing keys");
+		return cache_fail(c, rc, cause, _("writing the signing keys"));
 	for (i = 0; i < n; i++) {
 		if ((st = stmt_get(c, STMT_KEYS_PUT)) == NULL)
 			return cache_fail(c, sqlite3_errcode(c->db), cause,
-			    "writing the signing keys");
+			    _("writing the signing keys"));
 		stmt_bind_text(st, 1, v[i].key);
 		sqlite3_bind_int(st, 2, v[i].retired != 0);
 		sqlite3_bind_int64(st, 3, v[i].serial);
@@ -89,7 +90,7 @@ cache_apply_signing_keys(struct cache *c, const struct cache_signing_key *v,
 		stmt_put(c, STMT_KEYS_PUT, st);
 		if (rc != SQLITE_DONE)
 			return cache_fail(c, rc, cause,
-			    "writing the signing keys");
+			    _("writing the signing keys"));
 	}
 	return CACHE_OK;
 }

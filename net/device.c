@@ -26,6 +26,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 
 #define DEVICE_FIRST_LINE	"globe device key 1"
@@ -175,7 +176,8 @@ device_key_write(const char *path, const struct device_key *k,
 		randombytes_buf(f->salt, sizeof f->salt);
 		if (device_kdf(seal, pass, passlen, f->salt, DEVICE_OPS,
 		    DEVICE_MEM) != 0) {
-			*cause = xstrdup("not enough memory for argon2id");
+			/* TRANSLATORS: argon2id is the name of an algorithm. */
+			*cause = xstrdup(_("not enough memory for argon2id"));
 			rc = -1;
 			goto out;
 		}
@@ -197,9 +199,10 @@ device_key_write(const char *path, const struct device_key *k,
 	rc = file_write_atomic(path, text, n, 0600, FILE_NEW);
 	if (rc != 0) {
 		saved = errno;
-		*cause = saved == EEXIST ? xasprintf("%s exists: a device key "
-		    "is never overwritten", path) :
-		    xasprintf("cannot create %s: %s", path, strerror(saved));
+		/* TRANSLATORS: %s is the device key's file. */
+		*cause = saved == EEXIST ? xasprintf(_("%s exists: a device "
+		    "key is never overwritten"), path) :
+		    xasprintf(_("cannot create %s: %s"), path, strerror(saved));
 	}
 out:
 	free(recipient);
@@ -232,7 +235,11 @@ static enum net_status
 device_fail(char **cause, const char *path, const char *why)
 {
 	if (cause != NULL)
-		*cause = xasprintf("device key %s: %s", path, why);
+		/*
+		 * TRANSLATORS: the device key's file, then what is wrong
+		 * with it (a phrase of the list below, or the system's).
+		 */
+		*cause = xasprintf(_("device key %s: %s"), path, why);
 	return NET_ERR_DEVICE_KEY;
 }
 
@@ -263,14 +270,22 @@ device_parse(struct device_file *f, char *text)
 		n++;
 		if (n == 1) {
 			if (strcmp(line, DEVICE_FIRST_LINE) != 0)
-				return "not a globe device key (its first line "
-				    "is not \"" DEVICE_FIRST_LINE "\")";
+				/*
+				 * TRANSLATORS: this and the phrases below
+				 * say what is wrong with a device key file,
+				 * after its name and a colon. "globe device
+				 * key 1" is the file's first line, and
+				 * recipient, argon2id and secret the names
+				 * of its other lines: keep them.
+				 */
+				return _("not a globe device key (its first "
+				    "line is not \"globe device key 1\")");
 			continue;
 		}
 		if (strncmp(line, "recipient: ", 11) == 0 && !have_recipient) {
 			v = line + 11;
 			if (device_recipient_parse(v, strlen(v), f->pk) != 0)
-				return "its recipient line is damaged";
+				return _("its recipient line is damaged");
 			memcpy(f->recipient, v, DEVICE_RECIPIENT_LEN);
 			have_recipient = 1;
 		} else if (strncmp(line, "argon2id: ", 10) == 0 &&
@@ -284,8 +299,8 @@ device_parse(struct device_file *f, char *text)
 			    mem > DEVICE_MEM_MAX || device_unbase64(salt64,
 			    f->salt, sizeof f->salt) != 0) {
 				free(salt64);
-				return "its argon2id line is damaged or asks "
-				    "for more than globe allows";
+				return _("its argon2id line is damaged or asks "
+				    "for more than globe allows");
 			}
 			free(salt64);
 			f->ops = ops;
@@ -296,12 +311,12 @@ device_parse(struct device_file *f, char *text)
 			v = line + 8;
 			if (device_unbase64(v, f->secret, f->protected ?
 			    DEVICE_SEALED : 32) != 0)
-				return "its secret line is damaged";
+				return _("its secret line is damaged");
 		} else if (*line != '\0')
-			return "it holds a line globe does not know";
+			return _("it holds a line globe does not know");
 	}
 	if (!have_recipient || !have_secret)
-		return "it lacks its recipient or secret line";
+		return _("it lacks its recipient or secret line");
 	return NULL;
 }
 
@@ -319,25 +334,29 @@ device_file_read(const char *path, struct device_file **fp, char **cause)
 		if (errno == ENOENT) {
 			free(why);
 			if (cause != NULL)
-				*cause = xasprintf("no device key at %s (`globe "
-				    "device init` makes one)", path);
+				/*
+				 * TRANSLATORS: %s is the key's file; `globe
+				 * device init` is a command: keep it.
+				 */
+				*cause = xasprintf(_("no device key at %s "
+				    "(`globe device init` makes one)"), path);
 			return NET_ERR_DEVICE_KEY;
 		}
 		if (cause != NULL)
-			*cause = xasprintf("device key %s is %s", path, why);
+			*cause = xasprintf(_("device key %s: %s"), path, why);
 		free(why);
 		return NET_ERR_DEVICE_KEY;
 	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
 	    O_NONBLOCK)) < 0)
-		return device_fail(cause, path, errno == ELOOP ? "it is a "
-		    "symbolic link; it must be a regular file" :
+		return device_fail(cause, path, errno == ELOOP ? _("it is a "
+		    "symbolic link; it must be a regular file") :
 		    strerror(errno));
 	text = device_alloc(DEVICE_FILE_MAX + 1);
 	len = device_read_all(fd, text, DEVICE_FILE_MAX);
 	close(fd);
 	f = device_alloc(sizeof *f);
-	bad = len == DEVICE_FILE_MAX ? "it is too large for a device key" :
+	bad = len == DEVICE_FILE_MAX ? _("it is too large for a device key") :
 	    device_parse(f, text);
 	sodium_free(text);
 	if (bad != NULL) {
@@ -389,8 +408,8 @@ device_file_unlock(const struct device_file *f, const char *pass,
 		    f->mem) != 0) {
 			sodium_free(seal);
 			sodium_free(k);
-			return device_fail(cause, f->path, "not enough memory "
-			    "for argon2id");
+			return device_fail(cause, f->path, _("not enough "
+			    "memory for argon2id"));
 		}
 		ad = device_ad(f->recipient);
 		rc = crypto_aead_xchacha20poly1305_ietf_decrypt(k->sk, NULL,
@@ -402,8 +421,9 @@ device_file_unlock(const struct device_file *f, const char *pass,
 		if (rc != 0) {
 			sodium_free(k);
 			if (cause != NULL)
-				*cause = xasprintf("wrong passphrase for the "
-				    "device key %s", f->path);
+				/* TRANSLATORS: %s is the device key's file. */
+				*cause = xasprintf(_("wrong passphrase for the "
+				    "device key %s"), f->path);
 			return NET_ERR_DEVICE_KEY;
 		}
 	}
@@ -411,8 +431,8 @@ device_file_unlock(const struct device_file *f, const char *pass,
 	crypto_scalarmult_base(pk, k->sk);
 	if (sodium_memcmp(pk, f->pk, 32) != 0) {
 		sodium_free(k);
-		return device_fail(cause, f->path, "its secret does not match "
-		    "its recipient line (a damaged file)");
+		return device_fail(cause, f->path, _("its secret does not "
+		    "match its recipient line (a damaged file)"));
 	}
 	memcpy(k->pk, f->pk, 32);
 	*kp = k;
@@ -432,21 +452,31 @@ device_passphrase_read(const char *path, char *buf, size_t size,
 	if (lstat(path, &lst) != 0)
 		why = strerror(errno);
 	else if (S_ISLNK(lst.st_mode))
-		why = "a symbolic link; it must be a regular file";
+		/*
+		 * TRANSLATORS: this and the next two say what is wrong
+		 * with the passphrase file, after "passphrase file FILE: ".
+		 */
+		why = _("a symbolic link; it must be a regular file");
 	else if (!S_ISREG(lst.st_mode))
-		why = "not a regular file";
+		why = _("not a regular file");
 	else if (lst.st_uid != geteuid())
-		why = "not owned by you";
+		why = _("not owned by you");
 	else if ((lst.st_mode & 077) != 0) {
 		if (cause != NULL)
-			*cause = xasprintf("passphrase file %s has mode %04o: "
-			    "others may read it (chmod 600 %s)", path,
+			/*
+			 * TRANSLATORS: the file, its mode (octal), the file
+			 * again; chmod 600 is a command: keep it.
+			 */
+			*cause = xasprintf(_("passphrase file %s has mode "
+			    "%04o: others may read it (chmod 600 %s)"), path,
 			    (unsigned)(lst.st_mode & 07777), path);
 		return NET_ERR_DEVICE_KEY;
 	}
 	if (why != NULL) {
 		if (cause != NULL)
-			*cause = xasprintf("passphrase file %s: %s", path, why);
+			/* TRANSLATORS: the file, then what is wrong with it. */
+			*cause = xasprintf(_("passphrase file %s: %s"), path,
+			    why);
 		return NET_ERR_DEVICE_KEY;
 	}
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
@@ -455,8 +485,8 @@ device_passphrase_read(const char *path, char *buf, size_t size,
 		if (fd >= 0)
 			close(fd);
 		if (cause != NULL)
-			*cause = xasprintf("passphrase file %s changed while it "
-			    "was read", path);
+			*cause = xasprintf(_("passphrase file %s changed while "
+			    "it was read"), path);
 		return NET_ERR_DEVICE_KEY;
 	}
 	len = device_read_all(fd, buf, size);
@@ -464,8 +494,10 @@ device_passphrase_read(const char *path, char *buf, size_t size,
 	if (len == size) {
 		sodium_memzero(buf, size);
 		if (cause != NULL)
-			*cause = xasprintf("passphrase file %s is longer than "
-			    "%zu bytes", path, size - 1);
+			/* TRANSLATORS: the file; the most bytes it may hold. */
+			*cause = xasprintf(P_("passphrase file %s is longer "
+			    "than %zu byte", "passphrase file %s is longer "
+			    "than %zu bytes", size - 1), path, size - 1);
 		return NET_ERR_DEVICE_KEY;
 	}
 	if (len > 0 && buf[len - 1] == '\n')
@@ -474,7 +506,8 @@ device_passphrase_read(const char *path, char *buf, size_t size,
 		len--;
 	if (len == 0) {
 		if (cause != NULL)
-			*cause = xasprintf("passphrase file %s is empty", path);
+			*cause = xasprintf(_("passphrase file %s is empty"),
+			    path);
 		return NET_ERR_DEVICE_KEY;
 	}
 	*lenp = len;

@@ -60,7 +60,7 @@ fetch_global_init(const struct net_curl **cl, char **cause)
 	if ((*cl = net_curl_load(cause)) == NULL)
 		return NET_ERR_FETCH;
 	if (sodium_init() < 0) {
-		*cause = xstrdup("cannot initialize libsodium");
+		*cause = xstrdup(_("cannot initialize libsodium"));
 		return NET_ERR;
 	}
 	return NET_OK;
@@ -463,7 +463,7 @@ fetch_begin(struct fetch *f, const struct net_fetch_config *cfg,
 		return status;
 	f->cl = cl;
 	if ((c = cl->easy_init()) == NULL) {
-		*cause = xstrdup("cannot start a transfer (libcurl)");
+		*cause = xstrdup(_("cannot start a transfer (libcurl)"));
 		return NET_ERR;
 	}
 	if (cfg == NULL)
@@ -1207,7 +1207,9 @@ net_fetch_post(const struct net_fetch_config *cfg, const char *url,
 		return status;
 	if (f.is_file) {
 		fetch_end(&f);
-		*cause = xasprintf("%s: a report is only sent over https", url);
+		/* TRANSLATORS: %s is the reports URL; https is a scheme. */
+		*cause = xasprintf(_("%s: a report is only sent over https"),
+		    url);
 		return NET_ERR_USAGE;
 	}
 	f.cl->easy_setopt(f.curl, CURLOPT_POSTFIELDS, body);
@@ -1239,7 +1241,8 @@ net_url_same_origin(const char *a, const char *b, char **cause)
 	oa = fetch_url_origin(cl, a, &sa, &ua);
 	ob = fetch_url_origin(cl, b, &sb, &ub);
 	if (oa == NULL || ob == NULL || sa == NULL || sb == NULL) {
-		*cause = xasprintf("%s is not a valid URL", oa == NULL ? a : b);
+		*cause = xasprintf(_("%s is not a valid URL"), oa == NULL ? a :
+		    b);
 		same = -1;
 	} else
 		same = strcasecmp(sa, sb) == 0 && strcmp(oa, ob) == 0;

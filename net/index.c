@@ -127,11 +127,11 @@ feed_index_serial(json_t *o, const char *what, const char *name,
 {
 	if (feed_index_int(o, name, out) == 0 && *out <= FEED_SERIAL_MAX)
 		return NULL;
-	/*
-	 * TRANSLATORS: an entry of index.json (snapshot, delta 2), a field
-	 * of it (keep it) and the largest serial.
-	 */
 	if (*what != '\0')
+		/*
+		 * TRANSLATORS: an entry of index.json (snapshot, delta 2),
+		 * a field of it (keep it) and the largest serial.
+		 */
 		return xasprintf(_("%s: '%s' must be an integer from 0 to "
 		    "%lld"), what, name, (long long)FEED_SERIAL_MAX);
 	/* TRANSLATORS: a field of index.json (keep it), the largest serial. */
@@ -152,12 +152,13 @@ feed_index_object(json_t *o, const char *what, int delta, const char *ext,
 	char		*want, *why;
 
 	obj->from = -1;
-	/*
-	 * TRANSLATORS: %s is an entry of index.json as the feed names it:
-	 * snapshot, or delta and its number (delta 2). Quoted names are
-	 * the feed's fields: keep them.
-	 */
 	if (!json_is_object(o))
+		/*
+		 * TRANSLATORS: %s is an entry of index.json as the feed
+		 * names it: snapshot, or delta and its number (delta 2).
+		 * Quoted names are the feed's fields: keep them (here and
+		 * in the messages below).
+		 */
 		return xasprintf(_("%s: expected an object"), what);
 	if (delta) {
 		if ((why = feed_index_serial(o, what, "from", &obj->from)) !=
@@ -184,6 +185,11 @@ feed_index_object(json_t *o, const char *what, int delta, const char *ext,
 	want = xasprintf("objects/%s%s", obj->sha256, ext);
 	if (strcmp(json_string_value(path), want) != 0) {
 		free(want);
+		/*
+		 * TRANSLATORS: the entry, the path it names, and the end
+		 * every object's name has (.jsonl, or .enc when the feed
+		 * is encrypted to its members).
+		 */
 		return xasprintf(_("%s: path \"%s\" is not objects/<its "
 		    "sha256>%s"), what, json_string_value(path), ext);
 	}
@@ -288,31 +294,40 @@ feed_index_members(json_t *root, struct feed_index *ix)
 	char			*why;
 
 	if (o == NULL || !json_is_object(o))
-		return xstrdup("'members' must be an object (the index is "
-		    FEED_FORMAT_MEMBERS ")");
+		/*
+		 * TRANSLATORS: members and its fields (epoch, since,
+		 * publisher, slots, root) are names of index.json, and
+		 * globe-feed/1+members the format of an index encrypted to
+		 * its members: keep them.
+		 */
+		return xstrdup(_("'members' must be an object (the index is "
+		    "globe-feed/1+members)"));
 	if (feed_index_hex(o, "epoch", m->epoch, sizeof m->epoch) != 0)
-		return xstrdup("members: 'epoch' must be 32 lower-case hex "
-		    "digits");
+		return xstrdup(_("members: 'epoch' must be 32 lower-case hex "
+		    "digits"));
 	if ((why = feed_index_serial(o, "members", "since", &m->since)) !=
 	    NULL)
 		return why;
 	if (m->since > ix->serial || ix->serial - m->since >=
 	    FEED_EPOCH_SERIALS_MAX)
-		return xasprintf("members: 'since' %lld is after the serial or "
-		    "more than %d serials before it", (long long)m->since,
+		/* TRANSLATORS: the serial since names; the most serials. */
+		return xasprintf(P_("members: 'since' %lld is after the serial "
+		    "or more than %d serial before it", "members: 'since' %lld "
+		    "is after the serial or more than %d serials before it",
+		    FEED_EPOCH_SERIALS_MAX), (long long)m->since,
 		    FEED_EPOCH_SERIALS_MAX);
 	if (feed_index_hex(o, "publisher", m->publisher,
 	    sizeof m->publisher) != 0)
-		return xstrdup("members: 'publisher' must be 64 lower-case hex "
-		    "digits");
+		return xstrdup(_("members: 'publisher' must be 64 lower-case "
+		    "hex digits"));
 	if (feed_index_int(o, "slots", &n) != 0 || n < 1 ||
 	    n > FEED_SLOTS_MAX)
-		return xasprintf("members: 'slots' must be an integer from 1 "
-		    "to %d", FEED_SLOTS_MAX);
+		return xasprintf(_("members: 'slots' must be an integer from 1 "
+		    "to %d"), FEED_SLOTS_MAX);
 	m->slots = (uint32_t)n;
 	if (feed_index_hex(o, "root", m->root, sizeof m->root) != 0)
-		return xstrdup("members: 'root' must be 64 lower-case hex "
-		    "digits");
+		return xstrdup(_("members: 'root' must be 64 lower-case hex "
+		    "digits"));
 	return NULL;
 }
 
@@ -328,29 +343,38 @@ feed_index_keys(json_t *root, struct feed_index *ix)
 		return NULL;
 	if (!json_is_array(v) || json_array_size(v) < 1 ||
 	    json_array_size(v) > FEED_KEYS_MAX)
-		return xasprintf("'keys' must be a list of 1 to %d public keys",
-		    FEED_KEYS_MAX);
+		/*
+		 * TRANSLATORS: keys is a field of index.json (keep it); the
+		 * most signing keys an index may list.
+		 */
+		return xasprintf(P_("'keys' must be a list of 1 to %d public "
+		    "key", "'keys' must be a list of 1 to %d public keys",
+		    FEED_KEYS_MAX), FEED_KEYS_MAX);
 	json_array_foreach(v, i, item) {
 		if (!json_is_string(item) || minisign_pubkey_parse(
 		    json_string_value(item), &ix->keys[i], &why) != NET_OK) {
 			free(why);
-			return xasprintf("keys: item %zu is not a minisign "
-			    "public key", i + 1);
+			/*
+			 * TRANSLATORS: keys is a field of index.json (keep
+			 * it); %zu counts its items from 1.
+			 */
+			return xasprintf(_("keys: item %zu is not a minisign "
+			    "public key"), i + 1);
 		}
 		/* The bare base64 line, as the publisher writes it. */
 		why = minisign_pubkey_base64(&ix->keys[i]);
 		if (strcmp(why, json_string_value(item)) != 0) {
 			free(why);
-			return xasprintf("keys: item %zu is not the base64 "
-			    "line of a public key", i + 1);
+			return xasprintf(_("keys: item %zu is not the base64 "
+			    "line of a public key"), i + 1);
 		}
 		free(why);
 		why = NULL;
 		for (j = 0; j < i; j++) {
 			if (memcmp(&ix->keys[j], &ix->keys[i],
 			    sizeof ix->keys[i]) == 0)
-				return xasprintf("keys: item %zu repeats item "
-				    "%zu", i + 1, j + 1);
+				return xasprintf(_("keys: item %zu repeats "
+				    "item %zu"), i + 1, j + 1);
 		}
 	}
 	ix->nkeys = json_array_size(v);

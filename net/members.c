@@ -28,6 +28,7 @@
 #include <zlib.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 
 #define MEMBERS_CTX		"globe-feed/1+members "
@@ -346,20 +347,28 @@ unseal_chunk(struct feed_unseal *u)
 
 	n = fread(u->chunk, 1, sizeof u->chunk, u->raw);
 	if (n < sizeof u->chunk && ferror(u->raw))
-		return unseal_fail(u, "cannot read it"), -1;
+		/*
+		 * TRANSLATORS: this and the phrases below say what is
+		 * wrong with an encrypted object of a feed, after its name
+		 * and a colon; a chunk is a piece of the object as it was
+		 * encrypted.
+		 */
+		return unseal_fail(u, _("cannot read it")), -1;
 	if (n < SEAL_ABYTES)
-		return unseal_fail(u, "it is cut short (no last chunk)"), -1;
+		return unseal_fail(u, _("it is cut short (no last chunk)")),
+		    -1;
 	if (crypto_secretstream_xchacha20poly1305_pull(&u->st, u->plain, &mlen,
 	    &tag, u->chunk, n, u->ad, u->adlen) != 0)
-		return unseal_fail(u, "a chunk does not authenticate (another "
-		    "key, another object, or changed bytes)"), -1;
+		return unseal_fail(u, _("a chunk does not authenticate "
+		    "(another key, another object, or changed bytes)")), -1;
 	if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
 		u->final = 1;
 		if (fgetc(u->raw) != EOF)
-			return unseal_fail(u, "there are bytes after its last "
-			    "chunk"), -1;
+			return unseal_fail(u, _("there are bytes after its "
+			    "last chunk")), -1;
 	} else if (tag != 0 || n != sizeof u->chunk)
-		return unseal_fail(u, "it is cut short (no last chunk)"), -1;
+		return unseal_fail(u, _("it is cut short (no last chunk)")),
+		    -1;
 	u->len = (size_t)mlen;
 	u->pos = 0;
 	return 0;
@@ -382,12 +391,14 @@ unseal_read(void *cookie, char *buf, size_t size)
 	if (!u->started) {
 		if (fread(magic, 1, sizeof magic, u->raw) != sizeof magic ||
 		    memcmp(magic, OBJECT_MAGIC, MAGIC_LEN) != 0)
-			return unseal_fail(u, "it is not an encrypted globe "
-			    "object");
+			/* TRANSLATORS: as above, of an encrypted object. */
+			return unseal_fail(u, _("it is not an encrypted globe "
+			    "object"));
 		if (fread(header, 1, sizeof header, u->raw) != sizeof header ||
 		    crypto_secretstream_xchacha20poly1305_init_pull(&u->st,
 		    header, u->key) != 0)
-			return unseal_fail(u, "its stream header is damaged");
+			return unseal_fail(u, _("its stream header is "
+			    "damaged"));
 		sodium_memzero(u->key, sizeof u->key);
 		u->started = 1;
 	}
@@ -396,8 +407,8 @@ unseal_read(void *cookie, char *buf, size_t size)
 			return 0;
 		if (u->pos == u->len) {
 			if (u->final)
-				return unseal_fail(u, "its compressed stream "
-				    "is cut short");
+				return unseal_fail(u, _("its compressed stream "
+				    "is cut short"));
 			if (unseal_chunk(u) != 0)
 				return -1;
 		}
@@ -412,19 +423,19 @@ unseal_read(void *cookie, char *buf, size_t size)
 			u->zend = 1;
 			/* The stream ends with the object, and nothing after. */
 			if (u->pos != u->len)
-				return unseal_fail(u, "there are bytes after "
-				    "its compressed stream");
+				return unseal_fail(u, _("there are bytes after "
+				    "its compressed stream"));
 			if (!u->final && (unseal_chunk(u) != 0 || !u->final ||
 			    u->len != 0))
-				return unseal_fail(u, "there are bytes after "
-				    "its compressed stream");
+				return unseal_fail(u, _("there are bytes after "
+				    "its compressed stream"));
 		} else if (rc != Z_OK && rc != Z_BUF_ERROR)
-			return unseal_fail(u, "its compressed stream is "
-			    "invalid");
+			return unseal_fail(u, _("its compressed stream is "
+			    "invalid"));
 		if (produced > 0) {
 			if (produced > FEED_OBJECT_SIZE_MAX - u->total)
-				return unseal_fail(u, "it holds more than the "
-				    "size an object may have");
+				return unseal_fail(u, _("it holds more than "
+				    "the size an object may have"));
 			u->total += produced;
 			return (ssize_t)produced;
 		}
@@ -466,7 +477,7 @@ feed_unseal_wrap(FILE *raw, const uint8_t key[32], const uint8_t *ad,
 	u->adlen = adlen;
 	memcpy(u->key, key, sizeof u->key);
 	if (inflateInit(&u->z) != Z_OK)
-		u->error = "out of memory";
+		u->error = _("out of memory");
 	else
 		u->zok = 1;
 	if ((fp = fopencookie(u, "r", io)) == NULL) {
@@ -699,14 +710,20 @@ feed_slot_open(const uint8_t *data, size_t len,
 
 	feed_crypto_init();
 	if (len != FEED_SLOT_BYTES || memcmp(data, SLOT_MAGIC, MAGIC_LEN) != 0)
-		return slot_fail(cause, "it is not a key slot");
+		/*
+		 * TRANSLATORS: this and the phrases below say what is
+		 * wrong with this device's key slot of a feed encrypted to
+		 * its members (a small file under keys/), after its path
+		 * and a colon.
+		 */
+		return slot_fail(cause, _("it is not a key slot"));
 	for (i = 3; i >= 0; i--)
 		pos = (pos << 8) | data[MAGIC_LEN + i];
 	sealed = data + MAGIC_LEN + 4;
 	path = sealed + FEED_SLOT_SEALED;
 	if (pos >= m->slots)
-		return slot_fail(cause, "its place is beyond the slots the "
-		    "signed index counts");
+		return slot_fail(cause, _("its place is beyond the slots the "
+		    "signed index counts"));
 	/* Its name and seal, hashed up its path, must give the signed root. */
 	feed_slot_leaf(name, sealed, h);
 	for (i = 0; i < FEED_SLOT_DEPTH; i++) {
@@ -720,21 +737,21 @@ feed_slot_open(const uint8_t *data, size_t len,
 		tree_hash(1, pair, 64, NULL, 0, h);
 	}
 	if (sodium_memcmp(h, m->root, 32) != 0)
-		return slot_fail(cause, "it is not among the key slots the "
-		    "signed index commits to");
+		return slot_fail(cause, _("it is not among the key slots the "
+		    "signed index commits to"));
 	slot_ad(feed_id, m->epoch, serial, name, ad);
 	if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain, &plen, NULL,
 	    sealed + SLOT_NONCE, FEED_SLOT_SEALED - SLOT_NONCE, ad, sizeof ad,
 	    sealed, k->seal) != 0 || plen != SLOT_PLAIN) {
 		sodium_memzero(plain, sizeof plain);
-		return slot_fail(cause, "it does not open with this device's "
-		    "key");
+		return slot_fail(cause, _("it does not open with this "
+		    "device's key"));
 	}
 	s = le64_get(plain);
 	if (s > (uint64_t)serial || (int64_t)s < m->since) {
 		sodium_memzero(plain, sizeof plain);
-		return slot_fail(cause, "it names a first serial outside its "
-		    "key epoch");
+		return slot_fail(cause, _("it names a first serial outside "
+		    "its key epoch"));
 	}
 	*since = (int64_t)s;
 	memcpy(key, plain + 8, 32);

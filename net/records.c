@@ -145,7 +145,8 @@ records_parse(struct records *rs, struct record *rec, char **cause)
 	char			*why = NULL;
 
 	if (r->line.len == 0) {
-		*cause = xasprintf("%s line %llu: empty line", rs->name,
+		/* TRANSLATORS: an object of the feed, a line of it. */
+		*cause = xasprintf(_("%s line %llu: empty line"), rs->name,
 		    (unsigned long long)r->lineno);
 		return NET_ERR_DATA;
 	}
@@ -269,7 +270,8 @@ records_open(struct records **rsp, const char *path, const char *name,
 	else
 		rs->r.fp = fopen(path, "re");
 	if (rs->r.fp == NULL) {
-		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
+		*cause = xasprintf(_("cannot read %s: %s"), path,
+		    strerror(errno));
 		buf_free(&rs->r.line);
 		free(rs);
 		return NET_ERR;
@@ -281,12 +283,13 @@ records_open(struct records **rsp, const char *path, const char *name,
 
 	rc = records_reader_next(&rs->r);
 	if (rc == 0) {
-		*cause = xasprintf("%s: empty object", name);
+		/* TRANSLATORS: %s is an object of the feed (its path). */
+		*cause = xasprintf(_("%s: empty object"), name);
 		return NET_ERR_HEADER;
 	}
 	if (rc == -1) {
-		*cause = xasprintf("%s line 1: longer than %d bytes", name,
-		    FEED_LINE_MAX);
+		*cause = xasprintf(_("%s line %llu: longer than %d bytes"),
+		    name, 1ULL, FEED_LINE_MAX);
 		return NET_ERR_DATA;
 	}
 	if (rc == -2)
@@ -304,7 +307,7 @@ records_open(struct records **rsp, const char *path, const char *name,
 	if (error != 0) {
 		pthread_cond_destroy(&rs->cond);
 		pthread_mutex_destroy(&rs->lock);
-		*cause = xasprintf("cannot start a thread: %s",
+		*cause = xasprintf(_("cannot start a thread: %s"),
 		    strerror(error));
 		return NET_ERR;
 	}

@@ -434,8 +434,12 @@ sync_unlock(struct sync *s, const struct device_file *df,
 		if (status == NET_OK)
 			status = device_file_unlock(df, pass, len, dk, cause);
 	} else if (o->passphrase == NULL)
-		*cause = xasprintf("the device key %s needs its passphrase: "
-		    "run globe sync on a terminal, or give --passphrase-file",
+		/*
+		 * TRANSLATORS: %s is the device key's file; globe sync is
+		 * a command and --passphrase-file an option: keep them.
+		 */
+		*cause = xasprintf(_("the device key %s needs its passphrase: "
+		    "run globe sync on a terminal, or give --passphrase-file"),
 		    o->device_key);
 	else {
 		for (attempt = 1; attempt <= NET_PASSPHRASE_TRIES; attempt++) {
@@ -443,10 +447,12 @@ sync_unlock(struct sync *s, const struct device_file *df,
 			    o->passphrase_arg);
 			if (n < 0) {
 				if (attempt == 1)
-					*cause = xasprintf("no passphrase was "
-					    "given for the device key %s (globe "
-					    "sync asks for it on a terminal; "
-					    "without one, give --passphrase-file)",
+					/* TRANSLATORS: as above. */
+					*cause = xasprintf(_("no passphrase "
+					    "was given for the device key %s "
+					    "(globe sync asks for it on a "
+					    "terminal; without one, give "
+					    "--passphrase-file)"),
 					    o->device_key);
 				break;
 			}
@@ -484,17 +490,18 @@ sync_members(struct sync *s, char **cause)
 
 	s->result->encrypted = 1;
 	if (sodium_init() < 0) {
-		*cause = xstrdup("cannot initialize libsodium");
+		*cause = xstrdup(_("cannot initialize libsodium"));
 		return NET_ERR;
 	}
 	if (!s->verified) {
-		*cause = xstrdup("an index encrypted to its members must be "
-		    "signed by a trusted key");
+		*cause = xstrdup(_("an index encrypted to its members must be "
+		    "signed by a trusted key"));
 		return NET_ERR_UNSIGNED;
 	}
 	if (o->device_key == NULL) {
-		*cause = xstrdup("this feed is encrypted to its members: make "
-		    "this device's key with `globe device init`");
+		/* TRANSLATORS: `globe device init` is a command: keep it. */
+		*cause = xstrdup(_("this feed is encrypted to its members: "
+		    "make this device's key with `globe device init`"));
 		return NET_ERR_DEVICE_KEY;
 	}
 	if ((status = device_file_read(o->device_key, &df, cause)) != NET_OK)
@@ -513,8 +520,12 @@ sync_members(struct sync *s, char **cause)
 		device_key_free(dk);
 		sodium_free(sk);
 		free(recipient);
-		*cause = xstrdup("index.json: its publisher key allows no key "
-		    "exchange");
+		/*
+		 * TRANSLATORS: the key-exchange public key of the feed's
+		 * publisher, which index.json names (keep index.json).
+		 */
+		*cause = xstrdup(_("index.json: its publisher key allows no "
+		    "key exchange"));
 		return NET_ERR_KEYS;
 	}
 	device_key_free(dk);
@@ -546,9 +557,15 @@ sync_members(struct sync *s, char **cause)
 		if (s->old.members_epoch != NULL && s->old.feed_id != NULL &&
 		    strcmp(s->old.members_epoch, epoch) == 0 &&
 		    strcmp(s->old.feed_id, ix->feed_id) == 0) {
-			*cause = xasprintf("%s: not on the server, though this "
-			    "device held a key of this key epoch at its last "
-			    "sync: the server or a mirror withholds it", url);
+			/*
+			 * TRANSLATORS: %s is the URL of this device's key
+			 * slot; a key epoch is a run of serials under one
+			 * chain of keys.
+			 */
+			*cause = xasprintf(_("%s: not on the server, though "
+			    "this device held a key of this key epoch at its "
+			    "last sync: the server or a mirror withholds it"),
+			    url);
 			status = NET_ERR_KEYS;
 		} else {
 			*cause = recipient;
@@ -660,8 +677,9 @@ sync_plan(struct sync *s, char **cause)
 		free(chain);
 	}
 	if (ix->encrypted && ix->snapshot.serial < s->since) {
-		*cause = xasprintf("the snapshot (serial %lld) is older than "
-		    "the first serial this device may read (%lld)",
+		/* TRANSLATORS: two serials of the feed. */
+		*cause = xasprintf(_("the snapshot (serial %lld) is older than "
+		    "the first serial this device may read (%lld)"),
 		    (long long)ix->snapshot.serial, (long long)s->since);
 		return NET_ERR_KEYS;
 	}
@@ -806,8 +824,10 @@ sync_apply_object(struct sync *s, size_t idx, char **cause)
 		memcpy(key, s->serial_key, 32);
 		if (feed_serial_key(key, s->since, obj->serial) != 0) {
 			sodium_free(key);
-			*cause = xasprintf("%s: serial %lld is outside this "
-			    "device's keys", obj->path, (long long)obj->serial);
+			/* TRANSLATORS: an object's path, its serial. */
+			*cause = xasprintf(_("%s: serial %lld is outside this "
+			    "device's keys"), obj->path,
+			    (long long)obj->serial);
 			return NET_ERR_KEYS;
 		}
 		feed_object_key(key, obj, key + 32);

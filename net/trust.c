@@ -15,6 +15,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "net/private.h"
 
@@ -56,14 +57,19 @@ net_trust_list(struct cache *cache, const char *const *pubkeys,
 	*np = 0;
 	if (cache != NULL && (cs = cache_signing_keys(cache, &rows,
 	    &nrows)) != CACHE_OK) {
-		*cause = xasprintf("cannot read the signing keys: %s",
+		/* TRANSLATORS: %s says why (the cache's reason). */
+		*cause = xasprintf(_("cannot read the signing keys: %s"),
 		    cache_strerror(cs));
 		return NET_ERR_CACHE;
 	}
 	v = xcalloc(npubkeys + nrows + 1, sizeof *v);
 	for (i = 0; i < npubkeys; i++) {
 		if (minisign_pubkey_parse(pubkeys[i], &k, &why) != NET_OK) {
-			*cause = xasprintf("public key %zu: %s", i + 1, why);
+			/*
+			 * TRANSLATORS: the configured public key (counted
+			 * from 1) that does not parse, then why.
+			 */
+			*cause = xasprintf(_("public key %zu: %s"), i + 1, why);
 			free(why);
 			net_trust_free(v, n);
 			cache_signing_keys_free(rows, nrows);
@@ -139,8 +145,9 @@ net_trust_rows(const struct net_trusted_key *v, size_t n, size_t which,
 	*rowsp = NULL;
 	*nrows = 0;
 	if (!trust_listed(ix, &v[which].key)) {
-		*cause = xstrdup("index.json: its 'keys' do not list the key "
-		    "that signed it");
+		/* TRANSLATORS: keys is a field of index.json: keep it. */
+		*cause = xstrdup(_("index.json: its 'keys' do not list the key "
+		    "that signed it"));
 		return NET_ERR_SIGNATURE;
 	}
 	rows = xcalloc(n + ix->nkeys + 1, sizeof *rows);

@@ -20,6 +20,7 @@
 #include <sodium.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 #include "publish/private.h"
 
@@ -82,20 +83,26 @@ pub_members_begin(struct pub_members *pm, const struct publish_options *o,
 	if (o->recipients == NULL)
 		return PUBLISH_OK;
 	if (o->key == NULL) {
-		*cause = xstrdup("--recipients needs --sign KEY: a feed "
-		    "encrypted to its members is always signed");
+		/* TRANSLATORS: options of globe-publish: keep them. */
+		*cause = xstrdup(_("--recipients needs --sign KEY: a feed "
+		    "encrypted to its members is always signed"));
 		return PUBLISH_ERR_USAGE;
 	}
 	pm->on = 1;
 	pm->since = xcalloc(o->nrecipients, sizeof *pm->since);
 	if (old == NULL)
-		why = "the feed's first serial";
+		/*
+		 * TRANSLATORS: this and the next four say why this serial
+		 * begins a new key epoch (a run of serials under one chain
+		 * of keys), in globe-publish's summary after "new: ".
+		 */
+		why = _("the feed's first serial");
 	else if (!old->encrypted)
-		why = "the previous serial was not encrypted";
+		why = _("the previous serial was not encrypted");
 	else if (pm->prev == NULL)
-		why = "another signing key made the previous serial";
+		why = _("another signing key made the previous serial");
 	else if (serial - old->members.since >= FEED_EPOCH_SERIALS_MAX)
-		why = "the epoch has run its length";
+		why = _("the epoch has run its length");
 	else {
 		for (i = 0; i < o->nrecipients; i++) {
 			pm->since[i] = serial;
@@ -108,7 +115,8 @@ pub_members_begin(struct pub_members *pm, const struct publish_options *o,
 		 * slot is gone): the keys it held must end here.
 		 */
 		if (found < old->members.slots)
-			why = "a device was removed";
+			/* TRANSLATORS: as above. */
+			why = _("a device was removed");
 	}
 	pm->new_epoch = why;
 	if (why != NULL) {
@@ -133,8 +141,9 @@ pub_members_begin(struct pub_members *pm, const struct publish_options *o,
 		sodium_free(k);
 		if (rc != 0) {
 			tok = device_recipient(o->recipients[i]);
-			*cause = xasprintf("recipient %s is not a usable key "
-			    "(no key exchange is possible with it)", tok);
+			/* TRANSLATORS: %s is a device's recipient key. */
+			*cause = xasprintf(_("recipient %s is not a usable key "
+			    "(no key exchange is possible with it)"), tok);
 			free(tok);
 			return PUBLISH_ERR_USAGE;
 		}
@@ -265,7 +274,7 @@ pub_members_write(struct pub_members *pm, const struct publish_options *o,
 
 	keydir = xasprintf("%s/keys", dir);
 	if (path_mkdir_p(keydir, 0755) != 0) {
-		*cause = xasprintf("cannot create %s: %s", keydir,
+		*cause = xasprintf(_("cannot create %s: %s"), keydir,
 		    strerror(errno));
 		free(keydir);
 		return PUBLISH_ERR_WRITE;
@@ -308,15 +317,20 @@ pub_members_write(struct pub_members *pm, const struct publish_options *o,
 		feed_slot_file(file, (uint32_t)i, slots[i].sealed,
 		    (const uint8_t (*)[32])paths[i]);
 		if (epoch_write_file(keydir, pm->written[i], file) != 0) {
-			*cause = xasprintf("cannot write a key slot in %s: %s",
-			    keydir, strerror(errno));
+			/* TRANSLATORS: the folder, then the system's reason. */
+			*cause = xasprintf(_("cannot write a key slot in %s: "
+			    "%s"), keydir, strerror(errno));
 			st = PUBLISH_ERR_WRITE;
 		}
 		pm->nwritten = i + 1;
 	}
 	if (st == PUBLISH_OK && epoch_sync(keydir, pm->written,
 	    pm->nwritten) != 0) {
-		*cause = xasprintf("cannot sync %s: %s", keydir,
+		/*
+		 * TRANSLATORS: sync here is writing the files of a folder
+		 * to the disk (fsync); then the system's reason.
+		 */
+		*cause = xasprintf(_("cannot sync %s: %s"), keydir,
 		    strerror(errno));
 		st = PUBLISH_ERR_WRITE;
 	}

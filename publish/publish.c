@@ -491,16 +491,19 @@ print_summary(const struct publish_result *r)
 
 		devices = xasprintf(P_("%zu device", "%zu devices",
 		    r->nrecipients), r->nrecipients);
-		/*
-		 * TRANSLATORS: a feed encrypted to its members: "N devices";
-		 * the first serial of its key epoch.
-		 */
 		if (r->new_epoch == NULL)
+			/*
+			 * TRANSLATORS: a feed encrypted to its members: "N
+			 * devices"; the first serial of its key epoch.
+			 */
 			summary_add(&b, xasprintf(_("encrypted to %s, key epoch "
 			    "from serial %lld"), devices,
 			    (long long)r->epoch_since));
 		else
-			/* TRANSLATORS: as above; then the new epoch's id. */
+			/*
+			 * TRANSLATORS: as above; then why this serial begins
+			 * a new key epoch ("a device was removed").
+			 */
 			summary_add(&b, xasprintf(_("encrypted to %s, key epoch "
 			    "from serial %lld (new: %s; no delta)"), devices,
 			    (long long)r->epoch_since, r->new_epoch));

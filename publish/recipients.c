@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/feed.h"
 #include "publish/publish.h"
 
@@ -22,6 +23,14 @@ static int
 is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Before another mistake: a line break, when one is listed already. */
+static void
+recipients_newline(struct buf *err)
+{
+	if (err->len > 0)
+		buf_addc(err, '\n');
 }
 
 enum publish_status
@@ -38,7 +47,7 @@ publish_recipients_load(const char *path, uint8_t (**keys)[32], size_t *n,
 	*n = 0;
 	if ((text = file_read_small(path, RECIPIENTS_FILE_MAX, NULL)) == NULL) {
 		*cause = xasprintf("%s: %s", path, errno == EFBIG ?
-		    "too large for a recipients file" : strerror(errno));
+		    _("too large for a recipients file") : strerror(errno));
 		return PUBLISH_ERR_USAGE;
 	}
 	buf_init(&err);
@@ -65,19 +74,34 @@ publish_recipients_load(const char *path, uint8_t (**keys)[32], size_t *n,
 		if (device_recipient_parse(tok, len, v[count]) != 0) {
 			*end = '\0';
 			safe = sanitize(tok, SANITIZE_LINE);
-			if (nerr++ < RECIPIENTS_ERRORS)
-				buf_addf(&err, "%s%s:%zu: '%s' is not a recipient "
-				    "key (globe1 and 48 characters, as `globe "
-				    "device init` prints it)", err.len > 0 ?
-				    "\n" : "", path, lineno, safe);
+			if (nerr++ < RECIPIENTS_ERRORS) {
+				recipients_newline(&err);
+				/*
+				 * TRANSLATORS: FILE:LINE: as a compiler says
+				 * where; then the word on that line. globe1
+				 * starts every recipient key, and `globe
+				 * device init` is a command: keep them.
+				 */
+				buf_addf(&err, _("%s:%zu: '%s' is not a "
+				    "recipient key (globe1 and 48 characters, "
+				    "as `globe device init` prints it)"), path,
+				    lineno, safe);
+			}
 			free(safe);
 			continue;
 		}
 		if (*label == '\0') {
-			if (nerr++ < RECIPIENTS_ERRORS)
-				buf_addf(&err, "%s%s:%zu: the key has no label "
-				    "(write whose device it is after it)",
-				    err.len > 0 ? "\n" : "", path, lineno);
+			if (nerr++ < RECIPIENTS_ERRORS) {
+				recipients_newline(&err);
+				/*
+				 * TRANSLATORS: FILE:LINE: a recipient key
+				 * alone on its line, without the name of
+				 * whose device it is.
+				 */
+				buf_addf(&err, _("%s:%zu: the key has no label "
+				    "(write whose device it is after it)"),
+				    path, lineno);
+			}
 			continue;
 		}
 		for (i = 0; i < count; i++) {
@@ -85,10 +109,15 @@ publish_recipients_load(const char *path, uint8_t (**keys)[32], size_t *n,
 				break;
 		}
 		if (i < count) {
-			if (nerr++ < RECIPIENTS_ERRORS)
-				buf_addf(&err, "%s%s:%zu: the same recipient key "
-				    "as line %zu", err.len > 0 ? "\n" : "",
-				    path, lineno, lines[i]);
+			if (nerr++ < RECIPIENTS_ERRORS) {
+				recipients_newline(&err);
+				/*
+				 * TRANSLATORS: FILE:LINE:, then the earlier
+				 * line of the same file with that key.
+				 */
+				buf_addf(&err, _("%s:%zu: the same recipient "
+				    "key as line %zu"), path, lineno, lines[i]);
+			}
 			continue;
 		}
 		lines[count++] = lineno;
@@ -96,13 +125,24 @@ publish_recipients_load(const char *path, uint8_t (**keys)[32], size_t *n,
 	free(text);
 	free(lines);
 	if (nerr == 0 && count == 0)
-		buf_addf(&err, "%s: no recipient (one line per device: its "
-		    "recipient key and a label)", path);
+		/* TRANSLATORS: %s is the recipients file. */
+		buf_addf(&err, _("%s: no recipient (one line per device: its "
+		    "recipient key and a label)"), path);
 	else if (nerr == 0 && count > FEED_SLOTS_MAX)
-		buf_addf(&err, "%s: %zu recipients, more than the %d a feed "
-		    "may have", path, count, FEED_SLOTS_MAX);
-	else if (nerr > RECIPIENTS_ERRORS)
-		buf_addf(&err, "\n(and %zu more)", nerr - RECIPIENTS_ERRORS);
+		/*
+		 * TRANSLATORS: the recipients file, the devices it lists
+		 * (the form follows them), the most a feed may have.
+		 */
+		buf_addf(&err, P_("%s: %zu recipient, more than the %d a feed "
+		    "may have", "%s: %zu recipients, more than the %d a feed "
+		    "may have", count), path, count, FEED_SLOTS_MAX);
+	else if (nerr > RECIPIENTS_ERRORS) {
+		recipients_newline(&err);
+		/* TRANSLATORS: under the first mistakes listed: the rest. */
+		buf_addf(&err, P_("(and %zu more error)", "(and %zu more "
+		    "errors)", nerr - RECIPIENTS_ERRORS),
+		    nerr - RECIPIENTS_ERRORS);
+	}
 	if (err.len > 0) {
 		*cause = buf_detach(&err);
 		free(v);

@@ -178,7 +178,7 @@ sync_bg_start(const char *db_path, const struct net_options *opts,
 	int		 rc;
 
 	if (sodium_init() < 0) {
-		*cause = xstrdup("cannot initialize libsodium");
+		*cause = xstrdup(_("cannot initialize libsodium"));
 		return NULL;
 	}
 	sb = xcalloc(1, sizeof *sb);

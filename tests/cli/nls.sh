@@ -205,6 +205,31 @@ msgstr[2] "індекс містить %zu дельт"
 msgid "Starred"
 msgstr "Обране"
 
+#, c-format
+msgid "no device key at %s (`globe device init` makes one)"
+msgstr "немає ключа пристрою у %s (його створює `globe device init`)"
+
+msgid "cannot use the device key"
+msgstr "не вдається використати ключ пристрою"
+
+#, c-format
+msgid "%s:%zu: the key has no label (write whose device it is after it)"
+msgstr "%s:%zu: ключ без мітки (допишіть після нього, чий це пристрій)"
+
+#, c-format
+msgid "encrypted to %s, key epoch from serial %lld (new: %s; no delta)"
+msgstr "зашифровано для %s, ключова епоха з випуску %lld (нова: %s; без дельти)"
+
+#, c-format
+msgid "%zu device"
+msgid_plural "%zu devices"
+msgstr[0] "%zu пристрою"
+msgstr[1] "%zu пристроїв"
+msgstr[2] "%zu пристроїв"
+
+msgid "the feed's first serial"
+msgstr "перший випуск стрічки"
+
 msgctxt "field"
 msgid "Starred"
 msgstr "Позначено"
@@ -389,6 +414,44 @@ check_exit "globe-publish: one record" 0 "$PUBLISH" --source "$SIG/src.jsonl" \
 	--out "$SIG/one" --sign "$SIG/k.key"
 check_contains "globe-publish: one record, in the singular" "$out" \
 	" bytes, 1 record); index lists 0 deltas"
+
+# A feed encrypted to its members (net/device.c, publish/recipients.c,
+# publish/epoch.c): the messages of the device key, the recipients file
+# and the key epoch are the catalogue's too.
+MEM=$T/members
+mkdir -p "$MEM"
+printf 'device_key = %s/none.key\n' "$MEM" >"$MEM/conf-none"
+printf 'device_key = %s/a.key\n' "$MEM" >"$MEM/conf-a"
+"$GLOBE" --config "$MEM/conf-a" device init >"$MEM/tok-a" 2>/dev/null
+trstatus=2
+trans "globe device show without a key" \
+	"globe: немає ключа пристрою у $MEM/none.key (його створює \`globe device init\`)" \
+	"globe: no device key at $MEM/none.key (\`globe device init\` makes one)" \
+	"$GLOBE" --config "$MEM/conf-none" device show
+cat "$MEM/tok-a" >"$MEM/r-nolabel"
+trans "globe-publish: a recipients file's FILE:LINE" \
+	"globe-publish: $MEM/r-nolabel:1: ключ без мітки (допишіть після нього, чий це пристрій); nothing published" \
+	"globe-publish: $MEM/r-nolabel:1: the key has no label (write whose device it is after it); nothing published" \
+	"$PUBLISH" --source "$SIG/src.jsonl" --out "$MEM/feed" --sign \
+	"$SIG/k.key" --recipients "$MEM/r-nolabel"
+printf '%s alice\n' "$(cat "$MEM/tok-a")" >"$MEM/r-a"
+check_exit "globe-publish (uk): an encrypted serial" 0 ukr "$PUBLISH" \
+	--source "$SIG/src.jsonl" --out "$MEM/feed" --sign "$SIG/k.key" \
+	--recipients "$MEM/r-a"
+if [ "$nls" = yes ]; then
+	check_contains "globe-publish (uk): why the key epoch is new" "$out" \
+		"; зашифровано для 1 пристрою, ключова епоха з випуску 1 (нова: перший випуск стрічки; без дельти)"
+else
+	check_contains "globe-publish (uk), --disable-nls: the key epoch" \
+		"$out" "(new: the feed's first serial; no delta)"
+fi
+printf 'pubkey = %s\ndevice_key = %s/none.key\n' \
+	"$(tail -n 1 "$SIG/k.pub")" "$MEM" >"$MEM/conf-sync"
+trans "a member-only feed without a device key" \
+	"globe: синхронізація не вдалася: не вдається використати ключ пристрою: немає ключа пристрою у $MEM/none.key (його створює \`globe device init\`)" \
+	"globe: sync failed: cannot use the device key: no device key at $MEM/none.key (\`globe device init\` makes one)" \
+	"$GLOBE" --config "$MEM/conf-sync" --db "$MEM/globe.db" sync \
+	--feed "file://$MEM/feed"
 
 # globe-publish sets the locale for its messages, yet what it writes is
 # data: the same feed, byte for byte, under C and under a locale with a

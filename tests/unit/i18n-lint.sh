@@ -7,9 +7,16 @@
 # escape xgettext and stay English under every LANGUAGE. A literal of
 # conversions and punctuation alone ("%s", "%s: %s") carries no words and
 # passes; so do the few literals below that must stay as they are.
+# In the libraries (net/, cache/) and the publisher's, a message is also
+# a cause: what xasprintf or xstrdup makes for *cause or *why (a
+# statement "*cause = ...(...)"), and what net/'s helpers that set one
+# are handed (unseal_fail, slot_fail, device_fail). Not seen: a literal
+# assigned or returned in another shape (why = "...", return "..."),
+# which review has to catch.
 #
 # Usage: tests/unit/i18n-lint.sh [FILE...]   (paths relative to the top of
-# the tree; none: every .c file of tui/ and publish/, as make check runs it)
+# the tree; none: every .c file of tui/, publish/, net/ and cache/, as make
+# check runs it)
 . "$srcdir/tests/lib.sh"
 
 lint() {
@@ -37,6 +44,16 @@ PUBLISH_MESSAGE_ARG = {
     "publish_error": 1,		# (fmt, ...)
     "usage_error": 1,		# (fmt, ...)
 }
+# net/'s helpers that set a cause (members.c, device.c).
+NET_MESSAGE_ARG = {
+    "unseal_fail": 2,		# (u, why)
+    "slot_fail": 2,		# (cause, why)
+    "device_fail": 3,		# (cause, path, why)
+}
+# The functions that make a cause in the libraries.
+CAUSE_MAKERS = ("xasprintf", "xstrdup")
+def library_scope(rel):
+    return rel.split("/")[0] in ("net", "cache", "publish")
 # stderr, where only the command line and the publisher write.
 def stderr_scope(rel):
     base = os.path.basename(rel)
@@ -52,6 +69,10 @@ EXCEPTIONS = {
     "globe: %s\n",
     # The publisher's name before each line of its messages.
     "globe-publish: %s\n",
+    # A config key (token_file) or a file name (index.json) before the
+    # reason, which is translated (net/fetch.c, net/index.c).
+    "token_file %s: %s",
+    "index.json: %s",
 }
 
 LITERAL = re.compile(r'"(?:\\.|[^"\\\n])*"')
@@ -135,6 +156,34 @@ def bare_literals(text, begin, end):
             bad.append(joined)
     return bad
 
+def blank_literals(text):
+    """text with the inside of each literal blanked (same offsets)."""
+    return re.sub(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'',
+                  lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) +
+                  m.group(0)[0], text)
+
+CAUSE_SET = re.compile(r'\*\s*(?:cause|why)\s*=(?!=)')
+
+def check_causes(rel, text):
+    """A library's causes: xasprintf or xstrdup in "*cause = ..."."""
+    problems = []
+    plain = blank_literals(text)
+    call = re.compile(r'(?<![A-Za-z0-9_])(%s)\s*\(' % "|".join(CAUSE_MAKERS))
+    for m in call.finditer(plain):
+        # The statement so far: from the last ; { or } to the call.
+        start = max(plain.rfind(c, 0, m.start()) for c in ";{}") + 1
+        if not CAUSE_SET.search(plain[start:m.start()]):
+            continue
+        args = split_args(text, m.end() - 1)
+        if not args:
+            continue
+        for lit in bare_literals(text, args[0][0], args[0][1]):
+            line = text.count("\n", 0, m.start()) + 1
+            problems.append("%s:%d: a cause is %s, not _(...)" %
+                            (rel, line, lit if len(lit) < 60 else
+                             lit[:56] + '..."'))
+    return problems
+
 def check(rel):
     with open(os.path.join(top, rel), encoding="utf-8") as f:
         text = strip_comments(f.read())
@@ -144,6 +193,11 @@ def check(rel):
     if rel.startswith("publish/"):
         names += list(PUBLISH_MESSAGE_ARG)
         args_of.update(PUBLISH_MESSAGE_ARG)
+    if rel.startswith("net/"):
+        names += list(NET_MESSAGE_ARG)
+        args_of.update(NET_MESSAGE_ARG)
+    if library_scope(rel):
+        problems += check_causes(rel, text)
     if stderr_scope(rel):
         names += ["fprintf", "fputs"]
     call = re.compile(r'(?<![A-Za-z0-9_])(%s)\s*\(' % "|".join(names))
@@ -230,6 +284,7 @@ static void
 f(void)
 {
 	publish_error("%s: too large", path);
+	*cause = xstrdup("the publisher's cause");
 	return usage_error(_("unknown option '%s'"), arg);
 }
 EOF
@@ -250,9 +305,55 @@ check_contains "lint: N_ is no translation" "$out" \
 out=$(srcdir=$T/src lint tui/view-bad.c 2>&1)
 check_not_contains "lint: stderr is checked only in cmd*.c and publish/" \
 	"$out" 'fprintf()'
+mkdir -p "$T/src/net"
+cat >"$T/src/net/bad.c" <<'EOF'
+static int
+f(char **cause, char **why, int e)
+{
+	*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
+	if (cause != NULL)
+		*cause = e ? xstrdup(_("it exists")) : xstrdup("no such "
+		    "key");
+	*why = xstrdup("out of memory");
+	slot_fail(cause, "not a key slot");
+	return device_fail(cause, path, e ? _("too large") : "damaged");
+}
+EOF
+cat >"$T/src/net/good.c" <<'EOF'
+static int
+f(char **cause, int e)
+{
+	*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+	*cause = xasprintf("%s: %s", url, why);
+	*cause = xasprintf("index.json: %s", why);
+	url = xasprintf("%s/keys/%s", base, hex);
+	if (*cause == xstrdup("not a cause"))
+		return 0;
+	*cause = e ? xasprintf(P_("%zu key", "%zu keys", n), n) :
+	    xstrdup(_("none; try again"));
+	return slot_fail(cause, _("not a key slot"));
+}
+EOF
+out=$(srcdir=$T/src lint net/bad.c 2>&1)
+check_contains "lint: a library's cause" "$out" \
+	'net/bad.c:4: a cause is "cannot read %s: %s"'
+check_contains "lint: a cause under an if, in a ternary" "$out" \
+	'net/bad.c:6: a cause is "no such key"'
+check_not_contains "lint: the ternary's _() branch" "$out" '"it exists"'
+check_contains "lint: *why too" "$out" \
+	'net/bad.c:8: a cause is "out of memory"'
+check_contains "lint: net/'s helpers" "$out" \
+	'net/bad.c:9: slot_fail() is handed "not a key slot"'
+check_contains "lint: device_fail's reason" "$out" \
+	'net/bad.c:10: device_fail() is handed "damaged"'
+srcdir=$T/src lint net/good.c >"$T/good-net.out" 2>&1
+check_eq "lint: translated causes, paths and a comparison pass" "$?" 0
+grep '^#' "$T/good-net.out" | head -n 10
 out=$(srcdir=$T/src lint publish/bad.c 2>&1)
 check_contains "lint: the publisher's messages" "$out" \
 	'publish/bad.c:4: publish_error() is handed "%s: too large"'
+check_contains "lint: the publisher's causes" "$out" \
+	"publish/bad.c:5: a cause is \"the publisher's cause\""
 check_not_contains "lint: the publisher's _()" "$out" 'unknown option'
 srcdir=$T/src lint tui/cmd-good.c >"$T/good.out" 2>&1
 check_eq "lint: _(), P_(), \"%s\", stdout and the program's name pass" \
@@ -263,7 +364,7 @@ grep '^#' "$T/good.out" | head -n 10
 if [ "$#" -gt 0 ]; then
 	files="$*"
 else
-	files=$(cd "$srcdir" && ls tui/*.c publish/*.c)
+	files=$(cd "$srcdir" && ls tui/*.c publish/*.c net/*.c cache/*.c)
 fi
 lint $files >"$T/tree.out" 2>&1
 cat "$T/tree.out"
