@@ -247,7 +247,10 @@ sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed,
 		} else {
 			*failed = 1;
 			clean = sanitize(sb->cause, SANITIZE_LINE);
-			if (*clean != '\0')
+			if (sb->status == NET_ERR_NOT_MEMBER)
+				/* As `globe sync` says it: what to send. */
+				*text = present_sync_not_member(clean);
+			else if (*clean != '\0')
 				/* TRANSLATORS: why, then the detail. */
 				*text = xasprintf(_("sync failed: %s: %s"),
 				    net_strerror(sb->status), clean);

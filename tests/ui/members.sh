@@ -55,4 +55,24 @@ check_eq "the passphrase is in no file of the data directory" "$found" ""
 found=$(grep -rlaF "not the one" "$XDG_DATA_HOME" 2>/dev/null)
 check_eq "nor the wrong one" "$found" ""
 
+# A device that is not among the recipients: the status line says what
+# to send, and the messages screen (M) has the whole line with its key.
+printf 'feed = %s\npubkey = %s\nmax_valid_days = 36500\ndevice_key = %s\n' \
+    "$T/feed" "$T/key.pub" "$T/other.key" >"$T/conf-other"
+"$GLOBE" --config "$T/conf-other" device init >/dev/null 2>&1 </dev/null
+check_eq "a second device key, not a recipient" "$?" 0
+OTHER=$("$GLOBE" --config "$T/conf-other" device show)
+ui_start 80x24 --config "$T/conf-other" --db "$T/other.db"
+ui_expect_text "the second device's interface opens" "Welcome"
+ui_keys s
+ui_expect_text "s on a feed for others: the status line says so" \
+    "this feed is encrypted to its members and this device is not"
+ui_keys M
+ui_settle
+check_contains "M: the whole line, with the key to send" \
+    "$(ui_capture | tr -d '\n ')" "secretariat:$OTHER"
+check_not_contains "no 'sync failed: ...: globe1' wording" \
+    "$(ui_capture)" "sync failed"
+ui_keys q q
+
 done_testing
