@@ -51,6 +51,10 @@
 #define NET_STATUS_ENUM(code, msg, exit) code,
 enum net_status { NET_STATUS_LIST(NET_STATUS_ENUM) };
 #undef NET_STATUS_ENUM
+#define NET_STATUS_ONE(code, msg, exit) + 1
+/* How many statuses the list has. */
+enum { NET_NSTATUS = 0 NET_STATUS_LIST(NET_STATUS_ONE) };
+#undef NET_STATUS_ONE
 
 /* The message of a status, translated (the list marks it with N_). */
 const char	*net_strerror(enum net_status);

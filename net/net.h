@@ -131,6 +131,31 @@ struct net_result {
 enum net_status	 net_sync(struct cache *, const struct net_options *,
 		    net_progress_cb, void *, struct net_result *, char **cause);
 void		 net_result_clear(struct net_result *);
+
+/* The note the cache keeps of the last sync, read back (net/note.c). */
+enum net_note_kind {
+	NET_NOTE_OK,		/* "ok" */
+	NET_NOTE_NOT_MODIFIED,	/* the index answered 304 */
+	NET_NOTE_UNCHANGED,	/* the same serial */
+	NET_NOTE_CHANGES,	/* what it changed: changes */
+	NET_NOTE_FAILED,	/* why (translated), then cause as stored */
+	NET_NOTE_OTHER		/* none of these: text, as stored */
+};
+struct net_note {
+	enum net_note_kind	 kind;
+	struct cache_changes	 changes;
+	const char		*why;	/* static */
+	const char		*cause;	/* points into the stored note */
+	const char		*text;	/* the stored note ("" for none) */
+};
+/*
+ * The note of a sync that changed the cache, in fixed English ("ok:
+ * contacts +3 ~1 -0", "ok: no changes"): it outlives the locale it was
+ * written in. Caller frees.
+ */
+char		*net_note_ok(const struct cache_changes *);
+/* Reads a stored note (NULL for none) into n, which points into it. */
+void		 net_note_parse(const char *stored, struct net_note *n);
 /*
  * The document a flag is sent as, one per POST (docs/feed-format.md,
  * "Reports"): JSON, keys in a fixed order, ending with a newline. Caller

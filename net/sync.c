@@ -1020,36 +1020,6 @@ sync_clean_downloads(struct sync *s)
 	closedir(d);
 }
 
-/*
- * The record of a sync that changed the cache, kept as its last result
- * ("ok: contacts +3 ~1 -0"; `globe status` shows it as stored): a log
- * line in fixed English, never translated, as it outlives the locale it
- * was written in; a failure note starts with the status's message in
- * the same fixed English (net_strerror_log), then the cause as the user
- * read it. What a person is told after a sync is tui/present-sync.c's.
- * Caller frees.
- */
-static char *
-sync_note_ok(const struct cache_changes *c)
-{
-	static const char *const names[REC_NDATA] = {
-		"countries", "authorities", "contacts", "newsletters", "routes"
-	};
-	struct buf	b;
-	int		t;
-
-	buf_init(&b);
-	buf_adds(&b, "ok:");
-	for (t = 0; t < REC_NDATA; t++) {
-		if (c->added[t] != 0 || c->changed[t] != 0 || c->removed[t] != 0)
-			buf_addf(&b, "%s %s +%u ~%u -%u", b.len > 3 ? "," : "",
-			    names[t], c->added[t], c->changed[t], c->removed[t]);
-	}
-	if (b.len == 3)
-		buf_adds(&b, " no changes");
-	return buf_detach(&b);
-}
-
 static enum net_status
 sync_run(struct sync *s, char **cause)
 {
@@ -1094,7 +1064,7 @@ sync_run(struct sync *s, char **cause)
 	if ((status = sync_apply(s, cause)) != NET_OK)
 		return status;
 	sync_clean_downloads(s);
-	note = sync_note_ok(&s->result->changes);
+	note = net_note_ok(&s->result->changes);
 	cache_state_note(s->cache, s->now, note);	/* best effort */
 	free(note);
 	return NET_OK;
@@ -1181,6 +1151,10 @@ net_sync(struct cache *cache, const struct net_options *opts,
 	if (status != NET_OK) {
 		if (s.began)
 			cache_apply_rollback(cache);
+		/*
+		 * In fixed English, as net_note_parse reads it back: the
+		 * status's message, then the cause as the user read it.
+		 */
 		note = xasprintf("%s: %s", net_strerror_log(status),
 		    why != NULL ? why : "");
 		cache_state_note(cache, s.now, note);	/* best effort */

@@ -61,6 +61,11 @@ check_not_contains() {
 	*) pass "$1" ;;
 	esac
 }
+# Passes if a line of the text matches the basic regular expression.
+check_line() {
+	if printf '%s\n' "$2" | grep -q -- "$3"; then pass "$1"; else
+		fail "$1"; printf '#   no line matches: %s\n' "$3"; fi
+}
 check_exit() {
 	what=$1; want=$2; shift 2
 	"$@" >"$T/out" 2>"$T/err"

@@ -544,6 +544,7 @@ cli_cmd_status(struct cli *cli)
 	json_t			*o, *cj;
 	struct status_lines	 l;
 	char			*hex = NULL, *last, *ok, *note, *issued;
+	struct net_note		 nn;
 	const char		*none;
 	int			 rc;
 
@@ -621,9 +622,9 @@ cli_cmd_status(struct cli *cli)
 	status_add(&l, _("issued:"), xstrdup(issued));
 	status_add(&l, _("expires:"), sanitize(s.expires != NULL ? s.expires :
 	    "-", SANITIZE_LINE));
-	note = sanitize(s.last_result != NULL ? s.last_result : "",
-	    SANITIZE_LINE);
-	/* The time, and what the sync said (cache_state's own words). */
+	net_note_parse(s.last_result, &nn);
+	note = present_sync_note(&nn);
+	/* The time, and what the sync said, in the reader's language. */
 	status_add(&l, _("last sync:"), *note != '\0' ?
 	    xasprintf("%s (%s)", last, note) : xstrdup(last));
 	free(note);

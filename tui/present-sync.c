@@ -186,6 +186,39 @@ present_sync_progress(const struct net_progress *p)
 }
 
 char *
+present_sync_note(const struct net_note *n)
+{
+	char	*changes, *cause, *out;
+
+	switch (n->kind) {
+	case NET_NOTE_OK:
+		/* TRANSLATORS: what the last sync did, in globe status. */
+		return xstrdup(_("ok"));
+	case NET_NOTE_NOT_MODIFIED:
+		/* TRANSLATORS: the server said the feed had not changed. */
+		return xstrdup(_("ok: not modified"));
+	case NET_NOTE_UNCHANGED:
+		/* TRANSLATORS: the feed had the serial already in the cache. */
+		return xstrdup(_("ok: unchanged"));
+	case NET_NOTE_CHANGES:
+		changes = present_sync_changes(&n->changes);
+		/* TRANSLATORS: %s is what it changed ("contacts +3 ~1 -0"). */
+		out = xasprintf(_("ok: %s"), changes);
+		free(changes);
+		return out;
+	case NET_NOTE_FAILED:
+		cause = sanitize(n->cause, SANITIZE_LINE);
+		/* TRANSLATORS: why the last sync failed, then the detail. */
+		out = xasprintf(_("%s: %s"), n->why, cause);
+		free(cause);
+		return out;
+	case NET_NOTE_OTHER:
+		break;
+	}
+	return sanitize(n->text, SANITIZE_LINE);
+}
+
+char *
 present_sync_not_member(const char *recipient)
 {
 	/*

@@ -1094,6 +1094,7 @@ void	 present_flag_cells(struct present_grid *, const struct cache_flag *,
 
 struct net_progress;
 struct net_result;
+struct net_note;
 
 /*
  * What a sync changed, per kind that changed: "contacts +1 ~1 -1,
@@ -1122,6 +1123,12 @@ char	*present_sync_reports(const struct net_result *);
  * Caller frees.
  */
 char	*present_sync_progress(const struct net_progress *);
+/*
+ * The note the cache keeps of the last sync, read by net_note_parse, in
+ * the reader's language ("ok: contacts +3 ~1 -0"). Sanitized; caller
+ * frees.
+ */
+char	*present_sync_note(const struct net_note *);
 /*
  * A sync of a member-only feed on a device that is not among its
  * recipients: the sentence naming the recipient key to send (sanitized

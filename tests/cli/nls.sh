@@ -233,6 +233,17 @@ msgstr "перший випуск стрічки"
 msgctxt "field"
 msgid "Starred"
 msgstr "Позначено"
+
+#, c-format
+msgid "ok: %s"
+msgstr "гаразд: %s"
+
+msgid "no changes"
+msgstr "без змін"
+
+#, c-format
+msgid "%s: %s"
+msgstr "%s — %s"
 EOF
 ok "msgfmt --check compiles the test catalogue" \
 	catalogue_install uk "$T/uk.po"
@@ -337,6 +348,28 @@ else
 fi
 check_contains "status: the stored failure starts in English" "$out" \
 	"(signature check failed: file://$SIG/feed/index.json.minisig: $cause)"
+# Read back, globe status says it in the reader's language (net/note.c,
+# present_sync_note): the status's message and the cause as stored.
+check_exit "uk: status after it" 0 ukr "$GLOBE" --config "$SIG/config" \
+	--db "$SIG/globe.db" status
+if [ "$nls" = yes ]; then
+	check_contains "uk: status: the stored failure in Ukrainian" "$out" \
+		"(перевірка підпису не вдалася — file://$SIG/feed/index.json.minisig: $cause)"
+else
+	check_contains "uk, --disable-nls: status: the stored failure" "$out" \
+		"(signature check failed: file://$SIG/feed/index.json.minisig: $cause)"
+fi
+# What the demo's last sync changed ("ok: contacts +1 ~0 -0" as stored).
+"$GLOBE" --demo sync >/dev/null 2>&1
+check_exit "uk: demo status after a sync" 0 ukr "$GLOBE" --demo status
+if [ "$nls" = yes ]; then
+	check_line "uk: status: what the last sync did" "$out" \
+		'^[^ ]* [^ ]*: *[-0-9T:Z]* (гаразд: .*)$'
+else
+	check_line "uk, --disable-nls: status: the last sync" "$out" \
+		'^last sync: *[-0-9T:Z]* (ok: .*)$'
+
+fi
 
 # globe status: translated labels, aligned by their width on the screen
 # (Cyrillic takes two bytes a column), and P_ for the unread newsletters.
