@@ -47,8 +47,12 @@ void	 buf_addf(struct buf *, const char *, ...) GLOBE_PRINTF(2, 3);
 /*
  * Appends text and a newline, each line of it after the first indented
  * by indent spaces: the help of an option under its column in --help.
+ * With width > 0, a line that would pass width display columns (the
+ * first line's start counted as indent too) breaks at a space; a word
+ * wider than the room stays whole.
  */
-void	 buf_add_indented(struct buf *, const char *text, int indent);
+void	 buf_add_indented(struct buf *, const char *text, int indent,
+	    int width);
 /* Returns the data (caller frees) and leaves the buffer empty. */
 char	*buf_detach(struct buf *);
 

@@ -5,8 +5,8 @@
  * the singular or plural form for a count, and NC_("context", "text")
  * marks a string whose English has two meanings ("Starred": a screen, a
  * record's field) with a context, translated with i18n_ctx where it is
- * shown. Built with --disable-nls, all of them give the English text, so a translated build and an untranslated
- * one differ only in wording. The catalogue is bound once, in main
+ * shown. Built with --disable-nls, all of them give the English text,
+ * so a translated build and an untranslated one differ only in wording. The catalogue is bound once, in main
  * (i18n_init); po/POTFILES.in lists every file that uses these, and
  * po/README says how to write a string a translator can translate.
  */

@@ -105,7 +105,7 @@ usage_print(void)
 	buf_addc(&b, '\n');
 	for (i = 0; i < sizeof usage_options / sizeof usage_options[0]; i++) {
 		buf_addf(&b, "  %-20s ", usage_options[i].left);
-		buf_add_indented(&b, _(usage_options[i].help), 23);
+		buf_add_indented(&b, _(usage_options[i].help), 23, 80);
 	}
 	buf_addc(&b, '\n');
 	/* TRANSLATORS: globe-publish --help, the last line. */

@@ -61,6 +61,23 @@ check_not_contains() {
 	*) pass "$1" ;;
 	esac
 }
+# The lines of stdin wider than N terminal columns (a CJK character
+# takes two, a combining mark none), each as "WIDTH: line".
+lines_over() {
+	python3 -c '
+import sys, unicodedata
+n = int(sys.argv[1])
+for line in sys.stdin.read().split("\n"):
+    w = sum(0 if unicodedata.combining(c) else
+            2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    if w > n:
+        print("%d: %s" % (w, line))
+' "$1"
+}
+# The commands globe --help lists, one a line.
+help_commands() {
+	"$GLOBE" --help | awk '/^  [a-z]/ && !/^  -/ { print $1 }'
+}
 # Passes if a line of the text matches the basic regular expression.
 check_line() {
 	if printf '%s\n' "$2" | grep -q -- "$3"; then pass "$1"; else

@@ -353,10 +353,31 @@ cli_fetch(struct cli *cli, enum record_type type, const char *id,
 	return cache_list(cli->cache, &f, out_list_add_cb, l);
 }
 
+/*
+ * A line of a help: "  LEFT" padded to lw columns, then text wrapped so
+ * no line passes 80 display columns (a CJK character takes two), its
+ * other lines under its first. A LEFT wider than lw has the text start
+ * on the next line. Without LEFT, the text's first line starts at the
+ * margin and its others lw columns in.
+ */
+static void
+cli_help_row(FILE *fp, const char *left, int lw, const char *text)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	if (left != NULL && (int)strlen(left) > lw)
+		buf_addf(&b, "  %s\n%*s", left, lw + 3, "");
+	else if (left != NULL)
+		buf_addf(&b, "  %-*s ", lw, left);
+	buf_add_indented(&b, text, left != NULL ? lw + 3 : lw, 80);
+	fputs(b.data, fp);
+	buf_free(&b);
+}
+
 static void
 cli_help(FILE *fp)
 {
-	struct buf	 b;
 	size_t		 i;
 
 	/*
@@ -370,17 +391,13 @@ cli_help(FILE *fp)
 	/* TRANSLATORS: globe --help: the heading of the list of commands. */
 	fprintf(fp, "\n%s\n", _("commands:"));
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %-12s %s\n", cli_commands[i]->name,
+		cli_help_row(fp, cli_commands[i]->name, 12,
 		    cli_summary(cli_commands[i]));
 	/* TRANSLATORS: globe --help: the heading of the global options. */
 	fprintf(fp, "\n%s\n", _("options (before or after the command):"));
-	buf_init(&b);
-	for (i = 0; i < NGLOBALHELP; i++) {
-		buf_addf(&b, "  %-16s ", cli_global_help[i].left);
-		buf_add_indented(&b, _(cli_global_help[i].help), 19);
-	}
-	fputs(b.data, fp);
-	buf_free(&b);
+	for (i = 0; i < NGLOBALHELP; i++)
+		cli_help_row(fp, cli_global_help[i].left, 16,
+		    _(cli_global_help[i].help));
 	/*
 	 * TRANSLATORS: globe --help, the paragraphs under the options; lines
 	 * of 80 columns at most. TERM, dumb, --limit N and --all, search:
@@ -409,12 +426,17 @@ cli_command_help(const struct cli_command *c)
 {
 	const struct cli_option_info	*o;
 	const enum cli_opt		*op;
-	char				*left;
+	char				*left, *usage;
 	size_t				 i;
 	int				 first = 1;
 
-	printf(_("usage: globe %s\n"), c->usage);
-	printf("\n%s\n", cli_summary(c));
+	/* The usage line wrapped as a row is, its other lines indented. */
+	usage = xasprintf(_("usage: globe %s\n"), c->usage);
+	usage[strcspn(usage, "\n")] = '\0';
+	cli_help_row(stdout, NULL, 4, usage);
+	free(usage);
+	putchar('\n');
+	cli_help_row(stdout, NULL, 0, cli_summary(c));
 	for (op = c->options; *op != OPT_MAX; op++) {
 		o = &cli_options[*op];
 		if (first)
@@ -423,7 +445,7 @@ cli_command_help(const struct cli_command *c)
 		first = 0;
 		left = xasprintf("--%s%s%s", o->name, o->arg ? " " : "",
 		    o->arg ? o->arg : "");
-		printf("  %-20s %s\n", left, _(o->help));
+		cli_help_row(stdout, left, 20, _(o->help));
 		free(left);
 	}
 	/*

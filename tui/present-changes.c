@@ -34,7 +34,7 @@ static const char *const type_headings[REC_NDATA] = {
 static const struct {
 	int		 type;
 	const char	*key;
-	const char	*label;		/* N_() */
+	const char	*label;		/* N_() or NC_() */
 } field_labels[] = {
 	{ REC_COUNTRY, "name", N_("Name") },
 	{ REC_COUNTRY, "region", N_("Region") },
@@ -56,7 +56,7 @@ static const struct {
 	{ REC_AUTHORITY, "notes", N_("Notes") },
 	{ REC_CONTACT, "authority", N_("Authority") },
 	{ REC_CONTACT, "name", N_("Name") },
-	{ REC_CONTACT, "title", N_("Title") },
+	{ REC_CONTACT, "title", NC_("job", "Title") },
 	{ REC_CONTACT, "role", N_("Role") },
 	{ REC_CONTACT, "email", N_("E-mail") },
 	{ REC_CONTACT, "phone", N_("Phone") },
@@ -68,7 +68,7 @@ static const struct {
 	{ REC_NEWSLETTER, "issue", N_("Issue") },
 	{ REC_NEWSLETTER, "published", N_("Published") },
 	{ REC_NEWSLETTER, "lang", N_("Language") },
-	{ REC_NEWSLETTER, "title", N_("Title") },
+	{ REC_NEWSLETTER, "title", NC_("newsletter", "Title") },
 	{ REC_NEWSLETTER, "summary", N_("Summary") },
 	{ REC_NEWSLETTER, "body", N_("Text") },
 	{ REC_NEWSLETTER, "url", N_("Link") },
@@ -173,7 +173,7 @@ field_label(enum record_type type, const char *key, size_t len)
 		if (field_labels[i].type == (int)type &&
 		    strlen(field_labels[i].key) == len &&
 		    strncmp(field_labels[i].key, key, len) == 0)
-			return _(field_labels[i].label);
+			return i18n_ctx(field_labels[i].label);
 	}
 	return NULL;
 }

@@ -593,6 +593,13 @@ for c in sync status countries members authority contacts show search \
 	check_eq "help $c is $c --help" "$out" "$("$GLOBE" $c --help)"
 	check_eq "help $c: nothing on stderr" "$err" ""
 done
+# Every help fits 80 columns: summaries, options and usage lines wrap.
+check_eq "--help: no line over 80 columns" \
+    "$("$GLOBE" --help | lines_over 80)" ""
+for c in $(help_commands); do
+	check_eq "help $c: no line over 80 columns" \
+	    "$("$GLOBE" help "$c" | lines_over 80)" ""
+done
 check_exit "help search" 0 "$GLOBE" help search
 check_contains "help search: the options" "$out" "--limit N"
 check_exit "help works with no cache at all" 0 \

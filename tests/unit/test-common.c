@@ -273,12 +273,37 @@ test_buf(void)
 	    "buf stays NUL-terminated");
 	buf_reset(&b);
 	CHECK_STR(b.data, "", "buf_reset empties");
-	buf_add_indented(&b, "one\ntwo\nthree", 3);
+	buf_add_indented(&b, "one\ntwo\nthree", 3, 0);
 	CHECK_STR(b.data, "one\n   two\n   three\n",
 	    "buf_add_indented: lines after the first indented");
 	buf_reset(&b);
-	buf_add_indented(&b, "one", 3);
+	buf_add_indented(&b, "one", 3, 0);
 	CHECK_STR(b.data, "one\n", "buf_add_indented: one line");
+	/* Width 12, indent 3: 9 columns of text a line, at spaces. */
+	buf_reset(&b);
+	buf_add_indented(&b, "aaa bbb ccc dd\nee", 3, 12);
+	CHECK_STR(b.data, "aaa bbb\n   ccc dd\n   ee\n",
+	    "buf_add_indented: wraps at a space to the width");
+	/* Wide characters take two columns: four of them fill 8 of 9. */
+	buf_reset(&b);
+	buf_add_indented(&b, "\u6570\u636e\u6e90\u5bc6 \u94a5\u5468", 3, 12);
+	CHECK_STR(b.data, "\u6570\u636e\u6e90\u5bc6\n   \u94a5\u5468\n",
+	    "buf_add_indented: counts display columns, not bytes");
+	/* Chinese has no spaces: a line breaks between two characters. */
+	buf_reset(&b);
+	buf_add_indented(&b, "\u6848\u4ef6\u9636\u6bb5\uff1aab\u3001cd", 3, 12);
+	CHECK_STR(b.data, "\u6848\u4ef6\u9636\n   \u6bb5\uff1aab\u3001\n   cd\n",
+	    "buf_add_indented: breaks between wide characters");
+	/* Never before a closing mark: "、" stays with "ab". */
+	buf_reset(&b);
+	buf_add_indented(&b, "\u6848\u4ef6\u9636ab\u3001cd", 3, 10);
+	CHECK_STR(b.data, "\u6848\u4ef6\u9636\n   ab\u3001cd\n",
+	    "buf_add_indented: no line starts with a closing mark");
+	/* A word wider than the room stays whole, on a line of its own. */
+	buf_reset(&b);
+	buf_add_indented(&b, "a --passphrase-file b", 3, 12);
+	CHECK_STR(b.data, "a\n   --passphrase-file\n   b\n",
+	    "buf_add_indented: a long word is not cut");
 	buf_free(&b);
 	s = buf_detach(&b);
 	CHECK_STR(s, "", "detach of an empty buffer gives \"\"");
