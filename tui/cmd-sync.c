@@ -625,8 +625,9 @@ cli_cmd_status(struct cli *cli)
 	net_note_parse(s.last_result, &nn);
 	note = present_sync_note(&nn);
 	/* The time, and what the sync said, in the reader's language. */
+	/* TRANSLATORS: globe status: when, then what the sync did. */
 	status_add(&l, _("last sync:"), *note != '\0' ?
-	    xasprintf("%s (%s)", last, note) : xstrdup(last));
+	    xasprintf(_("%s (%s)"), last, note) : xstrdup(last));
 	free(note);
 	status_add(&l, _("last success:"), xstrdup(ok));
 	cli_status_members(cli, &s, &l, NULL);

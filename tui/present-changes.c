@@ -142,9 +142,12 @@ present_change_sync_heading(const struct cache_change_sync *s)
 		buf_addf(&b, _("serial %lld"), (long long)s->serial);
 	changes = present_sync_changes(&s->counts);
 	if (s->first)
-		/* TRANSLATORS: after the first sync, every record is new. */
-		buf_addf(&b, " %s %s: %s", dot, _("the first sync, every "
-		    "record new"), changes);
+		/*
+		 * TRANSLATORS: after the first sync, every record is new;
+		 * %s is what it added ("countries +52 ~0 -0, ...").
+		 */
+		buf_addf(&b, _(" %s the first sync, every record new: %s"),
+		    dot, changes);
 	else
 		buf_addf(&b, " %s %s", dot, changes);
 	free(changes);
@@ -193,7 +196,7 @@ present_change_fields(enum record_type type, const char *fields)
 		if (len == 0)
 			continue;
 		if (b.len > 0)
-			buf_adds(&b, ", ");
+			buf_adds(&b, present_sep_list());
 		if ((label = field_label(type, p, len)) != NULL)
 			buf_adds(&b, label);
 		else {

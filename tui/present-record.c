@@ -420,7 +420,8 @@ present_fields_own(const struct out_item *it, struct present_fields *out)
 			buf_addf(&b, "%s%s", i > 0 ? "\n" : "", line);
 			free(line);
 		}
-		f = fields_insert(out, at, "flags", _("Flagged"));
+		f = fields_insert(out, at, "flags", i18n_ctx(NC_("field",
+		    "Flagged")));
 		f->text = buf_detach(&b);
 	}
 	for (i = 0; it->changed != NULL && i < out->n; i++) {

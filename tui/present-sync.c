@@ -72,7 +72,7 @@ sync_reports(const struct net_result *r, int brief)
 		buf_addf(&b, P_("%u flag sent", "%u flags sent", n), n);
 	if ((n = r->reports_pending) > 0) {
 		if (b.len > 0)
-			buf_adds(&b, ", ");
+			buf_adds(&b, present_sep_list());
 		if (brief || (!r->reports_nowhere && r->reports_error == NULL))
 			buf_addf(&b, P_("%u flag waits", "%u flags wait", n), n);
 		else if (r->reports_nowhere)
@@ -108,9 +108,12 @@ sync_with_reports(char *text, const struct net_result *r,
 	reports = sync_reports(r, form == PRESENT_SYNC_BRIEF);
 	if (reports == NULL)
 		return text;
-	out = xasprintf(form == PRESENT_SYNC_FULL ? "%s; %s" : "%s %s %s",
-	    text, form == PRESENT_SYNC_FULL ? reports :
-	    charset_glyph(GLYPH_DOT), reports);
+	if (form == PRESENT_SYNC_FULL)
+		/* TRANSLATORS: what a sync did; then what became of flags. */
+		out = xasprintf(_("%s; %s"), text, reports);
+	else
+		out = xasprintf("%s %s %s", text, charset_glyph(GLYPH_DOT),
+		    reports);
 	free(reports);
 	free(text);
 	return out;

@@ -95,7 +95,7 @@ static const struct present_col flags_cols[] = {
 	{ "id", N_("Id"), -1, PC_IDENT, 6, 3 },
 	{ "name", N_("Name"), -1, PC_NAME, 10, 0 },
 	{ "text", N_("Flag"), -1, 0, 12, 2 },
-	{ "flagged", N_("Flagged"), -1, 0, 10, 6 },
+	{ "flagged", NC_("date", "Flagged"), -1, 0, 10, 6 },
 	{ "state", N_("State"), -1, 0, 8, 4 },
 };
 
