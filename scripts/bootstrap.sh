@@ -16,12 +16,14 @@ mode=${1:-build}
 cd "$(dirname "$0")/.."
 
 # gettext: xgettext, msgmerge and msgfmt make the translation catalogues
-# (configure --disable-nls builds without them). libfribidi-dev: GNU
+# (configure --disable-nls builds without them); po4a makes the translated
+# man pages from po/man/ (--disable-man-translations builds without
+# them; a release tarball carries them made). libfribidi-dev: GNU
 # FriBidi puts right-to-left text in visual order on the screens; zlib
 # compresses the objects of member-only feeds before they are encrypted.
 pkgs="build-essential autoconf automake pkg-config libsqlite3-dev
 libjansson-dev libcurl4-openssl-dev libncurses-dev libsodium-dev
-libfribidi-dev zlib1g-dev ca-certificates gettext"
+libfribidi-dev zlib1g-dev ca-certificates gettext po4a"
 if [ "$mode" = check ] || [ "$mode" = deps ]; then
 	# What the suites drive: minisign for signature interop, python3 for
 	# the feed crafting and fault server, tmux for the screen tests, nginx

@@ -16,7 +16,8 @@
 # 4. hardening-check on both programs;
 # 5. unpacks the package into OUTDIR/root (dpkg -x) and runs that globe:
 #    --version, then tests/cli/cli.sh and tests/cli/complete.sh against
-#    it and the completion scripts it installs.
+#    it and the completion scripts it installs, and
+#    tests/cli/man-l10n.sh against the translated man pages it installs.
 # Set DEB_BUILD_OPTIONS=nocheck to skip the unit programs the package
 # build runs (debian/rules: make check-unit).
 set -eu
@@ -98,8 +99,10 @@ GLOBE_BASH_COMPLETION="$out/root/usr/share/bash-completion/completions/globe" \
 GLOBE_ZSH_COMPLETION="$out/root/usr/share/zsh/vendor-completions/_globe" \
 GLOBE_FISH_COMPLETION="$out/root/usr/share/fish/vendor_completions.d/globe.fish" \
 GLOBE_CONFIG_EXAMPLE="$out/root/usr/share/doc/globe/config.example" \
+GLOBE_MAN_ROOT="$out/root/usr/share/man" \
 srcdir="$top" builddir="$out/tests" sh tests/run tests/cli/cli.sh \
-    tests/cli/complete.sh tests/cli/config-check.sh >"$out/tests.log" 2>&1 ||
+    tests/cli/complete.sh tests/cli/config-check.sh \
+    tests/cli/man-l10n.sh >"$out/tests.log" 2>&1 ||
 	{ cat "$out/tests.log"; exit 1; }
 cat "$out/tests.log"
 t4=$(now)
