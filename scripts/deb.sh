@@ -47,6 +47,26 @@ if ! dpkg-checkbuilddeps debian/control >/dev/null 2>&1 || [ -n "$missing" ]; th
 fi
 t1=$(now)
 
+# Every library configure.ac asks pkg-config for comes from a package
+# debian/control's Build-Depends names: a clean builder (sbuild, a CI
+# machine) installs only those, so one missing there fails only there.
+deps=$(sed -n '/^Build-Depends:/,/^[A-Z]/p' debian/control)
+for mod in $(sed -n 's/^PKG_CHECK_MODULES(\[[A-Z]*\], \[\([a-z0-9]*\).*/\1/p' \
+    configure.ac); do
+	pc=$(pkg-config --variable=pcfiledir "$mod" 2>/dev/null)/$mod.pc
+	pkg=$(dpkg -S "$pc" 2>/dev/null | sed -n '1s/[:,].*//p')
+	if [ -z "$pkg" ]; then
+		echo "deb: no installed package provides $mod.pc (pkg-config $mod)" >&2
+		exit 1
+	fi
+	case $deps in
+	*" $pkg"[\ ,\(]*|*" $pkg") ;;
+	*) echo "deb: configure.ac needs $mod ($pkg), which debian/control's Build-Depends does not name" >&2
+	   exit 1 ;;
+	esac
+done
+step "Build-Depends names every library configure.ac needs"
+
 # The tree's own files only: a configured tree or build directories would
 # change what dh sees.
 rm -rf "$out/src" "$out/root"
