@@ -931,8 +931,8 @@ app_draw_title(struct app *app)
 		display_text(0, rtl ? app->cols - avail - 1 - pw : avail + 1,
 		    pw, pos, STYLE_TITLE);
 	if (dw > 0)
-		display_text(0, rtl ? 0 : app->cols - dw, dw, demo,
-		    STYLE_TITLE);
+		display_line(0, rtl ? 0 : app->cols - dw, dw, demo,
+		    rtl ? app_frame_bidi() : 0, STYLE_TITLE);
 	free(pos);
 	free(line);
 	free(sep);

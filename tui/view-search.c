@@ -302,11 +302,12 @@ search_header(struct view *v, int y, int width)
 
 	/* "Search: " and the query's line, then a note where it fits. */
 	lw = (int)utf8_width(label);
-	display_text(y, 0, lw, label, STYLE_BOLD);
+	display_ui_text(y, 0, lw, width, label, STYLE_BOLD);
 	w = lw + app_draw_field(v->app, y, lw, width - lw, &s->query,
 	    STYLE_BOLD);
 	if ((line = search_note(v)) != NULL && w + 3 < width)
-		display_text(y, w + 3, width - w - 3, line, STYLE_BOLD);
+		display_ui_text(y, w + 3, width - w - 3, width, line,
+		    STYLE_BOLD);
 	free(line);
 	buf_init(&b);
 	for (i = 0; i < FILTER_COUNT; i++) {
@@ -323,7 +324,7 @@ search_header(struct view *v, int y, int width)
 	}
 	/* TRANSLATORS: after the search's filters; F2 F3 F4 are keys. */
 	buf_addf(&b, "   %s", _("(F2, F3, F4 set them)"));
-	display_text(y + 1, 0, width, b.data, STYLE_LABEL);
+	display_ui_text(y + 1, 0, width, width, b.data, STYLE_LABEL);
 	buf_free(&b);
 	return 2 + view_draw_titles(v, y + 2, width);
 }
