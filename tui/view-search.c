@@ -220,7 +220,10 @@ search_draw_row(struct view *v, const struct row *r, int y, int width,
 		present_grid_fit(g, width);
 	/* The whole line in the row's style: the gaps between cells too. */
 	display_text(y, 0, width, "", st);
-	/* Laid out right to left, the columns go from the right. */
+	/*
+	 * Laid out right to left, the columns go from the right: the last
+	 * one first from the left, as present_grid_titles puts the titles.
+	 */
 	for (k = 0; k < g->n; k++) {
 		i = rtl ? g->n - 1 - k : k;
 		if (g->width[i] < 0)
@@ -238,11 +241,11 @@ search_draw_row(struct view *v, const struct row *r, int y, int width,
 			/* Names and e-mails show what matched. */
 			mask = xmalloc(strlen(text) + 1);
 			layout_match_mask(text, edit_line_text(&s->query), mask);
-			display_line_mask(y, rtl ? width - x - w : x, w, text,
+			display_line_mask(y, x, w, text,
 			    mask, present_grid_cell_bidi(g, i), st);
 			free(mask);
 		} else
-			display_line(y, rtl ? width - x - w : x, w, text,
+			display_line(y, x, w, text,
 			    present_grid_cell_bidi(g, i), st);
 		x += w;
 	}
