@@ -189,6 +189,7 @@ void		 display_raw(const char *bytes, size_t len);
 #define ROW_IDENT	0x80	/* a field's address, phone or id: left to right */
 #define ROW_DIM		0x100	/* drawn dim: not possible there */
 #define ROW_CHANGED	0x200	/* a field a sync changed this session */
+#define ROW_COLS	0x400	/* a text line after a lead of its own (view_add_cols) */
 
 /* One line of a view: owned strings, already sanitized for the terminal. */
 struct row {
@@ -576,6 +577,15 @@ void		 view_relist(struct view *);
 void		 view_select_id(struct view *, const char *id, size_t hint);
 void		 view_add_header(struct view *, const char *text);
 void		 view_add_text(struct view *, const char *text, int flags);
+/*
+ * A line of text after a lead in a column of its own (a key, a time):
+ * lead is as wide as the column, its spaces included, and the line reads
+ * lead then text. Laid out right to left, the lead's column is at the
+ * right (its spaces mirrored) and text, in the interface's direction,
+ * at the right of the rest.
+ */
+void		 view_add_cols(struct view *, const char *lead,
+		    const char *text, int flags);
 /* A paragraph wrapped to the screen width (views with .wraps). */
 void		 view_add_para(struct view *, const char *text, int flags);
 /* Draws the column titles of the view's list at y; returns the lines used (0 or 1). */
