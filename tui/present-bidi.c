@@ -64,6 +64,12 @@ bidi_layout_rtl(void)
 	return bidi_rtl_ui;
 }
 
+int
+bidi_ui_flags(void)
+{
+	return bidi_rtl_ui ? BIDI_PAR_RTL | BIDI_RIGHT : 0;
+}
+
 /*
  * What fn says of the first character of text it does not answer -1 for
  * (0 when every character is passed over). Invalid bytes are skipped.
@@ -387,4 +393,37 @@ bidi_fit(const char *text, int width, int flags, const unsigned char *mask,
 	else
 		free(o.mask);
 	return buf_detach(&o.b);
+}
+
+int
+bidi_fit_col(const char *text, int width, int flags, size_t at)
+{
+	unsigned char	*mask, *vmask;
+	char		*t, *line;
+	size_t		 len, n, i;
+	int		 w, bad, col = -1;
+
+	if (text == NULL)
+		text = "";
+	len = strlen(text);
+	if (at > len)
+		at = len;
+	/* Past the end: where one more character would go (a space). */
+	t = at == len ? xasprintf("%s ", text) : xstrdup(text);
+	mask = xcalloc(strlen(t) + 1, 1);
+	n = utf8_cluster(t + at, &w, &bad);
+	memset(mask + at, 1, n > 0 ? n : 1);
+	line = bidi_fit(t, width, flags, mask, &vmask);
+	for (i = 0; line[i] != '\0'; i++) {
+		if (vmask[i]) {
+			line[i] = '\0';
+			col = (int)utf8_width(line);
+			break;
+		}
+	}
+	free(vmask);
+	free(line);
+	free(mask);
+	free(t);
+	return col;
 }

@@ -828,6 +828,12 @@ int	 bidi_visual(void);
  * the right).
  */
 int	 bidi_layout_rtl(void);
+/*
+ * The BIDI_* flags for a line of the interface's own words (labels,
+ * hints, prompts): laid out right to left, a right-to-left paragraph at
+ * the right whatever its first word; otherwise 0, the text as it comes.
+ */
+int	 bidi_ui_flags(void);
 /* 1 if text holds a character that bidi can move (Hebrew, Arabic, Arabic digits …). */
 int	 bidi_text_has_rtl(const char *text);
 /* 1 if text's first strong character is right to left (rule P2). */
@@ -865,6 +871,12 @@ char	*bidi_isolate(const char *part);
  */
 char	*bidi_fit(const char *text, int width, int flags,
 	    const unsigned char *mask, unsigned char **vmask);
+/*
+ * The column where bidi_fit(text, width, flags) shows the character that
+ * starts at byte at (at the text's end: where the next one would go), so
+ * a field's cursor follows its text in visual order; -1 if it is cut off.
+ */
+int	 bidi_fit_col(const char *text, int width, int flags, size_t at);
 
 /* ---- present-theme.c: the colours of the screens' elements -------------- */
 

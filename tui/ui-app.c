@@ -404,6 +404,17 @@ view_add_text(struct view *v, const char *text, int flags)
 	r->col[0] = xstrdup(text);
 }
 
+void
+view_add_cols(struct view *v, const char *lead, const char *text, int flags)
+{
+	struct row	*r;
+
+	r = rows_add(&v->head);
+	r->flags = ROW_TEXT | ROW_COLS | flags;
+	r->col[0] = xstrdup(lead);
+	r->col[1] = xstrdup(text);
+}
+
 struct view *
 app_current(struct app *app)
 {
@@ -931,8 +942,8 @@ app_draw_title(struct app *app)
 		display_text(0, rtl ? app->cols - avail - 1 - pw : avail + 1,
 		    pw, pos, STYLE_TITLE);
 	if (dw > 0)
-		display_text(0, rtl ? 0 : app->cols - dw, dw, demo,
-		    STYLE_TITLE);
+		display_line(0, rtl ? 0 : app->cols - dw, dw, demo,
+		    rtl ? app_frame_bidi() : 0, STYLE_TITLE);
 	free(pos);
 	free(line);
 	free(sep);
@@ -1177,6 +1188,41 @@ view_draw_field(struct view *v, const struct row *r, int y, int width,
 	display_line(y, width - 1, 1, mark, BIDI_PAR_RTL, cst);
 }
 
+/*
+ * A ROW_COLS line: lead then text, as one line; laid out right to left,
+ * the lead's column at the right, what it says (a key, a time: left to
+ * right) at its right after its indent, and the text to its left.
+ */
+static void
+view_draw_cols(const struct row *r, int y, int width, enum style st)
+{
+	const char	*lead = r->col[0] != NULL ? r->col[0] : "";
+	char		*line, *core;
+	size_t		 indent, len;
+	int		 lw;
+
+	if (!bidi_layout_rtl()) {
+		line = xasprintf("%s%s", lead, r->col[1] != NULL ? r->col[1] :
+		    "");
+		display_line(y, 0, width, line, row_bidi(r), st);
+		free(line);
+		return;
+	}
+	lw = (int)utf8_width(lead);
+	if (lw > width)
+		lw = width;
+	indent = strspn(lead, " ");
+	len = strlen(lead);
+	while (len > indent && lead[len - 1] == ' ')
+		len--;
+	core = xstrndup(lead + indent, len - indent);
+	display_line(y, width - lw, lw - (int)indent, core,
+	    BIDI_PAR_LTR | BIDI_RIGHT, st);
+	display_text(y, width - (int)indent, (int)indent, "", st);
+	display_line(y, 0, width - lw, r->col[1], bidi_ui_flags(), st);
+	free(core);
+}
+
 static void
 view_draw_row_default(struct view *v, const struct row *r, int y, int width,
     int selected)
@@ -1189,10 +1235,13 @@ view_draw_row_default(struct view *v, const struct row *r, int y, int width,
 		return;
 	}
 	if (r->flags & ROW_TEXT) {
-		display_line(y, 0, width, r->col[0], row_bidi(r),
-		    (r->flags & ROW_BOLD) ? STYLE_BOLD :
+		st = (r->flags & ROW_BOLD) ? STYLE_BOLD :
 		    (r->flags & ROW_WARN) ? STYLE_WARN :
-		    (r->flags & ROW_DIM) ? STYLE_DIM : STYLE_NORMAL);
+		    (r->flags & ROW_DIM) ? STYLE_DIM : STYLE_NORMAL;
+		if (r->flags & ROW_COLS)
+			view_draw_cols(r, y, width, st);
+		else
+			display_line(y, 0, width, r->col[0], row_bidi(r), st);
 		return;
 	}
 	if (r->flags & ROW_FIELD) {

@@ -497,6 +497,19 @@ display_line_mask(int y, int x, int width, const char *text,
 }
 
 void
+display_ui_text(int y, int from, int width, int linew, const char *text,
+    enum style style)
+{
+	if (!bidi_layout_rtl()) {
+		display_text(y, from, width, text, style);
+		return;
+	}
+	/* The start of the line is its right: the piece from there. */
+	display_line(y, linew - from - width, width, text, bidi_ui_flags(),
+	    style);
+}
+
+void
 display_cursor(int y, int x)
 {
 	if (x < 0) {

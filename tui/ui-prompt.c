@@ -141,21 +141,58 @@ app_prompt_key(struct app *app, const struct input_event *ev)
 	edit_line_key(&app->prompt_line, ev->key);
 }
 
+/* The byte of shown at column col (its length past the end). */
+static size_t
+field_offset(const char *shown, int col)
+{
+	size_t	off = 0, n;
+	int	used = 0, w, bad;
+
+	while (shown[off] != '\0' && used < col) {
+		n = utf8_cluster(shown + off, &w, &bad);
+		if (n == 0)
+			break;
+		used += w;
+		off += n;
+	}
+	return off;
+}
+
 int
 app_draw_field(struct app *app, int y, int x, int width,
     struct edit_line *line, enum style style)
 {
-	char	*shown;
+	char	*shown, *t;
+	size_t	 off;
 	int	 col, w;
 
 	if (width <= 0)
 		return 0;
 	edit_line_view(line, width, &shown, &col);
-	display_text(y, x, width, shown, style);
 	w = (int)utf8_width(shown);
-	free(shown);
 	app->cursor_y = y;
-	app->cursor_x = x + col;
+	if (!bidi_layout_rtl()) {
+		display_text(y, x, width, shown, style);
+		app->cursor_x = x + col;
+		free(shown);
+		return w;
+	}
+	/*
+	 * From the right, next to the label: what is typed reads in its
+	 * own direction, with a column for the cursor after it (at its
+	 * end: the left of a right-to-left text), and the cursor goes
+	 * with the character it is before.
+	 */
+	off = field_offset(shown, col);
+	if (w < width) {
+		t = xasprintf("%s ", shown);
+		free(shown);
+		shown = t;
+	}
+	display_line(y, 0, width, shown, BIDI_RIGHT, style);
+	col = bidi_fit_col(shown, width, BIDI_RIGHT, off);
+	app->cursor_x = col >= 0 ? col : width - 1;
+	free(shown);
 	return w;
 }
 
@@ -170,15 +207,15 @@ app_draw_prompt(struct app *app)
 		lw = app->cols > PROMPT_FIELD_MIN ? app->cols -
 		    PROMPT_FIELD_MIN : 0;
 	label = utf8_fit(app->prompt_label, lw, 0);
-	display_text(y, 0, lw, label, STYLE_NORMAL);
+	display_ui_text(y, 0, lw, app->cols, label, STYLE_NORMAL);
 	free(label);
 	w = app_draw_field(app, y, lw, app->cols - lw, &app->prompt_line,
 	    STYLE_NORMAL);
 	/* The values that match, or why Enter was refused. */
 	if ((hint = prompt_choices_hint(app, &warn)) != NULL) {
 		if (lw + w + 3 < app->cols)
-			display_text(y, lw + w + 2, app->cols - lw - w - 2,
-			    hint, warn ? STYLE_WARN : STYLE_LABEL);
+			display_ui_text(y, lw + w + 2, app->cols - lw - w - 2,
+			    app->cols, hint, warn ? STYLE_WARN : STYLE_LABEL);
 		free(hint);
 	}
 }

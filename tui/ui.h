@@ -158,6 +158,16 @@ void		 display_line(int y, int x, int width, const char *text,
 		    int bflags, enum style);
 void		 display_line_mask(int y, int x, int width, const char *text,
 		    const unsigned char *mask, int bflags, enum style);
+/*
+ * Draws a piece of a line of the interface's own words (a label, a hint,
+ * a prompt) that spans columns 0 to linew of line y: from columns from
+ * the line's start, in width columns. Laid out right to left
+ * (bidi_layout_rtl) the start is the right, and the text is in visual
+ * order, a right-to-left paragraph at the right of its width; otherwise
+ * exactly display_text at column from.
+ */
+void		 display_ui_text(int y, int from, int width, int linew,
+		    const char *text, enum style);
 /* Puts the cursor at y,x and shows it (prompts), or hides it (x < 0). */
 void		 display_cursor(int y, int x);
 void		 display_refresh(void);
@@ -179,6 +189,7 @@ void		 display_raw(const char *bytes, size_t len);
 #define ROW_IDENT	0x80	/* a field's address, phone or id: left to right */
 #define ROW_DIM		0x100	/* drawn dim: not possible there */
 #define ROW_CHANGED	0x200	/* a field a sync changed this session */
+#define ROW_COLS	0x400	/* a text line after a lead of its own (view_add_cols) */
 
 /* One line of a view: owned strings, already sanitized for the terminal. */
 struct row {
@@ -507,8 +518,11 @@ void		 app_prompt_key(struct app *, const struct input_event *);
 /* The status line while prompting: label, field, the choices' hint. */
 void		 app_draw_prompt(struct app *);
 /*
- * Draws a line's field at y,x, width columns, and puts the screen's
- * cursor where the editor says. Returns the columns its text took.
+ * Draws a line's field at y,x, width columns, the rest of a line that
+ * starts at column 0, and puts the screen's cursor where the editor
+ * says. Laid out right to left, x counts from the right and the text is
+ * in visual order at the field's right, the cursor on the character it
+ * is before. Returns the columns its text took.
  */
 int		 app_draw_field(struct app *, int y, int x, int width,
 		    struct edit_line *, enum style);
@@ -563,6 +577,15 @@ void		 view_relist(struct view *);
 void		 view_select_id(struct view *, const char *id, size_t hint);
 void		 view_add_header(struct view *, const char *text);
 void		 view_add_text(struct view *, const char *text, int flags);
+/*
+ * A line of text after a lead in a column of its own (a key, a time):
+ * lead is as wide as the column, its spaces included, and the line reads
+ * lead then text. Laid out right to left, the lead's column is at the
+ * right (its spaces mirrored) and text, in the interface's direction,
+ * at the right of the rest.
+ */
+void		 view_add_cols(struct view *, const char *lead,
+		    const char *text, int flags);
 /* A paragraph wrapped to the screen width (views with .wraps). */
 void		 view_add_para(struct view *, const char *text, int flags);
 /* Draws the column titles of the view's list at y; returns the lines used (0 or 1). */

@@ -79,8 +79,8 @@ changes_draw_row(struct view *v, const struct row *r, int y, int width,
     int selected)
 {
 	(void)v;
-	display_text(y, 0, width, r->col[0] != NULL ? r->col[0] : "",
-	    selected ? STYLE_SELECTED : STYLE_NORMAL);
+	display_ui_text(y, 0, width, width, r->col[0] != NULL ? r->col[0] :
+	    "", selected ? STYLE_SELECTED : STYLE_NORMAL);
 }
 
 /* Whether the record is in the directory now. */

@@ -207,14 +207,14 @@ countries_header(struct view *v, int y, int width)
 	if (v->ops == &view_route_countries_ops && !c->active &&
 	    !countries_filtering(c)) {
 		line = countries_routes_line(v);
-		display_text(y, 0, width, line, STYLE_LABEL);
+		display_ui_text(y, 0, width, width, line, STYLE_LABEL);
 		free(line);
 		return 1 + view_draw_titles(v, y + 1, width);
 	}
 	if (c->active || countries_filtering(c)) {
 		/* "Filter: " and the line, then a note where it fits. */
 		lw = (int)utf8_width(label);
-		display_text(y, 0, lw, label, STYLE_BOLD);
+		display_ui_text(y, 0, lw, width, label, STYLE_BOLD);
 		w = lw + app_draw_field(v->app, y, lw, width - lw, &c->filter,
 		    STYLE_BOLD);
 		line = xasprintf("(%s)", countries_filtering(c) &&
@@ -222,7 +222,8 @@ countries_header(struct view *v, int y, int width)
 		    /* TRANSLATORS: Esc is a key. */
 		    _("Esc clears"));
 		if (w + 3 < width)
-			display_text(y, w + 3, width - w - 3, line, STYLE_BOLD);
+			display_ui_text(y, w + 3, width - w - 3, width, line,
+			    STYLE_BOLD);
 	} else {
 		/* The key that filters, as the key table has it now. */
 		key = keys_for_action(ACT_FILTER);
@@ -246,7 +247,7 @@ countries_header(struct view *v, int y, int width)
 			    "%s / search %s ? help"), charset_glyph(GLYPH_DOT),
 			    charset_glyph(GLYPH_DOT));
 		free(key);
-		display_text(y, 0, width, line, STYLE_LABEL);
+		display_ui_text(y, 0, width, width, line, STYLE_LABEL);
 	}
 	free(line);
 	return 1 + view_draw_titles(v, y + 1, width);

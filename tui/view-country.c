@@ -168,14 +168,15 @@ country_header(struct view *v, int y, int width)
 	struct country	*c = v->data;
 	char		**wl = NULL;
 	size_t		  nl = 0, k;
-	int		  lines = 0;
+	/* The interface's own words: its direction, whatever comes first. */
+	int		  lines = 0, flags = bidi_ui_flags();
 
 	if (c->none != NULL) {
 		/* The routes found nothing: it says so first, on two lines at most. */
 		layout_wrap(c->none, width, &wl, &nl);
 		for (k = 0; k < nl; k++) {
 			if (k < 2)
-				display_line(y + lines++, 0, width, wl[k], 0,
+				display_line(y + lines++, 0, width, wl[k], flags,
 				    STYLE_WARN);
 			free(wl[k]);
 		}
@@ -184,17 +185,17 @@ country_header(struct view *v, int y, int width)
 		nl = 0;
 	}
 	display_line(y + lines++, 0, width, c->summary != NULL ? c->summary :
-	    "", 0, STYLE_NORMAL);
+	    "", flags, STYLE_NORMAL);
 	/* The designations may take two lines on a tall enough screen. */
 	layout_wrap(c->designations != NULL ? c->designations : "", width,
 	    &wl, &nl);
 	for (k = 0; k < nl; k++) {
 		if (k < 2 && v->app->rows >= 16)
-			display_line(y + lines++, 0, width, wl[k], 0,
+			display_line(y + lines++, 0, width, wl[k], flags,
 			    STYLE_LABEL);
 		else if (k == 0)
 			display_line(y + lines++, 0, width, c->designations,
-			    0, STYLE_LABEL);
+			    flags, STYLE_LABEL);
 		free(wl[k]);
 	}
 	free(wl);

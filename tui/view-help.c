@@ -119,12 +119,14 @@ static const struct {
 	{ "q", "none" },
 };
 
-/* "  keys      help (action)", the help wrapped under itself. */
+/*
+ * "  keys      help (action)", the help wrapped under itself: the keys a
+ * column of their own (at the right, laid out right to left).
+ */
 static void
 help_line(struct view *v, const char *keys, const char *text)
 {
-	struct buf	 b;
-	char		*fitted, **lines = NULL;
+	char		*fitted, *lead, **lines = NULL;
 	size_t		 n = 0, i;
 	int		 kw, width;
 
@@ -133,17 +135,15 @@ help_line(struct view *v, const char *keys, const char *text)
 	if (width < 10)
 		width = 10;
 	layout_wrap(text, width, &lines, &n);
-	buf_init(&b);
 	for (i = 0; i < n; i++) {
-		buf_reset(&b);
 		fitted = utf8_fit(i == 0 ? keys : "", kw, 0);
-		buf_addf(&b, "  %s%s", fitted, lines[i]);
-		view_add_text(v, b.data, 0);
+		lead = xasprintf("  %s", fitted);
+		view_add_cols(v, lead, lines[i], 0);
+		free(lead);
 		free(fitted);
 		free(lines[i]);
 	}
 	free(lines);
-	buf_free(&b);
 }
 
 /* "  bind = KEY ACTION", indented as the key lines are. */
@@ -162,13 +162,14 @@ help_bind_line(struct view *v, const char *key, const char *action)
 static enum cache_status
 help_load(struct view *v)
 {
-	char	*keys, *rkeys, *text, **lines = NULL;
-	size_t	 i, n = 0;
-	int	 a;
+	char	*keys, *rkeys, *text;
+	size_t	 i;
+	/* The interface's own words: its direction, whatever comes first. */
+	int	 a, dir = bidi_layout_rtl() ? ROW_RTL : 0;
 
 	/* TRANSLATORS: the help screen's first line; bind is a config key. */
 	view_add_text(v, _("Keys (and the action names for bind lines)"),
-	    ROW_BOLD);
+	    ROW_BOLD | dir);
 	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		keys = keys_for_action((enum action)a);
 		/* n and f on a record's own screen: note and flag. */
@@ -190,18 +191,17 @@ help_load(struct view *v)
 		free(text);
 		free(keys);
 	}
-	/* Not _(""): that is the catalogue's header. */
+	/*
+	 * Not _(""): that is the catalogue's header. Wrapped as paragraphs:
+	 * a line that starts with a key or a config word keeps its
+	 * paragraph's direction.
+	 */
 	for (i = 0; i < sizeof help_notes / sizeof help_notes[0]; i++)
-		layout_wrap(*help_notes[i] != '\0' ? _(help_notes[i]) : "",
-		    v->app->cols > 2 ? v->app->cols - 1 : 1, &lines, &n);
-	for (i = 0; i < n; i++) {
-		view_add_text(v, lines[i], 0);
-		free(lines[i]);
-	}
-	free(lines);
+		view_add_para(v, *help_notes[i] != '\0' ? _(help_notes[i]) :
+		    "", dir);
 	help_bind_line(v, "KEY", "ACTION");
 	/* TRANSLATORS: the help screen: bind lines follow. */
-	view_add_text(v, _("for example:"), 0);
+	view_add_text(v, _("for example:"), dir);
 	for (i = 0; i < sizeof help_bind_examples /
 	    sizeof help_bind_examples[0]; i++)
 		help_bind_line(v, help_bind_examples[i].key,

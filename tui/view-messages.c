@@ -26,7 +26,10 @@ messages_load(struct view *v)
 		view_add_text(v, _("No messages yet in this session."), 0);
 		return CACHE_OK;
 	}
-	/* "14:05:09  text", continuation lines under the text. */
+	/*
+	 * "14:05:09  text", continuation lines under the text (the time a
+	 * column of its own: at the right, laid out right to left).
+	 */
 	width = app->cols > 12 ? app->cols - 11 : 1;
 	for (i = 0; i < app->nlog; i++) {
 		localtime_r(&app->log[i].when, &tm);
@@ -35,9 +38,9 @@ messages_load(struct view *v)
 		lines = NULL;
 		layout_wrap(app->log[i].text, width, &lines, &n);
 		for (j = 0; j < n; j++) {
-			line = xasprintf("%-8s  %s", j == 0 ? when : "",
-			    lines[j]);
-			view_add_text(v, line, app->log[i].warn ? ROW_WARN : 0);
+			line = xasprintf("%-8s  ", j == 0 ? when : "");
+			view_add_cols(v, line, lines[j],
+			    app->log[i].warn ? ROW_WARN : 0);
 			free(line);
 			free(lines[j]);
 		}

@@ -99,7 +99,7 @@ newsletters_header(struct view *v, int y, int width)
 		free(all);
 		free(unread);
 	}
-	display_text(y, 0, width, line, STYLE_LABEL);
+	display_ui_text(y, 0, width, width, line, STYLE_LABEL);
 	free(line);
 	return 1 + view_draw_titles(v, y + 1, width);
 }

@@ -330,7 +330,8 @@ card_draw_row(struct view *v, const struct row *r, int y, int width,
 	/* An answer to the question: "› urgent". */
 	line = xasprintf(" %s %s", selected ? charset_glyph(GLYPH_CRUMB) : " ",
 	    r->col[0] != NULL ? r->col[0] : "");
-	display_text(y, 0, width, line, selected ? STYLE_SELECTED :
+	/* Laid out right to left, the cursor too: "answer ‹". */
+	display_ui_text(y, 0, width, width, line, selected ? STYLE_SELECTED :
 	    STYLE_NORMAL);
 	free(line);
 }

@@ -211,13 +211,13 @@ measures_header(struct view *v, int y, int width)
 	if (rm->active) {
 		line = xstrdup(_("Find: "));
 		w = (int)utf8_width(line);
-		display_text(y, 0, w, line, STYLE_BOLD);
+		display_ui_text(y, 0, w, width, line, STYLE_BOLD);
 		app_draw_field(v->app, y, w, width - w, &rm->find, STYLE_BOLD);
 	} else {
 		line = xasprintf(_("%s %s Type a measure's name to go to it "
 		    "%s Enter: its routes"), rm->summary,
 		    charset_glyph(GLYPH_DOT), charset_glyph(GLYPH_DOT));
-		display_text(y, 0, width, line, STYLE_LABEL);
+		display_ui_text(y, 0, width, width, line, STYLE_LABEL);
 	}
 	free(line);
 	return 1 + view_draw_titles(v, y + 1, width);

@@ -220,7 +220,10 @@ search_draw_row(struct view *v, const struct row *r, int y, int width,
 		present_grid_fit(g, width);
 	/* The whole line in the row's style: the gaps between cells too. */
 	display_text(y, 0, width, "", st);
-	/* Laid out right to left, the columns go from the right. */
+	/*
+	 * Laid out right to left, the columns go from the right: the last
+	 * one first from the left, as present_grid_titles puts the titles.
+	 */
 	for (k = 0; k < g->n; k++) {
 		i = rtl ? g->n - 1 - k : k;
 		if (g->width[i] < 0)
@@ -238,11 +241,11 @@ search_draw_row(struct view *v, const struct row *r, int y, int width,
 			/* Names and e-mails show what matched. */
 			mask = xmalloc(strlen(text) + 1);
 			layout_match_mask(text, edit_line_text(&s->query), mask);
-			display_line_mask(y, rtl ? width - x - w : x, w, text,
+			display_line_mask(y, x, w, text,
 			    mask, present_grid_cell_bidi(g, i), st);
 			free(mask);
 		} else
-			display_line(y, rtl ? width - x - w : x, w, text,
+			display_line(y, x, w, text,
 			    present_grid_cell_bidi(g, i), st);
 		x += w;
 	}
@@ -302,11 +305,12 @@ search_header(struct view *v, int y, int width)
 
 	/* "Search: " and the query's line, then a note where it fits. */
 	lw = (int)utf8_width(label);
-	display_text(y, 0, lw, label, STYLE_BOLD);
+	display_ui_text(y, 0, lw, width, label, STYLE_BOLD);
 	w = lw + app_draw_field(v->app, y, lw, width - lw, &s->query,
 	    STYLE_BOLD);
 	if ((line = search_note(v)) != NULL && w + 3 < width)
-		display_text(y, w + 3, width - w - 3, line, STYLE_BOLD);
+		display_ui_text(y, w + 3, width - w - 3, width, line,
+		    STYLE_BOLD);
 	free(line);
 	buf_init(&b);
 	for (i = 0; i < FILTER_COUNT; i++) {
@@ -323,7 +327,7 @@ search_header(struct view *v, int y, int width)
 	}
 	/* TRANSLATORS: after the search's filters; F2 F3 F4 are keys. */
 	buf_addf(&b, "   %s", _("(F2, F3, F4 set them)"));
-	display_text(y + 1, 0, width, b.data, STYLE_LABEL);
+	display_ui_text(y + 1, 0, width, width, b.data, STYLE_LABEL);
 	buf_free(&b);
 	return 2 + view_draw_titles(v, y + 2, width);
 }
