@@ -3,6 +3,7 @@
 #   ok "what" cmd...            passes if cmd exits 0
 #   check_eq "what" got want    passes if the strings are equal
 #   check_contains "what" haystack needle
+#   check_line "what" text regex   passes if a line of text matches regex
 #   check_exit "what" want_status cmd...   runs cmd, stores stdout in $out,
 #                               stderr in $err, passes on the right status
 : "${srcdir:=.}"
@@ -60,6 +61,11 @@ check_not_contains() {
 	*"$3"*) fail "$1"; printf '#   unexpected: %s\n' "$3" ;;
 	*) pass "$1" ;;
 	esac
+}
+# check_line "what" text regex: a line of text matches the basic regex.
+check_line() {
+	if printf '%s\n' "$2" | grep -q -- "$3"; then pass "$1"; else
+		fail "$1"; printf '#   no line matches: %s\n' "$3"; fi
 }
 check_exit() {
 	what=$1; want=$2; shift 2

@@ -27,12 +27,6 @@ if bad:
 EOF
 }
 
-# Passes if a line of the text matches the basic regular expression.
-check_line() {
-	if printf '%s\n' "$2" | grep -q -- "$3"; then pass "$1"; else
-		fail "$1"; printf '#   no line matches: %s\n' "$3"; fi
-}
-
 # The display column (east-asian width) where needle starts on the line
 # that contains it.
 col_of() {

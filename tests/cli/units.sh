@@ -50,10 +50,6 @@ check_eq "systemd-analyze --user verify: no complaint" "$(cat "$T/verify.out")" 
 unit=$(cat "$U/globe-sync.service")
 timer=$(cat "$U/globe-sync.timer")
 check_contains "service: one sync, quiet" "$unit" "Type=oneshot"
-check_line() {
-	if printf '%s\n' "$2" | grep -q -- "$3"; then pass "$1"; else
-		fail "$1"; printf '#   no line matches: %s\n' "$3"; fi
-}
 check_line "service: runs globe sync --quiet" "$unit" '^ExecStart=/.*/globe sync --quiet$'
 bin=$(sed -n 's/^ExecStart=\([^ ]*\) .*/\1/p' "$U/globe-sync.service")
 check_eq "service: ExecStart names globe" "$bin" "$GLOBE"
