@@ -639,7 +639,7 @@ char *
 present_country_summary(const struct out_item *it)
 {
 	struct buf	 b;
-	char		 na[32], nc[32], *region;
+	char		 na[LAYOUT_COUNT_MAX], nc[LAYOUT_COUNT_MAX], *region;
 	const char	*dot = charset_glyph(GLYPH_DOT);
 
 	buf_init(&b);

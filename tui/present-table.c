@@ -222,7 +222,7 @@ present_cell(const struct out_item *it, const struct present_col *c,
     int marks)
 {
 	struct out_value	 v;
-	char			*s, *named, num[32];
+	char			*s, *named, num[LAYOUT_COUNT_MAX];
 
 	if (strcmp(c->key, "detail") == 0)
 		return present_detail(it);

@@ -833,7 +833,7 @@ view_position_text(struct view *v)
 {
 	const struct row	*r;
 	size_t			 i, ids = 0, pos = 0, list, count;
-	char			 p[32], c[32];
+	char			 p[LAYOUT_COUNT_MAX], c[LAYOUT_COUNT_MAX];
 	int			 more;
 
 	if (v->ops->scroll_only)
@@ -1000,7 +1000,8 @@ static char *
 app_status_line(struct app *app, time_t now, int width)
 {
 	struct layout_part	 p[STATUS_NPARTS];
-	char			 a[32], c[32], s[32], date[11], *line;
+	char			 a[LAYOUT_COUNT_MAX], c[LAYOUT_COUNT_MAX];
+	char			 s[LAYOUT_COUNT_MAX], date[11], *line;
 	char			*d0, *d1, *s0, *s1, *a0, *c0, *sync, *brief, *sep;
 	uint64_t		 serial;
 
