@@ -461,6 +461,7 @@ void	 present_route_free(struct out_route *);
 #define PC_IDENT	0x04	/* an address or id (SANITIZE_IDENT) */
 #define PC_ID		0x08	/* the record's id: only with PLIST_IDS */
 #define PC_NOT_IN_AUTHORITY 0x10 /* not in one authority's own list */
+#define PC_DATE		0x20	/* a date, in the locale's form; whole or gone */
 
 struct present_col {
 	const char	*key;		/* the value (out_item_get), or detail, type, mark */

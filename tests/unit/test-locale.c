@@ -258,6 +258,43 @@ test_locales(void)
 	locale_case("C.UTF-8", "2026-12-07", "1,234,567");
 }
 
+/* A date column is whole or gone, never "07/12/20…". */
+static void
+test_date_column(void)
+{
+	struct present_grid	 g;
+	struct present_ctx	 ctx;
+	struct out_item		 it;
+	char			*cells[PRESENT_MAXCOLS];
+	size_t			 i, date = 0;
+
+	if (locale_use("zh_CN.UTF-8") != 0)
+		return;
+	memset(&ctx, 0, sizeof ctx);
+	memset(&it, 0, sizeof it);
+	it.rec.type = REC_NEWSLETTER;
+	it.rec.v[NEWS_ID].s = "nl-1";
+	it.rec.v[NEWS_PUBLISHED].s = "2026-12-07";
+	it.rec.v[NEWS_ISSUE].s = "2026/1";
+	it.rec.v[NEWS_TITLE].s = "A title long enough to be cut first";
+	present_grid_init(&g, PLIST_NEWSLETTERS, PLIST_IDS);
+	for (i = 0; i < g.n; i++) {
+		if (strcmp(g.col[i]->key, "published") == 0)
+			date = i;
+	}
+	present_grid_cells(&g, &it, &ctx, cells);
+	CHECK_STR(cells[date], "2026年12月07日", "zh_CN.UTF-8: the cell");
+	for (i = 0; i < g.n; i++)
+		free(cells[i]);
+	for (i = 30; i <= 60; i += 2) {
+		present_grid_fit(&g, (int)i);
+		CHECK(g.width[date] == -1 || g.width[date] == 14,
+		    "width %zu: the date column whole (14) or gone (-1): %d",
+		    i, g.width[date]);
+	}
+	locale_use("C.UTF-8");
+}
+
 int
 main(void)
 {
@@ -268,5 +305,6 @@ main(void)
 	test_widen();
 	test_count_in();
 	test_locales();
+	test_date_column();
 	HARNESS_END();
 }
