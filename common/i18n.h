@@ -38,4 +38,13 @@ const char	*i18n_ctx(const char *s);
  */
 void	 i18n_init(void);
 
+/*
+ * Messages in the languages of list, a LANGUAGE list ("fr", "pt_BR",
+ * "fr:es"; "C" or "en" for English), whatever LANGUAGE, LC_ALL,
+ * LC_MESSAGES and LANG say: the config's language =. LANGUAGE is set to
+ * it (children inherit it). Under a codeset that is not UTF-8 the
+ * messages stay English. After i18n_init.
+ */
+void	 i18n_language_set(const char *list);
+
 #endif

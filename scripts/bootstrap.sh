@@ -28,7 +28,10 @@ if [ "$mode" = check ] || [ "$mode" = deps ]; then
 	# What the suites drive: minisign for signature interop, python3 for
 	# the feed crafting and fault server, tmux for the screen tests, nginx
 	# and openssl for TLS tests, iso-codes for the demo generator check,
-	# locales for the Latin-1 locale tests/cli/nls.sh compiles, valgrind
+	# locales for the locales the tests compile with localedef (Latin-1
+	# in tests/cli/nls.sh; fr_FR, de_DE, en_US, ru_RU, ar_EG and zh_CN
+	# in UTF-8 for the dates and counts of test-locale,
+	# tests/cli/language.sh and tests/ui/dates.sh), valgrind
 	# and clang with libFuzzer for .ci/run's extra steps; zsh and fish
 	# for tests/cli/complete.sh, systemd (systemd-analyze) for
 	# tests/cli/units.sh, and FriBidi's own `fribidi` tool, which

@@ -3,6 +3,7 @@
 #   ok "what" cmd...            passes if cmd exits 0
 #   check_eq "what" got want    passes if the strings are equal
 #   check_contains "what" haystack needle
+#   check_line "what" text regex   passes if a line of text matches regex
 #   check_exit "what" want_status cmd...   runs cmd, stores stdout in $out,
 #                               stderr in $err, passes on the right status
 : "${srcdir:=.}"
@@ -78,7 +79,7 @@ for line in sys.stdin.read().split("\n"):
 help_commands() {
 	"$GLOBE" --help | awk '/^  [a-z]/ && !/^  -/ { print $1 }'
 }
-# Passes if a line of the text matches the basic regular expression.
+# check_line "what" text regex: a line of text matches the basic regex.
 check_line() {
 	if printf '%s\n' "$2" | grep -q -- "$3"; then pass "$1"; else
 		fail "$1"; printf '#   no line matches: %s\n' "$3"; fi

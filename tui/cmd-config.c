@@ -131,14 +131,15 @@ enum config_key {
 	CONFIG_THEME,
 	CONFIG_COLOR,
 	CONFIG_DEVICE_KEY,
-	CONFIG_PASSPHRASE_FILE
+	CONFIG_PASSPHRASE_FILE,
+	CONFIG_LANGUAGE
 };
 static const char *const config_keys[] = {
 	"feed", "pubkey", "allow_unsigned", "ca_file", "client_cert",
 	"client_key", "token_file", "connect_timeout", "timeout",
 	"low_speed_time", "low_speed_limit", "use_proxy", PRESENT_BIND_KEY,
 	"stale_days", "mouse", "max_valid_days", "history", "country", "bidi",
-	"theme", CONFIG_COLOR_KEY, "device_key", "passphrase_file"
+	"theme", CONFIG_COLOR_KEY, "device_key", "passphrase_file", "language"
 };
 
 /* bidi = auto | on | off, in enum tui_bidi's order. */
@@ -200,6 +201,86 @@ static int
 config_ascii_letter(char ch)
 {
 	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+/* The longest language = list, and the longest language in it. */
+#define CONFIG_LANGUAGE_MAX	128
+#define CONFIG_LANGUAGE_ONE_MAX	32
+
+/* At p, n characters (at least min) for which ok says yes; their number. */
+static size_t
+config_span(const char *p, int (*ok)(char), size_t min, size_t max)
+{
+	size_t	n = 0;
+
+	while (n < max && ok(p[n]))
+		n++;
+	return n >= min && !ok(p[n]) ? n : 0;
+}
+
+static int
+config_ascii_alnum(char ch)
+{
+	return config_ascii_letter(ch) || (ch >= '0' && ch <= '9');
+}
+
+static int
+config_codeset_char(char ch)
+{
+	return config_ascii_alnum(ch) || ch == '-';
+}
+
+/*
+ * One language of a LANGUAGE list, as gettext and locale names write
+ * it: ll[_CC][.codeset][@modifier] ("fr", "pt_BR", "zh_CN", "sr@latin",
+ * "es_419", "fr_FR.UTF-8"); "C" and "POSIX" are English. Its length, or
+ * 0 when p holds none.
+ */
+static size_t
+config_language_one(const char *p)
+{
+	size_t	n, k;
+
+	if ((n = config_span(p, config_ascii_letter, 1, 8)) == 0)
+		return 0;
+	if (p[n] == '_') {
+		if ((k = config_span(p + n + 1, config_ascii_alnum, 2, 3)) == 0)
+			return 0;
+		n += 1 + k;
+	}
+	if (p[n] == '.') {
+		if ((k = config_span(p + n + 1, config_codeset_char, 1,
+		    16)) == 0)
+			return 0;
+		n += 1 + k;
+	}
+	if (p[n] == '@') {
+		if ((k = config_span(p + n + 1, config_ascii_alnum, 1,
+		    16)) == 0)
+			return 0;
+		n += 1 + k;
+	}
+	return n <= CONFIG_LANGUAGE_ONE_MAX ? n : 0;
+}
+
+/* 1 if value is a list of languages separated by ':' (no empty one). */
+static int
+config_language_valid(const char *value)
+{
+	const char	*p = value;
+	size_t		 n;
+
+	if (strlen(value) > CONFIG_LANGUAGE_MAX)
+		return 0;
+	for (;;) {
+		if ((n = config_language_one(p)) == 0)
+			return 0;
+		p += n;
+		if (*p == '\0')
+			return 1;
+		if (*p++ != ':')
+			return 0;
+	}
 }
 
 static int
@@ -339,6 +420,21 @@ config_set(struct tui_config *c, int key, const char *value, char **why)
 		return config_path(&c->device_key, value, why);
 	case CONFIG_PASSPHRASE_FILE:
 		return config_path(&c->passphrase_file, value, why);
+	case CONFIG_LANGUAGE:
+		/* It goes into LANGUAGE: nothing else may. */
+		if (!config_language_valid(value)) {
+			/*
+			 * TRANSLATORS: language is a config key: keep it,
+			 * and the codes (fr, pt_BR, zh_CN, fr:es, en).
+			 */
+			*why = xasprintf(_("language must be a language code "
+			    "such as fr, pt_BR or zh_CN, or a list such as "
+			    "fr:es (en for English), not '%s'"), value);
+			return -1;
+		}
+		free(c->language);
+		c->language = xstrdup(value);
+		return 0;
 	}
 	return -1;
 }
@@ -562,6 +658,7 @@ tui_config_clear(struct tui_config *c)
 	free(c->country);
 	free(c->device_key);
 	free(c->passphrase_file);
+	free(c->language);
 	for (i = 0; i < c->nbindings; i++)
 		free(c->bindings[i]);
 	free(c->bindings);

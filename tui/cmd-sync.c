@@ -412,14 +412,17 @@ cli_demo_prepare(struct cli *cli)
 	return rc;
 }
 
+/* A time of the sync state: RFC 3339 for JSON, else for a person. */
 static char *
-time_text(int64_t t)
+time_text(int64_t t, int human)
 {
 	char	 out[32];
 
 	if (t <= 0)
 		/* TRANSLATORS: globe status: the last sync was never. */
 		return xstrdup(_("never"));
+	if (human)
+		return present_stamp_t(t);
 	feed_time_format((time_t)t, out);
 	return xstrdup(out);
 }
@@ -440,6 +443,16 @@ status_add(struct status_lines *l, const char *label, char *value)
 	l->label[l->n] = label;
 	l->value[l->n] = value;
 	l->n++;
+}
+
+/* A count as a person reads it ("9 750" in French). Caller frees. */
+static char *
+status_count(unsigned n)
+{
+	char	s[LAYOUT_COUNT_MAX];
+
+	layout_count(n, s);
+	return xstrdup(s);
 }
 
 /* Each label and its value, the values aligned two columns apart; frees. */
@@ -570,8 +583,8 @@ cli_cmd_status(struct cli *cli)
 		cache_state_clear(&s);
 		return cli_cache_error(st, _("cannot read the cache"), NULL);
 	}
-	last = time_text(s.last_sync);
-	ok = time_text(s.last_success);
+	last = time_text(s.last_sync, cli->format != OUT_JSON);
+	ok = time_text(s.last_success, cli->format != OUT_JSON);
 	if (cli->format == OUT_JSON) {
 		o = json_object();
 #define JS(k, val) json_object_set_new(o, k, (val) != NULL ? \
@@ -618,10 +631,10 @@ cli_cmd_status(struct cli *cli)
 	status_add(&l, _("serial:"), s.serial < 0 ?
 	    xstrdup(_("(never synced)")) :
 	    xasprintf("%lld", (long long)s.serial));
-	issued = sanitize(s.issued != NULL ? s.issued : "-", SANITIZE_LINE);
+	issued = present_stamp(s.issued != NULL ? s.issued : "-");
 	status_add(&l, _("issued:"), xstrdup(issued));
-	status_add(&l, _("expires:"), sanitize(s.expires != NULL ? s.expires :
-	    "-", SANITIZE_LINE));
+	status_add(&l, _("expires:"), present_stamp(s.expires != NULL ?
+	    s.expires : "-"));
 	net_note_parse(s.last_result, &nn);
 	note = present_sync_note(&nn);
 	/* The time, and what the sync said, in the reader's language. */
@@ -631,16 +644,16 @@ cli_cmd_status(struct cli *cli)
 	free(note);
 	status_add(&l, _("last success:"), xstrdup(ok));
 	cli_status_members(cli, &s, &l, NULL);
-	status_add(&l, _("countries:"), xasprintf("%u", c.countries));
-	status_add(&l, _("authorities:"), xasprintf("%u", c.authorities));
-	status_add(&l, _("contacts:"), xasprintf("%u", c.contacts));
+	status_add(&l, _("countries:"), status_count(c.countries));
+	status_add(&l, _("authorities:"), status_count(c.authorities));
+	status_add(&l, _("contacts:"), status_count(c.contacts));
 	/*
 	 * TRANSLATORS: globe status, beside "newsletters:": how many there
 	 * are, and how many of them are unread (the form follows it).
 	 */
 	status_add(&l, _("newsletters:"), xasprintf(P_("%u (%u unread)",
 	    "%u (%u unread)", c.unread), c.newsletters, c.unread));
-	status_add(&l, _("starred:"), xasprintf("%u", c.starred));
+	status_add(&l, _("starred:"), status_count(c.starred));
 	buf_init(&b);
 	status_print(&b, &l);
 	if (s.issued != NULL)

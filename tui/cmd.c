@@ -780,17 +780,78 @@ cli_demo_dir(void)
 	return xstrdup(GLOBE_BUILDDIR "/data/demo-feed");
 }
 
-char *
-cli_config_file(const struct cli *cli)
+/* The config --config names (opt), else the usual one. Caller frees. */
+static char *
+cli_config_path(const char *opt)
 {
 	char	*dir, *path;
 
-	if (cli->config_opt != NULL)
-		return xstrdup(cli->config_opt);
+	if (opt != NULL)
+		return xstrdup(opt);
 	dir = path_config_dir();
 	path = xasprintf("%s/config", dir);
 	free(dir);
 	return path;
+}
+
+char *
+cli_config_file(const struct cli *cli)
+{
+	return cli_config_path(cli->config_opt);
+}
+
+/*
+ * The --config the global options name (the last one, as cli_global
+ * takes them, up to "--"), or NULL: looked for before they are parsed,
+ * so that what their parsing says is in the config's language too.
+ */
+static const char *
+cli_config_peek(int argc, char **argv)
+{
+	const char	*a, *eq, *val, *path = NULL;
+	size_t		 nlen;
+	int		 i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		a = argv[i];
+		eq = strchr(a, '=');
+		nlen = eq != NULL ? (size_t)(eq - a) : strlen(a);
+		if ((nlen != 4 || strncmp(a, "--db", 4) != 0) &&
+		    (nlen != 8 || strncmp(a, "--config", 8) != 0))
+			continue;
+		if (eq != NULL)
+			val = eq + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else
+			break;
+		if (nlen == 8 && *val != '\0')
+			path = val;
+	}
+	return path;
+}
+
+/*
+ * The config's language = (i18n_language_set), before anything is
+ * said: usage errors, --help, every command and screen. Only from a
+ * config without an error, as the commands take it; quietly, as the
+ * commands that read the config say what is wrong with it (in the
+ * environment's language), and those that do not (help, config check)
+ * must run all the same.
+ */
+static void
+cli_language(int argc, char **argv)
+{
+	struct tui_config	 c;
+	char			*path, *cause = NULL;
+
+	memset(&c, 0, sizeof c);
+	path = cli_config_path(cli_config_peek(argc, argv));
+	if (tui_config_load(&c, path, 0, &cause) == 0 && c.language != NULL)
+		i18n_language_set(c.language);
+	free(cause);
+	free(path);
+	tui_config_clear(&c);
 }
 
 static int
@@ -839,6 +900,7 @@ cli_main(int argc, char **argv, tui_full_screen_fn full_screen)
 	/* The shells' completion scripts: before anything else is parsed. */
 	if (argc > 1 && strcmp(argv[1], CLI_COMPLETE) == 0)
 		return cli_complete(argc - 2, argv + 2);
+	cli_language(argc, argv);
 	memset(&cli, 0, sizeof cli);
 	cli.full_screen = full_screen;
 	cli.format = OUT_HUMAN;

@@ -52,6 +52,8 @@ struct tui_config {
 	size_t	 ncolors;
 	char	*device_key;			/* a member-only feed: this device's key */
 	char	*passphrase_file;		/* its passphrase (a 0600 file) */
+	char	*language;			/* language = a LANGUAGE list
+						   for the messages, checked */
 };
 /* The search history's length across sessions (history = N), and its file. */
 #define TUI_HISTORY_DEFAULT	100

@@ -111,23 +111,11 @@ present_type_heading(int type)
 	return _(type_headings[type]);
 }
 
-void
-present_when(int64_t t, char *out, size_t outlen)
-{
-	struct tm	tm;
-	time_t		tt = (time_t)t;
-
-	/* UTC: the presentation never reads the process's time zone. */
-	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
-	    strftime(out, outlen, "%Y-%m-%d %H:%M UTC", &tm) == 0)
-		snprintf(out, outlen, "-");
-}
-
 char *
 present_change_sync_heading(const struct cache_change_sync *s)
 {
 	struct buf	 b;
-	char		 when[32], *changes;
+	char		 when[PRESENT_TIME_MAX], *changes;
 	const char	*dot = charset_glyph(GLYPH_DOT);
 
 	buf_init(&b);
@@ -246,7 +234,7 @@ present_change_line(const struct cache_change *c)
 char *
 present_flag_state(const struct cache_flag *f)
 {
-	char	 when[32], *why, *out;
+	char	 when[PRESENT_TIME_MAX], *why, *out;
 
 	if (f->sent > 0) {
 		present_when(f->sent, when, sizeof when);
@@ -265,13 +253,13 @@ present_flag_state(const struct cache_flag *f)
 char *
 present_flag_line(const struct cache_flag *f)
 {
-	char	 when[32], *text, *state, *out;
+	char	 day[PRESENT_TIME_MAX], *text, *state, *out;
 	const char *dot = charset_glyph(GLYPH_DOT);
 
-	present_when(f->created, when, sizeof when);
+	present_date_t(f->created, day, sizeof day);
 	text = sanitize(f->text, SANITIZE_LINE);
 	state = present_flag_state(f);
-	out = xasprintf("%s %s %.10s %s %s", text, dot, when, dot, state);
+	out = xasprintf("%s %s %s %s %s", text, dot, day, dot, state);
 	free(text);
 	free(state);
 	return out;
@@ -282,7 +270,7 @@ present_flag_cells(struct present_grid *g, const struct cache_flag *f,
     char **cells)
 {
 	const char	*key;
-	char		 when[32];
+	char		 when[PRESENT_TIME_MAX];
 	size_t		 i;
 
 	for (i = 0; i < g->n; i++) {

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,15 +214,44 @@ layout_wrap(const char *text, int width, char ***lines, size_t *n)
 void
 layout_count(uint64_t v, char *out)
 {
-	char	tmp[32];
-	size_t	len, i, o = 0;
+	const char	*sep, *grouping;
 
-	snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v);
-	len = strlen(tmp);
+	present_locale_grouping(&sep, &grouping);
+	layout_count_in(v, sep, grouping, out);
+}
+
+void
+layout_count_in(uint64_t v, const char *sep, const char *g, char *out)
+{
+	char		 digits[32], cut[32];
+	size_t		 len, seplen, left, i, o = 0;
+	int		 size = 0;
+
+	snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
+	len = strlen(digits);
+	seplen = strlen(sep) <= LAYOUT_SEP_MAX ? strlen(sep) : 0;
+	/*
+	 * Where a separator goes, from the right: each size of grouping in
+	 * turn, the last one again and again; CHAR_MAX (or any size not
+	 * above 0) stops the grouping, as in localeconv.
+	 */
+	memset(cut, 0, sizeof cut);
+	for (left = len; seplen > 0; left -= (size_t)size) {
+		if (*g != '\0') {
+			if (*g == CHAR_MAX || *g <= 0)
+				break;
+			size = *g++;
+		}
+		if (size <= 0 || left <= (size_t)size)
+			break;
+		cut[left - (size_t)size] = 1;
+	}
 	for (i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = tmp[i];
+		if (cut[i]) {
+			memcpy(out + o, sep, seplen);
+			o += seplen;
+		}
+		out[o++] = digits[i];
 	}
 	out[o] = '\0';
 }

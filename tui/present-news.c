@@ -51,6 +51,7 @@ present_news_page(const struct out_item *it, int width,
 	const struct record	*r = &it->rec;
 	struct buf		 b;
 	const char		*dot = charset_glyph(GLYPH_DOT);
+	char			*date;
 
 	if (r->type != REC_NEWSLETTER)
 		return;
@@ -64,7 +65,9 @@ present_news_page(const struct out_item *it, int width,
 	if (r->v[NEWS_PUBLISHED].s != NULL) {
 		if (b.len > 0)
 			buf_addf(&b, " %s ", dot);
-		buf_adds(&b, r->v[NEWS_PUBLISHED].s);
+		date = present_date(r->v[NEWS_PUBLISHED].s);
+		buf_adds(&b, date);
+		free(date);
 	}
 	if (r->v[NEWS_LANG].s != NULL && *r->v[NEWS_LANG].s != '\0') {
 		if (b.len > 0)

@@ -27,6 +27,7 @@ enum pf_how {
 	PFH_COUNTRY,	/* "name (CODE)"; opens the country */
 	PFH_AUTH_LABELS,/* a list of the contact's authority, as labels */
 	PFH_LOCAL_TIME,	/* the local time now in the record's time zone */
+	PFH_DATE,	/* a date, in the locale's form */
 	PFH_VERIFIED,	/* the date, marked when stale */
 	PFH_STARRED	/* "yes" when starred, else no field */
 };
@@ -90,7 +91,7 @@ static const struct pf_def authority_fields[] = {
 	  0 },
 	{ "designations", N_("Designations"), PFH_LABELS, VOCAB_DESIGNATION, "; ",
 	  NULL, 0 },
-	{ "joined", N_("Joined"), PFH_TEXT, 0, NULL, NULL, 0 },
+	{ "joined", N_("Joined"), PFH_DATE, 0, NULL, NULL, 0 },
 	{ "verified", N_("Verified"), PFH_VERIFIED, 0, NULL, NULL, 0 },
 	{ "source", N_("Source"), PFH_IDENT, 0, NULL, NULL, 0 },
 	{ "notes", N_("Notes"), PFH_TEXT, 0, NULL, NULL, 0 },
@@ -109,7 +110,7 @@ static const struct pf_def newsletter_fields[] = {
 	/* TRANSLATORS: a newsletter's title. */
 	{ "title", NC_("newsletter", "Title"), PFH_TEXT, 0, NULL, NULL, 0 },
 	{ "issue", N_("Issue"), PFH_TEXT, 0, NULL, NULL, 0 },
-	{ "published", N_("Published"), PFH_TEXT, 0, NULL, NULL, 0 },
+	{ "published", N_("Published"), PFH_DATE, 0, NULL, NULL, 0 },
 	{ "lang", N_("Language"), PFH_LABELS, VOCAB_LANGUAGE, ", ", NULL, 0 },
 	{ "url", N_("Link"), PFH_IDENT, 0, NULL, NULL, 0 },
 	{ "id", N_("Id"), PFH_IDENT, 0, NULL, NULL, 0 },
@@ -181,7 +182,7 @@ present_verified_text(const char *date, const struct present_ctx *ctx,
 	long	 days;
 	char	*clean, *out;
 
-	clean = sanitize(date, SANITIZE_LINE);
+	clean = present_date(date);
 	days = layout_stale_days(date, present_stale_age(ctx),
 	    present_now(ctx));
 	if (stale != NULL)
@@ -329,6 +330,12 @@ field_make(const struct pf_def *d, const struct out_item *it,
 		else
 			f->text = xstrdup(_("unknown time zone"));
 		f->copy = xstrdup(f->text);
+		return 1;
+	case PFH_DATE:
+		if (v.kind != OUTV_STRING || *v.s == '\0')
+			return 0;
+		f->text = present_date(v.s);
+		f->copy = xstrdup(v.s);
 		return 1;
 	case PFH_VERIFIED:
 		if (v.kind != OUTV_STRING || *v.s == '\0') {
@@ -640,7 +647,7 @@ char *
 present_country_summary(const struct out_item *it)
 {
 	struct buf	 b;
-	char		 na[32], nc[32], *region;
+	char		 na[LAYOUT_COUNT_MAX], nc[LAYOUT_COUNT_MAX], *region;
 	const char	*dot = charset_glyph(GLYPH_DOT);
 
 	buf_init(&b);

@@ -82,7 +82,7 @@ static const struct present_col measures_cols[] = {
 static const struct present_col newsletters_cols[] = {
 	{ "mark", "", -1, 0, 1, 0 },
 	{ "id", N_("Id"), -1, PC_ID | PC_IDENT, 6, 1 },
-	{ "published", N_("Published"), -1, 0, 10, 2 },
+	{ "published", N_("Published"), -1, PC_DATE, 10, 2 },
 	{ "issue", N_("Issue"), -1, 0, 6, 3 },
 	/* TRANSLATORS: a column: a newsletter's title. */
 	{ "title", NC_("newsletter", "Title"), -1, PC_NAME, 12, 0 },
@@ -95,7 +95,7 @@ static const struct present_col flags_cols[] = {
 	{ "id", N_("Id"), -1, PC_IDENT, 6, 3 },
 	{ "name", N_("Name"), -1, PC_NAME, 10, 0 },
 	{ "text", N_("Flag"), -1, 0, 12, 2 },
-	{ "flagged", NC_("date", "Flagged"), -1, 0, 10, 6 },
+	{ "flagged", NC_("date", "Flagged"), -1, PC_DATE, 10, 6 },
 	{ "state", N_("State"), -1, 0, 8, 4 },
 };
 
@@ -222,7 +222,7 @@ present_cell(const struct out_item *it, const struct present_col *c,
     int marks)
 {
 	struct out_value	 v;
-	char			*s, *named, num[32];
+	char			*s, *named, num[LAYOUT_COUNT_MAX];
 
 	if (strcmp(c->key, "detail") == 0)
 		return present_detail(it);
@@ -242,7 +242,9 @@ present_cell(const struct out_item *it, const struct present_col *c,
 	out_item_get(it, c->key, &v);
 	switch (v.kind) {
 	case OUTV_STRING:
-		if (c->vocab >= 0)
+		if (c->flags & PC_DATE)
+			s = present_date(v.s);
+		else if (c->vocab >= 0)
 			s = present_labels((enum vocab)c->vocab,
 			    (char *const *)&v.s, 1, 1, ", ");
 		else
@@ -348,11 +350,14 @@ grid_need(const struct present_grid *g, const int *w)
 	return need + (kept > 1 ? GAP * (kept - 1) : 0);
 }
 
-/* A column that is whole or not at all: an address, an id, a number. */
+/*
+ * A column that is whole or not at all: an address, an id, a number, a
+ * date (cut, each is useless, a date worse: "07/12/20…" reads as 2020).
+ */
 static int
 grid_whole(const struct present_col *c)
 {
-	return (c->flags & (PC_IDENT | PC_RIGHT)) != 0 &&
+	return (c->flags & (PC_IDENT | PC_RIGHT | PC_DATE)) != 0 &&
 	    (c->flags & PC_NAME) == 0;
 }
 
@@ -374,8 +379,8 @@ present_grid_fit(struct present_grid *g, int width)
 	if (width <= 0 || grid_need(g, w) <= width)
 		goto spare;
 	/*
-	 * What each column needs at least: an address, an id or a number
-	 * whole (cut, it is useless); text down to its minimum; the name
+	 * What each column needs at least: an address, an id, a number or
+	 * a date whole (grid_whole); text down to its minimum; the name
 	 * whole up to two fifths of a wide line (three tenths of a narrow
 	 * one, where a second column is worth more). Columns go, least
 	 * important first, until that fits.

@@ -461,6 +461,7 @@ void	 present_route_free(struct out_route *);
 #define PC_IDENT	0x04	/* an address or id (SANITIZE_IDENT) */
 #define PC_ID		0x08	/* the record's id: only with PLIST_IDS */
 #define PC_NOT_IN_AUTHORITY 0x10 /* not in one authority's own list */
+#define PC_DATE		0x20	/* a date, in the locale's form; whole or gone */
 
 struct present_col {
 	const char	*key;		/* the value (out_item_get), or detail, type, mark */
@@ -718,7 +719,67 @@ void		 tz_zone_free(struct tz_zone *);
 int		 tz_zone_local(const struct tz_zone *, int64_t t,
 		    struct tz_local *);
 
+/* ---- present-locale.c: the locale's dates and digit groups -------------- */
+
+/*
+ * Reads once what the locale says of dates (the process's LC_TIME) and
+ * counts (the locale named numeric: main passes the LC_NUMERIC that
+ * setlocale(LC_ALL, "") chose, before it puts the process's back to C;
+ * NULL or "C": "," every three digits), as present_locale_date_format
+ * and layout_count use them; call it again after a setlocale. Until it
+ * is called, the first date or count reads the process's own.
+ */
+void		 present_locale_init(const char *numeric);
+/*
+ * The strftime format of a date for a person, its year in four digits
+ * ("%d/%m/%Y" in French, "%m/%d/%Y" in American English); NULL for ISO
+ * YYYY-MM-DD: the C locale (C.UTF-8 too), or a codeset not UTF-8.
+ */
+const char	*present_locale_date_format(void);
+/*
+ * A locale's date format (nl_langinfo(D_FMT)) with the year in four
+ * digits, into out: %y and %-y become %Y, %D %m/%d/%Y. 0, or -1 when
+ * it is empty or does not fit.
+ */
+int		 present_locale_widen(const char *d_fmt, char *out,
+		    size_t outlen);
+/*
+ * The separator between groups of digits (one character, or "" for
+ * none) and their sizes (localeconv's grouping): "," and "\3" under C.
+ */
+void		 present_locale_grouping(const char **sep,
+		    const char **grouping);
+
 /* ---- present-layout.c, present-time.c ------------------------------------ */
+
+/*
+ * Dates and times for a person (present-time.c): under the C locale as
+ * ever (a date YYYY-MM-DD, times as each place wrote them), otherwise in
+ * the locale's date format (present_locale_date_format) with times
+ * HH:MM UTC. JSON, CSV, vCard and the reports never use these.
+ */
+#define PRESENT_TIME_MAX	128
+/*
+ * A feed's date ("2026-12-07") as a person reads it: "07/12/2026" in
+ * French, itself under C; a text that is no date as it is. Sanitized;
+ * caller frees.
+ */
+char		*present_date(const char *date);
+/* The day (UTC) of a unix time, as present_date writes it, into out. */
+void		 present_date_t(int64_t t, char *out, size_t outlen);
+/*
+ * A unix time as "2026-11-27 10:00 UTC" ("27/11/2026 10:00 UTC" in
+ * French) into out (PRESENT_TIME_MAX bytes); "-" for none.
+ */
+void		 present_when(int64_t t, char *out, size_t outlen);
+/*
+ * A feed's RFC 3339 time ("2026-11-27T10:00:00Z") for a person: itself
+ * under C, else as present_when writes it; any other text as it is.
+ * Sanitized; caller frees.
+ */
+char		*present_stamp(const char *stamp);
+/* A unix time as present_stamp writes one; "-" for none. Caller frees. */
+char		*present_stamp_t(int64_t t);
 
 /*
  * Marks in mask (one byte per byte of text, zeroed first) the parts of
@@ -743,8 +804,21 @@ void		 layout_wrap_dirs(const char *text, int width, char ***lines,
 		    size_t *n, unsigned char **rtl);
 /* Splits text at its newlines only, as layout_wrap appends lines. */
 void		 layout_split(const char *text, char ***lines, size_t *n);
-/* 1234567 as "1,234,567" into out (32 bytes). */
+/*
+ * 1234567 as a person reads it, into out (LAYOUT_COUNT_MAX bytes): in
+ * the locale's digit groups ("1 234 567" in French, "12,34,567" in
+ * India's English), "1,234,567" under the C locale.
+ */
+#define LAYOUT_COUNT_MAX	128
 void		 layout_count(uint64_t, char *out);
+/*
+ * The same with sep (at most LAYOUT_SEP_MAX bytes, else none) between
+ * groups of digits sized as localeconv's grouping says ("\3": every
+ * three; "\3\2": three, then every two; "" or CHAR_MAX: no more).
+ */
+#define LAYOUT_SEP_MAX		4
+void		 layout_count_in(uint64_t, const char *sep,
+		    const char *grouping, char *out);
 /* Joins a list field with ", " (sanitized); "" when empty. Caller frees. */
 char		*layout_list(char *const *list, size_t n);
 /*
@@ -1071,8 +1145,6 @@ void		 edit_line_keep(struct edit_line *);
 const char *present_change_what(enum cache_change_what);
 /* "Contacts", "Routes" …: a kind of record as a heading (static). */
 const char *present_type_heading(int type);
-/* A unix time as "2026-11-27 10:00 UTC", into out (32 bytes). */
-void	 present_when(int64_t t, char *out, size_t outlen);
 /*
  * A logged sync in one line: "Sync 12 · 2026-11-27 10:00 UTC · serial
  * 1042 (was 1041) · contacts +3 ~1 -0"; the first fill says that every

@@ -844,7 +844,7 @@ view_position_text(struct view *v)
 {
 	const struct row	*r;
 	size_t			 i, ids = 0, pos = 0, list, count;
-	char			 p[32], c[32];
+	char			 p[LAYOUT_COUNT_MAX], c[LAYOUT_COUNT_MAX];
 	int			 more;
 
 	if (v->ops->scroll_only)
@@ -1011,7 +1011,8 @@ static char *
 app_status_line(struct app *app, time_t now, int width)
 {
 	struct layout_part	 p[STATUS_NPARTS];
-	char			 a[32], c[32], s[32], date[11], *line;
+	char			 a[LAYOUT_COUNT_MAX], c[LAYOUT_COUNT_MAX];
+	char			 s[LAYOUT_COUNT_MAX], date[11], *day, *line;
 	char			*d0, *d1, *s0, *s1, *a0, *c0, *sync, *brief, *sep;
 	uint64_t		 serial;
 
@@ -1023,18 +1024,19 @@ app_status_line(struct app *app, time_t now, int width)
 	app_sync_part(app, now, &sync, &brief);
 	free(app->ago_drawn);
 	app->ago_drawn = xstrdup(sync);
-	d0 = d1 = s0 = s1 = a0 = c0 = NULL;
+	d0 = d1 = s0 = s1 = a0 = c0 = day = NULL;
 	if (app->state.serial < 0 || app->state.issued == NULL)
 		p[STATUS_DATE].forms[0] = _("no data yet");
 	else {
 		snprintf(date, sizeof date, "%.10s", app->state.issued);
+		day = present_date(date);
 		/*
 		 * TRANSLATORS: the status line's date of the data
 		 * (2026-11-20), then a shorter form for a narrow line.
 		 */
-		d0 = xasprintf(_("data as of %s"), date);
+		d0 = xasprintf(_("data as of %s"), day);
 		/* TRANSLATORS: "data as of %s" for a narrow status line. */
-		d1 = xasprintf(_("as of %s"), date);
+		d1 = xasprintf(_("as of %s"), day);
 		/* TRANSLATORS: the status line: the feed's serial number. */
 		s0 = xasprintf(_("serial %s"), s);
 		/* TRANSLATORS: the serial number at its briefest: "#12". */
@@ -1047,7 +1049,7 @@ app_status_line(struct app *app, time_t now, int width)
 		    app->counts.contacts), c);
 		p[STATUS_DATE].forms[0] = d0;
 		p[STATUS_DATE].forms[1] = d1;
-		p[STATUS_DATE].forms[2] = date;
+		p[STATUS_DATE].forms[2] = day;
 		p[STATUS_SERIAL].forms[0] = s0;
 		p[STATUS_SERIAL].forms[1] = s1;
 		p[STATUS_SERIAL].forms[2] = "";
@@ -1068,6 +1070,7 @@ app_status_line(struct app *app, time_t now, int width)
 	free(s1);
 	free(a0);
 	free(c0);
+	free(day);
 	free(sync);
 	free(brief);
 	return line;

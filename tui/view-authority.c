@@ -53,7 +53,7 @@ authority_load(struct view *v)
 	struct out_list		 l;
 	enum cache_status	 st;
 	size_t			 n = 0;
-	char			 num[32], *h;
+	char			 num[LAYOUT_COUNT_MAX], *h;
 
 	v->type = REC_AUTHORITY;
 	memset(&f, 0, sizeof f);

@@ -66,7 +66,8 @@ static int
 newsletters_header(struct view *v, int y, int width)
 {
 	const char	*filter = news_filter(v);
-	char		 n[32], u[32], t[32], *line, *clean, *all, *unread;
+	char		 n[LAYOUT_COUNT_MAX], u[LAYOUT_COUNT_MAX];
+	char		 t[LAYOUT_COUNT_MAX], *line, *clean, *all, *unread;
 
 	layout_count(v->app->counts.newsletters, n);
 	layout_count(v->app->counts.unread, u);

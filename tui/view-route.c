@@ -91,7 +91,7 @@ measures_load(struct view *v)
 	struct out_list		 c;
 	enum cache_status	 st;
 	size_t			 i, routes = 0;
-	char			 nr[32], *measures;
+	char			 nr[LAYOUT_COUNT_MAX], *measures;
 
 	if (v->data == NULL) {
 		rm = xcalloc(1, sizeof *rm);

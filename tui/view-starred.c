@@ -21,7 +21,7 @@ starred_section(struct view *v, enum record_type type)
 	struct cache_filter	 f;
 	enum cache_status	 st;
 	size_t			 n = 0;
-	char			 num[32], *h;
+	char			 num[LAYOUT_COUNT_MAX], *h;
 
 	memset(&f, 0, sizeof f);
 	f.type = type;

@@ -27,7 +27,6 @@ if bad:
 EOF
 }
 
-
 # The display column (east-asian width) where needle starts on the line
 # that contains it.
 col_of() {

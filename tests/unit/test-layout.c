@@ -2729,7 +2729,7 @@ test_fresh_words(void)
 int
 main(void)
 {
-	char	n[32];
+	char	n[LAYOUT_COUNT_MAX];
 
 	test_columns();
 	test_fields();
