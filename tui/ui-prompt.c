@@ -206,7 +206,14 @@ app_draw_prompt(struct app *app)
 	if (app->cols - lw < PROMPT_FIELD_MIN)
 		lw = app->cols > PROMPT_FIELD_MIN ? app->cols -
 		    PROMPT_FIELD_MIN : 0;
-	label = utf8_fit(app->prompt_label, lw, 0);
+	if (lw > 1 && (int)utf8_width(app->prompt_label) > lw) {
+		/* A label cut to fit keeps a space between its "…" and
+		 * the text. */
+		hint = utf8_fit(app->prompt_label, lw - 1, 0);
+		label = xasprintf("%s ", hint);
+		free(hint);
+	} else
+		label = utf8_fit(app->prompt_label, lw, 0);
 	display_ui_text(y, 0, lw, app->cols, label, STYLE_NORMAL);
 	free(label);
 	w = app_draw_field(app, y, lw, app->cols - lw, &app->prompt_line,

@@ -375,6 +375,19 @@ class Checker:
         for t in spec.get('bottom_starts', []):
             if not self.starts(scr.lines[-1], t):
                 bad.append('the last line does not start with %s' % t)
+            # And a space after it (before it, mirrored), whole or cut.
+            l = scr.lines[-1]
+            for f in self.v.forms(t):
+                if self.rtl and l.rstrip(MARKS).endswith(f):
+                    k = len(l.rstrip(MARKS)) - len(f)
+                    if k > 0 and l[k - 1] != ' ':
+                        bad.append('no space before the last line\'s %s' % t)
+                    break
+                if not self.rtl and l.lstrip(MARKS).startswith(f):
+                    k = len(l) - len(l.lstrip(MARKS)) + len(f)
+                    if k < len(l) and l[k] != ' ':
+                        bad.append('no space after the last line\'s %s' % t)
+                    break
         for t in spec.get('gap', []):
             for i in self.where(scr, t, cut=False):
                 l = scr.lines[i]
