@@ -383,6 +383,34 @@ display_clear(void)
 	erase();
 }
 
+/*
+ * One cluster (a character and its combining marks, clen bytes of s) as
+ * one cell. ncurses puts a combining mark on the cell left of the
+ * cursor; after the screen's last column the cursor has left that cell,
+ * and the mark would be lost (the first letter of a right-to-left text
+ * at the right edge, "نُسخ", lost its damma).
+ */
+static void
+display_cluster(const char *s, size_t clen, attr_t attrs)
+{
+	wchar_t		wc[CCHARW_MAX + 1];
+	cchar_t		cc;
+	size_t		off = 0;
+	uint32_t	cp;
+	int		n = 0, k;
+
+	while (off < clen && n < CCHARW_MAX) {
+		if ((k = utf8_decode(s + off, clen - off, &cp)) <= 0)
+			break;
+		wc[n++] = (wchar_t)cp;
+		off += (size_t)k;
+	}
+	wc[n] = L'\0';
+	if (n > 0 && setcchar(&cc, wc, attrs & ~A_COLOR,
+	    (short)PAIR_NUMBER(attrs), NULL) == OK)
+		add_wch(&cc);
+}
+
 void
 display_text(int y, int x, int width, const char *text, enum style style)
 {
@@ -398,8 +426,8 @@ display_text_mask(int y, int x, int width, const char *text,
     const unsigned char *mask, enum style style)
 {
 	const char	*cut = charset_glyph(GLYPH_ELLIPSIS);
-	size_t		 i, len, start, n;
-	int		 used, w, total, room, cw, on, run_on, cutw;
+	size_t		 i, len, start, n, clen;
+	int		 used, w, total, room, cw, on, run_on, cutw, cbad, cwidth;
 	uint32_t	 cp;
 	attr_t		 base = display_attrs[style], match;
 	char		*ascii = NULL;
@@ -449,6 +477,18 @@ display_text_mask(int y, int x, int width, const char *text,
 			}
 			start = i;
 			run_on = on;
+		}
+		clen = cw > 0 && x + used + cw == COLS ?
+		    utf8_cluster(text + i, &cwidth, &cbad) : n;
+		if (clen > n) {
+			/* Marks on the last column: the cluster as one cell. */
+			if (i > start) {
+				attrset(run_on ? match : base);
+				addnstr(text + start, (int)(i - start));
+			}
+			display_cluster(text + i, clen, on ? match : base);
+			start = i + clen;
+			n = clen;
 		}
 		used += cw;
 		i += n;

@@ -515,7 +515,9 @@ def specs(cat):
     for name in ('copied', 'note', 'flag'):
         s[name] = dict(s['contact'])
         s[name].pop('marks')
-    s['copied']['last'] = ('message', None)
+    s['copied']['last'] = ('message',
+                           cfmt(t('copied %s to the clipboard'),
+                                'ana.souza@example.org'))
     s['note']['last'] = ('prompt',
                          cfmt(t('your note on %s (empty: none): '), person).strip())
     s['flag']['last'] = ('prompt',
