@@ -235,7 +235,7 @@ utf8_fit(const char *s, int width, int right_align)
 	struct buf	 b;
 	const char	*cut = charset_glyph(GLYPH_ELLIPSIS);
 	size_t		 len, total;
-	int		 used = 0, w, bad, room, cutw;
+	int		 used = 0, w, bad, room, cutw, pad = 0;
 
 	if (s == NULL)
 		s = "";
@@ -257,8 +257,12 @@ utf8_fit(const char *s, int width, int right_align)
 	while (*s != '\0') {
 		len = utf8_cluster(s, &w, &bad);
 		if (used + w > room) {
-			/* A wide character straddling the edge: a space. */
-			buf_add_spaces(&b, room - used);
+			/*
+			 * A wide character straddling the edge: a space, after
+			 * the cut mark when there is one ("数据…␠"), so the
+			 * mark stays with the text it cuts.
+			 */
+			pad = room - used;
 			used = room;
 			break;
 		}
@@ -275,6 +279,7 @@ utf8_fit(const char *s, int width, int right_align)
 			buf_add(&b, cut, (size_t)cutw);
 		else
 			buf_adds(&b, cut);
+		buf_add_spaces(&b, pad);
 	} else if (!right_align)
 		buf_add_spaces(&b, width - used);
 	return buf_detach(&b);

@@ -146,7 +146,8 @@ test_utf8(void)
 	CHECK_FIT("abcd", 4, 0, "abcd");
 	CHECK_FIT("王秀英", 6, 0, "王秀英");
 	CHECK_FIT("王秀英", 5, 0, "王秀…");
-	CHECK_FIT("王秀英", 4, 0, "王 …");
+	/* The cut mark stays with the text; the spare column after it. */
+	CHECK_FIT("王秀英", 4, 0, "王… ");
 	CHECK_FIT("王秀英", 1, 0, "…");
 	CHECK_FIT("王秀", 5, 1, " 王秀");
 	CHECK_FIT("e\xcc\x81tude", 5, 0, "e\xcc\x81tude");
