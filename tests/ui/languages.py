@@ -460,7 +460,7 @@ def specs(cat):
             labels=[t('Role'), t('Authority'), t('E-mail')],
             wide_labels=[t('Name'), t('Expertise'), t('Designations'),
                          t('Country'), t('Languages'), t('Your note'),
-                         t('Flagged'), t('Verified'), t('Id')],
+                         t('Flagged', 'field'), t('Verified'), t('Id')],
             marks=[t('Role')]),
         'search': dict(
             title=[t('Search')],
