@@ -260,6 +260,93 @@ json_counts(const struct cache_changes *c)
 	return o;
 }
 
+/* An object (which it frees), escaped, with a final newline. */
+static char *
+json_object_text(json_t *o)
+{
+	char	*text, *safe;
+
+	text = json_dumps(o, JSON_INDENT(2));
+	json_decref(o);
+	safe = out_json_safe(text != NULL ? text : "{}");
+	free(text);
+	text = xasprintf("%s\n", safe);
+	free(safe);
+	return text;
+}
+
+char *
+out_json_sync(const struct net_result *r)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "serial", json_integer(r->new_serial));
+	json_object_set_new(o, "old_serial", r->old_serial < 0 ? json_null() :
+	    json_integer(r->old_serial));
+	json_object_set_new(o, "unchanged", json_boolean(r->unchanged));
+	json_object_set_new(o, "objects", json_integer(r->nobjects));
+	json_object_set_new(o, "bytes", json_integer((json_int_t)r->bytes));
+	json_object_set_new(o, "changes", json_counts(&r->changes));
+	if (r->expires != NULL)
+		json_object_set_new(o, "expires", json_string(r->expires));
+	return json_object_text(o);
+}
+
+/* A string, or null. */
+static json_t *
+json_str_or_null(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+char *
+out_json_status(const struct out_status *st)
+{
+	const struct cache_state	*s = st->state;
+	const struct cache_counts	*c = st->counts;
+	json_t				*o = json_object(), *cj, *keys, *k;
+	size_t				 i;
+
+	json_object_set_new(o, "db", json_str_or_null(st->db));
+	json_object_set_new(o, "feed_url", json_str_or_null(s->feed_url));
+	json_object_set_new(o, "feed_id", json_str_or_null(s->feed_id));
+	json_object_set_new(o, "serial", s->serial < 0 ? json_null() :
+	    json_integer(s->serial));
+	json_object_set_new(o, "issued", json_str_or_null(s->issued));
+	json_object_set_new(o, "expires", json_str_or_null(s->expires));
+	json_object_set_new(o, "last_sync", json_str_or_null(st->last_sync));
+	json_object_set_new(o, "last_result",
+	    json_str_or_null(s->last_result));
+	json_object_set_new(o, "last_success",
+	    json_str_or_null(st->last_success));
+	cj = json_object();
+	json_object_set_new(cj, "countries", json_integer(c->countries));
+	json_object_set_new(cj, "authorities", json_integer(c->authorities));
+	json_object_set_new(cj, "contacts", json_integer(c->contacts));
+	json_object_set_new(cj, "newsletters", json_integer(c->newsletters));
+	json_object_set_new(cj, "unread", json_integer(c->unread));
+	json_object_set_new(cj, "starred", json_integer(c->starred));
+	json_object_set_new(o, "counts", cj);
+	keys = json_array();
+	for (i = 0; i < st->nkeys; i++) {
+		k = json_object();
+		json_object_set_new(k, "key", json_string(st->keys[i].base64));
+		json_object_set_new(k, "origin", json_string(
+		    st->keys[i].configured ? "configured" : "announced"));
+		json_object_set_new(k, "serial", st->keys[i].configured &&
+		    !st->keys[i].retired ? json_null() :
+		    json_integer(st->keys[i].serial));
+		json_object_set_new(k, "retired",
+		    json_boolean(st->keys[i].retired));
+		json_array_append_new(keys, k);
+	}
+	json_object_set_new(o, "signing_keys", keys);
+	json_object_set_new(o, "members_epoch",
+	    json_str_or_null(s->members_epoch));
+	json_object_set_new(o, "device", json_str_or_null(st->device));
+	return json_object_text(o);
+}
+
 char *
 out_json_changes(const struct cache_change_sync *s, size_t ns,
     struct cache_change *const *entries, const size_t *n)

@@ -15,7 +15,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <jansson.h>
 
 #include "cache/cache.h"
 #include "common/common.h"
@@ -241,41 +240,16 @@ cli_sync_run(struct cli *cli, int quiet, struct net_result *res)
 	return EXIT_OK;
 }
 
-static json_t *
-json_changes(const struct cache_changes *c)
-{
-	static const char *const names[REC_NDATA] = {
-		"countries", "authorities", "contacts", "newsletters", "routes"
-	};
-	json_t	*o = json_object(), *t;
-	int	 i;
-
-	for (i = 0; i < REC_NDATA; i++) {
-		t = json_object();
-		json_object_set_new(t, "added", json_integer(c->added[i]));
-		json_object_set_new(t, "changed", json_integer(c->changed[i]));
-		json_object_set_new(t, "removed", json_integer(c->removed[i]));
-		json_object_set_new(o, names[i], t);
-	}
-	return o;
-}
-
-/* Prints a JSON object (consumed) safely, with a final newline. */
+/* Prints text (which it frees): the JSON a writer of cmd-json.c made. */
 static int
-cli_print_json(json_t *o)
+cli_print_text(char *text)
 {
-	struct buf	 b;
-	char		*text, *safe;
-	int		 rc;
+	struct buf	b;
+	int		rc;
 
-	text = json_dumps(o, JSON_INDENT(2));
-	json_decref(o);
-	safe = out_json_safe(text != NULL ? text : "{}");
-	free(text);
 	buf_init(&b);
-	buf_adds(&b, safe);
-	buf_addc(&b, '\n');
-	free(safe);
+	buf_adds(&b, text);
+	free(text);
 	rc = cli_print(&b);
 	buf_free(&b);
 	return rc;
@@ -286,7 +260,6 @@ cli_cmd_sync(struct cli *cli)
 {
 	struct net_result	 res;
 	struct buf		 b;
-	json_t			*o;
 	char			*summary;
 	int			 rc, quiet = cli->opt[OPT_QUIET] != NULL;
 
@@ -294,21 +267,9 @@ cli_cmd_sync(struct cli *cli)
 	if (rc != EXIT_OK)
 		return rc;
 	if (cli->format == OUT_JSON) {
-		o = json_object();
-		json_object_set_new(o, "serial", json_integer(res.new_serial));
-		json_object_set_new(o, "old_serial", res.old_serial < 0 ?
-		    json_null() : json_integer(res.old_serial));
-		json_object_set_new(o, "unchanged",
-		    json_boolean(res.unchanged));
-		json_object_set_new(o, "objects", json_integer(res.nobjects));
-		json_object_set_new(o, "bytes",
-		    json_integer((json_int_t)res.bytes));
-		json_object_set_new(o, "changes", json_changes(&res.changes));
-		if (res.expires != NULL)
-			json_object_set_new(o, "expires",
-			    json_string(res.expires));
+		summary = out_json_sync(&res);
 		net_result_clear(&res);
-		return cli_print_json(o);
+		return cli_print_text(summary);
 	}
 	if (quiet) {
 		net_result_clear(&res);
@@ -477,74 +438,56 @@ status_print(struct buf *b, struct status_lines *l)
 }
 
 /*
- * What `globe status` says of trust and encryption: each signing key it
- * trusts or retired and where it came from, the key epoch of a feed
- * encrypted to its members, and this device's recipient key if it has
- * one. Into l (human) or o (JSON).
+ * What `globe status` says of trust and encryption, gathered: each
+ * signing key it trusts or retired and where it came from (*v, *n), and
+ * this device's recipient key if it has one (*tok, or NULL). What cannot
+ * be read is left out. Caller frees both.
  */
-static int
-cli_status_members(struct cli *cli, const struct cache_state *st,
-    struct status_lines *l, json_t *o)
+static void
+cli_status_trust(struct cli *cli, struct net_trusted_key **v, size_t *n,
+    char **tok)
 {
-	struct net_trusted_key	*v;
 	struct device_file	*f;
-	json_t			*keys, *k;
-	char			*cause = NULL, *origin, *path, *tok = NULL;
-	size_t			 n, i;
+	char			*cause = NULL, *path;
 
 	if (net_trust_list(cli->cache, (const char *const *)cli->config.pubkeys,
-	    cli->config.npubkeys, &v, &n, &cause) != NET_OK) {
+	    cli->config.npubkeys, v, n, &cause) != NET_OK) {
 		free(cause);
-		v = NULL;
-		n = 0;
+		*v = NULL;
+		*n = 0;
 	}
+	*tok = NULL;
 	path = cli_device_key_path(cli);
 	if (access(path, F_OK) == 0 &&
 	    device_file_read(path, &f, NULL) == NET_OK) {
-		tok = device_recipient(device_file_public(f));
+		*tok = device_recipient(device_file_public(f));
 		device_file_free(f);
 	}
-	if (o != NULL) {
-		keys = json_array();
-		for (i = 0; i < n; i++) {
-			k = json_object();
-			json_object_set_new(k, "key", json_string(v[i].base64));
-			json_object_set_new(k, "origin", json_string(
-			    v[i].configured ? "configured" : "announced"));
-			json_object_set_new(k, "serial", v[i].configured &&
-			    !v[i].retired ? json_null() :
-			    json_integer(v[i].serial));
-			json_object_set_new(k, "retired",
-			    json_boolean(v[i].retired));
-			json_array_append_new(keys, k);
-		}
-		json_object_set_new(o, "signing_keys", keys);
-		json_object_set_new(o, "members_epoch", st->members_epoch !=
-		    NULL ? json_string(st->members_epoch) : json_null());
-		json_object_set_new(o, "device", tok != NULL ?
-		    json_string(tok) : json_null());
-	} else {
-		for (i = 0; i < n; i++) {
-			origin = present_signing_key(v[i].configured,
-			    v[i].retired, v[i].serial);
-			/* TRANSLATORS: globe status: a key, and its origin. */
-			status_add(l, _("signing key:"), xasprintf(_("%s (%s)"),
-			    v[i].base64, origin));
-			free(origin);
-		}
-		if (st->members_epoch != NULL)
-			/* TRANSLATORS: globe status: the feed's key epoch. */
-			status_add(l, _("encrypted:"), xasprintf(_("to its "
-			    "members (key epoch %s)"), st->members_epoch));
-		if (tok != NULL) {
-			status_add(l, _("device key:"), tok);
-			tok = NULL;
-		}
-	}
-	free(tok);
 	free(path);
-	net_trust_free(v, n);
-	return 0;
+}
+
+/* The signing keys, the key epoch and the device key as status lines. */
+static void
+cli_status_members(const struct cache_state *st, struct status_lines *l,
+    const struct net_trusted_key *v, size_t n, const char *tok)
+{
+	char	*origin;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		origin = present_signing_key(v[i].configured, v[i].retired,
+		    v[i].serial);
+		/* TRANSLATORS: globe status: a key, and its origin. */
+		status_add(l, _("signing key:"), xasprintf(_("%s (%s)"),
+		    v[i].base64, origin));
+		free(origin);
+	}
+	if (st->members_epoch != NULL)
+		/* TRANSLATORS: globe status: the feed's key epoch. */
+		status_add(l, _("encrypted:"), xasprintf(_("to its members "
+		    "(key epoch %s)"), st->members_epoch));
+	if (tok != NULL)
+		status_add(l, _("device key:"), xstrdup(tok));
 }
 
 static int
@@ -554,9 +497,12 @@ cli_cmd_status(struct cli *cli)
 	struct cache_counts	 c;
 	enum cache_status	 st;
 	struct buf		 b;
-	json_t			*o, *cj;
 	struct status_lines	 l;
-	char			*hex = NULL, *last, *ok, *note, *issued;
+	struct out_status	 os;
+	struct net_trusted_key	*keys;
+	size_t			 nkeys;
+	char			*hex = NULL, *last, *ok, *note, *issued, *tok;
+	char			*text;
 	struct net_note		 nn;
 	const char		*none;
 	int			 rc;
@@ -585,36 +531,24 @@ cli_cmd_status(struct cli *cli)
 	}
 	last = time_text(s.last_sync, cli->format != OUT_JSON);
 	ok = time_text(s.last_success, cli->format != OUT_JSON);
+	cli_status_trust(cli, &keys, &nkeys, &tok);
 	if (cli->format == OUT_JSON) {
-		o = json_object();
-#define JS(k, val) json_object_set_new(o, k, (val) != NULL ? \
-		    json_string(val) : json_null())
-		JS("db", cli->db_path);
-		JS("feed_url", s.feed_url);
-		JS("feed_id", s.feed_id);
-		json_object_set_new(o, "serial", s.serial < 0 ? json_null() :
-		    json_integer(s.serial));
-		JS("issued", s.issued);
-		JS("expires", s.expires);
-		JS("last_sync", s.last_sync > 0 ? last : NULL);
-		JS("last_result", s.last_result);
-		JS("last_success", s.last_success > 0 ? ok : NULL);
-#undef JS
-		cj = json_object();
-		json_object_set_new(cj, "countries", json_integer(c.countries));
-		json_object_set_new(cj, "authorities",
-		    json_integer(c.authorities));
-		json_object_set_new(cj, "contacts", json_integer(c.contacts));
-		json_object_set_new(cj, "newsletters",
-		    json_integer(c.newsletters));
-		json_object_set_new(cj, "unread", json_integer(c.unread));
-		json_object_set_new(cj, "starred", json_integer(c.starred));
-		json_object_set_new(o, "counts", cj);
-		cli_status_members(cli, &s, NULL, o);
+		memset(&os, 0, sizeof os);
+		os.db = cli->db_path;
+		os.state = &s;
+		os.counts = &c;
+		os.last_sync = s.last_sync > 0 ? last : NULL;
+		os.last_success = s.last_success > 0 ? ok : NULL;
+		os.keys = keys;
+		os.nkeys = nkeys;
+		os.device = tok;
+		text = out_json_status(&os);
+		net_trust_free(keys, nkeys);
+		free(tok);
 		free(last);
 		free(ok);
 		cache_state_clear(&s);
-		return cli_print_json(o);
+		return cli_print_text(text);
 	}
 	/* TRANSLATORS: globe status: a feed or feed id never configured. */
 	none = _("(none)");
@@ -643,7 +577,9 @@ cli_cmd_status(struct cli *cli)
 	    xasprintf(_("%s (%s)"), last, note) : xstrdup(last));
 	free(note);
 	status_add(&l, _("last success:"), xstrdup(ok));
-	cli_status_members(cli, &s, &l, NULL);
+	cli_status_members(&s, &l, keys, nkeys, tok);
+	net_trust_free(keys, nkeys);
+	free(tok);
 	status_add(&l, _("countries:"), status_count(c.countries));
 	status_add(&l, _("authorities:"), status_count(c.authorities));
 	status_add(&l, _("contacts:"), status_count(c.contacts));

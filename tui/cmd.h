@@ -17,6 +17,8 @@
 #include "tui/present.h"
 
 struct net_options;
+struct net_result;
+struct net_trusted_key;
 
 /* cmd-config.c ---------------------------------------------------------- */
 
@@ -143,6 +145,21 @@ char	*out_json_reports(const struct cache_flag *, size_t);
  */
 char	*out_json_changes(const struct cache_change_sync *, size_t,
 	    struct cache_change *const *entries, const size_t *n);
+/* What `globe sync --json` prints of a sync that succeeded. Caller frees. */
+char	*out_json_sync(const struct net_result *);
+/* What `globe status` knows, for out_json_status. */
+struct out_status {
+	const char			*db;		/* the cache's path */
+	const struct cache_state	*state;
+	const struct cache_counts	*counts;
+	const char			*last_sync;	/* ISO 8601, or NULL */
+	const char			*last_success;	/* ISO 8601, or NULL */
+	const struct net_trusted_key	*keys;		/* trusted or retired */
+	size_t				 nkeys;
+	const char			*device;	/* recipient key, or NULL */
+};
+/* `globe status --json`: one object, keys in a fixed order. Caller frees. */
+char	*out_json_status(const struct out_status *);
 /*
  * Escapes what jansson leaves raw but a terminal would obey: DEL, C1
  * controls, bidi controls, U+2028/2029 become \uXXXX. text must be JSON

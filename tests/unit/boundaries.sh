@@ -132,4 +132,20 @@ check_eq "no command-line or presentation file includes ui.h" "$hits" ""
 hits=$(grep -l '#include "tui/cmd.h"' "$srcdir"/tui/ui-*.c "$srcdir"/tui/view-*.c \
     "$srcdir"/tui/present*.c 2>/dev/null | sed 's|.*/||' | tr '\n' ' ')
 check_eq "no screen or presentation file includes cmd.h" "$hits" ""
+
+# Who includes what (DESIGN.md): sqlite3.h only in cache/, curl.h only in
+# net/, jansson.h only in net/, the publisher and the command line's JSON
+# writer (tui/cmd-json.c; every other command hands it what to write).
+includers() {	# HEADER-REGEX: the library and program sources including it
+	(cd "$srcdir" && grep -l -E "#[[:space:]]*include[[:space:]]*<($1)>" \
+	    common/*.[ch] cache/*.[ch] net/*.[ch] tui/*.[ch] publish/*.[ch] \
+	    2>/dev/null) | tr '\n' ' '
+}
+hits=$(includers 'sqlite3\.h' | tr ' ' '\n' | grep -v '^cache/' | tr '\n' ' ')
+check_eq "only cache/ includes sqlite3.h" "$hits" ""
+hits=$(includers 'curl/curl\.h' | tr ' ' '\n' | grep -v '^net/' | tr '\n' ' ')
+check_eq "only net/ includes curl.h" "$hits" ""
+hits=$(includers 'jansson\.h' | tr ' ' '\n' |
+    grep -v -E '^(net/|publish/|tui/cmd-json\.c$)' | tr '\n' ' ')
+check_eq "only net/, publish/ and tui/cmd-json.c include jansson.h" "$hits" ""
 done_testing
