@@ -105,21 +105,31 @@ out_json_safe(const char *text)
 	return buf_detach(&b);
 }
 
-/* The text of an array (which it frees), escaped, with a final newline. */
+/*
+ * The text of an array or object (which it frees), escaped, with a final
+ * newline; empty stands for what jansson could not write.
+ */
 static char *
-json_array_text(json_t *a)
+json_value_text(json_t *v, const char *empty)
 {
 	char	*text, *safe;
 
-	text = json_dumps(a, JSON_INDENT(2));
-	json_decref(a);
+	text = json_dumps(v, JSON_INDENT(2));
+	json_decref(v);
 	if (text == NULL)
-		return xstrdup("[]\n");
+		return xasprintf("%s\n", empty);
 	safe = out_json_safe(text);
 	free(text);
 	text = xasprintf("%s\n", safe);
 	free(safe);
 	return text;
+}
+
+/* The text of an array (which it frees), escaped, with a final newline. */
+static char *
+json_array_text(json_t *a)
+{
+	return json_value_text(a, "[]");
 }
 
 char *
@@ -264,15 +274,7 @@ json_counts(const struct cache_changes *c)
 static char *
 json_object_text(json_t *o)
 {
-	char	*text, *safe;
-
-	text = json_dumps(o, JSON_INDENT(2));
-	json_decref(o);
-	safe = out_json_safe(text != NULL ? text : "{}");
-	free(text);
-	text = xasprintf("%s\n", safe);
-	free(safe);
-	return text;
+	return json_value_text(o, "{}");
 }
 
 char *
