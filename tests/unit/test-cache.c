@@ -19,70 +19,9 @@
 #include "cache/cache.h"
 #include "cache/private.h"
 #include "harness.h"
+#include "records.h"
 
 static char	tmpdir[256];
-
-/*
- * A record from pairs of field name and value, ending with NULL. List
- * fields take a comma-separated value.
- */
-static struct record *
-rec(enum record_type type, ...)
-{
-	struct record	*r = xcalloc(1, sizeof *r);
-	const char	*name, *value;
-	char		*copy, *p, *item;
-	va_list		 ap;
-	int		 f;
-
-	r->type = type;
-	va_start(ap, type);
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		value = va_arg(ap, const char *);
-		f = record_field_index(type, name);
-		if (f < 0) {
-			fprintf(stderr, "bad field %s\n", name);
-			abort();
-		}
-		if (record_types[type].fields[f].kind == RF_STRING) {
-			record_set(r, f, value);
-			continue;
-		}
-		copy = xstrdup(value);
-		p = copy;
-		while ((item = strsep(&p, ",")) != NULL)
-			record_list_add(r, f, item);
-		free(copy);
-	}
-	va_end(ap);
-	return r;
-}
-
-#define MAXRECS	64
-struct set {
-	struct record	*v[MAXRECS];
-	size_t		 n;
-};
-
-static void
-set_add(struct set *s, struct record *r)
-{
-	if (s->n == MAXRECS)
-		abort();
-	s->v[s->n++] = r;
-}
-
-static void
-set_free(struct set *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->n; i++) {
-		record_clear(s->v[i]);
-		free(s->v[i]);
-	}
-	s->n = 0;
-}
 
 /* The directory of the first snapshot. */
 static void

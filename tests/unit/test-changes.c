@@ -19,38 +19,9 @@
 
 #include "cache/cache.h"
 #include "harness.h"
+#include "records.h"
 
 static char	tmpdir[256];
-
-/* A record from pairs of field name and value (lists comma-separated). */
-static struct record *
-rec(enum record_type type, ...)
-{
-	struct record	*r = xcalloc(1, sizeof *r);
-	const char	*name, *value;
-	char		*copy, *p, *item;
-	va_list		 ap;
-	int		 f;
-
-	r->type = type;
-	va_start(ap, type);
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		value = va_arg(ap, const char *);
-		if ((f = record_field_index(type, name)) < 0)
-			abort();
-		if (record_types[type].fields[f].kind == RF_STRING) {
-			record_set(r, f, value);
-			continue;
-		}
-		copy = xstrdup(value);
-		p = copy;
-		while ((item = strsep(&p, ",")) != NULL)
-			record_list_add(r, f, item);
-		free(copy);
-	}
-	va_end(ap);
-	return r;
-}
 
 static struct record *
 del(const char *of, const char *id)
@@ -58,62 +29,36 @@ del(const char *of, const char *id)
 	return rec(REC_DELETE, "of", of, "id", id, NULL);
 }
 
-#define MAXRECS	64
-struct set {
-	struct record	*v[MAXRECS];
-	size_t		 n;
-};
-
-static void
-add(struct set *s, struct record *r)
-{
-	if (s->n == MAXRECS)
-		abort();
-	s->v[s->n++] = r;
-}
-
-static void
-set_free(struct set *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->n; i++) {
-		record_clear(s->v[i]);
-		free(s->v[i]);
-	}
-	s->n = 0;
-}
-
 static void
 base(struct set *s)
 {
-	add(s, rec(REC_COUNTRY, "code", "BR", "name", "Brazil", "region",
+	set_add(s, rec(REC_COUNTRY, "code", "BR", "name", "Brazil", "region",
 	    "Americas", NULL));
-	add(s, rec(REC_COUNTRY, "code", "AT", "name", "Austria", NULL));
-	add(s, rec(REC_COUNTRY, "code", "FR", "name", "France", NULL));
-	add(s, rec(REC_AUTHORITY, "id", "br-pf", "country", "BR", "name",
+	set_add(s, rec(REC_COUNTRY, "code", "AT", "name", "Austria", NULL));
+	set_add(s, rec(REC_COUNTRY, "code", "FR", "name", "France", NULL));
+	set_add(s, rec(REC_AUTHORITY, "id", "br-pf", "country", "BR", "name",
 	    "Polícia Federal", "acronym", "PF", "languages", "pt,en", NULL));
-	add(s, rec(REC_AUTHORITY, "id", "br-cgu", "country", "BR", "name",
+	set_add(s, rec(REC_AUTHORITY, "id", "br-cgu", "country", "BR", "name",
 	    "Controladoria-Geral da União", NULL));
-	add(s, rec(REC_AUTHORITY, "id", "at-bak", "country", "AT", "name",
+	set_add(s, rec(REC_AUTHORITY, "id", "at-bak", "country", "AT", "name",
 	    "Bundesamt zur Korruptionsprävention", NULL));
-	add(s, rec(REC_AUTHORITY, "id", "at-old", "country", "AT", "name",
+	set_add(s, rec(REC_AUTHORITY, "id", "at-old", "country", "AT", "name",
 	    "Old Office", NULL));
-	add(s, rec(REC_CONTACT, "id", "c-1", "authority", "br-pf", "name",
+	set_add(s, rec(REC_CONTACT, "id", "c-1", "authority", "br-pf", "name",
 	    "Ana Souza", "title", "Delegada", "email", "ana@example.org",
 	    "verified", "2026-01-01", NULL));
-	add(s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
+	set_add(s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
 	    "Bruno Lima", NULL));
-	add(s, rec(REC_CONTACT, "id", "c-3", "authority", "br-cgu", "name",
+	set_add(s, rec(REC_CONTACT, "id", "c-3", "authority", "br-cgu", "name",
 	    "Carla Dias", NULL));
-	add(s, rec(REC_NEWSLETTER, "id", "nl-1", "published", "2026-03-31",
+	set_add(s, rec(REC_NEWSLETTER, "id", "nl-1", "published", "2026-03-31",
 	    "title", "Issue one", NULL));
-	add(s, rec(REC_NEWSLETTER, "id", "nl-2", "published", "2026-06-30",
+	set_add(s, rec(REC_NEWSLETTER, "id", "nl-2", "published", "2026-06-30",
 	    "title", "Issue two", NULL));
-	add(s, rec(REC_ROUTE, "id", "r-1", "country", "BR", "measure",
+	set_add(s, rec(REC_ROUTE, "id", "r-1", "country", "BR", "measure",
 	    "asset-tracing", "authority", "br-pf", "contact", "c-1",
 	    "channel", "direct", NULL));
-	add(s, rec(REC_ROUTE, "id", "r-2", "country", "AT", "measure",
+	set_add(s, rec(REC_ROUTE, "id", "r-2", "country", "AT", "measure",
 	    "freezing", "authority", "at-bak", NULL));
 }
 
@@ -121,35 +66,35 @@ base(struct set *s)
 static void
 delta(struct set *s)
 {
-	add(s, rec(REC_COUNTRY, "code", "BR", "name", "Brazil", "region",
+	set_add(s, rec(REC_COUNTRY, "code", "BR", "name", "Brazil", "region",
 	    "South America", NULL));
-	add(s, rec(REC_COUNTRY, "code", "DE", "name", "Germany", NULL));
-	add(s, rec(REC_AUTHORITY, "id", "br-pf", "country", "BR", "name",
+	set_add(s, rec(REC_COUNTRY, "code", "DE", "name", "Germany", NULL));
+	set_add(s, rec(REC_AUTHORITY, "id", "br-pf", "country", "BR", "name",
 	    "Polícia Federal", "acronym", "DPF", "languages", "pt,en,es",
 	    NULL));
-	add(s, rec(REC_AUTHORITY, "id", "br-mpf", "country", "BR", "name",
+	set_add(s, rec(REC_AUTHORITY, "id", "br-mpf", "country", "BR", "name",
 	    "Ministério Público Federal", NULL));
-	add(s, rec(REC_CONTACT, "id", "c-1", "authority", "br-pf", "name",
+	set_add(s, rec(REC_CONTACT, "id", "c-1", "authority", "br-pf", "name",
 	    "Ana Souza", "title", "Delegada Federal", "email",
 	    "ana.souza@example.org", "verified", "2026-01-01", NULL));
-	add(s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
+	set_add(s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
 	    "Bruno Lima", NULL));
-	add(s, rec(REC_CONTACT, "id", "c-9", "authority", "br-mpf", "name",
+	set_add(s, rec(REC_CONTACT, "id", "c-9", "authority", "br-mpf", "name",
 	    "Zélia Prado", NULL));
-	add(s, rec(REC_NEWSLETTER, "id", "nl-1", "published", "2026-03-31",
+	set_add(s, rec(REC_NEWSLETTER, "id", "nl-1", "published", "2026-03-31",
 	    "title", "Issue one (corrected)", NULL));
-	add(s, rec(REC_NEWSLETTER, "id", "nl-3", "published", "2026-09-30",
+	set_add(s, rec(REC_NEWSLETTER, "id", "nl-3", "published", "2026-09-30",
 	    "title", "Issue three", NULL));
-	add(s, rec(REC_ROUTE, "id", "r-1", "country", "BR", "measure",
+	set_add(s, rec(REC_ROUTE, "id", "r-1", "country", "BR", "measure",
 	    "asset-tracing", "authority", "br-pf", "contact", "c-1",
 	    "channel", "egmont", NULL));
-	add(s, rec(REC_ROUTE, "id", "r-3", "country", "BR", "measure",
+	set_add(s, rec(REC_ROUTE, "id", "r-3", "country", "BR", "measure",
 	    "freezing", "authority", "br-mpf", NULL));
-	add(s, del("route", "r-2"));
-	add(s, del("contact", "c-3"));
-	add(s, del("authority", "at-old"));
-	add(s, del("newsletter", "nl-2"));
-	add(s, del("country", "FR"));
+	set_add(s, del("route", "r-2"));
+	set_add(s, del("contact", "c-3"));
+	set_add(s, del("authority", "at-old"));
+	set_add(s, del("newsletter", "nl-2"));
+	set_add(s, del("country", "FR"));
 }
 
 static enum cache_status
@@ -292,15 +237,15 @@ test_log(const char *path)
 	free(syncs);
 
 	/* Changed twice in one sync (a chain of deltas), and back again. */
-	add(&s, rec(REC_CONTACT, "id", "c-1", "authority", "br-pf", "name",
+	set_add(&s, rec(REC_CONTACT, "id", "c-1", "authority", "br-pf", "name",
 	    "Ana Souza", "title", "Chefe", "email", "ana.souza@example.org",
 	    "verified", "2026-01-01", NULL));
-	add(&s, rec(REC_CONTACT, "id", "c-1", "authority", "br-pf", "name",
+	set_add(&s, rec(REC_CONTACT, "id", "c-1", "authority", "br-pf", "name",
 	    "Ana Souza", "title", "Chefe", "email", "ana.souza@example.org",
 	    "verified", "2026-11-01", NULL));
-	add(&s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
+	set_add(&s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
 	    "Bruno Lima", "title", "Agente", NULL));
-	add(&s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
+	set_add(&s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
 	    "Bruno Lima", NULL));
 	CHECK_INT(apply(c, 0, &s, 4, &ch), CACHE_OK, "two deltas in one sync");
 	set_free(&s);
@@ -339,7 +284,7 @@ test_log(const char *path)
 	CHECK_INT(ch.log_sync, 0, "and says so");
 
 	/* A failed sync: rolled back, its log with it. */
-	add(&s, rec(REC_CONTACT, "id", "c-5", "authority", "nowhere", "name",
+	set_add(&s, rec(REC_CONTACT, "id", "c-5", "authority", "nowhere", "name",
 	    "X", NULL));
 	CHECK(apply(c, 0, &s, 7, &ch) == CACHE_ERR_REFERENCE,
 	    "a delta with a broken reference fails");
@@ -367,7 +312,7 @@ test_prune(const char *path)
 	set_free(&s);
 	for (i = 2; i <= 56; i++) {
 		snprintf(title, sizeof title, "Title %d", i);
-		add(&s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf",
+		set_add(&s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf",
 		    "name", "Bruno Lima", "title", title, NULL));
 		if (apply(c, 0, &s, i, &ch) != CACHE_OK)
 			break;
@@ -468,7 +413,7 @@ test_notes(const char *path)
 	    CACHE_ERR_INVALID, "a note that is not UTF-8 is refused");
 
 	/* Deleted: kept; back: shown and searched again. */
-	add(&s, del("contact", "c-2"));
+	set_add(&s, del("contact", "c-2"));
 	CHECK_INT(apply(c, 0, &s, 2, &ch), CACHE_OK, "the contact is deleted");
 	set_free(&s);
 	CHECK_INT(search_finds(c, "prefers phone", "c-2"), 0,
@@ -483,7 +428,7 @@ test_notes(const char *path)
 	    "Prefers phone calls; speaks Italian", "with its note");
 	CHECK_INT(search_finds(c, "prefers phone", "c-2"), 1,
 	    "found by it again");
-	add(&s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
+	set_add(&s, rec(REC_CONTACT, "id", "c-2", "authority", "br-pf", "name",
 	    "Bruno Lima", "title", "Agente", NULL));
 	CHECK_INT(apply(c, 0, &s, 4, &ch), CACHE_OK, "a delta changes it");
 	set_free(&s);
@@ -548,7 +493,7 @@ test_flags(const char *path)
 	cache_flags_free(v, n);
 
 	/* A sync keeps them. */
-	add(&s, del("contact", "c-2"));
+	set_add(&s, del("contact", "c-2"));
 	apply(c, 0, &s, 8, &ch);
 	set_free(&s);
 	cache_flags_list(c, CACHE_FLAGS_ALL, -1, NULL, &v, &n);

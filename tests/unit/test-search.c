@@ -17,37 +17,9 @@
 
 #include "cache/cache.h"
 #include "harness.h"
+#include "records.h"
 
 static char	tmpdir[256];
-
-static struct record *
-rec(enum record_type type, ...)
-{
-	struct record	*r = xcalloc(1, sizeof *r);
-	const char	*name, *value;
-	char		*copy, *p, *item;
-	va_list		 ap;
-	int		 f;
-
-	r->type = type;
-	va_start(ap, type);
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		value = va_arg(ap, const char *);
-		if ((f = record_field_index(type, name)) < 0)
-			abort();
-		if (record_types[type].fields[f].kind == RF_STRING) {
-			record_set(r, f, value);
-			continue;
-		}
-		copy = xstrdup(value);
-		p = copy;
-		while ((item = strsep(&p, ",")) != NULL)
-			record_list_add(r, f, item);
-		free(copy);
-	}
-	va_end(ap);
-	return r;
-}
 
 /* Applies the records given (NULL-terminated) as one snapshot or delta. */
 static enum cache_status
