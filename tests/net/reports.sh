@@ -11,31 +11,8 @@
 # another host, and an http:// one are refused: nothing reaches them.
 . "$srcdir/tests/lib.sh"
 
-if [ ! -x "$PUBLISH" ] || [ ! -x "$GLOBE" ]; then
-	echo "# SKIP globe or globe-publish not built"
-	done_testing
-	exit 0
-fi
-if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
-	echo "# SKIP nginx not installed"
-	done_testing
-	exit 0
-fi
-if ! command -v openssl >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
-	echo "# SKIP openssl or python3 not installed"
-	done_testing
-	exit 0
-fi
-PATH="$PATH:/usr/sbin"
 . "$srcdir/tests/net/tls.sh"
-unset https_proxy HTTPS_PROXY http_proxy HTTP_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
-trap 'nginx_stop' EXIT
-
-if ! tls_make_pki; then
-	echo "# SKIP cannot make test certificates:"; sed 's/^/#   /' "$T/pki.log" | tail -n 5
-	done_testing
-	exit 0
-fi
+tls_suite_ready
 
 "$PUBLISH" --keygen "$T/k" >/dev/null 2>&1
 mkdir -p "$T/www" "$T/received"

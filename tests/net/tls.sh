@@ -14,7 +14,42 @@
 #                                  $NGINX_CERT: another certificate name)
 #   nginx_stop
 #   nginx_requests               → the access log lines so far
+#   tls_suite_ready              → for a suite of globe against nginx: says
+#                                  SKIP and exits when globe, globe-publish,
+#                                  nginx, openssl, python3 or the
+#                                  certificates are missing; else the PKI
+#                                  is made, proxies unset, nginx stopped
+#                                  on exit
 : "${T:?source tests/lib.sh first}"
+
+tls_suite_ready() {
+	if [ ! -x "$PUBLISH" ] || [ ! -x "$GLOBE" ]; then
+		echo "# SKIP globe or globe-publish not built"
+		done_testing
+		exit 0
+	fi
+	if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+		echo "# SKIP nginx not installed"
+		done_testing
+		exit 0
+	fi
+	if ! command -v openssl >/dev/null 2>&1 ||
+	    ! command -v python3 >/dev/null 2>&1; then
+		echo "# SKIP openssl or python3 not installed"
+		done_testing
+		exit 0
+	fi
+	PATH="$PATH:/usr/sbin"
+	unset https_proxy HTTPS_PROXY http_proxy HTTP_PROXY all_proxy \
+	    ALL_PROXY no_proxy NO_PROXY
+	trap 'nginx_stop' EXIT
+	if ! tls_make_pki; then
+		echo "# SKIP cannot make test certificates:"
+		sed 's/^/#   /' "$T/pki.log" | tail -n 5
+		done_testing
+		exit 0
+	fi
+}
 
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
