@@ -214,24 +214,11 @@ cli_sync_run(struct cli *cli, int quiet, struct net_result *res)
 	cli_progress_clear(&pr);
 	free(demo_key);
 	if (st != NET_OK) {
-		char *clean = sanitize(cause, SANITIZE_LINE), *text;
+		char *text = present_sync_failed(net_strerror(st),
+		    st == NET_ERR_NOT_MEMBER, cause);
 
-		if (st == NET_ERR_NOT_MEMBER) {
-			/* The issue's words: what to send, and to whom. */
-			text = present_sync_not_member(clean);
-			cli_error(net_exit_code(st), "%s", text);
-			free(text);
-		} else if (*clean != '\0')
-			/*
-			 * TRANSLATORS: why a sync failed ("signature check
-			 * failed"), then what exactly (a file, a key, a field).
-			 */
-			cli_error(net_exit_code(st), _("sync failed: %s: %s"),
-			    net_strerror(st), clean);
-		else
-			cli_error(net_exit_code(st), _("sync failed: %s"),
-			    net_strerror(st));
-		free(clean);
+		cli_error(net_exit_code(st), "%s", text);
+		free(text);
 		free(cause);
 		net_result_clear(res);
 		return net_exit_code(st);

@@ -188,6 +188,42 @@ present_sync_progress(const struct net_progress *p)
 	return xstrdup(_("syncing"));
 }
 
+/* A device not among a member-only feed's recipients: what to send. */
+static char *
+sync_not_member(const char *recipient)
+{
+	/*
+	 * TRANSLATORS: a sync of a feed encrypted to the network's members,
+	 * on a device that is not one of them. %s is the device's
+	 * recipient key, one token to send as it is.
+	 */
+	return xasprintf(_("this feed is encrypted to its members and this "
+	    "device is not one of them; send this line to the secretariat: "
+	    "%s"), recipient);
+}
+
+char *
+present_sync_failed(const char *why, int not_member, const char *cause)
+{
+	char	*clean, *out;
+
+	clean = sanitize(cause != NULL ? cause : "", SANITIZE_LINE);
+	if (not_member)
+		/* The words: what to send, and to whom. */
+		out = sync_not_member(clean);
+	else if (*clean != '\0')
+		/*
+		 * TRANSLATORS: why a sync failed ("signature check failed"),
+		 * then what exactly (a file, a key, a field).
+		 */
+		out = xasprintf(_("sync failed: %s: %s"), why, clean);
+	else
+		/* TRANSLATORS: %s says why a sync failed. */
+		out = xasprintf(_("sync failed: %s"), why);
+	free(clean);
+	return out;
+}
+
 char *
 present_sync_note(const struct net_note *n)
 {
@@ -219,19 +255,6 @@ present_sync_note(const struct net_note *n)
 		break;
 	}
 	return sanitize(n->text, SANITIZE_LINE);
-}
-
-char *
-present_sync_not_member(const char *recipient)
-{
-	/*
-	 * TRANSLATORS: a sync of a feed encrypted to the network's members,
-	 * on a device that is not one of them. %s is the device's
-	 * recipient key, one token to send as it is.
-	 */
-	return xasprintf(_("this feed is encrypted to its members and this "
-	    "device is not one of them; send this line to the secretariat: "
-	    "%s"), recipient);
 }
 
 char *

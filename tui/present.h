@@ -1214,11 +1214,14 @@ char	*present_sync_progress(const struct net_progress *);
  */
 char	*present_sync_note(const struct net_note *);
 /*
- * A sync of a member-only feed on a device that is not among its
- * recipients: the sentence naming the recipient key to send (sanitized
- * by the caller). Caller frees.
+ * Why a sync failed, in one sentence for both front ends: "sync failed:
+ * WHY: CAUSE" (why is the status's translated message, cause the detail,
+ * sanitized here), or, on a device not among a member-only feed's
+ * recipients (cause then its recipient key), what to send to the
+ * secretariat. Caller frees.
  */
-char	*present_sync_not_member(const char *recipient);
+char	*present_sync_failed(const char *why, int not_member,
+	    const char *cause);
 /*
  * The prompt for the device key's passphrase while a sync waits for it
  * (attempt 2 and later: after a wrong one). Caller frees.

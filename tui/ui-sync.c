@@ -222,7 +222,7 @@ int
 sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed,
     int *logged)
 {
-	char	 drain[64], *clean;
+	char	 drain[64];
 	int	 done;
 
 	while (read(sb->fd[0], drain, sizeof drain) > 0)
@@ -246,19 +246,9 @@ sync_bg_poll(struct sync_bg *sb, char **text, char **brief, int *failed,
 			*logged = sb->result.changes.log_sync > 0;
 		} else {
 			*failed = 1;
-			clean = sanitize(sb->cause, SANITIZE_LINE);
-			if (sb->status == NET_ERR_NOT_MEMBER)
-				/* As `globe sync` says it: what to send. */
-				*text = present_sync_not_member(clean);
-			else if (*clean != '\0')
-				/* TRANSLATORS: why, then the detail. */
-				*text = xasprintf(_("sync failed: %s: %s"),
-				    net_strerror(sb->status), clean);
-			else
-				/* TRANSLATORS: %s says why. */
-				*text = xasprintf(_("sync failed: %s"),
-				    net_strerror(sb->status));
-			free(clean);
+			/* In the words of `globe sync`. */
+			*text = present_sync_failed(net_strerror(sb->status),
+			    sb->status == NET_ERR_NOT_MEMBER, sb->cause);
 		}
 	}
 	pthread_mutex_unlock(&sb->lock);
