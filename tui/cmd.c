@@ -195,7 +195,10 @@ cli_cache_error(enum cache_status st, const char *what, char *cause)
 {
 	int	 code = cache_exit_code(st);
 
-	if (cause != NULL && *cause != '\0')
+	if (cause != NULL && *cause != '\0' && st == CACHE_ERR_CORRUPT)
+		/* The cause says it is corrupt, and how to rebuild it. */
+		cli_error(code, "%s: %s", what, cause);
+	else if (cause != NULL && *cause != '\0')
 		cli_error(code, "%s: %s: %s", what, cache_strerror(st), cause);
 	else if (st == CACHE_ERR_CORRUPT)	/* say how to get out of it */
 		/*

@@ -259,6 +259,8 @@ for how in truncated random header pages; do
 			check_contains "$how file: $cmd: says corrupt" "$(cat "$T/err")" "corrupt"
 			check_contains "$how file: $cmd: says how to rebuild" \
 			    "$(cat "$T/err")" "globe sync"
+			check_eq "$how file: $cmd: says it once" \
+			    "$(grep -o 'the cache file is corrupt' "$T/err" | wc -l)" 1
 		elif [ "$status" -eq 0 ] && [ "$how" = pages ]; then
 			# damage SQLite did not need to read: fine, if it says nothing
 			pass "$how file: $cmd: unread damage (exit 0)"
