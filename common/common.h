@@ -281,6 +281,15 @@ int	 file_temp_open(const char *prefix, mode_t mode, int flags, char **tmp);
 /* fsyncs a directory, so the renames in it last: 0, or -1 with errno. */
 int	 file_sync_dir(const char *dir);
 /*
+ * Before tmp is renamed over old: gives tmp a modification time at least
+ * one second after old's, when old exists. Web servers derive ETag and
+ * Last-Modified from the modification time in whole seconds (and the
+ * size), so a file replaced within the same second by one of the same
+ * size would be answered 304 Not Modified to a client or cache holding
+ * the old one. 0, or -1 with errno.
+ */
+int	 file_mtime_after(const char *tmp, const char *old);
+/*
  * Locks the directory dir against every other file_lock of it (flock,
  * exclusive, without waiting), so no lock file is left behind: the
  * descriptor holding the lock until it is closed, or -1 with errno

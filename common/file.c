@@ -189,6 +189,25 @@ file_sync_dir(const char *dir)
 	return 0;
 }
 
+int
+file_mtime_after(const char *tmp, const char *old)
+{
+	struct stat	 osb, tsb;
+	struct timespec	 ts[2];
+
+	if (lstat(old, &osb) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (stat(tmp, &tsb) != 0)
+		return -1;
+	if (tsb.st_mtime > osb.st_mtime)
+		return 0;
+	ts[0].tv_sec = 0;
+	ts[0].tv_nsec = UTIME_OMIT;
+	ts[1].tv_sec = osb.st_mtime + 1;
+	ts[1].tv_nsec = 0;
+	return utimensat(AT_FDCWD, tmp, ts, 0);
+}
+
 /* Makes the last change to path's directory durable. */
 static int
 file_sync_parent(const char *path)

@@ -1605,7 +1605,8 @@ pub_step_sign(struct pub *p)
  * then renamed, the signature first. Two renames cannot be one atomic
  * step: for a moment a reader may see the new signature with the old
  * index and refuse it; the next sync succeeds. Never does an index name
- * a missing object.
+ * a missing object. Each is given a modification time after the one it
+ * replaces, so a server's validators change with every serial.
  */
 static enum publish_status
 pub_step_write_index(struct pub *p, char **cause)
@@ -1621,6 +1622,14 @@ pub_step_write_index(struct pub *p, char **cause)
 		st = pub_fail_errno(cause, _("cannot write %s"), spath);
 	else if ((itmp = file_write_temp(ipath, p->text, strlen(p->text),
 	    PUB_FILE_MODE, FILE_UMASK)) == NULL)
+		st = pub_fail_errno(cause, _("cannot write %s"), ipath);
+	/*
+	 * Each serial's index and signature get a modification time past
+	 * the last one's (common/common.h says why): published twice within
+	 * one second, the second would otherwise be answered 304 by nginx.
+	 */
+	else if ((stmp != NULL && file_mtime_after(stmp, spath) != 0) ||
+	    file_mtime_after(itmp, ipath) != 0)
 		st = pub_fail_errno(cause, _("cannot write %s"), ipath);
 	else if (stmp != NULL && rename(stmp, spath) != 0)
 		st = pub_fail_errno(cause, _("cannot write %s"), spath);

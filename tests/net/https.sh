@@ -2,7 +2,8 @@
 # tests/net/https.sh: globe sync against a real nginx on 127.0.0.1 with TLS
 # (a CA, server and client certificates made here with openssl) serving
 # feeds that globe-publish wrote: a first sync (snapshot), a delta, the
-# no-op that costs one request answered 304, gzip in transit, mutual TLS,
+# no-op that costs one request answered 304, a serial published after the
+# publisher's clock went back, gzip in transit, mutual TLS,
 # a bearer token (right, wrong, missing, a token file others can read),
 # an unknown CA and a wrong host name, proxies and --no-proxy. Every
 # failing case proves the cache unchanged (status --checksum).
@@ -55,6 +56,10 @@ server_extra="etag on;
 	location /token/ {
 		alias $T/www/feed/;
 		if (\$http_authorization != \"Bearer $TOKEN\") { return 401; }
+	}
+	location /later/ {
+		etag off;
+		if_modified_since before;
 	}"
 if ! nginx_start "$T/www" "$server_extra"; then
 	fail "nginx starts"
@@ -143,6 +148,27 @@ check_exit "no-op after the delta" 0 g main sync --verbose
 check_eq "no-op after the delta: one request (validators stored)" "$(requests)" 1
 check_contains "no-op after the delta: 304" "$(nginx_requests)" " 304 "
 check_contains "--verbose shows the request and its status" "$err" "index.json (conditional) -> 304"
+
+# --- a serial published after the publisher's clock went back ---------
+# Serial 1 was written by a clock an hour ahead (then set right). A
+# server or cache that answers 304 when the file is not newer than the
+# client's If-Modified-Since (nginx's if_modified_since before, as many
+# CDNs do) would keep serial 2 from the client for that hour; each
+# serial's index.json is given a time after the one it replaces.
+"$PUBLISH" --source "$T/v1.jsonl" --out "$T/www/later" --sign "$T/k.key" \
+    --feed-id https-test --quiet
+ahead=$(( $(date +%s) + 3600 ))
+touch -d "@$ahead" "$T/www/later/index.json" "$T/www/later/index.json.minisig"
+conf later "feed=$URL/later/"
+check_exit "clock set back: serial 1" 0 g later sync
+"$PUBLISH" --source "$T/v2.jsonl" --out "$T/www/later" --sign "$T/k.key" \
+    --quiet
+: >"$T/nginx/access.log"
+check_exit "clock set back: the next sync" 0 g later sync
+check_contains "clock set back: the next sync takes serial 2" "$out" \
+    "synced serial 2 (was 1)"
+check_contains "clock set back: index.json answered 200, not 304" \
+    "$(nginx_requests)" "GET /later/index.json HTTP/1.1 200"
 
 # --- an expired cache on a 304 ------------------------------------------
 # An index that expires in 2 s, synced, then the server still answers 304.

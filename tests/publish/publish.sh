@@ -4,7 +4,8 @@
 # changed, added and deleted records, byte-for-byte reproducible feeds,
 # content-addressed objects, refused sources that leave the feed as it
 # was, minisign interoperability, delta pruning and the grace period of
-# old objects. Sources are written here, small, in $T.
+# old objects, and an index always newer than the one it replaces.
+# Sources are written here, small, in $T.
 . "${srcdir:-.}/tests/lib.sh"
 
 if [ ! -x "$PUBLISH" ]; then
@@ -439,5 +440,22 @@ check_exit "a delta as big as the snapshot" 0 "$PUBLISH" \
     --source "$T/p2.jsonl" --out "$P" --sign "$T/k.key"
 check_contains "big delta: summary says it is not kept" "$out" "not kept"
 check_eq "big delta: the index lists no deltas" "$(ix "$P" 'len(i["deltas"])')" 0
+
+# Web servers derive ETag and Last-Modified from the modification time in
+# whole seconds: each serial's index and signature are given a time after
+# the ones they replace, even when the last serial was written within the
+# same second or by a clock that was ahead (here an hour).
+ahead=$(( $(date +%s) + 3600 ))
+touch -d "@$ahead" "$P/index.json" "$P/index.json.minisig"
+publish "$T/p.jsonl" "$P"
+check_eq "index.json: one second after the index it replaced" \
+    "$(stat -c %Y "$P/index.json")" "$((ahead + 1))"
+check_eq "index.json.minisig: one second after the signature it replaced" \
+    "$(stat -c %Y "$P/index.json.minisig")" "$((ahead + 1))"
+was=$(stat -c %Y "$P/index.json")
+publish "$T/p.jsonl" "$P"
+publish "$T/p.jsonl" "$P"
+check_eq "two serials more at once: each a second later" \
+    "$(stat -c %Y "$P/index.json")" "$((was + 2))"
 
 done_testing
