@@ -286,8 +286,11 @@ int	 file_sync_dir(const char *dir);
  * Last-Modified from the modification time in whole seconds (and the
  * size), so a file replaced within the same second by one of the same
  * size would be answered 304 Not Modified to a client or cache holding
- * the old one. 0, or -1 with errno.
+ * the old one. An old file dated more than FILE_MTIME_AHEAD_MAX seconds
+ * ahead of the clock is not followed (tmp keeps its own time). 0, or -1
+ * with errno.
  */
+#define FILE_MTIME_AHEAD_MAX	86400
 int	 file_mtime_after(const char *tmp, const char *old);
 /*
  * Locks the directory dir against every other file_lock of it (flock,

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/common.h"
@@ -200,6 +201,13 @@ file_mtime_after(const char *tmp, const char *old)
 	if (stat(tmp, &tsb) != 0)
 		return -1;
 	if (tsb.st_mtime > osb.st_mtime)
+		return 0;
+	/*
+	 * An old file dated more than a day ahead of the clock is a clock
+	 * that was wrong, not a serial to follow: following it would date
+	 * every later serial in the future too.
+	 */
+	if (osb.st_mtime > time(NULL) + FILE_MTIME_AHEAD_MAX)
 		return 0;
 	ts[0].tv_sec = 0;
 	ts[0].tv_nsec = UTIME_OMIT;

@@ -458,4 +458,16 @@ publish "$T/p.jsonl" "$P"
 check_eq "two serials more at once: each a second later" \
     "$(stat -c %Y "$P/index.json")" "$((was + 2))"
 
+# An index dated more than a day ahead (a publishing clock set to the
+# wrong year) is not followed: the next serial is dated now, not in 2400.
+touch -d "2400-01-01 00:00:00 UTC" "$P/index.json" "$P/index.json.minisig"
+before=$(date +%s)
+publish "$T/p.jsonl" "$P"
+after=$(date +%s)
+now_ok=no
+m=$(stat -c %Y "$P/index.json")
+[ "$m" -ge "$before" ] && [ "$m" -le "$after" ] && now_ok=yes
+check_eq "an index dated 2400 is not followed: the next one is dated now" \
+    "$now_ok" yes
+
 done_testing
