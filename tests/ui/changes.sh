@@ -82,7 +82,7 @@ check_not_contains "the pane's title was not changed" \
 ui_keys q q q q
 ui_expect_text "quit" "[globe exited 0]"
 
-# The demo: s brings its second serial, and u shows what it changed.
+# The demo: s brings its second serial, and 4 shows what it changed.
 rm -f "$XDG_CONFIG_HOME/globe/config"
 ui_start 100x30 --demo
 ui_expect_text "the demo opens" "demo"
