@@ -988,20 +988,34 @@ pub_listed(const char *name, const void *arg)
 	return 0;
 }
 
+/* A plaintext object's file name: 64 hex digits and .jsonl. */
+static int
+pub_plain_name(const char *name)
+{
+	return pub_hex_name(name) && strcmp(name + 64, ".jsonl") == 0;
+}
+
 /*
  * Deletes objects (and stale temporary files) that ix does not list and
  * that are older than keep_days: mirrors and clients that read the
- * previous index a moment ago still find what it named.
+ * previous index a moment ago still find what it named. An encrypted
+ * feed keeps no plaintext object the grace period long: the serials of a
+ * feed that was plain until now are deleted at once, with any stale
+ * temporary file, so nothing served holds a record in the clear (a
+ * client in the middle of a plain sync fails once and syncs again).
  */
 static size_t
 pub_prune(const char *dir, const struct feed_index *ix, int keep_days,
     time_t now)
 {
 	char	*objdir;
-	size_t	 removed;
+	size_t	 removed = 0;
 
 	objdir = xasprintf("%s/objects", dir);
-	removed = pub_prune_dir(objdir, pub_hex_name, pub_listed, ix,
+	if (ix->encrypted)
+		removed = pub_prune_dir(objdir, pub_plain_name, pub_listed,
+		    ix, 0, now);
+	removed += pub_prune_dir(objdir, pub_hex_name, pub_listed, ix,
 	    keep_days, now);
 	free(objdir);
 	return removed;

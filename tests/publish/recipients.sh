@@ -6,7 +6,8 @@
 # index that says globe-feed/1+members; the key epoch goes on while
 # devices are only added, a removal begins a new one with no delta, and
 # slots no index lists are pruned with the objects. Without
-# --recipients the next serial is plain again, and a device follows.
+# --recipients the next serial is plain again, and a device follows; when
+# it is encrypted again, no plaintext object is left in the web root.
 . "$srcdir/tests/lib.sh"
 
 if [ ! -x "$PUBLISH" ] || [ ! -x "$GLOBE" ]; then
@@ -97,5 +98,23 @@ check_exit "alice follows the plain serial by its delta" 0 "$GLOBE" \
 check_contains "serial 5 (was 4)" "$out" "synced serial 5 (was 4)"
 check_exit "she reads it" 0 "$GLOBE" --config "$T/conf-sync" --db "$T/a.db" show c-1
 check_contains "serial 5's title" "$out" "five"
+
+# --- encrypted again: no plaintext left behind ---------------------------------
+# Serial 5 was plain (and serials 1-4 left no .jsonl). Encrypting serial 6
+# must not leave serial 5's plaintext objects in the web root for the grace
+# period (--keep-days, 7 days by default): they are deleted at once, with a
+# stale temporary file a crashed plain publish could have left.
+check_eq "serial 5 left plaintext objects" \
+    "$(ls "$T/feed/objects" | grep -c '\.jsonl$')" 2
+printf 'x' >"$T/feed/objects/.tmp-stale"
+check_exit "serial 6 to alice and carol again" 0 pub1 one --recipients "$T/r-ac"
+check_eq "no plaintext object is left" \
+    "$(ls -A "$T/feed/objects" | grep -vc '\.enc$')" 0
+check_eq "no served file holds the name" \
+    "$(grep -rlaF "Quémeneur" "$T/feed" | wc -l | tr -d ' ')" 0
+check_exit "alice syncs serial 6" 0 "$GLOBE" --config "$T/conf-sync" \
+    --db "$T/a.db" sync
+check_exit "she reads it" 0 "$GLOBE" --config "$T/conf-sync" --db "$T/a.db" show c-1
+check_contains "serial 6's title" "$out" "one"
 
 done_testing
