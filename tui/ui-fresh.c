@@ -114,6 +114,7 @@ view_note(struct view *v, struct row *r)
 	struct fresh_job	*job;
 	const char		*id, *shown;
 	char			*note = NULL, *label;
+	enum cache_status	 st;
 	int			 type;
 
 	if ((type = fresh_target(v, r, &id, &shown)) < 0) {
@@ -121,7 +122,15 @@ view_note(struct view *v, struct row *r)
 		    "to write a note on"));
 		return;
 	}
-	(void)cache_note_get(v->app->cache, type, id, &note);
+	/*
+	 * A note that cannot be read is not offered as empty: Enter on an
+	 * empty prompt removes the note.
+	 */
+	st = cache_note_get(v->app->cache, type, id, &note);
+	if (st != CACHE_OK && st != CACHE_ERR_NOTFOUND) {
+		app_cache_error(v->app, st);
+		return;
+	}
 	job = fresh_job_new(type, id, shown);
 	/* TRANSLATORS: the prompt for the officer's note; %s names the record. */
 	label = xasprintf(_("your note on %s (empty: none): "), shown);

@@ -165,7 +165,11 @@ news_find_unread(struct app *app, struct view *list, const char *from,
 	memset(&f, 0, sizeof f);
 	f.type = REC_NEWSLETTER;
 	f.text = news_filter(list);
-	cache_list(app->cache, &f, news_find_cb, &nf);
+	if (app_cache_error(app, cache_list(app->cache, &f, news_find_cb,
+	    &nf)) != CACHE_OK) {
+		free(nf.found);
+		return NULL;
+	}
 	if (nf.found == NULL) {
 		if (dir > 0 && f.text != NULL)
 			app_message(app, 0, _("no next unread newsletter "

@@ -408,23 +408,32 @@ search_filter_prompt(struct view *v, int which)
 	const char		*initial = s->filter[which];
 	char			**vals;
 	size_t			 nvals, i;
+	enum cache_status	 st;
 
 	if (which == FILTER_COUNTRY && initial == NULL) {
 		r = view_row(v, v->sel);
 		if (r != NULL)
 			initial = r->country;
 	}
+	/*
+	 * The choices are the cache's values: when it cannot be read, the
+	 * status line says why instead of a prompt that refuses every value.
+	 */
 	pc = prompt_choices_new(search_filters[which].kind);
 	if (which == FILTER_COUNTRY) {
 		memset(&f, 0, sizeof f);
 		f.type = REC_COUNTRY;
-		cache_list(v->app->cache, &f, search_country_choice, pc);
-	} else if (cache_values_list(v->app->cache, which == FILTER_EXPERTISE ?
-	    CACHE_VALUES_EXPERTISE : CACHE_VALUES_LANGUAGE, &vals,
-	    &nvals) == CACHE_OK) {
+		st = cache_list(v->app->cache, &f, search_country_choice, pc);
+	} else if ((st = cache_values_list(v->app->cache,
+	    which == FILTER_EXPERTISE ? CACHE_VALUES_EXPERTISE :
+	    CACHE_VALUES_LANGUAGE, &vals, &nvals)) == CACHE_OK) {
 		for (i = 0; i < nvals; i++)
 			search_value_choice(vals[i], pc);
 		cache_values_free(vals, nvals);
+	}
+	if (app_cache_error(v->app, st) != CACHE_OK) {
+		prompt_choices_free(pc);
+		return;
 	}
 	p = xmalloc(sizeof *p);
 	p->v = v;
