@@ -537,47 +537,6 @@ tz_name_valid(const char *name)
 	return 1;
 }
 
-/* Reads a regular file of at most TZ_FILE_MAX bytes; NULL otherwise. */
-static unsigned char *
-tz_file_read(const char *path, size_t *len)
-{
-	struct stat	 st;
-	unsigned char	*data = NULL;
-	size_t		 n = 0;
-	ssize_t		 r;
-	int		 fd;
-
-	/* O_NONBLOCK: a FIFO planted there cannot hang the caller. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd == -1)
-		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size > TZ_FILE_MAX)
-		goto fail;
-	/* One byte over the cap tells a file that grew since. */
-	data = xmalloc(TZ_FILE_MAX + 1);
-	while (n <= TZ_FILE_MAX) {
-		r = read(fd, data + n, TZ_FILE_MAX + 1 - n);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1)
-			goto fail;
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	if (n > TZ_FILE_MAX)
-		goto fail;
-	close(fd);
-	*len = n;
-	return data;
-
-fail:
-	free(data);
-	close(fd);
-	return NULL;
-}
-
 struct tz_zone *
 tz_zone_new(const char *dir, const char *name)
 {
@@ -589,7 +548,8 @@ tz_zone_new(const char *dir, const char *name)
 	if (!tz_name_valid(name))
 		return NULL;
 	path = xasprintf("%s/%s", dir != NULL ? dir : PRESENT_TZ_DIR, name);
-	data = tz_file_read(path, &len);
+	/* A FIFO or device planted there is refused, never waited on. */
+	data = (unsigned char *)file_read_small(path, TZ_FILE_MAX, &len);
 	free(path);
 	if (data == NULL)
 		return NULL;
