@@ -18,6 +18,7 @@
 
 #include "cache/cache.h"
 #include "common/common.h"
+#include "common/i18n.h"
 #include "net/net.h"
 #include "net/private.h"
 
@@ -70,8 +71,9 @@ report_refused(const struct net_fetch_config *cfg, const char *feed_base,
 
 	clean = sanitize(url, SANITIZE_IDENT);
 	if (!feed_reports_url_valid(url)) {
-		out = xasprintf("the reports URL %s is refused: only an "
-		    "https:// URL with a host is used", clean);
+		/* TRANSLATORS: %s is the URL the feed's index names. */
+		out = xasprintf(_("the reports URL %s is refused: only an "
+		    "https:// URL with a host is used"), clean);
 		free(clean);
 		return out;
 	}
@@ -85,12 +87,14 @@ report_refused(const struct net_fetch_config *cfg, const char *feed_base,
 		return NULL;
 	}
 	if (same < 0)
-		out = xasprintf("the reports URL %s is refused: %s", clean,
-		    why != NULL ? why : "not a URL");
+		/* TRANSLATORS: the URL, then why it is not a URL. */
+		out = xasprintf(_("the reports URL %s is refused: %s"), clean,
+		    why != NULL ? why : _("not a URL"));
 	else
-		out = xasprintf("the reports URL %s is refused: it is not on "
-		    "the feed's host, and a token or client certificate is "
-		    "only sent to the feed's own host", clean);
+		/* TRANSLATORS: %s is the URL the feed's index names. */
+		out = xasprintf(_("the reports URL %s is refused: it is not "
+		    "on the feed's host, and a token or client certificate "
+		    "is only sent to the feed's own host"), clean);
 	free(why);
 	free(clean);
 	return out;

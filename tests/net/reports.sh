@@ -218,6 +218,12 @@ check_contains "refused: only https" "$out" \
     "refused: only an https:// URL with a host is used"
 check_not_contains "no POST" "$(cat "$T/nginx/access.log")" "POST"
 check_eq "the receiver got nothing more" "$(received)" "$n0"
+# The refusal is said in the officer's language, as every message is.
+check_exit "an http:// reports URL, under LANGUAGE=fr" 0 env -u LC_ALL \
+    LANG=C.UTF-8 LANGUAGE=fr "$GLOBE" --db "$T/db-redir" \
+    --config "$T/conf-redir" sync
+check_contains "refused, in French" "$out" \
+    "est refusée : seule une URL https:// avec un hôte est utilisée"
 
 check_exit "globe-publish refuses an http:// reports URL" 2 \
     "$PUBLISH" --source "$T/v1.jsonl" --out "$T/www/x" --reports-url \
