@@ -469,6 +469,21 @@ print_summary(const struct publish_result *r)
 			    (unsigned long long)r->added,
 			    (unsigned long long)r->changed,
 			    (unsigned long long)r->deleted));
+		else if (r->delta_deletes_route)
+			/*
+			 * TRANSLATORS: the delta's serials and the records
+			 * added, changed, removed. Older clients (before
+			 * routes) cannot apply the removal of a route.
+			 */
+			summary_add(&b, xasprintf(_("delta %lld→%lld not "
+			    "kept: it removes a route, which clients older "
+			    "than routes refuse in a delta; they take the "
+			    "snapshot (+%llu ~%llu -%llu)"),
+			    (long long)r->delta.from,
+			    (long long)r->delta.serial,
+			    (unsigned long long)r->added,
+			    (unsigned long long)r->changed,
+			    (unsigned long long)r->deleted));
 		else
 			summary_add(&b, xasprintf(_("delta %lld→%lld not "
 			    "kept, not smaller than the snapshot (%s: +%llu "

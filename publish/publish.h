@@ -77,6 +77,7 @@ struct publish_result {
 	uint64_t	 nrecords;
 	int		 has_delta;	/* there was a previous serial */
 	int		 delta_kept;	/* smaller than the snapshot: listed */
+	int		 delta_deletes_route; /* so not kept (write.c says why) */
 	struct feed_object delta;
 	uint64_t	 added, changed, deleted;
 	size_t		 ndeltas;	/* deltas the new index lists */

@@ -1454,9 +1454,27 @@ pub_write_snapshot(struct pub *p, char **cause)
 }
 
 /*
+ * Whether a delta deletes a route. Clients from before routes skip a
+ * route record, but refuse a delete line whose "of" they do not know
+ * (exit 4, every sync): such a change reaches them through the snapshot.
+ */
+static int
+pub_diff_deletes_route(const struct pub_diff *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->ndeletes; i++) {
+		if (d->deletes[i]->type == REC_ROUTE)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The delta object from the previous serial, and the deltas the new
- * index lists; a delta no smaller than the snapshot, or one a client
- * would refuse, is not kept (the snapshot serves instead).
+ * index lists; a delta no smaller than the snapshot, one a client would
+ * refuse, or one that deletes a route (pub_diff_deletes_route) is not
+ * kept (the snapshot serves instead).
  */
 static enum publish_status
 pub_write_delta(struct pub *p, char **cause)
@@ -1465,6 +1483,7 @@ pub_write_delta(struct pub *p, char **cause)
 	struct feed_index	 carried;
 
 	res->has_delta = 1;
+	res->delta_deletes_route = pub_diff_deletes_route(&p->diff);
 	if (pub_out_start(p, "delta", p->old.serial) != 0)
 		return pub_fail_errno(cause, _("cannot write in %s"),
 		    p->objdir);
@@ -1478,7 +1497,8 @@ pub_write_delta(struct pub *p, char **cause)
 	carried = p->old;
 	if (!p->carry)
 		carried.ndeltas = 0;
-	if (res->added + res->changed + res->deleted <= FEED_RECORDS_MAX &&
+	if (!res->delta_deletes_route &&
+	    res->added + res->changed + res->deleted <= FEED_RECORDS_MAX &&
 	    res->delta.size <= FEED_OBJECT_SIZE_MAX &&
 	    p->out.plain <= FEED_OBJECT_SIZE_MAX)
 		pub_deltas_choose(p->o->out, &carried, &res->delta, &p->ix);

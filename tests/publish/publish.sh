@@ -470,4 +470,40 @@ m=$(stat -c %Y "$P/index.json")
 check_eq "an index dated 2400 is not followed: the next one is dated now" \
     "$now_ok" yes
 
+# A route's removal is not kept as a delta: clients from before routes skip
+# route records but refuse a delete line of a type they do not know, every
+# sync; through the snapshot they follow. A route added or changed stays
+# in a delta. A client syncs these serials, so they are issued now.
+unset SOURCE_DATE_EPOCH
+R="$T/rt"
+RT1="$RT"'"authority":"br-pf"}'
+RT2='{"type":"route","id":"r-2","country":"BR","measure":"freezing","authority":"br-pf"}'
+printf '%s\n' "$CO_BR" "$AU_BR" "$C1" "$RT1" "$RT2" >"$T/rt1.jsonl"
+publish "$T/rt1.jsonl" "$R"
+printf '%s\n' "$CO_BR" "$AU_BR" "$C1" "$RT1" \
+    '{"type":"route","id":"r-2","country":"BR","measure":"freezing","authority":"br-pf","notes":"by court order"}' \
+    >"$T/rt2.jsonl"
+check_exit "a route changed" 0 "$PUBLISH" --source "$T/rt2.jsonl" --out "$R" \
+    --sign "$T/k.key" --feed-id test-feed
+check_contains "a route changed: its delta is kept" "$out" "delta 1→2 objects/"
+check_eq "a route changed: the index lists the delta" \
+    "$(ix "$R" 'len(i["deltas"])')" 1
+printf '%s\n' 'feed = '"$R" 'pubkey = '"$T/k.pub" >"$T/rt.conf"
+check_exit "a client syncs serial 2" 0 "$GLOBE" --config "$T/rt.conf" \
+    --db "$T/rt.db" sync
+printf '%s\n' "$CO_BR" "$AU_BR" "$C1" "$RT1" >"$T/rt3.jsonl"
+check_exit "a route removed" 0 "$PUBLISH" --source "$T/rt3.jsonl" --out "$R" \
+    --sign "$T/k.key" --feed-id test-feed
+check_contains "a route removed: the summary says why no delta" "$out" \
+    "delta 2→3 not kept: it removes a route"
+check_eq "a route removed: the index lists no delta" \
+    "$(ix "$R" 'len(i["deltas"])')" 0
+check_eq "a route removed: no object deletes a route" \
+    "$(grep -l '"of"' "$R"/objects/* | xargs -r grep -l '"route"' | wc -l | tr -d ' ')" 0
+check_exit "the client follows through the snapshot" 0 "$GLOBE" \
+    --config "$T/rt.conf" --db "$T/rt.db" sync
+check_contains "and says serial 3" "$out" "synced serial 3 (was 2)"
+check_exit "r-2 is gone" 1 "$GLOBE" --config "$T/rt.conf" --db "$T/rt.db" \
+    show r-2
+
 done_testing
