@@ -6,7 +6,8 @@
 # sent. Refused (500): kept pending, the summary says why, the data of
 # the sync applied all the same, and sent at the next sync (a 304).
 # Receiver down: pending, the data applied. Offline: they wait. A token
-# is sent with them (nginx checks it) and never printed. A reports URL
+# is sent with them (nginx checks it) and never printed; so is a client
+# certificate (nginx verifies it). A reports URL
 # that redirects to another host while a token goes with it, one on
 # another host, and an http:// one are refused: nothing reaches them.
 . "$srcdir/tests/lib.sh"
@@ -28,6 +29,16 @@ receiver="client_max_body_size 64k;
 		client_body_temp_path $T/received;
 		proxy_pass http://127.0.0.1:$BACKEND;"
 server_extra="etag on;
+	ssl_client_certificate $T/pki/ca.crt;
+	ssl_verify_client optional;
+	location /mtls/ {
+		alias $T/www/mtls/;
+		if (\$ssl_client_verify != SUCCESS) { return 403; }
+	}
+	location = /mtls-reports {
+		if (\$ssl_client_verify != SUCCESS) { return 403; }
+		$receiver
+	}
 	location = /reports {
 		if (-f $T/fail-500) { return 500; }
 		$receiver
@@ -180,6 +191,20 @@ check_contains "--verbose shows the POST" "$err" "POST $URL/token-reports -> 204
 check_not_contains "the token is never printed (stdout)" "$out" "$TOKEN"
 check_not_contains "the token is never printed (stderr)" "$err" "$TOKEN"
 ok "another flag" g tok flag c-2 "Wrong e-mail"
+
+# --- a client certificate: sent with the flags, as with the feed --------
+mkdir -p "$T/www/mtls"
+publish mtls "$T/v1.jsonl" "$URL/mtls-reports"
+conf mtls "feed=$URL/mtls/" "client_cert=$T/pki/client.crt" \
+    "client_key=$T/pki/client.key"
+ok "sync with a client certificate" g mtls sync --quiet
+ok "a flag" g mtls flag c-1 "On leave until March"
+: >"$T/nginx/access.log"
+check_exit "a sync sends it with the client certificate" 0 g mtls sync
+check_contains "sent: nginx verified the certificate" "$out" "1 flag sent"
+check_eq "one POST with the certificate verified, 204" \
+    "$(grep -c '^POST /mtls-reports HTTP/1.1 204 .*client=SUCCESS' "$T/nginx/access.log")" 1
+check_eq "the flag is sent" "$(state mtls 1)" "sent"
 
 # --- redirected to another host, another host, http:// -----------------
 # The token's feed names a reports URL that redirects (307) to the same
