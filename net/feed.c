@@ -181,8 +181,9 @@ _Static_assert(REC_NDATA == 5, "name every stored type in feed_record_check");
 
 /*
  * What the contract says of a record's values beyond their types: a
- * delete names a stored type, a route's rank is a decimal. NULL or a
- * message the caller frees.
+ * delete names a stored type (not "delete"; a type this client does not
+ * know never reaches here, feed_record_parse skips it), a route's rank
+ * is a decimal. NULL or a message the caller frees.
  */
 static char *
 feed_record_check(const struct record *rec)
@@ -265,6 +266,19 @@ feed_record_parse(const char *line, size_t len, struct record *rec,
 		    (rec->v[i].s == NULL || *rec->v[i].s == '\0') :
 		    rec->v[i].list == NULL))
 			why = xasprintf(_("missing field '%s'"), f->name);
+	}
+	/*
+	 * A delete of a type from a later version of the format deletes
+	 * nothing this client stores: skipped, as that type's records are.
+	 * (Clients before this rule refused it: publishers keep such a
+	 * deletion out of deltas, publish/write.c.)
+	 */
+	if (why == NULL && rec->type == REC_DELETE &&
+	    record_type_from_name(rec->v[DELETE_OF].s) < 0) {
+		json_decref(root);
+		record_clear(rec);
+		rec->type = (enum record_type)-1;
+		return NET_OK;
 	}
 	if (why == NULL)
 		why = feed_record_check(rec);

@@ -405,10 +405,15 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 			continue;
 		}
 		if ((int)rec.type == -1 || rec.type == REC_DELETE) {
+			/*
+			 * The parser skips a delete of a type it does not
+			 * know: a delete line all the same.
+			 */
+			name = (int)rec.type == -1 ?
+			    pub_type_name(p, (size_t)len) : xstrdup("delete");
 			if (errs.n >= PUB_ERRORS_SHOWN)
 				errs.total++;
-			else if ((int)rec.type == -1) {
-				name = pub_type_name(p, (size_t)len);
+			else if (strcmp(name, "delete") != 0) {
 				/*
 				 * TRANSLATORS: FILE:LINE: as a compiler says
 				 * where; the type the line has. country,
@@ -420,7 +425,6 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 				    "source holds country, authority, contact, "
 				    "newsletter and route records only)"), path,
 				    lineno, name));
-				free(name);
 			} else
 				/*
 				 * TRANSLATORS: FILE:LINE:; delete is the
@@ -430,6 +434,7 @@ pub_source_load(const char *path, struct pub_set *set, char **cause)
 				    _("%s:%zu: delete lines are not allowed in "
 				    "a source (leave the record out; the delta "
 				    "deletes it)"), path, lineno));
+			free(name);
 			record_clear(&rec);
 			continue;
 		}

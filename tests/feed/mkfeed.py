@@ -93,6 +93,8 @@ CASES = {
                                    b'"id":"br-cgu"}',
     # (for a delta) a deletion of an unknown kind of record
     "delete-unknown-target": b'{"type":"delete","of":"planet","id":"mars"}',
+    # a delete of the delete line itself: no stored type
+    "delete-of-delete": b'{"type":"delete","of":"delete","id":"mars"}',
     # routes: one whose authority exists nowhere
     "route-no-authority": b'{"type":"route","id":"r-bad","country":"BR",'
                           b'"measure":"asset-tracing","authority":"xx-missing"}',

@@ -265,6 +265,11 @@ refuse json 3 "invalid JSON"
 printf '%s\n' "$CO_BR" "$AU_BR" '{"type":"delete","of":"contact","id":"c-2"}' \
     >"$T/delete.jsonl"
 refuse delete 3 "delete lines are not allowed"
+# The client's parser skips a delete of a type it does not know; in a
+# source it is still a delete line.
+printf '%s\n' "$CO_BR" '{"type":"delete","of":"planet","id":"mars"}' \
+    >"$T/deleteunknown.jsonl"
+refuse deleteunknown 2 "delete lines are not allowed"
 
 printf '%s\n' "$CO_BR" '{"type":"widget","id":"w-1"}' >"$T/unknown.jsonl"
 refuse unknown 2 "unknown record type 'widget'"

@@ -134,6 +134,16 @@ test_records_good(void)
 	CHECK_INT(parse("{\"type\":\"meeting\",\"id\":\"m-1\",\"when\":5}", &rec,
 	    &cause), NET_OK, "unknown record type is not an error");
 	CHECK_INT((int)rec.type, -1, "unknown record type is marked -1 (skip)");
+	rec.type = REC_COUNTRY;
+	CHECK_INT(parse("{\"type\":\"delete\",\"of\":\"planet\",\"id\":\"x\"}",
+	    &rec, &cause), NET_OK, "a delete of an unknown type is not an error");
+	CHECK_INT((int)rec.type, -1,
+	    "a delete of an unknown type is marked -1 (skip), as its records");
+	rec.type = REC_COUNTRY;
+	CHECK_INT(parse("{\"type\":\"delete\",\"of\":\"planet\"}", &rec,
+	    &cause), NET_ERR_DATA, "a delete of an unknown type still needs an id");
+	free(cause);
+	cause = NULL;
 
 	CHECK_INT(parse("{\"type\":\"country\",\"code\":\"DE\",\"name\":\"D\","
 	    "\"x\":[[[1]]]}", &rec, &cause), NET_OK, "depth 4 is allowed");
@@ -181,15 +191,13 @@ test_records_bad(void)
 	    "invalid JSON", "truncated UTF-8 sequence");
 	expect_error("{\"type\":\"country\",\"code\":\"DE\",\"name\":\"D\","
 	    "\"x\":[[[[1]]]]}", "nested deeper than 4", "depth 5 in an unknown field");
-	expect_error("{\"type\":\"delete\",\"of\":\"planet\",\"id\":\"x\"}",
-	    "field 'of'", "delete with an unknown 'of'");
 	expect_error("{\"type\":\"delete\",\"of\":\"delete\",\"id\":\"x\"}",
 	    "field 'of'", "delete of a delete");
 	expect_error("{\"type\":\"delete\",\"id\":\"x\"}", "missing field 'of'",
 	    "delete without 'of'");
-	expect_error("{\"type\":\"delete\",\"of\":\"planet\",\"id\":\"x\"}",
+	expect_error("{\"type\":\"delete\",\"of\":\"delete\",\"id\":\"x\"}",
 	    "is not one of country, authority, contact, newsletter or route",
-	    "an unknown 'of' names the types a delete may name");
+	    "a wrong 'of' names the types a delete may name");
 	expect_error("{\"type\":\"route\",\"id\":\"r-1\",\"country\":\"BR\","
 	    "\"authority\":\"br-pf\"}", "route r-1: missing field 'measure'",
 	    "a route without a measure");
