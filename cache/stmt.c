@@ -58,14 +58,19 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	"(SELECT x.text FROM notes x WHERE x.type = '" type "' AND x.id = " \
 	key ")"
 
-/* Counts kept by apply (stmt_stats_sql), not counted on every list. */
+/*
+ * Counts kept by apply (stmt_stats_sql), not counted on every list. A
+ * country's routes are those that can be taken: a record that says a
+ * measure is not possible is not one (as on its measures, present-route.c).
+ */
 #define COUNTRY_EXTRA \
 	", coalesce((SELECT x.authorities FROM country_stats x" \
 	" WHERE x.code = c.code), 0)" \
 	", coalesce((SELECT x.contacts FROM country_stats x" \
 	" WHERE x.code = c.code), 0)" \
 	", " STAR_COL("country", "c.code") \
-	", (SELECT count(*) FROM routes x WHERE x.country = c.code)"
+	", (SELECT count(*) FROM routes x WHERE x.country = c.code" \
+	" AND x.not_possible IS NULL)"
 #define COUNTRY_FROM	" FROM countries c WHERE " STARRED("country", "c.code")
 #define COUNTRY_ORDER	" ORDER BY c.sort_key, c.code"
 
