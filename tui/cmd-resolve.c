@@ -48,16 +48,28 @@ resolve_unknown(enum cache_value_kind kind, const char *clean)
 	return xasprintf(_("no such value '%s'"), clean);
 }
 
-/* s folded as search folds it, with ' ' and '_' as '-'. Caller frees. */
+/*
+ * s folded as search folds it, each run of spaces, tabs, '_' and '-' as
+ * one '-', none at either end ("  Asset  tracing " is asset-tracing).
+ * Caller frees.
+ */
 static char *
 resolve_key(const char *s)
 {
-	char	*k = fold_text(s), *p;
+	char	*k = fold_text(s), *p, *q;
+	int	 sep = 0;
 
-	for (p = k; *p != '\0'; p++) {
-		if (*p == ' ' || *p == '_')
-			*p = '-';
+	for (p = q = k; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '_' || *p == '-') {
+			sep = q > k;
+			continue;
+		}
+		if (sep)
+			*q++ = '-';
+		sep = 0;
+		*q++ = *p;
 	}
+	*q = '\0';
 	return k;
 }
 

@@ -103,6 +103,10 @@ check_contains "what would change the answer" "$err" \
 check_exit "route BR 'ASSET TRACING' (a label, any case)" 0 \
     "$GLOBE" route BR 'ASSET TRACING'
 check_exit "route BR asset_tracing" 0 "$GLOBE" route BR asset_tracing
+check_exit "route BR '  Asset   tracing ' (spaces as typed or pasted)" 0 \
+    "$GLOBE" route BR '  Asset   tracing '
+check_contains "spaces as typed: the same measure" "$out" "Brazil › Asset tracing"
+check_exit "route ' brazil ' asset--tracing" 0 "$GLOBE" route ' brazil ' asset--tracing
 check_exit "route BR 'bank recrods': unknown" 2 "$GLOBE" route BR 'bank recrods'
 check_contains "route BR 'bank recrods': the closest named" "$err" \
     "no such measure 'bank recrods'; did you mean Bank records (bank-records)?"
