@@ -104,7 +104,7 @@ for cmd in "countries" "members BR" "authority br-evil" "contacts" \
 	for fmt in human json csv vcard; do
 		case "$fmt:$cmd" in
 		vcard:countries|vcard:newsletters|vcard:read*|vcard:status) continue ;;
-		vcard:show\ r-evil|*:measures) continue ;;
+		vcard:show\ r-evil|vcard:measures) continue ;;
 		csv:status|vcard:*) ;;
 		esac
 		flag=; [ "$fmt" = human ] || flag="--$fmt"
@@ -118,7 +118,10 @@ for cmd in "countries" "members BR" "authority br-evil" "contacts" \
 			continue
 		fi
 		r=$(python3 "$T/check.py" "$fmt" "$T/out.$fmt" 2>&1 | tail -n 1)
-		[ "$cmd" = status ] && [ "$r" = "the record is not shown" ] && r=clean
+		# status and measures name no record: their bytes are checked
+		case $cmd in status|measures)
+			[ "$r" = "the record is not shown" ] && r=clean ;;
+		esac
 		check_eq "$cmd ($fmt): nothing raw reaches the terminal" "$r" clean
 	done
 done
