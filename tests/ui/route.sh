@@ -40,6 +40,12 @@ ui_type br
 ui_keys Enter
 ui_expect_text "Brazil's measures" "2 measures, 2 routes"
 ui_expect route-measures "the measures, one not possible dim with why and instead"
+# The screen files hold text only: the attributes come from tmux itself.
+esc=$(printf '\033')
+check_contains "the measure that cannot be had is drawn dim" \
+    "$($TM capture-pane -e -p -t ui | grep 'Joint investigation team')" "$esc[2m"
+check_not_contains "the one that can be had is not" \
+    "$($TM capture-pane -e -p -t ui | grep 'Asset tracing  ')" "$esc[2m"
 ui_type tr
 ui_expect_text "typing goes to a measure" "Find: tr"
 ui_keys Enter
@@ -151,6 +157,17 @@ ui_type Spa
 ui_keys Enter End Enter Enter
 ui_expect_text "the hostile card at 40x12" "Mutual legal"
 ui_expect route-narrow-hostile "hostile text at 40x12: no line moved"
+# Below the fold: the notes and the requirements, hostile too. Down moves
+# the field cursor, and the card scrolls with it.
+i=0
+while [ $i -lt 20 ] && ! ui_capture | grep -q "Notes"; do
+	ui_keys Down
+	ui_settle
+	i=$((i + 1))
+done
+ui_expect_text "Down brings the notes into view at 40x12" "Notes"
+ui_expect route-narrow-hostile-end "the hostile notes at 40x12: no line moved"
+check_not_contains "no ESC reached the screen at 40x12" "$(ui_capture)" "$esc"
 
 # The bundled demo: "asset tracing in Brazil, urgent" from the start
 # screen in under ten keystrokes, each one sent and counted.
