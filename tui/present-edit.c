@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +97,12 @@ edit_line_secret(struct edit_line *e)
 	buf_reset(&e->text);
 	free(room);
 	e->secret = 1;
+	/*
+	 * Kept out of swap while it holds a passphrase, as the device key
+	 * is (net/device.c). Without the right (RLIMIT_MEMLOCK) it is still
+	 * wiped when done.
+	 */
+	(void)mlock(e->text.data, e->text.cap);
 }
 
 void
@@ -103,6 +111,8 @@ edit_line_free(struct edit_line *e)
 	if (e == NULL)
 		return;
 	edit_line_wipe(e);
+	if (e->secret && e->text.data != NULL)
+		(void)munlock(e->text.data, e->text.cap);
 	buf_free(&e->text);
 	free(e->draft);
 	memset(e, 0, sizeof *e);
