@@ -99,67 +99,26 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-/*
- * Whether s starts with a CJK mark that closes what comes before it (、
- * 。 ， ： ； ） 」 』 ！ ？): a line never starts with one.
- */
-static int
-buf_closing(const char *s)
-{
-	static const char *const marks[] = {
-		"\u3001", "\u3002", "\uff0c", "\uff1a", "\uff1b", "\uff09",
-		"\u300d", "\u300f", "\uff01", "\uff1f"
-	};
-	size_t	i;
-
-	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-		if (strncmp(s, marks[i], strlen(marks[i])) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* One line of text (no newline) of len bytes, wrapped to room columns. */
 static void
 buf_add_wrapped_line(struct buf *b, const char *text, size_t len,
     int indent, int room)
 {
-	const char	*end = text + len, *p, *word, *brk;
-	int		 col = 0, w, cw, bad;
-	size_t		 n;
+	char	**lines = NULL;
+	size_t	  n = 0, i;
 
-	for (p = text; p < end; ) {
-		/* The next word and the spaces before it. */
-		word = p;
-		while (word < end && *word == ' ')
-			word++;
-		/*
-		 * A word ends at a space; a wide character (CJK, written
-		 * without spaces) is a word of its own, so a line may break
-		 * before or after it.
-		 */
-		for (brk = word, w = 0; brk < end && *brk != ' '; brk += n) {
-			n = utf8_cluster(brk, &cw, &bad);
-			if (n == 0 || brk + n > end)
-				n = (size_t)(end - brk);
-			if (cw == 2 && brk > word && !buf_closing(brk))
-				break;
-			w += cw;
-			if (cw == 2 && !buf_closing(brk + n)) {
-				brk += n;
-				break;
-			}
-		}
-		if (room > 0 && col > 0 && col + (int)(word - p) + w > room) {
-			/* The spaces go; the word starts the next line. */
-			buf_addf(b, "\n%*s", indent, "");
-			col = 0;
-			p = word;
-		}
-		buf_addf(b, "%.*s", (int)(brk - p), p);
-		col += (int)(word - p) + w;
-		p = brk;
+	if (room <= 0) {
+		buf_add(b, text, len);
+		return;
 	}
+	text_wrap_line(text, len, room, 0, &lines, &n);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addf(b, "\n%*s", indent, "");
+		buf_adds(b, lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
 }
 
 void

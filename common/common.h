@@ -56,6 +56,18 @@ void	 buf_add_indented(struct buf *, const char *text, int indent,
 /* Returns the data (caller frees) and leaves the buffer empty. */
 char	*buf_detach(struct buf *);
 
+/* wrap.c */
+/*
+ * Breaks one line of text (len bytes, no newline) into lines of at most
+ * width display columns, appended to *lines (each and the array: caller
+ * frees): at a space, which goes; before or after a wide (CJK) character,
+ * its punctuation included; never before a closing mark or after an
+ * opening one. A word wider than width is cut at width when cut is set,
+ * else kept whole on a line of its own.
+ */
+void	 text_wrap_line(const char *s, size_t len, int width, int cut,
+	    char ***lines, size_t *n);
+
 /* utf8.c */
 /*
  * Decodes one code point from s (at most len bytes). Returns the number of

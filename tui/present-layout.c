@@ -85,89 +85,6 @@ layout_match_mask(const char *text, const char *query, unsigned char *mask)
 	buf_free(&folded);
 }
 
-/*
- * Punctuation that never starts a line of CJK text (closing marks, the
- * full stop and comma) and that never ends one (opening marks): the line
- * breaks one character earlier instead (kinsoku).
- */
-static int
-wrap_no_start(uint32_t cp)
-{
-	static const char *const set = "、。，．：；？！）］｝〉》」』】〕〗〙〛…‥・ー";
-	char	 one[8];
-	int	 n;
-
-	if (cp == 0xff09 || cp == 0xff0c || cp == 0xff0e || cp == 0xff1a ||
-	    cp == 0xff1b || cp == 0xff1f || cp == 0xff01 || cp == 0xff3d ||
-	    cp == 0xff5d)
-		return 1;
-	if (cp < 0x2000)
-		return 0;
-	n = utf8_encode(cp, one);
-	one[n] = '\0';
-	return strstr(set, one) != NULL;
-}
-
-static int
-wrap_no_end(uint32_t cp)
-{
-	return cp == 0xff08 || cp == 0xff3b || cp == 0xff5b ||
-	    cp == 0x3008 || cp == 0x300a || cp == 0x300c || cp == 0x300e ||
-	    cp == 0x3010 || cp == 0x3014 || cp == 0x3016 || cp == 0x3018 ||
-	    cp == 0x301a;
-}
-
-/* Appends one paragraph line wrapped at width. */
-static void
-layout_wrap_line(const char *s, size_t len, int width, char ***lines,
-    size_t *n)
-{
-	size_t		 i, start, brk, cl;
-	int		 used, cw, k, prev_cjk, prev_open, here;
-	uint32_t	 cp;
-
-	start = 0;
-	while (start < len) {
-		i = start;
-		used = 0;
-		brk = 0;
-		prev_cjk = 0;
-		prev_open = 0;
-		here = 0;
-		while (i < len) {
-			k = utf8_decode(s + i, len - i, &cp);
-			cl = k < 0 ? 1 : (size_t)k;
-			cw = k < 0 ? 1 : uc_width(cp);
-			/*
-			 * A break may come before a space or a CJK character,
-			 * or after CJK; never before a closing mark or after
-			 * an opening one.
-			 */
-			here = i > start && (cp == ' ' || (k > 0 &&
-			    uc_is_cjk(cp)) || prev_cjk) &&
-			    !(k > 0 && wrap_no_start(cp)) && !prev_open;
-			if (used + cw > width)
-				break;
-			if (here)
-				brk = i;
-			prev_cjk = k > 0 && uc_is_cjk(cp);
-			prev_open = k > 0 && wrap_no_end(cp);
-			used += cw;
-			i += cl;
-		}
-		if (i < len && !here && brk > start)
-			i = brk;
-		if (i == start)
-			i = start + 1;	/* width 1 and a wide character: move on */
-		*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
-		(*lines)[(*n)++] = xstrndup(s + start, i - start);
-		start = i;
-		/* The spaces at a break belong to neither line. */
-		while (start < len && s[start] == ' ')
-			start++;
-	}
-}
-
 void
 layout_wrap_dirs(const char *text, int width, char ***lines, size_t *n,
     unsigned char **rtl)
@@ -189,7 +106,8 @@ layout_wrap_dirs(const char *text, int width, char ***lines, size_t *n,
 			*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
 			(*lines)[(*n)++] = xstrdup("");
 		} else
-			layout_wrap_line(p, (size_t)(nl - p), width, lines, n);
+			text_wrap_line(p, (size_t)(nl - p), width, 1, lines,
+			    n);
 		if (rtl != NULL) {
 			/* Each line of a paragraph reads in its direction. */
 			par = xstrndup(p, (size_t)(nl - p));

@@ -253,6 +253,57 @@ test_sanitize(void)
 	    "is_clean sees a truncated sequence");
 }
 
+/* text_wrap_line's lines of s at width, joined by '|' (caller frees). */
+static char *
+wrapped(const char *s, int width, int cut)
+{
+	struct buf	  b;
+	char		**lines = NULL;
+	size_t		  n = 0, i;
+
+	text_wrap_line(s, strlen(s), width, cut, &lines, &n);
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		buf_addf(&b, "%s%s", i > 0 ? "|" : "", lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+	return buf_detach(&b);
+}
+
+/* The one line breaker, as the screens (cut) and --help (not) call it. */
+static void
+test_wrap_line(void)
+{
+	char	*s;
+
+	s = wrapped("aaa   bbb ccc", 5, 1);
+	CHECK_STR(s, "aaa|bbb|ccc", "wrap: the spaces at a break go, all of them");
+	free(s);
+	s = wrapped("\u6570\u636e \u94a5", 5, 1);
+	CHECK_STR(s, "\u6570\u636e|\u94a5",
+	    "wrap: no space left at the end of a line before a wide character");
+	free(s);
+	s = wrapped("abcdefgh ij", 4, 1);
+	CHECK_STR(s, "abcd|efgh|ij", "wrap: a word wider than the line is cut");
+	free(s);
+	s = wrapped("abcdefgh ij", 4, 0);
+	CHECK_STR(s, "abcdefgh|ij", "wrap: or kept whole when not to cut");
+	free(s);
+	/* 、 is wide: a line may break after it, never before. */
+	s = wrapped("\u6bb5\uff1aab\u3001cd", 8, 1);
+	CHECK_STR(s, "\u6bb5\uff1aab\u3001|cd",
+	    "wrap: a break after CJK punctuation");
+	free(s);
+	s = wrapped("ab\u300c\u6848\u4ef6\u300d", 4, 1);
+	CHECK_STR(s, "ab|\u300c\u6848|\u4ef6\u300d",
+	    "wrap: never after an opening mark nor before a closing one");
+	free(s);
+	s = wrapped("", 4, 1);
+	CHECK_STR(s, "", "wrap: nothing gives no line");
+	free(s);
+}
+
 static void
 test_buf(void)
 {
@@ -306,6 +357,7 @@ test_buf(void)
 	CHECK_STR(b.data, "a\n   --passphrase-file\n   b\n",
 	    "buf_add_indented: a long word is not cut");
 	buf_free(&b);
+	test_wrap_line();
 	s = buf_detach(&b);
 	CHECK_STR(s, "", "detach of an empty buffer gives \"\"");
 	free(s);
