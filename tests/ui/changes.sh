@@ -69,9 +69,12 @@ ui_expect_text "search finds the record by its note" "Lucía Ortega"
 ui_keys Escape q q q
 ui_expect_text "quit" "[globe exited 0]"
 
-# A hostile note (written with the CLI) shows its escapes, moves nothing.
+# A hostile note and flag (written with the CLI) show their escapes, move
+# nothing.
 check_exit "a hostile note" 0 "$GLOBE" note c-2 \
     "$(printf 'x\033]2;pwned\007 \033[2J\342\200\256dlrow')"
+check_exit "a hostile flag" 0 "$GLOBE" flag c-2 \
+    "$(printf 'y\033]2;owned\007 \033[31mred\302\233')"
 ui_start 80x24
 ui_expect_text "reopened" "Countries"
 ui_keys Enter j Enter Tab Enter
@@ -79,6 +82,10 @@ ui_expect_text "the contact opens" "Ana Souza"
 ui_expect_text "the note's escapes are visible" "x␛]2;pwned␇ ␛[2J"
 check_not_contains "the pane's title was not changed" \
     "$($TM display-message -p -t ui '#{pane_title}')" "pwned"
+ui_expect_text "the flag's escapes are visible" "y␛]2;owned␇ ␛[31mred"
+check_not_contains "nor by the flag" \
+    "$($TM display-message -p -t ui '#{pane_title}')" "owned"
+check_not_contains "no ESC reached the screen" "$(ui_capture)" "$(printf '\033')"
 ui_keys q q q q
 ui_expect_text "quit" "[globe exited 0]"
 
