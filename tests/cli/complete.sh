@@ -37,6 +37,8 @@ cat >"$T/src.jsonl" <<'EOF'
 {"type":"contact","id":"c-1","authority":"br-pf","name":"José Silva","role":"focal-point"}
 {"type":"contact","id":"c-2","authority":"br-pf","name":"Ana Souza","role":"case-officer"}
 {"type":"contact","id":"c-10","authority":"nz-sfo","name":"Kiri Walker","role":"focal-point"}
+{"type":"route","id":"r-br-trace","country":"BR","measure":"asset-tracing","authority":"br-pf"}
+{"type":"route","id":"r-br-bank","country":"BR","measure":"bank-records","authority":"br-cgu"}
 {"type":"newsletter","id":"nl-2026-1","title":"First issue","published":"2026-03-31"}
 {"type":"newsletter","id":"nl-2026-2","title":"Second issue","published":"2026-06-30"}
 EOF
@@ -132,6 +134,9 @@ status
 sync" s
 bash_check "a country by code, and names" "BR
 Brazil" members B
+bash_check "route: the measures the cache holds routes for" "asset-tracing
+bank-records" route BR ""
+bash_check "route: a measure by its start" "bank-records" route brazil ba
 bash_check "a country by a name's start, case and accents aside" \
 	"Türkiye" members turk
 bash_check "a name with a space comes quoted" 'New\ Zealand' members new
