@@ -369,6 +369,20 @@ static const struct migration migrations[] = {
 	" serial INTEGER NOT NULL) WITHOUT ROWID;",
 	0
 	},
+
+	/*
+	 * 10: a country's routes that can be taken (a record that says a
+	 * measure is not possible there is not one), kept with its other
+	 * counts by apply (stmt_stats_sql) instead of counted on every
+	 * list of countries.
+	 */
+	{
+	"ALTER TABLE country_stats ADD COLUMN routes INTEGER NOT NULL"
+	" DEFAULT 0;"
+	"UPDATE country_stats SET routes = (SELECT count(*) FROM routes r"
+	" WHERE r.country = country_stats.code AND r.not_possible IS NULL);",
+	0
+	},
 };
 
 #define NMIGRATIONS	((int)(sizeof migrations / sizeof migrations[0]))

@@ -58,19 +58,15 @@ _Static_assert(REC_COUNTRY == 0 && REC_AUTHORITY == 1 && REC_CONTACT == 2 &&
 	"(SELECT x.text FROM notes x WHERE x.type = '" type "' AND x.id = " \
 	key ")"
 
-/*
- * Counts kept by apply (stmt_stats_sql), not counted on every list. A
- * country's routes are those that can be taken: a record that says a
- * measure is not possible is not one (as on its measures, present-route.c).
- */
+/* Counts kept by apply (stmt_stats_sql), not counted on every list. */
 #define COUNTRY_EXTRA \
 	", coalesce((SELECT x.authorities FROM country_stats x" \
 	" WHERE x.code = c.code), 0)" \
 	", coalesce((SELECT x.contacts FROM country_stats x" \
 	" WHERE x.code = c.code), 0)" \
 	", " STAR_COL("country", "c.code") \
-	", (SELECT count(*) FROM routes x WHERE x.country = c.code" \
-	" AND x.not_possible IS NULL)"
+	", coalesce((SELECT x.routes FROM country_stats x" \
+	" WHERE x.code = c.code), 0)"
 #define COUNTRY_FROM	" FROM countries c WHERE " STARRED("country", "c.code")
 #define COUNTRY_ORDER	" ORDER BY c.sort_key, c.code"
 
@@ -736,16 +732,20 @@ const char stmt_snapshot_sql[] =
 
 /*
  * The counts the lists and the status line show, recounted in the
- * transaction of an apply that changed something (schema step 3 has the
- * same text to fill them in an older cache).
+ * transaction of an apply that changed something (schema steps 3 and 10
+ * have the same text to fill them in an older cache). A country's routes
+ * are those that can be taken: a record that says a measure is not
+ * possible there is not one, as on its measures (present-route.c).
  */
 const char stmt_stats_sql[] =
     "DELETE FROM country_stats;"
-    "INSERT INTO country_stats(code, authorities, contacts)"
+    "INSERT INTO country_stats(code, authorities, contacts, routes)"
     " SELECT c.code,"
     " (SELECT count(*) FROM authorities a WHERE a.country = c.code),"
     " (SELECT count(*) FROM authorities a JOIN contacts t"
-    " ON t.authority = a.id WHERE a.country = c.code)"
+    " ON t.authority = a.id WHERE a.country = c.code),"
+    " (SELECT count(*) FROM routes r WHERE r.country = c.code"
+    " AND r.not_possible IS NULL)"
     " FROM countries c;"
     "INSERT OR REPLACE INTO totals(one, countries, authorities, contacts,"
     " newsletters) VALUES (1, (SELECT count(*) FROM countries),"

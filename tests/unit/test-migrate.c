@@ -38,7 +38,8 @@ static const char v1_data[] =
 
 /* From version 3 on, apply keeps the counts with the data. */
 static const char v3_counts[] =
-    "INSERT OR REPLACE INTO country_stats VALUES ('PL', 1, 1);"
+    "INSERT OR REPLACE INTO country_stats(code, authorities, contacts)"
+    " VALUES ('PL', 1, 1);"
     "INSERT OR REPLACE INTO totals VALUES (1, 1, 1, 1, 1);";
 
 /*
