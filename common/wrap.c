@@ -112,9 +112,7 @@ text_wrap_line(const char *s, size_t len, int width, int cut,
 			;
 		*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
 		(*lines)[(*n)++] = xstrndup(s + start, end - start);
-		start = i;
-		/* The spaces at a break belong to neither line. */
-		while (start < len && s[start] == ' ')
-			start++;
+		for (start = i; start < len && s[start] == ' '; start++)
+			;
 	}
 }

@@ -13,14 +13,9 @@
  */
 #include "config.h"
 
-#include <sys/stat.h>
-
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tui/present.h"
 

@@ -275,33 +275,36 @@ wrapped(const char *s, int width, int cut)
 static void
 test_wrap_line(void)
 {
+	static const struct {
+		const char	*text;
+		int		 width, cut;
+		const char	*want;	/* the lines joined by '|' */
+		const char	*what;
+	} t[] = {
+		{ "aaa   bbb ccc", 5, 1, "aaa|bbb|ccc",
+		    "the spaces at a break go, all of them" },
+		{ "\u6570\u636e \u94a5", 5, 1, "\u6570\u636e|\u94a5",
+		    "no space left at the end of a line before a wide character" },
+		{ "abcdefgh ij", 4, 1, "abcd|efgh|ij",
+		    "a word wider than the line is cut" },
+		{ "abcdefgh ij", 4, 0, "abcdefgh|ij",
+		    "or kept whole when not to cut" },
+		/* 、 is wide: a line may break after it, never before. */
+		{ "\u6bb5\uff1aab\u3001cd", 8, 1, "\u6bb5\uff1aab\u3001|cd",
+		    "a break after CJK punctuation" },
+		{ "ab\u300c\u6848\u4ef6\u300d", 4, 1,
+		    "ab|\u300c\u6848|\u4ef6\u300d",
+		    "never after an opening mark nor before a closing one" },
+		{ "", 4, 1, "", "nothing gives no line" },
+	};
+	size_t	i;
 	char	*s;
 
-	s = wrapped("aaa   bbb ccc", 5, 1);
-	CHECK_STR(s, "aaa|bbb|ccc", "wrap: the spaces at a break go, all of them");
-	free(s);
-	s = wrapped("\u6570\u636e \u94a5", 5, 1);
-	CHECK_STR(s, "\u6570\u636e|\u94a5",
-	    "wrap: no space left at the end of a line before a wide character");
-	free(s);
-	s = wrapped("abcdefgh ij", 4, 1);
-	CHECK_STR(s, "abcd|efgh|ij", "wrap: a word wider than the line is cut");
-	free(s);
-	s = wrapped("abcdefgh ij", 4, 0);
-	CHECK_STR(s, "abcdefgh|ij", "wrap: or kept whole when not to cut");
-	free(s);
-	/* 、 is wide: a line may break after it, never before. */
-	s = wrapped("\u6bb5\uff1aab\u3001cd", 8, 1);
-	CHECK_STR(s, "\u6bb5\uff1aab\u3001|cd",
-	    "wrap: a break after CJK punctuation");
-	free(s);
-	s = wrapped("ab\u300c\u6848\u4ef6\u300d", 4, 1);
-	CHECK_STR(s, "ab|\u300c\u6848|\u4ef6\u300d",
-	    "wrap: never after an opening mark nor before a closing one");
-	free(s);
-	s = wrapped("", 4, 1);
-	CHECK_STR(s, "", "wrap: nothing gives no line");
-	free(s);
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		s = wrapped(t[i].text, t[i].width, t[i].cut);
+		CHECK_STR(s, t[i].want, "wrap: %s", t[i].what);
+		free(s);
+	}
 }
 
 static void
